@@ -1,0 +1,64 @@
+# Harbour: `make run` serves the demo; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+DEMO_CHILDREN ?= 1500
+DEMO_SEED ?= 2026
+
+.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark test-postgres clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+install: $(VENV)/.synced
+
+migrate: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py generate_demo_data --children $(DEMO_CHILDREN) --seed $(DEMO_SEED) --if-empty
+
+run: demo
+	$(PY) manage.py demo_accounts
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check src tests benchmarks conftest.py
+	$(VENV)/bin/ruff format --check src tests benchmarks conftest.py
+
+typecheck: install
+	$(VENV)/bin/mypy src/timescales src/audit src/accounts src/people src/workforce src/core src/codes
+
+test-unit: install
+	$(VENV)/bin/pytest -n 2 -m "not system"
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test-system: install browser
+	$(VENV)/bin/pytest -m system -p no:randomly
+
+test: lint typecheck test-unit test-system
+
+# The database tests again against PostgreSQL (CI runs this after `make test`).
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/harbour} $(VENV)/bin/pytest -n 2 -m "not system"
+
+benchmark: install
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) $(TOOLS) var staticfiles

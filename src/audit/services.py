@@ -1,0 +1,173 @@
+"""The Auditor: the only code that writes audit rows.
+
+Call `record(...)` inside the service function's transaction, so the audit row and the
+change it describes commit or roll back together. Reads of a record are audited by the
+access door (`people.access`), not by views.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from core.request_context import current_request_id
+
+from .models import AuditAction, AuditEvent
+
+GENESIS_HASH = "0" * 64
+_PG_LOCK_KEY = 0x4A7D17  # advisory lock serialising the hash chain on PostgreSQL
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    action: str
+    actor_id: int | None = None
+    actor_username: str = ""
+    person_id: int | None = None
+    object_type: str = ""
+    object_id: str = ""
+    summary: str = ""
+    changes: Mapping[str, Any] = field(default_factory=dict)
+    reason: str = ""
+    occurred_at: datetime | None = None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Model):
+        return str(value.pk)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def content_hash(event: AuditEvent) -> str:
+    """SHA-256 over the row's content and the previous row's hash."""
+    payload = {
+        "occurred_at": event.occurred_at.astimezone(UTC).isoformat(),
+        "actor_id": event.actor_id,
+        "actor_username": event.actor_username,
+        "action": event.action,
+        "person_id": event.person_id,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "summary": event.summary,
+        "changes": event.changes,
+        "reason": event.reason,
+        "request_id": event.request_id,
+        "prev_hash": event.prev_hash,
+    }
+    blob = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _lock_chain() -> str:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_LOCK_KEY])
+    last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+    return last or GENESIS_HASH
+
+
+def _build(pending: PendingEvent, prev_hash: str, request_id: str) -> AuditEvent:
+    event = AuditEvent(
+        occurred_at=pending.occurred_at or timezone.now(),
+        actor_id=pending.actor_id,
+        actor_username=pending.actor_username,
+        action=pending.action,
+        person_id=pending.person_id,
+        object_type=pending.object_type,
+        object_id=pending.object_id,
+        summary=pending.summary[:200],
+        changes=_jsonable(dict(pending.changes)),
+        reason=pending.reason,
+        request_id=request_id,
+        prev_hash=prev_hash,
+    )
+    event.hash = content_hash(event)
+    return event
+
+
+def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
+    """Append events to the chain in one transaction (used by bulk services)."""
+    with transaction.atomic():
+        prev = _lock_chain()
+        request_id = current_request_id()
+        built = []
+        for pending in events:
+            event = _build(pending, prev, request_id)
+            prev = event.hash
+            built.append(event)
+        return AuditEvent.objects.bulk_create(built, batch_size=2000)
+
+
+def record(
+    *,
+    actor: Any,
+    action: AuditAction | str,
+    person: Any = None,
+    obj: Model | None = None,
+    summary: str = "",
+    changes: Mapping[str, Any] | None = None,
+    reason: str = "",
+) -> AuditEvent:
+    """Append one audit row. `person` is the person whose record this concerns."""
+    actor_id = getattr(actor, "pk", None) if actor is not None else None
+    pending = PendingEvent(
+        action=str(action),
+        actor_id=actor_id,
+        actor_username=getattr(actor, "username", "") or "",
+        person_id=getattr(person, "pk", person) if person is not None else None,
+        object_type=obj._meta.label if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        summary=summary,
+        changes=changes or {},
+        reason=reason,
+    )
+    return record_many([pending])[0]
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Field-level changes as {field: [old, new]} for the audit row."""
+    keys = sorted(set(before) | set(after))
+    return {
+        k: [_jsonable(before.get(k)), _jsonable(after.get(k))] for k in keys if before.get(k) != after.get(k)
+    }
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    checked: int
+    first_bad_id: int | None
+
+    @property
+    def ok(self) -> bool:
+        return self.first_bad_id is None
+
+
+def verify_chain(batch_size: int = 5000) -> ChainReport:
+    """Recompute every row's hash in order; report the first row that does not match."""
+    prev = GENESIS_HASH
+    checked = 0
+    last_id = 0
+    while True:
+        batch = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id")[:batch_size])
+        if not batch:
+            return ChainReport(checked=checked, first_bad_id=None)
+        for event in batch:
+            if event.prev_hash != prev or content_hash(event) != event.hash:
+                return ChainReport(checked=checked, first_bad_id=event.id)
+            prev = event.hash
+            checked += 1
+            last_id = event.id

@@ -1,0 +1,81 @@
+"""Pages for auditors: who has seen this child; what has this user seen."""
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accounts.decorators import requires
+from accounts.models import User
+from accounts.permissions import Permission
+from core.http import AuthenticatedHttpRequest
+from people.access import Purpose, la_child_ids, person_pk_for_la_id
+from people.models import Person
+from people.views import with_person
+
+from .models import AuditEvent
+
+PAGE_SIZE = 50
+
+
+@requires(Permission.VIEW_AUDIT)
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
+    q = (request.GET.get("q") or "").strip()
+    users: list[User] = []
+    if q:
+        users = list(
+            User.objects.filter(
+                Q(username__icontains=q) | Q(first_name__icontains=q) | Q(last_name__icontains=q)
+            )[:50]
+        )
+    recent = AuditEvent.objects.filter(action__in=["BREAK_GLASS", "REFUSED"])[:25]
+    return render(
+        request, "audit/index.jinja", {"q": q, "users": users, "recent": recent, "nav_key": "audit"}
+    )
+
+
+def _page(request: AuthenticatedHttpRequest, events: QuerySet[AuditEvent]) -> Page[AuditEvent]:
+    return Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@requires(Permission.VIEW_AUDIT)
+@with_person(Purpose.AUDIT, page="Audit: who has seen this record")
+def person_audit(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    # Views of records merged into this one belong to this child's history too.
+    ids = [person.pk, *person.merged_records.values_list("pk", flat=True)]  # type: ignore[attr-defined]
+    events = AuditEvent.objects.filter(person_id__in=ids).order_by("-occurred_at", "-id")
+    only_views = request.GET.get("views") == "1"
+    if only_views:
+        events = events.views()
+    return render(
+        request,
+        "audit/person.jinja",
+        {"person": person, "page_obj": _page(request, events), "only_views": only_views, "nav_key": "audit"},
+    )
+
+
+@requires(Permission.VIEW_AUDIT)
+def user_audit(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+    subject = get_object_or_404(User, pk=user_id)
+    events = AuditEvent.objects.by_user(subject.pk).order_by("-occurred_at", "-id")
+    page_obj = _page(request, events)
+    people = la_child_ids([e.person_id for e in page_obj if e.person_id])  # type: ignore[attr-defined]
+    return render(
+        request,
+        "audit/user.jinja",
+        {"subject": subject, "page_obj": page_obj, "people": people, "nav_key": "audit"},
+    )
+
+
+@requires(Permission.VIEW_AUDIT)
+def find_person(request: AuthenticatedHttpRequest) -> HttpResponse:
+    la_id = (request.GET.get("la_child_id") or "").strip().upper()
+    person_id = person_pk_for_la_id(la_id)
+    if person_id is None:
+        return render(
+            request,
+            "audit/index.jinja",
+            {"q": "", "users": [], "recent": [], "not_found": la_id, "nav_key": "audit"},
+            status=404,
+        )
+    return redirect("audit:person", person_id=person_id)

@@ -1,0 +1,17 @@
+"""`make run`: the embedded SQLite database, debug on, demo data."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("HARBOUR_DEBUG", default=True)
+SECRET_KEY = env.str("HARBOUR_SECRET_KEY", default="harbour-local-development-only-not-secret")
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+
+# The demo authority sets itself a few local targets tighter than the law requires.
+HARBOUR_LOCAL_TARGETS = HARBOUR_LOCAL_TARGETS or {  # noqa: F405
+    "assessment": (35, "working_days"),
+    "icpc": (12, "working_days"),
+    "lac_first_review": (15, "working_days"),
+}
+WHITENOISE_AUTOREFRESH = True

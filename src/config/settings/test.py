@@ -1,0 +1,17 @@
+"""The test suite: fast hashing, in-memory e-mail, the database from DATABASE_URL."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "harbour-test-only"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+ALLOWED_HOSTS = ["*"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+HARBOUR_AUDIT_TRIGGERS = False  # test isolation empties tables; a test installs them itself
+WHITENOISE_AUTOREFRESH = True  # serve from app static dirs without collectstatic

@@ -1,0 +1,246 @@
+"""Django forms rendered through GOV.UK Frontend components (ADR 0001).
+
+Templates say `{{ field(form.name) }}`; this module turns a bound field into the
+parameters of the matching GOV.UK macro, so component markup lives in one place.
+`GovDateField` is the GOV.UK day/month/year date input with the design system's
+error messages.
+"""
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.boundfield import BoundField
+from django.utils import timezone
+
+
+class GovDateInput(forms.Widget):
+    """Three inputs named `<name>-day`, `<name>-month`, `<name>-year`."""
+
+    parts = ("day", "month", "year")
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> dict[str, str]:
+        return {part: (data.get(f"{name}-{part}") or "").strip() for part in self.parts}
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return not any(f"{name}-{part}" in data for part in self.parts)
+
+    def format_value(self, value: Any) -> dict[str, str]:
+        if isinstance(value, date):
+            return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
+        if isinstance(value, dict):
+            return {part: str(value.get(part, "")) for part in self.parts}
+        return {"day": "", "month": "", "year": ""}
+
+
+class GovDateField(forms.Field):
+    widget = GovDateInput
+
+    def __init__(self, *, past_only: bool = False, future_only: bool = False, **kwargs: Any) -> None:
+        self.past_only = past_only
+        self.future_only = future_only
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> date | None:
+        if isinstance(value, date):
+            return value
+        parts = value or {}
+        label = self.label or "Date"
+        filled = {k: v for k, v in parts.items() if v}
+        if not filled:
+            return None
+        missing = [p for p in ("day", "month", "year") if not parts.get(p)]
+        if missing:
+            raise forms.ValidationError(f"{label} must include a {' and '.join(missing)}", code="incomplete")
+        try:
+            day, month, year = (int(parts[p]) for p in ("day", "month", "year"))
+        except ValueError as exc:
+            raise forms.ValidationError(f"{label} must be a real date", code="invalid") from exc
+        if year < 1000:
+            raise forms.ValidationError("Year must include 4 numbers", code="invalid")
+        try:
+            return date(year, month, day)
+        except ValueError as exc:
+            raise forms.ValidationError(f"{label} must be a real date", code="invalid") from exc
+
+    def validate(self, value: date | None) -> None:
+        if value is None:
+            if self.required:
+                raise forms.ValidationError(f"Enter {(self.label or 'the date').lower()}", code="required")
+            return
+        today = timezone.localdate()
+        if self.past_only and value > today:
+            raise forms.ValidationError(f"{self.label} must be today or in the past")
+        if self.future_only and value < today:
+            raise forms.ValidationError(f"{self.label} must be today or in the future")
+
+
+def _error(bf: BoundField) -> dict[str, str] | None:
+    return {"text": str(bf.errors[0])} if bf.errors else None
+
+
+def _classes(bf: BoundField) -> str:
+    return str(bf.field.widget.attrs.get("class", ""))
+
+
+def _label(bf: BoundField, page_heading: bool) -> dict[str, Any]:
+    label: dict[str, Any] = {"text": str(bf.label)}
+    if page_heading:
+        label.update({"isPageHeading": True, "classes": "govuk-label--l"})
+    return label
+
+
+def _choices(bf: BoundField) -> list[tuple[str, str]]:
+    return [(str(v), str(t)) for v, t in bf.field.choices if str(v) != "" or t]  # type: ignore[attr-defined]
+
+
+def _selected(bf: BoundField) -> set[str]:
+    value = bf.value()
+    if isinstance(value, list | tuple | set):
+        return {str(v) for v in value}
+    return {"" if value is None else str(value)}
+
+
+def _legend(bf: BoundField) -> dict[str, Any]:
+    return {"legend": {"text": str(bf.label), "classes": "govuk-fieldset__legend--s"}}
+
+
+def _date_params(bf: BoundField, common: dict[str, Any], page_heading: bool) -> dict[str, Any]:
+    value = GovDateInput().format_value(bf.value())
+    err = " govuk-input--error" if bf.errors else ""
+    widths = {"day": "2", "month": "2", "year": "4"}
+    items = [
+        {
+            "name": part,
+            "label": part.title(),
+            "value": value[part],
+            "inputmode": "numeric",
+            "classes": f"govuk-input--width-{widths[part]}{err}",
+        }
+        for part in ("day", "month", "year")
+    ]
+    extra = {k: v for k, v in common.items() if k in ("hint", "errorMessage")}
+    return {"id": bf.html_name, "namePrefix": bf.html_name, "items": items, "fieldset": _legend(bf), **extra}
+
+
+def _choice_items(bf: BoundField, key: str) -> list[dict[str, Any]]:
+    selected = _selected(bf)
+    return [{"value": v, "text": t, key: v in selected} for v, t in _choices(bf) if v]
+
+
+def _radios_params(bf: BoundField, common: dict[str, Any], page_heading: bool) -> dict[str, Any]:
+    params = {
+        **{k: v for k, v in common.items() if k != "id"},
+        "idPrefix": bf.html_name,
+        "fieldset": _legend(bf),
+        "items": _choice_items(bf, "checked"),
+    }
+    if _classes(bf):
+        params["classes"] = _classes(bf)
+    return params
+
+
+def _checkboxes_params(bf: BoundField, common: dict[str, Any], page_heading: bool) -> dict[str, Any]:
+    return {
+        **{k: v for k, v in common.items() if k != "id"},
+        "idPrefix": bf.html_name,
+        "fieldset": _legend(bf),
+        "items": _choice_items(bf, "checked"),
+    }
+
+
+def _checkbox_params(bf: BoundField, common: dict[str, Any], page_heading: bool) -> dict[str, Any]:
+    item = {"value": "on", "text": str(bf.label), "checked": bool(bf.value()), "id": bf.id_for_label}
+    return {**{k: v for k, v in common.items() if k != "id"}, "idPrefix": bf.html_name, "items": [item]}
+
+
+def _select_params(bf: BoundField, common: dict[str, Any], page_heading: bool) -> dict[str, Any]:
+    selected = _selected(bf)
+    items = [{"value": str(v), "text": str(t), "selected": str(v) in selected} for v, t in bf.field.choices]  # type: ignore[attr-defined]
+    return {**common, "label": _label(bf, page_heading), "items": items}
+
+
+def _textarea_params(bf: BoundField, common: dict[str, Any], page_heading: bool) -> dict[str, Any]:
+    params = {**common, "label": _label(bf, page_heading), "value": bf.value() or ""}
+    if bf.field.widget.attrs.get("rows"):
+        params["rows"] = bf.field.widget.attrs["rows"]
+    return params
+
+
+def _input_params(bf: BoundField, common: dict[str, Any], page_heading: bool) -> dict[str, Any]:
+    widget = bf.field.widget
+    value = bf.value()
+    hide = value is None or isinstance(widget, forms.PasswordInput)
+    params = {
+        **common,
+        "label": _label(bf, page_heading),
+        "value": "" if hide else value,
+        "type": getattr(widget, "input_type", "text") or "text",
+    }
+    params.update(
+        {a: widget.attrs[a] for a in ("autocomplete", "inputmode", "spellcheck") if a in widget.attrs}
+    )
+    if _classes(bf):
+        params["classes"] = _classes(bf)
+    return params
+
+
+# Order matters: RadioSelect and CheckboxSelectMultiple are Select subclasses.
+_BUILDERS: list[tuple[type, str, Any]] = [
+    (GovDateInput, "date", _date_params),
+    (forms.RadioSelect, "radios", _radios_params),
+    (forms.CheckboxSelectMultiple, "checkboxes", _checkboxes_params),
+    (forms.CheckboxInput, "checkboxes", _checkbox_params),
+    (forms.Select, "select", _select_params),
+    (forms.Textarea, "textarea", _textarea_params),
+]
+
+
+def govuk_field_params(bf: BoundField, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Return {"macro": <component>, "params": {...}} for a bound field."""
+    overrides = dict(overrides or {})
+    page_heading = bool(overrides.pop("isPageHeading", False))
+    common: dict[str, Any] = {"id": bf.id_for_label or bf.html_name, "name": bf.html_name}
+    if bf.help_text:
+        common["hint"] = {"text": str(bf.help_text)}
+    if bf.errors:
+        common["errorMessage"] = _error(bf)
+    macro, builder = next(
+        ((m, b) for cls, m, b in _BUILDERS if isinstance(bf.field.widget, cls)),
+        ("input", _input_params),
+    )
+    params = builder(bf, common, page_heading)
+    params.update(overrides)
+    return {"macro": macro, "params": params}
+
+
+def error_list(form: forms.BaseForm) -> list[dict[str, str]]:
+    """The GOV.UK error summary's list: each error linked to its field."""
+    items: list[dict[str, str]] = []
+    for name, errors in form.errors.items():
+        if name == NON_FIELD_ERRORS:
+            items.extend({"text": str(e)} for e in errors)
+            continue
+        bf = form[name]
+        widget = bf.field.widget
+        if isinstance(widget, GovDateInput):
+            anchor = f"{bf.html_name}-day"
+        elif isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            anchor = bf.html_name
+        else:
+            anchor = bf.id_for_label or bf.html_name
+        items.append({"text": str(errors[0]), "href": f"#{anchor}"})
+    return items
+
+
+def apply_validation_errors(exc: ValidationError, form: forms.BaseForm) -> None:
+    """Show a service's ValidationError on the form, against the right fields."""
+    if hasattr(exc, "error_dict"):
+        for field_name, errors in exc.error_dict.items():
+            target = field_name if field_name in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+        return
+    for message in exc.messages:
+        form.add_error(None, message)

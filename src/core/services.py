@@ -1,0 +1,18 @@
+"""Shared services: notifying staff."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+
+from .models import Notification
+
+
+def notify(*, recipient: User, subject: str, body: str = "", link: str = "") -> Notification:
+    """Create an in-app notification (shown in the header and on the notifications page)."""
+    return Notification.objects.create(recipient=recipient, subject=subject, body=body, link=link)
+
+
+@transaction.atomic
+def mark_notifications_read(*, actor: User) -> int:
+    return Notification.objects.unread_for(actor).update(read_at=timezone.now())

@@ -1,0 +1,43 @@
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import authenticated, public
+from accounts.permissions import Permission
+from core.http import AuthenticatedHttpRequest
+
+from .models import Notification
+from .services import mark_notifications_read
+
+
+@authenticated
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    if user.has_perm(Permission.VIEW_OWN_WORK.value):
+        return redirect("workforce:my_work")
+    if user.has_perm(Permission.VIEW_AUDIT.value):
+        return redirect("audit:index")
+    if user.has_perm(Permission.VIEW_TEAM_WORK.value):
+        return redirect("workforce:teams")
+    return redirect("people:search")
+
+
+@authenticated
+def notifications(request: AuthenticatedHttpRequest) -> HttpResponse:
+    items = Notification.objects.filter(recipient=request.user)[:100]
+    return render(request, "core/notifications.jinja", {"items": items})
+
+
+@authenticated
+@require_POST
+def notifications_read(request: AuthenticatedHttpRequest) -> HttpResponse:
+    mark_notifications_read(actor=request.user)
+    return redirect("core:notifications")
+
+
+@public
+def health(request: AuthenticatedHttpRequest) -> HttpResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

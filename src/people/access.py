@@ -1,0 +1,233 @@
+"""The one door to a person's record.
+
+Every read or write of a child's (or any person's) record goes through
+`get_person_for(user, person_id, purpose=...)`. It applies, in order and each on its own
+line: the user's role permission for the purpose; the record's existence and merge
+state; involvement-only roles (partner agencies); restriction (named users, the record's
+manager, or a current break-the-glass grant). Every outcome is audited: a view or edit
+as VIEW/UPDATE-intent, a refusal as REFUSED. Views never query `Person.objects` directly
+(a test enforces this).
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.permissions import INVOLVEMENT_ONLY_ROLES, Permission
+from audit import services as auditor
+from audit.models import AuditAction
+from core.services import notify
+
+from .models import BreakGlassAccess, Person, PersonQuerySet, RecordRestriction, RecordStatus
+
+BREAK_GLASS_HOURS = 8
+
+
+class Purpose(StrEnum):
+    VIEW = "view"
+    EDIT = "edit"
+    AUDIT = "audit"
+    MERGE = "merge"
+    RESTRICT = "restrict"
+
+
+PURPOSE_PERMISSION: dict[Purpose, Permission] = {
+    Purpose.VIEW: Permission.VIEW_PERSON,
+    Purpose.EDIT: Permission.EDIT_PERSON,
+    Purpose.AUDIT: Permission.VIEW_AUDIT,
+    Purpose.MERGE: Permission.MERGE_PEOPLE,
+    Purpose.RESTRICT: Permission.RESTRICT_RECORD,
+}
+
+
+class RecordMerged(Exception):
+    """The record was merged; the caller should send the user to the surviving record."""
+
+    def __init__(self, survivor_id: int) -> None:
+        super().__init__(survivor_id)
+        self.survivor_id = survivor_id
+
+
+class RestrictedRecord(PermissionDenied):
+    """The record is restricted and the user is not allowed in without breaking the glass."""
+
+    def __init__(self, person: Person, can_break_glass: bool) -> None:
+        super().__init__("This record is restricted.")
+        self.person = person
+        self.can_break_glass = can_break_glass
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str
+
+
+def _is_involved(user: User, person: Person) -> bool:
+    today = timezone.localdate()
+    return person.allocations.filter(  # type: ignore[attr-defined]
+        Q(end_date__isnull=True) | Q(end_date__gte=today), worker=user, start_date__lte=today
+    ).exists()
+
+
+def _restriction(person: Person) -> RecordRestriction | None:
+    try:
+        restriction = person.restriction  # type: ignore[attr-defined]
+    except RecordRestriction.DoesNotExist:
+        return None
+    return restriction if restriction.active else None
+
+
+def _has_current_break_glass(user: User, person: Person) -> bool:
+    return BreakGlassAccess.objects.filter(person=person, user=user, expires_at__gt=timezone.now()).exists()
+
+
+def may_see_restricted(user: User, person: Person) -> bool:
+    restriction = _restriction(person)
+    if restriction is None:
+        return True
+    if restriction.manager_id == user.pk:
+        return True
+    if restriction.named_users.filter(pk=user.pk).exists():
+        return True
+    return _has_current_break_glass(user, person)
+
+
+def decide(user: User, person: Person, purpose: Purpose) -> Decision:
+    """The access rule itself, without side effects (also used to label search results)."""
+    if not user.is_authenticated or not user.is_active:
+        return Decision(False, "not signed in")
+    if not user.has_perm(PURPOSE_PERMISSION[purpose].value):
+        return Decision(False, f"role lacks {PURPOSE_PERMISSION[purpose].value}")
+    if purpose == Purpose.AUDIT:
+        return Decision(True, "auditor")
+    if user.role_enum in INVOLVEMENT_ONLY_ROLES and not _is_involved(user, person):
+        return Decision(False, "not involved with this person")
+    if not may_see_restricted(user, person):
+        return Decision(False, "restricted record")
+    return Decision(True, "allowed")
+
+
+def _load(person_id: Any) -> Person:
+    try:
+        return Person.objects.select_related("restriction").get(pk=int(person_id))
+    except (Person.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such person") from exc
+
+
+def get_person_for(user: User, person_id: Any, *, purpose: Purpose = Purpose.VIEW, page: str = "") -> Person:
+    """Return the person if `user` may use the record for `purpose`; audit the outcome."""
+    person = _load(person_id)
+    if person.record_status == RecordStatus.MERGED and purpose != Purpose.AUDIT:
+        raise RecordMerged(person.merged_into_id or 0)
+    decision = decide(user, person, purpose)
+    if not decision.allowed:
+        auditor.record(
+            actor=user,
+            action=AuditAction.REFUSED,
+            person=person,
+            summary=f"{purpose.value} refused: {decision.reason}"[:200],
+        )
+        if decision.reason == "restricted record":
+            raise RestrictedRecord(person, user.has_perm(Permission.BREAK_GLASS.value))
+        raise PermissionDenied(decision.reason)
+    auditor.record(
+        actor=user,
+        action=AuditAction.VIEW,
+        person=person,
+        summary=f"{page or purpose.value}"[:200],
+        changes={"purpose": purpose.value} if purpose != Purpose.VIEW else {},
+    )
+    return person
+
+
+def visible_people(user: User) -> PersonQuerySet:
+    """Records a user may find in search (restricted ones are listed but not opened)."""
+    people = Person.objects.active()
+    if not user.has_perm(Permission.SEARCH_PEOPLE.value):
+        return people.none()
+    if user.role_enum in INVOLVEMENT_ONLY_ROLES:
+        today = timezone.localdate()
+        people = people.filter(
+            Q(allocations__end_date__isnull=True) | Q(allocations__end_date__gte=today),
+            allocations__worker=user,
+            allocations__start_date__lte=today,
+        ).distinct()
+    return people
+
+
+@transaction.atomic
+def break_glass(*, actor: User, person_id: Any, reason: str) -> BreakGlassAccess:
+    """Record why `actor` must open a restricted record, tell its manager, and let them in."""
+    reason = (reason or "").strip()
+    if len(reason) < 10:
+        raise ValueError("Give a reason of at least 10 characters")
+    if not actor.has_perm(Permission.BREAK_GLASS.value):
+        raise PermissionDenied("Your role cannot break the glass")
+    person = _load(person_id)
+    restriction = _restriction(person)
+    if restriction is None:
+        raise ValueError("This record is not restricted")
+    now = timezone.now()
+    grant = BreakGlassAccess.objects.create(
+        person=person,
+        user=actor,
+        reason=reason,
+        granted_at=now,
+        expires_at=now + timedelta(hours=BREAK_GLASS_HOURS),
+    )
+    auditor.record(
+        actor=actor,
+        action=AuditAction.BREAK_GLASS,
+        person=person,
+        obj=grant,
+        summary="Opened a restricted record",
+        reason=reason,
+    )
+    notify(
+        recipient=restriction.manager,
+        subject=f"{actor.display_name} broke the glass on restricted record {person.la_child_id}",
+        body=f"Reason given: {reason}",
+        link=f"/audit/person/{person.pk}/",
+    )
+    return grant
+
+
+def find_by_la_id(
+    user: User, la_child_id: str, *, purpose: Purpose = Purpose.VIEW, page: str = ""
+) -> Person | None:
+    """The person with this Harbour ID if the user may open it for `purpose`, else None."""
+    pk = (
+        Person.objects.active()
+        .filter(la_child_id=(la_child_id or "").strip().upper())
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if pk is None:
+        return None
+    try:
+        return get_person_for(user, pk, purpose=purpose, page=page)
+    except (PermissionDenied, RecordMerged, Http404):
+        return None
+
+
+def person_pk_for_la_id(la_child_id: str) -> int | None:
+    """Resolve a Harbour ID to a record key (no record content is read)."""
+    return (
+        Person.objects.filter(la_child_id=(la_child_id or "").strip().upper())
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def la_child_ids(person_ids: list[int]) -> dict[int, str]:
+    """Harbour IDs for record keys, for listings that name records without opening them."""
+    return dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "la_child_id"))

@@ -1,0 +1,377 @@
+"""Forms for person records. Validation messages follow the GOV.UK style."""
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from codes import person as codes
+from core.forms import GovDateField
+
+from .models import NameKind, RecordType, RelationshipType, RestrictionReason
+from .validators import normalise_postcode, validate_nhs_number, validate_upn
+
+
+def _with_blank(choices: list[tuple[str, str]], text: str = "Not recorded") -> list[tuple[str, str]]:
+    return [("", text), *choices]
+
+
+class PersonForm(forms.Form):
+    record_type = forms.ChoiceField(
+        label="Who is this record for?",
+        choices=RecordType.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether this is a child or an adult"},
+    )
+    given_name = forms.CharField(
+        label="First name",
+        max_length=100,
+        error_messages={
+            "required": "Enter a first name",
+            "max_length": "First name must be 100 characters or fewer",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    middle_names = forms.CharField(
+        label="Middle names",
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+    family_name = forms.CharField(
+        label="Last name",
+        max_length=100,
+        error_messages={
+            "required": "Enter a last name",
+            "max_length": "Last name must be 100 characters or fewer",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    preferred_name = forms.CharField(
+        label="Known as (optional)",
+        max_length=100,
+        required=False,
+        help_text="The name they like to be called, if different.",
+    )
+    date_of_birth = GovDateField(
+        label="Date of birth", required=False, past_only=True, help_text="For example, 27 3 2015"
+    )
+    expected_date_of_birth = GovDateField(
+        label="Expected date of birth",
+        required=False,
+        help_text="Only for an unborn child. Leave blank if the date of birth is known.",
+    )
+    date_of_death = GovDateField(label="Date of death", required=False, past_only=True)
+    sex = forms.ChoiceField(
+        label="Sex",
+        choices=codes.SEX.choices(),
+        widget=forms.RadioSelect,
+        initial="U",
+        error_messages={"required": "Select the person's sex"},
+    )
+    gender = forms.ChoiceField(label="Gender", choices=codes.GENDER.choices(), initial="0")
+    gender_description = forms.CharField(
+        label="Gender in their own words (optional)", max_length=100, required=False
+    )
+    ethnicity = forms.ChoiceField(label="Ethnicity", choices=codes.ETHNICITY.choices(), initial="NOBT")
+    religion = forms.ChoiceField(
+        label="Religion or belief", choices=_with_blank(codes.RELIGION.choices()), required=False
+    )
+    first_language = forms.ChoiceField(
+        label="First language", choices=_with_blank(codes.LANGUAGE.choices()), required=False
+    )
+    interpreter_required = forms.BooleanField(label="Needs an interpreter", required=False)
+    communication_needs = forms.CharField(
+        label="Communication needs (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    identity_notes = forms.CharField(
+        label="Identity, culture and what matters to them (optional)",
+        required=False,
+        max_length=5000,
+        help_text="In their own words where possible: heritage, faith, culture, language, what is "
+        "important to them about who they are.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    nhs_number = forms.CharField(
+        label="NHS number (optional)",
+        required=False,
+        max_length=14,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-10"}
+        ),
+    )
+    upn = forms.CharField(
+        label="Unique pupil number (UPN) (optional)",
+        required=False,
+        max_length=15,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
+    )
+    former_upn = forms.CharField(
+        label="Former UPN (optional)",
+        required=False,
+        max_length=15,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
+    )
+    upn_unknown_reason = forms.ChoiceField(
+        label="Why the UPN is not known",
+        required=False,
+        choices=_with_blank(codes.UPN_UNKNOWN.choices(), "Not applicable"),
+    )
+
+    def clean_nhs_number(self) -> str:
+        value = self.cleaned_data.get("nhs_number", "")
+        return validate_nhs_number(value) if value.strip() else ""
+
+    def clean_upn(self) -> str:
+        value = self.cleaned_data.get("upn", "")
+        return validate_upn(value) if value.strip() else ""
+
+    def clean_former_upn(self) -> str:
+        value = self.cleaned_data.get("former_upn", "")
+        return validate_upn(value) if value.strip() else ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        dob, edd = data.get("date_of_birth"), data.get("expected_date_of_birth")
+        if dob and edd:
+            self.add_error(
+                "expected_date_of_birth", "Enter a date of birth or an expected date of birth, not both"
+            )
+        if (
+            data.get("record_type") == RecordType.CHILD
+            and not dob
+            and not edd
+            and not self.has_error("date_of_birth")
+            and not self.has_error("expected_date_of_birth")
+        ):
+            self.add_error("date_of_birth", "Enter a date of birth, or an expected date for an unborn child")
+        death = data.get("date_of_death")
+        if death and dob and death < dob:
+            self.add_error("date_of_death", "Date of death must be after the date of birth")
+        if data.get("upn") and data.get("upn_unknown_reason"):
+            self.add_error("upn_unknown_reason", "Leave this blank when the UPN is recorded")
+        return data
+
+
+class NewPersonForm(PersonForm):
+    """Creating a person: identity, disabilities and a first address in one page."""
+
+    disabilities = forms.MultipleChoiceField(
+        label="Disabilities (optional)",
+        required=False,
+        choices=codes.DISABILITY.choices(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    address_line_1 = forms.CharField(label="Address line 1 (optional)", required=False, max_length=120)
+    address_line_2 = forms.CharField(label="Address line 2 (optional)", required=False, max_length=120)
+    address_town = forms.CharField(
+        label="Town or city",
+        required=False,
+        max_length=80,
+        widget=forms.TextInput(attrs={"class": "govuk-!-width-two-thirds"}),
+    )
+    address_postcode = forms.CharField(
+        label="Postcode",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "postal-code"}),
+    )
+    address_start = GovDateField(label="Living at this address since", required=False, past_only=True)
+    confirm_new = forms.BooleanField(
+        label="None of these records is this person – create a new record", required=False
+    )
+
+    def clean_disabilities(self) -> list[str]:
+        chosen = self.cleaned_data.get("disabilities") or []
+        if "NONE" in chosen and len(chosen) > 1:
+            raise ValidationError("Select 'No disability', or the disabilities the person has, not both")
+        return chosen
+
+    def clean_address_postcode(self) -> str:
+        value = self.cleaned_data.get("address_postcode", "")
+        return normalise_postcode(value) if value.strip() else ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        address = [data.get(k) for k in ("address_line_1", "address_town", "address_postcode")]
+        if any(address) or data.get("address_line_2"):
+            if not data.get("address_line_1"):
+                self.add_error("address_line_1", "Enter address line 1, or leave the address blank")
+            if not data.get("address_town"):
+                self.add_error("address_town", "Enter the town or city")
+            if not data.get("address_postcode") and not self.has_error("address_postcode"):
+                self.add_error("address_postcode", "Enter the postcode")
+        return data
+
+
+class EditPersonForm(PersonForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Name",
+        required=False,
+        max_length=200,
+        help_text="Any name they have used. Spelling does not need to be exact.",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    date_of_birth = GovDateField(label="Date of birth", required=False)
+    nhs_number = forms.CharField(
+        label="NHS number",
+        required=False,
+        max_length=14,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-10"}),
+    )
+    postcode = forms.CharField(
+        label="Postcode",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+    )
+
+    def clean_nhs_number(self) -> str:
+        value = self.cleaned_data.get("nhs_number", "")
+        return validate_nhs_number(value) if value.strip() else ""
+
+    def clean_postcode(self) -> str:
+        value = self.cleaned_data.get("postcode", "")
+        return normalise_postcode(value) if value.strip() else ""
+
+
+class AddressForm(forms.Form):
+    kind = forms.ChoiceField(label="Type of address", choices=codes.ADDRESS_KIND.choices(), initial="HOME")
+    line_1 = forms.CharField(
+        label="Address line 1", max_length=120, error_messages={"required": "Enter address line 1"}
+    )
+    line_2 = forms.CharField(label="Address line 2 (optional)", max_length=120, required=False)
+    town = forms.CharField(
+        label="Town or city", max_length=80, error_messages={"required": "Enter the town or city"}
+    )
+    postcode = forms.CharField(
+        label="Postcode",
+        max_length=10,
+        error_messages={"required": "Enter the postcode"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+    )
+    start_date = GovDateField(label="Living here since", required=True, past_only=True)
+
+    def clean_postcode(self) -> str:
+        return normalise_postcode(self.cleaned_data.get("postcode", ""))
+
+
+class NameForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Type of name",
+        choices=NameKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the type of name"},
+    )
+    given_name = forms.CharField(label="First name (optional)", max_length=100, required=False)
+    family_name = forms.CharField(
+        label="Last name", max_length=100, error_messages={"required": "Enter a last name"}
+    )
+    used_from = GovDateField(label="Used from (optional)", required=False, past_only=True)
+    used_to = GovDateField(label="Used until (optional)", required=False, past_only=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("used_from") and data.get("used_to") and data["used_to"] < data["used_from"]:
+            self.add_error("used_to", "The end date must be after the start date")
+        return data
+
+
+DIRECTION_CHOICES = [
+    ("other_is", "The other person is this person's …"),
+    ("this_is", "This person is the other person's …"),
+]
+
+
+class RelationshipForm(forms.Form):
+    other_id = forms.CharField(
+        label="Harbour ID of the other person",
+        max_length=20,
+        help_text="Find the person first, then copy their Harbour ID, for example HB0000123.",
+        error_messages={"required": "Enter the Harbour ID of the other person"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )
+    direction = forms.ChoiceField(
+        label="Which way round", choices=DIRECTION_CHOICES, widget=forms.RadioSelect, initial="other_is"
+    )
+    type = forms.ChoiceField(label="Relationship", choices=RelationshipType.choices)
+    parental_responsibility = forms.BooleanField(
+        label="The parent or carer in this relationship has parental responsibility", required=False
+    )
+    lives_with = forms.BooleanField(label="They live in the same household", required=False)
+    start_date = GovDateField(label="Since (optional)", required=False, past_only=True)
+    notes = forms.CharField(label="Notes (optional)", required=False, max_length=300)
+
+    def clean_other_id(self) -> str:
+        return self.cleaned_data.get("other_id", "").strip().upper()
+
+
+class AlertForm(forms.Form):
+    kind = forms.ChoiceField(label="Alert", choices=codes.ALERT_KIND.choices())
+    details = forms.CharField(
+        label="Details", max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    start_date = GovDateField(label="From", required=True, past_only=True)
+
+
+class RestrictForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why is this record restricted?",
+        choices=RestrictionReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select why the record is restricted"},
+    )
+    details = forms.CharField(
+        label="Details (optional)", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    named_users = forms.MultipleChoiceField(
+        label="Who may open this record",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="You, as the record's manager, can always open it.",
+    )
+
+    def __init__(self, *args: Any, user_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["named_users"].choices = user_choices  # type: ignore[attr-defined]
+
+
+class BreakGlassForm(forms.Form):
+    reason = forms.CharField(
+        label="Why do you need to open this record?",
+        min_length=10,
+        max_length=2000,
+        help_text="This is recorded and the record's manager is told.",
+        error_messages={
+            "required": "Enter why you need to open this record",
+            "min_length": "Give a reason of at least 10 characters",
+        },
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MergeForm(forms.Form):
+    duplicate_id = forms.CharField(
+        label="Harbour ID of the duplicate record",
+        max_length=20,
+        help_text="Its histories will move to this record and it will be closed as a duplicate.",
+        error_messages={"required": "Enter the Harbour ID of the duplicate record"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )
+    reason = forms.CharField(
+        label="How do you know these are the same person?",
+        max_length=2000,
+        error_messages={"required": "Enter how you know these are the same person"},
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_duplicate_id(self) -> str:
+        return self.cleaned_data.get("duplicate_id", "").strip().upper()

@@ -1,0 +1,46 @@
+"""Name normalisation and phonetic keys for tolerant person search.
+
+Each name part gets up to three keys: its normal form's first three letters (catches
+typing slips late in a name), its Metaphone key and its NYSIIS key (catch spellings that
+sound alike: Smith/Smyth, Catherine/Kathryn, Mohammed/Muhammad). Search looks up
+candidates by key, then ranks them by Jaro-Winkler similarity.
+"""
+
+import re
+import unicodedata
+
+import jellyfish
+
+_NON_ALPHA = re.compile(r"[^a-z ]+")
+
+
+def normalise(name: str) -> str:
+    """Lower case, accents removed, apostrophes and hyphens removed: "O'Brien-Smyth" -> "obriensmyth"."""
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    ascii_only = decomposed.encode("ascii", "ignore").decode()
+    return _NON_ALPHA.sub("", ascii_only.lower().replace("-", " ")).replace(" ", "")
+
+
+def tokens(name: str) -> list[str]:
+    """Words of a name, each normalised: "Mary-Jane O'Neil" -> ["mary", "jane", "oneil"]."""
+    parts = re.split(r"[\s\-]+", name or "")
+    return [n for n in (normalise(p) for p in parts) if n]
+
+
+def phonetic_keys(name: str) -> set[str]:
+    keys: set[str] = set()
+    for token in tokens(name) + ([normalise(name)] if len(tokens(name)) > 1 else []):
+        if not token:
+            continue
+        keys.add("P:" + token[:3])
+        keys.add("M:" + jellyfish.metaphone(token)[:16])
+        keys.add("N:" + jellyfish.nysiis(token)[:16])
+    return {k for k in keys if len(k) > 2}
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1 similarity of two names (Jaro-Winkler on normal forms)."""
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return 0.0
+    return float(jellyfish.jaro_winkler_similarity(na, nb))

@@ -1,0 +1,190 @@
+"""Finding people: tolerant of misspellings and sound-alike names, by date of birth,
+NHS number and postcode; and the duplicate check offered before a record is created.
+
+Candidates come from the phonetic-key index (`NameKey`) in SQL, so search stays fast on
+large authorities; they are then ranked in Python by name similarity.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from accounts.models import User
+
+from .access import Purpose, decide, visible_people
+from .models import Person, PersonQuerySet
+from .names import normalise, phonetic_keys, similarity, tokens
+from .validators import normalise_postcode, validate_nhs_number
+
+MAX_CANDIDATES = 400
+MAX_RESULTS = 50
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    name: str = ""
+    date_of_birth: date | None = None
+    nhs_number: str = ""
+    postcode: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.name.strip() or self.date_of_birth or self.nhs_number or self.postcode)
+
+
+@dataclass
+class Match:
+    person: Person
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    can_open: bool = True
+
+
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")
+
+
+def _parse_date(text: str) -> date | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date, no time
+        except ValueError:
+            continue
+    return None
+
+
+def parse_free_text(text: str) -> SearchQuery:
+    """Understand the header search box: an NHS number, a date, a postcode, and/or a name."""
+    remaining = (text or "").strip()
+    nhs = ""
+    match = re.search(r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b", remaining)
+    if match:
+        try:
+            nhs = validate_nhs_number(match.group(0))
+            remaining = remaining.replace(match.group(0), " ")
+        except ValidationError:
+            pass
+    dob = None
+    for pattern in (
+        r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b",
+        r"\b\d{4}-\d{2}-\d{2}\b",
+        r"\b\d{1,2} [A-Za-z]{3,9} \d{4}\b",
+    ):
+        match = re.search(pattern, remaining)
+        if match and (parsed := _parse_date(match.group(0))):
+            dob = parsed
+            remaining = remaining.replace(match.group(0), " ")
+            break
+    postcode = ""
+    match = re.search(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b", remaining)
+    if match:
+        try:
+            postcode = normalise_postcode(match.group(0))
+            remaining = remaining.replace(match.group(0), " ")
+        except ValidationError:
+            pass
+    name = " ".join(remaining.split())
+    return SearchQuery(name=name, date_of_birth=dob, nhs_number=nhs, postcode=postcode)
+
+
+def _filter_by_name(people: PersonQuerySet, name: str) -> PersonQuerySet:
+    for token in tokens(name):
+        if len(token) < 3:
+            people = people.filter(
+                Q(given_name_norm__startswith=token)
+                | Q(family_name_norm__startswith=token)
+                | Q(other_names__family_name_norm__startswith=token)
+            )
+        else:
+            people = people.filter(name_keys__key__in=sorted(phonetic_keys(token)))
+    return people
+
+
+def _name_score(person: Person, name: str) -> float:
+    names = [person.given_name, person.middle_names, person.family_name, person.preferred_name]
+    names += [n.given_name for n in person.other_names.all()]  # type: ignore[attr-defined]
+    names += [n.family_name for n in person.other_names.all()]  # type: ignore[attr-defined]
+    person_tokens = [t for n in names for t in tokens(n)]
+    wanted = tokens(name)
+    if not wanted or not person_tokens:
+        return 0.0
+    return sum(max(similarity(w, t) for t in person_tokens) for w in wanted) / len(wanted)
+
+
+def search(user: User, query: SearchQuery) -> list[Match]:
+    """People matching every part of the query that the user may find, best first."""
+    if query.is_empty:
+        return []
+    people = visible_people(user)
+    if query.nhs_number:
+        people = people.filter(nhs_number=query.nhs_number)
+    if query.date_of_birth:
+        people = people.filter(
+            Q(date_of_birth=query.date_of_birth) | Q(expected_date_of_birth=query.date_of_birth)
+        )
+    if query.postcode:
+        people = people.filter(addresses__postcode=query.postcode)
+    if query.name.strip():
+        people = _filter_by_name(people, query.name)
+    candidates = list(
+        people.distinct().select_related("restriction").prefetch_related("other_names")[:MAX_CANDIDATES]
+    )
+    results = []
+    for person in candidates:
+        score = _name_score(person, query.name) if query.name.strip() else 1.0
+        if query.name.strip() and score < 0.7:
+            continue
+        results.append(Match(person=person, score=score, can_open=decide(user, person, Purpose.VIEW).allowed))
+    results.sort(key=lambda m: (-m.score, m.person.family_name, m.person.given_name))
+    return results[:MAX_RESULTS]
+
+
+def find_possible_duplicates(
+    *,
+    given_name: str,
+    family_name: str,
+    date_of_birth: date | None = None,
+    nhs_number: str = "",
+    postcode: str = "",
+    exclude_id: int | None = None,
+) -> list[Match]:
+    """Existing records that may be the same person, with the reasons, best first.
+
+    Searches all active records (including restricted ones, which the caller shows
+    without details): a duplicate must be found even where the user cannot open it.
+    """
+    people = Person.objects.active()
+    if exclude_id:
+        people = people.exclude(pk=exclude_id)
+    by_name = people.filter(
+        name_keys__part="FAMILY", name_keys__key__in=sorted(phonetic_keys(family_name))
+    ).filter(name_keys__part="GIVEN", name_keys__key__in=sorted(phonetic_keys(given_name) or {"-"}))
+    conditions = Q(pk__in=by_name.values("pk"))
+    if nhs_number:
+        conditions |= Q(nhs_number=nhs_number)
+    if date_of_birth:
+        conditions |= Q(date_of_birth=date_of_birth, family_name_norm=normalise(family_name))
+    candidates = people.filter(conditions).distinct().prefetch_related("other_names", "addresses")
+    matches = []
+    for person in candidates[:MAX_CANDIDATES]:
+        reasons: list[str] = []
+        score = 0.0
+        if nhs_number and person.nhs_number == nhs_number:
+            score += 0.6
+            reasons.append("Same NHS number")
+        name_score = _name_score(person, f"{given_name} {family_name}")
+        if name_score >= 0.8:
+            score += 0.3 * name_score
+            reasons.append("Same name" if name_score > 0.99 else "Similar name")
+        if date_of_birth and person.date_of_birth == date_of_birth:
+            score += 0.3
+            reasons.append("Same date of birth")
+        if postcode and any(a.postcode == postcode for a in person.addresses.all()):  # type: ignore[attr-defined]
+            score += 0.1
+            reasons.append("Has lived at the same postcode")
+        if score >= 0.3 and reasons:
+            matches.append(Match(person=person, score=min(score, 1.0), reasons=reasons))
+    matches.sort(key=lambda m: -m.score)
+    return matches[:10]

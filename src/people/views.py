@@ -1,0 +1,417 @@
+"""Person pages. Every person is reached through `people.access` (the one door)."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from accounts.decorators import requires
+from accounts.models import User
+from accounts.permissions import Permission, role_has
+from core.forms import apply_validation_errors
+from core.http import AuthenticatedHttpRequest
+
+from . import services
+from .access import Purpose, RecordMerged, RestrictedRecord, break_glass, find_by_la_id, get_person_for
+from .forms import (
+    AddressForm,
+    AlertForm,
+    BreakGlassForm,
+    EditPersonForm,
+    MergeForm,
+    NameForm,
+    NewPersonForm,
+    RelationshipForm,
+    RestrictForm,
+    SearchForm,
+)
+from .models import Person
+from .presenters import PersonPage
+from .search import SearchQuery, find_possible_duplicates, parse_free_text, search
+
+PersonView = Callable[..., HttpResponse]
+
+
+def with_person(purpose: Purpose, page: str) -> Callable[[PersonView], PersonView]:
+    """Load the person through the access door; handle merged and restricted records."""
+
+    def decorator(view: PersonView) -> PersonView:
+        @wraps(view)
+        def wrapped(
+            request: AuthenticatedHttpRequest, person_id: int, *args: Any, **kwargs: Any
+        ) -> HttpResponse:
+            try:
+                person = get_person_for(request.user, person_id, purpose=purpose, page=page)
+            except RecordMerged as merged:
+                messages.info(request, "That record was merged into this one.")
+                return redirect("people:detail", person_id=merged.survivor_id)
+            except RestrictedRecord as restricted:
+                return render(
+                    request,
+                    "people/restricted.jinja",
+                    {
+                        "person_id": restricted.person.pk,
+                        "la_child_id": restricted.person.la_child_id,
+                        "can_break_glass": restricted.can_break_glass,
+                        "form": BreakGlassForm(),
+                    },
+                    status=403,
+                )
+            return view(request, person, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+@requires(Permission.SEARCH_PEOPLE)
+def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    results = None
+    query = SearchQuery()
+    if request.GET and form.is_valid():
+        free = parse_free_text(form.cleaned_data["q"])
+        query = SearchQuery(
+            name=free.name,
+            date_of_birth=form.cleaned_data["date_of_birth"] or free.date_of_birth,
+            nhs_number=form.cleaned_data["nhs_number"] or free.nhs_number,
+            postcode=form.cleaned_data["postcode"] or free.postcode,
+        )
+        results = search(request.user, query) if not query.is_empty else []
+    relate_to = request.GET.get("relate_to", "")
+    return render(
+        request,
+        "people/search.jinja",
+        {
+            "form": form,
+            "results": results,
+            "query": query,
+            "nav_key": "search",
+            "relate_to": relate_to if relate_to.isdigit() else "",
+            "page_has_errors": bool(form.errors),
+        },
+    )
+
+
+def _new_person_args(data: dict[str, Any]) -> tuple[dict[str, Any], services.NewAddress | None]:
+    address = None
+    if data.get("address_line_1"):
+        address = services.NewAddress(
+            line_1=data["address_line_1"],
+            line_2=data.get("address_line_2", ""),
+            town=data["address_town"],
+            postcode=data["address_postcode"],
+            start_date=data.get("address_start") or timezone.localdate(),
+        )
+    return {k: data[k] for k in services.PERSON_FIELDS if k in data}, address
+
+
+@requires(Permission.CREATE_PERSON)
+@require_http_methods(["GET", "POST"])
+def create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = NewPersonForm(request.POST or None, initial={"record_type": request.GET.get("type", "")})
+    duplicates: list[Any] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        duplicates = find_possible_duplicates(
+            given_name=data["given_name"],
+            family_name=data["family_name"],
+            date_of_birth=data.get("date_of_birth"),
+            nhs_number=data.get("nhs_number", ""),
+            postcode=data.get("address_postcode", ""),
+        )
+        if not duplicates or data.get("confirm_new"):
+            fields, address = _new_person_args(data)
+            try:
+                person = services.create_person(
+                    actor=request.user, data=fields, address=address, disabilities=data["disabilities"]
+                )
+            except ValidationError as exc:
+                apply_validation_errors(exc, form)
+            else:
+                messages.success(request, f"Record created: {person.la_child_id}")
+                return redirect("people:detail", person_id=person.pk)
+    return render(
+        request,
+        "people/create.jinja",
+        {"form": form, "duplicates": duplicates, "nav_key": "create", "page_has_errors": bool(form.errors)},
+        status=400 if form.errors else 200,
+    )
+
+
+@requires(Permission.VIEW_PERSON)
+@with_person(Purpose.VIEW, page="Person page")
+def detail(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    return render(request, "people/detail.jinja", {"page": PersonPage(person, request.user)})
+
+
+def _initial(person: Person) -> dict[str, Any]:
+    return {**{k: getattr(person, k) for k in services.PERSON_FIELDS}, "version": person.version}
+
+
+@requires(Permission.EDIT_PERSON)
+@with_person(Purpose.EDIT, page="Edit identity")
+@require_http_methods(["GET", "POST"])
+def edit(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    form = EditPersonForm(request.POST or None, initial=_initial(person))
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_person(
+                actor=request.user,
+                person=person,
+                data={k: data[k] for k in services.PERSON_FIELDS if k in data},
+                expected_version=data["version"],
+            )
+        except services.StaleEdit as stale:
+            conflict = stale.current
+            # Keep what the user typed; let them re-submit against the latest version.
+            form = EditPersonForm(
+                {**request.POST.dict(), "version": stale.current.version}, initial=_initial(person)
+            )
+            form.is_valid()
+            form.add_error(
+                None,
+                "Someone else changed this record while you were editing it. "
+                "Check their changes below, then save again to keep yours.",
+            )
+        except ValidationError as exc:
+            apply_validation_errors(exc, form)
+        else:
+            messages.success(request, "Identity details saved")
+            return redirect("people:detail", person_id=person.pk)
+    return render(
+        request,
+        "people/edit.jinja",
+        {
+            "form": form,
+            "person": person,
+            "conflict": conflict,
+            "conflict_rows": _conflict_rows(conflict, form) if conflict else [],
+            "page_has_errors": bool(form.errors),
+        },
+        status=409 if conflict else (400 if form.errors else 200),
+    )
+
+
+def _conflict_rows(current: Person, form: EditPersonForm) -> list[dict[str, str]]:
+    rows = []
+    for name in services.PERSON_FIELDS:
+        theirs = getattr(current, name)
+        mine = form.cleaned_data.get(name, theirs) if hasattr(form, "cleaned_data") else theirs
+        if (theirs or "") != (mine or ""):
+            rows.append(
+                {
+                    "label": str(form.fields[name].label),
+                    "theirs": str(theirs or "–"),
+                    "yours": str(mine or "–"),
+                }
+            )
+    return rows
+
+
+def _simple_form_view(
+    request: AuthenticatedHttpRequest,
+    person: Person,
+    form: Any,
+    template_title: str,
+    action: Callable[[dict[str, Any]], Any],
+    success: str,
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_errors(exc, form)
+        else:
+            messages.success(request, success)
+            return redirect("people:detail", person_id=person.pk)
+    return render(
+        request,
+        "people/simple_form.jinja",
+        {"form": form, "person": person, "title": template_title, "page_has_errors": bool(form.errors)},
+        status=400 if form.errors else 200,
+    )
+
+
+@requires(Permission.EDIT_PERSON)
+@with_person(Purpose.EDIT, page="Add address")
+@require_http_methods(["GET", "POST"])
+def add_address(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    def action(data: dict[str, Any]) -> None:
+        services.add_address(
+            actor=request.user,
+            person=person,
+            address=services.NewAddress(
+                line_1=data["line_1"],
+                line_2=data["line_2"],
+                town=data["town"],
+                postcode=data["postcode"],
+                start_date=data["start_date"],
+                kind=data["kind"],
+            ),
+        )
+
+    return _simple_form_view(
+        request, person, AddressForm(request.POST or None), "Add an address", action, "Address added"
+    )
+
+
+@requires(Permission.EDIT_PERSON)
+@with_person(Purpose.EDIT, page="Add name")
+@require_http_methods(["GET", "POST"])
+def add_name(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    def action(data: dict[str, Any]) -> None:
+        services.add_name(
+            actor=request.user,
+            person=person,
+            kind=data["kind"],
+            given_name=data["given_name"],
+            family_name=data["family_name"],
+            used_from=data["used_from"],
+            used_to=data["used_to"],
+        )
+
+    return _simple_form_view(
+        request, person, NameForm(request.POST or None), "Add a previous name or alias", action, "Name added"
+    )
+
+
+@requires(Permission.EDIT_PERSON)
+@with_person(Purpose.EDIT, page="Add alert")
+@require_http_methods(["GET", "POST"])
+def add_alert(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    def action(data: dict[str, Any]) -> None:
+        services.add_alert(
+            actor=request.user,
+            person=person,
+            kind=data["kind"],
+            details=data["details"],
+            start_date=data["start_date"],
+        )
+
+    return _simple_form_view(
+        request, person, AlertForm(request.POST or None), "Add an alert", action, "Alert added"
+    )
+
+
+@requires(Permission.MANAGE_RELATIONSHIPS)
+@with_person(Purpose.EDIT, page="Add relationship")
+@require_http_methods(["GET", "POST"])
+def add_relationship(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    form = RelationshipForm(request.POST or None, initial={"other_id": request.GET.get("other", "")})
+
+    def action(data: dict[str, Any]) -> None:
+        other = find_by_la_id(request.user, data["other_id"], page="Add relationship")
+        if other is None:
+            raise ValidationError({"other_id": "No record you can open has that Harbour ID"})
+        a, b = (other, person) if data["direction"] == "other_is" else (person, other)
+        services.add_relationship(
+            actor=request.user,
+            person_a=a,
+            person_b=b,
+            type=data["type"],
+            parental_responsibility=data["parental_responsibility"],
+            lives_with=data["lives_with"],
+            start_date=data["start_date"],
+            notes=data["notes"],
+        )
+
+    return _simple_form_view(
+        request, person, form, "Add a family member or network member", action, "Relationship added"
+    )
+
+
+@requires(Permission.RESTRICT_RECORD)
+@with_person(Purpose.RESTRICT, page="Restrict record")
+@require_http_methods(["GET", "POST"])
+def restrict(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    staff = User.objects.filter(is_active=True).exclude(pk=request.user.pk).order_by("last_name")
+    choices = [
+        (str(u.pk), f"{u.display_name} – {u.role_label}")
+        for u in staff
+        if role_has(u.role, Permission.VIEW_PERSON)
+    ]
+    form = RestrictForm(request.POST or None, user_choices=choices)
+
+    def action(data: dict[str, Any]) -> None:
+        services.restrict_record(
+            actor=request.user,
+            person=person,
+            reason=data["reason"],
+            details=data["details"],
+            manager=request.user,
+            named_users=User.objects.filter(pk__in=data["named_users"]),
+        )
+
+    return _simple_form_view(
+        request, person, form, "Restrict this record", action, "The record is now restricted"
+    )
+
+
+@requires(Permission.BREAK_GLASS)
+@require_http_methods(["POST"])
+def break_glass_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
+    form = BreakGlassForm(request.POST)
+    if form.is_valid():
+        try:
+            break_glass(actor=request.user, person_id=person_id, reason=form.cleaned_data["reason"])
+        except ValueError as exc:
+            form.add_error("reason", str(exc))
+        else:
+            return redirect("people:detail", person_id=person_id)
+    return render(
+        request,
+        "people/restricted.jinja",
+        {
+            "person_id": person_id,
+            "la_child_id": "",
+            "can_break_glass": True,
+            "form": form,
+            "page_has_errors": True,
+        },
+        status=400,
+    )
+
+
+@requires(Permission.MERGE_PEOPLE)
+@with_person(Purpose.MERGE, page="Merge records")
+@require_http_methods(["GET", "POST"])
+def merge(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    form = MergeForm(request.POST or None, initial={"duplicate_id": request.GET.get("duplicate", "")})
+    duplicate = None
+    if request.method == "POST" and form.is_valid():
+        duplicate = find_by_la_id(
+            request.user, form.cleaned_data["duplicate_id"], purpose=Purpose.MERGE, page="Merge records"
+        )
+        if duplicate is None:
+            form.add_error("duplicate_id", "No active record you can open has that Harbour ID")
+        elif duplicate.pk == person.pk:
+            form.add_error("duplicate_id", "Enter the Harbour ID of a different record")
+            duplicate = None
+        elif request.POST.get("confirm") == "yes":
+            try:
+                services.merge_people(
+                    actor=request.user,
+                    survivor=person,
+                    duplicate=duplicate,
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as exc:
+                apply_validation_errors(exc, form)
+            else:
+                messages.success(request, f"{duplicate.la_child_id} was merged into this record")
+                return redirect("people:detail", person_id=person.pk)
+    return render(
+        request,
+        "people/merge.jinja",
+        {"form": form, "person": person, "duplicate": duplicate, "page_has_errors": bool(form.errors)},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,68 @@
+"""Read models for caseloads."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import Team, User
+
+from .models import Allocation, AllocationRole
+
+
+def caseload_for(worker: User, on: date | None = None) -> QuerySet[Allocation]:
+    """The children a worker is currently allocated, oldest allocation first."""
+    return (
+        Allocation.objects.current(on)
+        .for_worker(worker)
+        .filter(person__record_status="ACTIVE")
+        .select_related("person", "team")
+        .order_by("start_date", "person__family_name")
+    )
+
+
+def team_caseload(team: Team, on: date | None = None) -> QuerySet[Allocation]:
+    return (
+        Allocation.objects.current(on)
+        .for_team(team)
+        .filter(person__record_status="ACTIVE")
+        .select_related("person", "worker")
+        .order_by("worker__last_name", "person__family_name")
+    )
+
+
+@dataclass(frozen=True)
+class WorkerLoad:
+    worker: User
+    children: int
+
+
+def team_workers(team: Team, on: date | None = None) -> list[WorkerLoad]:
+    on = on or timezone.localdate()
+    current = Q(allocations__start_date__lte=on) & (
+        Q(allocations__end_date__isnull=True) | Q(allocations__end_date__gte=on)
+    )
+    workers = (
+        User.objects.filter(team=team, is_active=True)
+        .annotate(children=Count("allocations__person", filter=current, distinct=True))
+        .order_by("last_name", "first_name")
+    )
+    return [WorkerLoad(worker=w, children=w.children) for w in workers]  # type: ignore[attr-defined]
+
+
+def allocation_history(person_id: int) -> QuerySet[Allocation]:
+    return (
+        Allocation.objects.filter(person_id=person_id)
+        .select_related("worker", "team")
+        .order_by("-start_date", "-id")
+    )
+
+
+def current_social_worker(person_id: int) -> Allocation | None:
+    return (
+        Allocation.objects.current()
+        .filter(person_id=person_id, role=AllocationRole.SOCIAL_WORKER)
+        .select_related("worker", "team")
+        .first()
+    )

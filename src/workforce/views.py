@@ -1,0 +1,86 @@
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from accounts.decorators import requires
+from accounts.models import Team
+from accounts.permissions import Permission
+from core.forms import apply_validation_errors
+from core.http import AuthenticatedHttpRequest
+from people.access import Purpose
+from people.models import Person
+from people.views import with_person
+
+from . import queries, services
+from .forms import AllocateForm
+
+
+@requires(Permission.VIEW_OWN_WORK)
+def my_work(request: AuthenticatedHttpRequest) -> HttpResponse:
+    caseload = list(queries.caseload_for(request.user))
+    return render(request, "workforce/my_work.jinja", {"caseload": caseload, "nav_key": "my_work"})
+
+
+def _teams_for(user: Any) -> list[Team]:
+    teams = Team.objects.filter(is_active=True).select_related("manager")
+    if user.has_perm(Permission.VIEW_ALL_TEAMS.value):
+        return list(teams)
+    return [t for t in teams if t.manager_id == user.pk or t.pk == user.team_id]
+
+
+@requires(Permission.VIEW_TEAM_WORK)
+def teams(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "workforce/teams.jinja", {"teams": _teams_for(request.user), "nav_key": "teams"})
+
+
+@requires(Permission.VIEW_TEAM_WORK)
+def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse:
+    team = next((t for t in _teams_for(request.user) if t.pk == team_id), None)
+    if team is None:
+        if Team.objects.filter(pk=team_id).exists():
+            raise PermissionDenied("Not your team")
+        raise Http404("No such team")
+    return render(
+        request,
+        "workforce/team_detail.jinja",
+        {
+            "team": team,
+            "workers": queries.team_workers(team),
+            "caseload": list(queries.team_caseload(team)),
+            "nav_key": "teams",
+        },
+    )
+
+
+@requires(Permission.ALLOCATE_CHILD)
+@with_person(Purpose.EDIT, page="Allocate")
+@require_http_methods(["GET", "POST"])
+def allocate(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    form = AllocateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.allocate(
+                actor=request.user,
+                person=person,
+                worker=data["worker"],
+                team=data["team"],
+                role=data["role"],
+                start_date=data["start_date"],
+                reason=data["reason"],
+            )
+        except ValidationError as exc:
+            apply_validation_errors(exc, form)
+        else:
+            messages.success(request, f"Allocated to {data['worker'].display_name}")
+            return redirect("people:detail", person_id=person.pk)
+    return render(
+        request,
+        "people/simple_form.jinja",
+        {"form": form, "person": person, "title": "Allocate a worker", "page_has_errors": bool(form.errors)},
+        status=400 if form.errors else 200,
+    )
