@@ -53,6 +53,7 @@ class Permission(StrEnum):
     RESTRICT_RECORD = "people.restrict_record"
     BREAK_GLASS = "people.break_glass"
     MANAGE_RELATIONSHIPS = "people.manage_relationships"
+    RECORD_VISIT = "casework.record_visit"
     VIEW_OWN_WORK = "workforce.view_own_work"
     VIEW_TEAM_WORK = "workforce.view_team_work"
     VIEW_ALL_TEAMS = "workforce.view_all_teams"
@@ -69,6 +70,7 @@ _PRACTICE = {
     P.CREATE_PERSON,
     P.EDIT_PERSON,
     P.MANAGE_RELATIONSHIPS,
+    P.RECORD_VISIT,
     P.VIEW_OWN_WORK,
     P.VIEW_TIMESCALES,
 }

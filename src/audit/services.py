@@ -112,6 +112,31 @@ def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
         return AuditEvent.objects.bulk_create(built, batch_size=2000)
 
 
+def event(
+    *,
+    actor: Any,
+    action: AuditAction | str,
+    person: Any = None,
+    obj: Model | None = None,
+    summary: str = "",
+    changes: Mapping[str, Any] | None = None,
+    reason: str = "",
+) -> PendingEvent:
+    """The row `record` would append, not yet written: bulk services collect these and
+    write them with `record_many` (the object must already be saved, to have its key)."""
+    return PendingEvent(
+        action=str(action),
+        actor_id=getattr(actor, "pk", None) if actor is not None else None,
+        actor_username=getattr(actor, "username", "") or "",
+        person_id=getattr(person, "pk", person) if person is not None else None,
+        object_type=obj._meta.label if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        summary=summary,
+        changes=changes or {},
+        reason=reason,
+    )
+
+
 def record(
     *,
     actor: Any,
@@ -123,17 +148,8 @@ def record(
     reason: str = "",
 ) -> AuditEvent:
     """Append one audit row. `person` is the person whose record this concerns."""
-    actor_id = getattr(actor, "pk", None) if actor is not None else None
-    pending = PendingEvent(
-        action=str(action),
-        actor_id=actor_id,
-        actor_username=getattr(actor, "username", "") or "",
-        person_id=getattr(person, "pk", person) if person is not None else None,
-        object_type=obj._meta.label if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
-        summary=summary,
-        changes=changes or {},
-        reason=reason,
+    pending = event(
+        actor=actor, action=action, person=person, obj=obj, summary=summary, changes=changes, reason=reason
     )
     return record_many([pending])[0]
 

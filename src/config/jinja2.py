@@ -9,6 +9,7 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from core import presenters
+from core.extensions import nav_items
 from core.forms import error_list, govuk_field_params
 
 
@@ -31,6 +32,7 @@ def environment(**options: Any) -> Environment:
             "authority": settings.HARBOUR_AUTHORITY,
             "field_params": govuk_field_params,
             "form_error_list": error_list,
+            "nav_items": nav_items,
         }
     )
     env.filters.update(presenters.FILTERS)

@@ -10,6 +10,15 @@ urlpatterns = [
     path("work/", include("workforce.urls")),
     path("audit/", include("audit.urls")),
     path("timescales/", include("timescales.urls")),
+    path("casework/", include("casework.urls")),
+    path("front-door/", include("frontdoor.urls")),
+    path("early-help/", include("early_help.urls")),
+    path("assessments/", include("assessments.urls")),
+    path("protection/", include("protection.urls")),
+    path("children-in-need/", include("cin.urls")),
+    path("children-in-care/", include("looked_after.urls")),
+    path("permanence/", include("permanence.urls")),
+    path("care-leavers/", include("care_leavers.urls")),
 ]
 
 handler403 = "core.errors.forbidden"

@@ -186,11 +186,11 @@ def _input_params(bf: BoundField, common: dict[str, Any], page_heading: bool) ->
     return params
 
 
-# Order matters: RadioSelect and CheckboxSelectMultiple are Select subclasses.
+# Order matters: CheckboxSelectMultiple is a RadioSelect subclass, and both are Selects.
 _BUILDERS: list[tuple[type, str, Any]] = [
     (GovDateInput, "date", _date_params),
-    (forms.RadioSelect, "radios", _radios_params),
     (forms.CheckboxSelectMultiple, "checkboxes", _checkboxes_params),
+    (forms.RadioSelect, "radios", _radios_params),
     (forms.CheckboxInput, "checkboxes", _checkbox_params),
     (forms.Select, "select", _select_params),
     (forms.Textarea, "textarea", _textarea_params),

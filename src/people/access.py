@@ -37,6 +37,7 @@ class Purpose(StrEnum):
     AUDIT = "audit"
     MERGE = "merge"
     RESTRICT = "restrict"
+    ALLOCATE = "allocate"
 
 
 PURPOSE_PERMISSION: dict[Purpose, Permission] = {
@@ -45,6 +46,7 @@ PURPOSE_PERMISSION: dict[Purpose, Permission] = {
     Purpose.AUDIT: Permission.VIEW_AUDIT,
     Purpose.MERGE: Permission.MERGE_PEOPLE,
     Purpose.RESTRICT: Permission.RESTRICT_RECORD,
+    Purpose.ALLOCATE: Permission.ALLOCATE_CHILD,
 }
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Permission
 from codes import person as codes
+from core.extensions import Panel, person_panels
 from core.presenters import age_text, govuk_date, nhs_number, yes_no
 
 from .models import INVERSE_LABELS, SYMMETRIC_TYPES, Person, PersonRelationship, RecordRestriction
@@ -65,6 +66,11 @@ class PersonPage:
 
     def can(self, permission: str) -> bool:
         return self.user.has_perm(Permission[permission].value)
+
+    @cached_property
+    def panels(self) -> list[Panel]:
+        """Sections contributed by each stage of the child's journey (core.extensions)."""
+        return person_panels(self.person, self.user)
 
     @cached_property
     def restriction(self) -> RecordRestriction | None:

@@ -184,7 +184,7 @@ def find_possible_duplicates(
         if postcode and any(a.postcode == postcode for a in person.addresses.all()):  # type: ignore[attr-defined]
             score += 0.1
             reasons.append("Has lived at the same postcode")
-        if score >= 0.3 and reasons:
+        if score >= 0.25 and reasons:
             matches.append(Match(person=person, score=min(score, 1.0), reasons=reasons))
     matches.sort(key=lambda m: -m.score)
     return matches[:10]

@@ -1,9 +1,10 @@
 """Changes to person records. Each takes the acting user, runs in one transaction and
 writes the audit. Views and the demo generator call these; nothing else writes people."""
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -96,12 +97,16 @@ def _name_keys(person: Person, names: Iterable[tuple[str, str]]) -> list[NameKey
     return [NameKey(person=person, part=part, key=key) for part, key in sorted(wanted)]
 
 
-def _all_names(person: Person) -> list[tuple[str, str]]:
+def _own_names(person: Person) -> list[tuple[str, str]]:
     names = [(person.given_name, person.family_name)]
     if person.preferred_name:
         names.append((person.preferred_name, person.family_name))
-    names += [(n.given_name, n.family_name) for n in person.other_names.all()]  # type: ignore[attr-defined]
     return names
+
+
+def _all_names(person: Person) -> list[tuple[str, str]]:
+    others = [(n.given_name, n.family_name) for n in person.other_names.all()]  # type: ignore[attr-defined]
+    return _own_names(person) + others
 
 
 def reindex_names(person: Person) -> None:
@@ -152,28 +157,81 @@ def create_person(
     disabilities: Sequence[str] = (),
 ) -> Person:
     """Create a person record with a new, never-reused Harbour ID."""
-    _require(actor, Permission.CREATE_PERSON)
+    row = NewPerson(data=data, address=address, disabilities=tuple(disabilities))
+    return bulk_create_people(actor=actor, rows=[row])[0]
+
+
+# --- bulk writes: the single-record services above and below are these, for one row ------
+#
+# They need a database that returns keys from a bulk insert (PostgreSQL; SQLite 3.35+).
+
+BULK_BATCH = 2000
+_IN_CHUNK = 500  # ids per `__in` lookup, well inside every backend's parameter limit
+
+
+def _chunks(values: Sequence[int], size: int = _IN_CHUNK) -> Iterator[Sequence[int]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """One record for `bulk_create_people`: what `create_person` takes."""
+
+    data: Mapping[str, Any]
+    address: NewAddress | None = None
+    disabilities: Sequence[str] = ()
+
+
+def _new_person(actor: User, data: Mapping[str, Any]) -> Person:
     person = Person(created_by=actor)
     _apply(person, data)
     _validate(person)
-    person.la_child_id = next_la_child_ids(1)[0]
-    person.save()
-    if address is not None:
-        _add_address(actor=actor, person=person, address=address, audit=False)
-    if disabilities:
-        PersonDisability.objects.bulk_create(
-            PersonDisability(person=person, code=c) for c in _clean_disabilities(disabilities)
-        )
-    reindex_names(person)
-    auditor.record(
+    return person
+
+
+def _created_event(actor: User, person: Person) -> auditor.PendingEvent:
+    return auditor.event(
         actor=actor,
         action=AuditAction.CREATE,
         person=person,
         obj=person,
         summary="Created the record",
-        changes=auditor.diff({}, _snapshot(person)),
+        changes=auditor.diff({}, {k: v for k, v in _snapshot(person).items() if v not in ("", None)}),
     )
-    return person
+
+
+@transaction.atomic
+def bulk_create_people(*, actor: User, rows: Sequence[NewPerson]) -> list[Person]:
+    """Create many person records in a few queries (imports, the demo generator).
+
+    Each row gets exactly what `create_person` gives one record, because it is the same
+    code: validation and normal forms, a never-reused Harbour ID, its address and
+    disabilities, its search keys and one CREATE audit row. All rows or none are saved.
+    """
+    _require(actor, Permission.CREATE_PERSON)
+    people = [_new_person(actor, row.data) for row in rows]
+    disabilities = [_clean_disabilities(row.disabilities) for row in rows]
+    if not people:
+        return []
+    for person, la_child_id in zip(people, next_la_child_ids(len(people)), strict=True):
+        person.la_child_id = la_child_id
+    Person.objects.bulk_create(people, batch_size=BULK_BATCH)
+    addresses = [(p, row.address) for p, row in zip(people, rows, strict=True) if row.address is not None]
+    _add_addresses(actor=actor, items=addresses, audit=False)
+    PersonDisability.objects.bulk_create(
+        [
+            PersonDisability(person=p, code=c)
+            for p, chosen in zip(people, disabilities, strict=True)
+            for c in chosen
+        ],
+        batch_size=BULK_BATCH,
+    )
+    NameKey.objects.bulk_create(
+        [key for p in people for key in _name_keys(p, _own_names(p))], batch_size=BULK_BATCH
+    )
+    auditor.record_many([_created_event(actor, p) for p in people])
+    return people
 
 
 @transaction.atomic
@@ -273,33 +331,71 @@ def add_name(
     return name
 
 
-def _add_address(*, actor: User, person: Person, address: NewAddress, audit: bool) -> Address:
-    postcode = normalise_postcode(address.postcode)
-    # A new home address ends the previous current one of the same kind the day before.
-    Address.objects.filter(
-        person=person, kind=address.kind, end_date__isnull=True, start_date__lt=address.start_date
-    ).update(end_date=address.start_date)
-    row = Address.objects.create(
+def _address_row(*, actor: User, person: Person, address: NewAddress) -> Address:
+    return Address(
         person=person,
         kind=address.kind,
         line_1=address.line_1.strip(),
         line_2=address.line_2.strip(),
         town=address.town.strip(),
-        postcode=postcode,
+        postcode=normalise_postcode(address.postcode),
         start_date=address.start_date,
         created_by=actor,
     )
+
+
+def _current_addresses(person_ids: Iterable[int]) -> defaultdict[tuple[int, str], list[Address]]:
+    current: defaultdict[tuple[int, str], list[Address]] = defaultdict(list)
+    for chunk in _chunks(sorted(person_ids)):
+        rows = Address.objects.select_for_update().filter(person_id__in=chunk, end_date__isnull=True)
+        for row in rows.order_by("id"):
+            current[(row.person_id, row.kind)].append(row)
+    return current
+
+
+def _add_addresses(*, actor: User, items: Sequence[tuple[Person, NewAddress]], audit: bool) -> list[Address]:
+    """Add addresses in the order given, as if one at a time."""
+    rows = [_address_row(actor=actor, person=person, address=address) for person, address in items]
+    if not rows:
+        return []
+    current = _current_addresses({person.pk for person, _ in items})
+    ended: dict[int, Address] = {}
+    for row in rows:
+        key = (row.person_id, row.kind)
+        # A new home address ends the previous current one of the same kind the day before.
+        for previous in [a for a in current[key] if a.start_date < row.start_date]:
+            previous.end_date = row.start_date - timedelta(days=1)
+            current[key].remove(previous)
+            if previous.pk is not None:
+                ended[previous.pk] = previous
+        current[key].append(row)
+    Address.objects.bulk_update(list(ended.values()), ["end_date"], batch_size=BULK_BATCH)
+    Address.objects.bulk_create(rows, batch_size=BULK_BATCH)
     if audit:
-        auditor.record(
-            actor=actor, action=AuditAction.UPDATE, person=person, obj=row, summary="Added an address"
+        auditor.record_many(
+            auditor.event(
+                actor=actor, action=AuditAction.UPDATE, person=row.person, obj=row, summary="Added an address"
+            )
+            for row in rows
         )
-    return row
+    return rows
+
+
+def _add_address(*, actor: User, person: Person, address: NewAddress, audit: bool) -> Address:
+    return _add_addresses(actor=actor, items=[(person, address)], audit=audit)[0]
 
 
 @transaction.atomic
 def add_address(*, actor: User, person: Person, address: NewAddress) -> Address:
     _require(actor, Permission.EDIT_PERSON)
     return _add_address(actor=actor, person=person, address=address, audit=True)
+
+
+@transaction.atomic
+def bulk_add_addresses(*, actor: User, items: Sequence[tuple[Person, NewAddress]]) -> list[Address]:
+    """`add_address` for many (person, address) pairs, in the order given, in a few queries."""
+    _require(actor, Permission.EDIT_PERSON)
+    return _add_addresses(actor=actor, items=items, audit=True)
 
 
 @transaction.atomic
@@ -333,41 +429,84 @@ def add_relationship(
     notes: str = "",
 ) -> PersonRelationship:
     """Record that `person_a` is `person_b`'s <type> (e.g. A is B's parent)."""
-    _require(actor, Permission.MANAGE_RELATIONSHIPS)
-    if person_a.pk == person_b.pk:
-        raise ValidationError({"other": "A person cannot be related to themselves"})
-    duplicate = PersonRelationship.objects.filter(
-        models.Q(person_a=person_a, person_b=person_b) | models.Q(person_a=person_b, person_b=person_a),
-        type=type,
-        end_date__isnull=True,
-    ).exists()
-    if duplicate:
-        raise ValidationError({"type": "This relationship is already recorded"})
-    rel = PersonRelationship.objects.create(
+    item = NewRelationship(
         person_a=person_a,
         person_b=person_b,
         type=type,
         parental_responsibility=parental_responsibility,
         lives_with=lives_with,
         start_date=start_date,
-        notes=notes.strip(),
-        created_by=actor,
+        notes=notes,
     )
-    for subject in (person_a, person_b):
-        auditor.record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            person=subject,
-            obj=rel,
-            summary=f"Added relationship: {rel.get_type_display()}",
-            changes={
-                "person_a": person_a.pk,
-                "person_b": person_b.pk,
-                "type": type,
-                "parental_responsibility": parental_responsibility,
-            },
+    return bulk_add_relationships(actor=actor, items=[item])[0]
+
+
+@dataclass(frozen=True)
+class NewRelationship:
+    """One row for `bulk_add_relationships`: `person_a` is `person_b`'s <type>."""
+
+    person_a: Person
+    person_b: Person
+    type: str
+    parental_responsibility: bool = False
+    lives_with: bool = False
+    start_date: date | None = None
+    notes: str = ""
+
+
+def _open_relationships(person_ids: Iterable[int]) -> set[tuple[int, int, str]]:
+    """(person_a, person_b, type) of every current relationship of these people as person A."""
+    found: set[tuple[int, int, str]] = set()
+    for chunk in _chunks(sorted(person_ids)):
+        rows = PersonRelationship.objects.filter(person_a_id__in=chunk, end_date__isnull=True)
+        found.update(rows.values_list("person_a_id", "person_b_id", "type"))
+    return found
+
+
+def _relationship_events(actor: User, rel: PersonRelationship) -> list[auditor.PendingEvent]:
+    changes = {
+        "person_a": rel.person_a_id,
+        "person_b": rel.person_b_id,
+        "type": rel.type,
+        "parental_responsibility": rel.parental_responsibility,
+    }
+    summary = f"Added relationship: {rel.get_type_display()}"
+    return [
+        auditor.event(
+            actor=actor, action=AuditAction.UPDATE, person=subject, obj=rel, summary=summary, changes=changes
         )
-    return rel
+        for subject in (rel.person_a_id, rel.person_b_id)
+    ]
+
+
+@transaction.atomic
+def bulk_add_relationships(*, actor: User, items: Sequence[NewRelationship]) -> list[PersonRelationship]:
+    """`add_relationship` for many rows, in the order given, in a few queries."""
+    _require(actor, Permission.MANAGE_RELATIONSHIPS)
+    recorded = _open_relationships({pk for item in items for pk in (item.person_a.pk, item.person_b.pk)})
+    rows: list[PersonRelationship] = []
+    for item in items:
+        a, b = item.person_a.pk, item.person_b.pk
+        if a == b:
+            raise ValidationError({"other": "A person cannot be related to themselves"})
+        if (a, b, item.type) in recorded or (b, a, item.type) in recorded:
+            raise ValidationError({"type": "This relationship is already recorded"})
+        recorded.add((a, b, item.type))
+        rows.append(
+            PersonRelationship(
+                person_a=item.person_a,
+                person_b=item.person_b,
+                type=item.type,
+                parental_responsibility=item.parental_responsibility,
+                lives_with=item.lives_with,
+                start_date=item.start_date,
+                notes=item.notes.strip(),
+                created_by=actor,
+            )
+        )
+    PersonRelationship.objects.bulk_create(rows, batch_size=BULK_BATCH)
+    auditor.record_many([event for rel in rows for event in _relationship_events(actor, rel)])
+    return rows
 
 
 @transaction.atomic
@@ -498,10 +637,14 @@ def merge_people(*, actor: User, survivor: Person, duplicate: Person, reason: st
         raise ValidationError({"duplicate": "One of these records has already been merged"})
 
     snapshot = {**_snapshot(duplicate), "la_child_id": duplicate.la_child_id}
+    # A relationship between the two records would become one with itself: drop it first
+    # (re-pointing it would break the relationship_not_self constraint).
+    PersonRelationship.objects.filter(
+        models.Q(person_a=survivor, person_b=duplicate) | models.Q(person_a=duplicate, person_b=survivor)
+    ).delete()
     moved = _repoint_relations(survivor, duplicate)
     moved["disabilities"] = _merge_disabilities(survivor, duplicate)
     _merge_restriction(survivor, duplicate)
-    PersonRelationship.objects.filter(person_a=survivor, person_b=survivor).delete()
 
     filled = _fill_blanks(survivor, duplicate)
     if (duplicate.given_name, duplicate.family_name) != (survivor.given_name, survivor.family_name):
@@ -565,9 +708,9 @@ def _repoint_relations(survivor: Person, duplicate: Person) -> dict[str, int]:
 def _merge_disabilities(survivor: Person, duplicate: Person) -> int:
     have = set(survivor.disabilities.values_list("code", flat=True))  # type: ignore[attr-defined]
     extra = set(duplicate.disabilities.values_list("code", flat=True)) - have  # type: ignore[attr-defined]
-    if "NONE" in have and extra - {"NONE"}:
+    if (have | extra) - {"NONE"}:
+        # A recorded disability on either record rules out "No disability".
         PersonDisability.objects.filter(person=survivor, code="NONE").delete()
-    if extra - {"NONE"}:
         extra.discard("NONE")
     PersonDisability.objects.filter(person=duplicate, code__in=extra).update(person=survivor)
     PersonDisability.objects.filter(person=duplicate).delete()

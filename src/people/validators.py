@@ -22,7 +22,7 @@ def validate_nhs_number(value: str) -> str:
     """Return the 10-digit NHS number, or raise ValidationError with a clear message."""
     compact = normalise_nhs_number(value)
     if not compact.isdigit() or len(compact) != 10:
-        raise ValidationError("Enter an NHS number with 10 digits, like 485 777 3456")
+        raise ValidationError("Enter an NHS number with 10 digits, like 943 476 5919")
     try:
         return str(nhs.validate(compact))
     except StdnumError as exc:

@@ -18,7 +18,15 @@ from core.forms import apply_validation_errors
 from core.http import AuthenticatedHttpRequest
 
 from . import services
-from .access import Purpose, RecordMerged, RestrictedRecord, break_glass, find_by_la_id, get_person_for
+from .access import (
+    Purpose,
+    RecordMerged,
+    RestrictedRecord,
+    break_glass,
+    decide,
+    find_by_la_id,
+    get_person_for,
+)
 from .forms import (
     AddressForm,
     AlertForm,
@@ -126,6 +134,9 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
             nhs_number=data.get("nhs_number", ""),
             postcode=data.get("address_postcode", ""),
         )
+        for match in duplicates:
+            # A restricted record is still offered as a match, but without its details.
+            match.can_open = decide(request.user, match.person, Purpose.VIEW).allowed
         if not duplicates or data.get("confirm_new"):
             fields, address = _new_person_args(data)
             try:

@@ -1,5 +1,8 @@
 """Allocating children to workers. Each change takes the actor, is atomic and audited."""
 
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +28,18 @@ SINGLE_HOLDER_ROLES = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class NewAllocation:
+    """One row for `bulk_allocate`: what `allocate` takes."""
+
+    person: Person
+    worker: User
+    team: Team
+    role: str
+    start_date: date
+    reason: str = AllocationReason.MANAGE
+
+
 @transaction.atomic
 def allocate(
     *,
@@ -37,59 +52,121 @@ def allocate(
     reason: str = AllocationReason.MANAGE,
 ) -> Allocation:
     """Allocate `person` to `worker`; the previous holder of a single-holder role is ended."""
-    if not actor.has_perm(Permission.ALLOCATE_CHILD.value):
-        raise PermissionDenied(Permission.ALLOCATE_CHILD.value)
-    if not worker.is_active:
-        raise ValidationError({"worker": "Choose a worker whose account is active"})
-    open_same = Allocation.objects.select_for_update().filter(person=person, role=role, end_date__isnull=True)
-    if open_same.filter(worker=worker).exists():
-        raise ValidationError({"worker": "This worker already holds this allocation"})
-    if role in SINGLE_HOLDER_ROLES:
-        for previous in open_same:
-            if start_date < previous.start_date:
-                raise ValidationError({"start_date": "The start date is before the current allocation began"})
-            _end(actor=actor, allocation=previous, end_date=start_date, reason=reason)
-    allocation = Allocation.objects.create(
-        person=person,
-        worker=worker,
-        team=team,
-        role=role,
-        start_date=start_date,
-        start_reason=reason,
-        created_by=actor,
+    item = NewAllocation(
+        person=person, worker=worker, team=team, role=role, start_date=start_date, reason=reason
     )
-    auditor.record(
+    return bulk_allocate(actor=actor, items=[item])[0]
+
+
+_IN_CHUNK = 500
+
+
+def _open_allocations(person_ids: set[int]) -> defaultdict[tuple[int, str], list[Allocation]]:
+    """Current allocations of these people by (person, role), most recent first."""
+    found: defaultdict[tuple[int, str], list[Allocation]] = defaultdict(list)
+    ids = sorted(person_ids)
+    for start in range(0, len(ids), _IN_CHUNK):
+        rows = Allocation.objects.select_for_update().filter(
+            person_id__in=ids[start : start + _IN_CHUNK], end_date__isnull=True
+        )
+        for row in rows.order_by("-start_date", "-id"):
+            found[(row.person_id, row.role)].append(row)
+    return found
+
+
+def _started_event(actor: User, allocation: Allocation) -> auditor.PendingEvent:
+    return auditor.event(
         actor=actor,
         action=AuditAction.UPDATE,
-        person=person,
+        person=allocation.person_id,
         obj=allocation,
         summary=f"Allocated: {allocation.get_role_display()}",
         changes={
-            "worker": worker.pk,
-            "team": team.pk,
-            "role": role,
-            "start_date": start_date,
-            "reason": reason,
+            "worker": allocation.worker_id,
+            "team": allocation.team_id,
+            "role": allocation.role,
+            "start_date": allocation.start_date,
+            "reason": allocation.start_reason,
         },
     )
-    return allocation
 
 
-def _end(*, actor: User, allocation: Allocation, end_date: date, reason: str) -> Allocation:
+def _ended_event(actor: User, allocation: Allocation) -> auditor.PendingEvent:
+    return auditor.event(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=allocation.person_id,
+        obj=allocation,
+        summary=f"Allocation ended: {allocation.get_role_display()}",
+        changes={"end_date": [None, allocation.end_date], "reason": allocation.end_reason},
+    )
+
+
+def _close(*, actor: User, allocation: Allocation, end_date: date, reason: str) -> None:
     if end_date < allocation.start_date:
         raise ValidationError({"end_date": "The end date must be on or after the start date"})
     allocation.end_date = end_date
     allocation.end_reason = reason
     allocation.ended_by = actor
-    allocation.save(update_fields=["end_date", "end_reason", "ended_by"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=allocation.person,
-        obj=allocation,
-        summary=f"Allocation ended: {allocation.get_role_display()}",
-        changes={"end_date": [None, end_date], "reason": reason},
+
+
+@transaction.atomic
+def bulk_allocate(*, actor: User, items: Sequence[NewAllocation]) -> list[Allocation]:
+    """`allocate` for many rows, in the order given (as if one at a time), in a few queries.
+
+    A child's earlier allocation in the same call is ended by a later one, so a whole
+    allocation history can be written at once.
+    """
+    if not actor.has_perm(Permission.ALLOCATE_CHILD.value):
+        raise PermissionDenied(Permission.ALLOCATE_CHILD.value)
+    current = _open_allocations({item.person.pk for item in items})
+    created: list[Allocation] = []
+    ended: dict[int, Allocation] = {}
+    events: list[tuple[str, Allocation]] = []  # ("start" | "end", allocation), in order
+    for item in items:
+        if not item.worker.is_active:
+            raise ValidationError({"worker": "Choose a worker whose account is active"})
+        open_same = current[(item.person.pk, item.role)]
+        if any(a.worker_id == item.worker.pk for a in open_same):
+            raise ValidationError({"worker": "This worker already holds this allocation"})
+        if item.role in SINGLE_HOLDER_ROLES:
+            for previous in list(open_same):
+                if item.start_date < previous.start_date:
+                    raise ValidationError(
+                        {"start_date": "The start date is before the current allocation began"}
+                    )
+                _close(actor=actor, allocation=previous, end_date=item.start_date, reason=item.reason)
+                open_same.remove(previous)
+                events.append(("end", previous))
+                if previous.pk is not None:
+                    ended[previous.pk] = previous
+        allocation = Allocation(
+            person=item.person,
+            worker=item.worker,
+            team=item.team,
+            role=item.role,
+            start_date=item.start_date,
+            start_reason=item.reason,
+            created_by=actor,
+        )
+        open_same.insert(0, allocation)
+        created.append(allocation)
+        events.append(("start", allocation))
+    Allocation.objects.bulk_update(
+        list(ended.values()), ["end_date", "end_reason", "ended_by"], batch_size=2000
     )
+    Allocation.objects.bulk_create(created, batch_size=2000)
+    auditor.record_many(
+        _started_event(actor, allocation) if kind == "start" else _ended_event(actor, allocation)
+        for kind, allocation in events
+    )
+    return created
+
+
+def _end(*, actor: User, allocation: Allocation, end_date: date, reason: str) -> Allocation:
+    _close(actor=actor, allocation=allocation, end_date=end_date, reason=reason)
+    allocation.save(update_fields=["end_date", "end_reason", "ended_by"])
+    auditor.record_many([_ended_event(actor, allocation)])
     return allocation
 
 

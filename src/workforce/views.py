@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
@@ -11,6 +12,7 @@ from accounts.models import Team
 from accounts.permissions import Permission
 from core.forms import apply_validation_errors
 from core.http import AuthenticatedHttpRequest
+from core.worklist import work_items
 from people.access import Purpose
 from people.models import Person
 from people.views import with_person
@@ -22,7 +24,13 @@ from .forms import AllocateForm
 @requires(Permission.VIEW_OWN_WORK)
 def my_work(request: AuthenticatedHttpRequest) -> HttpResponse:
     caseload = list(queries.caseload_for(request.user))
-    return render(request, "workforce/my_work.jinja", {"caseload": caseload, "nav_key": "my_work"})
+    today = timezone.localdate()
+    items = work_items({a.person_id for a in caseload}, today)
+    return render(
+        request,
+        "workforce/my_work.jinja",
+        {"caseload": caseload, "items": items, "today": today, "nav_key": "my_work"},
+    )
 
 
 def _teams_for(user: Any) -> list[Team]:
@@ -44,20 +52,24 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
         if Team.objects.filter(pk=team_id).exists():
             raise PermissionDenied("Not your team")
         raise Http404("No such team")
+    caseload = list(queries.team_caseload(team))
+    today = timezone.localdate()
     return render(
         request,
         "workforce/team_detail.jinja",
         {
             "team": team,
             "workers": queries.team_workers(team),
-            "caseload": list(queries.team_caseload(team)),
+            "caseload": caseload,
+            "items": [i for i in work_items({a.person_id for a in caseload}, today) if i.is_overdue(today)],
+            "today": today,
             "nav_key": "teams",
         },
     )
 
 
 @requires(Permission.ALLOCATE_CHILD)
-@with_person(Purpose.EDIT, page="Allocate")
+@with_person(Purpose.ALLOCATE, page="Allocate")
 @require_http_methods(["GET", "POST"])
 def allocate(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = AllocateForm(request.POST or None)

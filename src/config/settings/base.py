@@ -53,6 +53,15 @@ INSTALLED_APPS = [
     "people",
     "workforce",
     "timescales",
+    "casework",
+    "frontdoor",
+    "early_help",
+    "assessments",
+    "protection",
+    "cin",
+    "looked_after",
+    "permanence",
+    "care_leavers",
     "demo",
 ]
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CinConfig(AppConfig):
+    name = "cin"
+    verbose_name = "Children in need"

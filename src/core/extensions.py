@@ -1,0 +1,67 @@
+"""How each stage's app plugs into shared pages without editing them.
+
+An installed app may provide any of these modules; core discovers them in
+INSTALLED_APPS order, so adding a stage never means editing another app's code:
+
+- `<app>/navigation.py`: `ITEMS`, a list of `NavItem` for the service navigation.
+- `<app>/panels.py`: `PANELS`, a list of callables `(person, user) -> Panel | None`, each a
+  section of the person's page (e.g. "Child protection", "Children in care").
+- `<app>/worklist.py`: `items(person_ids, today) -> Iterable[WorkItem]` (see core.worklist).
+- `<app>/demo_stage.py`: `ORDER` (int) and `run(context)` extending the demo generator.
+"""
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from types import ModuleType
+from typing import Any
+
+from django.apps import apps
+
+
+@cache
+def app_modules(module_name: str) -> tuple[ModuleType, ...]:
+    """The `<app>.<module_name>` modules of installed apps, in INSTALLED_APPS order."""
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            found.append(import_module(f"{config.name}.{module_name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.{module_name}":
+                raise
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    text: str
+    url_name: str
+    permission: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A section of the person page: a heading, a template and its context."""
+
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    order: int = 100
+    anchor: str = ""
+
+
+def nav_items() -> list[NavItem]:
+    items = [item for module in app_modules("navigation") for item in module.ITEMS]
+    return sorted(items, key=lambda i: i.order)
+
+
+def person_panels(person: Any, user: Any) -> list[Panel]:
+    panels = []
+    for module in app_modules("panels"):
+        for build in module.PANELS:
+            panel = build(person, user)
+            if panel is not None:
+                panels.append(panel)
+    return sorted(panels, key=lambda p: p.order)

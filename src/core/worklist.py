@@ -1,0 +1,53 @@
+""" "My work": due and overdue items from every statutory clock, most urgent first.
+
+Each stage of the child's journey contributes a provider: a function
+`items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]` in its app's
+`worklist.py` (discovered by `core.extensions`). Providers read history and compute due dates with
+`timescales` (statutory and local target); nothing is stored that cannot be recomputed.
+"""
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from .extensions import app_modules
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    person_id: int
+    person_name: str
+    title: str
+    rule_id: str
+    due: date
+    local_target: date | None
+    link: str
+    kind: str = ""
+
+    def days_until(self, today: date) -> int:
+        return (self.due - today).days
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due < today
+
+    def missed_local_target(self, today: date) -> bool:
+        return self.local_target is not None and self.local_target < today <= self.due
+
+
+class Provider(Protocol):
+    def __call__(self, person_ids: Collection[int], today: date) -> Iterable[WorkItem]: ...
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def providers() -> list[Provider]:
+    return [module.items for module in app_modules("worklist") if hasattr(module, "items")]
+
+
+def work_items(person_ids: Collection[int], today: date) -> list[WorkItem]:
+    """Every provider's items for these people, overdue first, then soonest due."""
+    items = [item for provider in providers() for item in provider(person_ids, today)]
+    return sorted(items, key=lambda i: (_as_date(i.due), i.person_name, i.title))

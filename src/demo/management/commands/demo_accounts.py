@@ -1,0 +1,31 @@
+"""`manage.py demo_accounts`: list the demo sign-in accounts and their password."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from demo.accounts import DEMO_PASSWORD, existing_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "List the demo sign-in accounts (username, name, role, team) and the demo password."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        accounts = existing_demo_accounts()
+        if not accounts:
+            self.stdout.write(
+                "There are no demo accounts. Create them with: python manage.py generate_demo_data"
+            )
+            return
+        rows = [("Username", "Name", "Role", "Team")] + [
+            (u.username, u.display_name, u.role_label, u.team.name if u.team else "–") for u in accounts
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        self.stdout.write("Demo accounts (synthetic staff):")
+        for n, row in enumerate(rows):
+            self.stdout.write(
+                "  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            )
+            if n == 0:
+                self.stdout.write("  " + "  ".join("-" * width for width in widths))
+        self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")

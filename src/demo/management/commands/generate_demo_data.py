@@ -1,0 +1,65 @@
+"""`manage.py generate_demo_data`: fill an empty database with a synthetic borough.
+
+    python manage.py generate_demo_data --children 1500 --seed 2026 [--if-empty] [--as-of 2026-01-15]
+
+The same --children, --seed and --as-of always give the same data (see `demo.generator`).
+"""
+
+import argparse
+from datetime import date
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from demo.generator import DemoDataExists, generate
+from people.models import Person
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-01-15") from exc
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+class Command(BaseCommand):
+    help = "Fill an empty database with synthetic children's social care data, staff and demo accounts."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--children", type=_positive, default=1500, help="Children and young people to make."
+        )
+        parser.add_argument("--seed", type=int, default=2026, help="Random seed: same seed, same data.")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing if the database already has people."
+        )
+        parser.add_argument(
+            "--as-of",
+            type=_iso_date,
+            default=None,
+            help="The date the data is 'as at' (YYYY-MM-DD); default today. Ages and dates count back from it.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"] and Person.objects.exists():
+            self.stdout.write("The database already has people: demo data not generated.")
+            return
+        as_of = options["as_of"] or timezone.localdate()
+        progress = self.stdout.write if options["verbosity"] >= 1 else None
+        try:
+            summary = generate(
+                children=options["children"], seed=options["seed"], as_of=as_of, progress=progress
+            )
+        except DemoDataExists as exc:
+            raise CommandError(f"{exc} (pass --if-empty to skip quietly)") from exc
+        for line in summary.lines():
+            self.stdout.write(line)
+        self.stdout.write("Demo sign-in accounts: python manage.py demo_accounts")

@@ -1,0 +1,89 @@
+"""Extending the demo through every stage of the child's journey.
+
+After the people, families, staff and allocations are generated, each installed app's
+`demo_stage.py` runs in `ORDER` (front door before assessment before child protection …).
+A stage records its history through its own service functions, so generated records obey
+the same rules as the interface. Each stage gets its own random generators, seeded from the
+run's seed and the stage's name, so adding a stage never changes what another produces.
+"""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from types import ModuleType
+
+from faker import Faker
+
+from accounts.models import User
+from accounts.permissions import Role
+from core.extensions import app_modules
+from people.models import Person
+from workforce.models import Allocation, AllocationRole
+
+
+@dataclass
+class StageContext:
+    seed: int
+    as_of: date
+    stage: str
+    progress: Callable[[str], None] = field(default=lambda message: None)
+
+    @cached_property
+    def rng(self) -> random.Random:
+        return random.Random(f"{self.seed}:{self.stage}")
+
+    @cached_property
+    def faker(self) -> Faker:
+        fake = Faker("en_GB")
+        fake.seed_instance(f"{self.seed}:{self.stage}")
+        return fake
+
+    @cached_property
+    def _staff(self) -> list[User]:
+        return list(User.objects.filter(is_active=True).select_related("team").order_by("username"))
+
+    def staff(self, role: Role, team_kind: str | None = None) -> list[User]:
+        """Active staff of a role (and team kind), in a stable order."""
+        return [
+            u
+            for u in self._staff
+            if u.role == role.value and (team_kind is None or (u.team and u.team.kind == team_kind))
+        ]
+
+    def pick_staff(self, role: Role, team_kind: str | None = None) -> User:
+        people = self.staff(role, team_kind) or self.staff(role)
+        if not people:
+            raise LookupError(f"The demo workforce has no {role.value}")
+        return self.rng.choice(people)
+
+    def demo_user(self, username: str) -> User:
+        return next(u for u in self._staff if u.username == username)
+
+    @cached_property
+    def children(self) -> list[Person]:
+        """Active child records, in Harbour ID order (stable for a given run)."""
+        return list(Person.objects.active().children().order_by("la_child_id"))
+
+    @cached_property
+    def _social_workers(self) -> dict[int, int]:
+        rows = Allocation.objects.current(self.as_of).filter(role=AllocationRole.SOCIAL_WORKER)
+        return dict(rows.values_list("person_id", "worker_id"))
+
+    def social_worker_for(self, person: Person) -> User | None:
+        worker_id = self._social_workers.get(person.pk)
+        return next((u for u in self._staff if u.pk == worker_id), None) if worker_id else None
+
+
+def stage_modules() -> list[ModuleType]:
+    return sorted(app_modules("demo_stage"), key=lambda m: (getattr(m, "ORDER", 100), m.__name__))
+
+
+def run_stages(*, seed: int, as_of: date, progress: Callable[[str], None] | None = None) -> None:
+    """Run every app's demo stage in order."""
+    for module in stage_modules():
+        name = module.__name__.split(".")[0]
+        if progress:
+            progress(f"Demo stage: {name}")
+        module.run(StageContext(seed=seed, as_of=as_of, stage=name, progress=progress or (lambda m: None)))

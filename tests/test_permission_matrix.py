@@ -1,0 +1,162 @@
+"""THE permission matrix: every URL in the project, tried as every role.
+
+Each view declares the one permission it needs (`accounts.decorators`); which roles
+hold which permission is `ROLE_PERMISSIONS`. This test walks the URL resolver, so a new
+page is covered the moment it is routed, and checks that what each role gets matches
+the table: allowed roles are never refused (403), every other role always is, and
+anonymous users are sent to sign in.
+
+Record-level rules (restricted records, partner agencies' involvement) are layered on
+top by the access door and tested in `people/tests/test_access.py`; here the partner
+user is allocated to the child so only the role table decides.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from accounts.decorators import AUTHENTICATED, PUBLIC
+from accounts.permissions import ROLE_PERMISSIONS, Permission, Role
+from workforce import services as workforce
+from workforce.models import AllocationRole
+
+SIGN_IN = "/accounts/sign-in/"
+KNOWN_KWARGS = frozenset({"person_id", "team_id", "user_id"})
+MISSING_ID = 999_999
+_KWARG = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str
+    route: str
+    callback: Any
+
+    @property
+    def required(self) -> Any:
+        return getattr(self.callback, "required_permission", None)
+
+    @property
+    def kwargs(self) -> list[str]:
+        return _KWARG.findall(self.route)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _walk(patterns: list[Any], namespace: str = "", prefix: str = "") -> list[Endpoint]:
+    found = []
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(n for n in (namespace, pattern.namespace) if n)
+            found += _walk(pattern.url_patterns, inner, route)
+        elif isinstance(pattern, URLPattern):
+            label = pattern.name or route
+            name = f"{namespace}:{label}" if namespace else label
+            found.append(Endpoint(name=name, route=route, callback=pattern.callback))
+    return found
+
+
+ENDPOINTS = _walk(get_resolver().url_patterns)
+NON_PUBLIC = [e for e in ENDPOINTS if e.required != PUBLIC]
+
+
+def test_url_walk_finds_the_projects_pages():
+    names = {e.name for e in ENDPOINTS}
+    assert {"home", "people:detail", "people:search", "audit:person", "workforce:team"} <= names
+    assert len(names) == len(ENDPOINTS), "two URL patterns share a name"
+
+
+def test_every_view_declares_its_required_permission():
+    missing = [f"{e.name} (/{e.route})" for e in ENDPOINTS if e.required is None]
+    assert not missing, "Views without @requires/@public/@authenticated: " + ", ".join(missing)
+
+
+def test_every_declared_permission_is_a_known_permission_or_marker():
+    unknown = [
+        e.name
+        for e in ENDPOINTS
+        if e.required not in (PUBLIC, AUTHENTICATED) and e.required not in set(Permission)
+    ]
+    assert not unknown
+
+
+@pytest.fixture
+def url_for(child, team):
+    """Build an endpoint's path with valid arguments for `user` (own pk for user_id)."""
+
+    def build(endpoint: Endpoint, user: Any) -> str:
+        values = {"person_id": child.pk, "team_id": team.pk, "user_id": user.pk if user else 1}
+        # An argument the matrix cannot build points at no object: the page may answer 404,
+        # but the role check (which runs first) must still refuse the roles without access.
+        values.update({k: MISSING_ID for k in endpoint.kwargs if k not in values})
+        query = {"audit:find_person": f"?la_child_id={child.la_child_id}"}.get(endpoint.name, "")
+        return "/" + _KWARG.sub(lambda m: str(values[m.group(1)]), endpoint.route) + query
+
+    return build
+
+
+@pytest.fixture
+def user_with_role(make_user, team_manager, team, child):
+    def make(role: Role):
+        user = make_user(role, f"matrix.{role.value}")
+        if role == Role.PARTNER:
+            workforce.allocate(
+                actor=team_manager,
+                person=child,
+                worker=user,
+                team=team,
+                role=AllocationRole.PARTNER,
+                start_date=timezone.localdate(),
+            )
+        return user
+
+    return make
+
+
+def _role_may(role: Role, endpoint: Endpoint) -> bool:
+    if endpoint.required in (PUBLIC, AUTHENTICATED):
+        return True
+    return Permission(endpoint.required) in ROLE_PERMISSIONS[role]
+
+
+@pytest.mark.parametrize("role", list(Role), ids=[r.value for r in Role])
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_role_gets_what_the_permission_table_says(client, url_for, user_with_role, endpoint, role):
+    user = user_with_role(role)
+    client.force_login(user)
+    url = url_for(endpoint, user)
+
+    response = client.get(url)
+
+    if _role_may(role, endpoint):
+        assert response.status_code != 403, f"{role} refused {url} but holds {endpoint.required}"
+        acceptable = {200, 302, 400, 405} | ({404} if set(endpoint.kwargs) - KNOWN_KWARGS else set())
+        assert response.status_code in acceptable, f"{role} got {response.status_code} for {url}"
+        if response.status_code == 405:  # a POST-only view: it must let the role post
+            response = client.post(url, {})
+            assert response.status_code not in (403, 405), f"{role} refused POST {url}"
+    else:
+        assert response.status_code == 403, f"{role} got {response.status_code} for {url}"
+        assert client.post(url, {}).status_code == 403, f"{role} allowed to POST {url}"
+
+
+@pytest.mark.parametrize("endpoint", NON_PUBLIC, ids=str)
+def test_anonymous_user_is_sent_to_sign_in_when_page_not_public(client, url_for, endpoint):
+    url = url_for(endpoint, None)
+
+    for response in (client.get(url), client.post(url, {})):
+        assert response.status_code == 302
+        assert response.url.startswith(f"{SIGN_IN}?next=/")
+
+
+@pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if e.required == PUBLIC], ids=str)
+def test_anonymous_user_may_see_page_when_public(client, url_for, endpoint):
+    response = client.get(url_for(endpoint, None))
+
+    assert response.status_code == 200
