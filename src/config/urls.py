@@ -19,6 +19,7 @@ urlpatterns = [
     path("children-in-care/", include("looked_after.urls")),
     path("permanence/", include("permanence.urls")),
     path("care-leavers/", include("care_leavers.urls")),
+    path("rights/", include("rights.urls")),
 ]
 
 handler403 = "core.errors.forbidden"

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "looked_after",
     "permanence",
     "care_leavers",
+    "rights",
     "demo",
 ]
 

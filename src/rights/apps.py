@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RightsConfig(AppConfig):
+    name = "rights"
+    verbose_name = "Rights and voice: advocacy, independent visitors, complaints"
