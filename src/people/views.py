@@ -228,7 +228,7 @@ def _conflict_rows(current: Person, form: EditPersonForm) -> list[dict[str, str]
     return rows
 
 
-def _simple_form_view(
+def person_form_page(
     request: AuthenticatedHttpRequest,
     person: Person,
     form: Any,
@@ -236,6 +236,9 @@ def _simple_form_view(
     action: Callable[[dict[str, Any]], Any],
     success: str,
 ) -> HttpResponse:
+    """A one-form page about a person: on a valid POST run `action` (a service call);
+    a service ValidationError goes back onto the form; success returns to the record.
+    Bad input re-renders with status 400 and everything typed kept."""
     if request.method == "POST" and form.is_valid():
         try:
             action(form.cleaned_data)
@@ -270,7 +273,7 @@ def add_address(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
             ),
         )
 
-    return _simple_form_view(
+    return person_form_page(
         request, person, AddressForm(request.POST or None), "Add an address", action, "Address added"
     )
 
@@ -290,7 +293,7 @@ def add_name(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
             used_to=data["used_to"],
         )
 
-    return _simple_form_view(
+    return person_form_page(
         request, person, NameForm(request.POST or None), "Add a previous name or alias", action, "Name added"
     )
 
@@ -308,7 +311,7 @@ def add_alert(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse
             start_date=data["start_date"],
         )
 
-    return _simple_form_view(
+    return person_form_page(
         request, person, AlertForm(request.POST or None), "Add an alert", action, "Alert added"
     )
 
@@ -335,7 +338,7 @@ def add_relationship(request: AuthenticatedHttpRequest, person: Person) -> HttpR
             notes=data["notes"],
         )
 
-    return _simple_form_view(
+    return person_form_page(
         request, person, form, "Add a family member or network member", action, "Relationship added"
     )
 
@@ -362,7 +365,7 @@ def restrict(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
             named_users=User.objects.filter(pk__in=data["named_users"]),
         )
 
-    return _simple_form_view(
+    return person_form_page(
         request, person, form, "Restrict this record", action, "The record is now restricted"
     )
 

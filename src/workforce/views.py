@@ -1,21 +1,19 @@
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.models import Team
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors
 from core.http import AuthenticatedHttpRequest
 from core.worklist import work_items
 from people.access import Purpose
 from people.models import Person
-from people.views import with_person
+from people.views import person_form_page, with_person
 
 from . import queries, services
 from .forms import AllocateForm
@@ -73,26 +71,8 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def allocate(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = AllocateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.allocate(
-                actor=request.user,
-                person=person,
-                worker=data["worker"],
-                team=data["team"],
-                role=data["role"],
-                start_date=data["start_date"],
-                reason=data["reason"],
-            )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, f"Allocated to {data['worker'].display_name}")
-            return redirect("people:detail", person_id=person.pk)
-    return render(
-        request,
-        "people/simple_form.jinja",
-        {"form": form, "person": person, "title": "Allocate a worker", "page_has_errors": bool(form.errors)},
-        status=400 if form.errors else 200,
-    )
+
+    def action(data: dict[str, Any]) -> None:
+        services.allocate(actor=request.user, person=person, **data)
+
+    return person_form_page(request, person, form, "Allocate a worker", action, "Worker allocated")
