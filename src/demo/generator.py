@@ -40,6 +40,7 @@ from .names import NameMaker
 from .places import AddressBook, borough_name
 from .population import FamilyFactory, FamilySpec
 from .staffing import Workforce, build_workforce
+from .stages import run_stages
 
 FAMILIES_PER_BATCH = 500
 SQLITE_CACHE_MIB = 256  # while generating: keeps the growing indexes in memory
@@ -110,6 +111,9 @@ def generate(
         _make_families(children, factory, planner, workforce, progress)
     with transaction.atomic():
         _restrict_one_record(workforce, as_of)
+    # Every later stage of the child's journey extends the demo through its own services.
+    run_stages(seed=seed, as_of=as_of, progress=progress)
+    with transaction.atomic():
         # The system account acts only while generating; afterwards nobody can use it.
         User.objects.filter(pk=workforce.system.pk).update(is_active=False)
     return _summary(borough, seed, as_of, workforce, time.perf_counter() - started)

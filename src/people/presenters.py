@@ -1,7 +1,7 @@
 """What the person page shows, assembled once so the template stays simple."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -166,6 +166,7 @@ class PersonPage:
         p = self.person
         rows: list[tuple[str, str]] = []
         if p.date_of_birth:
+            # Milestones that change what the child is entitled to, shown once they are near.
             for years, label in (
                 (16, "16th birthday"),
                 (18, "18th birthday"),
@@ -173,7 +174,7 @@ class PersonPage:
                 (25, "25th birthday"),
             ):
                 when = p.birthday(years)
-                if when and (when >= self.today or years == 18):
+                if when and self.today <= when <= self.today + timedelta(days=3 * 365):
                     rows.append((label, govuk_date(when)))
         for a in self.current_allocations:
             rows.append((f"{a.get_role_display()} since", govuk_date(a.start_date)))
