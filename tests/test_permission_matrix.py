@@ -11,12 +11,9 @@ top by the access door and tested in `people/tests/test_access.py`; here the par
 user is allocated to the child so only the role table decides.
 """
 
-import re
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from accounts.decorators import AUTHENTICATED, PUBLIC
@@ -24,45 +21,13 @@ from accounts.permissions import ROLE_PERMISSIONS, Permission, Role
 from workforce import services as workforce
 from workforce.models import AllocationRole
 
+from .urlwalk import _KWARG, KNOWN_KWARGS, Endpoint, walk_urls
+
 SIGN_IN = "/accounts/sign-in/"
-KNOWN_KWARGS = frozenset({"person_id", "team_id", "user_id"})
 MISSING_ID = 999_999
-_KWARG = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
-@dataclass(frozen=True)
-class Endpoint:
-    name: str
-    route: str
-    callback: Any
-
-    @property
-    def required(self) -> Any:
-        return getattr(self.callback, "required_permission", None)
-
-    @property
-    def kwargs(self) -> list[str]:
-        return _KWARG.findall(self.route)
-
-    def __str__(self) -> str:
-        return self.name
-
-
-def _walk(patterns: list[Any], namespace: str = "", prefix: str = "") -> list[Endpoint]:
-    found = []
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            inner = ":".join(n for n in (namespace, pattern.namespace) if n)
-            found += _walk(pattern.url_patterns, inner, route)
-        elif isinstance(pattern, URLPattern):
-            label = pattern.name or route
-            name = f"{namespace}:{label}" if namespace else label
-            found.append(Endpoint(name=name, route=route, callback=pattern.callback))
-    return found
-
-
-ENDPOINTS = _walk(get_resolver().url_patterns)
+ENDPOINTS = walk_urls()
 NON_PUBLIC = [e for e in ENDPOINTS if e.required != PUBLIC]
 
 
