@@ -166,3 +166,15 @@ def screening_trend(scores: Sequence[int]) -> list[str]:
         else:
             out.append("→ same")
     return out
+
+
+def reason_new_episode(*, legal_status_changed: bool, placement_changed: bool, same_carer: bool) -> str:
+    """SSDA903 RNE from what changed: L legal status only; P placement and carer; T placement,
+    same carer; B legal status and placement and carer; U legal status and placement, same carer."""
+    if legal_status_changed and placement_changed:
+        return "U" if same_carer else "B"
+    if placement_changed:
+        return "T" if same_carer else "P"
+    if legal_status_changed:
+        return "L"
+    raise ValueError("nothing changed")

@@ -81,10 +81,22 @@ class VisitRegime(models.TextChoices):
     """Which visiting rule of the Care Planning Regulations reg 28 applies (TIMESCALES §2.6–2.10)."""
 
     STANDARD = "STANDARD", "Standard: within 1 week, then every 6 weeks (reg 28(2))"
-    LONG_TERM_FOSTER = "LONG_TERM_FOSTER", "Long-term foster placement, child agrees: 6-monthly after year 1 (reg 28(3A))"
-    PARENT_BEFORE_ASSESSMENT = "PARENT_PRE_ASSESS", "With parent before assessment complete: weekly until first review (reg 28(3))"
-    CONNECTED_OR_ICO_PARENT = "CONNECTED_OR_ICO", "Temporarily approved connected person, or interim care order with parent: weekly, then 4-weekly (reg 28(4))"
-    CARE_ORDER_PARENT = "CARE_ORDER_PARENT", "Full care order, living with parent: within 1 week, then 6-weekly (reg 28(5))"
+    LONG_TERM_FOSTER = (
+        "LONG_TERM_FOSTER",
+        "Long-term foster placement, child agrees: 6-monthly after year 1 (reg 28(3A))",
+    )
+    PARENT_BEFORE_ASSESSMENT = (
+        "PARENT_PRE_ASSESS",
+        "With parent before assessment complete: weekly until first review (reg 28(3))",
+    )
+    CONNECTED_OR_ICO_PARENT = (
+        "CONNECTED_OR_ICO",
+        "Temporarily approved connected person, or interim care order with parent: weekly, then 4-weekly (reg 28(4))",
+    )
+    CARE_ORDER_PARENT = (
+        "CARE_ORDER_PARENT",
+        "Full care order, living with parent: within 1 week, then 6-weekly (reg 28(5))",
+    )
 
 
 class Placement(models.Model):
@@ -234,7 +246,9 @@ class IROEscalation(models.Model):
     raised_on = models.DateField()
     raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     issue = models.TextField()
-    status = models.CharField(max_length=10, choices=EscalationStatus.choices, default=EscalationStatus.INFORMAL)
+    status = models.CharField(
+        max_length=10, choices=EscalationStatus.choices, default=EscalationStatus.INFORMAL
+    )
     outcome = models.TextField(blank=True)
 
     class Meta:
@@ -258,7 +272,9 @@ class HealthAssessment(models.Model):
     """A health assessment or dental check that took place (SSDA903 OC2 HEALTH_CHECK/TEETH_CHECK)."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
-    period = models.ForeignKey(PeriodOfCare, null=True, on_delete=models.PROTECT, related_name="health_checks")
+    period = models.ForeignKey(
+        PeriodOfCare, null=True, on_delete=models.PROTECT, related_name="health_checks"
+    )
     kind = models.CharField(max_length=8, choices=HealthCheckKind.choices)
     completed_on = models.DateField()
     practitioner = models.CharField(max_length=120, blank=True)
@@ -267,7 +283,9 @@ class HealthAssessment(models.Model):
     sdq_reason = models.CharField(max_length=4, blank=True, choices=ssda903.SDQ_REASON.all_choices())
     substance_misuse = models.BooleanField(null=True, blank=True)
     intervention_received = models.BooleanField(null=True, blank=True)
-    convicted = models.BooleanField("Convicted or subject to a youth caution in the last year", null=True, blank=True)
+    convicted = models.BooleanField(
+        "Convicted or subject to a youth caution in the last year", null=True, blank=True
+    )
     health_plan_actions = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -315,7 +333,9 @@ class MissingEpisode(models.Model):
     return home interview (72 hours from return)."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
-    period = models.ForeignKey(PeriodOfCare, null=True, on_delete=models.PROTECT, related_name="missing_episodes")
+    period = models.ForeignKey(
+        PeriodOfCare, null=True, on_delete=models.PROTECT, related_name="missing_episodes"
+    )
     kind = models.CharField(max_length=1, choices=ssda903.MISSING_TYPE.all_choices())
     started_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)

@@ -28,6 +28,7 @@ from people.models import Person
 from workforce import services as workforce
 from workforce.models import Allocation, AllocationRole
 
+from .clocks import reason_new_episode
 from .machines import EscalationMachine
 from .models import (
     CareEpisode,
@@ -45,6 +46,7 @@ from .models import (
     ReviewAction,
     VisitRegime,
 )
+from .queries import current_episode
 
 URN_PATTERN = re.compile(r"^(SC\d{6}|\d{7}|XXXXXXX)$")
 UNKNOWN_DISTANCE = Decimal("999.9")
@@ -88,7 +90,9 @@ class PlacementDetails:
         if urn and not URN_PATTERN.match(urn):
             errors["urn"] = "Enter the Ofsted URN as SC and 6 digits, 7 digits, or XXXXXXX if not inspected"
         if self.placement_type == "P1" and self.provider != "PR0":
-            errors["provider"] = "A placement with parents must have the provider ‘Parent or other person with parental responsibility’"
+            errors["provider"] = (
+                "A placement with parents must have the provider ‘Parent or other person with parental responsibility’"
+            )
         if self.distance_miles is not None and not (0 <= self.distance_miles <= UNKNOWN_DISTANCE):
             errors["distance_miles"] = "Enter a distance between 0 and 999.9 miles (999.9 if unknown)"
         if errors:
@@ -113,14 +117,6 @@ def _create_placement(actor: User, period: PeriodOfCare, details: PlacementDetai
         start_date=start,
         recorded_by=actor,
     )
-
-
-def current_episode(period: PeriodOfCare) -> CareEpisode | None:
-    return period.episodes.filter(end_date__isnull=True).select_related("legal_status", "placement").first()
-
-
-def open_period(person: Person) -> PeriodOfCare | None:
-    return PeriodOfCare.objects.filter(person=person, end_date__isnull=True).first()
 
 
 @transaction.atomic
@@ -180,18 +176,6 @@ def start_care(
         },
     )
     return period
-
-
-def reason_new_episode(*, legal_status_changed: bool, placement_changed: bool, same_carer: bool) -> str:
-    """SSDA903 RNE from what changed: L legal status only; P placement and carer; T placement,
-    same carer; B legal status and placement and carer; U legal status and placement, same carer."""
-    if legal_status_changed and placement_changed:
-        return "U" if same_carer else "B"
-    if placement_changed:
-        return "T" if same_carer else "P"
-    if legal_status_changed:
-        return "L"
-    raise ValueError("nothing changed")
 
 
 @transaction.atomic
@@ -361,21 +345,17 @@ def record_plans(
     if not changes:
         raise ValidationError({"care_plan_completed_on": "Enter at least one date"})
     auditor.record(
-        actor=actor, action=AuditAction.UPDATE, person=period.person, obj=period, summary="Recorded care plans", changes=changes
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=period.person,
+        obj=period,
+        summary="Recorded care plans",
+        changes=changes,
     )
     return period
 
 
 # --- IRO and reviews -----------------------------------------------------------------------
-
-
-def current_iro(person: Person, on: date | None = None) -> Allocation | None:
-    return (
-        Allocation.objects.current(on or timezone.localdate())
-        .filter(person=person, role=AllocationRole.IRO)
-        .select_related("worker")
-        .first()
-    )
 
 
 @transaction.atomic
@@ -448,7 +428,9 @@ def record_review(
         recorded_by=actor,
     )
     ReviewAction.objects.bulk_create(
-        ReviewAction(review=review, person=period.person, who=a.who.strip(), what=a.what.strip(), due_on=a.due_on)
+        ReviewAction(
+            review=review, person=period.person, who=a.who.strip(), what=a.what.strip(), due_on=a.due_on
+        )
         for a in actions
     )
     auditor.record(
@@ -457,7 +439,12 @@ def record_review(
         person=period.person,
         obj=review,
         summary=f"Recorded looked-after review {review.sequence}",
-        changes={"held_on": held_on, "due_date": due.due, "participation": participation, "actions": len(actions)},
+        changes={
+            "held_on": held_on,
+            "due_date": due.due,
+            "participation": participation,
+            "actions": len(actions),
+        },
     )
     return review
 
@@ -500,7 +487,11 @@ def raise_escalation(*, actor: User, period: PeriodOfCare, raised_on: date, issu
         recorded_by=actor,
     )
     auditor.record(
-        actor=actor, action=AuditAction.CREATE, person=period.person, obj=escalation, summary="IRO raised a concern"
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=period.person,
+        obj=escalation,
+        summary="IRO raised a concern",
     )
     return escalation
 
@@ -706,7 +697,9 @@ def record_return(
     if ended_at is not None:
         ended_at = _aware(ended_at)
         if ended_at < episode.started_at or ended_at > timezone.now():
-            raise ValidationError({"ended_at": "The return must be after the child went missing and in the past"})
+            raise ValidationError(
+                {"ended_at": "The return must be after the child went missing and in the past"}
+            )
         episode.ended_at = ended_at
         changes["ended_at"] = ended_at
     if rhi_held_at is not None:
@@ -758,7 +751,12 @@ def record_screening(
     if review_on <= screened_on:
         raise ValidationError({"review_on": "The review date must be after the screening"})
     row = ExploitationScreening.objects.create(
-        person=person, screened_on=screened_on, score=score, review_on=review_on, notes=notes.strip(), recorded_by=actor
+        person=person,
+        screened_on=screened_on,
+        score=score,
+        review_on=review_on,
+        notes=notes.strip(),
+        recorded_by=actor,
     )
     auditor.record(
         actor=actor,

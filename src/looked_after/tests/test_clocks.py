@@ -52,47 +52,63 @@ def test_rule_due_date_is_hand_worked_when_used_by_this_stage(rule_id, start, ex
 
 def test_return_home_interview_is_due_72_hours_after_return_when_returned_friday_night():
     returned = datetime(2024, 6, 7, 22, 0, tzinfo=LONDON)
-    assert timescales.due_date("return_home_interview", returned) == datetime(2024, 6, 10, 22, 0, tzinfo=LONDON)
+    assert timescales.due_date("return_home_interview", returned) == datetime(
+        2024, 6, 10, 22, 0, tzinfo=LONDON
+    )
 
 
 # --- Statutory visits (reg 28) ------------------------------------------------------------------
 
 
 def test_first_visit_is_within_a_week_of_the_placement_when_none_made():
-    assert next_visit_due(regime=VisitRegime.STANDARD, placement_start=date(2024, 6, 3), visits=[]) == date(2024, 6, 10)
+    assert next_visit_due(regime=VisitRegime.STANDARD, placement_start=date(2024, 6, 3), visits=[]) == date(
+        2024, 6, 10
+    )
 
 
 def test_visits_before_the_placement_do_not_count_when_the_child_moved():
-    due = next_visit_due(regime=VisitRegime.STANDARD, placement_start=date(2024, 6, 3), visits=[date(2024, 6, 1)])
+    due = next_visit_due(
+        regime=VisitRegime.STANDARD, placement_start=date(2024, 6, 3), visits=[date(2024, 6, 1)]
+    )
     assert due == date(2024, 6, 10)
 
 
 def test_standard_visits_are_six_weekly_in_the_first_year_when_placed():
-    due = next_visit_due(regime=VisitRegime.STANDARD, placement_start=date(2024, 6, 3), visits=[date(2024, 6, 10)])
+    due = next_visit_due(
+        regime=VisitRegime.STANDARD, placement_start=date(2024, 6, 3), visits=[date(2024, 6, 10)]
+    )
     assert due == date(2024, 7, 22)
 
 
 def test_standard_visits_are_three_monthly_after_year_one_when_intended_until_18():
-    kwargs = {"regime": VisitRegime.STANDARD, "placement_start": date(2023, 1, 1), "visits": [date(2024, 2, 15)]}
+    kwargs = {
+        "regime": VisitRegime.STANDARD,
+        "placement_start": date(2023, 1, 1),
+        "visits": [date(2024, 2, 15)],
+    }
     assert next_visit_due(**kwargs, intended_until_18=True) == date(2024, 5, 15)
     assert next_visit_due(**kwargs, intended_until_18=False) == date(2024, 3, 28)
 
 
 def test_long_term_foster_visits_are_six_monthly_after_year_one_when_child_agrees():
     start = date(2023, 1, 1)
-    assert next_visit_due(regime=VisitRegime.LONG_TERM_FOSTER, placement_start=start, visits=[date(2024, 2, 15)]) == date(
-        2024, 8, 15
-    )
-    assert next_visit_due(regime=VisitRegime.LONG_TERM_FOSTER, placement_start=start, visits=[date(2023, 3, 1)]) == date(
-        2023, 4, 12
-    )
+    assert next_visit_due(
+        regime=VisitRegime.LONG_TERM_FOSTER, placement_start=start, visits=[date(2024, 2, 15)]
+    ) == date(2024, 8, 15)
+    assert next_visit_due(
+        regime=VisitRegime.LONG_TERM_FOSTER, placement_start=start, visits=[date(2023, 3, 1)]
+    ) == date(2023, 4, 12)
 
 
 def test_parent_before_assessment_visits_are_weekly_until_first_review_then_six_weekly():
     start = date(2024, 6, 3)
     regime = VisitRegime.PARENT_BEFORE_ASSESSMENT
-    assert next_visit_due(regime=regime, placement_start=start, visits=[date(2024, 6, 5)]) == date(2024, 6, 12)
-    after = next_visit_due(regime=regime, placement_start=start, visits=[date(2024, 7, 2)], first_review=date(2024, 7, 1))
+    assert next_visit_due(regime=regime, placement_start=start, visits=[date(2024, 6, 5)]) == date(
+        2024, 6, 12
+    )
+    after = next_visit_due(
+        regime=regime, placement_start=start, visits=[date(2024, 7, 2)], first_review=date(2024, 7, 1)
+    )
     assert after == date(2024, 8, 13)
 
 
@@ -108,7 +124,9 @@ def test_connected_person_visits_are_weekly_then_four_weekly_when_first_review_h
 
 
 def test_care_order_with_parent_visits_are_six_weekly_when_first_visit_made():
-    due = next_visit_due(regime=VisitRegime.CARE_ORDER_PARENT, placement_start=date(2024, 6, 3), visits=[date(2024, 6, 10)])
+    due = next_visit_due(
+        regime=VisitRegime.CARE_ORDER_PARENT, placement_start=date(2024, 6, 3), visits=[date(2024, 6, 10)]
+    )
     assert due == date(2024, 7, 22)
 
 
@@ -144,24 +162,43 @@ def test_moves_count_placements_starting_when_another_ended_within_twelve_months
 
 def test_long_term_stable_when_current_placement_has_lasted_two_years():
     stays = [Stay(date(2022, 1, 1), date(2023, 3, 31), "U4"), Stay(date(2023, 3, 31), None, "U4")]
-    assert long_term_stable(date_of_birth=date(2012, 1, 1), looked_after_since=date(2022, 1, 1), stays=stays, as_at=AS_AT)
+    assert long_term_stable(
+        date_of_birth=date(2012, 1, 1), looked_after_since=date(2022, 1, 1), stays=stays, as_at=AS_AT
+    )
 
 
 def test_not_long_term_stable_when_current_placement_is_one_day_short_of_two_years():
     stays = [Stay(date(2022, 1, 1), date(2023, 4, 1), "U4"), Stay(date(2023, 4, 1), None, "U4")]
-    kwargs = {"date_of_birth": date(2012, 1, 1), "looked_after_since": date(2022, 1, 1), "stays": stays, "as_at": AS_AT}
+    kwargs = {
+        "date_of_birth": date(2012, 1, 1),
+        "looked_after_since": date(2022, 1, 1),
+        "stays": stays,
+        "as_at": AS_AT,
+    }
     assert long_term_stable(**kwargs) is False
 
 
 def test_long_term_stability_is_not_applicable_when_sixteen_or_recently_in_care():
     stays = [Stay(date(2022, 1, 1), None, "U4")]
-    assert long_term_stable(date_of_birth=date(2009, 3, 31), looked_after_since=date(2022, 1, 1), stays=stays, as_at=AS_AT) is None
-    assert long_term_stable(date_of_birth=date(2012, 1, 1), looked_after_since=date(2022, 10, 2), stays=stays, as_at=AS_AT) is None
+    assert (
+        long_term_stable(
+            date_of_birth=date(2009, 3, 31), looked_after_since=date(2022, 1, 1), stays=stays, as_at=AS_AT
+        )
+        is None
+    )
+    assert (
+        long_term_stable(
+            date_of_birth=date(2012, 1, 1), looked_after_since=date(2022, 10, 2), stays=stays, as_at=AS_AT
+        )
+        is None
+    )
 
 
 def test_adoptive_placement_counts_with_previous_when_placed_for_adoption():
     stays = [Stay(date(2022, 1, 1), date(2024, 6, 1), "U4"), Stay(date(2024, 6, 1), None, "A5")]
-    assert long_term_stable(date_of_birth=date(2020, 1, 1), looked_after_since=date(2022, 1, 1), stays=stays, as_at=AS_AT)
+    assert long_term_stable(
+        date_of_birth=date(2020, 1, 1), looked_after_since=date(2022, 1, 1), stays=stays, as_at=AS_AT
+    )
 
 
 def test_screening_trend_shows_arrows_when_scores_change():
