@@ -134,11 +134,13 @@ class EndCareForm(forms.Form):
 
 
 class PlansForm(forms.Form):
-    care_plan_completed_on = GovDateField(label="Care plan completed", past_only=True)
+    care_plan_completed_on = GovDateField(label="Care plan completed", past_only=True, required=False)
     placement_plan_completed_on = GovDateField(
-        label="Placement plan for the current placement completed", past_only=True
+        label="Placement plan for the current placement completed", past_only=True, required=False
     )
-    permanence_plan_completed_on = GovDateField(label="Permanence plan completed", past_only=True)
+    permanence_plan_completed_on = GovDateField(
+        label="Permanence plan completed", past_only=True, required=False
+    )
 
 
 class ApproveParentsForm(forms.Form):
@@ -180,10 +182,10 @@ class ReviewForm(forms.Form):
     )
     action_1_who = forms.CharField(label="Action 1: who (optional)", max_length=120, required=False)
     action_1_what = forms.CharField(label="Action 1: what", max_length=500, required=False)
-    action_1_due = GovDateField(label="Action 1: by when")
+    action_1_due = GovDateField(label="Action 1: by when", required=False)
     action_2_who = forms.CharField(label="Action 2: who (optional)", max_length=120, required=False)
     action_2_what = forms.CharField(label="Action 2: what", max_length=500, required=False)
-    action_2_due = GovDateField(label="Action 2: by when")
+    action_2_due = GovDateField(label="Action 2: by when", required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -282,7 +284,7 @@ class MissingForm(forms.Form):
         help_text="24-hour clock, for example 21:30",
         error_messages={"required": "Enter the time the child went missing"},
     )
-    ended_on = GovDateField(label="Date returned or found (optional)", past_only=True)
+    ended_on = GovDateField(label="Date returned or found (optional)", past_only=True, required=False)
     ended_time = TimeField(
         label="Time returned or found (optional)", required=False, help_text="24-hour clock"
     )
@@ -305,16 +307,20 @@ class MissingForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    ended_on = GovDateField(label="Date returned or found", past_only=True)
+    ended_on = GovDateField(label="Date returned or found", past_only=True, required=False)
     ended_time = TimeField(
         label="Time returned or found", required=False, help_text="24-hour clock, for example 21:30"
     )
     rhi_offered = _yes_no("Was a return home interview offered?", required=False)
     rhi_accepted = _yes_no("Was it accepted?", required=False)
-    rhi_held_on = GovDateField(label="Date the return home interview was held", past_only=True)
+    rhi_held_on = GovDateField(
+        label="Date the return home interview was held", past_only=True, required=False
+    )
     rhi_held_time = TimeField(label="Time it was held", required=False)
     rhi_by = forms.CharField(label="Interview carried out by (optional)", max_length=120, required=False)
-    review_held_on = GovDateField(label="Missing-from-care review held (optional)", past_only=True)
+    review_held_on = GovDateField(
+        label="Missing-from-care review held (optional)", past_only=True, required=False
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
