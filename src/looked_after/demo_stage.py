@@ -166,7 +166,9 @@ class _Journey:
         if existing is not None:
             iro = existing.worker
         elif iro is not None and period.end_date is None:
-            services.allocate_iro(actor=self.manager, person=period.person, iro=iro, start_date=period.start_date)
+            services.allocate_iro(
+                actor=self.manager, person=period.person, iro=iro, start_date=period.start_date
+            )
         if iro is None:
             return
         held: list[date] = []

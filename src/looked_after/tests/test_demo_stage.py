@@ -16,6 +16,9 @@ def test_demo_stage_puts_a_few_percent_in_care_with_history_when_run(db):
     assert PeriodOfCare.objects.filter(end_date__isnull=False).exists()
     assert CareEpisode.objects.filter(reason_new_episode="S").count() == PeriodOfCare.objects.count()
     assert LACReview.objects.exists()
-    assert Placement.objects.exclude(placement_type__startswith="U").exists() or Placement.objects.count() > open_now
+    assert (
+        Placement.objects.exclude(placement_type__startswith="U").exists()
+        or Placement.objects.count() > open_now
+    )
     assert Allocation.objects.filter(role=AllocationRole.IRO, worker__username="iro").exists()
     assert MissingEpisode.objects.count() >= 0
