@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 
+from accounts.models import User
 from codes import cin as cin_codes
 from codes import ssda903
 from core.forms import GovDateField
@@ -149,7 +150,7 @@ class ApproveParentsForm(forms.Form):
 
 
 class AllocateIROForm(forms.Form):
-    iro = forms.ModelChoiceField(
+    iro: forms.ModelChoiceField[User] = forms.ModelChoiceField(
         label="Independent reviewing officer",
         queryset=None,
         empty_label="Select",

@@ -214,6 +214,7 @@ def record_change(
     if status_changed:
         status.end_date = on
         status.save(update_fields=["end_date"])
+        assert legal_status is not None
         status = LegalStatusPeriod.objects.create(
             period=period, person=period.person, legal_status=legal_status, start_date=on, recorded_by=actor
         )

@@ -134,7 +134,7 @@ def timeline(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
             "missing_unlinked": [m for m in missing if m.period_id is None],
             "screenings": trend,
             "escalation_events": {
-                e.pk: allowed_events(EscalationMachine, e) for b in blocks for e in b["escalations"]
+                e.pk: allowed_events(EscalationMachine, e) for p in periods for e in p.escalations.all()
             },
         },
     )
