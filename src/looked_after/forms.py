@@ -150,7 +150,7 @@ class ApproveParentsForm(forms.Form):
 
 
 class AllocateIROForm(forms.Form):
-    iro: forms.ModelChoiceField[User] = forms.ModelChoiceField(
+    iro: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
         label="Independent reviewing officer",
         queryset=None,
         empty_label="Select",
