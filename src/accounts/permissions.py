@@ -61,6 +61,15 @@ class Permission(StrEnum):
     VIEW_AUDIT = "audit.view_audit"
     VIEW_TIMESCALES = "timescales.view_rules"
     MANAGE_USERS = "accounts.manage_users"
+    # --- Children in care (looked_after) -------------------------------------------------
+    VIEW_CARE = "looked_after.view_care"
+    RECORD_CARE = "looked_after.record_care"
+    APPROVE_PARENT_PLACEMENT = "looked_after.approve_parent_placement"
+    RECORD_LAC_REVIEW = "looked_after.record_lac_review"
+    VIEW_IRO_CASELOAD = "looked_after.view_iro_caseload"
+    VIEW_VIRTUAL_SCHOOL = "looked_after.view_virtual_school"
+    VIEW_LAC_HEALTH = "looked_after.view_lac_health"
+    # --- end children in care ------------------------------------------------------------
 
 
 P = Permission
@@ -81,6 +90,24 @@ _MANAGEMENT = _PRACTICE | {
     P.RESTRICT_RECORD,
     P.BREAK_GLASS,
 }
+
+# --- Children in care (looked_after): granted below via _CARE_GRANTS ----------------------
+_CARE_GRANTS: dict[Role, set[Permission]] = {
+    Role.SOCIAL_WORKER: {P.VIEW_CARE, P.RECORD_CARE},
+    Role.TEAM_MANAGER: {P.VIEW_CARE, P.RECORD_CARE, P.RECORD_LAC_REVIEW, P.VIEW_IRO_CASELOAD},
+    Role.SERVICE_MANAGER: {
+        P.VIEW_CARE,
+        P.RECORD_CARE,
+        P.APPROVE_PARENT_PLACEMENT,
+        P.RECORD_LAC_REVIEW,
+        P.VIEW_IRO_CASELOAD,
+        P.VIEW_VIRTUAL_SCHOOL,
+        P.VIEW_LAC_HEALTH,
+    },
+    Role.IRO: {P.VIEW_CARE, P.RECORD_LAC_REVIEW, P.VIEW_IRO_CASELOAD},
+    Role.PERFORMANCE: {P.VIEW_CARE, P.VIEW_IRO_CASELOAD, P.VIEW_VIRTUAL_SCHOOL, P.VIEW_LAC_HEALTH},
+}
+# --- end children in care -----------------------------------------------------------------
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.SOCIAL_WORKER: frozenset(_PRACTICE | {P.BREAK_GLASS}),
@@ -110,6 +137,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # Partner agencies see only the children they are involved with (the access door
     # enforces that); they can contribute to the family network but not create records.
     Role.PARTNER: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_OWN_WORK}),
+}
+
+ROLE_PERMISSIONS = {  # children in care grants (see _CARE_GRANTS)
+    role: frozenset(perms | _CARE_GRANTS.get(role, set())) for role, perms in ROLE_PERMISSIONS.items()
 }
 
 # Roles whose visibility is limited to children they are actively involved with.

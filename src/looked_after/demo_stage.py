@@ -1,0 +1,399 @@
+"""Demo: children entering and leaving care, through the children-in-care services.
+
+Rates: England has roughly 50–120 children looked after per 10,000 children at 31 March;
+the demo's children are those known to children's social care, so a few per cent of them
+are in care now (children allocated to a children-in-care team first) and a few more had
+a period of care that ended. Placement mix follows the national pattern: mostly foster
+care with unrelated carers (U4–U6), some kinship care (U1–U3), children's homes (K2), a few
+placed with parents (P1) and 16+ supported accommodation (H5). Reviews, visits, health
+and PEPs are mostly on time with realistic late and missing items; some missing episodes
+have no return home interview after 72 hours. O(children): a handful of service calls per
+child in care.
+"""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from accounts.models import TeamKind, User
+from accounts.permissions import Role
+from casework import services as casework
+from demo.stages import StageContext
+from people.models import Person
+
+from . import services
+from .clocks import next_health_review_due, next_review_due, next_visit_due
+from .models import HealthCheckKind, PeriodOfCare, Placement, VisitRegime
+from .queries import current_iro
+from .services import ActionDetails, PlacementDetails
+
+ORDER = 50
+IN_CARE_NOW = 0.07  # of the generated children
+PAST_PERIODS = 0.05
+FOSTER = ["U4", "U5", "U6", "U6", "U6"]
+KINSHIP = ["U1", "U3", "U3"]
+REASONS = ["CARPL", "CREQB", "CREQO", "LAREQ", "CHILD", "STAND", "CLOSE", "OTHER"]
+ENDINGS = ["E4A", "E4A", "E4B", "E13", "E41", "E45", "E47", "E11", "E12", "E8"]
+
+
+def _age(person: Person, on: date) -> int:
+    dob = person.date_of_birth or on
+    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+
+
+class _Journey:
+    def __init__(self, ctx: StageContext, today: date) -> None:
+        self.ctx, self.rng, self.today = ctx, ctx.rng, today
+        self.manager = ctx.pick_staff(Role.TEAM_MANAGER, TeamKind.CHILDREN_IN_CARE)
+        managers = ctx.staff(Role.SERVICE_MANAGER)
+        self.service_manager = managers[0] if managers else None  # none: P1 placements await approval
+        self.iros = ctx.staff(Role.IRO)
+        try:
+            self.demo_iro: User | None = ctx.demo_user("iro")
+        except StopIteration:
+            self.demo_iro = None
+
+    def worker(self, person: Person) -> User:
+        return self.ctx.social_worker_for(person) or self.ctx.pick_staff(
+            Role.SOCIAL_WORKER, TeamKind.CHILDREN_IN_CARE
+        )
+
+    def placement(self, person: Person, on: date) -> PlacementDetails:
+        r, age = self.rng.random(), _age(person, on)
+        if age >= 16 and r < 0.5:
+            kind, provider = "H5", self.rng.choice(["PR4", "PR5"])
+        elif r < 0.62:
+            kind, provider = self.rng.choice(FOSTER), self.rng.choice(["PR1", "PR1", "PR4", "PR5"])
+        elif r < 0.8:
+            kind, provider = self.rng.choice(KINSHIP), "PR1"
+        elif r < 0.93 and age >= 8:
+            kind, provider = "K2", self.rng.choice(["PR1", "PR4", "PR4"])
+        elif r < 0.97:
+            kind, provider = "P1", "PR0"
+        else:
+            kind, provider = "U6", "PR1"
+        fake = self.ctx.faker
+        home = kind in {"K2", "H5"}
+        name = (
+            f"{fake.last_name()} House"
+            if home
+            else f"{fake.first_name()} and {fake.first_name()} {fake.last_name()}"
+        )
+        if kind == "P1":
+            name = "Parent"
+        in_area = self.rng.random() < 0.7
+        regime = {"P1": VisitRegime.CARE_ORDER_PARENT, "U3": VisitRegime.CONNECTED_OR_ICO_PARENT}.get(
+            kind, VisitRegime.STANDARD
+        )
+        return PlacementDetails(
+            placement_type=kind,
+            provider=provider,
+            carer_name=name,
+            urn=f"SC{self.rng.randint(100000, 999999)}" if home else "",
+            postcode=fake.postcode(),
+            in_area=in_area,
+            distance_miles=Decimal(self.rng.randint(5, 60 if in_area else 900)) / 10
+            if self.rng.random() < 0.9
+            else None,
+            visit_regime=regime,
+            intended_until_18=kind in {"U1", "U4", "K2"},
+        )
+
+    def start(self, person: Person, start: date, end: date | None) -> PeriodOfCare:
+        sw = self.worker(person)
+        status = self.rng.choices(["C2", "V2", "C1", "E1", "L1"], [50, 28, 12, 5, 5])[0]
+        period = services.start_care(
+            actor=sw,
+            person=person,
+            start_date=start,
+            legal_status=status,
+            category_of_need=self.rng.choices(["N1", "N2", "N3", "N4", "N5", "N8"], [60, 6, 8, 14, 4, 8])[0],
+            placement=self.placement(person, start),
+        )
+        last = end or self.today
+        span = (last - start).days
+        on, current_status = start, status
+        for _ in range(self.rng.choices([0, 1, 2, 3, 4], [35, 30, 18, 10, 7])[0]):
+            step = self.rng.randint(30, max(31, span // 3))
+            on = on + timedelta(days=step)
+            if on >= last:
+                break
+            new_status = None
+            if current_status in {"C1", "L1", "V2"} and self.rng.random() < 0.4:
+                new_status = "C2" if current_status != "L1" else "C1"
+            moved = new_status is None or self.rng.random() < 0.5
+            services.record_change(
+                actor=sw,
+                period=period,
+                on=on,
+                legal_status=new_status,
+                placement=self.placement(person, on) if moved else None,
+                same_carer=moved and self.rng.random() < 0.1,
+                reason_for_change=self.rng.choice(REASONS) if moved else "",
+            )
+            current_status = new_status or current_status
+        self.plans(period, sw)
+        self.reviews(period, last)
+        if end is not None:
+            services.end_care(
+                actor=sw,
+                period=period,
+                on=end,
+                reason_ceased="E17" if _age(person, end) >= 18 else self.rng.choice(ENDINGS),
+            )
+        return period
+
+    def plans(self, period: PeriodOfCare, sw: User) -> None:
+        if self.rng.random() < 0.9:
+            care_plan = period.start_date + timedelta(days=self.rng.randint(3, 20))
+            permanence = period.start_date + timedelta(days=self.rng.randint(60, 150))
+            services.record_plans(
+                actor=sw,
+                period=period,
+                care_plan_completed_on=min(care_plan, self.today),
+                permanence_plan_completed_on=permanence if permanence <= self.today else None,
+                placement_plan_completed_on=self.today if self.rng.random() < 0.85 else None,
+            )
+
+    def reviews(self, period: PeriodOfCare, until: date) -> None:
+        iro = (
+            self.demo_iro
+            if self.demo_iro and self.rng.random() < 0.4
+            else (self.rng.choice(self.iros) if self.iros else None)
+        )
+        existing = current_iro(period.person, self.today)
+        if existing is not None:
+            iro = existing.worker
+        elif iro is not None and period.end_date is None:
+            services.allocate_iro(
+                actor=self.manager, person=period.person, iro=iro, start_date=period.start_date
+            )
+        if iro is None:
+            return
+        held: list[date] = []
+        while True:
+            due = next_review_due(period.start_date, held).due
+            held_on = due - timedelta(days=self.rng.randint(0, 12))
+            if self.rng.random() < 0.12:
+                held_on = due + timedelta(days=self.rng.randint(1, 25))
+            held_on = max(held_on, (held[-1] if held else period.start_date) + timedelta(days=1))
+            if held_on > until:
+                return
+            age = _age(period.person, held_on)
+            actions = []
+            if self.rng.random() < 0.7:
+                actions.append(
+                    ActionDetails(
+                        "Social worker", "Arrange family time as agreed", held_on + timedelta(days=28)
+                    )
+                )
+            review = services.record_review(
+                actor=iro,
+                period=period,
+                held_on=held_on,
+                participation="PN0"
+                if age < 4
+                else self.rng.choice(["PN1", "PN1", "PN2", "PN3", "PN5", "PN6", "PN7"]),
+                iro_met_child=age >= 4 and self.rng.random() < 0.75,
+                child_views=""
+                if age < 4
+                else self.rng.choice(
+                    ["I like it here.", "I want more time with my mum.", "I want to stay at my school."]
+                ),
+                decisions="Care plan endorsed.",
+                actions=actions,
+                iro=iro,
+            )
+            for action in review.actions.all():
+                if action.due_on < self.today and self.rng.random() < 0.8:
+                    services.complete_review_action(
+                        actor=self.manager, action=action, completed_on=action.due_on
+                    )
+            held.append(held_on)
+
+    def visits(self, period: PeriodOfCare) -> None:
+        episode = period.episodes.filter(end_date__isnull=True).select_related("placement").first()
+        if episode is None:
+            return
+        placement: Placement = episode.placement
+        sw = self.worker(period.person)
+        made: list[date] = []
+        first_review = period.reviews.order_by("held_on").values_list("held_on", flat=True).first()
+        for _ in range(60):
+            due = next_visit_due(
+                regime=placement.visit_regime,
+                placement_start=placement.start_date,
+                visits=made,
+                first_review=first_review,
+                intended_until_18=placement.intended_until_18,
+            )
+            on = (
+                due - timedelta(days=self.rng.randint(0, 6))
+                if self.rng.random() < 0.9
+                else due + timedelta(days=self.rng.randint(1, 14))
+            )
+            on = max(on, made[-1] + timedelta(days=1) if made else placement.start_date)
+            if on > self.today:
+                return
+            seen = self.rng.random() < 0.95
+            casework.record_visit(
+                actor=sw,
+                person=period.person,
+                kind="CLA",
+                visited_on=on,
+                child_seen=seen,
+                seen_alone=seen and _age(period.person, on) >= 5 and self.rng.random() < 0.8,
+            )
+            made.append(on)
+
+    def health(self, period: PeriodOfCare) -> None:
+        person, sw = period.person, self.worker(period.person)
+        if self.rng.random() < 0.1:
+            return  # initial health assessment outstanding
+        on = period.start_date + timedelta(days=self.rng.randint(10, 40))
+        kind = HealthCheckKind.INITIAL
+        while on <= self.today and person.date_of_birth:
+            age = _age(person, on)
+            sdq = self.rng.randint(4, 30) if 4 <= age <= 16 and self.rng.random() < 0.8 else None
+            services.record_health_check(
+                actor=sw,
+                person=person,
+                kind=kind,
+                completed_on=on,
+                practitioner="Looked-after children's nurse",
+                immunisations_up_to_date=self.rng.random() < 0.85,
+                sdq_score=sdq,
+                sdq_reason="" if sdq is not None else ("SDQ1" if not 4 <= age <= 16 else "SDQ2"),
+                substance_misuse=age >= 13 and self.rng.random() < 0.08,
+                convicted=age >= 10 and self.rng.random() < 0.04,
+            )
+            if self.rng.random() < 0.8:
+                services.record_health_check(
+                    actor=sw, person=person, kind=HealthCheckKind.DENTAL, completed_on=on
+                )
+            kind = HealthCheckKind.REVIEW
+            on = next_health_review_due(on, person.date_of_birth) + timedelta(days=self.rng.randint(-20, 25))
+
+    def education(self, period: PeriodOfCare) -> None:
+        person = period.person
+        if not 4 <= _age(person, self.today) < 18:
+            return
+        sw, school = (
+            self.worker(person),
+            f"{self.ctx.faker.last_name()} {self.rng.choice(['Primary', 'Academy', 'High School'])}",
+        )
+        on = period.start_date + timedelta(days=self.rng.randint(5, 25))
+        while on <= self.today:
+            services.record_education_plan(
+                actor=sw,
+                period=period,
+                meeting_on=on,
+                school=school,
+                virtual_school_contact="Virtual school",
+                attendance_percent=Decimal(self.rng.randint(70, 100)),
+                exclusions=self.rng.choices([0, 1, 2], [85, 10, 5])[0],
+                targets=self.rng.choice(
+                    ["Reading at expected level", "Improve attendance", "Maths catch-up tutoring"]
+                ),
+                progress=self.rng.choice(["Good progress", "Some progress", "Not yet"]),
+            )
+            on += timedelta(days=self.rng.randint(100, 150))
+
+    def missing(self, period: PeriodOfCare) -> None:
+        person = period.person
+        if _age(person, self.today) < 11 or self.rng.random() > 0.35:
+            return
+        sw = self.worker(person)
+        now = timezone.now()
+        count = self.rng.randint(1, 4)
+        for i in range(count):
+            day = self.today - timedelta(
+                days=self.rng.randint(2, 300) if i < count - 1 else self.rng.randint(4, 20)
+            )
+            if day < period.start_date:
+                continue
+            started = timezone.make_aware(
+                datetime.combine(day, time(self.rng.randint(15, 23), self.rng.choice([0, 15, 30, 45])))
+            )
+            ended = min(started + timedelta(hours=self.rng.randint(3, 40)), now - timedelta(hours=1))
+            episode = services.record_missing_episode(
+                actor=sw,
+                person=person,
+                kind=self.rng.choice(["M", "M", "A"]),
+                started_at=started,
+                ended_at=ended,
+                police_informed=self.rng.random() < 0.8,
+            )
+            late = i == count - 1 and self.rng.random() < 0.5  # no RHI yet, past 72 hours
+            if not late:
+                held = ended + timedelta(hours=self.rng.randint(20, 90))
+                if held < now:
+                    services.record_return(
+                        actor=sw,
+                        episode=episode,
+                        rhi_held_at=held,
+                        rhi_by="Independent return interview service",
+                    )
+        on = max(period.start_date, self.today - timedelta(days=200))
+        for _ in range(2):
+            services.record_screening(
+                actor=sw,
+                person=person,
+                screened_on=on,
+                score=self.rng.randint(5, 60),
+                review_on=on + timedelta(days=90),
+            )
+            on += timedelta(days=self.rng.randint(60, 120))
+            if on > self.today:
+                break
+
+    def approve_parents(self, period: PeriodOfCare) -> None:
+        episode = period.episodes.filter(end_date__isnull=True).select_related("placement").first()
+        if self.service_manager and episode and episode.placement.with_parents and self.rng.random() < 0.8:
+            approved = min(episode.placement.start_date + timedelta(days=self.rng.randint(0, 10)), self.today)
+            services.approve_placement_with_parents(
+                actor=self.service_manager,
+                placement=episode.placement,
+                approved_on=approved,
+                review_on=approved + timedelta(days=90),
+            )
+
+
+def run(ctx: StageContext) -> None:
+    today = min(ctx.as_of, timezone.localdate())
+    journey = _Journey(ctx, today)
+    children = [
+        c
+        for c in ctx.children
+        if c.date_of_birth and c.date_of_birth < today - timedelta(days=30) and _age(c, today) < 18
+    ]
+    cic_first = sorted(
+        children,
+        key=lambda c: (
+            0
+            if (w := ctx.social_worker_for(c)) and w.team and w.team.kind == TeamKind.CHILDREN_IN_CARE
+            else 1,
+            ctx.rng.random(),
+        ),
+    )
+    now_count = max(1, round(len(ctx.children) * IN_CARE_NOW))
+    past_count = max(1, round(len(ctx.children) * PAST_PERIODS))
+    in_care, past = cic_first[:now_count], cic_first[now_count : now_count + past_count]
+    ctx.progress(f"Children in care: {len(in_care)} looked after now, {len(past)} with a past period")
+    for child in past:
+        age_days = (today - child.date_of_birth).days  # type: ignore[operator]
+        if age_days < 400:
+            continue
+        start = today - timedelta(days=ctx.rng.randint(200, max(201, min(2500, age_days - 10))))
+        end = start + timedelta(days=ctx.rng.randint(40, max(41, min(700, (today - start).days - 30))))
+        journey.start(child, start, min(end, today - timedelta(days=1)))
+    for child in in_care:
+        age_days = (today - child.date_of_birth).days  # type: ignore[operator]
+        start = today - timedelta(days=ctx.rng.randint(10, max(11, min(2200, age_days - 1))))
+        period = journey.start(child, start, None)
+        journey.approve_parents(period)
+        journey.visits(period)
+        journey.health(period)
+        journey.education(period)
+        journey.missing(period)

@@ -1,0 +1,352 @@
+import re
+from datetime import datetime, time
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from accounts.models import User
+from codes import cin as cin_codes
+from codes import ssda903
+from core.forms import GovDateField
+
+from .models import HealthCheckKind, VisitRegime
+from .services import PlacementDetails
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _yes_no(label: str, required: bool = True) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        required=required,
+        empty_value=None,
+        error_messages={"required": f"Select yes or no: {label[0].lower()}{label[1:].rstrip('?')}"},
+    )
+
+
+def _select(
+    label: str, choices: list[tuple[str, str]], required: bool = True, blank: str = "Select"
+) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", blank), *choices],
+        required=required,
+        error_messages={"required": f"Select the {label[0].lower()}{label[1:]}"},
+    )
+
+
+class TimeField(forms.CharField):
+    """A 24-hour time typed as HH:MM."""
+
+    def to_python(self, value: Any) -> time | None:  # type: ignore[override]
+        text = (value or "").strip()
+        if not text:
+            return None
+        match = _TIME.match(text)
+        if not match:
+            raise forms.ValidationError(f"{self.label} must be a time like 14:30")
+        return time(int(match.group(1)), int(match.group(2)))
+
+
+class PlacementFields(forms.Form):
+    placement_type = _select("Placement type", ssda903.PLACEMENT_TYPE.choices())
+    provider = _select("Placement provider", ssda903.PLACEMENT_PROVIDER.choices())
+    carer_name = forms.CharField(
+        label="Carer or home",
+        max_length=200,
+        error_messages={"required": "Enter the name of the carer or home"},
+    )
+    urn = forms.CharField(
+        label="Ofsted URN (optional)",
+        max_length=8,
+        required=False,
+        help_text="For Ofsted-registered settings: SC and 6 digits, or 7 digits. XXXXXXX if not inspected.",
+    )
+    address = forms.CharField(label="Address (optional)", max_length=300, required=False)
+    postcode = forms.CharField(label="Postcode (optional)", max_length=8, required=False)
+    in_area = _yes_no("Is the placement inside the authority's area?")
+    distance_miles = forms.DecimalField(
+        label="Distance from home in miles (optional)",
+        required=False,
+        min_value=Decimal("0"),
+        max_value=Decimal("999.9"),
+        decimal_places=1,
+        help_text="Leave blank if unknown (recorded as 999.9).",
+    )
+    visit_regime = forms.ChoiceField(
+        label="Visiting rule",
+        choices=VisitRegime.choices,
+        initial=VisitRegime.STANDARD,
+        widget=forms.RadioSelect,
+    )
+    intended_until_18 = forms.BooleanField(
+        label="The placement is intended to last until the child is 18", required=False
+    )
+
+    def placement(self) -> PlacementDetails:
+        d = self.cleaned_data
+        return PlacementDetails(
+            placement_type=d["placement_type"],
+            provider=d["provider"],
+            carer_name=d["carer_name"],
+            urn=d["urn"],
+            address=d["address"],
+            postcode=d["postcode"],
+            in_area=bool(d["in_area"]),
+            distance_miles=d["distance_miles"],
+            visit_regime=d["visit_regime"],
+            intended_until_18=d["intended_until_18"],
+        )
+
+
+class StartCareForm(PlacementFields):
+    start_date = GovDateField(label="Date the child became looked after", required=True, past_only=True)
+    legal_status = _select("Legal status", ssda903.LEGAL_STATUS.choices())
+    category_of_need = _select("Category of need", cin_codes.PRIMARY_NEED.choices())
+    field_order = ["start_date", "legal_status", "category_of_need"]
+
+
+class ChangeForm(forms.Form):
+    on = GovDateField(label="Date of the change", required=True, past_only=True)
+    legal_status = _select(
+        "New legal status", ssda903.LEGAL_STATUS.choices(), required=False, blank="No change"
+    )
+    placement_changed = forms.BooleanField(label="The child moved to a new placement", required=False)
+    same_carer = forms.BooleanField(label="The new placement is with the same carer", required=False)
+    reason_for_change = _select(
+        "Reason for the placement change", ssda903.REASON_PLACEMENT_CHANGE.choices(), required=False
+    )
+
+
+class NewPlacementForm(PlacementFields):
+    """The new placement's details (prefixed `new`), validated only when the child moved."""
+
+
+class EndCareForm(forms.Form):
+    on = GovDateField(label="Date the child stopped being looked after", required=True, past_only=True)
+    reason_ceased = _select(
+        "Reason care ended", [c for c in ssda903.REASON_EPISODE_CEASED.choices() if c[0] != "X1"]
+    )
+
+
+class PlansForm(forms.Form):
+    care_plan_completed_on = GovDateField(label="Care plan completed", past_only=True, required=False)
+    placement_plan_completed_on = GovDateField(
+        label="Placement plan for the current placement completed", past_only=True, required=False
+    )
+    permanence_plan_completed_on = GovDateField(
+        label="Permanence plan completed", past_only=True, required=False
+    )
+
+
+class ApproveParentsForm(forms.Form):
+    approved_on = GovDateField(label="Date approved", required=True, past_only=True)
+    review_on = GovDateField(label="Review the placement by", required=True)
+
+
+class AllocateIROForm(forms.Form):
+    iro: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
+        label="Independent reviewing officer",
+        queryset=None,
+        empty_label="Select",
+        error_messages={"required": "Select the independent reviewing officer"},
+    )
+    start_date = GovDateField(label="Allocated from", required=True)
+
+    def __init__(self, *args: Any, iros: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["iro"].queryset = iros  # type: ignore[attr-defined]
+        self.fields["iro"].label_from_instance = lambda u: u.display_name  # type: ignore[attr-defined]
+
+
+class ReviewForm(forms.Form):
+    held_on = GovDateField(label="Date of the review", required=True, past_only=True)
+    participation = forms.ChoiceField(
+        label="How the child took part",
+        choices=cin_codes.PARTICIPATION.choices(),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the child took part"},
+    )
+    iro_met_child = _yes_no("Did the IRO meet the child before the review?")
+    child_views = forms.CharField(
+        label="The child's views, in their words (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    decisions = forms.CharField(
+        label="Decisions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    action_1_who = forms.CharField(label="Action 1: who (optional)", max_length=120, required=False)
+    action_1_what = forms.CharField(label="Action 1: what", max_length=500, required=False)
+    action_1_due = GovDateField(label="Action 1: by when", required=False)
+    action_2_who = forms.CharField(label="Action 2: who (optional)", max_length=120, required=False)
+    action_2_what = forms.CharField(label="Action 2: what", max_length=500, required=False)
+    action_2_due = GovDateField(label="Action 2: by when", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for i in (1, 2):
+            parts = [data.get(f"action_{i}_who"), data.get(f"action_{i}_what"), data.get(f"action_{i}_due")]
+            if any(parts) and not all(parts):
+                self.add_error(f"action_{i}_what", f"Action {i}: enter who, what and by when")
+        return data
+
+
+class EscalationForm(forms.Form):
+    raised_on = GovDateField(label="Date raised", required=True, past_only=True)
+    issue = forms.CharField(
+        label="The issue",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Describe the issue"},
+    )
+
+
+class ProgressEscalationForm(forms.Form):
+    event = forms.ChoiceField(
+        label="What happens next",
+        widget=forms.RadioSelect,
+        choices=[("escalate", "Escalate to the next formal stage"), ("resolve", "Resolved")],
+        error_messages={"required": "Choose what happens next"},
+    )
+    outcome = forms.CharField(
+        label="Outcome or reason", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class HealthForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Check",
+        choices=HealthCheckKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the kind of check"},
+    )
+    completed_on = GovDateField(label="Date of the check", required=True, past_only=True)
+    practitioner = forms.CharField(label="Practitioner (optional)", max_length=120, required=False)
+    immunisations_up_to_date = _yes_no("Are immunisations up to date?", required=False)
+    sdq_score = forms.IntegerField(
+        label="SDQ total score (optional)", min_value=0, max_value=40, required=False
+    )
+    sdq_reason = _select(
+        "Reason no SDQ score (optional)", ssda903.SDQ_REASON.choices(), required=False, blank="Not applicable"
+    )
+    substance_misuse = _yes_no("Identified as having a substance misuse problem?", required=False)
+    intervention_received = _yes_no("Received an intervention for substance misuse?", required=False)
+    convicted = _yes_no("Convicted or given a youth caution in the last year?", required=False)
+    health_plan_actions = forms.CharField(
+        label="Health plan actions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class EducationForm(forms.Form):
+    meeting_on = GovDateField(label="PEP meeting date", required=True, past_only=True)
+    school = forms.CharField(
+        label="School or setting", max_length=200, error_messages={"required": "Enter the school or setting"}
+    )
+    school_urn = forms.CharField(label="School URN (optional)", max_length=8, required=False)
+    virtual_school_contact = forms.CharField(
+        label="Virtual school contact (optional)", max_length=120, required=False
+    )
+    attendance_percent = forms.DecimalField(
+        label="Attendance this term, % (optional)",
+        min_value=0,
+        max_value=100,
+        decimal_places=1,
+        required=False,
+    )
+    exclusions = forms.IntegerField(label="Fixed-term exclusions this term", min_value=0, initial=0)
+    key_stage_results = forms.CharField(label="Key stage results (optional)", max_length=300, required=False)
+    targets = forms.CharField(
+        label="Targets",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the targets agreed"},
+    )
+    progress = forms.CharField(
+        label="Progress against previous targets (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MissingForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Type",
+        choices=ssda903.MISSING_TYPE.choices(),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select missing or away from placement"},
+    )
+    started_on = GovDateField(label="Date went missing", required=True, past_only=True)
+    started_time = TimeField(
+        label="Time went missing",
+        help_text="24-hour clock, for example 21:30",
+        error_messages={"required": "Enter the time the child went missing"},
+    )
+    ended_on = GovDateField(label="Date returned or found (optional)", past_only=True, required=False)
+    ended_time = TimeField(
+        label="Time returned or found (optional)", required=False, help_text="24-hour clock"
+    )
+    police_informed = forms.BooleanField(label="The police were informed", required=False)
+    notes = forms.CharField(
+        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("started_on") and data.get("started_time"):
+            data["started_at"] = datetime.combine(data["started_on"], data["started_time"])
+        data["ended_at"] = None
+        if data.get("ended_on") or data.get("ended_time"):
+            if not (data.get("ended_on") and data.get("ended_time")):
+                self.add_error("ended_time", "Enter both the date and the time the child returned")
+            else:
+                data["ended_at"] = datetime.combine(data["ended_on"], data["ended_time"])
+        return data
+
+
+class ReturnForm(forms.Form):
+    ended_on = GovDateField(label="Date returned or found", past_only=True, required=False)
+    ended_time = TimeField(
+        label="Time returned or found", required=False, help_text="24-hour clock, for example 21:30"
+    )
+    rhi_offered = _yes_no("Was a return home interview offered?", required=False)
+    rhi_accepted = _yes_no("Was it accepted?", required=False)
+    rhi_held_on = GovDateField(
+        label="Date the return home interview was held", past_only=True, required=False
+    )
+    rhi_held_time = TimeField(label="Time it was held", required=False)
+    rhi_by = forms.CharField(label="Interview carried out by (optional)", max_length=120, required=False)
+    review_held_on = GovDateField(
+        label="Missing-from-care review held (optional)", past_only=True, required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for day, at, out in (
+            ("ended_on", "ended_time", "ended_at"),
+            ("rhi_held_on", "rhi_held_time", "rhi_held_at"),
+        ):
+            data[out] = None
+            if data.get(day) or data.get(at):
+                if not (data.get(day) and data.get(at)):
+                    self.add_error(at, "Enter both the date and the time")
+                else:
+                    data[out] = datetime.combine(data[day], data[at])
+        return data
+
+
+class ScreeningForm(forms.Form):
+    screened_on = GovDateField(label="Date of screening", required=True, past_only=True)
+    score = forms.IntegerField(
+        label="Score (0 to 100, higher means more risk)",
+        min_value=0,
+        max_value=100,
+        error_messages={"required": "Enter the score"},
+    )
+    review_on = GovDateField(label="Review the screening by", required=True)
+    notes = forms.CharField(
+        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
