@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -76,10 +77,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 summary="Sign-in refused: locked out",
                 changes={"scope": state.scope, "username": lockout.normalise(username)},
             )
-            form = SignInForm(request, data=None)
-            form.data = request.POST  # keep the username typed
-            form.is_bound = True
-            form._errors = form.error_class()  # type: ignore[assignment]
+            form = SignInForm(request, data=request.POST)  # keeps the username typed
+            form._errors = ErrorDict()  # the password is not checked while locked
+            form.cleaned_data = {}
             form.add_error(None, _locked_message(state))
         elif form.is_valid():
             user = form.get_user()
