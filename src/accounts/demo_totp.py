@@ -50,7 +50,9 @@ def enrol_demo_accounts(seed: int = DEFAULT_SEED) -> list[str]:
     for user in User.objects.filter(email__endswith=f"@{_demo_domain()}", is_active=True):
         if not twofactor.role_requires_totp(user.role) or TotpDevice.objects.filter(user=user).exists():
             continue
-        TotpDevice.objects.create(user=user, secret=demo_secret(user.username, seed), confirmed_at=timezone.now())
+        TotpDevice.objects.create(
+            user=user, secret=demo_secret(user.username, seed), confirmed_at=timezone.now()
+        )
         enrolled.append(user.username)
     return enrolled
 
@@ -64,4 +66,6 @@ def current_code_for(username: str, seed: int = DEFAULT_SEED) -> tuple[str, int]
             user=user, secret=demo_secret(username, seed), confirmed_at=timezone.now()
         )
     now = time.time()
-    return twofactor.current_code(device.secret, now), twofactor.STEP_SECONDS - int(now) % twofactor.STEP_SECONDS
+    return twofactor.current_code(device.secret, now), twofactor.STEP_SECONDS - int(
+        now
+    ) % twofactor.STEP_SECONDS

@@ -111,7 +111,9 @@ class TotpDevice(models.Model):
     secret = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
-    last_used_step = models.BigIntegerField(default=0, help_text="Replay protection: last accepted time step.")
+    last_used_step = models.BigIntegerField(
+        default=0, help_text="Replay protection: last accepted time step."
+    )
 
     def __str__(self) -> str:
         return f"Authenticator for user {self.user_id}"

@@ -22,7 +22,9 @@ from django.utils import timezone
 from .models import RecoveryCode, TotpDevice, User
 from .permissions import ROLE_PERMISSIONS, Permission, Role
 
-TOTP_REQUIRED_PERMISSIONS = frozenset({Permission.BREAK_GLASS, Permission.MANAGE_USERS, Permission.VIEW_AUDIT})
+TOTP_REQUIRED_PERMISSIONS = frozenset(
+    {Permission.BREAK_GLASS, Permission.MANAGE_USERS, Permission.VIEW_AUDIT}
+)
 ISSUER = "Harbour"
 RECOVERY_CODE_COUNT = 10
 STEP_SECONDS = 30
@@ -58,8 +60,15 @@ def _issuer() -> str:
 def qr_svg(uri: str) -> str:
     """The otpauth URI as an inline SVG QR code (rendered on the server: no scripts)."""
     buffer = io.BytesIO()
-    segno.make(uri, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False, svgns=True,
-                                    title="QR code for your authenticator app")
+    segno.make(uri, error="m").save(
+        buffer,
+        kind="svg",
+        scale=4,
+        border=2,
+        xmldecl=False,
+        svgns=True,
+        title="QR code for your authenticator app",
+    )
     return buffer.getvalue().decode()
 
 

@@ -89,7 +89,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 request.session[PENDING_USER] = user.pk
                 request.session[PENDING_AT] = timezone.now().timestamp()
                 request.session[PENDING_NEXT] = _safe_next(request, next_url)
-                request.session[PENDING_BACKEND] = getattr(user, "backend", settings.AUTHENTICATION_BACKENDS[-1])
+                request.session[PENDING_BACKEND] = getattr(
+                    user, "backend", settings.AUTHENTICATION_BACKENDS[-1]
+                )
                 return redirect("accounts:two_factor")
             backend = getattr(user, "backend", settings.AUTHENTICATION_BACKENDS[-1])
             return redirect(_complete_sign_in(request, user, next_url, "password", backend) or "home")
@@ -204,7 +206,9 @@ def enrol(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if twofactor.verify_code(device, form.cleaned_data["code"]):
             codes = twofactor.new_recovery_codes(user)
-            auditor.record(actor=user, action=AuditAction.UPDATE, obj=device, summary="Two-factor sign-in set up")
+            auditor.record(
+                actor=user, action=AuditAction.UPDATE, obj=device, summary="Two-factor sign-in set up"
+            )
             if signed_in:
                 request.session[NEW_RECOVERY_CODES] = codes
                 return redirect("accounts:recovery_codes")
@@ -213,7 +217,9 @@ def enrol(request: HttpRequest) -> HttpResponse:
             request.session["twofactor.after_codes"] = response.url
             return redirect("accounts:recovery_codes")
         _record_failure(user.username, lockout.client_ip(request), "Two-factor enrolment code refused")
-        form.add_error("code", "The code is not correct – check the time on your phone and enter the current code")
+        form.add_error(
+            "code", "The code is not correct – check the time on your phone and enter the current code"
+        )
     context = {
         "form": form,
         "required": twofactor.role_requires_totp(user.role),

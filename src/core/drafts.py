@@ -21,7 +21,9 @@ from .models import Draft
 
 PENDING_KEY = "drafts.pending"
 # Never kept in a draft.
-EXCLUDED_FIELDS = frozenset({"csrfmiddlewaretoken", "password", "password1", "password2", "code", "_draft_url"})
+EXCLUDED_FIELDS = frozenset(
+    {"csrfmiddlewaretoken", "password", "password1", "password2", "code", "_draft_url"}
+)
 MAX_FIELDS = 200
 MAX_VALUE_CHARS = 100_000
 

@@ -57,12 +57,20 @@ class NoStoreMiddleware:
 LAST_ACTIVITY = "session.last_activity"
 EXPIRED_FLAG = "session.expired_idle"
 LAST_USER_COOKIE = "harbour_last_user"
-_WRITE_EVERY_SECONDS = 15
+
+
+def _write_every() -> float:
+    """Record activity at most this often (saves a session write per request)."""
+    return min(15.0, settings.HARBOUR_IDLE_SECONDS / 20)
+
+
+_PASSIVE_PATHS = frozenset({"/session/status/", "/drafts/save/", "/drafts/current/"})
 
 
 def _passive(request: HttpRequest) -> bool:
-    """Requests that must not count as activity (the script asking how long is left)."""
-    return request.path_info == "/session/status/"
+    """Requests the script makes by itself do not count as activity: asking how long is
+    left, and saving or fetching drafts (only the user's own actions keep them signed in)."""
+    return request.path_info in _PASSIVE_PATHS
 
 
 def _csrf_ok(request: HttpRequest) -> bool:
@@ -115,7 +123,7 @@ class IdleSessionMiddleware:
                 logout(request)
                 request.session[EXPIRED_FLAG] = True
                 _keep_posted_form(request, user_id)
-            elif not _passive(request) and (last is None or now - float(last) > _WRITE_EVERY_SECONDS):
+            elif not _passive(request) and (last is None or now - float(last) > _write_every()):
                 request.session[LAST_ACTIVITY] = now
         elif request.method == "POST":
             _keep_posted_form(request, self._last_user(request))

@@ -19,10 +19,11 @@ from .models import Draft
 
 
 def _remaining(request: AuthenticatedHttpRequest) -> int:
+    import math
     import time
 
     last = float(request.session.get(LAST_ACTIVITY, time.time()))
-    return max(0, int(settings.HARBOUR_IDLE_SECONDS - (time.time() - last)))
+    return max(0, math.ceil(settings.HARBOUR_IDLE_SECONDS - (time.time() - last)))
 
 
 @authenticated
@@ -35,7 +36,7 @@ def session_status(request: AuthenticatedHttpRequest) -> HttpResponse:
 @authenticated
 @require_POST
 def keep_alive(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """"Stay signed in": the request itself is the activity that extends the session."""
+    """ "Stay signed in": the request itself is the activity that extends the session."""
     if not request.headers.get("Accept", "").startswith("application/json"):
         back = request.POST.get("next", "")
         if back and url_has_allowed_host_and_scheme(back, {request.get_host()}):
@@ -63,7 +64,7 @@ def save_draft(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("core:drafts")
     draft = drafts.save(request.user, url, request.POST)
     if wants_json:
-        return JsonResponse({"saved": draft is not None, "expires_in": settings.HARBOUR_IDLE_SECONDS})
+        return JsonResponse({"saved": draft is not None, "expires_in": _remaining(request)})
     messages.success(request, "Draft saved. You can come back to it from ‘Your unsaved work’.")
     return redirect("core:draft", draft.pk) if draft else redirect(url)
 

@@ -153,7 +153,6 @@ def sign_in(page: Page, live_server, username: str, password: str = PASSWORD) ->
     assert_accessible(page)
 
 
-
 # Security stage: roles that can break the glass, manage users or read the audit must use
 # two-factor sign-in (accounts.twofactor). The helper answers the extra step like a user
 # with an authenticator app: on first sign-in it enrols with the secret shown on the page.

@@ -83,8 +83,12 @@ def test_form_posted_after_expiry_is_kept_and_offered_back_when_signed_in_again(
 
     signed_in = client.post(
         "/accounts/sign-in/",
-        {"csrfmiddlewaretoken": client.cookies[settings.CSRF_COOKIE_NAME].value, "username": "social.worker",
-         "password": "harbour-test-password", "next": f"/people/{child.pk}/edit/"},
+        {
+            "csrfmiddlewaretoken": client.cookies[settings.CSRF_COOKIE_NAME].value,
+            "username": "social.worker",
+            "password": "harbour-test-password",
+            "next": f"/people/{child.pk}/edit/",
+        },
     )
     # Social workers use two-factor: finish it.
     from accounts import twofactor
@@ -92,8 +96,10 @@ def test_form_posted_after_expiry_is_kept_and_offered_back_when_signed_in_again(
     device = twofactor.start_enrolment(social_worker)
     signed_in = client.post(
         reverse("accounts:enrol"),
-        {"csrfmiddlewaretoken": client.cookies[settings.CSRF_COOKIE_NAME].value,
-         "code": twofactor.current_code(device.secret)},
+        {
+            "csrfmiddlewaretoken": client.cookies[settings.CSRF_COOKIE_NAME].value,
+            "code": twofactor.current_code(device.secret),
+        },
     )
     assert signed_in.status_code == 302
     draft = Draft.objects.get(user=social_worker)
@@ -106,7 +112,9 @@ def test_form_posted_after_expiry_is_kept_and_offered_back_when_signed_in_again(
 
 
 @pytest.mark.django_db
-def test_form_posted_after_expiry_is_not_kept_when_csrf_token_missing(client_for, social_worker, child, settings):
+def test_form_posted_after_expiry_is_not_kept_when_csrf_token_missing(
+    client_for, social_worker, child, settings
+):
     client = Client(enforce_csrf_checks=True)
     client.force_login(social_worker)
     client.get(f"/people/{child.pk}/edit/")

@@ -125,6 +125,12 @@ function start(cfg) {
     return el;
   }
 
+  function fetchStatus() {
+    return fetch(urls.status, { credentials: "same-origin", redirect: "manual", headers: { Accept: "application/json" } })
+      .then((r) => (r.ok && r.type !== "opaqueredirect" ? r.json() : null))
+      .catch(() => null);
+  }
+
   function describe(seconds) {
     if (seconds >= 120) return `${Math.ceil(seconds / 60)} minutes`;
     if (seconds >= 60) return "1 minute";
@@ -135,14 +141,17 @@ function start(cfg) {
     const left = Math.round((deadline - Date.now()) / 1000);
     if (left <= 0) {
       await saveDrafts();
-      window.location.assign(window.location.pathname); // the server ends the session and asks to sign in
-      return;
+      const status = await fetchStatus();
+      if (status) {
+        deadline = Date.now() + status.expires_in * 1000 + 1000; // not over yet on the server
+      } else {
+        window.location.assign(window.location.pathname); // the session has ended: sign in again
+        return;
+      }
     }
     if (left <= warningSeconds) {
       if (!dialog || !dialog.open) {
-        const status = await fetch(urls.status, { credentials: "same-origin", headers: { Accept: "application/json" } })
-          .then((r) => (r.ok ? r.json() : null))
-          .catch(() => null);
+        const status = await fetchStatus();
         if (status && status.expires_in > warningSeconds) {
           deadline = Date.now() + status.expires_in * 1000; // another tab kept the session alive
         } else {
