@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "care_leavers",
     "rights",
     "demo",
+    "lifecycle",  # security stage: backup, restore, retention
 ]
 
 MIDDLEWARE = [
