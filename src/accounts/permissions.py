@@ -61,6 +61,8 @@ class Permission(StrEnum):
     VIEW_AUDIT = "audit.view_audit"
     VIEW_TIMESCALES = "timescales.view_rules"
     MANAGE_USERS = "accounts.manage_users"
+    # --- Security stage ---
+    MANAGE_RETENTION = "lifecycle.manage_retention"
 
 
 P = Permission
@@ -92,6 +94,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CP_CHAIR: frozenset(_PRACTICE - {P.CREATE_PERSON} | {P.BREAK_GLASS}),
     Role.PERFORMANCE: frozenset(
         {P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_TEAM_WORK, P.VIEW_ALL_TEAMS, P.VIEW_TIMESCALES}
+        | {P.MANAGE_RETENTION}  # security stage: retention review
     ),
     Role.AUDITOR: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_AUDIT, P.VIEW_TIMESCALES}),
     Role.ADMIN: frozenset(
@@ -105,6 +108,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.ALLOCATE_CHILD,
             P.MANAGE_USERS,
             P.VIEW_TIMESCALES,
+            P.MANAGE_RETENTION,  # security stage: retention review
         }
     ),
     # Partner agencies see only the children they are involved with (the access door

@@ -23,7 +23,7 @@ from .models import RecoveryCode, TotpDevice, User
 from .permissions import ROLE_PERMISSIONS, Permission, Role
 
 TOTP_REQUIRED_PERMISSIONS = frozenset(
-    {Permission.BREAK_GLASS, Permission.MANAGE_USERS, Permission.VIEW_AUDIT}
+    {Permission.BREAK_GLASS, Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.MANAGE_RETENTION}
 )
 ISSUER = "Harbour"
 RECOVERY_CODE_COUNT = 10

@@ -21,6 +21,7 @@ urlpatterns = [
     path("permanence/", include("permanence.urls")),
     path("care-leavers/", include("care_leavers.urls")),
     path("rights/", include("rights.urls")),
+    path("retention/", include("lifecycle.urls")),  # security stage
 ]
 
 # Sign-in through the council's identity provider, only when configured (ADR 0011).

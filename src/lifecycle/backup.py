@@ -16,9 +16,9 @@ import hashlib
 import io
 import json
 import zipfile
-from contextlib import contextmanager
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal

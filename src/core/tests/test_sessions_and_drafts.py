@@ -133,7 +133,7 @@ def test_another_user_does_not_get_the_kept_form_when_signing_in_on_same_browser
     client.get("/people/search/")
     _age_session(client, settings.HARBOUR_IDLE_SECONDS + 5)
     client.post(f"/people/{child.pk}/edit/", {"given_name": "Private"})
-    other = make_user("performance", "analyst")
+    other = make_user("early_help", "analyst")
 
     client.post("/accounts/sign-in/", {"username": "analyst", "password": "harbour-test-password"})
 
