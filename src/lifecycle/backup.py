@@ -188,6 +188,29 @@ def _flush_batch(model: type[Model], objects: list[Any], m2m: list[tuple[Any, di
                 getattr(obj, field_name).set(pks)
 
 
+def _load_rows(path: Path, per_model: dict[str, int], touched: list[type[Model]]) -> None:
+    """Insert the archive's rows, a model's rows in batches (archives are in model order)."""
+    current: type[Model] | None = None
+    objects: list[Any] = []
+    m2m: list[tuple[Any, dict[str, list[Any]]]] = []
+    with zipfile.ZipFile(path) as archive, archive.open("data.jsonl") as raw:
+        for line in io.TextIOWrapper(raw, encoding="utf-8"):
+            for deserialized in serializers.deserialize("python", [json.loads(line)]):
+                model = type(deserialized.object)
+                if model is not current or len(objects) >= BATCH:
+                    if current is not None:
+                        _flush_batch(current, objects, m2m)
+                    if model not in touched:
+                        touched.append(model)
+                    current, objects, m2m = model, [], []
+                objects.append(deserialized.object)
+                if deserialized.m2m_data:
+                    m2m.append((deserialized.object, deserialized.m2m_data))
+                per_model[model._meta.label_lower] += 1
+    if current is not None:
+        _flush_batch(current, objects, m2m)
+
+
 @contextmanager
 def _keep_recorded_timestamps() -> Iterator[None]:
     """bulk_create would stamp auto_now/auto_now_add fields with the restore time."""
@@ -217,26 +240,7 @@ def restore_backup(path: Path) -> RestoreReport:
         for model in _models():  # rows a migration may have seeded are replaced by the backup's
             if manifest["counts"].get(model._meta.label_lower) and model._base_manager.exists():
                 model._base_manager.all().delete()
-        with zipfile.ZipFile(path) as archive, archive.open("data.jsonl") as raw:
-            current: type[Model] | None = None
-            objects: list[Any] = []
-            m2m: list[tuple[Any, dict[str, list[Any]]]] = []
-            for line in io.TextIOWrapper(raw, encoding="utf-8"):
-                row = json.loads(line)
-                for deserialized in serializers.deserialize("python", [row]):
-                    model = type(deserialized.object)
-                    if model is not current or len(objects) >= BATCH:
-                        if current is not None:
-                            _flush_batch(current, objects, m2m)
-                        if model not in touched:
-                            touched.append(model)
-                        current, objects, m2m = model, [], []
-                    objects.append(deserialized.object)
-                    if deserialized.m2m_data:
-                        m2m.append((deserialized.object, deserialized.m2m_data))
-                    per_model[model._meta.label_lower] += 1
-            if current is not None:
-                _flush_batch(current, objects, m2m)
+        _load_rows(path, per_model, touched)
         connection.check_constraints()
         sequence_sql = connection.ops.sequence_reset_sql(no_style(), touched)
         if sequence_sql:
