@@ -78,7 +78,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 changes={"scope": state.scope, "username": lockout.normalise(username)},
             )
             form = SignInForm(request, data=request.POST)  # keeps the username typed
-            form._errors = ErrorDict()  # the password is not checked while locked
+            form._errors = ErrorDict()  # type: ignore[attr-defined]  # the password is not checked while locked
             form.cleaned_data = {}
             form.add_error(None, _locked_message(state))
         elif form.is_valid():
@@ -214,7 +214,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
                 return redirect("accounts:recovery_codes")
             response = _finish_pending(request, user, "password+totp_enrolment")
             request.session[NEW_RECOVERY_CODES] = codes
-            request.session["twofactor.after_codes"] = response.url
+            request.session["twofactor.after_codes"] = response["Location"]
             return redirect("accounts:recovery_codes")
         _record_failure(user.username, lockout.client_ip(request), "Two-factor enrolment code refused")
         form.add_error(

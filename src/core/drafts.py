@@ -29,8 +29,9 @@ MAX_VALUE_CHARS = 100_000
 
 
 def clean_data(data: QueryDict | Mapping[str, Any]) -> dict[str, list[str]]:
+    items: dict[str, list[Any]]
     if isinstance(data, QueryDict):
-        items = {k: data.getlist(k) for k in data}
+        items = {k: list(data.getlist(k)) for k in data}
     else:
         items = {k: (v if isinstance(v, list) else [v]) for k, v in data.items()}
     cleaned: dict[str, list[str]] = {}

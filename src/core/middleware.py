@@ -139,7 +139,7 @@ class IdleSessionMiddleware:
             value = request.get_signed_cookie(LAST_USER_COOKIE, salt="harbour.last-user")
         except (KeyError, signing.BadSignature):
             return None
-        return int(value) if value.isdigit() else None
+        return int(value) if value and value.isdigit() else None
 
     @staticmethod
     def _manage_cookie(request: HttpRequest, response: HttpResponse) -> None:

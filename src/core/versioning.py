@@ -58,7 +58,7 @@ def lock_for_edit(obj: M, expected_version: int) -> M:
 
 def conflict_form(form: forms.BaseForm, current: models.Model) -> forms.BaseForm:
     """The same form with what the user typed and the CURRENT version, plus the message."""
-    data = form.data.copy()
+    data = dict(form.data.items()) if not hasattr(form.data, "copy") else form.data.copy()  # type: ignore[attr-defined]
     data["version"] = str(current.version)  # type: ignore[attr-defined]
     fresh = type(form)(data, initial=form.initial)
     fresh.is_valid()

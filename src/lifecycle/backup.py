@@ -205,7 +205,7 @@ def _load_rows(path: Path, per_model: dict[str, int], touched: list[type[Model]]
                     current, objects, m2m = model, [], []
                 objects.append(deserialized.object)
                 if deserialized.m2m_data:
-                    m2m.append((deserialized.object, deserialized.m2m_data))
+                    m2m.append((deserialized.object, dict(deserialized.m2m_data)))  # type: ignore[arg-type]
                 per_model[model._meta.label_lower] += 1
     if current is not None:
         _flush_batch(current, objects, m2m)

@@ -92,7 +92,8 @@ def past_retention(today: date) -> list[PastRetention]:
     for c in candidates:
         if c["id"] in open_care | open_referrals | pending:
             continue
-        rule, until = keep_until(c["date_of_birth"], c["date_of_death"], rules_for(c["id"], cared, referred))
+        born: date = c["date_of_birth"]  # type: ignore[assignment]  # filtered not null above
+        rule, until = keep_until(born, c["date_of_death"], rules_for(c["id"], cared, referred))
         if until < today:
             due.append(PastRetention(c["id"], c["la_child_id"], rule, until))
     return sorted(due, key=lambda d: d.retain_until)
