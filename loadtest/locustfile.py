@@ -54,11 +54,11 @@ class Practitioner(HttpUser):
     def record_visit(self) -> None:
         child = self._child()
         url = f"/casework/people/{child}/visits/new/?kind=CIN"
-        form = self.client.get(url, name="visit form")
-        token = _CSRF.search(form.text)
-        if not token:
-            form.failure("no CSRF token on the visit form")
-            return
+        with self.client.get(url, name="visit form", catch_response=True) as form:
+            token = _CSRF.search(form.text or "")
+            if not token:
+                form.failure("no CSRF token on the visit form")
+                return
         today = datetime.now(ZoneInfo("Europe/London")).date()
         with self.client.post(
             url,

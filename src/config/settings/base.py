@@ -85,7 +85,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.PasswordBackend",  # passwords only; permissions come from the role table
 ]
 
 ROOT_URLCONF = "config.urls"
