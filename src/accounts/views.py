@@ -292,5 +292,6 @@ def dormant_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
                 "-disabled_as_dormant_at"
             )[:200],
             "cutoff": timezone.now() - timedelta(days=days),
+            "nav_key": "dormant",
         },
     )
