@@ -39,8 +39,8 @@ run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
-	$(VENV)/bin/ruff check src tests benchmarks conftest.py
-	$(VENV)/bin/ruff format --check src tests benchmarks conftest.py
+	$(VENV)/bin/ruff check src tests benchmarks loadtest conftest.py
+	$(VENV)/bin/ruff format --check src tests benchmarks loadtest conftest.py
 
 typecheck: install
 	$(VENV)/bin/mypy src/timescales src/audit src/accounts src/people src/workforce src/core src/codes src/lifecycle
