@@ -12,7 +12,8 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 DEMO_CHILDREN ?= 1500
 DEMO_SEED ?= 2026
 
-.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark test-postgres clean
+.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark test-postgres clean \
+	audit verify-audit backup restore loadtest loadtest-data
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -30,17 +31,19 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py generate_demo_data --children $(DEMO_CHILDREN) --seed $(DEMO_SEED) --if-empty
+	$(PY) manage.py enrol_demo_totp --seed $(DEMO_SEED)
 
 run: demo
 	$(PY) manage.py demo_accounts
+	@echo "Two-factor sign-in: most demo roles need a code. Get one with: $(PY) manage.py demo_totp <username>"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
-	$(VENV)/bin/ruff check src tests benchmarks conftest.py
-	$(VENV)/bin/ruff format --check src tests benchmarks conftest.py
+	$(VENV)/bin/ruff check src tests benchmarks loadtest conftest.py
+	$(VENV)/bin/ruff format --check src tests benchmarks loadtest conftest.py
 
 typecheck: install
-	$(VENV)/bin/mypy src/timescales src/audit src/accounts src/people src/workforce src/core src/codes
+	$(VENV)/bin/mypy src/timescales src/audit src/accounts src/people src/workforce src/core src/codes src/lifecycle
 
 test-unit: install
 	$(VENV)/bin/pytest -n 2 -m "not system"
@@ -59,6 +62,34 @@ test-postgres: install
 
 benchmark: install
 	$(PY) benchmarks/run.py
+
+# --- Security stage ----------------------------------------------------------------------------
+# Known vulnerabilities in the locked dependencies (PyPI only; ADR 0012).
+audit: install
+	$(PY) .ci/dependency_audit.py
+
+# The audit trail's hash chain, on the configured database.
+verify-audit: install
+	$(PY) manage.py verify_audit_chain
+
+# `make backup` writes var/backups/harbour-<time>.zip; `make restore ARCHIVE=...` into an empty database.
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	$(PY) manage.py restore $(ARCHIVE)
+
+# Load test (not part of `make test`): PostgreSQL with a large authority's demo data, then
+# 50 users for LOADTEST_TIME against gunicorn on loopback. See loadtest/README.md.
+LOADTEST_DB ?= postgres://postgres@127.0.0.1:5432/harbour_loadtest
+LOADTEST_CHILDREN ?= 20000
+LOADTEST_USERS ?= 50
+LOADTEST_TIME ?= 5m
+loadtest-data: install
+	DATABASE_URL=$(LOADTEST_DB) bash loadtest/prepare.sh $(LOADTEST_CHILDREN) $(DEMO_SEED)
+
+loadtest: loadtest-data
+	DATABASE_URL=$(LOADTEST_DB) LOADTEST_USERS=$(LOADTEST_USERS) LOADTEST_TIME=$(LOADTEST_TIME) bash loadtest/run.sh
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var staticfiles

@@ -13,3 +13,27 @@ class SignInForm(AuthenticationForm):
         "invalid_login": "Enter a correct username and password",
         "inactive": "This account is not active",
     }
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Security code",
+        help_text="The 6-digit code from your authenticator app, or one of your recovery codes.",
+        max_length=20,
+        error_messages={"required": "Enter the security code from your authenticator app"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+
+
+class EnrolForm(forms.Form):
+    code = forms.CharField(
+        label="Security code from your authenticator app",
+        help_text="Enter the 6-digit code the app shows after you add Harbour to it.",
+        max_length=10,
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )

@@ -56,6 +56,8 @@ class User(AbstractUser):
     organisation = models.CharField(
         max_length=120, blank=True, help_text="For partner agency users: their agency."
     )
+    # Set when `disable_dormant_accounts` switches the account off (is_active=False).
+    disabled_as_dormant_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -78,3 +80,55 @@ class User(AbstractUser):
     def role_label(self) -> str:
         role = self.role_enum
         return role.label if role else "No role"
+
+
+# --- Sign-in hardening (security stage) ------------------------------------------------------
+
+
+class SignInAttempt(models.Model):
+    """One attempt to sign in with a password. Failures drive lockout (`accounts.lockout`).
+
+    The username is the one typed (lower-cased, cut to 150 characters): it identifies a
+    member of staff, not a child. Kept for the lockout window and for investigation.
+    """
+
+    attempted_at = models.DateTimeField(db_index=True)
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    succeeded = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-attempted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.attempted_at:%Y-%m-%d %H:%M} {self.username} {'ok' if self.succeeded else 'failed'}"
+
+
+class TotpDevice(models.Model):
+    """A time-based one-time password (RFC 6238) authenticator registered by a user."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    secret = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_step = models.BigIntegerField(
+        default=0, help_text="Replay protection: last accepted time step."
+    )
+
+    def __str__(self) -> str:
+        return f"Authenticator for user {self.user_id}"
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class RecoveryCode(models.Model):
+    """A single-use code for signing in without the authenticator (stored hashed)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=128)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Recovery code {self.pk} for user {self.user_id}"

@@ -70,6 +70,8 @@ class Permission(StrEnum):
     VIEW_VIRTUAL_SCHOOL = "looked_after.view_virtual_school"
     VIEW_LAC_HEALTH = "looked_after.view_lac_health"
     # --- end children in care ------------------------------------------------------------
+    # --- records lifecycle (retention) ---
+    MANAGE_RETENTION = "lifecycle.manage_retention"
 
 
 P = Permission
@@ -119,6 +121,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CP_CHAIR: frozenset(_PRACTICE - {P.CREATE_PERSON} | {P.BREAK_GLASS}),
     Role.PERFORMANCE: frozenset(
         {P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_TEAM_WORK, P.VIEW_ALL_TEAMS, P.VIEW_TIMESCALES}
+        | {P.MANAGE_RETENTION}  # security stage: retention review
     ),
     Role.AUDITOR: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_AUDIT, P.VIEW_TIMESCALES}),
     Role.ADMIN: frozenset(
@@ -132,6 +135,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.ALLOCATE_CHILD,
             P.MANAGE_USERS,
             P.VIEW_TIMESCALES,
+            P.MANAGE_RETENTION,  # security stage: retention review
         }
     ),
     # Partner agencies see only the children they are involved with (the access door

@@ -1,14 +1,61 @@
+"""Sign-in (password, lockout, two-factor), sign-out, two-factor enrolment, dormant accounts."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audit import services as auditor
 from audit.models import AuditAction
+from core import drafts
+from core.http import AuthenticatedHttpRequest
+from core.middleware import EXPIRED_FLAG
 
-from .decorators import authenticated, public
-from .forms import SignInForm
+from . import dormancy, lockout, services, twofactor
+from .decorators import authenticated, public, requires
+from .forms import CodeForm, EnrolForm, SignInForm
+from .models import TotpDevice, User
+from .permissions import Permission
+
+PENDING_USER = "twofactor.pending_user"
+PENDING_AT = "twofactor.pending_at"
+PENDING_NEXT = "twofactor.next"
+PENDING_BACKEND = "twofactor.backend"
+NEW_RECOVERY_CODES = "twofactor.new_codes"
+PENDING_SECONDS = 5 * 60
+
+
+def _safe_next(request: HttpRequest, next_url: str) -> str:
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        return next_url
+    return ""
+
+
+def _complete_sign_in(request: HttpRequest, user: User, next_url: str, method: str, backend: str) -> str:
+    """Log the user in, audit it, adopt any form kept when their last session ended."""
+    request.session.pop(EXPIRED_FLAG, None)
+    login(request, user, backend=backend)
+    auditor.record(actor=user, action=AuditAction.SIGN_IN, summary="Signed in", changes={"method": method})
+    kept = drafts.adopt_pending(request, user)
+    if kept is not None:
+        return kept
+    return _safe_next(request, next_url) or ""
+
+
+def _locked_message(state: lockout.LockoutState) -> str:
+    until = timezone.localtime(state.until).strftime("%-I:%M%p").lower() if state.until else "later"
+    return (
+        "There have been too many failed attempts to sign in. "
+        f"For your security, sign-in is locked until {until}. Try again then, or contact the service desk."
+    )
 
 
 @public
@@ -19,24 +66,202 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request, data=request.POST or None)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if request.method == "POST":
-        if form.is_valid():
+        username = request.POST.get("username", "")
+        ip = lockout.client_ip(request)
+        state = lockout.state(username, ip)
+        if state.locked:
+            lockout.record_attempt(username, ip, succeeded=False)
+            auditor.record(
+                actor=None,
+                action=AuditAction.SIGN_IN_FAILED,
+                summary="Sign-in refused: locked out",
+                changes={"scope": state.scope, "username": lockout.normalise(username)},
+            )
+            form = SignInForm(request, data=request.POST)  # keeps the username typed
+            form._errors = ErrorDict()  # type: ignore[attr-defined]  # the password is not checked while locked
+            form.cleaned_data = {}
+            form.add_error(None, _locked_message(state))
+        elif form.is_valid():
             user = form.get_user()
-            login(request, user)
-            auditor.record(actor=user, action=AuditAction.SIGN_IN, summary="Signed in")
-            if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-                return redirect(next_url)
-            return redirect("home")
-        auditor.record(
-            actor=None,
-            action=AuditAction.SIGN_IN_FAILED,
-            summary="Sign-in failed",
-            changes={"username_length": len(request.POST.get("username", ""))},
-        )
+            lockout.record_attempt(username, ip, succeeded=True)
+            if twofactor.requires_totp(user):
+                request.session.cycle_key()
+                request.session[PENDING_USER] = user.pk
+                request.session[PENDING_AT] = timezone.now().timestamp()
+                request.session[PENDING_NEXT] = _safe_next(request, next_url)
+                request.session[PENDING_BACKEND] = getattr(
+                    user, "backend", settings.AUTHENTICATION_BACKENDS[-1]
+                )
+                return redirect("accounts:two_factor")
+            backend = getattr(user, "backend", settings.AUTHENTICATION_BACKENDS[-1])
+            return redirect(_complete_sign_in(request, user, next_url, "password", backend) or "home")
+        else:
+            _record_failure(username, ip, "Sign-in failed")
     return render(
         request,
         "accounts/sign_in.jinja",
-        {"form": form, "next": next_url, "page_has_errors": bool(form.errors)},
+        {
+            "form": form,
+            "next": next_url,
+            "page_has_errors": bool(form.errors),
+            "oidc_enabled": settings.HARBOUR_OIDC_ENABLED,
+            "expired": request.session.get(EXPIRED_FLAG, False),
+        },
         status=400 if form.errors else 200,
+    )
+
+
+def _record_failure(username: str, ip: str | None, summary: str) -> None:
+    lockout.record_attempt(username, ip, succeeded=False)
+    auditor.record(
+        actor=None,
+        action=AuditAction.SIGN_IN_FAILED,
+        summary=summary,
+        changes={"username_length": len(username)},
+    )
+    after = lockout.state(username, ip)
+    if after.locked:
+        auditor.record(
+            actor=None,
+            action=AuditAction.SIGN_IN_FAILED,
+            summary=f"Sign-in locked ({after.scope}) after repeated failures",
+            changes={"scope": after.scope, "username": lockout.normalise(username)},
+        )
+
+
+def _pending_user(request: HttpRequest) -> User | None:
+    user_id = request.session.get(PENDING_USER)
+    started = request.session.get(PENDING_AT, 0)
+    if not user_id or timezone.now().timestamp() - float(started) > PENDING_SECONDS:
+        return None
+    return User.objects.filter(pk=user_id, is_active=True).first()
+
+
+def _expired_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/two_factor_expired.jinja", {})
+
+
+def _finish_pending(request: HttpRequest, user: User, method: str) -> HttpResponse:
+    next_url = request.session.get(PENDING_NEXT, "")
+    backend = request.session.get(PENDING_BACKEND, settings.AUTHENTICATION_BACKENDS[-1])
+    for key in (PENDING_USER, PENDING_AT, PENDING_NEXT, PENDING_BACKEND):
+        request.session.pop(key, None)
+    target = _complete_sign_in(request, user, next_url, method, backend)
+    return redirect(target or "home")
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Second step of sign-in: a code from the authenticator app (or a recovery code)."""
+    user = _pending_user(request)
+    if user is None:
+        return _expired_page(request)
+    device = TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).first()
+    if device is None:
+        return redirect("accounts:enrol")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ip = lockout.client_ip(request)
+        state = lockout.state(user.username, ip)
+        code = form.cleaned_data["code"].strip()
+        if state.locked:
+            form.add_error("code", _locked_message(state))
+        elif twofactor.verify_code(device, code):
+            return _finish_pending(request, user, "password+totp")
+        elif twofactor.use_recovery_code(user, code):
+            left = twofactor.remaining_recovery_codes(user)
+            response = _finish_pending(request, user, "password+recovery_code")
+            messages.warning(request, f"You used a recovery code. You have {left} left.")
+            return response
+        else:
+            _record_failure(user.username, ip, "Two-factor code refused")
+            form.add_error("code", "The security code is not correct or has expired – enter the current code")
+    return render(
+        request,
+        "accounts/two_factor.jinja",
+        {"form": form, "page_has_errors": bool(form.errors)},
+        status=400 if form.errors else 200,
+    )
+
+
+def _enrol_context(user: User, device: TotpDevice) -> dict[str, Any]:
+    uri = twofactor.provisioning_uri(user, device.secret)
+    spaced = " ".join(device.secret[i : i + 4] for i in range(0, len(device.secret), 4))
+    return {"secret": spaced, "secret_raw": device.secret, "uri": uri, "qr_svg": twofactor.qr_svg(uri)}
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def enrol(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app: the secret as text, as an otpauth URI and as a QR code."""
+    signed_in = request.user.is_authenticated
+    user: User | None = request.user if signed_in else _pending_user(request)  # type: ignore[assignment]
+    if user is None:
+        return _expired_page(request)
+    device = twofactor.start_enrolment(user)
+    if device.confirmed:
+        return redirect("accounts:two_factor_settings" if signed_in else "accounts:two_factor")
+    form = EnrolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if twofactor.verify_code(device, form.cleaned_data["code"]):
+            codes = twofactor.new_recovery_codes(user)
+            auditor.record(
+                actor=user, action=AuditAction.UPDATE, obj=device, summary="Two-factor sign-in set up"
+            )
+            if signed_in:
+                request.session[NEW_RECOVERY_CODES] = codes
+                return redirect("accounts:recovery_codes")
+            response = _finish_pending(request, user, "password+totp_enrolment")
+            request.session[NEW_RECOVERY_CODES] = codes
+            request.session["twofactor.after_codes"] = response["Location"]
+            return redirect("accounts:recovery_codes")
+        _record_failure(user.username, lockout.client_ip(request), "Two-factor enrolment code refused")
+        form.add_error(
+            "code", "The code is not correct – check the time on your phone and enter the current code"
+        )
+    context = {
+        "form": form,
+        "required": twofactor.role_requires_totp(user.role),
+        "page_has_errors": bool(form.errors),
+        **_enrol_context(user, device),
+    }
+    return render(request, "accounts/enrol.jinja", context, status=400 if form.errors else 200)
+
+
+@authenticated
+def recovery_codes(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Shows newly made recovery codes once; afterwards only how many remain."""
+    codes = request.session.pop(NEW_RECOVERY_CODES, None)
+    after = request.session.pop("twofactor.after_codes", "") or ""
+    return render(
+        request,
+        "accounts/recovery_codes.jinja",
+        {
+            "codes": codes,
+            "remaining": twofactor.remaining_recovery_codes(request.user),
+            "continue_url": _safe_next(request, after) or "/",
+        },
+    )
+
+
+@authenticated
+@require_http_methods(["GET", "POST"])
+def two_factor_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    device = TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).first()
+    if request.method == "POST" and device is not None:
+        request.session[NEW_RECOVERY_CODES] = twofactor.new_recovery_codes(user)
+        auditor.record(actor=user, action=AuditAction.UPDATE, obj=device, summary="New recovery codes made")
+        return redirect("accounts:recovery_codes")
+    return render(
+        request,
+        "accounts/two_factor_settings.jinja",
+        {
+            "device": device,
+            "required": twofactor.role_requires_totp(user.role),
+            "remaining": twofactor.remaining_recovery_codes(user),
+        },
     )
 
 
@@ -46,3 +271,27 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     auditor.record(actor=request.user, action=AuditAction.SIGN_OUT, summary="Signed out")
     logout(request)
     return redirect("accounts:sign_in")
+
+
+@requires(Permission.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
+def dormant_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Accounts with no sign-in for the dormancy period, and those already disabled as dormant."""
+    if request.method == "POST":
+        disabled = services.disable_dormant_accounts(actor=request.user)
+        messages.success(request, f"{len(disabled)} dormant account(s) disabled")
+        return redirect("accounts:dormant")
+    days = settings.HARBOUR_DORMANT_DAYS
+    return render(
+        request,
+        "accounts/dormant.jinja",
+        {
+            "days": days,
+            "dormant": dormancy.dormant_accounts(),
+            "disabled": User.objects.filter(disabled_as_dormant_at__isnull=False, is_active=False).order_by(
+                "-disabled_as_dormant_at"
+            )[:200],
+            "cutoff": timezone.now() - timedelta(days=days),
+            "nav_key": "dormant",
+        },
+    )

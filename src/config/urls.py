@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path
 
 from core import views as core_views
@@ -20,7 +21,17 @@ urlpatterns = [
     path("permanence/", include("permanence.urls")),
     path("care-leavers/", include("care_leavers.urls")),
     path("rights/", include("rights.urls")),
+    path("retention/", include("lifecycle.urls")),  # security stage
 ]
+
+# Sign-in through the council's identity provider, only when configured (ADR 0011).
+if settings.HARBOUR_OIDC_ENABLED:
+    from accounts import oidc
+
+    urlpatterns += [
+        path("oidc/authenticate/", oidc.authentication_init, name="oidc_authentication_init"),
+        path("oidc/callback/", oidc.authentication_callback, name="oidc_authentication_callback"),
+    ]
 
 handler403 = "core.errors.forbidden"
 handler404 = "core.errors.not_found"

@@ -61,7 +61,7 @@ class GovDateField(forms.Field):
             raise forms.ValidationError("Year must include 4 numbers", code="invalid")
         try:
             return date(year, month, day)
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:  # OverflowError: numbers beyond a C int
             raise forms.ValidationError(f"{label} must be a real date", code="invalid") from exc
 
     def validate(self, value: date | None) -> None:

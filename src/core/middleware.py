@@ -50,3 +50,114 @@ class NoStoreMiddleware:
         if not request.path_info.startswith(settings.STATIC_URL):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+# --- Idle sessions and kept forms (security stage, ADR 0009) ---------------------------------
+
+LAST_ACTIVITY = "session.last_activity"
+EXPIRED_FLAG = "session.expired_idle"
+LAST_USER_COOKIE = "harbour_last_user"
+
+
+def _write_every() -> float:
+    """Record activity at most this often (saves a session write per request)."""
+    return min(15.0, settings.HARBOUR_IDLE_SECONDS / 20)
+
+
+_PASSIVE_PATHS = frozenset({"/session/status/", "/drafts/save/", "/drafts/current/"})
+
+
+def _passive(request: HttpRequest) -> bool:
+    """Requests the script makes by itself do not count as activity: asking how long is
+    left, and saving or fetching drafts (only the user's own actions keep them signed in)."""
+    return request.path_info in _PASSIVE_PATHS
+
+
+def _csrf_ok(request: HttpRequest) -> bool:
+    from django.middleware.csrf import CsrfViewMiddleware
+
+    checker = CsrfViewMiddleware(lambda r: HttpResponse())
+    return checker.process_view(request, lambda r: HttpResponse(), (), {}) is None
+
+
+def _keep_posted_form(request: HttpRequest, user_id: int | None) -> None:
+    from . import drafts
+
+    if request.method != "POST" or not user_id or LoginRequiredMiddleware._exempt(request):
+        return
+    if not _csrf_ok(request):
+        return
+    url = request.POST.get("_draft_url") or request.path_info
+    drafts.stash_pending(request, url, request.POST, user_id)
+
+
+class IdleSessionMiddleware:
+    """End a session after `HARBOUR_IDLE_SECONDS` without activity, keeping any posted form.
+
+    A POST that arrives after the session ended (idle here, or past its absolute age) is
+    not lost: its fields wait in the new session and become the user's draft once the
+    same user signs in again (`core.drafts.adopt_pending`). Who the user was comes from
+    the ended session or, if that is gone, from a signed cookie holding only their id.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        import time
+
+        from django.contrib.auth import logout
+
+        now = time.time()
+        user = request.user
+        if user.is_authenticated:
+            last = request.session.get(LAST_ACTIVITY)
+            if last is not None and now - float(last) > settings.HARBOUR_IDLE_SECONDS:
+                from audit import services as auditor
+                from audit.models import AuditAction
+
+                user_id = user.pk
+                auditor.record(
+                    actor=user, action=AuditAction.SIGN_OUT, summary="Signed out: inactive for too long"
+                )
+                logout(request)
+                request.session[EXPIRED_FLAG] = True
+                _keep_posted_form(request, user_id)
+            elif not _passive(request) and (last is None or now - float(last) > _write_every()):
+                request.session[LAST_ACTIVITY] = now
+        elif request.method == "POST":
+            _keep_posted_form(request, self._last_user(request))
+        response = self.get_response(request)
+        self._manage_cookie(request, response)
+        return response
+
+    @staticmethod
+    def _last_user(request: HttpRequest) -> int | None:
+        from django.core import signing
+
+        try:
+            value = request.get_signed_cookie(LAST_USER_COOKIE, salt="harbour.last-user")
+        except (KeyError, signing.BadSignature):
+            return None
+        return int(value) if value and value.isdigit() else None
+
+    @staticmethod
+    def _manage_cookie(request: HttpRequest, response: HttpResponse) -> None:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if request.COOKIES.get(LAST_USER_COOKIE) is None:
+                response.set_signed_cookie(
+                    LAST_USER_COOKIE,
+                    str(user.pk),
+                    salt="harbour.last-user",
+                    max_age=7 * 24 * 3600,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
+            if request.method == "POST" and response.status_code in (302, 303):
+                from . import drafts
+
+                drafts.discard(user, request.path_info)  # the form went through: its draft is done
+        elif request.path_info == "/accounts/sign-out/":
+            response.delete_cookie(LAST_USER_COOKIE)

@@ -28,3 +28,26 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class Draft(models.Model):
+    """Form answers kept on the server so typed work survives session expiry (ADR 0009).
+
+    One per user and form address. Saved by `harbour/session.js` as the user types, by a
+    "Save draft" button, and by the session middleware when a form arrives after the
+    session has ended. Deleted when the form is submitted successfully or discarded.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    url = models.CharField(max_length=300)
+    data = models.JSONField(default=dict)  # {field name: [values]}
+    updated_at = models.DateTimeField()
+    # True when the form was posted after the session ended (not yet submitted again).
+    from_expired_session = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "url"], name="core_draft_one_per_user_url")]
+
+    def __str__(self) -> str:
+        return f"Draft of {self.url} for user {self.user_id}"

@@ -148,8 +148,43 @@ def sign_in(page: Page, live_server, username: str, password: str = PASSWORD) ->
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    complete_two_factor(page, username)
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     assert_accessible(page)
+
+
+# Security stage: roles that can break the glass, manage users or read the audit must use
+# two-factor sign-in (accounts.twofactor). The helper answers the extra step like a user
+# with an authenticator app: on first sign-in it enrols with the secret shown on the page.
+def _totp_code(secret: str, last_used_step: int = 0) -> str:
+    import time
+
+    import pyotp
+
+    step = int(time.time() // 30)
+    chosen = next(s for s in (step, step + 1) if s > last_used_step)  # never replay a used code
+    return pyotp.TOTP(secret).at(chosen * 30)
+
+
+def complete_two_factor(page: Page, username: str) -> None:
+    """After the password: enrol (first time) or enter the current code, if asked."""
+    from accounts.models import TotpDevice
+
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).not_to_have_text("Sign in to Harbour")
+    title = heading.inner_text()
+    if title == "Set up two-factor sign-in":
+        assert_accessible(page)
+        secret = page.locator("#totp-secret").get_attribute("data-secret")
+        assert secret
+        page.get_by_label("Security code from your authenticator app").fill(_totp_code(secret))
+        page.get_by_role("button", name="Confirm and continue").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Recovery codes")
+        page.get_by_role("button", name="I have saved my codes – continue").click()
+    elif title == "Enter your security code":
+        device = TotpDevice.objects.get(user__username=username)
+        page.get_by_label("Security code").fill(_totp_code(device.secret, device.last_used_step))
+        page.get_by_role("button", name="Continue").click()
 
 
 def _axe_results(page: Page) -> dict:

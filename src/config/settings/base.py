@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "care_leavers",
     "rights",
     "demo",
+    "lifecycle",  # security stage: backup, restore, retention
 ]
 
 MIDDLEWARE = [
@@ -77,13 +78,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "core.middleware.IdleSessionMiddleware",
     "core.middleware.LoginRequiredMiddleware",
     "core.middleware.NoStoreMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.PasswordBackend",  # passwords only; permissions come from the role table
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -198,3 +200,35 @@ HARBOUR_LOCAL_TARGETS = {
     for rule_id, spec in env.dict("HARBOUR_LOCAL_TARGETS", default={}).items()
 }
 HARBOUR_AUDIT_TRIGGERS = True
+
+
+# --- Security stage (ADRs 0008–0012) ---------------------------------------------------------
+# Sign-in throttling (accounts.lockout): N failures within the window lock for the window.
+HARBOUR_LOCKOUT_FAILURES = env.int("HARBOUR_LOCKOUT_FAILURES", default=5)
+HARBOUR_LOCKOUT_IP_FAILURES = env.int("HARBOUR_LOCKOUT_IP_FAILURES", default=5)
+HARBOUR_LOCKOUT_MINUTES = env.int("HARBOUR_LOCKOUT_MINUTES", default=15)
+# Behind a reverse proxy, the META key carrying the client address (e.g. HTTP_X_FORWARDED_FOR).
+HARBOUR_TRUSTED_PROXY_HEADER = env.str("HARBOUR_TRUSTED_PROXY_HEADER", default="")
+# Accounts with no sign-in for this many days are disabled (manage.py disable_dormant_accounts).
+HARBOUR_DORMANT_DAYS = env.int("HARBOUR_DORMANT_DAYS", default=90)
+# Idle sessions end after HARBOUR_IDLE_MINUTES; the warning shows HARBOUR_IDLE_WARNING_MINUTES before.
+HARBOUR_IDLE_SECONDS = env.int("HARBOUR_IDLE_MINUTES", default=30) * 60
+HARBOUR_IDLE_WARNING_SECONDS = env.int("HARBOUR_IDLE_WARNING_MINUTES", default=5) * 60
+HARBOUR_DRAFT_AUTOSAVE_SECONDS = env.int("HARBOUR_DRAFT_AUTOSAVE_SECONDS", default=20)
+
+# Sign-in through the council's identity provider (OpenID Connect, ADR 0011). Configured
+# only when HARBOUR_OIDC_RP_CLIENT_ID and the provider endpoints are set.
+HARBOUR_OIDC_ENABLED = bool(env.str("HARBOUR_OIDC_RP_CLIENT_ID", default=""))
+if HARBOUR_OIDC_ENABLED:
+    OIDC_RP_CLIENT_ID = env.str("HARBOUR_OIDC_RP_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env.str("HARBOUR_OIDC_RP_CLIENT_SECRET", default="")
+    OIDC_RP_SIGN_ALGO = env.str("HARBOUR_OIDC_RP_SIGN_ALGO", default="RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("HARBOUR_OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env.str("HARBOUR_OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env.str("HARBOUR_OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env.str("HARBOUR_OIDC_OP_JWKS_ENDPOINT", default="")
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_CREATE_USER = False  # staff accounts (role, team) are made by administrators first
+    OIDC_USE_PKCE = True
+    LOGIN_REDIRECT_URL_FAILURE = "/accounts/sign-in/"
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "accounts.oidc.HarbourOIDCBackend"]

@@ -9,6 +9,8 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("HARBOUR_SECRET_KEY must be set in production.")
 
 DEBUG = False
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env.bool("HARBOUR_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("HARBOUR_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

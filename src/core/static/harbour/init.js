@@ -1,4 +1,5 @@
 // Progressive enhancement only: every page works without this file.
 import { initAll } from "../govuk/govuk-frontend.min.js";
+import "./session.js";
 
 initAll();

@@ -1,0 +1,112 @@
+"""Retention review: records past retention, proposals, and the second person's decision."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.decorators import requires
+from accounts.permissions import Permission
+from core.http import AuthenticatedHttpRequest
+from people.access import Purpose, decide, get_person_for
+
+from . import services
+from .forms import DecisionForm
+from .models import DeletionRequest, DeletionStatus
+from .retention import past_retention
+from .retention_rules import RULES, RULES_BY_ID
+
+
+@requires(Permission.MANAGE_RETENTION)
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Lists Harbour IDs, rules and dates only (no names: nothing about a record is shown
+    until the reviewer opens it through the access door, which audits the view)."""
+    due = past_retention(timezone.localdate())
+    return render(
+        request,
+        "lifecycle/index.jinja",
+        {
+            "due": due[:500],
+            "due_count": len(due),
+            "open_requests": DeletionRequest.objects.filter(status=DeletionStatus.PROPOSED).select_related(
+                "proposed_by"
+            ),
+            "recent": DeletionRequest.objects.exclude(status=DeletionStatus.PROPOSED).select_related(
+                "proposed_by", "decided_by"
+            )[:50],
+            "rules": RULES_BY_ID,
+            "nav_key": "retention",
+        },
+    )
+
+
+@requires(Permission.MANAGE_RETENTION)
+def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "lifecycle/rules.jinja", {"rules": RULES, "nav_key": "retention"})
+
+
+@requires(Permission.MANAGE_RETENTION)
+@require_POST
+def propose(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
+    person = get_person_for(request.user, person_id, purpose=Purpose.VIEW, page="Retention review")
+    try:
+        proposal = services.propose_deletion(
+            actor=request.user, person=person, reason=request.POST.get("reason", "")[:2000]
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("lifecycle:index")
+    messages.success(request, f"Deletion of {proposal.person_ref} proposed. A second person must approve it.")
+    return redirect("lifecycle:request", request_id=proposal.pk)
+
+
+def _load(request: AuthenticatedHttpRequest, request_id: int) -> DeletionRequest:
+    proposal = (
+        DeletionRequest.objects.select_related("proposed_by", "decided_by").filter(pk=request_id).first()
+    )
+    if proposal is None:
+        raise Http404
+    if proposal.person_id is not None:
+        person = proposal.person
+        if person is not None and not decide(request.user, person, Purpose.VIEW).allowed:
+            get_person_for(request.user, person.pk, purpose=Purpose.VIEW, page="Retention review")
+    return proposal
+
+
+@requires(Permission.MANAGE_RETENTION)
+@require_http_methods(["GET", "POST"])
+def request_detail(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
+    proposal = _load(request, request_id)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "approve":
+                services.approve_deletion(actor=request.user, request=proposal, reason=data["reason"])
+                messages.success(request, f"Record {proposal.person_ref} deleted. The audit trail is kept.")
+            else:
+                services.reject_deletion(actor=request.user, request=proposal, reason=data["reason"])
+                messages.success(request, f"Deletion of {proposal.person_ref} rejected: the record is kept.")
+        except ValidationError as exc:
+            from core.forms import apply_validation_errors
+
+            apply_validation_errors(exc, form)
+        else:
+            return redirect("lifecycle:index")
+    return render(
+        request,
+        "lifecycle/request.jinja",
+        {
+            "proposal": proposal,
+            "rule": RULES_BY_ID.get(proposal.rule_id),
+            "form": form,
+            "history": proposal.status_history.select_related("recorded_by"),
+            "can_decide": proposal.status == DeletionStatus.PROPOSED
+            and proposal.proposed_by_id != request.user.pk,
+            "page_has_errors": bool(form.errors),
+            "nav_key": "retention",
+        },
+        status=400 if form.errors else 200,
+    )
