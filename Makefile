@@ -31,11 +31,9 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py generate_demo_data --children $(DEMO_CHILDREN) --seed $(DEMO_SEED) --if-empty
-	$(PY) manage.py enrol_demo_totp --seed $(DEMO_SEED)
 
 run: demo
 	$(PY) manage.py demo_accounts
-	@echo "Two-factor sign-in: most demo roles need a code. Get one with: $(PY) manage.py demo_totp <username>"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install

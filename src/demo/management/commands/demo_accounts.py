@@ -29,3 +29,7 @@ class Command(BaseCommand):
             if n == 0:
                 self.stdout.write("  " + "  ".join("-" * width for width in widths))
         self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "Two-factor sign-in: most roles are asked for a security code after the password. "
+            "Print an account's current code with: python manage.py demo_totp <username>"
+        )

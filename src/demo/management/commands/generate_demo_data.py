@@ -12,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from accounts.demo_totp import enrol_demo_accounts
 from demo.generator import DemoDataExists, generate
 from people.models import Person
 
@@ -62,4 +63,6 @@ class Command(BaseCommand):
             raise CommandError(f"{exc} (pass --if-empty to skip quietly)") from exc
         for line in summary.lines():
             self.stdout.write(line)
+        # The demo accounts get two-factor secrets derived from the seed (demo data only).
+        enrol_demo_accounts(options["seed"])
         self.stdout.write("Demo sign-in accounts: python manage.py demo_accounts")
