@@ -61,6 +61,16 @@ class Permission(StrEnum):
     VIEW_AUDIT = "audit.view_audit"
     VIEW_TIMESCALES = "timescales.view_rules"
     MANAGE_USERS = "accounts.manage_users"
+    # --- front door and early help (stage/front-door) ---
+    VIEW_CONTACTS = "frontdoor.view_contacts"
+    VIEW_FRONT_DOOR_QUEUE = "frontdoor.view_queue"
+    RECORD_CONTACT = "frontdoor.record_contact"
+    SCREEN_CONTACT = "frontdoor.screen_contact"
+    CONFIRM_CONTACT_DECISION = "frontdoor.confirm_decision"
+    CLOSE_REFERRAL = "frontdoor.close_referral"
+    VIEW_EARLY_HELP = "early_help.view_early_help"
+    MANAGE_EARLY_HELP = "early_help.manage_early_help"
+    # --- end front door and early help ---
 
 
 P = Permission
@@ -111,6 +121,46 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # enforces that); they can contribute to the family network but not create records.
     Role.PARTNER: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_OWN_WORK}),
 }
+
+# --- front door and early help (stage/front-door) ---
+_FRONT_DOOR_GRANTS: dict[Role, set[Permission]] = {
+    Role.SOCIAL_WORKER: {P.VIEW_CONTACTS, P.CLOSE_REFERRAL, P.VIEW_EARLY_HELP},
+    Role.TEAM_MANAGER: {
+        P.VIEW_CONTACTS,
+        P.VIEW_FRONT_DOOR_QUEUE,
+        P.RECORD_CONTACT,
+        P.SCREEN_CONTACT,
+        P.CONFIRM_CONTACT_DECISION,
+        P.CLOSE_REFERRAL,
+        P.VIEW_EARLY_HELP,
+        P.MANAGE_EARLY_HELP,
+    },
+    Role.SERVICE_MANAGER: {
+        P.VIEW_CONTACTS,
+        P.VIEW_FRONT_DOOR_QUEUE,
+        P.RECORD_CONTACT,
+        P.SCREEN_CONTACT,
+        P.CONFIRM_CONTACT_DECISION,
+        P.CLOSE_REFERRAL,
+        P.VIEW_EARLY_HELP,
+        P.MANAGE_EARLY_HELP,
+    },
+    Role.FRONT_DOOR: {
+        P.VIEW_CONTACTS,
+        P.VIEW_FRONT_DOOR_QUEUE,
+        P.RECORD_CONTACT,
+        P.SCREEN_CONTACT,
+        P.VIEW_EARLY_HELP,
+    },
+    Role.EARLY_HELP: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP, P.MANAGE_EARLY_HELP},
+    Role.IRO: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP},
+    Role.CP_CHAIR: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP},
+}
+ROLE_PERMISSIONS = {
+    role: frozenset(granted | _FRONT_DOOR_GRANTS.get(role, set()))
+    for role, granted in ROLE_PERMISSIONS.items()
+}
+# --- end front door and early help ---
 
 # Roles whose visibility is limited to children they are actively involved with.
 INVOLVEMENT_ONLY_ROLES: frozenset[Role] = frozenset({Role.PARTNER})
