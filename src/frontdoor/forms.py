@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from codes import person as person_codes
 from codes import cin as cin_codes
+from codes import person as person_codes
 from core.forms import GovDateField
 
 from . import clocks

@@ -166,6 +166,9 @@ class ReferrerFeedback(models.Model):
     class Meta:
         ordering = ["given_on", "id"]
 
+    def __str__(self) -> str:
+        return f"Feedback on contact {self.contact_id}"
+
 
 class DisagreementStatus(models.TextChoices):
     RAISED = "RAISED", "Raised"
@@ -206,6 +209,9 @@ class Disagreement(models.Model):
 
     class Meta:
         ordering = ["-raised_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Disagreement {self.pk}"
 
     @property
     def stage_label(self) -> str:

@@ -80,7 +80,7 @@ def _contact_transition(
 # --- Contacts ----------------------------------------------------------------------------
 
 
-def front_door_managers(fallback: User | None = None) -> list[User]:
+def _front_door_managers(fallback: User | None = None) -> list[User]:
     """Managers of the front-door teams (or the fallback user's own team manager)."""
     managers = [
         t.manager
@@ -124,7 +124,7 @@ def _link_child(*, actor: User, contact: Contact, person: Person, notify: bool =
     )
     if frequent and notify:
         link_url = reverse("frontdoor:contact", args=[contact.pk])
-        for manager in front_door_managers(fallback=actor):
+        for manager in _front_door_managers(fallback=actor):
             core_services.notify(
                 recipient=manager,
                 subject="Three or more contacts in 30 days",
