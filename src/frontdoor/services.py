@@ -4,7 +4,9 @@ actor's permission, validates, writes history through `core.workflow.transition`
 status changes, and audits.
 """
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -43,6 +45,8 @@ from .models import (
     ReferralStatusChange,
     ReferrerFeedback,
 )
+
+BULK_BATCH = 2000
 
 
 def _require(actor: User, permission: Permission) -> None:
@@ -591,3 +595,237 @@ def resolve_disagreement(
         summary="Disagreement resolved",
     )
     return disagreement
+
+
+# --- Bulk history (demo data and migration of legacy records) ---------------------------
+
+
+@dataclass(frozen=True)
+class HistoricContact:
+    """A contact already screened and decided, for `bulk_record_decided_contacts`."""
+
+    received_at: datetime
+    channel: str
+    source: str
+    concern: str
+    consent: str
+    person_ids: Sequence[int]
+    screened_by: User
+    screened_at: datetime
+    threshold_level: str
+    decision: str
+    screening_summary: str
+    decided_by: User
+    decided_at: datetime
+    manager_rationale: str
+    primary_need: str = ""
+    referrer_name: str = ""
+    referrer_agency: str = ""
+    # For a referral decision: when and why the episode it opens closed (None: still open).
+    closure: tuple[date, str] | None = None
+
+
+def _historic_errors(row: HistoricContact, now: datetime, levels: Mapping[str, str]) -> list[str]:
+    errors = []
+    if not row.person_ids:
+        errors.append("a contact needs a child")
+    if not (row.received_at <= row.screened_at <= row.decided_at <= now):
+        errors.append("received, screened and decided must be in order and in the past")
+    if row.channel not in Channel.values or row.source not in cin_codes.REFERRAL_SOURCE:
+        errors.append("channel or source")
+    if row.consent not in Consent.values or row.decision not in Decision.values:
+        errors.append("consent or decision")
+    if row.threshold_level not in levels:
+        errors.append("threshold level")
+    if not row.screened_by.registered_social_worker:
+        errors.append("the screener must be a registered social worker")
+    if row.decision in REFERRAL_DECISIONS and row.primary_need not in cin_codes.PRIMARY_NEED:
+        errors.append("primary need")
+    if row.closure and (
+        row.closure[1] not in cin_codes.CLOSURE_REASON or row.closure[0] < row.received_at.date()
+    ):
+        errors.append("closure")
+    return errors
+
+
+def _historic_contact(row: HistoricContact, actor: User) -> Contact:
+    deadline = clocks.decision_deadline(row.received_at)
+    return Contact(
+        received_at=row.received_at,
+        out_of_hours=clocks.is_out_of_hours(row.received_at),
+        channel=row.channel,
+        source=row.source,
+        referrer_name=row.referrer_name,
+        referrer_agency=row.referrer_agency,
+        concern=row.concern,
+        consent=row.consent,
+        consent_notes="Seeking consent would place the child at risk"
+        if row.consent == Consent.NOT_SOUGHT
+        else "",
+        status=ContactStatus.DECIDED,
+        decision_due=deadline.statutory_due,
+        calendar_version=deadline.calendar_version,
+        threshold_level=row.threshold_level,
+        decision=row.decision,
+        primary_need=row.primary_need if row.decision in REFERRAL_DECISIONS else "",
+        screening_summary=row.screening_summary,
+        screened_by=row.screened_by,
+        screened_at=row.screened_at,
+        manager_rationale=row.manager_rationale,
+        decided_by=row.decided_by,
+        decided_at=row.decided_at,
+        created_by=actor,
+    )
+
+
+def _historic_referral_history(referral: Referral, row: HistoricContact) -> list[ReferralStatusChange]:
+    rows: list[ReferralStatusChange] = []
+    rows.append(
+        ReferralStatusChange(
+            referral=referral,
+            status=ReferralStatus.OPEN,
+            event="open",
+            occurred_at=row.received_at,
+            recorded_by=row.decided_by,
+        )
+    )
+    if referral.status == ReferralStatus.CLOSED and referral.closure_date:
+        rows.append(
+            ReferralStatusChange(
+                referral=referral,
+                status=ReferralStatus.CLOSED,
+                event="close",
+                occurred_at=_midday(referral.closure_date),
+                recorded_by=row.decided_by,
+                reason=cin_codes.CLOSURE_REASON.label(referral.closure_reason),
+            )
+        )
+    return rows
+
+
+def _checked_historic_rows(actor: User, rows: Sequence[HistoricContact]) -> list[HistoricContact]:
+    """Permissions of the importer, each screener and manager; validity; received order."""
+    _require(actor, Permission.CONFIRM_CONTACT_DECISION)
+    checked: set[tuple[int, Permission]] = set()
+    now, levels = _now(), dict(clocks.threshold_levels())
+    for index, row in enumerate(rows):
+        for user, permission in (
+            (row.screened_by, Permission.SCREEN_CONTACT),
+            (row.decided_by, Permission.CONFIRM_CONTACT_DECISION),
+        ):
+            if (user.pk, permission) not in checked:
+                _require(user, permission)
+                checked.add((user.pk, permission))
+        problems = _historic_errors(row, now, levels)
+        if problems:
+            raise ValidationError(f"Contact {index + 1}: " + "; ".join(problems))
+    return sorted(rows, key=lambda r: r.received_at)
+
+
+@transaction.atomic
+def bulk_record_decided_contacts(*, actor: User, rows: Sequence[HistoricContact]) -> list[Contact]:
+    """Record many already-decided contacts at once (history import and demo data).
+
+    The same rules as `record_contact` → `screen_contact` → `confirm_decision` apply (same
+    clocks, validation, one open referral per child, frequent-contact flag, status history,
+    audit), written with a few bulk inserts. Rows are processed in received order.
+    """
+    rows = _checked_historic_rows(actor, rows)
+    person_ids = {pid for row in rows for pid in row.person_ids}
+    contact_dates: dict[int, list[date]] = defaultdict(list)
+    for pid, earlier in ContactChild.objects.filter(person_id__in=person_ids).values_list(
+        "person_id", "contact__received_at"
+    ):
+        contact_dates[pid].append(clocks.local_time(earlier).date())
+    open_referral_of: dict[int, Referral] = {
+        r.person_id: r for r in Referral.objects.filter(person_id__in=person_ids, status=ReferralStatus.OPEN)
+    }
+    contacts = [_historic_contact(row, actor) for row in rows]
+    Contact.objects.bulk_create(contacts, batch_size=BULK_BATCH)
+    history: list[ContactStatusChange] = []
+    links: list[ContactChild] = []
+    new_referrals: list[tuple[Referral, HistoricContact]] = []
+    link_referral: list[tuple[ContactChild, Referral]] = []
+    events = []
+    for row, contact in zip(rows, contacts, strict=True):
+        history += [
+            ContactStatusChange(
+                contact=contact,
+                status=ContactStatus.RECEIVED,
+                event="receive",
+                occurred_at=row.received_at,
+                recorded_by=actor,
+            ),
+            ContactStatusChange(
+                contact=contact,
+                status=ContactStatus.SCREENED,
+                event="screen",
+                occurred_at=row.screened_at,
+                recorded_by=row.screened_by,
+                reason=row.screening_summary,
+            ),
+            ContactStatusChange(
+                contact=contact,
+                status=ContactStatus.DECIDED,
+                event="confirm",
+                occurred_at=row.decided_at,
+                recorded_by=row.decided_by,
+                reason=row.manager_rationale,
+            ),
+        ]
+        received = clocks.local_time(row.received_at).date()
+        for pid in row.person_ids:
+            contact_dates[pid].append(received)
+            link = ContactChild(
+                contact=contact,
+                person_id=pid,
+                frequent_contacts=clocks.has_frequent_contacts(contact_dates[pid], received),
+            )
+            links.append(link)
+            if row.decision not in REFERRAL_DECISIONS:
+                continue
+            current = open_referral_of.get(pid)
+            if current is not None and (current.closure_date is None or current.closure_date >= received):
+                link_referral.append((link, current))
+                continue
+            referral = Referral(
+                person_id=pid,
+                referral_date=received,
+                received_at=row.received_at,
+                source=row.source,
+                primary_need=row.primary_need,
+                contact=contact,
+                created_by=row.decided_by,
+            )
+            if row.closure and row.closure[0] >= received:
+                referral.closure_date, referral.closure_reason = row.closure
+                referral.referral_nfa = row.closure[1] == "RC8" and (row.closure[0] - received).days < 10
+                referral.status = ReferralStatus.CLOSED
+            open_referral_of[pid] = referral
+            new_referrals.append((referral, row))
+            link_referral.append((link, referral))
+        events.append(
+            auditor.event(
+                actor=actor, action=AuditAction.CREATE, obj=contact, summary="Imported a decided contact"
+            )
+        )
+    ContactStatusChange.objects.bulk_create(history, batch_size=BULK_BATCH)
+    Referral.objects.bulk_create([r for r, _ in new_referrals], batch_size=BULK_BATCH)
+    for link, referral in link_referral:
+        link.referral = referral
+    ContactChild.objects.bulk_create(links, batch_size=BULK_BATCH)
+    referral_history = []
+    for referral, row in new_referrals:
+        referral_history += _historic_referral_history(referral, row)
+        events.append(
+            auditor.event(
+                actor=actor,
+                action=AuditAction.CREATE,
+                person=referral.person_id,
+                obj=referral,
+                summary="Imported a referral (child in need episode)",
+            )
+        )
+    ReferralStatusChange.objects.bulk_create(referral_history, batch_size=BULK_BATCH)
+    auditor.record_many(events)
+    return contacts

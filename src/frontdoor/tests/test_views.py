@@ -50,7 +50,9 @@ def test_record_contact_then_add_new_child_after_duplicate_check(client_for, scr
     assert response.status_code == 302 and response.url == reverse("frontdoor:add_child", args=[contact.pk])
     assert contact.out_of_hours
 
-    search = client.get(reverse("frontdoor:add_child", args=[contact.pk]), {"given_name": "Amelia", "family_name": "Hughes"})
+    search = client.get(
+        reverse("frontdoor:add_child", args=[contact.pk]), {"given_name": "Amelia", "family_name": "Hughes"}
+    )
     assert child.la_child_id in search.content.decode()
 
     url = reverse("frontdoor:add_child", args=[contact.pk])
@@ -74,12 +76,16 @@ def test_record_contact_keeps_typed_values_when_input_bad(client_for, screener):
 
 
 def test_record_contact_from_person_page_links_child(client_for, screener, child):
-    response = client_for(screener).post(reverse("frontdoor:record_contact_for_person", args=[child.pk]), _contact_post())
+    response = client_for(screener).post(
+        reverse("frontdoor:record_contact_for_person", args=[child.pk]), _contact_post()
+    )
     contact = Contact.objects.get()
     assert response.status_code == 302 and contact.child_links.get().person == child
 
 
-def test_screen_confirm_and_referral_shown_on_child_page(client_for, screener, fd_manager, make_contact, child):
+def test_screen_confirm_and_referral_shown_on_child_page(
+    client_for, screener, fd_manager, make_contact, child
+):
     contact = make_contact(received_at=at(2025, 3, 3))
     screen = client_for(screener).post(
         reverse("frontdoor:screen", args=[contact.pk]),
@@ -90,10 +96,19 @@ def test_screen_confirm_and_referral_shown_on_child_page(client_for, screener, f
     assert contact.status == ContactStatus.SCREENED
 
     manager = client_for(fd_manager)
-    assert manager.post(reverse("frontdoor:confirm", args=[contact.pk]), {"action": "confirm", "rationale": ""}).status_code == 400
-    assert manager.post(
-        reverse("frontdoor:confirm", args=[contact.pk]), {"action": "confirm", "rationale": "Strategy today"}
-    ).status_code == 302
+    assert (
+        manager.post(
+            reverse("frontdoor:confirm", args=[contact.pk]), {"action": "confirm", "rationale": ""}
+        ).status_code
+        == 400
+    )
+    assert (
+        manager.post(
+            reverse("frontdoor:confirm", args=[contact.pk]),
+            {"action": "confirm", "rationale": "Strategy today"},
+        ).status_code
+        == 302
+    )
     assert Referral.objects.filter(person=child).exists()
 
     page = manager.get(reverse("people:detail", args=[child.pk])).content.decode()
@@ -119,7 +134,9 @@ def test_confirm_refused_for_front_door_screener(client_for, screener, make_cont
 
 def test_return_for_more_work_through_the_page(client_for, screener, fd_manager, make_contact):
     contact = make_contact()
-    services.screen_contact(actor=screener, contact=contact, threshold_level="2", decision="ADVICE", summary="Advice")
+    services.screen_contact(
+        actor=screener, contact=contact, threshold_level="2", decision="ADVICE", summary="Advice"
+    )
     response = client_for(fd_manager).post(
         reverse("frontdoor:confirm", args=[contact.pk]), {"action": "return", "rationale": "Speak to the GP"}
     )
@@ -129,26 +146,46 @@ def test_return_for_more_work_through_the_page(client_for, screener, fd_manager,
 
 def test_feedback_and_disagreement_pages(client_for, screener, fd_manager, make_contact):
     contact = make_contact()
-    services.screen_contact(actor=screener, contact=contact, threshold_level="1", decision="NFA", summary="Universal")
+    services.screen_contact(
+        actor=screener, contact=contact, threshold_level="1", decision="NFA", summary="Universal"
+    )
     services.confirm_decision(actor=fd_manager, contact=contact, rationale="Agreed")
     client = client_for(screener)
     today = timezone.localdate()
     day = {"-day": today.day, "-month": today.month, "-year": today.year}
-    assert client.post(
-        reverse("frontdoor:feedback", args=[contact.pk]),
-        {**{f"given_on{k}": v for k, v in day.items()}, "method": "EMAIL", "summary": "Told the school"},
-    ).status_code == 302
-    assert client.post(
-        reverse("frontdoor:raise_disagreement", args=[contact.pk]),
-        {**{f"raised_on{k}": v for k, v in day.items()}, "raised_by_name": "Ms Head", "agency": "School", "grounds": "Worried"},
-    ).status_code == 302
+    assert (
+        client.post(
+            reverse("frontdoor:feedback", args=[contact.pk]),
+            {**{f"given_on{k}": v for k, v in day.items()}, "method": "EMAIL", "summary": "Told the school"},
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            reverse("frontdoor:raise_disagreement", args=[contact.pk]),
+            {
+                **{f"raised_on{k}": v for k, v in day.items()},
+                "raised_by_name": "Ms Head",
+                "agency": "School",
+                "grounds": "Worried",
+            },
+        ).status_code
+        == 302
+    )
     row = contact.disagreements.get()
     manager = client_for(fd_manager)
-    bad = manager.post(reverse("frontdoor:disagreement", args=[row.pk]), {"action": "resolve", "notes": "Met"})
+    bad = manager.post(
+        reverse("frontdoor:disagreement", args=[row.pk]), {"action": "resolve", "notes": "Met"}
+    )
     assert bad.status_code == 400
     ok = manager.post(
         reverse("frontdoor:disagreement", args=[row.pk]),
-        {"action": "resolve", "outcome": "UPHELD", "notes": "Met", **{f"resolved_on{k}": v for k, v in day.items()}},
+        {
+            "action": "resolve",
+            "outcome": "UPHELD",
+            "notes": "Met",
+            **{f"resolved_on{k}": v for k, v in day.items()},
+        },
     )
     row.refresh_from_db()
     assert ok.status_code == 302 and row.status == "RESOLVED"
@@ -162,7 +199,12 @@ def test_close_referral_page(client_for, social_worker, fd_manager, child):
     today = timezone.localdate()
     response = client_for(social_worker).post(
         reverse("frontdoor:close_referral", args=[referral.pk]),
-        {"closure_date-day": today.day, "closure_date-month": today.month, "closure_date-year": today.year, "reason": "RC7"},
+        {
+            "closure_date-day": today.day,
+            "closure_date-month": today.month,
+            "closure_date-year": today.year,
+            "reason": "RC7",
+        },
     )
     referral.refresh_from_db()
     assert response.status_code == 302 and referral.status == "CLOSED"
@@ -172,7 +214,12 @@ def test_contact_page_refused_when_child_restricted(client_for, screener, make_c
     from people.models import RecordRestriction
 
     contact = make_contact()
-    RecordRestriction.objects.create(person=child, manager=team_manager, reason=RecordRestriction._meta.get_field("reason").choices[0][0], active=True)
+    RecordRestriction.objects.create(
+        person=child,
+        manager=team_manager,
+        reason=RecordRestriction._meta.get_field("reason").choices[0][0],
+        active=True,
+    )
     response = client_for(screener).get(reverse("frontdoor:contact", args=[contact.pk]))
     assert response.status_code in (403, 200) and "Hughes" not in response.content.decode()
     queue = client_for(screener).get(reverse("frontdoor:queue")).content.decode()
