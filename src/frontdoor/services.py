@@ -829,3 +829,29 @@ def bulk_record_decided_contacts(*, actor: User, rows: Sequence[HistoricContact]
     ReferralStatusChange.objects.bulk_create(referral_history, batch_size=BULK_BATCH)
     auditor.record_many(events)
     return contacts
+
+
+@transaction.atomic
+def record_step_up_contact(*, actor: User, person: Person, received_at: datetime, concern: str) -> Contact:
+    """Early help steps a child up: a contact at the front door, source 5D (LA early help).
+
+    Called by `early_help.services.step_up`; an early help worker may do this without the
+    front door's own permission to record contacts.
+    """
+    if not (
+        actor.has_perm(Permission.MANAGE_EARLY_HELP.value) or actor.has_perm(Permission.RECORD_CONTACT.value)
+    ):
+        raise PermissionDenied(Permission.MANAGE_EARLY_HELP.value)
+    return _create_contact(
+        actor=actor,
+        received_at=received_at,
+        channel=Channel.PORTAL,
+        source="5D",
+        concern=concern,
+        consent=Consent.GIVEN,
+        children=[person],
+        referrer_name=actor.display_name,
+        referrer_agency="Early help",
+        referrer_contact_details=actor.email,
+        consent_notes="",
+    )
