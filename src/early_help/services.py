@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
@@ -59,7 +60,7 @@ def _require_open(episode: EarlyHelpEpisode) -> None:
         raise ValidationError("The early help episode has ended")
 
 
-def _audit(actor: User, episode: EarlyHelpEpisode, obj: object, summary: str, **changes: object) -> None:
+def _audit(actor: User, episode: EarlyHelpEpisode, obj: Model, summary: str, **changes: object) -> None:
     auditor.record(
         actor=actor,
         action=AuditAction.CREATE,
@@ -67,7 +68,7 @@ def _audit(actor: User, episode: EarlyHelpEpisode, obj: object, summary: str, **
         obj=obj,
         summary=summary,
         changes=changes,
-    )  # type: ignore[arg-type]
+    )
 
 
 @transaction.atomic

@@ -128,11 +128,15 @@ def add_child(request: AuthenticatedHttpRequest, contact_id: int) -> HttpRespons
         else:
             messages.success(request, f"{person.display_name} added to the contact")
             return redirect("frontdoor:contact", contact_id=contact.pk)
-    source = request.POST if action == "create" else (request.GET if "given_name" in request.GET else None)
-    form = NewChildForm(source) if action == "create" else FindChildForm(source)
+    searching = action != "create" and "given_name" in request.GET
+    form: FindChildForm = (
+        NewChildForm(request.POST, prefix="new")
+        if action == "create"
+        else FindChildForm(request.GET if searching else None)
+    )
     matches: list[Any] = []
     searched = False
-    if source is not None and form.is_valid():
+    if (action == "create" or searching) and form.is_valid():
         data = form.cleaned_data
         searched = True
         matches = find_possible_duplicates(
@@ -168,15 +172,15 @@ def add_child(request: AuthenticatedHttpRequest, contact_id: int) -> HttpRespons
                         request, f"Record created for {person.display_name} and added to the contact"
                     )
                     return redirect("frontdoor:contact", contact_id=contact.pk)
-    new_form = form if action == "create" else NewChildForm(initial=form.cleaned_data if searched else None)
+    typed = getattr(form, "cleaned_data", None) if searched else None
+    find_form = form if action != "create" else FindChildForm(initial=typed)
+    new_form = form if action == "create" else NewChildForm(initial=typed, prefix="new")
     return render(
         request,
         "frontdoor/add_child.jinja",
         {
             "contact": contact,
-            "form": form
-            if action != "create"
-            else FindChildForm(initial=form.cleaned_data if searched else None),
+            "form": find_form,
             "new_form": new_form,
             "matches": matches,
             "searched": searched,

@@ -56,10 +56,10 @@ def test_record_contact_then_add_new_child_after_duplicate_check(client_for, scr
     assert child.la_child_id in search.content.decode()
 
     url = reverse("frontdoor:add_child", args=[contact.pk])
-    new = {"action": "create", "given_name": "Amelia", "family_name": "Hughes", "sex": "F"}
+    new = {"action": "create", "new-given_name": "Amelia", "new-family_name": "Hughes", "new-sex": "F"}
     refused = client.post(url, new)
     assert refused.status_code == 400 and contact.child_links.count() == 0
-    created = client.post(url, {**new, "confirm_new": "on"})
+    created = client.post(url, {**new, "new-confirm_new": "on"})
     assert created.status_code == 302 and contact.child_links.count() == 1
     added = client.post(url, {"action": "add", "person_id": child.pk})
     assert added.status_code == 302 and contact.child_links.count() == 2
