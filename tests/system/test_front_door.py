@@ -106,3 +106,51 @@ def test_front_door_records_contact_for_new_child_and_manager_opens_referral(
     expect(referrals).to_contain_text("Schools")
     expect(referrals).to_contain_text("Open")
     assert_accessible(manager)
+
+
+@pytest.mark.system
+def test_early_help_worker_records_plan_and_family_waits_for_conference(
+    open_page, live_server, make_user, child
+):
+    """Given a child in early help, when the early help worker adds an action to the plan and
+    requests a family group conference, then the episode shows the action and the family is
+    on the waiting list with the days waiting."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from early_help import services as early_help
+
+    team = Team.objects.create(name="Early Help North", kind=TeamKind.EARLY_HELP)
+    worker = make_user(Role.EARLY_HELP, "eh.worker", team=team, first_name="Erin")
+    episode = early_help.start_episode(
+        actor=worker, person=child, start_date=timezone.localdate() - timedelta(days=30), reason="Routines"
+    )
+    early_help.request_fgc(
+        actor=worker, episode=episode, requested_on=timezone.localdate() - timedelta(days=9)
+    )
+    page = open_page()
+    sign_in(page, live_server, "eh.worker")
+    page.get_by_role("link", name="Early help").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Early help")
+    waiting = page.get_by_role(
+        "table", name="Families waiting for a family group conference, longest wait first"
+    )
+    expect(waiting).to_contain_text("9")
+    assert_accessible(page)
+    waiting.get_by_role("link", name="Amelia Hughes").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Add an action").click()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("What will be done").fill("Attend the parenting course")
+    page.get_by_label("Who will do it").fill("Mum")
+    by_when = page.get_by_role("group", name="By when")
+    by_when.get_by_label("Day").fill("1")
+    by_when.get_by_label("Month").fill("1")
+    by_when.get_by_label("Year").fill(str(timezone.localdate().year + 1))
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("cell", name="Attend the parenting course", exact=True)).to_be_visible()
+    expect(page.get_by_text("Waiting 9 days")).to_be_visible()
+    assert_accessible(page)
