@@ -22,6 +22,7 @@ from .models import EndReason, EntryRoute
 
 ORDER = 15
 SHARE = 0.13
+STEP_UP_SHARE = 0.1
 REASONS = (
     "Support with routines, boundaries and school attendance.",
     "Parental mental health; the family asked for help.",
@@ -91,8 +92,15 @@ def _front_door_decides(ctx: StageContext, contact: Contact, as_of: date) -> Non
 
 
 def _one_episode(
-    ctx: StageContext, person: Person, worker: User, start: date, route: str, came_from: str
+    ctx: StageContext,
+    person: Person,
+    worker: User,
+    start: date,
+    route: str,
+    came_from: str,
+    step_up: bool = False,
 ) -> None:
+    """An episode through the single-record services (used for the ones stepped up)."""
     as_of, rng = ctx.as_of, ctx.rng
     lead = (worker.display_name, "Early help") if rng.random() < 0.6 else rng.choice(PARTNERS)
     episode = services.start_episode(
@@ -159,7 +167,7 @@ def _one_episode(
     roll = rng.random()
     open_referral = Referral.objects.filter(person=person, status=ReferralStatus.OPEN).exists()
     later_referral = Referral.objects.filter(person=person, referral_date__gte=ended).exists()
-    if roll < 0.15 and not open_referral and not later_referral:
+    if step_up and not open_referral and not later_referral:
         handover = services.step_up(
             actor=worker,
             episode=episode,
@@ -172,6 +180,62 @@ def _one_episode(
         return
     reason = EndReason.OUTCOMES_MET if roll < 0.75 else (EndReason.NFA if roll < 0.88 else EndReason.DECLINED)
     services.end_episode(actor=worker, episode=episode, end_date=ended, end_reason=reason)
+
+
+def _historic(
+    ctx: StageContext, person: Person, worker: User, start: date, route: str, came_from: str
+) -> services.HistoricEpisode:
+    """An episode without a step-up, as a row for `services.bulk_record_episodes`."""
+    as_of, rng = ctx.as_of, ctx.rng
+    lead = (worker.display_name, "Early help") if rng.random() < 0.6 else rng.choice(PARTNERS)
+    started = _clamp(start + timedelta(days=rng.randint(1, 7)), as_of)
+    completed = start + timedelta(days=rng.randint(20, 45))
+    done = completed <= as_of
+    row = dict(
+        person_id=person.pk,
+        worker=worker,
+        start_date=start,
+        reason=rng.choice(REASONS),
+        lead_professional=lead,
+        entry_route=route,
+        step_down=(came_from, "Assessment completed; family agreed to early help support.")
+        if came_from
+        else None,
+        assessment=(
+            started,
+            completed if done else None,
+            "Needs identified; plan agreed with the family." if done else "",
+        ),
+    )
+    if done:
+        row["meeting"] = (
+            completed,
+            [("Parent", "", True), (lead[0], lead[1], True), ("School nurse", "Health", rng.random() < 0.6)],
+        )
+        actions = []
+        for what, who in rng.sample(ACTIONS, rng.randint(2, 4)):
+            by_when = completed + timedelta(days=rng.randint(20, 90))
+            finished = by_when - timedelta(days=rng.randint(-10, 15))
+            ok = finished <= as_of and rng.random() < 0.75
+            actions.append((what, who, by_when, max(finished, completed) if ok else None))
+        row["actions"] = actions
+        review = completed + timedelta(days=rng.randint(70, 100))
+        if review <= as_of:
+            row["review"] = (review, "Good progress on most actions.")
+        if rng.random() < 0.25:
+            requested = _clamp(completed + timedelta(days=rng.randint(1, 30)), as_of)
+            held = requested + timedelta(days=rng.randint(20, 90))
+            row["fgc"] = (requested, held if held <= as_of and rng.random() < 0.6 else None)
+        ended = start + timedelta(days=rng.randint(100, 320))
+        if ended <= as_of - timedelta(days=1):
+            roll = rng.random()
+            reason = (
+                EndReason.OUTCOMES_MET
+                if roll < 0.7
+                else (EndReason.NFA if roll < 0.85 else EndReason.DECLINED)
+            )
+            row["end"] = (ended, reason)
+    return services.HistoricEpisode(**row)  # type: ignore[arg-type]
 
 
 def run(ctx: StageContext) -> None:
@@ -188,6 +252,7 @@ def run(ctx: StageContext) -> None:
     target = max(1, int(len(children) * SHARE))
     chosen = ctx.rng.sample(chosen, min(len(chosen), target * 2 // 3))
     chosen += ctx.rng.sample(others, min(len(others), max(0, target - len(chosen))))
+    rows: list[services.HistoricEpisode] = []
     for person in sorted(chosen, key=lambda p: p.la_child_id):
         worker = ctx.rng.choice(workers)
         if person.pk in stepped_down and stepped_down[person.pk] >= earliest:
@@ -201,4 +266,11 @@ def run(ctx: StageContext) -> None:
         else:
             start = earliest + timedelta(days=ctx.rng.randint(0, 690))
             route, came_from = EntryRoute.DIRECT, ""
-        _one_episode(ctx, person, worker, _clamp(start, ctx.as_of), route, came_from)
+        start = _clamp(start, ctx.as_of)
+        if ctx.rng.random() < STEP_UP_SHARE:
+            # Step-ups go through the services: a front-door contact, screened and decided.
+            _one_episode(ctx, person, worker, start, route, came_from, step_up=True)
+        else:
+            rows.append(_historic(ctx, person, worker, start, route, came_from))
+    for begin in range(0, len(rows), 5000):
+        services.bulk_record_episodes(actor=workers[0], rows=rows[begin : begin + 5000])

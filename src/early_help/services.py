@@ -1,8 +1,11 @@
 """Early help services. Each takes the acting user, checks permission, validates, is
 atomic and audited; the episode's status changes only through `core.workflow.transition`."""
 
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -370,3 +373,174 @@ def step_up(
     _audit(actor, episode, handover, "Step-up to children's social care")
     _end(actor, episode, handover_date, EndReason.STEP_UP, reason.strip())
     return handover
+
+
+# --- Bulk history (demo data and migration of legacy records) ---------------------------
+
+
+@dataclass(frozen=True)
+class HistoricEpisode:
+    """An early help episode with its history, for `bulk_record_episodes`."""
+
+    person_id: int
+    worker: User
+    start_date: date
+    reason: str
+    lead_professional: tuple[str, str]
+    entry_route: str = EntryRoute.DIRECT
+    step_down: tuple[str, str] | None = None  # (handed over by, summary)
+    assessment: tuple[date, date | None, str] | None = None  # (started, completed, outcome)
+    meeting: tuple[date, Sequence[tuple[str, str, bool]]] | None = None
+    actions: Sequence[tuple[str, str, date, date | None]] = ()  # (what, who, by when, completed)
+    review: tuple[date, str] | None = None
+    fgc: tuple[date, date | None] | None = None  # (requested, held)
+    end: tuple[date, str] | None = None  # (end date, reason other than step-up)
+
+
+def _historic_problems(row: HistoricEpisode, today: date) -> list[str]:
+    dates = [row.start_date]
+    dates += [d for d in (row.assessment or (None, None, ""))[:2] if d]
+    dates += [row.meeting[0]] if row.meeting else []
+    dates += [a[3] for a in row.actions if a[3]]
+    dates += [row.review[0]] if row.review else []
+    dates += [d for d in (row.fgc or ()) if d]
+    dates += [row.end[0]] if row.end else []
+    problems = []
+    if any(d > today or d < row.start_date for d in dates):
+        problems.append("dates must be between the start and today")
+    if row.end and (row.end[1] not in EndReason.values or row.end[1] == EndReason.STEP_UP):
+        problems.append("end reason (step-ups go through step_up)")
+    if row.entry_route == EntryRoute.STEP_DOWN and not row.step_down:
+        problems.append("a step-down needs its handover")
+    if not row.reason.strip():
+        problems.append("reason")
+    return problems
+
+
+def _historic_parts(
+    row: HistoricEpisode,
+    episode: EarlyHelpEpisode,
+    parts: dict[type[Model], list[Any]],
+    attendance: list[tuple[TeamAroundFamilyMeeting, Sequence[tuple[str, str, bool]]]],
+) -> None:
+    """The rows an episode's history consists of, collected by model for bulk inserts."""
+    w = row.worker
+    parts[EpisodeStatusChange].append(
+        EpisodeStatusChange(
+            episode=episode, status="OPEN", event="start", occurred_at=_midday(row.start_date), recorded_by=w
+        )
+    )
+    if row.end:
+        parts[EpisodeStatusChange].append(
+            EpisodeStatusChange(
+                episode=episode,
+                status="CLOSED",
+                event="end",
+                occurred_at=_midday(row.end[0]),
+                recorded_by=w,
+                reason=EndReason(row.end[1]).label,
+            )
+        )
+    if row.step_down:
+        parts[Handover].append(
+            Handover(
+                episode=episode,
+                direction=HandoverDirection.STEP_DOWN,
+                handover_date=row.start_date,
+                from_service=row.step_down[0],
+                to_service="Early help",
+                reason="Needs can be met by early help",
+                summary=row.step_down[1],
+                recorded_by=w,
+            )
+        )
+    if row.assessment:
+        started, completed, outcome = row.assessment
+        parts[EarlyHelpAssessment].append(
+            EarlyHelpAssessment(
+                episode=episode, started_on=started, completed_on=completed, outcome=outcome, recorded_by=w
+            )
+        )
+    if row.meeting:
+        meeting = TeamAroundFamilyMeeting(episode=episode, held_on=row.meeting[0], recorded_by=w)
+        parts[TeamAroundFamilyMeeting].append(meeting)
+        attendance.append((meeting, row.meeting[1]))
+    parts[PlanAction] += [
+        PlanAction(episode=episode, what=a[0], who=a[1], by_when=a[2], completed_on=a[3], recorded_by=w)
+        for a in row.actions
+    ]
+    if row.review:
+        parts[PlanReview].append(
+            PlanReview(episode=episode, reviewed_on=row.review[0], progress=row.review[1], recorded_by=w)
+        )
+    if row.fgc:
+        parts[FamilyGroupConferenceRequest].append(
+            FamilyGroupConferenceRequest(
+                episode=episode, requested_on=row.fgc[0], held_on=row.fgc[1], recorded_by=w
+            )
+        )
+
+
+@transaction.atomic
+def bulk_record_episodes(*, actor: User, rows: Sequence[HistoricEpisode]) -> list[EarlyHelpEpisode]:
+    """Record many early help episodes with their history at once (same rules as the
+    single services: dates, one open episode per child, history rows and audit)."""
+    _require(actor)
+    today = timezone.localdate()
+    open_now = set(
+        EarlyHelpEpisode.objects.filter(
+            person_id__in=[r.person_id for r in rows], status=EpisodeStatus.OPEN
+        ).values_list("person_id", flat=True)
+    )
+    for index, row in enumerate(rows):
+        _require(row.worker)
+        problems = _historic_problems(row, today)
+        if row.person_id in open_now:
+            problems.append("the child already has an open episode")
+        if problems:
+            raise ValidationError(f"Episode {index + 1}: " + "; ".join(problems))
+        if not row.end:
+            open_now.add(row.person_id)
+    episodes = [
+        EarlyHelpEpisode(
+            person_id=row.person_id,
+            start_date=row.start_date,
+            reason=row.reason.strip(),
+            entry_route=row.entry_route,
+            worker=row.worker,
+            lead_professional_name=row.lead_professional[0],
+            lead_professional_agency=row.lead_professional[1],
+            end_date=row.end[0] if row.end else None,
+            end_reason=row.end[1] if row.end else "",
+            status=EpisodeStatus.CLOSED if row.end else EpisodeStatus.OPEN,
+            created_by=actor,
+        )
+        for row in rows
+    ]
+    EarlyHelpEpisode.objects.bulk_create(episodes, batch_size=2000)
+    parts: dict[type[Model], list[Any]] = defaultdict(list)
+    attendance: list[tuple[TeamAroundFamilyMeeting, Sequence[tuple[str, str, bool]]]] = []
+    events = []
+    for row, episode in zip(rows, episodes, strict=True):
+        _historic_parts(row, episode, parts, attendance)
+        events.append(
+            auditor.event(
+                actor=actor,
+                action=AuditAction.CREATE,
+                person=row.person_id,
+                obj=episode,
+                summary="Imported an early help episode",
+            )
+        )
+    for model, objs in parts.items():
+        model._default_manager.bulk_create(objs, batch_size=2000)
+    MeetingAttendance.objects.bulk_create(
+        [
+            MeetingAttendance(meeting=m, name=name, agency=agency, attended=attended)
+            for m, people in attendance
+            for name, agency, attended in people
+        ],
+        batch_size=2000,
+    )
+    auditor.record_many(events)
+    return episodes
