@@ -224,3 +224,32 @@ def test_contact_page_refused_when_child_restricted(client_for, screener, make_c
     assert response.status_code in (403, 200) and "Hughes" not in response.content.decode()
     queue = client_for(screener).get(reverse("frontdoor:queue")).content.decode()
     assert reverse("frontdoor:contact", args=[contact.pk]) not in queue
+
+
+def test_worklist_shows_undecided_contact_with_its_due_date(make_contact, child):
+    from frontdoor import worklist
+
+    contact = make_contact(received_at=at(2025, 5, 23, 16))
+    (item,) = list(worklist.items([child.pk], date(2025, 5, 28)))
+    assert (item.due, item.rule_id, item.is_overdue(date(2025, 5, 28))) == (
+        date(2025, 5, 27),
+        "referral_decision",
+        True,
+    )
+    assert item.link == reverse("frontdoor:contact", args=[contact.pk])
+
+
+def test_person_panel_flags_re_referral_within_12_months(client_for, fd_manager, child):
+    first = services.open_referral(
+        actor=fd_manager, person=child, referral_date=date(2024, 9, 2), received_at=at(2024, 9, 2), source="6"
+    )
+    services.close_referral(actor=fd_manager, referral=first, closure_date=date(2024, 11, 1), reason="RC8")
+    services.open_referral(
+        actor=fd_manager,
+        person=child,
+        referral_date=date(2025, 6, 2),
+        received_at=at(2025, 6, 2),
+        source="2A",
+    )
+    page = client_for(fd_manager).get(reverse("people:detail", args=[child.pk])).content.decode()
+    assert page.count("Re-referral</strong>") == 1
