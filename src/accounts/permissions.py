@@ -72,6 +72,16 @@ class Permission(StrEnum):
     # --- end children in care ------------------------------------------------------------
     # --- records lifecycle (retention) ---
     MANAGE_RETENTION = "lifecycle.manage_retention"
+    # --- front door and early help (stage/front-door) ---
+    VIEW_CONTACTS = "frontdoor.view_contacts"
+    VIEW_FRONT_DOOR_QUEUE = "frontdoor.view_queue"
+    RECORD_CONTACT = "frontdoor.record_contact"
+    SCREEN_CONTACT = "frontdoor.screen_contact"
+    CONFIRM_CONTACT_DECISION = "frontdoor.confirm_decision"
+    CLOSE_REFERRAL = "frontdoor.close_referral"
+    VIEW_EARLY_HELP = "early_help.view_early_help"
+    MANAGE_EARLY_HELP = "early_help.manage_early_help"
+    # --- end front door and early help ---
 
 
 P = Permission
@@ -93,7 +103,7 @@ _MANAGEMENT = _PRACTICE | {
     P.BREAK_GLASS,
 }
 
-# --- Children in care (looked_after): granted below via _CARE_GRANTS ----------------------
+# Children in care.
 _CARE_GRANTS: dict[Role, set[Permission]] = {
     Role.SOCIAL_WORKER: {P.VIEW_CARE, P.RECORD_CARE},
     Role.TEAM_MANAGER: {P.VIEW_CARE, P.RECORD_CARE, P.RECORD_LAC_REVIEW, P.VIEW_IRO_CASELOAD},
@@ -109,7 +119,6 @@ _CARE_GRANTS: dict[Role, set[Permission]] = {
     Role.IRO: {P.VIEW_CARE, P.RECORD_LAC_REVIEW, P.VIEW_IRO_CASELOAD},
     Role.PERFORMANCE: {P.VIEW_CARE, P.VIEW_IRO_CASELOAD, P.VIEW_VIRTUAL_SCHOOL, P.VIEW_LAC_HEALTH},
 }
-# --- end children in care -----------------------------------------------------------------
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.SOCIAL_WORKER: frozenset(_PRACTICE | {P.BREAK_GLASS}),
@@ -143,8 +152,46 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PARTNER: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_OWN_WORK}),
 }
 
-ROLE_PERMISSIONS = {  # children in care grants (see _CARE_GRANTS)
-    role: frozenset(perms | _CARE_GRANTS.get(role, set())) for role, perms in ROLE_PERMISSIONS.items()
+# Front door and early help.
+_FRONT_DOOR_GRANTS: dict[Role, set[Permission]] = {
+    Role.SOCIAL_WORKER: {P.VIEW_CONTACTS, P.CLOSE_REFERRAL, P.VIEW_EARLY_HELP},
+    Role.TEAM_MANAGER: {
+        P.VIEW_CONTACTS,
+        P.VIEW_FRONT_DOOR_QUEUE,
+        P.RECORD_CONTACT,
+        P.SCREEN_CONTACT,
+        P.CONFIRM_CONTACT_DECISION,
+        P.CLOSE_REFERRAL,
+        P.VIEW_EARLY_HELP,
+        P.MANAGE_EARLY_HELP,
+    },
+    Role.SERVICE_MANAGER: {
+        P.VIEW_CONTACTS,
+        P.VIEW_FRONT_DOOR_QUEUE,
+        P.RECORD_CONTACT,
+        P.SCREEN_CONTACT,
+        P.CONFIRM_CONTACT_DECISION,
+        P.CLOSE_REFERRAL,
+        P.VIEW_EARLY_HELP,
+        P.MANAGE_EARLY_HELP,
+    },
+    Role.FRONT_DOOR: {
+        P.VIEW_CONTACTS,
+        P.VIEW_FRONT_DOOR_QUEUE,
+        P.RECORD_CONTACT,
+        P.SCREEN_CONTACT,
+        P.VIEW_EARLY_HELP,
+    },
+    Role.EARLY_HELP: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP, P.MANAGE_EARLY_HELP},
+    Role.IRO: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP},
+    Role.CP_CHAIR: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP},
+}
+
+# Each stage's grants, added to the core table above. One place answers "who may do what".
+_STAGE_GRANTS: tuple[dict[Role, set[Permission]], ...] = (_FRONT_DOOR_GRANTS, _CARE_GRANTS)
+ROLE_PERMISSIONS = {
+    role: frozenset(granted.union(*(stage.get(role, set()) for stage in _STAGE_GRANTS)))
+    for role, granted in ROLE_PERMISSIONS.items()
 }
 
 # Roles whose visibility is limited to children they are actively involved with.

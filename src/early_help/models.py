@@ -1,0 +1,180 @@
+"""Early help: episodes of help below the social care threshold, their assessment, the
+team around the family, the plan, reviews, family group conferences and step-up/step-down."""
+
+from django.conf import settings
+from django.db import models
+
+from core.workflow import StatusChangeBase
+
+
+class EpisodeStatus(models.TextChoices):
+    OPEN = "OPEN", "Open"
+    CLOSED = "CLOSED", "Closed"
+
+
+class EntryRoute(models.TextChoices):
+    DIRECT = "DIRECT", "Request for early help"
+    FRONT_DOOR = "FRONT_DOOR", "Stepped to early help by the front door"
+    STEP_DOWN = "STEP_DOWN", "Step-down from children's social care"
+
+
+class EndReason(models.TextChoices):
+    OUTCOMES_MET = "OUTCOMES_MET", "Outcomes met"
+    STEP_UP = "STEP_UP", "Stepped up to children's social care"
+    NFA = "NFA", "No further action"
+    DECLINED = "DECLINED", "Family declined or withdrew consent"
+    MOVED = "MOVED", "Moved out of the area"
+    OTHER = "OTHER", "Other"
+
+
+class EarlyHelpEpisode(models.Model):
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="early_help_episodes")
+    start_date = models.DateField()
+    reason = models.TextField()
+    entry_route = models.CharField(max_length=12, choices=EntryRoute.choices, default=EntryRoute.DIRECT)
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lead_professional_name = models.CharField(max_length=120, blank=True)
+    lead_professional_agency = models.CharField(max_length=120, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    end_reason = models.CharField(max_length=14, choices=EndReason.choices, blank=True)
+    status = models.CharField(max_length=10, choices=EpisodeStatus.choices, default=EpisodeStatus.OPEN)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="early_help_ended_after_start",
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Early help episode {self.pk}"
+
+
+class EpisodeStatusChange(StatusChangeBase):
+    episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="status_history")
+
+
+class EarlyHelpAssessment(models.Model):
+    episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="assessments")
+    started_on = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["started_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Early help assessment {self.pk}"
+
+
+class TeamAroundFamilyMeeting(models.Model):
+    episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField()
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Team around the family meeting {self.pk}"
+
+
+class MeetingAttendance(models.Model):
+    meeting = models.ForeignKey(TeamAroundFamilyMeeting, on_delete=models.CASCADE, related_name="attendance")
+    name = models.CharField(max_length=120)
+    agency = models.CharField(max_length=120, blank=True)
+    attended = models.BooleanField()
+
+    class Meta:
+        ordering = ["-attended", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlanAction(models.Model):
+    """A SMART action of the early help plan: who will do what, by when."""
+
+    episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="actions")
+    what = models.TextField()
+    who = models.CharField(max_length=120)
+    by_when = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["by_when", "id"]
+
+    def __str__(self) -> str:
+        return f"Action {self.pk}"
+
+
+class PlanReview(models.Model):
+    episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField()
+    progress = models.TextField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["reviewed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Review {self.pk}"
+
+
+class HandoverDirection(models.TextChoices):
+    STEP_UP = "STEP_UP", "Step-up to children's social care"
+    STEP_DOWN = "STEP_DOWN", "Step-down from children's social care"
+
+
+class Handover(models.Model):
+    episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="handovers")
+    direction = models.CharField(max_length=10, choices=HandoverDirection.choices)
+    handover_date = models.DateField()
+    from_service = models.CharField(max_length=120)
+    to_service = models.CharField(max_length=120)
+    reason = models.TextField()
+    summary = models.TextField()
+    contact = models.ForeignKey(
+        "frontdoor.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="early_help_handovers",
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["handover_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_direction_display()} on {self.handover_date:%d/%m/%Y}"
+
+
+class FamilyGroupConferenceRequest(models.Model):
+    """A request for a family group conference; waiting until held or withdrawn."""
+
+    episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="fgc_requests")
+    requested_on = models.DateField()
+    held_on = models.DateField(null=True, blank=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["requested_on", "id"]
+
+    def __str__(self) -> str:
+        return f"FGC request {self.pk}"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.held_on is None and self.withdrawn_on is None

@@ -1,0 +1,169 @@
+import re
+from datetime import datetime, time
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from codes import cin as cin_codes
+from codes import person as person_codes
+from core.forms import GovDateField
+
+from . import clocks
+from .models import Channel, Consent, Decision, DisagreementOutcome
+
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+
+
+def _text(label: str, rows: int = 5, required: bool = True) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=required, max_length=10000, widget=forms.Textarea(attrs={"rows": rows})
+    )
+
+
+class ContactForm(forms.Form):
+    received_on = GovDateField(label="Date received", past_only=True, required=True)
+    received_time = forms.CharField(
+        label="Time received",
+        help_text="24-hour clock, for example 17:45",
+        max_length=5,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+        error_messages={"required": "Enter the time received"},
+    )
+    channel = forms.ChoiceField(
+        label="How was it received?",
+        choices=Channel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the contact was received"},
+    )
+    source = forms.ChoiceField(
+        label="Source", choices=[("", "Select the source")] + cin_codes.REFERRAL_SOURCE.choices()
+    )
+    referrer_name = forms.CharField(label="Referrer's name (optional)", max_length=120, required=False)
+    referrer_agency = forms.CharField(
+        label="Referrer's agency or relationship (optional)", max_length=120, required=False
+    )
+    referrer_contact_details = forms.CharField(
+        label="Referrer's phone or email (optional)", max_length=200, required=False
+    )
+    concern = _text("What is the concern?", rows=6)
+    consent = forms.ChoiceField(
+        label="Consent",
+        choices=Consent.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether consent was given"},
+    )
+    consent_notes = _text("Consent notes (required if consent was not sought)", rows=3, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day, raw = data.get("received_on"), data.get("received_time")
+        if raw:
+            match = _TIME.match(raw)
+            if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+                self.add_error("received_time", "Enter a real time, for example 17:45")
+            elif day:
+                data["received_at"] = timezone.make_aware(
+                    datetime.combine(day, time(int(match.group(1)), int(match.group(2))))
+                )
+        return data
+
+
+class FindChildForm(forms.Form):
+    given_name = forms.CharField(label="Given name", max_length=80)
+    family_name = forms.CharField(label="Family name", max_length=80)
+    date_of_birth = GovDateField(label="Date of birth (optional)", past_only=True, required=False)
+    postcode = forms.CharField(
+        label="Postcode (optional)",
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+    )
+
+
+class NewChildForm(FindChildForm):
+    sex = forms.ChoiceField(label="Sex", choices=person_codes.SEX.choices(), widget=forms.RadioSelect)
+    confirm_new = forms.BooleanField(
+        label="None of the possible matches is this child – create a new record", required=False
+    )
+
+
+class ScreeningForm(forms.Form):
+    threshold_level = forms.ChoiceField(
+        label="Threshold level",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the threshold level"},
+    )
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the decision"},
+    )
+    primary_need = forms.ChoiceField(
+        label="Primary need (for a referral)",
+        required=False,
+        choices=[("", "Not a referral")] + cin_codes.PRIMARY_NEED.choices(),
+    )
+    summary = _text("Screening summary and reasons", rows=6)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["threshold_level"].choices = list(clocks.threshold_levels())  # type: ignore[attr-defined]
+
+
+class ConfirmForm(forms.Form):
+    action = forms.ChoiceField(
+        label="Your decision",
+        choices=[("confirm", "Confirm the decision"), ("return", "Return for more work")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether you confirm the decision"},
+    )
+    rationale = _text("Rationale (or what more work is needed)", rows=5)
+
+
+class FeedbackForm(forms.Form):
+    given_on = GovDateField(label="Date feedback given", past_only=True, required=True)
+    method = forms.ChoiceField(label="How", choices=Channel.choices, widget=forms.RadioSelect)
+    summary = _text("What the referrer was told", rows=4)
+
+
+class DisagreementForm(forms.Form):
+    raised_on = GovDateField(label="Date raised", past_only=True, required=True)
+    raised_by_name = forms.CharField(label="Who disagrees", max_length=120)
+    agency = forms.CharField(label="Their agency", max_length=120)
+    grounds = _text("Why they disagree", rows=4)
+
+
+class DisagreementActionForm(forms.Form):
+    action = forms.ChoiceField(
+        label="Action",
+        choices=[("escalate", "Escalate to the next stage"), ("resolve", "Resolve")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select an action"},
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome (when resolving)",
+        choices=DisagreementOutcome.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    resolved_on = GovDateField(label="Date resolved (when resolving)", past_only=True, required=False)
+    notes = _text("Reason for escalation, or how it was resolved", rows=4)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "resolve":
+            if not data.get("outcome"):
+                self.add_error("outcome", "Select the outcome")
+            if not data.get("resolved_on"):
+                self.add_error("resolved_on", "Enter the date resolved")
+        return data
+
+
+class CloseReferralForm(forms.Form):
+    closure_date = GovDateField(label="Closure date", past_only=True, required=True)
+    reason = forms.ChoiceField(
+        label="Reason for closure", choices=cin_codes.CLOSURE_REASON.choices(), widget=forms.RadioSelect
+    )
+    nfa = forms.BooleanField(label="Closed with no further action, without an assessment", required=False)

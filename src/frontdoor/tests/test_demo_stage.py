@@ -1,0 +1,45 @@
+from datetime import date
+
+import pytest
+
+from demo.generator import generate
+from demo.stages import StageContext
+from frontdoor import clocks, demo_stage
+from frontdoor.models import Contact, ContactChild, ContactStatus, Disagreement, Referral
+
+AS_OF = date(2026, 1, 15)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_stage_generates_realistic_front_door_history(monkeypatch):
+    # Base data only: this test runs the stage itself (the generator may run every stage).
+    monkeypatch.setattr("demo.generator.run_stages", lambda **kwargs: None, raising=False)
+    generate(children=60, seed=1, as_of=AS_OF)
+    demo_stage.run(StageContext(seed=1, as_of=AS_OF, stage="frontdoor"))
+
+    contacts = Contact.objects.count()
+    referrals = list(Referral.objects.all())
+    assert contacts >= 60
+    # Contacts are counted per child (as in the DfE and Annex A returns).
+    per_child = ContactChild.objects.count()
+    assert 0.2 <= len(referrals) / per_child <= 0.45
+    known = ContactChild.objects.values("person").distinct().count()
+    assert known >= 0.7 * 60
+    assert Contact.objects.filter(out_of_hours=True).exists()
+    assert Contact.objects.filter(status=ContactStatus.RECEIVED).exists()
+    assert Contact.objects.filter(status=ContactStatus.SCREENED).exists()
+    late = [
+        c
+        for c in Contact.objects.filter(status=ContactStatus.DECIDED)
+        if c.decided_at.date() > c.decision_due
+    ]
+    assert late
+    by_child: dict[int, list[date]] = {}
+    for r in sorted(referrals, key=lambda r: r.referral_date):
+        by_child.setdefault(r.person_id, []).append(r.referral_date)
+    re_referrals = sum(
+        clocks.is_re_referral(d, dates[:i]) for dates in by_child.values() for i, d in enumerate(dates)
+    )
+    assert re_referrals >= 1
+    assert Referral.objects.filter(status="OPEN").count() <= len({r.person_id for r in referrals})
+    assert Disagreement.objects.exists()

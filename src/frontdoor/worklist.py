@@ -1,0 +1,29 @@
+"""Due and overdue front-door decisions (rule `referral_decision`) for "My work"."""
+
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from django.urls import reverse
+
+from core.worklist import WorkItem
+
+from .models import ContactChild, ContactStatus
+
+
+def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
+    links = ContactChild.objects.filter(
+        person_id__in=list(person_ids), contact__status__in=[ContactStatus.RECEIVED, ContactStatus.SCREENED]
+    ).select_related("contact", "person")
+    for link in links:
+        contact = link.contact
+        yield WorkItem(
+            person_id=link.person_id,
+            person_name=link.person.display_name,
+            title="Front-door decision"
+            + (" (awaiting manager)" if contact.status == ContactStatus.SCREENED else ""),
+            rule_id="referral_decision",
+            due=contact.decision_due,
+            local_target=None,
+            link=reverse("frontdoor:contact", args=[contact.pk]),
+            kind="frontdoor",
+        )
