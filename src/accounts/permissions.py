@@ -61,6 +61,13 @@ class Permission(StrEnum):
     VIEW_AUDIT = "audit.view_audit"
     VIEW_TIMESCALES = "timescales.view_rules"
     MANAGE_USERS = "accounts.manage_users"
+    # --- Permanence, care leavers, rights and voice (stage/permanence-leavers) ---
+    RECORD_CARE_LEAVER = "care_leavers.record_care_leaver"
+    VIEW_LEAVING_CARE = "care_leavers.view_leaving_care"
+    RECORD_PERMANENCE = "permanence.record_permanence"
+    VIEW_PERMANENCE_TRACKER = "permanence.view_tracker"
+    RECORD_RIGHTS = "rights.record_rights"
+    # --- end permanence, care leavers, rights ---
 
 
 P = Permission
@@ -111,6 +118,23 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # enforces that); they can contribute to the family network but not create records.
     Role.PARTNER: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_OWN_WORK}),
 }
+
+# --- Permanence, care leavers, rights and voice (stage/permanence-leavers) ---
+_PERMANENCE_PRACTICE = {
+    P.RECORD_CARE_LEAVER,
+    P.VIEW_LEAVING_CARE,
+    P.RECORD_PERMANENCE,
+    P.VIEW_PERMANENCE_TRACKER,
+    P.RECORD_RIGHTS,
+}
+for _role in (Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _PERMANENCE_PRACTICE
+ROLE_PERMISSIONS[Role.IRO] = ROLE_PERMISSIONS[Role.IRO] | {P.RECORD_RIGHTS, P.VIEW_PERMANENCE_TRACKER}
+ROLE_PERMISSIONS[Role.PERFORMANCE] = ROLE_PERMISSIONS[Role.PERFORMANCE] | {
+    P.VIEW_LEAVING_CARE,
+    P.VIEW_PERMANENCE_TRACKER,
+}
+# --- end permanence, care leavers, rights ---
 
 # Roles whose visibility is limited to children they are actively involved with.
 INVOLVEMENT_ONLY_ROLES: frozenset[Role] = frozenset({Role.PARTNER})
