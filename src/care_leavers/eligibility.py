@@ -126,3 +126,9 @@ def oc3_age_due(dob: date, on: date) -> int | None:
         if start <= on <= end:
             return age
     return None
+
+
+def ordinal(n: int) -> str:
+    """17 -> "17th", 21 -> "21st", 22 -> "22nd"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

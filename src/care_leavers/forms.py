@@ -4,6 +4,8 @@ from codes import permanence as pcodes
 from codes import ssda903
 from core.forms import GovDateField
 
+from .eligibility import OC3_AGES, ordinal
+
 _YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
@@ -65,7 +67,7 @@ class CompleteActionForm(forms.Form):
 class BirthdayStatusForm(forms.Form):
     age = forms.TypedChoiceField(
         label="Which birthday",
-        choices=[(str(a), f"{a}th birthday") for a in (17, 18, 19, 20, 21)],
+        choices=[(str(a), f"{ordinal(a)} birthday") for a in OC3_AGES],
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={"required": "Select the birthday"},

@@ -7,6 +7,8 @@ from django.db import models
 from codes import permanence as pcodes
 from codes import ssda903
 
+from .eligibility import ordinal
+
 
 class CareLeaver(models.Model):
     """What the authority records about a young person leaving care (one per person)."""
@@ -96,6 +98,10 @@ class BirthdayStatus(models.Model):
 
     def __str__(self) -> str:
         return f"Status at {self.age}"
+
+    @property
+    def birthday_label(self) -> str:
+        return f"{ordinal(self.age)} birthday"
 
     @property
     def accom_code(self) -> str:

@@ -203,7 +203,7 @@ def record_birthday_status(
         raise ValidationError(
             {
                 "contact_date": f"The contact date must be between {start:%-d %B %Y} and {end:%-d %B %Y} "
-                f"(3 months before to 1 month after the {age}th birthday)"
+                f"(3 months before to 1 month after the {eligibility.ordinal(age)} birthday)"
             }
         )
     if in_touch not in ssda903.IN_TOUCH:
@@ -236,7 +236,7 @@ def record_birthday_status(
         action=AuditAction.CREATE if created else AuditAction.UPDATE,
         person=person,
         obj=status,
-        summary=f"Recorded the status at the {age}th birthday",
+        summary=f"Recorded the status at the {eligibility.ordinal(age)} birthday",
         changes={k: v for k, v in values.items() if k != "recorded_by"},
     )
     return status

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from core.worklist import WorkItem
 
+from .eligibility import ordinal
 from .models import CareLeaver
 from .queries import summaries
 
@@ -54,7 +55,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             yield WorkItem(
                 person.pk,
                 name,
-                f"Status around the {s.oc3_age_due}th birthday (903 OC3)",
+                f"Status around the {ordinal(s.oc3_age_due)} birthday (903 OC3)",
                 "oc3_birthday",
                 s.oc3_due,
                 None,

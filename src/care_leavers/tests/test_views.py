@@ -97,7 +97,7 @@ def test_team_view_lists_care_leavers_with_dues(client_for, social_worker, leave
     response = client_for(social_worker).get(reverse("care_leavers:team"))
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Kai" in body and "19th, by" in body
+    assert "Kai" in body and "19th birthday, by" in body
 
 
 def test_worklist_has_pa_contact_and_oc3_items_when_due(social_worker, leaver):
