@@ -66,11 +66,11 @@ def summaries(records: list[CareLeaver], today: date) -> list[LeaverSummary]:
     for record in records:
         person = record.person
         dob = person.date_of_birth
-        plan = plans.get(person.pk)
+        latest_plan = plans.get(person.pk)
         plan_due = None
-        if plan is not None:
-            reviews = sorted(plan.reviews.all(), key=lambda r: r.reviewed_on)
-            start = reviews[-1].reviewed_on if reviews else plan.plan_date
+        if latest_plan is not None:
+            reviews = sorted(latest_plan.reviews.all(), key=lambda r: r.reviewed_on)
+            start = reviews[-1].reviewed_on if reviews else latest_plan.plan_date
             plan_due = timescales.due_date("pathway_plan_review", start)
         last = contacts.get(person.pk)
         pa_due = None
@@ -92,7 +92,7 @@ def summaries(records: list[CareLeaver], today: date) -> list[LeaverSummary]:
             LeaverSummary(
                 record=record,
                 computed_category=computed,
-                plan=plan,
+                plan=latest_plan,
                 plan_review_due=plan_due,  # type: ignore[arg-type]
                 last_pa_contact=last,
                 pa_contact_due=pa_due,  # type: ignore[arg-type]
