@@ -103,3 +103,11 @@ def summaries(records: list[CareLeaver], today: date) -> list[LeaverSummary]:
             )
         )
     return out
+
+
+def next_review_due(plan: PathwayPlan) -> timescales.Deadline:
+    """6 months after the plan date or its latest review (CPPCR reg 43; CLR reg 7)."""
+    latest = plan.reviews.order_by("-reviewed_on").first()
+    return timescales.compute_deadline(
+        "pathway_plan_review", latest.reviewed_on if latest else plan.plan_date
+    )

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-import timescales
 from accounts.models import User
 from accounts.permissions import Permission
 from audit import services as auditor
@@ -16,7 +15,7 @@ from codes import permanence as pcodes
 from codes import ssda903
 from people.models import Person
 
-from . import eligibility
+from . import eligibility, queries
 from .models import BirthdayStatus, CareLeaver, PathwayAction, PathwayPlan, PathwayPlanReview
 
 _RECORD_FIELDS = (
@@ -99,14 +98,6 @@ def start_pathway_plan(*, actor: User, person: Person, plan_date: date, summary:
     return plan
 
 
-def next_review_due(plan: PathwayPlan) -> timescales.Deadline:
-    """6 months after the plan date or its latest review (CPPCR reg 43; CLR reg 7)."""
-    latest = plan.reviews.order_by("-reviewed_on").first()
-    return timescales.compute_deadline(
-        "pathway_plan_review", latest.reviewed_on if latest else plan.plan_date
-    )
-
-
 @transaction.atomic
 def review_pathway_plan(
     *, actor: User, plan: PathwayPlan, reviewed_on: date, notes: str = ""
@@ -118,7 +109,7 @@ def review_pathway_plan(
         raise ValidationError(
             {"reviewed_on": "The review date must be after the plan date and any earlier review"}
         )
-    due = next_review_due(plan)
+    due = queries.next_review_due(plan)
     review = PathwayPlanReview.objects.create(
         plan=plan,
         reviewed_on=reviewed_on,
