@@ -37,12 +37,18 @@ def test_stage_2_and_3_clocks(social_worker, child):
     )
     assert clocks.stage_due(c) == ("complaint_stage_2", date(2025, 2, 24))  # 25 WD
     services.update_complaint(actor=social_worker, complaint=c, event="extend_stage_2", on=date(2025, 2, 1))
-    assert clocks.stage_due(c) == ("complaint_stage_2_max", date(2025, 4, 23))  # 13 weeks = Mon 21 Apr, +2 for Easter
+    assert clocks.stage_due(c) == (
+        "complaint_stage_2_max",
+        date(2025, 4, 23),
+    )  # 13 weeks = Mon 21 Apr, +2 for Easter
     services.update_complaint(actor=social_worker, complaint=c, event="respond_stage_2", on=date(2025, 3, 3))
     services.update_complaint(
         actor=social_worker, complaint=c, event="escalate_to_stage_3", on=date(2025, 3, 10)
     )
-    assert clocks.stage_due(c) == ("complaint_stage_3_panel", date(2025, 4, 23))  # 6 weeks = Mon 21 Apr, +2 for Easter
+    assert clocks.stage_due(c) == (
+        "complaint_stage_3_panel",
+        date(2025, 4, 23),
+    )  # 6 weeks = Mon 21 Apr, +2 for Easter
     with pytest.raises(ValidationError):
         services.update_complaint(actor=social_worker, complaint=c, event="close", on=date(2025, 4, 1))
     services.update_complaint(
