@@ -4,6 +4,7 @@ from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
@@ -47,7 +48,7 @@ def _required(field: str, value: str, message: str) -> str:
     return value.strip()
 
 
-def _audit(actor: User, person: Person, obj: object, summary: str, changes: dict[str, object]) -> None:
+def _audit(actor: User, person: Person, obj: Model, summary: str, changes: dict[str, object]) -> None:
     auditor.record(
         actor=actor, action=AuditAction.CREATE, person=person, obj=obj, summary=summary, changes=changes
     )
