@@ -57,7 +57,7 @@ def run(ctx: StageContext) -> None:
             _pre_proceedings(ctx, child, worker, today)
         elif roll < 0.06 and _age(child, today) < 6:
             _adoption(ctx, child, worker, today)
-    for child in Person.objects.filter(periods_of_care__isnull=False).distinct():
+    for child in Person.objects.filter(periods_of_care__isnull=False).distinct().order_by("la_child_id"):
         if not PreviousPermanence.objects.filter(person=child).exists():
             worker = rng.choice(workers)
             prev = rng.choices(["Z1", "P2", "P3", "P1", "P4"], weights=[88, 4, 3, 2, 3])[0]
@@ -143,7 +143,9 @@ def _contact_sessions(
     supervisor = rng.choice(supervisors)
     parent = rng.choice(["Mother", "Father", "Mother and father", "Maternal grandmother"])
     day = today - timedelta(weeks=6)
-    now = timezone.now()
+    now = min(
+        timezone.now(), timezone.make_aware(datetime.combine(today, time(23, 59)))
+    )  # as of the demo date
     while day <= today + timedelta(weeks=2):
         if day.weekday() < 5:
             starts = timezone.make_aware(datetime.combine(day, time(rng.choice([10, 13, 15]))))
