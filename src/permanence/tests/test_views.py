@@ -97,3 +97,39 @@ def test_worklist_has_26_week_limit_and_first_adoption_review(social_worker, chi
     found = {i.rule_id: i.due for i in items([child.pk], timezone.localdate())}
     assert found["care_proceedings"] == date(2025, 7, 6)
     assert found["adoption_review_first_not_placed"] == date(2025, 2, 28)
+
+
+def _contact_post(supervisor_id: int, day: date, room: str = "Room 1") -> dict[str, str]:
+    return {
+        "with_whom": "Mother",
+        "centre": "Harbour Family Centre",
+        "room": room,
+        "supervisor": str(supervisor_id),
+        "day-day": str(day.day),
+        "day-month": str(day.month),
+        "day-year": str(day.year),
+        "start_time": "10:00",
+        "end_time": "11:30",
+    }
+
+
+def test_contact_form_books_then_refuses_double_booked_supervisor(
+    client_for, social_worker, team_manager, child
+):
+    from permanence.models import ContactSession
+
+    client = client_for(social_worker)
+    url = reverse("permanence:new_contact", args=[child.pk])
+    day = timezone.localdate() + timedelta(days=2)
+    assert client.post(url, _contact_post(team_manager.pk, day)).status_code == 302
+    response = client.post(url, _contact_post(team_manager.pk, day, room="Room 2"))
+    assert response.status_code == 400
+    assert "already supervising contact at that time" in response.content.decode()
+    session = ContactSession.objects.get()
+    response = client.post(
+        reverse("permanence:cancel_contact", args=[session.pk]),
+        {"cancelled_by": "CARER", "reason": "Car broke down"},
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.status, session.cancelled_by) == ("CANCELLED", "CARER")
