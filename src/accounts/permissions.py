@@ -82,6 +82,13 @@ class Permission(StrEnum):
     VIEW_EARLY_HELP = "early_help.view_early_help"
     MANAGE_EARLY_HELP = "early_help.manage_early_help"
     # --- end front door and early help ---
+    # --- Permanence, care leavers, rights and voice (stage/permanence-leavers) ---
+    RECORD_CARE_LEAVER = "care_leavers.record_care_leaver"
+    VIEW_LEAVING_CARE = "care_leavers.view_leaving_care"
+    RECORD_PERMANENCE = "permanence.record_permanence"
+    VIEW_PERMANENCE_TRACKER = "permanence.view_tracker"
+    RECORD_RIGHTS = "rights.record_rights"
+    # --- end permanence, care leavers, rights ---
 
 
 P = Permission
@@ -187,8 +194,29 @@ _FRONT_DOOR_GRANTS: dict[Role, set[Permission]] = {
     Role.CP_CHAIR: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP},
 }
 
+
+# Permanence, care leavers, rights and voice.
+_PERMANENCE_PRACTICE = {
+    P.RECORD_CARE_LEAVER,
+    P.VIEW_LEAVING_CARE,
+    P.RECORD_PERMANENCE,
+    P.VIEW_PERMANENCE_TRACKER,
+    P.RECORD_RIGHTS,
+}
+_PERMANENCE_GRANTS: dict[Role, set[Permission]] = {
+    Role.SOCIAL_WORKER: _PERMANENCE_PRACTICE,
+    Role.TEAM_MANAGER: _PERMANENCE_PRACTICE,
+    Role.SERVICE_MANAGER: _PERMANENCE_PRACTICE,
+    Role.IRO: {P.RECORD_RIGHTS, P.VIEW_PERMANENCE_TRACKER},
+    Role.PERFORMANCE: {P.VIEW_LEAVING_CARE, P.VIEW_PERMANENCE_TRACKER},
+}
+
 # Each stage's grants, added to the core table above. One place answers "who may do what".
-_STAGE_GRANTS: tuple[dict[Role, set[Permission]], ...] = (_FRONT_DOOR_GRANTS, _CARE_GRANTS)
+_STAGE_GRANTS: tuple[dict[Role, set[Permission]], ...] = (
+    _FRONT_DOOR_GRANTS,
+    _CARE_GRANTS,
+    _PERMANENCE_GRANTS,
+)
 ROLE_PERMISSIONS = {
     role: frozenset(granted.union(*(stage.get(role, set()) for stage in _STAGE_GRANTS)))
     for role, granted in ROLE_PERMISSIONS.items()

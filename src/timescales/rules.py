@@ -439,6 +439,61 @@ _RULE_LIST: tuple[Rule, ...] = (
         confidence=_MH,
         reference="5.2",
     ),
+    # --- Added for permanence, care leavers, rights and voice (stage/permanence-leavers) ---
+    _rule(
+        "plo_pre_proceedings",
+        16,
+        Unit.WEEKS,
+        description="Conclude pre-proceedings under the Public Law Outline within about 16 weeks "
+        "(guidance, not law).",
+        legal_source="Public Law Working Group guidance (2021, updated 2023); PLO practice guidance",
+        clock_start="Letter before proceedings (or the legal gateway decision if no letter)",
+        confidence=Confidence.LOW,
+        reference="4.2",
+    ),
+    _rule(
+        "adoption_review_first_placed",
+        4,
+        Unit.WEEKS,
+        description="First adoption review of a child placed for adoption not more than 4 weeks "
+        "after the placement.",
+        legal_source=f"{_AAR}, reg 36(3)",
+        clock_start="Date placed for adoption",
+        confidence=_H,
+        reference="4.4",
+    ),
+    _rule(
+        "complaint_stage_1_extended",
+        20,
+        _WD,
+        description="Respond to a stage 1 complaint within 20 working days where the time limit "
+        "was extended (complex complaints, advocate needed).",
+        legal_source=f"{_COMPLAINTS}, reg 14",
+        clock_start="Receipt of the complaint",
+        confidence=_MH,
+        reference="5.2",
+    ),
+    _rule(
+        "complaint_stage_2_max",
+        65,
+        _WD,
+        description="Complete a stage 2 investigation within 65 working days at most (extended).",
+        legal_source=f"{_COMPLAINTS}, reg 17",
+        clock_start="Start of stage 2 (request for investigation)",
+        confidence=_MH,
+        reference="5.2",
+    ),
+    _rule(
+        "complaint_stage_3_panel",
+        30,
+        _WD,
+        description="Convene the stage 3 review panel within 30 working days of the request.",
+        legal_source=f"{_COMPLAINTS}, reg 19",
+        clock_start="Request for a review panel",
+        confidence=_H,
+        reference="5.2",
+    ),
+    # --- end permanence, care leavers, rights ---
     # --- Pre-2013 rules (historic records and 2010-2012 inspection reports) ---------------
     _rule(
         "legacy_initial_assessment",

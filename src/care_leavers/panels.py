@@ -1,0 +1,44 @@
+from typing import Any
+
+from django.utils import timezone
+
+from codes import permanence as pcodes
+from core.extensions import Panel
+
+from . import eligibility
+from .models import BirthdayStatus, CareLeaver, PathwayPlan
+from .queries import summaries
+
+
+def care_leaver_panel(person: Any, user: Any) -> Panel | None:
+    """Shown for anyone with a care leaver record, or aged 16–25 with a qualifying history."""
+    today = timezone.localdate()
+    record = CareLeaver.objects.filter(person=person).first()
+    computed = eligibility.NONE
+    if person.date_of_birth:
+        periods = list(person.periods_of_care.values_list("start_date", "end_date"))
+        computed = eligibility.compute_eligibility(person.date_of_birth, periods, today)
+    if record is None and computed == eligibility.NONE:
+        return None
+    summary = summaries([record], today)[0] if record else None
+    plan = PathwayPlan.objects.filter(person=person).prefetch_related("reviews", "actions").first()
+    return Panel(
+        title="Care leaver",
+        template="care_leavers/_panel.jinja",
+        context={
+            "person": person,
+            "record": record,
+            "summary": summary,
+            "computed_label": pcodes.CARE_LEAVER_ELIGIBILITY.label(computed),
+            "recorded_label": pcodes.CARE_LEAVER_ELIGIBILITY.label(
+                record.recorded_category if record else ""
+            ),
+            "plan": plan,
+            "statuses": list(BirthdayStatus.objects.filter(person=person)),
+        },
+        order=60,
+        anchor="care-leaver",
+    )
+
+
+PANELS = [care_leaver_panel]

@@ -1,0 +1,134 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from accounts.permissions import Role
+from audit.models import AuditEvent
+from care_leavers import queries, services
+from care_leavers.models import BirthdayStatus, CareLeaver
+from people import services as people_services
+
+
+@pytest.fixture
+def leaver(social_worker):
+    return people_services.create_person(
+        actor=social_worker,
+        data={
+            "record_type": "CHILD",
+            "given_name": "Jordan",
+            "family_name": "Price",
+            "date_of_birth": date(2005, 8, 31),
+            "sex": "M",
+            "ethnicity": "WBRI",
+        },
+    )
+
+
+def test_record_care_leaver_creates_then_updates_and_audits(social_worker, leaver):
+    services.record_care_leaver(
+        actor=social_worker, person=leaver, data={"recorded_category": "FORMER_RELEVANT"}
+    )
+    record = services.record_care_leaver(
+        actor=social_worker,
+        person=leaver,
+        data={
+            "recorded_category": "FORMER_RELEVANT",
+            "staying_put": True,
+            "staying_put_start": date(2023, 9, 1),
+        },
+    )
+    assert CareLeaver.objects.count() == 1
+    assert record.staying_put is True
+    assert AuditEvent.objects.filter(person=leaver, summary="Recorded care leaver details").count() == 2
+
+
+def test_record_care_leaver_refused_when_role_lacks_permission(make_user, leaver):
+    with pytest.raises(PermissionDenied):
+        services.record_care_leaver(
+            actor=make_user(Role.AUDITOR), person=leaver, data={"recorded_category": "FORMER_RELEVANT"}
+        )
+
+
+def test_staying_put_needs_a_start_date(social_worker, leaver):
+    with pytest.raises(ValidationError) as exc:
+        services.record_care_leaver(
+            actor=social_worker,
+            person=leaver,
+            data={"recorded_category": "FORMER_RELEVANT", "staying_put": True},
+        )
+    assert "staying_put_start" in exc.value.error_dict
+
+
+def test_birthday_status_recorded_when_contact_in_window(social_worker, leaver):
+    status = services.record_birthday_status(
+        actor=social_worker,
+        person=leaver,
+        age=19,
+        contact_date=date(2024, 9, 30),  # window 31 May 2024 to 30 Sep 2024 (month end)
+        in_touch="YES",
+        activity="F5",
+        accommodation="U",
+        suitability="1",
+    )
+    assert status.accom_code == "U1"
+
+
+def test_birthday_status_refused_when_contact_outside_window(social_worker, leaver):
+    with pytest.raises(ValidationError) as exc:
+        services.record_birthday_status(
+            actor=social_worker,
+            person=leaver,
+            age=19,
+            contact_date=date(2024, 10, 1),
+            in_touch="YES",
+            activity="F5",
+            accommodation="U",
+            suitability="1",
+        )
+    assert "contact_date" in exc.value.error_dict
+
+
+def test_birthday_status_needs_activity_and_accommodation_when_in_touch(social_worker, leaver):
+    with pytest.raises(ValidationError) as exc:
+        services.record_birthday_status(
+            actor=social_worker, person=leaver, age=19, contact_date=date(2024, 8, 31), in_touch="YES"
+        )
+    assert {"activity", "accommodation", "suitability"} <= set(exc.value.error_dict)
+
+
+def test_birthday_status_corrected_not_duplicated_when_recorded_twice(social_worker, leaver):
+    for in_touch in ("NO", "REFU"):
+        services.record_birthday_status(
+            actor=social_worker, person=leaver, age=19, contact_date=date(2024, 8, 31), in_touch=in_touch
+        )
+    assert BirthdayStatus.objects.get(person=leaver, age=19).in_touch == "REFU"
+
+
+def test_pathway_review_due_6_months_after_plan_and_stored_with_calendar(social_worker, leaver):
+    plan = services.start_pathway_plan(actor=social_worker, person=leaver, plan_date=date(2024, 8, 31))
+    assert queries.next_review_due(plan).statutory_due == date(2025, 2, 28)
+    review = services.review_pathway_plan(actor=social_worker, plan=plan, reviewed_on=date(2025, 2, 20))
+    assert review.due_on == date(2025, 2, 28)
+    assert review.calendar_version
+    assert queries.next_review_due(plan).statutory_due == date(2025, 8, 20)
+
+
+def test_pathway_review_refused_when_before_plan_date(social_worker, leaver):
+    plan = services.start_pathway_plan(actor=social_worker, person=leaver, plan_date=date(2024, 8, 31))
+    with pytest.raises(ValidationError):
+        services.review_pathway_plan(actor=social_worker, plan=plan, reviewed_on=date(2024, 8, 1))
+
+
+def test_pathway_actions_added_and_completed(social_worker, leaver):
+    plan = services.start_pathway_plan(actor=social_worker, person=leaver, plan_date=date(2024, 8, 31))
+    action = services.add_pathway_action(
+        actor=social_worker, plan=plan, who="PA", what="Apply for bursary", due_by=date(2024, 10, 1)
+    )
+    services.complete_pathway_action(actor=social_worker, action=action, completed_on=date(2024, 9, 15))
+    action.refresh_from_db()
+    assert action.completed_on == date(2024, 9, 15)
+    with pytest.raises(ValidationError):
+        services.add_pathway_action(
+            actor=social_worker, plan=plan, who=" ", what="x", due_by=date(2024, 10, 1)
+        )

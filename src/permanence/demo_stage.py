@@ -1,0 +1,231 @@
+"""Demo: pre-proceedings, care proceedings on the 26-week clock (some over, some extended),
+court orders, a few adoptions a year (one reversed), previous permanence for children in care,
+and supervised contact sessions with cancellations.
+
+Adoptions need a period of care; where a chosen child has none, one is created directly here
+(documented for the merge with the children-in-care stage), ending on the adoption order date.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from accounts.models import TeamKind, User
+from accounts.permissions import Role
+from demo.stages import StageContext
+from looked_after.models import PeriodOfCare
+from people.models import Person
+
+from . import services
+from .models import AdoptionCase, PreviousPermanence
+
+ORDER = 60
+
+_CANCEL_REASONS = {
+    "PARENT": ["Mother did not arrive", "Father unwell", "Parent did not confirm the day before"],
+    "CARER": ["Carer's car broke down", "Carer had a family emergency"],
+    "CHILD": ["Child unwell", "Child did not want to go"],
+    "LA": ["No supervisor available", "Contact centre closed for training"],
+    "OTHER": ["Severe weather warning"],
+}
+
+
+def _age(person: Person, on: date) -> int:
+    dob = person.date_of_birth or on
+    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+
+
+def run(ctx: StageContext) -> None:
+    today = min(ctx.as_of, timezone.localdate())
+    workers = ctx.staff(Role.SOCIAL_WORKER, TeamKind.CHILDREN_IN_CARE) or ctx.staff(Role.SOCIAL_WORKER)
+    supervisors = ctx.staff(Role.SOCIAL_WORKER)
+    if not workers:
+        return
+    rng = ctx.rng
+    young = [c for c in ctx.children if c.date_of_birth and _age(c, today) < 16]
+    open_cases = 0
+    for child in young:
+        worker = ctx.social_worker_for(child) or rng.choice(workers)
+        if not worker.has_perm("permanence.record_permanence"):
+            worker = rng.choice(workers)
+        roll = rng.random()
+        if roll < 0.012:
+            _open_proceedings(ctx, child, worker, supervisors, today)
+            open_cases += 1
+        elif roll < 0.022:
+            _pre_proceedings(ctx, child, worker, today)
+        elif roll < 0.06 and _age(child, today) < 6:
+            _adoption(ctx, child, worker, today)
+    for child in Person.objects.filter(periods_of_care__isnull=False).distinct().order_by("la_child_id"):
+        if not PreviousPermanence.objects.filter(person=child).exists():
+            worker = rng.choice(workers)
+            prev = rng.choices(["Z1", "P2", "P3", "P1", "P4"], weights=[88, 4, 3, 2, 3])[0]
+            year = (child.date_of_birth or today).year + rng.randint(1, 4)
+            date_perm = rng.choice([f"zz/{rng.randint(1, 12):02d}/{year}", f"zz/zz/{year}", f"15/06/{year}"])
+            if rng.random() < 0.1:  # some not asked yet
+                continue
+            services.record_previous_permanence(
+                actor=worker,
+                person=child,
+                prev_perm=prev,
+                la_perm="Leeds" if prev in ("P1", "P2", "P3") else "",
+                date_perm=date_perm if prev in ("P1", "P2", "P3") and year <= today.year else "",
+            )
+    ctx.progress(f"permanence: {open_cases} open proceedings, {AdoptionCase.objects.count()} adoption plans")
+
+
+def _pre_proceedings(ctx: StageContext, child: Person, worker: User, today: date) -> None:
+    decided = today - timedelta(weeks=ctx.rng.randint(2, 24))
+    letter = decided + timedelta(days=ctx.rng.randint(3, 14))
+    plo = services.start_pre_proceedings(
+        actor=worker, person=child, decision_date=decided, letter_date=letter if letter <= today else None
+    )
+    meeting = letter + timedelta(days=ctx.rng.randint(7, 14))
+    for _ in range(ctx.rng.randint(1, 3)):
+        if meeting > today:
+            break
+        services.record_plo_meeting(
+            actor=worker, plo=plo, held_on=meeting, parents_legally_represented=ctx.rng.random() < 0.8
+        )
+        meeting += timedelta(weeks=ctx.rng.randint(4, 8))
+    if decided < today - timedelta(weeks=18) and ctx.rng.random() < 0.5:
+        services.step_down_pre_proceedings(
+            actor=worker,
+            plo=plo,
+            outcome_date=today - timedelta(days=ctx.rng.randint(1, 20)),
+            reason="Parents engaged with the plan; risks reduced",
+        )
+
+
+def _open_proceedings(
+    ctx: StageContext, child: Person, worker: User, supervisors: list[User], today: date
+) -> None:
+    rng = ctx.rng
+    issued = today - timedelta(weeks=rng.randint(3, 36))  # some beyond 26 weeks
+    services.start_pre_proceedings(
+        actor=worker, person=child, decision_date=issued - timedelta(weeks=rng.randint(6, 16))
+    )
+    proceedings = services.issue_proceedings(
+        actor=worker,
+        person=child,
+        issue_date=issued,
+        court_reference=f"ZW{issued:%y}C{rng.randint(100, 999)}",
+    )
+    services.record_order(
+        actor=worker,
+        person=child,
+        order_type="ICO",
+        made_on=issued + timedelta(days=rng.randint(0, 6)),
+        proceedings=proceedings,
+    )
+    if issued < today - timedelta(weeks=24) and rng.random() < 0.5:
+        services.extend_proceedings(
+            actor=worker,
+            proceedings=proceedings,
+            granted_on=issued + timedelta(weeks=24),
+            weeks=rng.choice([4, 8]),
+            reason=rng.choice(
+                ["Late expert psychological assessment", "Viability assessment of paternal aunt"]
+            ),
+        )
+    if PeriodOfCare.objects.filter(person=child).count() == 0:
+        PeriodOfCare.objects.create(person=child, start_date=issued, category_of_need="N1", created_by=worker)
+    _contact_sessions(ctx, child, worker, supervisors, today)
+
+
+def _contact_sessions(
+    ctx: StageContext, child: Person, worker: User, supervisors: list[User], today: date
+) -> None:
+    """Sessions two or three times a week over the last 6 weeks and the next 2; a slot the
+    service refuses (supervisor or room already booked) is simply not booked."""
+    rng = ctx.rng
+    supervisor = rng.choice(supervisors)
+    parent = rng.choice(["Mother", "Father", "Mother and father", "Maternal grandmother"])
+    day = today - timedelta(weeks=6)
+    now = min(
+        timezone.now(), timezone.make_aware(datetime.combine(today, time(23, 59)))
+    )  # as of the demo date
+    while day <= today + timedelta(weeks=2):
+        if day.weekday() < 5:
+            starts = timezone.make_aware(datetime.combine(day, time(rng.choice([10, 13, 15]))))
+            ends = starts + timedelta(minutes=90)
+            try:
+                session = services.schedule_contact(
+                    actor=worker,
+                    person=child,
+                    with_whom=parent,
+                    centre="Harbour Family Centre",
+                    room=f"Room {rng.randint(1, 6)}",
+                    supervisor=supervisor,
+                    starts_at=starts,
+                    ends_at=ends,
+                )
+            except ValidationError:
+                session = None
+            if session is not None and rng.random() < 0.22:
+                who = rng.choices(["PARENT", "CARER", "CHILD", "LA", "OTHER"], weights=[55, 12, 10, 18, 5])[0]
+                services.cancel_contact(
+                    actor=worker, session=session, cancelled_by=who, reason=rng.choice(_CANCEL_REASONS[who])
+                )
+            elif session is not None and ends < now and rng.random() < 0.9:
+                services.record_contact_held(actor=worker, session=session)
+        day += timedelta(days=rng.randint(2, 4))
+
+
+def _adoption(ctx: StageContext, child: Person, worker: User, today: date) -> None:
+    rng = ctx.rng
+    dob = child.date_of_birth or today
+    periods = list(PeriodOfCare.objects.filter(person=child).order_by("start_date"))
+    created = None
+    if periods:
+        entered = periods[-1].start_date
+    else:
+        entered = max(dob, today - timedelta(days=rng.randint(300, 1400)))
+        created = PeriodOfCare.objects.create(
+            person=child, start_date=entered, category_of_need="N1", created_by=worker
+        )
+    steps = [
+        ("decide", rng.randint(90, 240)),
+        ("authorise", rng.randint(60, 150)),
+        ("match", rng.randint(40, 240)),
+        ("place", rng.randint(10, 45)),
+        ("adopt", rng.randint(150, 330)),
+    ]
+    on = entered
+    case = None
+    reverse_at = "match" if rng.random() < 0.12 else None
+    for event, gap in steps:
+        on = on + timedelta(days=gap)
+        if on > today:
+            break
+        if event == "decide":
+            case = services.decide_adoption(actor=worker, person=child, adm_decision_date=on)
+            continue
+        assert case is not None
+        if event == reverse_at:
+            services.advance_adoption(
+                actor=worker, case=case, event="reverse", on=on, details={"reversed_reason": "RD3"}
+            )
+            return
+        details: dict[str, object] = {}
+        if event == "match":
+            couple = rng.random() < 0.8
+            details = {
+                "number_of_adopters": 2 if couple else 1,
+                "adopter_sex": rng.choice(["MF", "MF", "MF", "FF", "MM"])
+                if couple
+                else rng.choice(["F1", "M1"]),
+                "adopter_legal_status": rng.choice(["L11", "L11", "L2", "L3"]) if couple else "L0",
+            }
+            if rng.random() < 0.15:
+                details.update(
+                    {
+                        "adopted_by_foster_carer": True,
+                        "foster_placement_start": entered + timedelta(days=rng.randint(0, 60)),
+                    }
+                )
+        services.advance_adoption(actor=worker, case=case, event=event, on=on, details=details)
+        if event == "adopt" and created is not None:
+            created.end_date = on
+            created.save(update_fields=["end_date"])

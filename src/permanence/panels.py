@@ -1,0 +1,76 @@
+from typing import Any
+
+from django.utils import timezone
+
+from core.extensions import Panel
+from core.workflow import allowed_events
+
+from . import clocks
+from .machines import AdoptionMachine
+from .models import (
+    AdoptionCase,
+    CareProceedings,
+    ContactSession,
+    CourtOrder,
+    PreProceedings,
+    PreviousPermanence,
+)
+from .queries import adoption_review_due, current_limit, tracker_row
+
+
+def permanence_panel(person: Any, user: Any) -> Panel | None:
+    if person.record_type != "CHILD":
+        return None
+    today = timezone.localdate()
+    periods = list(person.periods_of_care.values_list("start_date", "end_date"))
+    proceedings = []
+    for p in CareProceedings.objects.filter(person=person).prefetch_related("extensions"):
+        limit = current_limit(p)
+        proceedings.append(
+            {
+                "obj": p,
+                "limit": limit,
+                "week": clocks.proceedings_week(p.issue_date, p.concluded_on or today),
+                "over": (p.concluded_on or today) > limit,
+            }
+        )
+    adoptions = []
+    for case in AdoptionCase.objects.filter(person=person):
+        adoptions.append(
+            {
+                "row": tracker_row(case, periods, today),
+                "events": [e for e in allowed_events(AdoptionMachine, case)],
+                "review": adoption_review_due(case),
+            }
+        )
+    plos = [
+        {
+            "obj": plo,
+            "due": clocks.plo_due(plo.letter_date or plo.decision_date),
+            "meetings": list(plo.meetings.all()),
+        }
+        for plo in PreProceedings.objects.filter(person=person)
+    ]
+    return Panel(
+        title="Permanence and court",
+        template="permanence/_panel.jinja",
+        context={
+            "person": person,
+            "today": today,
+            "plos": plos,
+            "proceedings": proceedings,
+            "orders": list(CourtOrder.objects.filter(person=person)),
+            "adoptions": adoptions,
+            "previous": PreviousPermanence.objects.filter(person=person).first(),
+            "in_care": bool(periods),
+            "sessions": list(
+                ContactSession.objects.filter(person=person)
+                .select_related("supervisor")
+                .order_by("-starts_at")[:10]
+            ),
+        },
+        order=65,
+    )
+
+
+PANELS = [permanence_panel]

@@ -1,0 +1,99 @@
+from typing import Any
+
+from django import forms
+
+from codes import permanence as pcodes
+from core.forms import GovDateField
+
+from .models import ComplaintOutcome
+
+
+class AdvocacyForm(forms.Form):
+    referred_on = GovDateField(label="Date of the referral", required=True, past_only=True)
+    reason = forms.CharField(
+        label="Why the child was referred",
+        max_length=300,
+        error_messages={"required": "Enter why the child was referred for advocacy"},
+    )
+    advocate = forms.CharField(label="Advocate (optional)", max_length=120, required=False)
+    organisation = forms.CharField(label="Organisation (optional)", max_length=120, required=False)
+    started_on = GovDateField(label="Advocacy started on (optional)", required=False, past_only=True)
+    ended_on = GovDateField(label="Advocacy ended on (optional)", required=False, past_only=True)
+
+
+class VisitorForm(forms.Form):
+    visitor_name = forms.CharField(
+        label="Independent visitor's name",
+        max_length=120,
+        error_messages={"required": "Enter the independent visitor's name"},
+    )
+    matched_on = GovDateField(label="Date matched", required=True, past_only=True)
+
+
+class IndependentVisitForm(forms.Form):
+    visited_on = GovDateField(label="Date of the visit", required=True, past_only=True)
+    notes = forms.CharField(label="Notes (optional)", max_length=500, required=False)
+
+
+class ComplaintForm(forms.Form):
+    received_on = GovDateField(label="Date received", required=True, past_only=True)
+    made_by = forms.CharField(
+        label="Who made the complaint",
+        max_length=120,
+        error_messages={"required": "Enter who made the complaint"},
+    )
+    summary = forms.CharField(
+        label="What the complaint is about",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        error_messages={"required": "Enter what the complaint is about"},
+    )
+
+
+COMPLAINT_EVENTS = {
+    "extend_stage_1": "Extend stage 1 to 20 working days",
+    "respond_stage_1": "Record the stage 1 response",
+    "escalate_to_stage_2": "Move to stage 2 (investigation)",
+    "extend_stage_2": "Extend stage 2 (up to 65 working days)",
+    "respond_stage_2": "Record the stage 2 response",
+    "escalate_to_stage_3": "Request a stage 3 review panel",
+    "hold_panel": "Record the review panel meeting",
+    "close": "Close the complaint",
+}
+
+
+class ComplaintStepForm(forms.Form):
+    on = GovDateField(label="Date", required=True, past_only=True)
+
+    def __init__(self, *args: Any, event: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if event == "close":
+            self.fields["outcome"] = forms.ChoiceField(
+                label="Outcome",
+                choices=ComplaintOutcome.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Select the outcome"},
+            )
+
+
+class ChildViewsForm(forms.Form):
+    given_on = GovDateField(label="Date the child gave their views", required=True, past_only=True)
+    meeting = forms.CharField(
+        label="For which meeting",
+        help_text="For example, looked-after review or pathway plan review.",
+        max_length=200,
+        error_messages={"required": "Enter which meeting the views are for"},
+    )
+    meeting_date = GovDateField(label="Date of the meeting (optional)", required=False)
+    method = forms.ChoiceField(
+        label="How the child gave their views",
+        choices=pcodes.VIEWS_METHOD.choices(),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the child gave their views"},
+    )
+    views = forms.CharField(
+        label="The child's views, in their own words",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10000,
+        error_messages={"required": "Enter the child's views in their own words"},
+    )

@@ -1,0 +1,119 @@
+"""Rights and voice: advocacy, independent visitors, children's complaints with their stage
+timescales, and the child's own views before each meeting (DATA_MODEL §2.25; TIMESCALES.md §5.2)."""
+
+from django.conf import settings
+from django.db import models
+
+from codes import permanence as pcodes
+from core.workflow import StatusChangeBase
+
+
+class AdvocacyReferral(models.Model):
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="advocacy_referrals")
+    referred_on = models.DateField()
+    reason = models.CharField(max_length=300)
+    advocate = models.CharField(max_length=120, blank=True)
+    organisation = models.CharField(max_length=120, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-referred_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Advocacy referral {self.referred_on:%d/%m/%Y}"
+
+
+class IndependentVisitor(models.Model):
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="independent_visitors")
+    visitor_name = models.CharField(max_length=120)
+    matched_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-matched_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Independent visitor matched {self.matched_on:%d/%m/%Y}"
+
+
+class IndependentVisit(models.Model):
+    visitor = models.ForeignKey(IndependentVisitor, on_delete=models.PROTECT, related_name="visits")
+    visited_on = models.DateField()
+    notes = models.CharField(max_length=500, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-visited_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Independent visit {self.visited_on:%d/%m/%Y}"
+
+
+class ComplaintStatus(models.TextChoices):
+    STAGE_1 = "STAGE_1", "Stage 1 (local resolution)"
+    STAGE_2 = "STAGE_2", "Stage 2 (investigation)"
+    STAGE_3 = "STAGE_3", "Stage 3 (review panel)"
+    CLOSED = "CLOSED", "Closed"
+
+
+class ComplaintOutcome(models.TextChoices):
+    UPHELD = "UPHELD", "Upheld"
+    PARTLY = "PARTLY", "Partly upheld"
+    NOT_UPHELD = "NOT_UPHELD", "Not upheld"
+    WITHDRAWN = "WITHDRAWN", "Withdrawn"
+
+
+class Complaint(models.Model):
+    """A complaint by or for a child under the Children Act 1989 representations procedure."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="complaints")
+    received_on = models.DateField()
+    made_by = models.CharField(max_length=120, help_text="Who made the complaint (the child, an advocate …).")
+    summary = models.TextField()
+    status = models.CharField(max_length=20, choices=ComplaintStatus.choices, default=ComplaintStatus.STAGE_1)
+    stage_1_extended = models.BooleanField(default=False)
+    stage_1_responded_on = models.DateField(null=True, blank=True)
+    stage_2_started_on = models.DateField(null=True, blank=True)
+    stage_2_extended = models.BooleanField(default=False)
+    stage_2_responded_on = models.DateField(null=True, blank=True)
+    stage_3_requested_on = models.DateField(null=True, blank=True)
+    panel_held_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, blank=True, choices=ComplaintOutcome.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Complaint received {self.received_on:%d/%m/%Y}"
+
+
+class ComplaintStatusChange(StatusChangeBase):
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="status_history")
+
+
+class ChildViews(models.Model):
+    """The child's own views, in their own words, recorded before a meeting about them."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="child_views")
+    given_on = models.DateField()
+    meeting = models.CharField(
+        "For which meeting", max_length=200, help_text="For example, looked-after review."
+    )
+    meeting_kind = models.CharField(max_length=40, blank=True, help_text="Generic link: the kind of meeting.")
+    meeting_date = models.DateField(null=True, blank=True, help_text="Generic link: the meeting's date.")
+    method = models.CharField(max_length=20, choices=pcodes.VIEWS_METHOD.all_choices())
+    views = models.TextField("The child's views, in their own words")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-given_on", "-id"]
+        verbose_name_plural = "child views"
+
+    def __str__(self) -> str:
+        return f"Views given {self.given_on:%d/%m/%Y}"
