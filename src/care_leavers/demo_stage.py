@@ -17,6 +17,7 @@ from accounts.models import TeamKind, User
 from accounts.permissions import Role
 from casework import services as casework
 from demo.stages import StageContext
+from looked_after import services as care
 from looked_after.models import PeriodOfCare
 from people.models import Person
 from timescales import add_months
@@ -84,8 +85,17 @@ def run(ctx: StageContext) -> None:
             end = eligibility.birthday(dob, 18) if age >= 18 else None
             if end is None and ctx.rng.random() < 0.4:  # left care after 16: relevant
                 end = min(today, eligibility.birthday(dob, 16) + timedelta(days=ctx.rng.randint(30, 300)))
-            PeriodOfCare.objects.create(
-                person=person, start_date=start, end_date=end, category_of_need="N1", created_by=worker
+            care.record_period_of_care(
+                actor=worker,
+                person=person,
+                start_date=start,
+                end_date=end,
+                legal_status="C2",
+                category_of_need="N1",
+                placement=care.PlacementDetails(
+                    placement_type="U6", provider="PR1", carer_name="Local authority foster carer"
+                ),
+                reason_ceased="E8" if end is None or age < 18 else "E17",
             )
         periods = list(person.periods_of_care.values_list("start_date", "end_date"))
         computed = eligibility.compute_eligibility(dob, periods, today)

@@ -768,3 +768,30 @@ def record_screening(
         changes={"score": score, "review_on": review_on},
     )
     return row
+
+
+@transaction.atomic
+def record_period_of_care(
+    *,
+    actor: User,
+    person: Person,
+    start_date: date,
+    end_date: date | None,
+    legal_status: str,
+    category_of_need: str,
+    placement: PlacementDetails,
+    reason_ceased: str = "E8",
+) -> PeriodOfCare:
+    """A whole period of care in one step (for history migrated from an older system, and
+    the demo): `start_care`, then `end_care` when the period has ended. Same rules."""
+    period = start_care(
+        actor=actor,
+        person=person,
+        start_date=start_date,
+        legal_status=legal_status,
+        category_of_need=category_of_need,
+        placement=placement,
+    )
+    if end_date is not None:
+        period = end_care(actor=actor, period=period, on=end_date, reason_ceased=reason_ceased)
+    return period

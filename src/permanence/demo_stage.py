@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.models import TeamKind, User
 from accounts.permissions import Role
 from demo.stages import StageContext
+from looked_after import services as care
 from looked_after.models import PeriodOfCare
 from people.models import Person
 
@@ -130,7 +131,7 @@ def _open_proceedings(
             ),
         )
     if PeriodOfCare.objects.filter(person=child).count() == 0:
-        PeriodOfCare.objects.create(person=child, start_date=issued, category_of_need="N1", created_by=worker)
+        _period_of_care(worker, child, issued, None, "C1")
     _contact_sessions(ctx, child, worker, supervisors, today)
 
 
@@ -182,9 +183,7 @@ def _adoption(ctx: StageContext, child: Person, worker: User, today: date) -> No
         entered = periods[-1].start_date
     else:
         entered = max(dob, today - timedelta(days=rng.randint(300, 1400)))
-        created = PeriodOfCare.objects.create(
-            person=child, start_date=entered, category_of_need="N1", created_by=worker
-        )
+        created = _period_of_care(worker, child, entered, None, "C2")
     steps = [
         ("decide", rng.randint(90, 240)),
         ("authorise", rng.randint(60, 150)),
@@ -229,3 +228,18 @@ def _adoption(ctx: StageContext, child: Person, worker: User, today: date) -> No
         if event == "adopt" and created is not None:
             created.end_date = on
             created.save(update_fields=["end_date"])
+
+
+def _period_of_care(worker: User, child: Person, start: date, end: date | None, status: str) -> PeriodOfCare:
+    """A period of care recorded through the children-in-care services (foster care)."""
+    return care.record_period_of_care(
+        actor=worker,
+        person=child,
+        start_date=start,
+        end_date=end,
+        legal_status=status,
+        category_of_need="N1",
+        placement=care.PlacementDetails(
+            placement_type="U6", provider="PR1", carer_name="Local authority foster carer"
+        ),
+    )
