@@ -61,6 +61,15 @@ class Permission(StrEnum):
     VIEW_AUDIT = "audit.view_audit"
     VIEW_TIMESCALES = "timescales.view_rules"
     MANAGE_USERS = "accounts.manage_users"
+    # --- Assessment, child protection and children in need (stage/protection) ---
+    RECORD_ASSESSMENT = "assessments.record_assessment"
+    AUTHORISE_ASSESSMENT = "assessments.authorise_assessment"
+    RECORD_PROTECTION = "protection.record_protection"
+    CHAIR_CONFERENCE = "protection.chair_conference"
+    RECORD_MANAGEMENT_DECISION = "protection.record_management_decision"
+    RECORD_CIN = "cin.record_cin"
+    SIGN_OFF_CIN_PLAN = "cin.sign_off_cin_plan"
+    # --- end stage/protection ---
 
 
 P = Permission
@@ -111,6 +120,21 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # enforces that); they can contribute to the family network but not create records.
     Role.PARTNER: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_OWN_WORK}),
 }
+
+# --- Assessment, child protection and children in need (stage/protection) ---
+# Practitioners record assessments, strategy discussions, s47 enquiries, core groups and CIN
+# work; team and service managers authorise assessments, sign off CIN plans and record
+# management decisions; CP chairs record conferences, sign off CP plans and challenge drift.
+_CASEWORK_RECORDING = {P.RECORD_ASSESSMENT, P.RECORD_PROTECTION, P.RECORD_CIN}
+_CASEWORK_SIGN_OFF = {P.AUTHORISE_ASSESSMENT, P.SIGN_OFF_CIN_PLAN, P.RECORD_MANAGEMENT_DECISION}
+for _role, _extra in {
+    Role.SOCIAL_WORKER: _CASEWORK_RECORDING,
+    Role.TEAM_MANAGER: _CASEWORK_RECORDING | _CASEWORK_SIGN_OFF,
+    Role.SERVICE_MANAGER: _CASEWORK_RECORDING | _CASEWORK_SIGN_OFF | {P.CHAIR_CONFERENCE},
+    Role.CP_CHAIR: {P.RECORD_PROTECTION, P.CHAIR_CONFERENCE},
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | frozenset(_extra)
+# --- end stage/protection ---
 
 # Roles whose visibility is limited to children they are actively involved with.
 INVOLVEMENT_ONLY_ROLES: frozenset[Role] = frozenset({Role.PARTNER})
