@@ -26,12 +26,12 @@ from .models import (
     KIND_RULE,
     Assessment,
     AssessmentKind,
-    AssessmentOutcome,
     AssessmentReturn,
     AssessmentStatus,
     AssessmentStatusChange,
     CommissionedAssessment,
 )
+from .rules import clock_start, missing_for_submission
 
 CONTENT_FIELDS = (
     "factors",
@@ -55,13 +55,6 @@ def _require(actor: User, permission: Permission) -> None:
 def _at(day: date | None) -> datetime:
     day = day or timezone.localdate()
     return timezone.make_aware(datetime.combine(day, time(12)))
-
-
-def clock_start(kind: str, referral: Referral, start_date: date) -> date:
-    """The clock for an assessment: the referral date for the single assessment (Working
-    Together 2023 ch.3: 45 working days from the point of referral); legacy initial
-    assessments ran from the referral too, legacy core assessments from their own start."""
-    return start_date if kind == AssessmentKind.LEGACY_CORE else referral.referral_date
 
 
 @transaction.atomic
@@ -146,30 +139,6 @@ def _validate_dates(a: Assessment) -> None:
             raise ValidationError({name: "The date must be on or after the referral date"})
     if a.child_seen_alone_on and not a.child_seen_on:
         raise ValidationError({"child_seen_on": "Enter the date the child was seen"})
-
-
-def missing_for_submission(a: Assessment) -> dict[str, str]:
-    """What must be recorded before the assessment can go to a manager."""
-    missing = {}
-    if not a.risk_factors:
-        missing["risk_factors"] = "Enter the risk factors"
-    if not a.protective_factors:
-        missing["protective_factors"] = "Enter the protective factors"
-    if not a.identity:
-        missing["identity"] = (
-            "Enter how the child's identity, culture, religion, language and disability were considered"
-        )
-    if not a.child_wishes:
-        missing["child_wishes"] = "Enter the child's wishes and feelings, in their words"
-    if not a.analysis:
-        missing["analysis"] = "Enter the analysis"
-    if not a.factors:
-        missing["factors"] = "Select the factors identified (or 'No factors identified')"
-    if not a.outcomes:
-        missing["outcomes"] = "Select at least one outcome"
-    if AssessmentOutcome.OTHER in a.outcomes and not a.outcome_other:
-        missing["outcome_other"] = "Describe the other outcome"
-    return missing
 
 
 @transaction.atomic
@@ -313,7 +282,3 @@ def complete_commissioned(
         changes={"completed_on": completed_on},
     )
     return commissioned
-
-
-def open_assessments(person_id: int) -> bool:
-    return Assessment.objects.filter(person_id=person_id).exclude(status=AssessmentStatus.AUTHORISED).exists()

@@ -14,7 +14,7 @@ from people.access import Purpose, get_person_for
 from people.models import Person
 from people.views import with_person
 
-from . import services
+from . import rules, services
 from .forms import AssessmentForm, CommissionForm, CompleteCommissionedForm, ReturnForm, StartAssessmentForm
 from .machines import AssessmentMachine
 from .models import Assessment, CommissionedAssessment
@@ -74,7 +74,7 @@ def detail(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpRespons
             "assessment": assessment,
             "person": assessment.person,
             "events": allowed_events(AssessmentMachine, assessment),
-            "missing": services.missing_for_submission(assessment),
+            "missing": rules.missing_for_submission(assessment),
             "returns": list(assessment.returns.select_related("returned_by")),
             "history": list(assessment.status_history.select_related("recorded_by")),
             "commissioned": list(assessment.commissioned.all()),

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-import timescales
 from accounts.models import User
 from accounts.permissions import Permission
 from assessments.models import Assessment, AssessmentStatus
@@ -17,7 +16,6 @@ from audit.models import AuditAction
 from codes import cin as cin_codes
 from core.workflow import transition
 from frontdoor.models import Referral, ReferralStatus, ReferralStatusChange
-from protection.flags import standard
 from protection.models import CPPlan, PlanStatus
 from protection.smart import check_sign_off, clean_action_data
 
@@ -140,14 +138,6 @@ def sign_off_cin_plan(*, actor: User, plan: CINPlan, on: date | None = None) -> 
     plan.signed_off_on, plan.signed_off_by = on, actor
     plan.save(update_fields=["signed_off_on", "signed_off_by"])
     return plan
-
-
-def next_review_due(plan_start: date, last_review: date | None, months: int | None = None) -> date:
-    """CIN plan reviews at the authority's frequency (setting `HARBOUR_PROTECTION`
-    `cin_review_months`, default 3): `months` calendar months (corresponding-date rule) after
-    the last review, or after the plan's start when there has been none."""
-    m = months if months is not None else standard("cin_review_months")
-    return timescales.add_months(last_review or plan_start, m)
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from people.views import with_person
 from protection.smart import ActionForm
 
 from . import services
+from .clocks import next_review_due
 from .forms import CINPlanForm, CloseEpisodeForm, EndCINPlanForm, PlanTextForm, ReviewForm
 from .models import CINPlan, CINPlanAction
 
@@ -74,7 +75,7 @@ def _plan_page(
             "reviews": reviews,
             "today": timezone.localdate(),
             "errors": errors or [],
-            "review_due": services.next_review_due(plan.start_date, reviews[0].held_on if reviews else None),
+            "review_due": next_review_due(plan.start_date, reviews[0].held_on if reviews else None),
         },
         status=400 if errors else 200,
     )

@@ -12,8 +12,8 @@ from core.worklist import WorkItem
 from protection.models import PlanStatus
 from protection.smart import OPEN_ACTION_STATUSES
 
+from .clocks import next_review_due
 from .models import CINPlan, CINPlanAction
-from .services import next_review_due
 
 SIGN_OFF = "Decision awaiting sign-off"
 

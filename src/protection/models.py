@@ -49,15 +49,15 @@ class StrategyDiscussion(models.Model):
     class Meta:
         ordering = ["-held_on", "-id"]
 
+    def __str__(self) -> str:
+        return f"Strategy discussion {self.held_on:%d/%m/%Y}"
+
     def agency_labels(self) -> list[str]:
         return [Agency(a).label for a in self.agencies]
 
     @property
     def only_police_and_social_care(self) -> bool:
         return set(self.agencies) <= {Agency.POLICE, Agency.SOCIAL_CARE}
-
-    def __str__(self) -> str:
-        return f"Strategy discussion {self.held_on:%d/%m/%Y}"
 
 
 class S47Outcome(models.TextChoices):
@@ -170,12 +170,12 @@ class Conference(models.Model):
     class Meta:
         ordering = ["-held_on", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on:%d/%m/%Y}"
+
     @property
     def gp_involved(self) -> bool:
         return Agency.GP in self.agencies_attended or Agency.GP in self.agencies_reported
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.held_on:%d/%m/%Y}"
 
 
 class CPPlanAction(SmartAction):

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db.models import Count, Max, Q
 
+import timescales
 from casework.models import Visit, VisitKind
 
 from . import flags as f
@@ -33,9 +34,7 @@ class PlanView:
 
     @property
     def review_due(self) -> date:
-        from . import services
-
-        return services.review_due(self.plan)
+        return review_due(self.plan)
 
 
 def plan_views(plans: Collection[CPPlan] | None, today: date, *, queryset=None) -> list[PlanView]:  # type: ignore[no-untyped-def]
@@ -78,3 +77,12 @@ def plan_views(plans: Collection[CPPlan] | None, today: date, *, queryset=None) 
         )
         out.append(PlanView(p, p.last_core_group, p.last_review, last_visit, p.overdue, fl))
     return out
+
+
+def review_due(plan: CPPlan) -> date:
+    """Next review conference due: 3 months after the plan's conference for the first review
+    (`first_cp_review`), then 6 months after the latest review (`cp_review`)."""
+    latest = plan.conferences.filter(kind=ConferenceKind.REVIEW).order_by("-held_on").first()
+    if latest is None:
+        return plan.first_review_due
+    return timescales.due_date("cp_review", latest.held_on)  # type: ignore[return-value]

@@ -34,6 +34,7 @@ from .models import (
     StrategyDecision,
     StrategyDiscussion,
 )
+from .queries import review_due
 from .smart import ActionStatus, check_sign_off, clean_action_data
 
 
@@ -220,15 +221,6 @@ def record_conference(
         conference.save(update_fields=["plan"])
         _audit(actor, person, new_plan, "Child protection plan made (awaiting sign-off)", category=category)
     return conference
-
-
-def review_due(plan: CPPlan) -> date:
-    """Next review conference due: 3 months after the plan's conference for the first review
-    (`first_cp_review`), then 6 months after the latest review (`cp_review`)."""
-    latest = plan.conferences.filter(kind=ConferenceKind.REVIEW).order_by("-held_on").first()
-    if latest is None:
-        return plan.first_review_due
-    return timescales.due_date("cp_review", latest.held_on)  # type: ignore[return-value]
 
 
 def _editable(plan: Any) -> None:
