@@ -39,7 +39,7 @@ class SmartAction(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["by_when", "id"]
+        ordering = ["id"]
 
     def missing_parts(self) -> list[str]:
         return missing_parts(self)
