@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core.worklist import WorkItem
 
-from .models import ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry
+from .models import ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry, S47Outcome
 from .queries import plan_views
 from .smart import OPEN_ACTION_STATUSES
 
@@ -18,7 +18,7 @@ SIGN_OFF = "Decision awaiting sign-off"
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     s47s = (
-        S47Enquiry.objects.filter(person_id__in=person_ids, outcome="")
+        S47Enquiry.objects.filter(person_id__in=person_ids, outcome__in=["", S47Outcome.ICPC])
         .exclude(conferences__kind=ConferenceKind.INITIAL)
         .select_related("person")
     )
