@@ -97,7 +97,9 @@ def run(ctx: StageContext) -> None:
         if ctx.rng.random() < 0.06 and person.pk not in mine:
             continue  # referral awaiting assessment start
         start = min(today, referral_date + timedelta(days=ctx.rng.randint(0, 3)))
-        assessment = services.start_assessment(actor=worker, referral=referral, start_date=start, worker=worker)
+        assessment = services.start_assessment(
+            actor=worker, referral=referral, start_date=start, worker=worker
+        )
         outcome = _outcome(ctx, person.pk in mine, kinds.get(person.pk))
         seen = min(today, start + timedelta(days=ctx.rng.randint(1, 7)))
         data = {

@@ -109,8 +109,7 @@ def _transition_view(request: AuthenticatedHttpRequest, assessment_id: int, acti
             services.authorise_assessment(actor=request.user, assessment=assessment)
             messages.success(request, "Assessment authorised")
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        messages.error(request, "This cannot be done yet: " + "; ".join(exc.messages))
     return redirect("assessments:detail", assessment_id=assessment.pk)
 
 

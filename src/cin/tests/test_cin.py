@@ -97,7 +97,9 @@ def test_plan_views_when_social_worker(plan, child, social_worker, team_manager,
     client = client_for(social_worker)
     assert client.get(f"/children-in-need/plans/{plan.pk}/").status_code == 200
     assert client.post(f"/children-in-need/plans/{plan.pk}/sign-off/").status_code == 403
-    response = client.post(f"/children-in-need/plans/{plan.pk}/actions/new/", {"what": "Kept", "by_when-day": "99"})
+    response = client.post(
+        f"/children-in-need/plans/{plan.pk}/actions/new/", {"what": "Kept", "by_when-day": "99"}
+    )
     assert response.status_code == 400 and "Kept" in response.content.decode()
     services.add_cin_action(actor=social_worker, plan=plan, data={"what": "Vague"})
     response = client_for(team_manager).post(f"/children-in-need/plans/{plan.pk}/sign-off/")
