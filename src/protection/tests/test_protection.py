@@ -349,3 +349,12 @@ def test_person_page_shows_panels_when_child_has_plan(plan, child, social_worker
     body = client_for(social_worker).get(f"/people/{child.pk}/").content.decode()
     assert "Child protection plan from" in body and "Management oversight" in body
     assert CPPlan.objects.count() == 1
+
+
+def test_oversight_lists_sign_offs_and_unallocated_work_when_plan_draft(plan, child):
+    from protection.oversight import awaiting_sign_off, unallocated_open_work
+
+    assert [i.title for i in awaiting_sign_off([child.pk], date(2026, 1, 6))] == [
+        "Child protection plan awaiting sign-off"
+    ]
+    assert unallocated_open_work(date(2026, 1, 6)) == [child.pk]
