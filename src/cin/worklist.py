@@ -1,6 +1,5 @@
 """Children in need items for "My work": CIN review due (the authority's frequency, default 3
-months), CIN visit due (same standard as CP visits unless configured), overdue plan actions,
-and CIN plans awaiting a manager's sign-off."""
+months), overdue plan actions, and CIN plans awaiting a manager's sign-off."""
 
 from collections.abc import Collection, Iterable
 from datetime import date

@@ -159,3 +159,35 @@ def test_start_view_creates_assessment_when_valid(referral, child, social_worker
     )
     assert response.status_code == 302
     assert child.assessments.count() == 1
+
+
+def test_return_view_requires_comments_and_counts_when_manager(
+    assessment, social_worker, team_manager, client_for
+):
+    services.record_assessment(actor=social_worker, assessment=assessment, data=COMPLETE)
+    services.submit_assessment(actor=social_worker, assessment=assessment)
+    client = client_for(team_manager)
+    assert client.post(f"/assessments/{assessment.pk}/return/", {"comments": ""}).status_code == 400
+    assert (
+        client.post(f"/assessments/{assessment.pk}/return/", {"comments": "Thin analysis"}).status_code == 302
+    )
+    assert "Returned 1 time" in client.get(f"/assessments/{assessment.pk}/").content.decode()
+
+
+def test_authorise_view_when_manager(assessment, social_worker, team_manager, client_for):
+    services.record_assessment(actor=social_worker, assessment=assessment, data=COMPLETE)
+    services.submit_assessment(actor=social_worker, assessment=assessment)
+    assert client_for(team_manager).post(f"/assessments/{assessment.pk}/authorise/").status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.AUTHORISED
+
+
+def test_worklist_shows_due_then_sign_off_when_submitted(assessment, social_worker, child):
+    from assessments.worklist import items
+
+    assert [(i.kind, i.due) for i in items([child.pk], date(2025, 6, 1))] == [
+        ("assessment", date(2025, 6, 9))
+    ]
+    services.record_assessment(actor=social_worker, assessment=assessment, data=COMPLETE)
+    services.submit_assessment(actor=social_worker, assessment=assessment, on=date(2025, 5, 1))
+    assert [i.kind for i in items([child.pk], date(2025, 6, 1))] == ["Decision awaiting sign-off"]

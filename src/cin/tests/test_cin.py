@@ -118,3 +118,29 @@ def test_close_view_shows_guard_error_when_open_plan(plan, referral, social_work
     )
     assert response.status_code == 400
     assert "cannot be closed while it has open work" in response.content.decode()
+
+
+def test_review_and_end_views_when_active(plan, social_worker, team_manager, client_for):
+    services.add_cin_action(actor=social_worker, plan=plan, data=SMART)
+    services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
+    client = client_for(social_worker)
+    data = {"held_on-day": "30", "held_on-month": "4", "held_on-year": "2025", "progress": "Better"}
+    assert client.post(f"/children-in-need/plans/{plan.pk}/reviews/new/", data).status_code == 302
+    data = {"end_date-day": "1", "end_date-month": "6", "end_date-year": "2025", "reason": "Goals met"}
+    assert client.post(f"/children-in-need/plans/{plan.pk}/end/", data).status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ENDED
+
+
+def test_plan_new_view_when_open_referral(referral, child, social_worker, client_for):
+    data = {
+        "referral": referral.pk,
+        "start_date-day": "7",
+        "start_date-month": "1",
+        "start_date-year": "2025",
+    }
+    assert (
+        client_for(social_worker).post(f"/children-in-need/people/{child.pk}/plans/new/", data).status_code
+        == 302
+    )
+    assert child.cin_plans.count() == 1

@@ -358,3 +358,115 @@ def test_oversight_lists_sign_offs_and_unallocated_work_when_plan_draft(plan, ch
         "Child protection plan awaiting sign-off"
     ]
     assert unallocated_open_work(date(2026, 1, 6)) == [child.pk]
+
+
+def test_transfer_in_conference_due_15_working_days_from_notification(referral, chair):
+    conf = services.record_conference(
+        actor=chair,
+        referral=referral,
+        kind="TRANSFER_IN",
+        held_on=date(2025, 12, 20),
+        decision="PLAN",
+        category="NEG",
+        transfer_notified_on=date(2025, 12, 15),
+    )
+    assert conf.due_on == date(2026, 1, 8)
+    assert conf.plan.status == PlanStatus.DRAFT
+
+
+def test_transfer_in_refused_when_notification_date_missing(referral, chair):
+    with pytest.raises(ValidationError):
+        services.record_conference(
+            actor=chair,
+            referral=referral,
+            kind="TRANSFER_IN",
+            held_on=date(2025, 12, 20),
+            decision="PLAN",
+            category="NEG",
+        )
+
+
+def _post_date(prefix, day):
+    return {f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)}
+
+
+def test_core_group_view_records_progress_when_social_worker(plan, chair, social_worker, client_for):
+    action = _active(plan, chair, social_worker)
+    data = {
+        **_post_date("held_on", date(2026, 1, 16)),
+        "agencies": ["HEALTH"],
+        f"status_{action.pk}": "DONE",
+        f"note_{action.pk}": "Done",
+    }
+    response = client_for(social_worker).post(f"/protection/plans/{plan.pk}/core-groups/new/", data)
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == "DONE"
+
+
+def test_core_group_view_keeps_input_when_no_agencies(plan, chair, social_worker, client_for):
+    _active(plan, chair, social_worker)
+    response = client_for(social_worker).post(
+        f"/protection/plans/{plan.pk}/core-groups/new/", {"notes": "Kept note"}
+    )
+    assert response.status_code == 400 and "Kept note" in response.content.decode()
+
+
+def test_end_plan_view_forbidden_when_social_worker_and_ends_when_chair(
+    plan, chair, social_worker, client_for
+):
+    _active(plan, chair, social_worker)
+    data = {**_post_date("end_date", date(2026, 2, 1)), "reason": "Safe now", "step_down": "CIN"}
+    assert client_for(social_worker).post(f"/protection/plans/{plan.pk}/end/", data).status_code == 403
+    assert client_for(chair).post(f"/protection/plans/{plan.pk}/end/", data).status_code == 302
+    plan.refresh_from_db()
+    assert (plan.status, plan.step_down) == (PlanStatus.ENDED, "CIN")
+
+
+def test_review_conference_view_records_review_when_chair(plan, chair, social_worker, client_for):
+    _active(plan, chair, social_worker)
+    data = {**_post_date("held_on", date(2026, 4, 2)), "decision": "CONTINUE"}
+    assert client_for(chair).post(f"/protection/plans/{plan.pk}/review/", data).status_code == 302
+    assert plan.conferences.filter(kind="REVIEW").count() == 1
+
+
+def test_s47_outcome_view_forbidden_when_chair_lacks_record_and_recorded_by_worker(
+    s47, social_worker, client_for, make_user
+):
+    data = {"outcome": "ICPC", **_post_date("outcome_date", date(2025, 12, 22))}
+    assert (
+        client_for(make_user(Role.AUDITOR)).post(f"/protection/s47/{s47.pk}/outcome/", data).status_code
+        == 403
+    )
+    assert client_for(social_worker).post(f"/protection/s47/{s47.pk}/outcome/", data).status_code == 302
+    s47.refresh_from_db()
+    assert s47.outcome == "ICPC"
+
+
+def test_management_decision_view_when_manager_and_forbidden_for_worker(
+    child, social_worker, team_manager, client_for
+):
+    data = {
+        **_post_date("decided_on", date(2026, 1, 2)),
+        "decision": "Step down",
+        "rationale": "Progress made",
+    }
+    assert (
+        client_for(social_worker).post(f"/protection/people/{child.pk}/decisions/new/", data).status_code
+        == 403
+    )
+    assert (
+        client_for(team_manager).post(f"/protection/people/{child.pk}/decisions/new/", data).status_code
+        == 302
+    )
+    body = client_for(team_manager).get(f"/people/{child.pk}/").content.decode()
+    assert "Progress made" in body
+
+
+def test_chair_check_views_when_chair(plan, chair, social_worker, client_for):
+    _active(plan, chair, social_worker)
+    data = {"kind": "CHALLENGE", **_post_date("raised_on", date(2026, 2, 1)), "concern": "Drift"}
+    assert client_for(chair).post(f"/protection/plans/{plan.pk}/checks/new/", data).status_code == 302
+    check = plan.chair_checks.get()
+    data = {**_post_date("resolved_on", date(2026, 2, 3)), "outcome": "Resolved"}
+    assert client_for(chair).post(f"/protection/checks/{check.pk}/resolve/", data).status_code == 302
