@@ -1,12 +1,14 @@
 """Child protection items for "My work": ICPC due (15 WD from the strategy discussion),
 plans awaiting sign-off (a decision for the chair/manager), next core group, next review
-conference, next CP visit and overdue plan actions for active plans."""
+conference, next CP visit, overdue plan actions, and plans of 2 years or more (due on the
+second anniversary: a prompt to the worker, manager and chair) for active plans."""
 
 from collections.abc import Collection, Iterable
 from datetime import date
 
 from django.urls import reverse
 
+import timescales
 from core.worklist import WorkItem
 
 from .models import ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry, S47Outcome
@@ -51,6 +53,17 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             continue
         rule = "first_core_group" if v.last_core_group is None else "core_group"
         yield WorkItem(p.person_id, name, "Core group due", rule, v.core_group_due, None, link, "core_group")
+        if any(f.code == "TWO_YEARS" for f in v.flags):
+            yield WorkItem(
+                p.person_id,
+                name,
+                "Plan has lasted 2 years or more: consider whether it is working",
+                "cp_plan_two_years",
+                timescales.add_months(p.start_date, 24),
+                None,
+                link,
+                "signal",
+            )
         rule = "first_cp_review" if v.last_review is None else "cp_review"
         yield WorkItem(
             p.person_id,

@@ -470,3 +470,10 @@ def test_chair_check_views_when_chair(plan, chair, social_worker, client_for):
     check = plan.chair_checks.get()
     data = {**_post_date("resolved_on", date(2026, 2, 3)), "outcome": "Resolved"}
     assert client_for(chair).post(f"/protection/checks/{check.pk}/resolve/", data).status_code == 302
+
+
+def test_worklist_prompts_when_plan_reaches_two_years(plan, chair, social_worker, child):
+    _active(plan, chair, social_worker)
+    assert not [i for i in items([child.pk], date(2028, 1, 4)) if i.kind == "signal"]
+    [item] = [i for i in items([child.pk], date(2028, 1, 5)) if i.kind == "signal"]
+    assert item.due == date(2028, 1, 5)
