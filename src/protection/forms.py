@@ -94,8 +94,17 @@ class ConferenceForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, review: bool = False, transfer: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        review: bool = False,
+        transfer: bool = False,
+        actions: list[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.actions = actions or []
+        _add_progress_fields(self, self.actions)
         choices = ConferenceDecision.choices
         self.fields["decision"].choices = [c for c in choices if (c[0] in ("CONTINUE", "END")) == review]  # type: ignore[attr-defined]
         if review:
@@ -104,6 +113,30 @@ class ConferenceForm(forms.Form):
             self.fields["transfer_notified_on"] = GovDateField(
                 label="Date the move into the area was notified", required=True, past_only=True
             )
+
+
+def _add_progress_fields(form: forms.Form, actions: list[Any]) -> None:
+    """Per-action status and progress fields (core groups and review conferences)."""
+    for i, a in enumerate(actions, start=1):
+        form.fields[f"status_{a.pk}"] = forms.ChoiceField(
+            label=f"Action {i} status: {a.what[:80]}",
+            choices=ActionStatus.choices,
+            initial=a.status,
+            required=False,
+        )
+        form.fields[f"note_{a.pk}"] = forms.CharField(
+            label=f"Action {i} progress", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        )
+
+
+def progress_from(form: forms.Form, actions: list[Any]) -> dict[int, tuple[str, str]]:
+    return {
+        a.pk: (
+            form.cleaned_data.get(f"status_{a.pk}") or a.status,
+            form.cleaned_data.get(f"note_{a.pk}") or "",
+        )
+        for a in actions
+    }
 
 
 class PlanForm(forms.Form):
@@ -141,25 +174,10 @@ class CoreGroupForm(forms.Form):
     def __init__(self, *args: Any, actions: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actions = actions
-        for i, a in enumerate(actions, start=1):
-            self.fields[f"status_{a.pk}"] = forms.ChoiceField(
-                label=f"Action {i} status: {a.what[:80]}",
-                choices=ActionStatus.choices,
-                initial=a.status,
-                required=False,
-            )
-            self.fields[f"note_{a.pk}"] = forms.CharField(
-                label=f"Action {i} progress", required=False, widget=forms.Textarea(attrs={"rows": 2})
-            )
+        _add_progress_fields(self, actions)
 
     def progress(self) -> dict[int, tuple[str, str]]:
-        return {
-            a.pk: (
-                self.cleaned_data.get(f"status_{a.pk}") or a.status,
-                self.cleaned_data.get(f"note_{a.pk}") or "",
-            )
-            for a in self.actions
-        }
+        return progress_from(self, self.actions)
 
 
 class ChairCheckForm(forms.Form):

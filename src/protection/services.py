@@ -154,6 +154,7 @@ def record_conference(
     child_participation: str = "",
     child_views: str = "",
     transfer_notified_on: date | None = None,
+    progress: dict[int, tuple[str, str]] | None = None,
 ) -> Conference:
     """Record an initial, transfer-in or review conference. An initial or transfer-in
     conference deciding on a plan creates the plan (awaiting the chair's sign-off); a review
@@ -204,6 +205,8 @@ def record_conference(
     _audit(
         actor, person, conference, f"Recorded a {conference.get_kind_display().lower()}", decision=decision
     )
+    if plan is not None and progress:
+        _note_progress(actor, plan, held_on, progress, conference=conference)
     if kind != ConferenceKind.REVIEW and decision == ConferenceDecision.PLAN:
         core = timescales.compute_deadline("first_core_group", held_on)
         review = timescales.compute_deadline("first_cp_review", held_on)
@@ -344,27 +347,29 @@ def record_core_group(
         notes=notes.strip(),
         recorded_by=actor,
     )
+    _note_progress(actor, plan, held_on, progress or {}, core_group=group)
+    _audit(actor, plan.person, group, "Recorded a core group")
+    return group
+
+
+def _note_progress(
+    actor: User, plan: CPPlan, noted_on: date, progress: dict[int, tuple[str, str]], **source: Any
+) -> None:
+    """Progress against each action (action id → (status, note)) at a core group or review."""
     actions = {a.pk: a for a in plan.actions.all()}
-    for action_id, (status, note) in (progress or {}).items():
+    for action_id, (status, note) in progress.items():
         action = actions.get(action_id)
         if action is None or not (note or "").strip():
             continue
         ActionProgress.objects.create(
-            action=action,
-            core_group=group,
-            noted_on=held_on,
-            status=status,
-            note=note.strip(),
-            recorded_by=actor,
+            action=action, noted_on=noted_on, status=status, note=note.strip(), recorded_by=actor, **source
         )
         action.status, action.progress, action.progress_noted_on = (
             status or action.status,
             note.strip(),
-            held_on,
+            noted_on,
         )
         action.save(update_fields=["status", "progress", "progress_noted_on"])
-    _audit(actor, plan.person, group, "Recorded a core group")
-    return group
 
 
 @transaction.atomic

@@ -28,6 +28,7 @@ from .forms import (
     ResolveCheckForm,
     S47OutcomeForm,
     StrategyForm,
+    progress_from,
 )
 from .models import ChairCheck, ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry
 from .queries import plan_views
@@ -128,11 +129,21 @@ def _conference(
     plan: CPPlan | None = None,
 ) -> HttpResponse:
     review = kind == ConferenceKind.REVIEW
-    form = ConferenceForm(request.POST or None, review=review, transfer=kind == ConferenceKind.TRANSFER_IN)
+    actions = list(plan.actions.all()) if review and plan is not None else []
+    form = ConferenceForm(
+        request.POST or None, review=review, transfer=kind == ConferenceKind.TRANSFER_IN, actions=actions
+    )
     if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if not k.startswith(("status_", "note_"))}
         try:
             conf = services.record_conference(
-                actor=request.user, referral=referral, kind=kind, s47=s47, plan=plan, **form.cleaned_data
+                actor=request.user,
+                referral=referral,
+                kind=kind,
+                s47=s47,
+                plan=plan,
+                progress=progress_from(form, actions),
+                **data,
             )
         except ValidationError as exc:
             apply_validation_errors(exc, form)

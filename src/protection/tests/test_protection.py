@@ -425,9 +425,18 @@ def test_end_plan_view_forbidden_when_social_worker_and_ends_when_chair(
 
 def test_review_conference_view_records_review_when_chair(plan, chair, social_worker, client_for):
     _active(plan, chair, social_worker)
-    data = {**_post_date("held_on", date(2026, 4, 2)), "decision": "CONTINUE"}
+    action = plan.actions.get()
+    data = {
+        **_post_date("held_on", date(2026, 4, 2)),
+        "decision": "CONTINUE",
+        f"status_{action.pk}": "DONE",
+        f"note_{action.pk}": "Course completed",
+    }
     assert client_for(chair).post(f"/protection/plans/{plan.pk}/review/", data).status_code == 302
     assert plan.conferences.filter(kind="REVIEW").count() == 1
+    action.refresh_from_db()
+    assert (action.status, action.progress) == ("DONE", "Course completed")
+    assert action.progress_notes.get().conference is not None
 
 
 def test_s47_outcome_view_forbidden_when_chair_lacks_record_and_recorded_by_worker(
