@@ -371,12 +371,7 @@ def test_duplicate_check_hides_details_of_restricted_records_when_user_not_named
     from people import services
 
     services.restrict_record(
-        actor=team_manager,
-        person=child,
-        reason="STAFF_CHILD",
-        details="",
-        manager=team_manager,
-        named_users=[],
+        actor=team_manager, person=child, reason="STAFF_CHILD", details="", manager=team_manager, named_users=[]
     )
     response = client_for(social_worker).post(
         "/people/new/",
