@@ -89,6 +89,15 @@ class Permission(StrEnum):
     VIEW_PERMANENCE_TRACKER = "permanence.view_tracker"
     RECORD_RIGHTS = "rights.record_rights"
     # --- end permanence, care leavers, rights ---
+    # --- Assessment, child protection and children in need (stage/protection) ---
+    RECORD_ASSESSMENT = "assessments.record_assessment"
+    AUTHORISE_ASSESSMENT = "assessments.authorise_assessment"
+    RECORD_PROTECTION = "protection.record_protection"
+    CHAIR_CONFERENCE = "protection.chair_conference"
+    RECORD_MANAGEMENT_DECISION = "protection.record_management_decision"
+    RECORD_CIN = "cin.record_cin"
+    SIGN_OFF_CIN_PLAN = "cin.sign_off_cin_plan"
+    # --- end stage/protection ---
 
 
 P = Permission
@@ -211,9 +220,23 @@ _PERMANENCE_GRANTS: dict[Role, set[Permission]] = {
     Role.PERFORMANCE: {P.VIEW_LEAVING_CARE, P.VIEW_PERMANENCE_TRACKER},
 }
 
+# Assessment, child protection and children in need: practitioners record assessments,
+# strategy discussions, s47 enquiries, core groups and CIN work; team and service managers
+# authorise assessments, sign off CIN plans and record management decisions; CP chairs record
+# conferences, sign off CP plans and challenge drift.
+_CASEWORK_RECORDING = {P.RECORD_ASSESSMENT, P.RECORD_PROTECTION, P.RECORD_CIN}
+_CASEWORK_SIGN_OFF = {P.AUTHORISE_ASSESSMENT, P.SIGN_OFF_CIN_PLAN, P.RECORD_MANAGEMENT_DECISION}
+_PROTECTION_GRANTS: dict[Role, set[Permission]] = {
+    Role.SOCIAL_WORKER: _CASEWORK_RECORDING,
+    Role.TEAM_MANAGER: _CASEWORK_RECORDING | _CASEWORK_SIGN_OFF,
+    Role.SERVICE_MANAGER: _CASEWORK_RECORDING | _CASEWORK_SIGN_OFF | {P.CHAIR_CONFERENCE},
+    Role.CP_CHAIR: {P.RECORD_PROTECTION, P.CHAIR_CONFERENCE},
+}
+
 # Each stage's grants, added to the core table above. One place answers "who may do what".
 _STAGE_GRANTS: tuple[dict[Role, set[Permission]], ...] = (
     _FRONT_DOOR_GRANTS,
+    _PROTECTION_GRANTS,
     _CARE_GRANTS,
     _PERMANENCE_GRANTS,
 )

@@ -1,0 +1,150 @@
+"""Demo stage 20: CIN episodes (referrals) and their assessments.
+
+The front-door stage may not exist yet, so a child worked with by an assessment,
+safeguarding or disabled children's team who has no referral is given one here, created
+directly as a `frontdoor.Referral` row with its opening `ReferralStatusChange` history row
+(at merge this switches to the front door's `open_referral` service). Everything after that
+goes through this app's services: most referrals get a single assessment; about one in eight
+of the concluded ones is late (over 45 working days), about one in ten is returned once by the
+manager before authorisation, and recent ones are still in progress (some overdue).
+
+Outcomes set here drive the later stages: STRATEGY (a strategy discussion, stage 30), CIN
+(a child in need plan, stage 40), NFA or EARLY_HELP (episode closed, stage 40).
+`social.worker`'s children are steered so that they hold CP and CIN cases.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+import timescales
+from accounts.models import TeamKind
+from accounts.permissions import Role
+from demo.stages import StageContext
+from frontdoor.models import Referral, ReferralStatus, ReferralStatusChange
+from workforce.models import Allocation, AllocationRole
+
+from . import services
+from .models import AssessmentOutcome
+
+ORDER = 20
+REFERRED_TEAMS = {TeamKind.ASSESSMENT, TeamKind.SAFEGUARDING, TeamKind.DISABLED_CHILDREN}
+SOURCES = ["1A", "1B", "2A", "2B", "3A", "3E", "4", "5A", "5D", "6", "8", "9"]
+NEEDS = ["N1", "N1", "N1", "N2", "N3", "N4", "N5", "N6", "N8"]
+FACTORS = ["1B", "2B", "3A", "3B", "4B", "16A", "17A", "18C", "10A", "11A", "21"]
+WISHES = [
+    "I want mum to stop shouting and I want to stay at my school.",
+    "I like it at nan's house. I don't like it when dad drinks.",
+    "I just want everyone to be happy again.",
+    "I don't want to talk about home. I like football.",
+]
+
+
+def demo_today(ctx: StageContext) -> date:
+    """The stage's "today": the run's as-of date, never later than the real today (services
+    refuse dates in the future)."""
+    return min(ctx.as_of, timezone.localdate())
+
+
+def team_kinds(ctx: StageContext) -> dict[int, str]:
+    rows = Allocation.objects.current(ctx.as_of).filter(role=AllocationRole.SOCIAL_WORKER)
+    return dict(rows.values_list("person_id", "team__kind"))
+
+
+def demo_children_of(ctx: StageContext, username: str) -> set[int]:
+    user = ctx.demo_user(username)
+    return {p.pk for p in ctx.children if ctx.social_worker_for(p) == user}
+
+
+def _open_referral(ctx: StageContext, person, referral_date: date, actor) -> Referral:  # type: ignore[no-untyped-def]
+    received = timezone.make_aware(datetime.combine(referral_date, time(10)))
+    referral = Referral.objects.create(
+        person=person,
+        referral_date=referral_date,
+        received_at=received,
+        source=ctx.rng.choice(SOURCES),
+        primary_need=ctx.rng.choice(NEEDS),
+        created_by=actor,
+    )
+    ReferralStatusChange.objects.create(
+        referral=referral, status=ReferralStatus.OPEN, event="open", occurred_at=received, recorded_by=actor
+    )
+    return referral
+
+
+def run(ctx: StageContext) -> None:
+    today = demo_today(ctx)
+    kinds = team_kinds(ctx)
+    mine = demo_children_of(ctx, "social.worker")
+    has_referral = set(Referral.objects.values_list("person_id", flat=True))
+    manager = ctx.demo_user("team.manager")
+    front_door = ctx.staff(Role.FRONT_DOOR) or ctx.staff(Role.SOCIAL_WORKER)
+    made = 0
+    for person in ctx.children:
+        if person.pk in has_referral or kinds.get(person.pk) not in REFERRED_TEAMS:
+            continue
+        worker = ctx.social_worker_for(person) or ctx.pick_staff(Role.SOCIAL_WORKER)
+        if not worker.has_perm("assessments.record_assessment"):
+            worker = ctx.pick_staff(Role.SOCIAL_WORKER)
+        days_ago = ctx.rng.randint(60, 240) if person.pk in mine else ctx.rng.randint(3, 540)
+        referral_date = today - timedelta(days=days_ago)
+        if person.date_of_birth and referral_date < person.date_of_birth:
+            referral_date = person.date_of_birth + timedelta(days=1)
+            if referral_date > today:
+                continue
+        referral = _open_referral(ctx, person, referral_date, ctx.rng.choice(front_door))
+        made += 1
+        if ctx.rng.random() < 0.06 and person.pk not in mine:
+            continue  # referral awaiting assessment start
+        start = min(today, referral_date + timedelta(days=ctx.rng.randint(0, 3)))
+        assessment = services.start_assessment(
+            actor=worker, referral=referral, start_date=start, worker=worker
+        )
+        outcome = _outcome(ctx, person.pk in mine, kinds.get(person.pk))
+        seen = min(today, start + timedelta(days=ctx.rng.randint(1, 7)))
+        data = {
+            "factors": sorted(set(ctx.rng.sample(FACTORS, ctx.rng.randint(1, 3)))),
+            "risk_factors": "Concerns about the care the child receives at home and the adults' capacity to change.",
+            "protective_factors": "A supportive grandparent nearby; the child attends school regularly.",
+            "child_seen_on": seen,
+            "child_seen_alone_on": seen if ctx.rng.random() < 0.8 else None,
+            "child_wishes": ctx.rng.choice(WISHES),
+            "identity": "Considered the child's ethnicity, first language, faith and any disability with the family.",
+            "analysis": "The worries are significant; the family has some strengths to build on.",
+            "outcomes": [outcome],
+        }
+        services.record_assessment(actor=worker, assessment=assessment, data=data)
+        # Late about 1 in 8: conclude between 20 and 60 working days from referral.
+        working_days = ctx.rng.randint(46, 60) if ctx.rng.random() < 0.12 else ctx.rng.randint(15, 44)
+        submitted = timescales.add_working_days(referral_date, working_days)
+        if outcome == AssessmentOutcome.STRATEGY:
+            submitted = timescales.add_working_days(referral_date, ctx.rng.randint(5, 12))
+        if submitted >= today:
+            continue  # still in progress (overdue when past its due date)
+        if ctx.rng.random() < 0.1:
+            services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
+            services.return_assessment(
+                actor=manager,
+                assessment=assessment,
+                comments="The analysis does not yet weigh the risks against the strengths.",
+                on=submitted,
+            )
+        services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
+        if ctx.rng.random() < 0.05 and submitted > today - timedelta(days=10):
+            continue  # awaiting authorisation
+        authorised = min(today, timescales.add_working_days(submitted, ctx.rng.randint(0, 2)))
+        services.authorise_assessment(actor=manager, assessment=assessment, on=authorised)
+    ctx.progress(f"  {made:,} referrals with assessments")
+
+
+def _outcome(ctx: StageContext, mine: bool, team_kind: str | None) -> str:
+    roll = ctx.rng.random()
+    if mine:
+        return AssessmentOutcome.STRATEGY if roll < 0.45 else AssessmentOutcome.CIN
+    if roll < 0.18:
+        return AssessmentOutcome.STRATEGY
+    if roll < 0.55 or team_kind == TeamKind.DISABLED_CHILDREN:
+        return AssessmentOutcome.CIN
+    if roll < 0.8:
+        return AssessmentOutcome.EARLY_HELP
+    return AssessmentOutcome.NFA

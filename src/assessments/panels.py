@@ -1,0 +1,22 @@
+from typing import Any
+
+from core.extensions import Panel
+
+from .models import Assessment, CommissionedAssessment
+
+
+def assessments_panel(person: Any, user: Any) -> Panel | None:
+    if person.record_type != "CHILD":
+        return None
+    assessments = list(Assessment.objects.filter(person=person)[:10])
+    commissioned = list(CommissionedAssessment.objects.filter(person=person)[:10])
+    return Panel(
+        title="Assessments",
+        template="assessments/_panel.jinja",
+        context={"assessments": assessments, "commissioned": commissioned, "person": person},
+        order=50,
+        anchor="assessments",
+    )
+
+
+PANELS = [assessments_panel]

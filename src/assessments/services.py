@@ -1,0 +1,284 @@
+"""Assessment services: start, record, submit, authorise, return for work, commission.
+
+Each takes the acting user (keyword-only), runs in one transaction, checks the permission,
+validates with GOV.UK-style messages, writes status history (via `core.workflow.transition`)
+and an audit row.
+"""
+
+from datetime import date, datetime, time
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+import timescales
+from accounts.models import User
+from accounts.permissions import Permission
+from audit import services as auditor
+from audit.models import AuditAction
+from codes import cin as cin_codes
+from core.workflow import transition
+from frontdoor.models import Referral, ReferralStatus
+
+from .machines import AssessmentMachine
+from .models import (
+    KIND_RULE,
+    Assessment,
+    AssessmentKind,
+    AssessmentReturn,
+    AssessmentStatus,
+    AssessmentStatusChange,
+    CommissionedAssessment,
+)
+from .rules import clock_start, missing_for_submission
+
+CONTENT_FIELDS = (
+    "factors",
+    "risk_factors",
+    "protective_factors",
+    "child_seen_on",
+    "child_seen_alone_on",
+    "child_wishes",
+    "identity",
+    "analysis",
+    "outcomes",
+    "outcome_other",
+)
+
+
+def _require(actor: User, permission: Permission) -> None:
+    if not actor.has_perm(permission.value):
+        raise PermissionDenied(permission.value)
+
+
+def _at(day: date | None) -> datetime:
+    day = day or timezone.localdate()
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+@transaction.atomic
+def start_assessment(
+    *,
+    actor: User,
+    referral: Referral,
+    start_date: date,
+    kind: str = AssessmentKind.SINGLE,
+    worker: User | None = None,
+) -> Assessment:
+    """Open an assessment on an open CIN episode; its due date comes from `timescales`."""
+    _require(actor, Permission.RECORD_ASSESSMENT)
+    if referral.status != ReferralStatus.OPEN:
+        raise ValidationError({"referral": "The referral is closed: an assessment cannot be started"})
+    if start_date < referral.referral_date:
+        raise ValidationError({"start_date": "The start date must be on or after the referral date"})
+    if start_date > timezone.localdate():
+        raise ValidationError({"start_date": "The start date must be today or in the past"})
+    deadline = timescales.compute_deadline(
+        KIND_RULE[AssessmentKind(kind)], clock_start(kind, referral, start_date)
+    )
+    assessment = Assessment.objects.create(
+        person=referral.person,
+        referral=referral,
+        kind=kind,
+        start_date=start_date,
+        due_date=deadline.statutory_due,
+        local_target_date=deadline.local_target_due,
+        calendar_version=deadline.calendar_version,
+        worker=worker or actor,
+    )
+    auditor.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=referral.person,
+        obj=assessment,
+        summary=f"Started {assessment.get_kind_display().lower()}",
+        changes={"start_date": start_date, "due_date": deadline.statutory_due},
+    )
+    return assessment
+
+
+@transaction.atomic
+def record_assessment(*, actor: User, assessment: Assessment, data: dict[str, Any]) -> Assessment:
+    """Save the assessment's content while it is in progress (partial saves allowed)."""
+    _require(actor, Permission.RECORD_ASSESSMENT)
+    if assessment.status != AssessmentStatus.IN_PROGRESS:
+        raise ValidationError({"__all__": "Only an assessment in progress can be changed"})
+    changes = {}
+    for name in CONTENT_FIELDS:
+        if name in data:
+            value = data[name]
+            if isinstance(value, str):
+                value = value.strip()
+            if getattr(assessment, name) != value:
+                changes[name] = value
+                setattr(assessment, name, value)
+    _validate_dates(assessment)
+    bad = [c for c in assessment.factors if c not in dict(cin_codes.ASSESSMENT_FACTOR.all_choices())]
+    if bad:
+        raise ValidationError({"factors": "Select factors from the list"})
+    assessment.save()
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=assessment.person,
+        obj=assessment,
+        summary="Updated the assessment",
+        changes={k: "changed" for k in changes},
+    )
+    return assessment
+
+
+def _validate_dates(a: Assessment) -> None:
+    today = timezone.localdate()
+    for name in ("child_seen_on", "child_seen_alone_on"):
+        value = getattr(a, name)
+        if value and value > today:
+            raise ValidationError({name: "The date must be today or in the past"})
+        if value and value < a.referral.referral_date:
+            raise ValidationError({name: "The date must be on or after the referral date"})
+    if a.child_seen_alone_on and not a.child_seen_on:
+        raise ValidationError({"child_seen_on": "Enter the date the child was seen"})
+
+
+@transaction.atomic
+def submit_assessment(*, actor: User, assessment: Assessment, on: date | None = None) -> Assessment:
+    """Submit a complete assessment to the team manager for authorisation."""
+    _require(actor, Permission.RECORD_ASSESSMENT)
+    missing = missing_for_submission(assessment)
+    if missing:
+        raise ValidationError(missing)
+    on = on or timezone.localdate()
+    transition(
+        assessment,
+        "submit",
+        machine_cls=AssessmentMachine,
+        history_model=AssessmentStatusChange,
+        history_fk="assessment",
+        actor=actor,
+        occurred_at=_at(on),
+        person=assessment.person,
+    )
+    assessment.submitted_on = on
+    assessment.save(update_fields=["submitted_on"])
+    return assessment
+
+
+@transaction.atomic
+def authorise_assessment(*, actor: User, assessment: Assessment, on: date | None = None) -> Assessment:
+    """A manager authorises the assessment: its completion (actual end) date."""
+    _require(actor, Permission.AUTHORISE_ASSESSMENT)
+    on = on or timezone.localdate()
+    if assessment.submitted_on and on < assessment.submitted_on:
+        raise ValidationError({"on": "The authorisation date must be on or after the submission date"})
+    transition(
+        assessment,
+        "authorise",
+        machine_cls=AssessmentMachine,
+        history_model=AssessmentStatusChange,
+        history_fk="assessment",
+        actor=actor,
+        occurred_at=_at(on),
+        person=assessment.person,
+    )
+    assessment.authorised_on = on
+    assessment.authorised_by = actor
+    assessment.save(update_fields=["authorised_on", "authorised_by"])
+    return assessment
+
+
+@transaction.atomic
+def return_assessment(
+    *, actor: User, assessment: Assessment, comments: str, on: date | None = None
+) -> AssessmentReturn:
+    """A manager returns the assessment as not meeting the agreed standard (counted)."""
+    _require(actor, Permission.AUTHORISE_ASSESSMENT)
+    comments = comments.strip()
+    if not comments:
+        raise ValidationError({"comments": "Enter what needs to be done to meet the standard"})
+    when = _at(on)
+    transition(
+        assessment,
+        "return_for_work",
+        machine_cls=AssessmentMachine,
+        history_model=AssessmentStatusChange,
+        history_fk="assessment",
+        actor=actor,
+        occurred_at=when,
+        reason=comments,
+        person=assessment.person,
+    )
+    assessment.submitted_on = None
+    assessment.save(update_fields=["submitted_on"])
+    row = AssessmentReturn.objects.create(
+        assessment=assessment, returned_by=actor, returned_at=when, comments=comments
+    )
+    auditor.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=assessment.person,
+        obj=row,
+        summary="Returned the assessment as not meeting the standard",
+        reason=comments,
+    )
+    return row
+
+
+@transaction.atomic
+def commission_assessment(
+    *,
+    actor: User,
+    person: Any,
+    kind: str,
+    description: str,
+    provider: str,
+    commissioned_on: date,
+    due_on: date,
+    assessment: Assessment | None = None,
+) -> CommissionedAssessment:
+    """Commission a specialist or parenting assessment from a provider."""
+    _require(actor, Permission.RECORD_ASSESSMENT)
+    if due_on < commissioned_on:
+        raise ValidationError({"due_on": "The due date must be on or after the date it was commissioned"})
+    if not provider.strip():
+        raise ValidationError({"provider": "Enter the provider"})
+    row = CommissionedAssessment.objects.create(
+        person=person,
+        assessment=assessment,
+        kind=kind,
+        description=description.strip(),
+        provider=provider.strip(),
+        commissioned_on=commissioned_on,
+        due_on=due_on,
+        recorded_by=actor,
+    )
+    auditor.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=person,
+        obj=row,
+        summary=f"Commissioned {row.get_kind_display().lower()}",
+    )
+    return row
+
+
+@transaction.atomic
+def complete_commissioned(
+    *, actor: User, commissioned: CommissionedAssessment, completed_on: date
+) -> CommissionedAssessment:
+    _require(actor, Permission.RECORD_ASSESSMENT)
+    if completed_on < commissioned.commissioned_on:
+        raise ValidationError(
+            {"completed_on": "The completion date must be on or after the date it was commissioned"}
+        )
+    commissioned.completed_on = completed_on
+    commissioned.save(update_fields=["completed_on"])
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=commissioned.person,
+        obj=commissioned,
+        summary="Recorded a commissioned assessment as completed",
+        changes={"completed_on": completed_on},
+    )
+    return commissioned

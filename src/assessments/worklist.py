@@ -1,0 +1,45 @@
+"""Assessment items for "My work": assessments due (statutory 45 working days from the
+referral, stored with the local target) and, for managers, assessments awaiting sign-off."""
+
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from django.urls import reverse
+
+from core.worklist import WorkItem
+
+from .models import KIND_RULE, Assessment, AssessmentStatus
+
+SIGN_OFF = "Decision awaiting sign-off"
+
+
+def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
+    rows = (
+        Assessment.objects.filter(person_id__in=person_ids)
+        .exclude(status=AssessmentStatus.AUTHORISED)
+        .select_related("person")
+    )
+    for a in rows:
+        link = reverse("assessments:detail", args=[a.pk])
+        if a.status == AssessmentStatus.AWAITING_AUTHORISATION:
+            yield WorkItem(
+                a.person_id,
+                a.person.display_name,
+                "Assessment awaiting authorisation",
+                KIND_RULE[a.kind],
+                a.submitted_on or today,
+                None,
+                link,
+                SIGN_OFF,
+            )
+        else:
+            yield WorkItem(
+                a.person_id,
+                a.person.display_name,
+                f"{a.get_kind_display()} due",
+                KIND_RULE[a.kind],
+                a.due_date,
+                a.local_target_date,
+                link,
+                "assessment",
+            )

@@ -1,0 +1,131 @@
+"""Demo stage 40: child in need plans, reviews and visits, and closing CIN episodes.
+
+After stage 20 (assessments) and 30 (child protection): an authorised assessment whose
+outcome is NFA or early help closes its episode (RC8 / RC9); one whose outcome is a CIN plan
+gets a plan with SMART actions signed off by a manager, reviews at about the configured
+frequency (some missed, so "review overdue" shows), CIN visits over the last 3 months, and
+about a quarter of the older plans end and the episode closes (RC7). Children whose CP plan
+stepped down to a CIN plan get one too. `social.worker`'s CIN children keep open plans.
+"""
+
+from datetime import date, timedelta
+from typing import Any
+
+import timescales
+from accounts.permissions import Role
+from assessments.demo_stage import demo_children_of, demo_today
+from assessments.models import Assessment, AssessmentOutcome, AssessmentStatus
+from casework.models import VisitKind
+from casework.services import record_visit
+from demo.stages import StageContext
+from frontdoor.models import ReferralStatus
+from protection.models import CPPlan, PlanStatus, StepDown
+
+from . import services
+from .models import CINPlan
+
+ORDER = 40
+ACTIONS = [
+    ("Attend the parenting group every week", "Parent", "Family"),
+    ("Referral to the young carers' service", "Allocated social worker", "Children's social care"),
+    ("Support with school attendance", "Education welfare officer", "Education"),
+    ("Apply for housing transfer", "Housing officer", "Housing"),
+]
+
+
+def _plan(
+    ctx: StageContext, referral: Any, start: date, today: date, worker: Any, manager: Any, keep_open: bool
+) -> None:
+    rng = ctx.rng
+    plan = services.start_cin_plan(
+        actor=worker,
+        referral=referral,
+        start_date=start,
+        worries="The family needs support to meet the child's needs at home and at school.",
+        goals="The child attends school every day and the family gets the help it needs.",
+    )
+    for what, who, agency in rng.sample(ACTIONS, rng.randint(2, 3)):
+        services.add_cin_action(
+            actor=worker,
+            plan=plan,
+            data={
+                "what": what,
+                "who_person": who,
+                "who_agency": agency,
+                "by_when": start + timedelta(weeks=rng.randint(6, 20)),
+                "serves": "School and home",
+            },
+        )
+    services.sign_off_cin_plan(actor=manager, plan=plan, on=start)
+    ends = not keep_open and start < today - timedelta(days=270) and rng.random() < 0.35
+    horizon = start + timedelta(days=rng.randint(200, 260)) if ends else today
+    missed = rng.random() < 0.2
+    review = timescales.add_months(start, 3)
+    while review <= horizon and not (missed and review > horizon - timedelta(days=120)):
+        services.record_cin_review(
+            actor=worker,
+            plan=plan,
+            held_on=review,
+            progress="Some progress; actions continue.",
+            child_views="Says school is better.",
+        )
+        review = timescales.add_months(review, 3) - timedelta(days=rng.randint(0, 6))
+    visit = max(start, horizon - timedelta(days=90))
+    while visit <= horizon:
+        record_visit(
+            actor=worker,
+            person=plan.person,
+            kind=VisitKind.CIN,
+            visited_on=visit,
+            child_seen=rng.random() < 0.9,
+            purpose="Child in need visit",
+            worker=worker,
+        )
+        visit += timedelta(days=rng.randint(20, 35))
+    if ends:
+        services.end_cin_plan(actor=worker, plan=plan, end_date=horizon, reason="The plan's goals were met.")
+        services.close_episode(actor=worker, referral=referral, closure_date=horizon, closure_reason="RC7")
+
+
+def run(ctx: StageContext) -> None:
+    today = demo_today(ctx)
+    mine = demo_children_of(ctx, "social.worker")
+    managers = ctx.staff(Role.TEAM_MANAGER) or [ctx.demo_user("team.manager")]
+    plans = 0
+    authorised = (
+        Assessment.objects.filter(status=AssessmentStatus.AUTHORISED, referral__status=ReferralStatus.OPEN)
+        .select_related("referral__person")
+        .order_by("pk")
+    )
+    cp_referrals = set(CPPlan.objects.values_list("referral_id", flat=True))
+    for a in authorised:
+        referral, person = a.referral, a.referral.person
+        if referral.pk in cp_referrals or a.authorised_on is None:
+            continue
+        worker = ctx.social_worker_for(person)
+        if worker is None or not worker.has_perm("cin.record_cin"):
+            worker = ctx.pick_staff(Role.SOCIAL_WORKER)
+        manager = ctx.demo_user("team.manager") if person.pk in mine else ctx.rng.choice(managers)
+        if AssessmentOutcome.CIN in a.outcomes:
+            _plan(ctx, referral, a.authorised_on, today, worker, manager, keep_open=person.pk in mine)
+            plans += 1
+        elif {AssessmentOutcome.NFA, AssessmentOutcome.EARLY_HELP} & set(a.outcomes):
+            reason = "RC9" if AssessmentOutcome.EARLY_HELP in a.outcomes else "RC8"
+            services.close_episode(
+                actor=worker, referral=referral, closure_date=a.authorised_on, closure_reason=reason
+            )
+    stepped_down = CPPlan.objects.filter(
+        status=PlanStatus.ENDED, step_down=StepDown.CIN, referral__status=ReferralStatus.OPEN
+    ).select_related("referral__person")
+    for cp in stepped_down:
+        if cp.end_date is None:
+            continue
+        person = cp.referral.person
+        worker = ctx.social_worker_for(person) or ctx.pick_staff(Role.SOCIAL_WORKER)
+        if not worker.has_perm("cin.record_cin"):
+            worker = ctx.pick_staff(Role.SOCIAL_WORKER)
+        if CINPlan.objects.filter(referral=cp.referral).exclude(status=PlanStatus.ENDED).exists():
+            continue
+        _plan(ctx, cp.referral, cp.end_date, today, worker, ctx.rng.choice(managers), keep_open=True)
+        plans += 1
+    ctx.progress(f"  {plans:,} child in need plans")

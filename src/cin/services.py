@@ -1,0 +1,238 @@
+"""Children in need services: CIN plans and actions, sign-off, reviews, ending, and closing
+the CIN episode. Keyword-only, atomic, permission-checked, audited."""
+
+from datetime import date, datetime, time
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.permissions import Permission
+from assessments.models import Assessment, AssessmentStatus
+from audit import services as auditor
+from audit.models import AuditAction
+from codes import cin as cin_codes
+from core.workflow import transition
+from frontdoor.models import Referral, ReferralStatus, ReferralStatusChange
+from protection.models import CPPlan, PlanStatus
+from protection.smart import check_sign_off, clean_action_data
+
+from .machines import PlanMachine, ReferralMachine
+from .models import CINPlan, CINPlanAction, CINPlanStatusChange, CINReview
+
+
+def _require(actor: User, permission: Permission) -> None:
+    if not actor.has_perm(permission.value):
+        raise PermissionDenied(permission.value)
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def _not_future(day: date, field: str) -> None:
+    if day > timezone.localdate():
+        raise ValidationError({field: "The date must be today or in the past"})
+
+
+@transaction.atomic
+def start_cin_plan(
+    *, actor: User, referral: Referral, start_date: date, worries: str = "", goals: str = ""
+) -> CINPlan:
+    _require(actor, Permission.RECORD_CIN)
+    _not_future(start_date, "start_date")
+    if referral.status != ReferralStatus.OPEN:
+        raise ValidationError({"referral": "The referral is closed"})
+    if start_date < referral.referral_date:
+        raise ValidationError({"start_date": "The start date must be on or after the referral date"})
+    if CINPlan.objects.filter(referral=referral).exclude(status=PlanStatus.ENDED).exists():
+        raise ValidationError({"referral": "There is already a current child in need plan"})
+    plan = CINPlan.objects.create(
+        person=referral.person,
+        referral=referral,
+        start_date=start_date,
+        worries=worries.strip(),
+        goals=goals.strip(),
+        created_by=actor,
+    )
+    auditor.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=plan.person,
+        obj=plan,
+        summary="Started a child in need plan",
+    )
+    return plan
+
+
+@transaction.atomic
+def update_cin_plan(*, actor: User, plan: CINPlan, worries: str, goals: str) -> CINPlan:
+    _require(actor, Permission.RECORD_CIN)
+    if plan.status == PlanStatus.ENDED:
+        raise ValidationError({"plan": "The plan has ended"})
+    plan.worries, plan.goals = worries.strip(), goals.strip()
+    plan.save(update_fields=["worries", "goals"])
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=plan.person,
+        obj=plan,
+        summary="Updated the child in need plan",
+    )
+    return plan
+
+
+@transaction.atomic
+def add_cin_action(*, actor: User, plan: CINPlan, data: dict[str, Any]) -> CINPlanAction:
+    _require(actor, Permission.RECORD_CIN)
+    if plan.status == PlanStatus.ENDED:
+        raise ValidationError({"plan": "The plan has ended"})
+    action = CINPlanAction.objects.create(plan=plan, **clean_action_data(data))
+    auditor.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=plan.person,
+        obj=action,
+        summary="Added an action to the child in need plan",
+    )
+    return action
+
+
+@transaction.atomic
+def edit_cin_action(*, actor: User, action: CINPlanAction, data: dict[str, Any]) -> CINPlanAction:
+    _require(actor, Permission.RECORD_CIN)
+    if action.plan.status == PlanStatus.ENDED:
+        raise ValidationError({"plan": "The plan has ended"})
+    for k, v in clean_action_data(data).items():
+        setattr(action, k, v)
+    action.save()
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=action.plan.person,
+        obj=action,
+        summary="Changed a child in need plan action",
+    )
+    return action
+
+
+@transaction.atomic
+def sign_off_cin_plan(*, actor: User, plan: CINPlan, on: date | None = None) -> CINPlan:
+    """A manager signs the plan off; refused while any action lacks who, what or by when
+    (the same rule as CP plans: `protection.smart.check_sign_off`)."""
+    _require(actor, Permission.SIGN_OFF_CIN_PLAN)
+    check_sign_off(plan.actions.all())
+    on = on or timezone.localdate()
+    transition(
+        plan,
+        "sign_off",
+        machine_cls=PlanMachine,
+        history_model=CINPlanStatusChange,
+        history_fk="plan",
+        actor=actor,
+        occurred_at=_at(on),
+        person=plan.person,
+    )
+    plan.signed_off_on, plan.signed_off_by = on, actor
+    plan.save(update_fields=["signed_off_on", "signed_off_by"])
+    return plan
+
+
+@transaction.atomic
+def record_cin_review(
+    *, actor: User, plan: CINPlan, held_on: date, progress: str, child_views: str = ""
+) -> CINReview:
+    _require(actor, Permission.RECORD_CIN)
+    _not_future(held_on, "held_on")
+    if plan.status != PlanStatus.ACTIVE:
+        raise ValidationError({"plan": "Only a signed-off, current plan can be reviewed"})
+    if held_on < plan.start_date:
+        raise ValidationError({"held_on": "The review must be on or after the start of the plan"})
+    if not progress.strip():
+        raise ValidationError({"progress": "Enter the progress made against the plan"})
+    review = CINReview.objects.create(
+        plan=plan,
+        held_on=held_on,
+        progress=progress.strip(),
+        child_views=child_views.strip(),
+        recorded_by=actor,
+    )
+    auditor.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=plan.person,
+        obj=review,
+        summary="Recorded a child in need review",
+    )
+    return review
+
+
+@transaction.atomic
+def end_cin_plan(*, actor: User, plan: CINPlan, end_date: date, reason: str) -> CINPlan:
+    _require(actor, Permission.RECORD_CIN)
+    _not_future(end_date, "end_date")
+    if end_date < plan.start_date:
+        raise ValidationError({"end_date": "The end date must be on or after the start of the plan"})
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter the reason the plan ended"})
+    transition(
+        plan,
+        "end",
+        machine_cls=PlanMachine,
+        history_model=CINPlanStatusChange,
+        history_fk="plan",
+        actor=actor,
+        occurred_at=_at(end_date),
+        reason=reason,
+        person=plan.person,
+    )
+    plan.end_date, plan.end_reason = end_date, reason.strip()
+    plan.save(update_fields=["end_date", "end_reason"])
+    return plan
+
+
+@transaction.atomic
+def close_episode(
+    *, actor: User, referral: Referral, closure_date: date, closure_reason: str, note: str = ""
+) -> Referral:
+    """Close the CIN episode with a CIN census closure reason (RC1–RC9).
+
+    Guard: no open assessments, CIN plans or CP plans on the episode. Appends a
+    `frontdoor.ReferralStatusChange` through `core.workflow.transition` with this app's
+    `ReferralMachine` (documented in docs/workflows/children-in-need.md; reconciled with the
+    front door's close_referral at merge)."""
+    _require(actor, Permission.RECORD_CIN)
+    _not_future(closure_date, "closure_date")
+    if closure_reason not in dict(cin_codes.CLOSURE_REASON.choices()):
+        raise ValidationError({"closure_reason": "Select the reason for closure"})
+    if closure_date < referral.referral_date:
+        raise ValidationError({"closure_date": "The closure date must be on or after the referral date"})
+    open_items = []
+    if Assessment.objects.filter(referral=referral).exclude(status=AssessmentStatus.AUTHORISED).exists():
+        open_items.append("an assessment")
+    if CINPlan.objects.filter(referral=referral).exclude(status=PlanStatus.ENDED).exists():
+        open_items.append("a child in need plan")
+    if CPPlan.objects.filter(referral=referral).exclude(status=PlanStatus.ENDED).exists():
+        open_items.append("a child protection plan")
+    if open_items:
+        raise ValidationError(
+            {
+                "closure_reason": f"The episode cannot be closed while it has open work: {', '.join(open_items)}"
+            }
+        )
+    transition(
+        referral,
+        "close",
+        machine_cls=ReferralMachine,
+        history_model=ReferralStatusChange,
+        history_fk="referral",
+        actor=actor,
+        occurred_at=_at(closure_date),
+        reason=note or cin_codes.CLOSURE_REASON.label(closure_reason),
+        person=referral.person,
+    )
+    referral.closure_date, referral.closure_reason = closure_date, closure_reason
+    referral.save(update_fields=["closure_date", "closure_reason"])
+    return referral

@@ -1,0 +1,146 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from assessments import services as assessments
+from cin import services
+from cin.clocks import next_review_due
+from cin.worklist import items
+from frontdoor.models import ReferralStatus
+from protection.models import PlanStatus
+from protection.tests.factories import make_referral
+
+SMART = {
+    "what": "Attend school daily",
+    "who_person": "Amelia's mum",
+    "who_agency": "Family",
+    "by_when": date(2025, 7, 1),
+    "serves": "Education",
+}
+
+
+@pytest.fixture
+def referral(child, social_worker):
+    return make_referral(child, social_worker, date(2025, 1, 6))
+
+
+@pytest.fixture
+def plan(referral, social_worker):
+    return services.start_cin_plan(actor=social_worker, referral=referral, start_date=date(2025, 1, 31))
+
+
+def test_review_due_three_months_when_month_end():
+    assert next_review_due(date(2025, 11, 30), None, 3) == date(2026, 2, 28)
+    assert next_review_due(date(2025, 1, 31), date(2025, 5, 31), 3) == date(2025, 8, 31)
+
+
+def test_sign_off_refused_when_action_incomplete_then_allowed(plan, social_worker, team_manager):
+    action = services.add_cin_action(actor=social_worker, plan=plan, data={"what": "Go to school"})
+    with pytest.raises(ValidationError) as exc:
+        services.sign_off_cin_plan(actor=team_manager, plan=plan)
+    assert "action 1 has no who or by when" in str(exc.value)
+    with pytest.raises(PermissionDenied):
+        services.sign_off_cin_plan(actor=social_worker, plan=plan)
+    services.edit_cin_action(actor=social_worker, action=action, data=SMART)
+    services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
+    assert plan.status == PlanStatus.ACTIVE
+
+
+def test_review_refused_when_plan_not_signed_off(plan, social_worker):
+    with pytest.raises(ValidationError):
+        services.record_cin_review(actor=social_worker, plan=plan, held_on=date(2025, 4, 1), progress="ok")
+
+
+def test_worklist_review_due_from_start_then_last_review(plan, social_worker, team_manager, child):
+    services.add_cin_action(actor=social_worker, plan=plan, data=SMART)
+    assert [i.kind for i in items([child.pk], date(2025, 2, 1))] == ["Decision awaiting sign-off"]
+    services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
+    assert {i.kind: i.due for i in items([child.pk], date(2025, 2, 4))}["cin_review"] == date(2025, 4, 30)
+    services.record_cin_review(actor=social_worker, plan=plan, held_on=date(2025, 4, 28), progress="Good")
+    found = {i.kind: i.due for i in items([child.pk], date(2025, 8, 1))}
+    assert found["cin_review"] == date(2025, 7, 28)
+    assert found["plan_action"] == date(2025, 7, 1)
+
+
+def test_close_refused_when_open_plan_or_assessment(plan, referral, social_worker, team_manager):
+    assessments.start_assessment(actor=social_worker, referral=referral, start_date=date(2025, 1, 7))
+    with pytest.raises(ValidationError) as exc:
+        services.close_episode(
+            actor=social_worker, referral=referral, closure_date=date(2025, 6, 1), closure_reason="RC7"
+        )
+    assert "an assessment" in str(exc.value) and "a child in need plan" in str(exc.value)
+    assert referral.status == ReferralStatus.OPEN
+
+
+def test_close_records_reason_and_history_when_nothing_open(referral, social_worker):
+    services.close_episode(
+        actor=social_worker, referral=referral, closure_date=date(2025, 6, 1), closure_reason="RC8"
+    )
+    referral.refresh_from_db()
+    assert (referral.status, referral.closure_date, referral.closure_reason) == (
+        "CLOSED",
+        date(2025, 6, 1),
+        "RC8",
+    )
+    assert referral.status_history.get().event == "close"
+
+
+def test_close_refused_when_reason_unknown(referral, social_worker):
+    with pytest.raises(ValidationError):
+        services.close_episode(
+            actor=social_worker, referral=referral, closure_date=date(2025, 6, 1), closure_reason="XX"
+        )
+
+
+def test_plan_views_when_social_worker(plan, child, social_worker, team_manager, client_for):
+    client = client_for(social_worker)
+    assert client.get(f"/children-in-need/plans/{plan.pk}/").status_code == 200
+    assert client.post(f"/children-in-need/plans/{plan.pk}/sign-off/").status_code == 403
+    response = client.post(
+        f"/children-in-need/plans/{plan.pk}/actions/new/", {"what": "Kept", "by_when-day": "99"}
+    )
+    assert response.status_code == 400 and "Kept" in response.content.decode()
+    services.add_cin_action(actor=social_worker, plan=plan, data={"what": "Vague"})
+    response = client_for(team_manager).post(f"/children-in-need/plans/{plan.pk}/sign-off/")
+    assert response.status_code == 400 and "Incomplete: no who, by when" in response.content.decode()
+
+
+def test_close_view_shows_guard_error_when_open_plan(plan, referral, social_worker, client_for):
+    response = client_for(social_worker).post(
+        f"/children-in-need/referrals/{referral.pk}/close/",
+        {
+            "closure_date-day": "1",
+            "closure_date-month": "6",
+            "closure_date-year": "2025",
+            "closure_reason": "RC7",
+        },
+    )
+    assert response.status_code == 400
+    assert "cannot be closed while it has open work" in response.content.decode()
+
+
+def test_review_and_end_views_when_active(plan, social_worker, team_manager, client_for):
+    services.add_cin_action(actor=social_worker, plan=plan, data=SMART)
+    services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
+    client = client_for(social_worker)
+    data = {"held_on-day": "30", "held_on-month": "4", "held_on-year": "2025", "progress": "Better"}
+    assert client.post(f"/children-in-need/plans/{plan.pk}/reviews/new/", data).status_code == 302
+    data = {"end_date-day": "1", "end_date-month": "6", "end_date-year": "2025", "reason": "Goals met"}
+    assert client.post(f"/children-in-need/plans/{plan.pk}/end/", data).status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ENDED
+
+
+def test_plan_new_view_when_open_referral(referral, child, social_worker, client_for):
+    data = {
+        "referral": referral.pk,
+        "start_date-day": "7",
+        "start_date-month": "1",
+        "start_date-year": "2025",
+    }
+    assert (
+        client_for(social_worker).post(f"/children-in-need/people/{child.pk}/plans/new/", data).status_code
+        == 302
+    )
+    assert child.cin_plans.count() == 1

@@ -1,0 +1,66 @@
+"""Children in need items for "My work": CIN review due (the authority's frequency, default 3
+months), overdue plan actions, and CIN plans awaiting a manager's sign-off."""
+
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from django.db.models import Max
+from django.urls import reverse
+
+from core.worklist import WorkItem
+from protection.models import PlanStatus
+from protection.smart import OPEN_ACTION_STATUSES
+
+from .clocks import next_review_due
+from .models import CINPlan, CINPlanAction
+
+SIGN_OFF = "Decision awaiting sign-off"
+
+
+def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
+    plans = (
+        CINPlan.objects.filter(person_id__in=person_ids, status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE])
+        .select_related("person")
+        .annotate(last_review=Max("reviews__held_on"))
+    )
+    for p in plans:
+        link = reverse("cin:plan", args=[p.pk])
+        if p.status == PlanStatus.DRAFT:
+            yield WorkItem(
+                p.person_id,
+                p.person.display_name,
+                "Child in need plan awaiting sign-off",
+                "cin_plan",
+                p.start_date,
+                None,
+                link,
+                SIGN_OFF,
+            )
+        else:
+            yield WorkItem(
+                p.person_id,
+                p.person.display_name,
+                "Child in need review due",
+                "cin_review",
+                next_review_due(p.start_date, p.last_review),
+                None,
+                link,
+                "cin_review",
+            )
+    actions = CINPlanAction.objects.filter(
+        plan__person_id__in=person_ids,
+        plan__status=PlanStatus.ACTIVE,
+        by_when__lt=today,
+        status__in=OPEN_ACTION_STATUSES,
+    ).select_related("plan__person")
+    for a in actions:
+        yield WorkItem(
+            a.plan.person_id,
+            a.plan.person.display_name,
+            f"Plan action overdue: {a.what[:60]}",
+            "plan_action",
+            a.by_when or today,
+            None,
+            reverse("cin:plan", args=[a.plan_id]),
+            "plan_action",
+        )

@@ -1,0 +1,217 @@
+from typing import Any
+
+from django import forms
+
+from codes import cin as cin_codes
+from core.forms import GovDateField
+
+from .models import Agency, ChairCheckKind, ConferenceDecision, S47Outcome, StepDown, StrategyDecision
+from .smart import ActionStatus
+
+_T = {"rows": 4}
+
+
+def _agencies(label: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=Agency.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select the agencies"},
+    )
+
+
+class StrategyForm(forms.Form):
+    referral = forms.TypedChoiceField(label="Referral (CIN episode)", coerce=int, widget=forms.RadioSelect)
+    held_on = GovDateField(label="Date of the discussion", required=True, past_only=True)
+    is_meeting = forms.BooleanField(
+        label="This was a strategy meeting (not a discussion by phone or video)", required=False
+    )
+    agencies = _agencies("Agencies that took part")
+    participants = forms.CharField(
+        label="Who took part (names and roles)", required=False, widget=forms.Textarea(attrs=_T)
+    )
+    information_shared = forms.CharField(
+        label="Information shared",
+        widget=forms.Textarea(attrs=_T),
+        error_messages={"required": "Enter the information shared"},
+    )
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=StrategyDecision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the decision"},
+    )
+
+    def __init__(self, *args: Any, referrals: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["referral"].choices = [  # type: ignore[attr-defined]
+            (r.pk, f"Referral of {r.referral_date:%-d %B %Y}") for r in referrals
+        ]
+
+
+class S47OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Outcome of the enquiry",
+        choices=S47Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the outcome"},
+    )
+    outcome_date = GovDateField(label="Date of the outcome", required=True, past_only=True)
+
+
+class ConferenceForm(forms.Form):
+    held_on = GovDateField(label="Date of the conference", required=True, past_only=True)
+    attendees = forms.CharField(
+        label="Who attended (names and roles)", required=False, widget=forms.Textarea(attrs=_T)
+    )
+    agencies_attended = forms.MultipleChoiceField(
+        label="Agencies that attended",
+        choices=Agency.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    agencies_reported = forms.MultipleChoiceField(
+        label="Agencies that sent a report (including the GP)",
+        choices=Agency.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    parent_participation = forms.CharField(
+        label="Parents' participation and views", required=False, widget=forms.Textarea(attrs=_T)
+    )
+    child_participation = forms.ChoiceField(
+        label="The child's participation",
+        choices=[("", "Select")] + cin_codes.PARTICIPATION.choices(),
+        required=False,
+    )
+    child_views = forms.CharField(label="The child's views", required=False, widget=forms.Textarea(attrs=_T))
+    decision = forms.ChoiceField(
+        label="Decision", widget=forms.RadioSelect, error_messages={"required": "Select the decision"}
+    )
+    category = forms.ChoiceField(
+        label="Category of abuse",
+        choices=[("", "Select")] + cin_codes.ABUSE_CATEGORY.choices(),
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        review: bool = False,
+        transfer: bool = False,
+        actions: list[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.actions = actions or []
+        _add_progress_fields(self, self.actions)
+        choices = ConferenceDecision.choices
+        self.fields["decision"].choices = [c for c in choices if (c[0] in ("CONTINUE", "END")) == review]  # type: ignore[attr-defined]
+        if review:
+            del self.fields["category"]
+        if transfer:
+            self.fields["transfer_notified_on"] = GovDateField(
+                label="Date the move into the area was notified", required=True, past_only=True
+            )
+
+
+def _add_progress_fields(form: forms.Form, actions: list[Any]) -> None:
+    """Per-action status and progress fields (core groups and review conferences)."""
+    for i, a in enumerate(actions, start=1):
+        form.fields[f"status_{a.pk}"] = forms.ChoiceField(
+            label=f"Action {i} status: {a.what[:80]}",
+            choices=ActionStatus.choices,
+            initial=a.status,
+            required=False,
+        )
+        form.fields[f"note_{a.pk}"] = forms.CharField(
+            label=f"Action {i} progress", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        )
+
+
+def progress_from(form: forms.Form, actions: list[Any]) -> dict[int, tuple[str, str]]:
+    return {
+        a.pk: (
+            form.cleaned_data.get(f"status_{a.pk}") or a.status,
+            form.cleaned_data.get(f"note_{a.pk}") or "",
+        )
+        for a in actions
+    }
+
+
+class PlanForm(forms.Form):
+    worries = forms.CharField(
+        label="What we are worried about", widget=forms.Textarea(attrs=_T), required=False
+    )
+    goals = forms.CharField(
+        label="What needs to change (goals)", widget=forms.Textarea(attrs=_T), required=False
+    )
+
+
+class EndPlanForm(forms.Form):
+    end_date = GovDateField(label="Date the plan ended", required=True, past_only=True)
+    reason = forms.CharField(
+        label="Reason the plan ended",
+        max_length=300,
+        error_messages={"required": "Enter the reason the plan ended"},
+    )
+    step_down = forms.ChoiceField(
+        label="What happens next",
+        choices=StepDown.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what happens next"},
+    )
+
+
+class CoreGroupForm(forms.Form):
+    held_on = GovDateField(label="Date of the core group", required=True, past_only=True)
+    agencies = _agencies("Agencies that attended")
+    attendees = forms.CharField(
+        label="Who attended", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs=_T))
+
+    def __init__(self, *args: Any, actions: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actions = actions
+        _add_progress_fields(self, actions)
+
+    def progress(self) -> dict[int, tuple[str, str]]:
+        return progress_from(self, self.actions)
+
+
+class ChairCheckForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Type",
+        choices=ChairCheckKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the type"},
+    )
+    raised_on = GovDateField(label="Date", required=True, past_only=True)
+    concern = forms.CharField(
+        label="What was checked or challenged",
+        widget=forms.Textarea(attrs=_T),
+        error_messages={"required": "Enter what was checked or challenged"},
+    )
+
+
+class ResolveCheckForm(forms.Form):
+    resolved_on = GovDateField(label="Date of the outcome", required=True, past_only=True)
+    outcome = forms.CharField(
+        label="Outcome", widget=forms.Textarea(attrs=_T), error_messages={"required": "Enter the outcome"}
+    )
+
+
+class ManagementDecisionForm(forms.Form):
+    decided_on = GovDateField(label="Date of the decision", required=True, past_only=True)
+    decision = forms.CharField(
+        label="Decision",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the decision"},
+    )
+    rationale = forms.CharField(
+        label="Rationale",
+        widget=forms.Textarea(attrs=_T),
+        error_messages={"required": "Enter the rationale for the decision"},
+    )
+    context = forms.CharField(label="What it relates to (optional)", max_length=200, required=False)

@@ -1,0 +1,88 @@
+"""Set-based reads for plans: latest core group, latest CP visit, earlier plans, flags."""
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Max, Q
+
+import timescales
+from casework.models import Visit, VisitKind
+
+from . import flags as f
+from .models import ConferenceKind, CPPlan, PlanStatus
+from .smart import OPEN_ACTION_STATUSES
+
+
+@dataclass
+class PlanView:
+    plan: CPPlan
+    last_core_group: date | None
+    last_review: date | None
+    last_visit: date | None
+    overdue_actions: int
+    flags: list[f.Flag]
+
+    @property
+    def core_group_due(self) -> date:
+        return f.next_core_group_due(self.plan.first_core_group_due, self.last_core_group)
+
+    @property
+    def visit_due(self) -> date:
+        return f.next_cp_visit_due(self.plan.start_date, self.last_visit)
+
+    @property
+    def review_due(self) -> date:
+        return review_due(self.plan)
+
+
+def plan_views(plans: Collection[CPPlan] | None, today: date, *, queryset=None) -> list[PlanView]:  # type: ignore[no-untyped-def]
+    qs = queryset if queryset is not None else CPPlan.objects.filter(pk__in=[p.pk for p in plans or []])
+    qs = qs.select_related("person", "chair").annotate(
+        last_core_group=Max("core_groups__held_on"),
+        last_review=Max("conferences__held_on", filter=Q(conferences__kind=ConferenceKind.REVIEW)),
+        overdue=Count(
+            "actions",
+            filter=Q(actions__by_when__lt=today, actions__status__in=OPEN_ACTION_STATUSES),
+            distinct=True,
+        ),
+    )
+    rows = list(qs)
+    person_ids = {p.person_id for p in rows}
+    visits = dict(
+        Visit.objects.filter(person_id__in=person_ids, kind=VisitKind.CP, child_seen=True)
+        .values("person_id")
+        .annotate(last=Max("visited_on"))
+        .values_list("person_id", "last")
+    )
+    starts: dict[int, list[date]] = defaultdict(list)
+    for pid, start in CPPlan.objects.filter(person_id__in=person_ids).values_list("person_id", "start_date"):
+        starts[pid].append(start)
+    out = []
+    for p in rows:
+        last_visit = visits.get(p.person_id)
+        fl = (
+            f.plan_flags(
+                start_date=p.start_date,
+                today=today,
+                earlier_plan_starts=starts[p.person_id],
+                first_core_group_due=p.first_core_group_due,
+                last_core_group=p.last_core_group,
+                last_visit=last_visit,
+                overdue_actions=p.overdue,
+            )
+            if p.status == PlanStatus.ACTIVE
+            else []
+        )
+        out.append(PlanView(p, p.last_core_group, p.last_review, last_visit, p.overdue, fl))
+    return out
+
+
+def review_due(plan: CPPlan) -> date:
+    """Next review conference due: 3 months after the plan's conference for the first review
+    (`first_cp_review`), then 6 months after the latest review (`cp_review`)."""
+    latest = plan.conferences.filter(kind=ConferenceKind.REVIEW).order_by("-held_on").first()
+    if latest is None:
+        return plan.first_review_due
+    return timescales.due_date("cp_review", latest.held_on)  # type: ignore[return-value]

@@ -1,0 +1,431 @@
+"""Child protection services: strategy discussions, s47, conferences, plans, core groups,
+chair checks and management decisions. Keyword-only, atomic, permission-checked, audited."""
+
+from datetime import date, datetime, time
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+import timescales
+from accounts.models import User
+from accounts.permissions import Permission
+from audit import services as auditor
+from audit.models import AuditAction
+from core.workflow import transition
+from frontdoor.models import Referral, ReferralStatus
+
+from .machines import PlanMachine
+from .models import (
+    ActionProgress,
+    ChairCheck,
+    Conference,
+    ConferenceDecision,
+    ConferenceKind,
+    CoreGroup,
+    CPPlan,
+    CPPlanAction,
+    CPPlanStatusChange,
+    ManagementDecision,
+    PlanStatus,
+    S47Enquiry,
+    S47Outcome,
+    StrategyDecision,
+    StrategyDiscussion,
+)
+from .queries import review_due
+from .smart import ActionStatus, check_sign_off, clean_action_data
+
+
+def _require(actor: User, permission: Permission) -> None:
+    if not actor.has_perm(permission.value):
+        raise PermissionDenied(permission.value)
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def _not_future(day: date, field: str) -> None:
+    if day > timezone.localdate():
+        raise ValidationError({field: "The date must be today or in the past"})
+
+
+def _audit(actor: User, person: Any, obj: Any, summary: str, **changes: Any) -> None:
+    auditor.record(
+        actor=actor, action=AuditAction.CREATE, person=person, obj=obj, summary=summary, changes=changes
+    )
+
+
+@transaction.atomic
+def record_strategy_discussion(
+    *,
+    actor: User,
+    referral: Referral,
+    held_on: date,
+    agencies: list[str],
+    information_shared: str,
+    decision: str,
+    participants: str = "",
+    is_meeting: bool = False,
+) -> StrategyDiscussion:
+    """Record a strategy discussion; a s47 decision starts the enquiry on the same date."""
+    _require(actor, Permission.RECORD_PROTECTION)
+    _not_future(held_on, "held_on")
+    if referral.status != ReferralStatus.OPEN:
+        raise ValidationError({"referral": "The referral is closed"})
+    if held_on < referral.referral_date:
+        raise ValidationError({"held_on": "The date must be on or after the referral date"})
+    if not agencies:
+        raise ValidationError({"agencies": "Select the agencies that took part"})
+    if not information_shared.strip():
+        raise ValidationError({"information_shared": "Enter the information shared"})
+    sd = StrategyDiscussion.objects.create(
+        person=referral.person,
+        referral=referral,
+        held_on=held_on,
+        agencies=list(agencies),
+        participants=participants.strip(),
+        information_shared=information_shared.strip(),
+        decision=decision,
+        is_meeting=is_meeting,
+        recorded_by=actor,
+    )
+    _audit(actor, referral.person, sd, "Recorded a strategy discussion", decision=decision)
+    if decision in (StrategyDecision.S47_SINGLE, StrategyDecision.S47_JOINT):
+        deadline = timescales.compute_deadline("icpc", held_on)
+        s47 = S47Enquiry.objects.create(
+            person=referral.person,
+            referral=referral,
+            strategy_discussion=sd,
+            start_date=held_on,
+            icpc_due=deadline.statutory_due,
+            calendar_version=deadline.calendar_version,
+        )
+        _audit(actor, referral.person, s47, "Started a section 47 enquiry", icpc_due=deadline.statutory_due)
+    return sd
+
+
+@transaction.atomic
+def record_s47_outcome(*, actor: User, s47: S47Enquiry, outcome: str, outcome_date: date) -> S47Enquiry:
+    _require(actor, Permission.RECORD_PROTECTION)
+    _not_future(outcome_date, "outcome_date")
+    if s47.outcome:
+        raise ValidationError({"outcome": "The enquiry's outcome is already recorded"})
+    if outcome_date < s47.start_date:
+        raise ValidationError(
+            {"outcome_date": "The outcome date must be on or after the start of the enquiry"}
+        )
+    s47.outcome, s47.outcome_date = outcome, outcome_date
+    s47.save(update_fields=["outcome", "outcome_date"])
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=s47.person,
+        obj=s47,
+        summary="Recorded the section 47 outcome",
+        changes={"outcome": outcome},
+    )
+    return s47
+
+
+def _check_chair(chair: User) -> None:
+    if not chair.has_perm(Permission.CHAIR_CONFERENCE.value):
+        raise ValidationError({"chair": "The chair must be a child protection chair"})
+
+
+@transaction.atomic
+def record_conference(
+    *,
+    actor: User,
+    referral: Referral,
+    kind: str,
+    held_on: date,
+    decision: str,
+    chair: User | None = None,
+    category: str = "",
+    s47: S47Enquiry | None = None,
+    plan: CPPlan | None = None,
+    attendees: str = "",
+    agencies_attended: list[str] | None = None,
+    agencies_reported: list[str] | None = None,
+    parent_participation: str = "",
+    child_participation: str = "",
+    child_views: str = "",
+    transfer_notified_on: date | None = None,
+    progress: dict[int, tuple[str, str]] | None = None,
+) -> Conference:
+    """Record an initial, transfer-in or review conference. An initial or transfer-in
+    conference deciding on a plan creates the plan (awaiting the chair's sign-off); a review
+    deciding to end the plan leaves ending it to `end_plan` (reason and step-down)."""
+    _require(actor, Permission.CHAIR_CONFERENCE)
+    chair = chair or actor
+    _check_chair(chair)
+    _not_future(held_on, "held_on")
+    person = referral.person
+    due_on = None
+    if kind == ConferenceKind.INITIAL:
+        if s47 is None:
+            raise ValidationError({"s47": "An initial conference follows a section 47 enquiry"})
+        due_on, version = s47.icpc_due, s47.calendar_version
+        if held_on < s47.start_date:
+            raise ValidationError({"held_on": "The conference must be on or after the strategy discussion"})
+    elif kind == ConferenceKind.TRANSFER_IN:
+        if transfer_notified_on is None:
+            raise ValidationError({"transfer_notified_on": "Enter the date the move was notified"})
+        d = timescales.compute_deadline("transfer_in_conference", transfer_notified_on)
+        due_on, version = d.statutory_due, d.calendar_version
+    else:
+        if plan is None or plan.status == PlanStatus.ENDED:
+            raise ValidationError({"plan": "A review conference needs a current plan"})
+        due_on, version = review_due(plan), timescales.calendar_version()
+    if kind != ConferenceKind.REVIEW and decision == ConferenceDecision.PLAN and not category:
+        raise ValidationError({"category": "Select the category of abuse"})
+    conference = Conference.objects.create(
+        person=person,
+        referral=referral,
+        kind=kind,
+        s47=s47,
+        plan=plan,
+        chair=chair,
+        held_on=held_on,
+        due_on=due_on,
+        calendar_version=version,
+        attendees=attendees.strip(),
+        agencies_attended=list(agencies_attended or []),
+        agencies_reported=list(agencies_reported or []),
+        parent_participation=parent_participation.strip(),
+        child_participation=child_participation,
+        child_views=child_views.strip(),
+        decision=decision,
+        category=category,
+        recorded_by=actor,
+    )
+    _audit(
+        actor, person, conference, f"Recorded a {conference.get_kind_display().lower()}", decision=decision
+    )
+    if plan is not None and progress:
+        _note_progress(actor, plan, held_on, progress, conference=conference)
+    if kind != ConferenceKind.REVIEW and decision == ConferenceDecision.PLAN:
+        core = timescales.compute_deadline("first_core_group", held_on)
+        review = timescales.compute_deadline("first_cp_review", held_on)
+        new_plan = CPPlan.objects.create(
+            person=person,
+            referral=referral,
+            start_date=held_on,
+            category=category,
+            chair=chair,
+            first_core_group_due=core.statutory_due,
+            first_review_due=review.statutory_due,
+            calendar_version=core.calendar_version,
+        )
+        conference.plan = new_plan
+        conference.save(update_fields=["plan"])
+        _audit(actor, person, new_plan, "Child protection plan made (awaiting sign-off)", category=category)
+    return conference
+
+
+def _editable(plan: Any) -> None:
+    if plan.status == PlanStatus.ENDED:
+        raise ValidationError({"plan": "The plan has ended"})
+
+
+@transaction.atomic
+def update_plan(*, actor: User, plan: CPPlan, worries: str, goals: str) -> CPPlan:
+    _require(actor, Permission.RECORD_PROTECTION)
+    _editable(plan)
+    plan.worries, plan.goals = worries.strip(), goals.strip()
+    plan.save(update_fields=["worries", "goals"])
+    auditor.record(
+        actor=actor, action=AuditAction.UPDATE, person=plan.person, obj=plan, summary="Updated the plan"
+    )
+    return plan
+
+
+@transaction.atomic
+def add_action(*, actor: User, plan: CPPlan, data: dict[str, Any]) -> CPPlanAction:
+    """Add an action. Incomplete actions may be saved as drafts; sign-off refuses them."""
+    _require(actor, Permission.RECORD_PROTECTION)
+    _editable(plan)
+    action = CPPlanAction.objects.create(plan=plan, **clean_action_data(data))
+    _audit(actor, plan.person, action, "Added an action to the child protection plan")
+    return action
+
+
+@transaction.atomic
+def edit_action(*, actor: User, action: CPPlanAction, data: dict[str, Any]) -> CPPlanAction:
+    _require(actor, Permission.RECORD_PROTECTION)
+    _editable(action.plan)
+    for k, v in clean_action_data(data).items():
+        setattr(action, k, v)
+    action.save()
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=action.plan.person,
+        obj=action,
+        summary="Changed a plan action",
+    )
+    return action
+
+
+@transaction.atomic
+def sign_off_plan(*, actor: User, plan: CPPlan, on: date | None = None) -> CPPlan:
+    """The chair signs the plan off; refused while any action lacks who, what or by when."""
+    _require(actor, Permission.CHAIR_CONFERENCE)
+    check_sign_off(plan.actions.all())
+    if not plan.worries.strip():
+        raise ValidationError({"worries": "Enter what we are worried about before the plan is signed off"})
+    on = on or timezone.localdate()
+    transition(
+        plan,
+        "sign_off",
+        machine_cls=PlanMachine,
+        history_model=CPPlanStatusChange,
+        history_fk="plan",
+        actor=actor,
+        occurred_at=_at(on),
+        person=plan.person,
+    )
+    plan.signed_off_on = on
+    plan.save(update_fields=["signed_off_on"])
+    return plan
+
+
+@transaction.atomic
+def end_plan(*, actor: User, plan: CPPlan, end_date: date, reason: str, step_down: str) -> CPPlan:
+    """End the plan with the reason and the step-down (CIN, early help, NFA, looked after, moved)."""
+    _require(actor, Permission.CHAIR_CONFERENCE)
+    _not_future(end_date, "end_date")
+    if end_date < plan.start_date:
+        raise ValidationError({"end_date": "The end date must be on or after the start of the plan"})
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter the reason the plan ended"})
+    if not step_down:
+        raise ValidationError({"step_down": "Select what happens next"})
+    transition(
+        plan,
+        "end",
+        machine_cls=PlanMachine,
+        history_model=CPPlanStatusChange,
+        history_fk="plan",
+        actor=actor,
+        occurred_at=_at(end_date),
+        reason=reason,
+        person=plan.person,
+    )
+    plan.end_date, plan.end_reason, plan.step_down = end_date, reason.strip(), step_down
+    plan.save(update_fields=["end_date", "end_reason", "step_down"])
+    return plan
+
+
+@transaction.atomic
+def record_core_group(
+    *,
+    actor: User,
+    plan: CPPlan,
+    held_on: date,
+    agencies: list[str],
+    attendees: str = "",
+    notes: str = "",
+    progress: dict[int, tuple[str, str]] | None = None,
+) -> CoreGroup:
+    """Record a core group and the progress noted against each action (action id → (status, note))."""
+    _require(actor, Permission.RECORD_PROTECTION)
+    _editable(plan)
+    _not_future(held_on, "held_on")
+    if held_on < plan.start_date:
+        raise ValidationError({"held_on": "The core group must be on or after the start of the plan"})
+    if not agencies:
+        raise ValidationError({"agencies": "Select the agencies that attended"})
+    group = CoreGroup.objects.create(
+        plan=plan,
+        held_on=held_on,
+        agencies=list(agencies),
+        attendees=attendees.strip(),
+        notes=notes.strip(),
+        recorded_by=actor,
+    )
+    _note_progress(actor, plan, held_on, progress or {}, core_group=group)
+    _audit(actor, plan.person, group, "Recorded a core group")
+    return group
+
+
+def _note_progress(
+    actor: User, plan: CPPlan, noted_on: date, progress: dict[int, tuple[str, str]], **source: Any
+) -> None:
+    """Progress against each action (action id → (status, note)) at a core group or review."""
+    actions = {a.pk: a for a in plan.actions.all()}
+    for action_id, (status, note) in progress.items():
+        action = actions.get(action_id)
+        if action is None or not (note or "").strip():
+            continue
+        ActionProgress.objects.create(
+            action=action, noted_on=noted_on, status=status, note=note.strip(), recorded_by=actor, **source
+        )
+        action.status, action.progress, action.progress_noted_on = (
+            status or action.status,
+            note.strip(),
+            noted_on,
+        )
+        action.save(update_fields=["status", "progress", "progress_noted_on"])
+
+
+@transaction.atomic
+def record_chair_check(*, actor: User, plan: CPPlan, kind: str, raised_on: date, concern: str) -> ChairCheck:
+    """The chair records a between-review check or a challenge (escalation)."""
+    _require(actor, Permission.CHAIR_CONFERENCE)
+    _not_future(raised_on, "raised_on")
+    if not concern.strip():
+        raise ValidationError({"concern": "Enter what was checked or challenged"})
+    row = ChairCheck.objects.create(
+        plan=plan, kind=kind, raised_on=raised_on, concern=concern.strip(), chair=actor
+    )
+    _audit(actor, plan.person, row, f"Chair recorded a {row.get_kind_display().lower()}")
+    return row
+
+
+@transaction.atomic
+def resolve_chair_check(*, actor: User, check: ChairCheck, outcome: str, resolved_on: date) -> ChairCheck:
+    _require(actor, Permission.CHAIR_CONFERENCE)
+    if not outcome.strip():
+        raise ValidationError({"outcome": "Enter the outcome"})
+    if resolved_on < check.raised_on:
+        raise ValidationError({"resolved_on": "The date must be on or after the date it was raised"})
+    check.outcome, check.resolved_on = outcome.strip(), resolved_on
+    check.save(update_fields=["outcome", "resolved_on"])
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=check.plan.person,
+        obj=check,
+        summary="Recorded the outcome of a chair's challenge",
+    )
+    return check
+
+
+@transaction.atomic
+def record_management_decision(
+    *, actor: User, person: Any, decision: str, rationale: str, decided_on: date, context: str = ""
+) -> ManagementDecision:
+    """A manager's decision with its rationale, shown on the child's record."""
+    _require(actor, Permission.RECORD_MANAGEMENT_DECISION)
+    _not_future(decided_on, "decided_on")
+    if not decision.strip():
+        raise ValidationError({"decision": "Enter the decision"})
+    if not rationale.strip():
+        raise ValidationError({"rationale": "Enter the rationale for the decision"})
+    row = ManagementDecision.objects.create(
+        person=person,
+        decision=decision.strip(),
+        rationale=rationale.strip(),
+        context=context.strip(),
+        decided_by=actor,
+        decided_on=decided_on,
+    )
+    _audit(actor, person, row, "Recorded a management decision")
+    return row
+
+
+__all__ = ["ActionStatus", "S47Outcome"]

@@ -1,0 +1,92 @@
+"""The assessment, child protection and CIN demo stages on a small generated borough."""
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from assessments import demo_stage as assessment_stage
+from assessments.models import Assessment, AssessmentStatus
+from cin import demo_stage as cin_stage
+from cin.models import CINPlan
+from demo.stages import StageContext
+from frontdoor.models import Referral, ReferralStatus
+from protection import demo_stage as protection_stage
+from protection.models import CPPlan, PlanStatus, S47Enquiry
+from protection.queries import plan_views
+from workforce.models import Allocation
+
+AS_OF = date(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def borough(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command(
+            "generate_demo_data",
+            "--children",
+            "300",
+            "--seed",
+            "7",
+            "--as-of",
+            AS_OF.isoformat(),
+            stdout=StringIO(),
+        )
+        for module in (assessment_stage, protection_stage, cin_stage):
+            module.run(StageContext(seed=7, as_of=AS_OF, stage=module.__name__.split(".")[0]))
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def db_borough(borough, db):
+    return None
+
+
+def test_stage_order_runs_assessment_before_protection_before_cin():
+    assert assessment_stage.ORDER < protection_stage.ORDER < cin_stage.ORDER
+
+
+def test_volumes_are_in_a_realistic_range(db_borough):
+    referrals = Referral.objects.count()
+    assert Assessment.objects.count() >= 0.85 * referrals * 0.9
+    s47_share = S47Enquiry.objects.count() / referrals
+    assert 0.08 <= s47_share <= 0.35, s47_share
+    active = CPPlan.objects.filter(status=PlanStatus.ACTIVE).count()
+    assert 3 <= active <= 0.1 * 300, active
+    late = [
+        a
+        for a in Assessment.objects.filter(status=AssessmentStatus.AUTHORISED)
+        if a.authorised_on > a.due_date
+    ]
+    assert late, "some assessments are late"
+    assert Assessment.objects.filter(returns__isnull=False).exists()
+    assert Referral.objects.filter(status=ReferralStatus.CLOSED).exists()
+    assert CINPlan.objects.filter(status=PlanStatus.ACTIVE).exists()
+
+
+def test_every_signal_has_an_example(db_borough):
+    codes = {
+        f.code
+        for v in plan_views(None, AS_OF, queryset=CPPlan.objects.filter(status=PlanStatus.ACTIVE))
+        for f in v.flags
+    }
+    assert {"TWO_YEARS", "SUBSEQUENT", "CORE_GROUP_OVERDUE", "ACTIONS_OVERDUE", "VISIT_OVERDUE"} <= codes, (
+        codes
+    )
+
+
+def test_demo_users_hold_cases(db_borough):
+    sw_children = set(
+        Allocation.objects.current(AS_OF)
+        .filter(worker__username="social.worker")
+        .values_list("person_id", flat=True)
+    )
+    sw_plans = plan_views(
+        None, AS_OF, queryset=CPPlan.objects.filter(person_id__in=sw_children, status=PlanStatus.ACTIVE)
+    )
+    assert sw_plans and any(f.code == "CORE_GROUP_OVERDUE" for v in sw_plans for f in v.flags)
+    assert CINPlan.objects.filter(person_id__in=sw_children, status=PlanStatus.ACTIVE).exists()
+    assert CPPlan.objects.filter(chair__username="cp.chair").exists()
