@@ -1,10 +1,10 @@
 """Demo stage 20: CIN episodes (referrals) and their assessments.
 
-The front-door stage may not exist yet, so a child worked with by an assessment,
-safeguarding or disabled children's team who has no referral is given one here, created
-directly as a `frontdoor.Referral` row with its opening `ReferralStatusChange` history row
-(at merge this switches to the front door's `open_referral` service). Everything after that
-goes through this app's services: most referrals get a single assessment; about one in eight
+Every referral the front-door stage left open is assessed here; a child worked with by an
+assessment, safeguarding or disabled children's team who has no open referral is referred
+through the front door's `open_referral` service (by a front-door manager). Children outside
+those teams are assessed and closed (no further action, or early help). Everything after
+that goes through this app's services: most referrals get a single assessment; about one in eight
 of the concluded ones is late (over 45 working days), about one in ten is returned once by the
 manager before authorisation, and recent ones are still in progress (some overdue).
 
@@ -22,6 +22,7 @@ from accounts.models import TeamKind
 from accounts.permissions import Role
 from demo.stages import StageContext
 from frontdoor.models import Referral, ReferralStatus, ReferralStatusChange
+from frontdoor.services import open_referral
 from workforce.models import Allocation, AllocationRole
 
 from . import services
@@ -57,13 +58,28 @@ def demo_children_of(ctx: StageContext, username: str) -> set[int]:
 
 
 def _open_referral(ctx: StageContext, person, referral_date: date, actor) -> Referral:  # type: ignore[no-untyped-def]
+    return open_referral(
+        actor=actor,
+        person=person,
+        referral_date=referral_date,
+        received_at=timezone.make_aware(datetime.combine(referral_date, time(10))),
+        source=ctx.rng.choice(SOURCES),
+        primary_need=ctx.rng.choice(NEEDS),
+    )
+
+
+def historic_referral(ctx: StageContext, person, referral_date: date, actor) -> Referral:  # type: ignore[no-untyped-def]
+    """An earlier, already-finished episode behind the child's current one (for second CP
+    plans). The front door's `open_referral` only opens a child's current episode, so the
+    history an older system would have migrated is written directly, with its opening
+    status-history row; the caller closes it through `close_referral`."""
     received = timezone.make_aware(datetime.combine(referral_date, time(10)))
     referral = Referral.objects.create(
         person=person,
         referral_date=referral_date,
         received_at=received,
         source=ctx.rng.choice(SOURCES),
-        primary_need=ctx.rng.choice(NEEDS),
+        primary_need="N1",
         created_by=actor,
     )
     ReferralStatusChange.objects.create(
@@ -76,23 +92,33 @@ def run(ctx: StageContext) -> None:
     today = demo_today(ctx)
     kinds = team_kinds(ctx)
     mine = demo_children_of(ctx, "social.worker")
-    has_referral = set(Referral.objects.values_list("person_id", flat=True))
+    open_referrals = {
+        r.person_id: r
+        for r in Referral.objects.filter(status=ReferralStatus.OPEN, assessments__isnull=True).order_by(
+            "referral_date", "pk"
+        )
+    }
     manager = ctx.demo_user("team.manager")
-    front_door = ctx.staff(Role.FRONT_DOOR) or ctx.staff(Role.SOCIAL_WORKER)
+    front_door_managers = ctx.staff(Role.TEAM_MANAGER, TeamKind.FRONT_DOOR) or [manager]
     made = 0
     for person in ctx.children:
-        if person.pk in has_referral or kinds.get(person.pk) not in REFERRED_TEAMS:
+        in_team = kinds.get(person.pk) in REFERRED_TEAMS
+        existing = open_referrals.get(person.pk)
+        if existing is None and not in_team:
             continue
         worker = ctx.social_worker_for(person) or ctx.pick_staff(Role.SOCIAL_WORKER)
         if not worker.has_perm("assessments.record_assessment"):
             worker = ctx.pick_staff(Role.SOCIAL_WORKER)
-        days_ago = ctx.rng.randint(60, 240) if person.pk in mine else ctx.rng.randint(3, 540)
-        referral_date = today - timedelta(days=days_ago)
-        if person.date_of_birth and referral_date < person.date_of_birth:
-            referral_date = person.date_of_birth + timedelta(days=1)
-            if referral_date > today:
-                continue
-        referral = _open_referral(ctx, person, referral_date, ctx.rng.choice(front_door))
+        if existing is not None:
+            referral, referral_date = existing, existing.referral_date
+        else:
+            days_ago = ctx.rng.randint(60, 240) if person.pk in mine else ctx.rng.randint(3, 540)
+            referral_date = today - timedelta(days=days_ago)
+            if person.date_of_birth and referral_date < person.date_of_birth:
+                referral_date = person.date_of_birth + timedelta(days=1)
+                if referral_date > today:
+                    continue
+            referral = _open_referral(ctx, person, referral_date, ctx.rng.choice(front_door_managers))
         made += 1
         if ctx.rng.random() < 0.06 and person.pk not in mine:
             continue  # referral awaiting assessment start
@@ -100,7 +126,11 @@ def run(ctx: StageContext) -> None:
         assessment = services.start_assessment(
             actor=worker, referral=referral, start_date=start, worker=worker
         )
-        outcome = _outcome(ctx, person.pk in mine, kinds.get(person.pk))
+        outcome = (
+            _outcome(ctx, person.pk in mine, kinds.get(person.pk))
+            if in_team
+            else ctx.rng.choice([AssessmentOutcome.NFA, AssessmentOutcome.EARLY_HELP])
+        )
         seen = min(today, start + timedelta(days=ctx.rng.randint(1, 7)))
         data = {
             "factors": sorted(set(ctx.rng.sample(FACTORS, ctx.rng.randint(1, 3)))),

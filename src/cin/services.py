@@ -10,16 +10,15 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission
-from assessments.models import Assessment, AssessmentStatus
 from audit import services as auditor
 from audit.models import AuditAction
-from codes import cin as cin_codes
 from core.workflow import transition
-from frontdoor.models import Referral, ReferralStatus, ReferralStatusChange
-from protection.models import CPPlan, PlanStatus
+from frontdoor.models import Referral, ReferralStatus
+from frontdoor.services import close_referral
+from protection.models import PlanStatus
 from protection.smart import check_sign_off, clean_action_data
 
-from .machines import PlanMachine, ReferralMachine
+from .machines import PlanMachine
 from .models import CINPlan, CINPlanAction, CINPlanStatusChange, CINReview
 
 
@@ -199,40 +198,18 @@ def close_episode(
 ) -> Referral:
     """Close the CIN episode with a CIN census closure reason (RC1–RC9).
 
-    Guard: no open assessments, CIN plans or CP plans on the episode. Appends a
-    `frontdoor.ReferralStatusChange` through `core.workflow.transition` with this app's
-    `ReferralMachine` (documented in docs/workflows/children-in-need.md; reconciled with the
-    front door's close_referral at merge)."""
+    One closing path for every stage: `frontdoor.services.close_referral`, which refuses while
+    any stage reports open work on the episode (`<app>/episode_guards.py`: assessments not
+    authorised, open CIN or CP plans)."""
     _require(actor, Permission.RECORD_CIN)
     _not_future(closure_date, "closure_date")
-    if closure_reason not in dict(cin_codes.CLOSURE_REASON.choices()):
-        raise ValidationError({"closure_reason": "Select the reason for closure"})
-    if closure_date < referral.referral_date:
-        raise ValidationError({"closure_date": "The closure date must be on or after the referral date"})
-    open_items = []
-    if Assessment.objects.filter(referral=referral).exclude(status=AssessmentStatus.AUTHORISED).exists():
-        open_items.append("an assessment")
-    if CINPlan.objects.filter(referral=referral).exclude(status=PlanStatus.ENDED).exists():
-        open_items.append("a child in need plan")
-    if CPPlan.objects.filter(referral=referral).exclude(status=PlanStatus.ENDED).exists():
-        open_items.append("a child protection plan")
-    if open_items:
-        raise ValidationError(
-            {
-                "closure_reason": f"The episode cannot be closed while it has open work: {', '.join(open_items)}"
-            }
+    try:
+        return close_referral(
+            actor=actor, referral=referral, closure_date=closure_date, reason=closure_reason, note=note
         )
-    transition(
-        referral,
-        "close",
-        machine_cls=ReferralMachine,
-        history_model=ReferralStatusChange,
-        history_fk="referral",
-        actor=actor,
-        occurred_at=_at(closure_date),
-        reason=note or cin_codes.CLOSURE_REASON.label(closure_reason),
-        person=referral.person,
-    )
-    referral.closure_date, referral.closure_reason = closure_date, closure_reason
-    referral.save(update_fields=["closure_date", "closure_reason"])
-    return referral
+    except ValidationError as exc:
+        # This page calls the reason field `closure_reason`.
+        errors = exc.message_dict
+        if "reason" in errors:
+            errors["closure_reason"] = errors.pop("reason")
+        raise ValidationError(errors) from exc

@@ -8,6 +8,8 @@ INSTALLED_APPS order, so adding a stage never means editing another app's code:
   section of the person's page (e.g. "Child protection", "Children in care").
 - `<app>/worklist.py`: `items(person_ids, today) -> Iterable[WorkItem]` (see core.worklist).
 - `<app>/demo_stage.py`: `ORDER` (int) and `run(context)` extending the demo generator.
+- `<app>/episode_guards.py`: `open_work(referral) -> list[str]`, the work this stage still
+  has open on a child-in-need episode (closing the episode is refused while any is open).
 """
 
 from dataclasses import dataclass, field
@@ -65,3 +67,8 @@ def person_panels(person: Any, user: Any) -> list[Panel]:
             if panel is not None:
                 panels.append(panel)
     return sorted(panels, key=lambda p: p.order)
+
+
+def episode_open_work(referral: Any) -> list[str]:
+    """Open work on a child-in-need episode, as each stage reports it (e.g. "an assessment")."""
+    return [item for module in app_modules("episode_guards") for item in module.open_work(referral)]

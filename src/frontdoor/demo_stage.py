@@ -82,7 +82,7 @@ CONCERNS = (
     "Family evicted and living in temporary accommodation.",
 )
 NEEDS = (("N1", 50), ("N2", 4), ("N3", 6), ("N4", 12), ("N5", 14), ("N6", 3), ("N7", 2), ("N8", 4), ("N9", 5))
-CLOSURES = (("RC8", 45), ("RC9", 15), ("RC7", 35), ("RC5", 5))
+NFA_SHARE = 0.3
 
 
 def _weighted(ctx: StageContext, pairs: tuple) -> str:
@@ -156,11 +156,14 @@ def _history_rows(
                 continue
             source = _weighted(ctx, SOURCES)
             children = family if len(family) == 1 or ctx.rng.random() < 0.6 else [ctx.rng.choice(family)]
+            # A few referrals close at once with no further action and no assessment (CIN
+            # census ReferralNFA); the rest stay open for the assessment and later stages,
+            # which close them when their work ends.
             closure = None
-            if decision in (Decision.ASSESSMENT, Decision.STRATEGY):
-                closed_on = received.date() + timedelta(days=int(ctx.rng.uniform(12, 240)))
+            if decision == Decision.ASSESSMENT and ctx.rng.random() < NFA_SHARE:
+                closed_on = received.date() + timedelta(days=ctx.rng.randint(2, 8))
                 if closed_on <= ctx.as_of - timedelta(days=1):
-                    closure = (closed_on, _weighted(ctx, CLOSURES))
+                    closure = (closed_on, "RC8")
             rows.append(
                 services.HistoricContact(
                     received_at=received,

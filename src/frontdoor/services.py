@@ -21,6 +21,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from core import services as core_services
+from core.extensions import episode_open_work
 from core.workflow import transition
 from people import services as people_services
 from people.models import Person, RecordType
@@ -445,6 +446,9 @@ def close_referral(
         errors["closure_date"] = "The closure date must be on or after the referral date"
     if closure_date > timezone.localdate():
         errors["closure_date"] = "The closure date must be today or in the past"
+    open_work = episode_open_work(referral)
+    if open_work and "reason" not in errors:
+        errors["reason"] = f"The episode cannot be closed while it has open work: {', '.join(open_work)}"
     if errors:
         raise ValidationError(errors)
     referral.closure_date = closure_date

@@ -15,7 +15,7 @@ from typing import Any
 
 import timescales
 from accounts.permissions import Role
-from assessments.demo_stage import _open_referral, demo_children_of, demo_today
+from assessments.demo_stage import demo_children_of, demo_today, historic_referral
 from assessments.models import Assessment, AssessmentOutcome
 from casework.models import VisitKind
 from casework.services import record_visit
@@ -276,7 +276,7 @@ def run(ctx: StageContext) -> None:
             and j.rng.random() < 0.15
             and a.referral.referral_date - timedelta(days=500) > (person.date_of_birth or date.min)
         ):
-            earlier = _open_referral(
+            earlier = historic_referral(
                 ctx,
                 person,
                 a.referral.referral_date - timedelta(days=j.rng.randint(450, 700)),
@@ -311,7 +311,7 @@ def run(ctx: StageContext) -> None:
         and p.date_of_birth < today - timedelta(days=1200)
     ]
     for person in candidates[: max(2, len(ctx.children) // 150)]:
-        referral = _open_referral(
+        referral = historic_referral(
             ctx, person, today - timedelta(days=j.rng.randint(760, 900)), j.worker_for(person)
         )
         j.journey(referral, referral.referral_date + timedelta(days=3), mine=False)

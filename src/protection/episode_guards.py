@@ -1,0 +1,13 @@
+"""Work this stage still has open on a child-in-need episode (see core.extensions)."""
+
+from typing import Any
+
+from .models import CPPlan, PlanStatus
+
+
+def open_work(referral: Any) -> list[str]:
+    return (
+        ["a child protection plan"]
+        if CPPlan.objects.filter(referral=referral).exclude(status=PlanStatus.ENDED).exists()
+        else []
+    )
