@@ -61,6 +61,15 @@ class Permission(StrEnum):
     VIEW_AUDIT = "audit.view_audit"
     VIEW_TIMESCALES = "timescales.view_rules"
     MANAGE_USERS = "accounts.manage_users"
+    # --- casework: the child's story (chronology, case notes, documents, subject access) ---
+    VIEW_CHRONOLOGY = "casework.view_chronology"
+    CURATE_CHRONOLOGY = "casework.curate_chronology"
+    EXPORT_CHRONOLOGY = "casework.export_chronology"
+    RECORD_CASE_NOTE = "casework.record_case_note"
+    MANAGE_DOCUMENTS = "casework.manage_documents"
+    VIEW_RESTRICTED_CASEWORK = "casework.view_restricted_casework"
+    HANDLE_SUBJECT_ACCESS = "casework.handle_subject_access"
+    # --- end casework ---
 
 
 P = Permission
@@ -111,6 +120,29 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # enforces that); they can contribute to the family network but not create records.
     Role.PARTNER: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_OWN_WORK}),
 }
+
+# --- casework: the child's story (grants) ---
+_STORY_READ = {P.VIEW_CHRONOLOGY}
+_STORY_PRACTICE = _STORY_READ | {
+    P.CURATE_CHRONOLOGY,
+    P.EXPORT_CHRONOLOGY,
+    P.RECORD_CASE_NOTE,
+    P.MANAGE_DOCUMENTS,
+}
+_STORY_GRANTS: dict[Role, set[Permission]] = {
+    Role.SOCIAL_WORKER: _STORY_PRACTICE,
+    Role.TEAM_MANAGER: _STORY_PRACTICE | {P.VIEW_RESTRICTED_CASEWORK, P.HANDLE_SUBJECT_ACCESS},
+    Role.SERVICE_MANAGER: _STORY_PRACTICE | {P.VIEW_RESTRICTED_CASEWORK, P.HANDLE_SUBJECT_ACCESS},
+    Role.FRONT_DOOR: _STORY_PRACTICE,
+    Role.EARLY_HELP: _STORY_PRACTICE,
+    Role.IRO: _STORY_PRACTICE,
+    Role.CP_CHAIR: _STORY_PRACTICE,
+    Role.AUDITOR: _STORY_READ,
+    Role.ADMIN: {P.HANDLE_SUBJECT_ACCESS},
+}
+for _role, _extra in _STORY_GRANTS.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _extra
+# --- end casework ---
 
 # Roles whose visibility is limited to children they are actively involved with.
 INVOLVEMENT_ONLY_ROLES: frozenset[Role] = frozenset({Role.PARTNER})
