@@ -160,6 +160,8 @@ def export_chronology(request: AuthenticatedHttpRequest, person: Person) -> Http
 @require_http_methods(["GET", "POST"])
 def annotate(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     key = request.POST.get("source_key") or request.GET.get("key", "")
+    if not key:
+        return redirect("casework:chronology", person_id=person.pk)
     event = chronology.find(person.pk, key, user=request.user)
     if event is None:
         raise Http404("No such chronology event")
