@@ -133,6 +133,9 @@ class CaseNote(models.Model):
     restricted = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=CaseNoteStatus.choices, default=CaseNoteStatus.DRAFT)
     version = models.PositiveIntegerField(default=1)
+    last_client_id = models.CharField(
+        max_length=40, blank=True, help_text="The editing tab that saved last (its own saves never conflict)."
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

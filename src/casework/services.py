@@ -238,13 +238,19 @@ def start_case_note(*, actor: User, person: Person, data: dict[str, Any]) -> Cas
 
 
 @transaction.atomic
-def save_case_note(*, actor: User, note: CaseNote, expected_version: int, data: dict[str, Any]) -> CaseNote:
-    """Save the draft. Refuses (StaleNote) if someone saved a newer version meanwhile."""
+def save_case_note(
+    *, actor: User, note: CaseNote, expected_version: int, data: dict[str, Any], client_id: str = ""
+) -> CaseNote:
+    """Save the draft. Refuses (StaleNote) if someone saved a newer version meanwhile.
+
+    `client_id` identifies the browser tab (autosave): a newer version saved by the same
+    user from the same tab (e.g. the save sent as the page unloaded) is not a conflict."""
     _require(actor, Permission.RECORD_CASE_NOTE)
     current = CaseNote.objects.select_for_update().get(pk=note.pk)
     if current.status != CaseNoteStatus.DRAFT:
         raise ValidationError({"body": "This case note is final and can no longer be changed"})
-    if current.version != expected_version:
+    own_save = bool(client_id) and current.last_client_id == client_id and current.updated_by_id == actor.pk
+    if current.version != expected_version and not own_save:
         raise StaleNote(current)
     clean = {k: data[k] for k in NOTE_FIELDS if k in data}
     _validate_note({**{k: getattr(current, k) for k in NOTE_FIELDS}, **clean}, final=False)
@@ -253,6 +259,7 @@ def save_case_note(*, actor: User, note: CaseNote, expected_version: int, data: 
         setattr(current, key, value)
     current.version += 1
     current.updated_by = actor
+    current.last_client_id = client_id[:40]
     current.save()
     auditor.record(
         actor=actor,

@@ -406,7 +406,11 @@ def autosave_note(request: AuthenticatedHttpRequest, note_id: int) -> HttpRespon
         return JsonResponse({"errors": _form_errors(form)}, status=400)
     try:
         note = services.save_case_note(
-            actor=request.user, note=note, expected_version=form.cleaned_data.get("version") or 0, data=form.note_data()
+            actor=request.user,
+            note=note,
+            expected_version=form.cleaned_data.get("version") or 0,
+            data=form.note_data(),
+            client_id=request.POST.get("client_id", ""),
         )
     except services.StaleNote as stale:
         return JsonResponse({"conflict": True, "current": _note_json(stale.current)}, status=409)

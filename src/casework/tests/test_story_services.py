@@ -248,3 +248,14 @@ def test_subject_access_pages_walk_through_when_posted(client_for, child, team_m
     client.post(reverse("casework:sar_action", args=[sar_id]), {"event": "start_review"})
     page = client.get(sar_url)
     assert page.status_code == 200 and b"Save redactions" in page.content
+
+
+def test_own_tab_save_is_not_a_conflict_when_client_id_matches(child, social_worker):
+    note = _note(social_worker, child)
+    services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "a"}, client_id="tab1")
+    saved = services.save_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "ab"}, client_id="tab1"
+    )
+    assert saved.body == "ab"
+    with pytest.raises(services.StaleNote):
+        services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "x"}, client_id="tab2")

@@ -11,6 +11,16 @@ if (form && window.fetch && window.FormData) {
   const theirs = document.getElementById("autosave-theirs");
   let storageKey = "harbour-draft:" + form.dataset.draftKey;
   const versionField = form.querySelector("input[name=version]");
+  // One id per browser tab (kept across reloads): the server never treats this tab's own
+  // earlier saves (such as the one sent as the page unloaded) as someone else's.
+  let clientId = "";
+  try {
+    clientId = sessionStorage.getItem("harbour-autosave-client") || "";
+    if (!clientId) {
+      clientId = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
+      sessionStorage.setItem("harbour-autosave-client", clientId);
+    }
+  } catch (e) { clientId = String(Math.random()).slice(2); }
   let dirty = false;
   let saving = false;
   let stopped = false;
@@ -61,6 +71,7 @@ if (form && window.fetch && window.FormData) {
   const body = () => {
     const data = new FormData(form);
     data.delete("action");
+    data.set("client_id", clientId);
     return data;
   };
 
