@@ -118,7 +118,11 @@ class ChronologyEvent:
     def sort_key(self) -> tuple[date, int, str, str]:
         """Date order; a birth comes first on its day; then time of day where known."""
         when = self.occurred_on
-        clock = timezone.localtime(when).strftime("%H%M%S") if isinstance(when, datetime) and timezone.is_aware(when) else ""
+        clock = (
+            timezone.localtime(when).strftime("%H%M%S")
+            if isinstance(when, datetime) and timezone.is_aware(when)
+            else ""
+        )
         return (self.day, 0 if self.source_key.endswith(":born") else 1, clock, self.source_key)
 
     @property
@@ -199,15 +203,15 @@ def collect(
         latest[note.source_key] = note
     curated = []
     for event in events:
-        note = latest.get(event.source_key)
-        if note is not None:
+        current = latest.get(event.source_key)
+        if current is not None:
             event = replace(
                 event,
-                significant=note.significant,
-                impact=note.impact or event.impact,
-                analysis=note.analysis,
-                annotated_by=note.recorded_by.display_name,
-                annotated_at=note.recorded_at,
+                significant=current.significant,
+                impact=current.impact or event.impact,
+                analysis=current.analysis,
+                annotated_by=current.recorded_by.display_name,
+                annotated_at=current.recorded_at,
             )
         curated.append(event)
     curated.sort(key=lambda e: e.sort_key)

@@ -120,14 +120,17 @@ def _my_record(person: Any, object_id: int, actor: Any) -> Doc:
             other, label = rel.person_a, rel.get_type_display()
         else:
             other, label = rel.person_b, INVERSE_LABELS.get(rel.type, rel.get_type_display())
-        lines.append(f"{other.given_name} {other.family_name} – your {label.lower()}" + (
-            " (you live together)" if rel.lives_with else ""
-        ))
+        lines.append(
+            f"{other.given_name} {other.family_name} – your {label.lower()}"
+            + (" (you live together)" if rel.lives_with else "")
+        )
     for line in lines or ["We have not written down anyone yet."]:
         doc.p(line)
     doc.h2("Who your worker is")
     current = Allocation.objects.filter(person=person).current(today).select_related("worker", "team")
-    workers = [f"{a.worker.display_name}, your {a.get_role_display().lower()} ({a.team.name})" for a in current]
+    workers = [
+        f"{a.worker.display_name}, your {a.get_role_display().lower()} ({a.team.name})" for a in current
+    ]
     for line in workers or ["You do not have a worker at the moment."]:
         doc.p(line)
     doc.p(

@@ -17,7 +17,11 @@ def _fmt(day: date | None) -> str:
 
 
 def chronology_doc(
-    person: Any, events: list[ChronologyEvent], filters: Filters, prepared_by: Any, names: dict[int, str] | None = None
+    person: Any,
+    events: list[ChronologyEvent],
+    filters: Filters,
+    prepared_by: Any,
+    names: dict[int, str] | None = None,
 ) -> Doc:
     """A numbered table: date, event, source, impact/analysis; with the court-bundle header."""
     doc = Doc(title=f"Chronology – {person.full_name} ({person.la_child_id})")
@@ -37,7 +41,9 @@ def chronology_doc(
         whose = f"[{names[event.person_id]}] " if names and event.person_id in names else ""
         tag = " (significant)" if event.significant else ""
         source = f"{event.agency} (partner)" if event.agency else event.source
-        impact = "\n".join(x for x in (event.impact, f"Analysis: {event.analysis}" if event.analysis else "") if x)
+        impact = "\n".join(
+            x for x in (event.impact, f"Analysis: {event.analysis}" if event.analysis else "") if x
+        )
         rows.append(
             [str(number), _fmt(event.day), f"{whose}{event.title}{tag}: {event.summary}", source, impact]
         )
@@ -50,11 +56,13 @@ def chronology_doc(
 
 def subject_access_items(person: Any) -> Iterator[tuple[str, str, bool]]:
     """Everything held about the person as (section, text, third_party) items."""
+    yield from _identity_items(person)
+    yield from _casework_items(person)
+
+
+def _identity_items(person: Any) -> Iterator[tuple[str, str, bool]]:
     from people.models import INVERSE_LABELS, PersonRelationship
     from workforce.models import Allocation
-
-    from .chronology import collect
-    from .models import CaseNote, CaseNoteStatus, ChildView, Document, Visit
 
     yield "Person", f"Name: {person.full_name}; Harbour ID {person.la_child_id}", False
     if person.date_of_birth:
@@ -64,7 +72,11 @@ def subject_access_items(person: Any) -> Iterator[tuple[str, str, bool]]:
     for name in person.other_names.all():
         yield "Names", f"{name.get_kind_display()}: {name}", False
     for address in person.addresses.all():
-        yield "Addresses", f"{address} (from {_fmt(address.start_date)}{' to ' + _fmt(address.end_date) if address.end_date else ''})", False
+        yield (
+            "Addresses",
+            f"{address} (from {_fmt(address.start_date)}{' to ' + _fmt(address.end_date) if address.end_date else ''})",
+            False,
+        )
     for rel in PersonRelationship.objects.filter(Q(person_a=person) | Q(person_b=person)).select_related(
         "person_a", "person_b"
     ):
@@ -74,12 +86,26 @@ def subject_access_items(person: Any) -> Iterator[tuple[str, str, bool]]:
             other, label = rel.person_b, INVERSE_LABELS.get(rel.type, rel.get_type_display())
         yield "Relationships", f"{other.full_name} – {label}", True
     for a in Allocation.objects.filter(person=person).select_related("worker", "team"):
-        yield "Allocations", f"{a.get_role_display()}: {a.worker.display_name} ({a.team.name}) from {_fmt(a.start_date)}", False
+        yield (
+            "Allocations",
+            f"{a.get_role_display()}: {a.worker.display_name} ({a.team.name}) from {_fmt(a.start_date)}",
+            False,
+        )
+
+
+def _casework_items(person: Any) -> Iterator[tuple[str, str, bool]]:
+    from .chronology import collect
+    from .models import CaseNote, CaseNoteStatus, ChildView, Document, Visit
+
     for v in Visit.objects.filter(person=person).select_related("worker"):
         text = f"{_fmt(v.visited_on)} {v.get_kind_display()} by {v.worker.display_name}"
         yield "Visits", text + (f". Child said: {v.child_said}" if v.child_said else ""), False
     for note in CaseNote.objects.filter(person=person, status=CaseNoteStatus.FINAL):
-        yield "Case notes", f"{_fmt(note.occurred_on)} {note.get_kind_display()}: {note.title}\n{note.body}", True
+        yield (
+            "Case notes",
+            f"{_fmt(note.occurred_on)} {note.get_kind_display()}: {note.title}\n{note.body}",
+            True,
+        )
     for view in ChildView.objects.filter(person=person):
         yield "Your views", f"{_fmt(view.recorded_on)}: {view.words or 'drawing or recording'}", False
     for event in collect([person.pk]):
@@ -106,5 +132,9 @@ def subject_access_doc(sar: Any) -> Doc:
         if item.section != section:
             section = item.section
             doc.h2(section)
-        doc.p(f"{REDACTED} ({item.reason})" if item.redact and item.reason else (REDACTED if item.redact else item.text))
+        doc.p(
+            f"{REDACTED} ({item.reason})"
+            if item.redact and item.reason
+            else (REDACTED if item.redact else item.text)
+        )
     return doc

@@ -55,7 +55,7 @@ class ChronologyFilterForm(forms.Form):
     date_to = GovDateField(label="To", required=False)
     kind = forms.MultipleChoiceField(
         label="Kinds of event",
-        choices=sorted(KIND_LABELS.items(), key=lambda kv: kv[1]),
+        choices=sorted(KIND_LABELS.items(), key=lambda kv: str(kv[1])),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -88,13 +88,20 @@ class AnnotationForm(forms.Form):
 
 class ChronologyEntryForm(forms.Form):
     occurred_on = GovDateField(label="Date of the event", required=True, past_only=True)
-    agency = forms.CharField(label="Agency involved", max_length=120, help_text="For example, school, police, GP.")
-    what_happened = forms.CharField(label="What happened", max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+    agency = forms.CharField(
+        label="Agency involved", max_length=120, help_text="For example, school, police, GP."
+    )
+    what_happened = forms.CharField(
+        label="What happened", max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
     source_of_information = forms.CharField(
         label="Source of the information", max_length=200, help_text="Who told us, and how."
     )
     impact = forms.CharField(
-        label="Impact on the child (optional)", required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+        label="Impact on the child (optional)",
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     significant = forms.BooleanField(label="This is a significant event in the child's life", required=False)
     restricted = forms.BooleanField(label="Restrict this entry to managers", required=False)
@@ -110,14 +117,24 @@ class CaseNoteForm(forms.Form):
         help_text="Address the child by name, in plain words they could read now or when they are older. "
         "Say what happened, what they told you and what will happen next. Avoid jargon and blame.",
     )
-    body = forms.CharField(label="Case note", required=False, max_length=50000, widget=forms.Textarea(attrs={"rows": 12}))
+    body = forms.CharField(
+        label="Case note", required=False, max_length=50000, widget=forms.Textarea(attrs={"rows": 12})
+    )
     child_seen = forms.TypedChoiceField(
-        label="Was the child seen?", choices=YES_NO_UNKNOWN, coerce=_yes_no_none, empty_value=None,
-        required=False, widget=forms.RadioSelect,
+        label="Was the child seen?",
+        choices=YES_NO_UNKNOWN,
+        coerce=_yes_no_none,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
     )
     seen_alone = forms.TypedChoiceField(
-        label="Was the child seen alone?", choices=YES_NO_UNKNOWN, coerce=_yes_no_none, empty_value=None,
-        required=False, widget=forms.RadioSelect,
+        label="Was the child seen alone?",
+        choices=YES_NO_UNKNOWN,
+        coerce=_yes_no_none,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
     )
     restricted = forms.BooleanField(label="Restrict this note to managers", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -147,9 +164,16 @@ class ChildViewForm(forms.Form):
         required=False,
         help_text="A picture (PNG, JPEG, GIF, WebP) or sound recording (MP3, M4A, OGG, WAV), up to 10MB.",
     )
-    informed_kind = forms.CharField(label="Meeting or decision their views informed (optional)", max_length=60, required=False, help_text="For example, review, conference, placement decision.")
+    informed_kind = forms.CharField(
+        label="Meeting or decision their views informed (optional)",
+        max_length=60,
+        required=False,
+        help_text="For example, review, conference, placement decision.",
+    )
     informed_on = GovDateField(label="Date of that meeting or decision (optional)", required=False)
-    informed_text = forms.CharField(label="What their views changed (optional)", max_length=200, required=False)
+    informed_text = forms.CharField(
+        label="What their views changed (optional)", max_length=200, required=False
+    )
     informed_source_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
@@ -180,9 +204,15 @@ class GenerateDocumentForm(forms.Form):
 
 
 class SubjectAccessForm(forms.Form):
-    requested_by_name = forms.CharField(label="Who asked for the record", max_length=200, help_text="The child, or the person acting for them.")
+    requested_by_name = forms.CharField(
+        label="Who asked for the record",
+        max_length=200,
+        help_text="The child, or the person acting for them.",
+    )
     received_on = GovDateField(label="Date the request was received", required=True, past_only=True)
 
 
 class ReturnForm(forms.Form):
-    reason = forms.CharField(label="What needs to change", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="What needs to change", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -204,7 +204,16 @@ def export_chronology(
 
 # --- Case notes ----------------------------------------------------------------------------
 
-NOTE_FIELDS = ("kind", "occurred_on", "title", "body", "child_seen", "seen_alone", "written_to_child", "restricted")
+NOTE_FIELDS = (
+    "kind",
+    "occurred_on",
+    "title",
+    "body",
+    "child_seen",
+    "seen_alone",
+    "written_to_child",
+    "restricted",
+)
 
 
 class StaleNote(Exception):
@@ -302,7 +311,19 @@ def _finalise_transition(note: CaseNote, actor: User) -> None:
 
 # --- The child's voice ---------------------------------------------------------------------
 
-VOICE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "audio/mpeg", "audio/mp4", "audio/ogg", "audio/wav", "audio/webm", "audio/x-wav", "audio/x-m4a")
+VOICE_TYPES = (
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "audio/mpeg",
+    "audio/mp4",
+    "audio/ogg",
+    "audio/wav",
+    "audio/webm",
+    "audio/x-wav",
+    "audio/x-m4a",
+)
 VOICE_MAX_BYTES = 10 * 1024 * 1024
 _SIGNATURES = {
     "image/png": (b"\x89PNG",),
@@ -314,9 +335,15 @@ _SIGNATURES = {
 def _check_upload(upload: Any, allowed: Collection[str], max_bytes: int, field: str) -> None:
     content_type = (getattr(upload, "content_type", "") or "").split(";")[0].strip().lower()
     if content_type not in allowed:
-        raise ValidationError({field: "The selected file must be a picture or a sound recording"} if field == "attachment" else {field: "The selected file type is not allowed"})
+        raise ValidationError(
+            {field: "The selected file must be a picture or a sound recording"}
+            if field == "attachment"
+            else {field: "The selected file type is not allowed"}
+        )
     if upload.size > max_bytes:
-        raise ValidationError({field: f"The selected file must be smaller than {max_bytes // (1024 * 1024)}MB"})
+        raise ValidationError(
+            {field: f"The selected file must be smaller than {max_bytes // (1024 * 1024)}MB"}
+        )
     if upload.size == 0:
         raise ValidationError({field: "The selected file is empty"})
     signatures = _SIGNATURES.get(content_type)
@@ -502,7 +529,11 @@ def create_subject_access_request(
         person=person, requested_by_name=requested_by_name.strip(), received_on=received_on, created_by=actor
     )
     auditor.record(
-        actor=actor, action=AuditAction.CREATE, person=person, obj=sar, summary="Subject access request received"
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=person,
+        obj=sar,
+        summary="Subject access request received",
     )
     return sar
 

@@ -176,7 +176,9 @@ def annotate(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
             messages.success(request, "Chronology entry updated")
             back = request.POST.get("back", "")
             if back.startswith("?") or not back:
-                return redirect(f"{reverse('casework:chronology', args=[person.pk])}{back}#entry-{_anchor(key)}")
+                return redirect(
+                    f"{reverse('casework:chronology', args=[person.pk])}{back}#entry-{_anchor(key)}"
+                )
             return redirect("casework:chronology", person_id=person.pk)
     from .models import ChronologyAnnotation
 
@@ -347,7 +349,9 @@ def edit_note(request: AuthenticatedHttpRequest, note_id: int) -> HttpResponse:
             )
             messages.success(request, "Case note finalised")
             return redirect("casework:note_detail", note_id=note.pk)
-        services.save_case_note(actor=request.user, note=note, expected_version=version, data=form.note_data())
+        services.save_case_note(
+            actor=request.user, note=note, expected_version=version, data=form.note_data()
+        )
     except services.StaleNote as stale:
         # Keep what this person typed; show the other version; let them save on top of it.
         form = CaseNoteForm({**request.POST.dict(), "version": stale.current.version})
@@ -469,7 +473,7 @@ def voice_file(request: AuthenticatedHttpRequest, view_id: int) -> HttpResponse:
     get_person_for(request.user, view.person_id, purpose=Purpose.VIEW, page="Child's drawing or recording")
     if not view.attachment:
         raise Http404("No file")
-    return FileResponse(view.attachment.open("rb"), content_type=view.attachment_type)
+    return FileResponse(view.attachment.open("rb"), content_type=view.attachment_type)  # type: ignore[return-value]
 
 
 # --- Documents --------------------------------------------------------------------------------
@@ -560,10 +564,10 @@ def document_detail(request: AuthenticatedHttpRequest, document_id: int) -> Http
 def download_document(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
     document, _person = load_document(request, document_id)
     services.record_document_download(actor=request.user, document=document)
-    name = document.file.name.rsplit("/", 1)[-1]
+    name = (document.file.name or "document").rsplit("/", 1)[-1]
     return FileResponse(
         document.file.open("rb"), content_type=document.content_type, as_attachment=True, filename=name
-    )
+    )  # type: ignore[return-value]
 
 
 # --- Subject access -------------------------------------------------------------------------------
@@ -582,7 +586,9 @@ def subject_access(request: AuthenticatedHttpRequest, person: Person) -> HttpRes
     form = SubjectAccessForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            sar = services.create_subject_access_request(actor=request.user, person=person, **form.cleaned_data)
+            sar = services.create_subject_access_request(
+                actor=request.user, person=person, **form.cleaned_data
+            )
         except ValidationError as exc:
             apply_validation_errors(exc, form)
         else:
@@ -653,9 +659,15 @@ def sar_action(request: AuthenticatedHttpRequest, sar_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
         return redirect("casework:sar_detail", sar_id=sar.pk)
-    messages.success(request, {"start_review": "Review started", "approve": "Release approved",
-                               "return_to_review": "Returned to the reviewer", "release": "Record released"}[event])
+    messages.success(
+        request,
+        {
+            "start_review": "Review started",
+            "approve": "Release approved",
+            "return_to_review": "Returned to the reviewer",
+            "release": "Record released",
+        }[event],
+    )
     if isinstance(result, Document):
         return redirect("casework:document_detail", document_id=result.pk)
     return redirect("casework:sar_detail", sar_id=sar.pk)
-

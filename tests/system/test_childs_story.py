@@ -3,6 +3,7 @@ survive a reload and catch a conflicting edit. Each page is checked with axe."""
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -17,13 +18,20 @@ from .conftest import assert_accessible, sign_in
 @pytest.fixture
 def visited(child, social_worker):
     return services.record_visit(
-        actor=social_worker, person=child, kind="CIN", visited_on=date(2024, 3, 1), child_seen=True,
-        seen_alone=True, child_said="I like my new school",
+        actor=social_worker,
+        person=child,
+        kind="CIN",
+        visited_on=date(2024, 3, 1),
+        child_seen=True,
+        seen_alone=True,
+        child_said="I like my new school",
     )
 
 
 @pytest.mark.system
-def test_worker_marks_an_entry_significant_and_exports_the_chronology(page: Page, live_server, social_worker, child, visited):
+def test_worker_marks_an_entry_significant_and_exports_the_chronology(
+    page: Page, live_server, social_worker, child, visited
+):
     """Given Amelia with a recorded visit,
     when her social worker opens the chronology from her record, marks the visit significant
     with its impact, and downloads the chronology as Word and PDF,
@@ -54,8 +62,7 @@ def test_worker_marks_an_entry_significant_and_exports_the_chronology(page: Page
     assert info.value.suggested_filename.endswith(".docx")
     with page.expect_download() as info:
         page.get_by_role("link", name="Download as PDF").click()
-    path = info.value.path()
-    assert open(path, "rb").read(4) == b"%PDF"
+    assert Path(info.value.path()).read_bytes()[:4] == b"%PDF"
 
 
 def _fill_note(page: Page, text: str) -> None:
@@ -84,12 +91,16 @@ def test_draft_case_note_survives_a_reload(page: Page, live_server, social_worke
 
 
 @pytest.mark.system
-def test_conflicting_edit_is_caught_and_both_versions_shown(open_page, page: Page, live_server, social_worker, make_user, child):
+def test_conflicting_edit_is_caught_and_both_versions_shown(
+    open_page, page: Page, live_server, social_worker, make_user, child
+):
     """Given a draft note open in two browsers (two workers),
     when the first saves and the second then edits,
     then the second is told, sees the other version, and keeps their own text."""
     colleague = make_user(Role.SOCIAL_WORKER, "colleague.worker")
-    note = services.start_case_note(actor=social_worker, person=child, data={"kind": "VISIT", "body": "Start"})
+    note = services.start_case_note(
+        actor=social_worker, person=child, data={"kind": "VISIT", "body": "Start"}
+    )
     sign_in(page, live_server, "social.worker")
     page.goto(f"/casework/notes/{note.pk}/edit/")
     other = open_page()

@@ -22,7 +22,11 @@ def test_chronology_lists_birth_record_visit_and_allocation_in_date_order(child,
         actor=social_worker, person=child, kind="CIN", visited_on=date(2024, 3, 1), child_seen=True
     )
     workforce_services.allocate(
-        actor=_manager(social_worker, team), person=child, worker=social_worker, team=team, role="SOCIAL_WORKER",
+        actor=_manager(social_worker, team),
+        person=child,
+        worker=social_worker,
+        team=team,
+        role="SOCIAL_WORKER",
         start_date=date(2024, 2, 1),
     )
     events = chronology.collect([child.pk])
@@ -40,15 +44,21 @@ def _manager(social_worker, team):
 
 
 def test_duplicate_source_keys_appear_once_when_two_providers_report_them(child, monkeypatch):
-    event = ChronologyEvent(child.pk, date(2024, 1, 1), Kind.REFERRAL, "t", "s", "frontdoor.Referral", "frontdoor.Referral:1")
+    event = ChronologyEvent(
+        child.pk, date(2024, 1, 1), Kind.REFERRAL, "t", "s", "frontdoor.Referral", "frontdoor.Referral:1"
+    )
     monkeypatch.setattr(chronology, "providers", lambda: [lambda ids: [event], lambda ids: [event]])
     assert [e.source_key for e in chronology.collect([child.pk])] == ["frontdoor.Referral:1"]
 
 
 def test_annotation_marks_significant_and_keeps_history_when_changed(child, social_worker):
     key = f"people.Person:{child.pk}:born"
-    services.annotate_event(actor=social_worker, person=child, source_key=key, significant=True, impact="First")
-    services.annotate_event(actor=social_worker, person=child, source_key=key, significant=True, impact="Second")
+    services.annotate_event(
+        actor=social_worker, person=child, source_key=key, significant=True, impact="First"
+    )
+    services.annotate_event(
+        actor=social_worker, person=child, source_key=key, significant=True, impact="Second"
+    )
     event = chronology.find(child.pk, key)
     assert event.significant and event.impact == "Second"
     assert ChronologyAnnotation.objects.filter(source_key=key).count() == 2
@@ -72,19 +82,34 @@ def test_annotation_refused_when_role_cannot_curate(child, auditor_user):
 
 def test_manual_entry_is_curated_and_filters_apply_when_significant_only(child, social_worker):
     services.add_chronology_entry(
-        actor=social_worker, person=child, occurred_on=date(2024, 5, 2), agency="School",
-        what_happened="Came to school hungry", source_of_information="Head teacher by phone", significant=True,
+        actor=social_worker,
+        person=child,
+        occurred_on=date(2024, 5, 2),
+        agency="School",
+        what_happened="Came to school hungry",
+        source_of_information="Head teacher by phone",
+        significant=True,
     )
     events = chronology.collect([child.pk], filters=Filters(significant_only=True))
     assert len(events) == 1 and events[0].curated and events[0].agency == "School"
     assert chronology.collect([child.pk], filters=Filters(date_to=date(2020, 1, 1)))[0].title == "Born"
-    assert all(e.kind == Kind.PARTNER_EVENT for e in chronology.collect([child.pk], filters=Filters(kinds=frozenset({Kind.PARTNER_EVENT}))))
+    assert all(
+        e.kind == Kind.PARTNER_EVENT
+        for e in chronology.collect([child.pk], filters=Filters(kinds=frozenset({Kind.PARTNER_EVENT})))
+    )
 
 
-def test_restricted_entry_hidden_when_user_neither_author_nor_manager(child, social_worker, make_user, team_manager):
+def test_restricted_entry_hidden_when_user_neither_author_nor_manager(
+    child, social_worker, make_user, team_manager
+):
     services.add_chronology_entry(
-        actor=social_worker, person=child, occurred_on=date(2024, 5, 2), agency="Police",
-        what_happened="Sensitive", source_of_information="DS", restricted=True,
+        actor=social_worker,
+        person=child,
+        occurred_on=date(2024, 5, 2),
+        agency="Police",
+        what_happened="Sensitive",
+        source_of_information="DS",
+        restricted=True,
     )
     other = make_user(Role.SOCIAL_WORKER, "other.worker")
     assert not any(e.restricted for e in chronology.collect([child.pk], user=other))
@@ -135,7 +160,9 @@ def test_annotate_page_marks_significant_when_posted(client_for, social_worker, 
     key = f"people.Person:{child.pk}:born"
     url = reverse("casework:annotate", args=[child.pk])
     assert client_for(social_worker).get(url, {"key": key}).status_code == 200
-    response = client_for(social_worker).post(url, {"source_key": key, "significant": "on", "impact": "Start of life"})
+    response = client_for(social_worker).post(
+        url, {"source_key": key, "significant": "on", "impact": "Start of life"}
+    )
     assert response.status_code == 302
     assert chronology.find(child.pk, key).significant
 
@@ -147,7 +174,11 @@ def test_export_pdf_and_docx_open_and_are_audited_when_downloaded(client_for, so
     import docx
 
     services.annotate_event(
-        actor=social_worker, person=child, source_key=f"people.Person:{child.pk}:born", significant=True, impact="Born well"
+        actor=social_worker,
+        person=child,
+        source_key=f"people.Person:{child.pk}:born",
+        significant=True,
+        impact="Born well",
     )
     client = client_for(social_worker)
     url = reverse("casework:export_chronology", args=[child.pk])
@@ -181,7 +212,9 @@ def _inflate(data, zlib):
                 yield raw
 
 
-def test_sibling_view_labels_entries_and_hides_restricted_sibling(client_for, social_worker, child, sibling, make_user, admin_user):
+def test_sibling_view_labels_entries_and_hides_restricted_sibling(
+    client_for, social_worker, child, sibling, make_user, admin_user
+):
     from people import services as people_services
 
     response = client_for(social_worker).get(reverse("casework:sibling_chronology", args=[child.pk]))

@@ -27,7 +27,9 @@ def _note(actor, child, **extra):
 
 def test_draft_save_bumps_version_when_version_matches(child, social_worker):
     note = _note(social_worker, child)
-    saved = services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Hello"})
+    saved = services.save_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "Hello"}
+    )
     assert saved.version == 2 and saved.body == "Hello" and saved.status == CaseNoteStatus.DRAFT
 
 
@@ -43,12 +45,16 @@ def test_draft_save_refused_as_stale_when_someone_saved_first(child, social_work
 def test_finalise_puts_note_in_chronology_when_body_written(child, social_worker):
     note = _note(social_worker, child)
     assert not any(e.source == "casework.CaseNote" for e in chronology.collect([child.pk]))
-    services.finalise_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Saw Amelia"})
+    services.finalise_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "Saw Amelia"}
+    )
     note.refresh_from_db()
     assert note.status == CaseNoteStatus.FINAL and note.status_history.count() == 1
     assert any(e.source == "casework.CaseNote" for e in chronology.collect([child.pk]))
     with pytest.raises(ValidationError):
-        services.save_case_note(actor=social_worker, note=note, expected_version=note.version, data={"body": "x"})
+        services.save_case_note(
+            actor=social_worker, note=note, expected_version=note.version, data={"body": "x"}
+        )
 
 
 def test_finalise_refused_when_body_empty(child, social_worker):
@@ -73,12 +79,21 @@ def test_restricted_note_readable_only_by_author_and_managers(child, social_work
     assert not may_read_note(make_user(Role.SOCIAL_WORKER, "someone"), note)
 
 
-def test_autosave_endpoint_returns_409_with_their_version_when_stale(client_for, child, social_worker, make_user):
+def test_autosave_endpoint_returns_409_with_their_version_when_stale(
+    client_for, child, social_worker, make_user
+):
     note = _note(social_worker, child)
     services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Theirs"})
     colleague = make_user(Role.SOCIAL_WORKER, "colleague2")
     url = reverse("casework:autosave_note", args=[note.pk])
-    data = {"kind": "VISIT", "occurred_on-day": "1", "occurred_on-month": "4", "occurred_on-year": "2024", "body": "Mine", "version": "1"}
+    data = {
+        "kind": "VISIT",
+        "occurred_on-day": "1",
+        "occurred_on-month": "4",
+        "occurred_on-year": "2024",
+        "body": "Mine",
+        "version": "1",
+    }
     response = client_for(colleague).post(url, data)
     assert response.status_code == 409 and response.json()["current"]["body"] == "Theirs"
     data["version"] = "2"
@@ -88,7 +103,13 @@ def test_autosave_endpoint_returns_409_with_their_version_when_stale(client_for,
 
 def test_autosave_new_note_creates_draft_when_first_posted(client_for, child, social_worker):
     url = reverse("casework:autosave_new_note", args=[child.pk])
-    data = {"kind": "DIRECT_WORK", "occurred_on-day": "1", "occurred_on-month": "4", "occurred_on-year": "2024", "body": "Draw"}
+    data = {
+        "kind": "DIRECT_WORK",
+        "occurred_on-day": "1",
+        "occurred_on-month": "4",
+        "occurred_on-year": "2024",
+        "body": "Draw",
+    }
     response = client_for(social_worker).post(url, data)
     assert response.status_code == 201
     assert response.json()["autosave_url"].endswith("/autosave/")
@@ -97,14 +118,28 @@ def test_autosave_new_note_creates_draft_when_first_posted(client_for, child, so
 def test_edit_page_shows_both_versions_with_409_when_stale_without_js(client_for, child, social_worker):
     note = _note(social_worker, child)
     services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Theirs"})
-    data = {"kind": "VISIT", "occurred_on-day": "1", "occurred_on-month": "4", "occurred_on-year": "2024", "body": "Mine typed", "version": "1", "action": "draft"}
+    data = {
+        "kind": "VISIT",
+        "occurred_on-day": "1",
+        "occurred_on-month": "4",
+        "occurred_on-year": "2024",
+        "body": "Mine typed",
+        "version": "1",
+        "action": "draft",
+    }
     response = client_for(social_worker).post(reverse("casework:edit_note", args=[note.pk]), data)
     assert response.status_code == 409
     assert b"Theirs" in response.content and b"Mine typed" in response.content
 
 
 def test_new_note_page_keeps_typed_text_when_date_invalid(client_for, child, social_worker):
-    data = {"kind": "VISIT", "occurred_on-day": "40", "occurred_on-month": "4", "occurred_on-year": "2024", "body": "Typed words"}
+    data = {
+        "kind": "VISIT",
+        "occurred_on-day": "40",
+        "occurred_on-month": "4",
+        "occurred_on-year": "2024",
+        "body": "Typed words",
+    }
     response = client_for(social_worker).post(reverse("casework:new_note", args=[child.pk]), data)
     assert response.status_code == 400 and b"Typed words" in response.content
 
@@ -115,8 +150,12 @@ def test_new_note_page_keeps_typed_text_when_date_invalid(client_for, child, soc
 def test_child_view_accepts_drawing_when_png(child, social_worker):
     upload = SimpleUploadedFile("me.png", PNG, content_type="image/png")
     view = services.record_child_view(
-        actor=social_worker, person=child, recorded_on=date(2024, 4, 1), attachment=upload,
-        informed_kind="Review", informed_on=date(2024, 4, 2),
+        actor=social_worker,
+        person=child,
+        recorded_on=date(2024, 4, 1),
+        attachment=upload,
+        informed_kind="Review",
+        informed_on=date(2024, 4, 2),
     )
     assert view.attachment_type == "image/png"
     assert any(e.kind == "voice" for e in chronology.collect([child.pk]))
@@ -124,19 +163,32 @@ def test_child_view_accepts_drawing_when_png(child, social_worker):
 
 @pytest.mark.parametrize(
     ("name", "content", "content_type"),
-    [("x.pdf", PDF, "application/pdf"), ("fake.png", b"not a png at all", "image/png"), ("big.mp3", b"0" * (10 * 1024 * 1024 + 1), "audio/mpeg")],
+    [
+        ("x.pdf", PDF, "application/pdf"),
+        ("fake.png", b"not a png at all", "image/png"),
+        ("big.mp3", b"0" * (10 * 1024 * 1024 + 1), "audio/mpeg"),
+    ],
 )
-def test_child_view_refuses_file_when_not_picture_or_sound_or_too_big(child, social_worker, name, content, content_type):
+def test_child_view_refuses_file_when_not_picture_or_sound_or_too_big(
+    child, social_worker, name, content, content_type
+):
     with pytest.raises(ValidationError):
         services.record_child_view(
-            actor=social_worker, person=child, recorded_on=date(2024, 4, 1),
+            actor=social_worker,
+            person=child,
+            recorded_on=date(2024, 4, 1),
             attachment=SimpleUploadedFile(name, content, content_type=content_type),
         )
 
 
 def test_child_view_page_records_words_when_posted(client_for, child, social_worker):
     url = reverse("casework:voice", args=[child.pk])
-    data = {"recorded_on-day": "1", "recorded_on-month": "4", "recorded_on-year": "2024", "words": "I want to see my nan"}
+    data = {
+        "recorded_on-day": "1",
+        "recorded_on-month": "4",
+        "recorded_on-year": "2024",
+        "words": "I want to see my nan",
+    }
     assert client_for(social_worker).post(url, data).status_code == 302
     assert b"I want to see my nan" in client_for(social_worker).get(url).content
 
@@ -144,24 +196,48 @@ def test_child_view_page_records_words_when_posted(client_for, child, social_wor
 # --- Documents --------------------------------------------------------------------------------------
 
 
-def test_restricted_document_opens_for_uploader_manager_and_named_only(child, social_worker, team_manager, team, make_user):
+def test_restricted_document_opens_for_uploader_manager_and_named_only(
+    child, social_worker, team_manager, team, make_user
+):
     named = make_user(Role.SOCIAL_WORKER, "named.user")
     stranger = make_user(Role.SOCIAL_WORKER, "stranger")
     workforce_services.allocate(
-        actor=team_manager, person=child, worker=social_worker, team=team, role="SOCIAL_WORKER", start_date=date(2024, 1, 1)
+        actor=team_manager,
+        person=child,
+        worker=social_worker,
+        team=team,
+        role="SOCIAL_WORKER",
+        start_date=date(2024, 1, 1),
     )
     doc = services.upload_document(
-        actor=social_worker, person=child, title="Police disclosure", doc_type="REPORT", document_date=date(2024, 4, 1),
-        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"), restricted=True, named_users=[named],
+        actor=social_worker,
+        person=child,
+        title="Police disclosure",
+        doc_type="REPORT",
+        document_date=date(2024, 4, 1),
+        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"),
+        restricted=True,
+        named_users=[named],
     )
-    assert may_open_document(social_worker, doc) and may_open_document(team_manager, doc) and may_open_document(named, doc)
+    assert (
+        may_open_document(social_worker, doc)
+        and may_open_document(team_manager, doc)
+        and may_open_document(named, doc)
+    )
     assert not may_open_document(stranger, doc)
 
 
-def test_document_download_refused_when_restricted_and_user_not_allowed(client_for, child, social_worker, make_user):
+def test_document_download_refused_when_restricted_and_user_not_allowed(
+    client_for, child, social_worker, make_user
+):
     doc = services.upload_document(
-        actor=social_worker, person=child, title="Secret", doc_type="REPORT", document_date=date(2024, 4, 1),
-        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"), restricted=True,
+        actor=social_worker,
+        person=child,
+        title="Secret",
+        doc_type="REPORT",
+        document_date=date(2024, 4, 1),
+        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"),
+        restricted=True,
     )
     stranger = make_user(Role.SOCIAL_WORKER, "stranger2")
     assert client_for(stranger).get(reverse("casework:download_document", args=[doc.pk])).status_code == 403
@@ -173,7 +249,11 @@ def test_document_download_refused_when_restricted_and_user_not_allowed(client_f
 def test_upload_refused_when_type_not_allowed(child, social_worker):
     with pytest.raises(ValidationError):
         services.upload_document(
-            actor=social_worker, person=child, title="Script", doc_type="OTHER", document_date=date(2024, 4, 1),
+            actor=social_worker,
+            person=child,
+            title="Script",
+            doc_type="OTHER",
+            document_date=date(2024, 4, 1),
             upload=SimpleUploadedFile("x.html", b"<script>", content_type="text/html"),
         )
 
@@ -184,16 +264,27 @@ def test_generate_my_record_and_referral_letter_when_data_exists(child, social_w
     from frontdoor.models import Referral
 
     referral = Referral.objects.create(
-        person=child, referral_date=date(2024, 1, 5), received_at=timezone.now(), source="1A", created_by=social_worker
+        person=child,
+        referral_date=date(2024, 1, 5),
+        received_at=timezone.now(),
+        source="1A",
+        created_by=social_worker,
     )
-    mine = services.generate_document(actor=social_worker, person=child, generator_key="casework.my_record", object_id=child.pk)
+    mine = services.generate_document(
+        actor=social_worker, person=child, generator_key="casework.my_record", object_id=child.pk
+    )
     letter = services.generate_document(
-        actor=social_worker, person=child, generator_key="frontdoor.referral_acknowledgement", object_id=referral.pk
+        actor=social_worker,
+        person=child,
+        generator_key="frontdoor.referral_acknowledgement",
+        object_id=referral.pk,
     )
     assert mine.file.read().startswith(b"%PDF") and letter.content_type == "application/pdf"
     assert any(e.source_key == f"frontdoor.Referral:{referral.pk}" for e in chronology.collect([child.pk]))
     with pytest.raises(ValidationError):
-        services.generate_document(actor=social_worker, person=child, generator_key="casework.my_record", object_id=999999)
+        services.generate_document(
+            actor=social_worker, person=child, generator_key="casework.my_record", object_id=999999
+        )
 
 
 def test_generate_page_files_document_when_chosen(client_for, child, social_worker):
@@ -206,7 +297,9 @@ def test_generate_page_files_document_when_chosen(client_for, child, social_work
 # --- Subject access -------------------------------------------------------------------------------------
 
 
-def test_subject_access_runs_review_second_approval_and_release(child, social_worker, team_manager, make_user, sibling):
+def test_subject_access_runs_review_second_approval_and_release(
+    child, social_worker, team_manager, make_user, sibling
+):
     second = make_user(Role.SERVICE_MANAGER, "service.mgr")
     _note(social_worker, child)
     sar = services.create_subject_access_request(
@@ -240,7 +333,12 @@ def test_subject_access_pages_walk_through_when_posted(client_for, child, team_m
     client = client_for(team_manager)
     response = client.post(
         reverse("casework:subject_access", args=[child.pk]),
-        {"requested_by_name": "Amelia", "received_on-day": "2", "received_on-month": "1", "received_on-year": "2026"},
+        {
+            "requested_by_name": "Amelia",
+            "received_on-day": "2",
+            "received_on-month": "1",
+            "received_on-year": "2026",
+        },
     )
     assert response.status_code == 302
     sar_url = response["Location"]
@@ -252,10 +350,14 @@ def test_subject_access_pages_walk_through_when_posted(client_for, child, team_m
 
 def test_own_tab_save_is_not_a_conflict_when_client_id_matches(child, social_worker):
     note = _note(social_worker, child)
-    services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "a"}, client_id="tab1")
+    services.save_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "a"}, client_id="tab1"
+    )
     saved = services.save_case_note(
         actor=social_worker, note=note, expected_version=1, data={"body": "ab"}, client_id="tab1"
     )
     assert saved.body == "ab"
     with pytest.raises(services.StaleNote):
-        services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "x"}, client_id="tab2")
+        services.save_case_note(
+            actor=social_worker, note=note, expected_version=1, data={"body": "x"}, client_id="tab2"
+        )
