@@ -129,6 +129,22 @@ class ChronologyEvent:
     def kind_label(self) -> str:
         return KIND_LABELS[self.kind]
 
+    @property
+    def source_label(self) -> str:
+        """Where it is recorded, in words ("Person record", "Visit", "Referral")."""
+        return source_label(self.source)
+
+
+def source_label(source: str) -> str:
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(source)
+    except (LookupError, ValueError):
+        return source
+    name = str(model._meta.verbose_name)
+    return "Person record" if source == "people.Person" else name[:1].upper() + name[1:]
+
 
 Provider = Callable[[Collection[int]], Iterable[ChronologyEvent]]
 

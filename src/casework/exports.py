@@ -40,7 +40,7 @@ def chronology_doc(
     for number, event in enumerate(events, start=1):
         whose = f"[{names[event.person_id]}] " if names and event.person_id in names else ""
         tag = " (significant)" if event.significant else ""
-        source = f"{event.agency} (partner)" if event.agency else event.source
+        source = f"{event.agency} (partner agency)" if event.agency else f"{event.source_label} (Harbour)"
         impact = "\n".join(
             x for x in (event.impact, f"Analysis: {event.analysis}" if event.analysis else "") if x
         )
