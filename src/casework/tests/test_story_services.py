@@ -361,3 +361,20 @@ def test_own_tab_save_is_not_a_conflict_when_client_id_matches(child, social_wor
         services.save_case_note(
             actor=social_worker, note=note, expected_version=1, data={"body": "x"}, client_id="tab2"
         )
+
+
+def test_child_view_links_to_chronology_event_when_posted_from_event(client_for, child, social_worker):
+    key = f"people.Person:{child.pk}:born"
+    url = reverse("casework:voice", args=[child.pk])
+    assert key.encode() in client_for(social_worker).get(url, {"informs": key}).content
+    data = {
+        "recorded_on-day": "1",
+        "recorded_on-month": "4",
+        "recorded_on-year": "2024",
+        "words": "My birthday is the best day",
+        "informed_source_key": key,
+    }
+    assert client_for(social_worker).post(url, data).status_code == 302
+    from casework.models import ChildView
+
+    assert ChildView.objects.get(person=child).informed_source_key == key
