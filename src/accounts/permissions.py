@@ -98,6 +98,15 @@ class Permission(StrEnum):
     RECORD_CIN = "cin.record_cin"
     SIGN_OFF_CIN_PLAN = "cin.sign_off_cin_plan"
     # --- end stage/protection ---
+    # --- casework: the child's story (chronology, case notes, documents, subject access) ---
+    VIEW_CHRONOLOGY = "casework.view_chronology"
+    CURATE_CHRONOLOGY = "casework.curate_chronology"
+    EXPORT_CHRONOLOGY = "casework.export_chronology"
+    RECORD_CASE_NOTE = "casework.record_case_note"
+    MANAGE_DOCUMENTS = "casework.manage_documents"
+    VIEW_RESTRICTED_CASEWORK = "casework.view_restricted_casework"
+    HANDLE_SUBJECT_ACCESS = "casework.handle_subject_access"
+    # --- end casework ---
 
 
 P = Permission
@@ -233,12 +242,33 @@ _PROTECTION_GRANTS: dict[Role, set[Permission]] = {
     Role.CP_CHAIR: {P.RECORD_PROTECTION, P.CHAIR_CONFERENCE},
 }
 
+# The child's story: chronology, case notes, documents, subject access.
+_STORY_READ = {P.VIEW_CHRONOLOGY}
+_STORY_PRACTICE = _STORY_READ | {
+    P.CURATE_CHRONOLOGY,
+    P.EXPORT_CHRONOLOGY,
+    P.RECORD_CASE_NOTE,
+    P.MANAGE_DOCUMENTS,
+}
+_STORY_GRANTS: dict[Role, set[Permission]] = {
+    Role.SOCIAL_WORKER: _STORY_PRACTICE,
+    Role.TEAM_MANAGER: _STORY_PRACTICE | {P.VIEW_RESTRICTED_CASEWORK, P.HANDLE_SUBJECT_ACCESS},
+    Role.SERVICE_MANAGER: _STORY_PRACTICE | {P.VIEW_RESTRICTED_CASEWORK, P.HANDLE_SUBJECT_ACCESS},
+    Role.FRONT_DOOR: _STORY_PRACTICE,
+    Role.EARLY_HELP: _STORY_PRACTICE,
+    Role.IRO: _STORY_PRACTICE,
+    Role.CP_CHAIR: _STORY_PRACTICE,
+    Role.AUDITOR: _STORY_READ,
+    Role.ADMIN: {P.HANDLE_SUBJECT_ACCESS},
+}
+
 # Each stage's grants, added to the core table above. One place answers "who may do what".
 _STAGE_GRANTS: tuple[dict[Role, set[Permission]], ...] = (
     _FRONT_DOOR_GRANTS,
     _PROTECTION_GRANTS,
     _CARE_GRANTS,
     _PERMANENCE_GRANTS,
+    _STORY_GRANTS,
 )
 ROLE_PERMISSIONS = {
     role: frozenset(granted.union(*(stage.get(role, set()) for stage in _STAGE_GRANTS)))

@@ -34,3 +34,185 @@ class VisitForm(forms.Form):
         if data.get("seen_alone") and data.get("child_seen") is False:
             self.add_error("seen_alone", "A child can only be seen alone if they were seen")
         return data
+
+
+# --- The child's story -----------------------------------------------------------------------
+
+from .chronology import KIND_LABELS  # noqa: E402
+from .models import CaseNoteKind, DocumentType  # noqa: E402
+
+YES_NO_UNKNOWN = [("", "Not relevant"), ("yes", "Yes"), ("no", "No")]
+
+
+def _yes_no_none(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class ChronologyFilterForm(forms.Form):
+    """GET filters: work without JavaScript."""
+
+    date_from = GovDateField(label="From", required=False)
+    date_to = GovDateField(label="To", required=False)
+    kind = forms.MultipleChoiceField(
+        label="Kinds of event",
+        choices=sorted(KIND_LABELS.items(), key=lambda kv: str(kv[1])),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    significant = forms.BooleanField(label="Significant events only", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "The ‘to’ date must be the same as or after the ‘from’ date")
+        return data
+
+
+class AnnotationForm(forms.Form):
+    significant = forms.BooleanField(label="This is a significant event in the child's life", required=False)
+    impact = forms.CharField(
+        label="Impact on the child",
+        required=False,
+        max_length=3000,
+        help_text="What this meant for the child: how it affected their safety, wellbeing or development.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    analysis = forms.CharField(
+        label="Analysis",
+        required=False,
+        max_length=3000,
+        help_text="What this tells us, alongside everything else we know.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ChronologyEntryForm(forms.Form):
+    occurred_on = GovDateField(label="Date of the event", required=True, past_only=True)
+    agency = forms.CharField(
+        label="Agency involved", max_length=120, help_text="For example, school, police, GP."
+    )
+    what_happened = forms.CharField(
+        label="What happened", max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    source_of_information = forms.CharField(
+        label="Source of the information", max_length=200, help_text="Who told us, and how."
+    )
+    impact = forms.CharField(
+        label="Impact on the child (optional)",
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    significant = forms.BooleanField(label="This is a significant event in the child's life", required=False)
+    restricted = forms.BooleanField(label="Restrict this entry to managers", required=False)
+
+
+class CaseNoteForm(forms.Form):
+    kind = forms.ChoiceField(label="Type of note", choices=CaseNoteKind.choices)
+    occurred_on = GovDateField(label="Date", required=True, past_only=True)
+    title = forms.CharField(label="Heading (optional)", max_length=200, required=False)
+    written_to_child = forms.BooleanField(
+        label="Written to the child",
+        required=False,
+        help_text="Address the child by name, in plain words they could read now or when they are older. "
+        "Say what happened, what they told you and what will happen next. Avoid jargon and blame.",
+    )
+    body = forms.CharField(
+        label="Case note", required=False, max_length=50000, widget=forms.Textarea(attrs={"rows": 12})
+    )
+    child_seen = forms.TypedChoiceField(
+        label="Was the child seen?",
+        choices=YES_NO_UNKNOWN,
+        coerce=_yes_no_none,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    seen_alone = forms.TypedChoiceField(
+        label="Was the child seen alone?",
+        choices=YES_NO_UNKNOWN,
+        coerce=_yes_no_none,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    restricted = forms.BooleanField(label="Restrict this note to managers", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("seen_alone") and data.get("child_seen") is False:
+            self.add_error("seen_alone", "A child can only be seen alone if they were seen")
+        return data
+
+    def note_data(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class ChildViewForm(forms.Form):
+    recorded_on = GovDateField(label="Date", required=True, past_only=True)
+    words = forms.CharField(
+        label="What the child said, in their own words",
+        required=False,
+        max_length=10000,
+        help_text="Write down exactly what they said. Do not summarise or interpret.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    method = forms.CharField(label="How they told us (optional)", max_length=120, required=False)
+    attachment = forms.FileField(
+        label="Their drawing or recording (optional)",
+        required=False,
+        help_text="A picture (PNG, JPEG, GIF, WebP) or sound recording (MP3, M4A, OGG, WAV), up to 10MB.",
+    )
+    informed_kind = forms.CharField(
+        label="Meeting or decision their views informed (optional)",
+        max_length=60,
+        required=False,
+        help_text="For example, review, conference, placement decision.",
+    )
+    informed_on = GovDateField(label="Date of that meeting or decision (optional)", required=False)
+    informed_text = forms.CharField(
+        label="What their views changed (optional)", max_length=200, required=False
+    )
+    informed_source_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class DocumentUploadForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=200)
+    doc_type = forms.ChoiceField(label="Type", choices=DocumentType.choices)
+    document_date = GovDateField(label="Date of the document", required=True, past_only=True)
+    upload = forms.FileField(
+        label="File", help_text="PDF, Word, OpenDocument, plain text, PNG or JPEG, up to 20MB."
+    )
+    restricted = forms.BooleanField(
+        label="Restricted: only me, the team manager and people I name can open it", required=False
+    )
+    named_usernames = forms.CharField(
+        label="Named users (optional)",
+        required=False,
+        max_length=500,
+        help_text="Usernames, separated by commas, of other people who may open a restricted document.",
+    )
+
+
+class GenerateDocumentForm(forms.Form):
+    choice = forms.ChoiceField(label="Document to generate", widget=forms.RadioSelect)
+
+    def __init__(self, *args: Any, options: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["choice"].choices = options  # type: ignore[attr-defined]
+
+
+class SubjectAccessForm(forms.Form):
+    requested_by_name = forms.CharField(
+        label="Who asked for the record",
+        max_length=200,
+        help_text="The child, or the person acting for them.",
+    )
+    received_on = GovDateField(label="Date the request was received", required=True, past_only=True)
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label="What needs to change", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

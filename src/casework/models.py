@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from core.workflow import StatusChangeBase
+
 
 class VisitKind(models.TextChoices):
     CIN = "CIN", "Child in need visit"
@@ -52,3 +54,217 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.visited_on:%d/%m/%Y}"
+
+
+# --- The child's story: chronology curation, case notes, the child's voice, documents ---
+
+
+class ChronologyEntry(models.Model):
+    """A chronology entry a worker adds by hand: usually an event a partner agency reported."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="chronology_entries")
+    occurred_on = models.DateField()
+    agency = models.CharField(max_length=120, help_text="Who was involved, e.g. school, police, GP.")
+    what_happened = models.TextField()
+    source_of_information = models.CharField(max_length=200)
+    impact = models.TextField("Impact on the child", blank=True)
+    significant = models.BooleanField(default=False)
+    restricted = models.BooleanField(default=False)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["occurred_on", "id"]
+        indexes = [models.Index(fields=["person", "occurred_on"])]
+
+    def __str__(self) -> str:
+        return f"Chronology entry {self.pk}"
+
+
+class ChronologyAnnotation(models.Model):
+    """A worker's curation of one chronology event (keyed by its source_key).
+
+    Append-only: each change is a new row; the latest row for a key is the current one,
+    earlier rows are its history."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    source_key = models.CharField(max_length=120)
+    significant = models.BooleanField(default=False)
+    impact = models.TextField("Impact on the child", blank=True)
+    analysis = models.TextField(blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        indexes = [models.Index(fields=["person", "source_key"])]
+
+    def __str__(self) -> str:
+        return f"Annotation of {self.source_key}"
+
+
+class CaseNoteKind(models.TextChoices):
+    VISIT = "VISIT", "Visit"
+    DIRECT_WORK = "DIRECT_WORK", "Direct work with the child"
+    PHONE_CALL = "PHONE_CALL", "Phone call"
+    MEETING = "MEETING", "Meeting"
+    MANAGEMENT_OVERSIGHT = "MANAGEMENT_OVERSIGHT", "Management oversight"
+    OTHER = "OTHER", "Other"
+
+
+class CaseNoteStatus(models.TextChoices):
+    DRAFT = "DRAFT", "Draft"
+    FINAL = "FINAL", "Final"
+
+
+class CaseNote(models.Model):
+    """A case note. Drafts save as the worker types; `version` catches two people editing."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_notes")
+    kind = models.CharField(max_length=24, choices=CaseNoteKind.choices)
+    occurred_on = models.DateField()
+    title = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True)
+    child_seen = models.BooleanField(null=True, blank=True)
+    seen_alone = models.BooleanField(null=True, blank=True)
+    written_to_child = models.BooleanField(
+        default=False, help_text="Written to the child, in plain words they can read later."
+    )
+    restricted = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=CaseNoteStatus.choices, default=CaseNoteStatus.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    last_client_id = models.CharField(
+        max_length=40, blank=True, help_text="The editing tab that saved last (its own saves never conflict)."
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        indexes = [models.Index(fields=["person", "status", "occurred_on"])]
+        verbose_name = "case note"
+
+    def __str__(self) -> str:
+        return self.title or f"{self.get_kind_display()} on {self.occurred_on:%d/%m/%Y}"
+
+
+class CaseNoteStatusChange(StatusChangeBase):
+    case_note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="status_history")
+
+
+class ChildView(models.Model):
+    """The child's wishes and feelings, in their own words, a drawing or a recording."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="child_views")
+    recorded_on = models.DateField()
+    method = models.CharField(max_length=120, blank=True, help_text="e.g. in conversation, drawing, app.")
+    words = models.TextField("In the child's own words", blank=True)
+    attachment = models.FileField(upload_to="child-views/%Y/%m/", blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True)
+    informed_kind = models.CharField(max_length=60, blank=True)
+    informed_on = models.DateField(null=True, blank=True)
+    informed_text = models.CharField(max_length=200, blank=True)
+    informed_source_key = models.CharField(max_length=120, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-recorded_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Child's view {self.pk}"
+
+
+class DocumentType(models.TextChoices):
+    LETTER = "LETTER", "Letter"
+    REPORT = "REPORT", "Report"
+    ASSESSMENT = "ASSESSMENT", "Assessment"
+    PLAN = "PLAN", "Plan"
+    MINUTES = "MINUTES", "Meeting record or minutes"
+    COURT = "COURT", "Court document"
+    HEALTH = "HEALTH", "Health"
+    EDUCATION = "EDUCATION", "Education"
+    CONSENT = "CONSENT", "Consent or agreement"
+    CHILD = "CHILD", "Written for the child"
+    OTHER = "OTHER", "Other"
+
+
+class Document(models.Model):
+    """A file on the child's record: uploaded, or generated from recorded data."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="documents")
+    title = models.CharField(max_length=200)
+    doc_type = models.CharField("Type", max_length=12, choices=DocumentType.choices)
+    document_date = models.DateField()
+    file = models.FileField(upload_to="documents/%Y/%m/")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(default=0)
+    restricted = models.BooleanField(default=False)
+    named_users = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
+    generator = models.CharField(max_length=80, blank=True, help_text="Key of the generator, if generated.")
+    source_key = models.CharField(max_length=120, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-document_date", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SARStatus(models.TextChoices):
+    REQUESTED = "REQUESTED", "Requested"
+    IN_REVIEW = "IN_REVIEW", "In review"
+    APPROVED = "APPROVED", "Approved"
+    RELEASED = "RELEASED", "Released"
+
+
+class SubjectAccessRequest(models.Model):
+    """A request for a copy of a child's record (UK GDPR Article 15), reviewed before release."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    requested_by_name = models.CharField("Who asked", max_length=200)
+    received_on = models.DateField()
+    status = models.CharField(max_length=10, choices=SARStatus.choices, default=SARStatus.REQUESTED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    released_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = "subject access request"
+
+    def __str__(self) -> str:
+        return f"Subject access request {self.pk}"
+
+
+class SubjectAccessRequestStatusChange(StatusChangeBase):
+    request = models.ForeignKey(SubjectAccessRequest, on_delete=models.CASCADE, related_name="status_history")
+
+
+class SubjectAccessItem(models.Model):
+    """One item of the record as it will be released, with the reviewer's redaction decision."""
+
+    request = models.ForeignKey(SubjectAccessRequest, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()
+    section = models.CharField(max_length=60)
+    text = models.TextField()
+    third_party = models.BooleanField(default=False)
+    redact = models.BooleanField(default=False)
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.section} {self.position}"

@@ -1,8 +1,10 @@
 from typing import Any
 
+from accounts.permissions import Permission
 from core.extensions import Panel
 
-from .models import Visit
+from . import chronology
+from .models import CaseNote, CaseNoteStatus, Visit
 
 
 def visits_panel(person: Any, user: Any) -> Panel:
@@ -15,4 +17,20 @@ def visits_panel(person: Any, user: Any) -> Panel:
     )
 
 
-PANELS = [visits_panel]
+def story_panel(person: Any, user: Any) -> Panel | None:
+    """The child's story: latest significant chronology entries and links to the rest."""
+    if not user.has_perm(Permission.VIEW_CHRONOLOGY.value):
+        return None
+    events = chronology.collect([person.pk], user=user)
+    significant = [e for e in events if e.significant][-5:][::-1]
+    drafts = CaseNote.objects.filter(person=person, status=CaseNoteStatus.DRAFT).count()
+    return Panel(
+        title="Chronology and the child's story",
+        template="casework/_story_panel.jinja",
+        context={"person": person, "significant": significant, "total": len(events), "drafts": drafts},
+        order=55,
+        anchor="chronology",
+    )
+
+
+PANELS = [story_panel, visits_panel]

@@ -1,0 +1,91 @@
+"""Demo: the child's story for some allocated children – a final case note (some written to
+the child), their views in their own words, a partner agency's report, and the allocation
+marked significant – all through casework's services."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from demo.stages import StageContext
+
+from . import chronology, services
+
+ORDER = 90
+
+WORDS = (
+    "I like it when you come on a Tuesday because I have football after.",
+    "I want to see my nan more. She makes the best rice.",
+    "School is OK. I don't like maths but Miss is kind.",
+    "I feel safe at home now. Mum doesn't shout as much.",
+    "I want to stay with my brother whatever happens.",
+)
+PARTNER_EVENTS = (
+    (
+        "School",
+        "Attendance this term fell to 86%; the school has started a morning check-in.",
+        "Designated safeguarding lead, by email",
+    ),
+    ("GP", "Missed an asthma review; a new appointment was booked.", "Practice nurse, by phone"),
+    ("Health visitor", "Development check completed; no concerns about growth.", "Health visitor's report"),
+)
+
+
+def run(ctx: StageContext) -> None:
+    today = min(ctx.as_of, timezone.localdate())
+    made = 0
+    for child in ctx.children:
+        worker = ctx.social_worker_for(child)
+        if worker is None or ctx.rng.random() > 0.5:
+            continue
+        day = today - timedelta(days=ctx.rng.randint(3, 60))
+        name = child.preferred_name or child.given_name
+        words = ctx.rng.choice(WORDS)
+        to_child = ctx.rng.random() < 0.4
+        body = (
+            f"{name}, I came to see you at home today. You showed me your room and told me: “{words}” "
+            "I have written this down so the people who help you know what matters to you. "
+            "I will come back in two weeks."
+            if to_child
+            else f"Visited {name} at home; seen alone in their bedroom. {name} said: “{words}” "
+            "Home conditions were good. Next visit in two weeks."
+        )
+        note = services.start_case_note(
+            actor=worker,
+            person=child,
+            data={
+                "kind": "VISIT",
+                "occurred_on": day,
+                "child_seen": True,
+                "seen_alone": True,
+                "written_to_child": to_child,
+                "title": "Home visit",
+            },
+        )
+        services.finalise_case_note(
+            actor=worker, note=note, expected_version=note.version, data={"body": body}
+        )
+        services.record_child_view(
+            actor=worker, person=child, recorded_on=day, words=words, method="In conversation during a visit"
+        )
+        agency, what, source = ctx.rng.choice(PARTNER_EVENTS)
+        services.add_chronology_entry(
+            actor=worker,
+            person=child,
+            occurred_on=day - timedelta(days=ctx.rng.randint(5, 40)),
+            agency=agency,
+            what_happened=what,
+            source_of_information=source,
+        )
+        first_allocation = next(
+            (e for e in chronology.collect([child.pk]) if e.kind == chronology.Kind.ALLOCATION), None
+        )
+        if first_allocation is not None:
+            services.annotate_event(
+                actor=worker,
+                person=child,
+                source_key=first_allocation.source_key,
+                significant=True,
+                impact=f"{name} has a social worker who visits regularly and knows what matters to them.",
+            )
+        made += 1
+    ctx.progress(f"Casework: the child's story for {made} children")

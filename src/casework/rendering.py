@@ -1,0 +1,140 @@
+"""Server-side rendering of documents to PDF (reportlab) and editable Word (.docx).
+
+Everything Harbour generates is first described as a `Doc` (headings, paragraphs, key-value
+lines and tables) and then rendered; generators never touch a rendering library.
+"""
+
+from dataclasses import dataclass, field
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from docx import Document as DocxDocument
+from docx.shared import Pt
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+REDACTED = "[Redacted]"
+
+
+@dataclass
+class Block:
+    kind: str  # "h1", "h2", "p", "meta" (label, value), "table"
+    text: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+    label: str = ""
+    widths: list[float] = field(default_factory=list)  # table column fractions
+
+
+@dataclass
+class Doc:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    footer: str = "OFFICIAL – SENSITIVE"
+
+    def h1(self, text: str) -> None:
+        self.blocks.append(Block("h1", text))
+
+    def h2(self, text: str) -> None:
+        self.blocks.append(Block("h2", text))
+
+    def p(self, text: str) -> None:
+        self.blocks.append(Block("p", text))
+
+    def meta(self, label: str, value: str) -> None:
+        self.blocks.append(Block("meta", value, label=label))
+
+    def table(self, rows: list[list[str]], widths: list[float] | None = None) -> None:
+        self.blocks.append(Block("table", rows=rows, widths=widths or []))
+
+
+def _para(text: str, style: object) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def to_pdf(doc: Doc) -> bytes:
+    buffer = BytesIO()
+    styles = getSampleStyleSheet()
+    body, small = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8.5, leading=10.5)
+    head = small.clone("head", fontName="Helvetica-Bold")
+    story: list[object] = []
+    width = A4[0] - 30 * mm
+    for block in doc.blocks:
+        if block.kind == "h1":
+            story.append(_para(block.text, styles["Heading1"]))
+        elif block.kind == "h2":
+            story.append(_para(block.text, styles["Heading2"]))
+        elif block.kind == "p":
+            story.append(_para(block.text, body))
+        elif block.kind == "meta":
+            story.append(Paragraph(f"<b>{escape(block.label)}:</b> {escape(block.text)}", body))
+        elif block.kind == "table" and block.rows:
+            data = [[_para(c, head if i == 0 else small) for c in row] for i, row in enumerate(block.rows)]
+            cols = len(block.rows[0])
+            fractions = block.widths or [1 / cols] * cols
+            table = Table(data, colWidths=[f * width for f in fractions], repeatRows=1)
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f3f2f1")),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ]
+                )
+            )
+            story.append(table)
+        story.append(Spacer(1, 3 * mm))
+
+    def footer(canvas: object, page_doc: object) -> None:
+        canvas.saveState()  # type: ignore[attr-defined]
+        canvas.setFont("Helvetica", 8)  # type: ignore[attr-defined]
+        canvas.drawString(15 * mm, 10 * mm, f"{doc.footer} · {doc.title} · page {page_doc.page}")  # type: ignore[attr-defined]
+        canvas.restoreState()  # type: ignore[attr-defined]
+
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=18 * mm,
+        title=doc.title,
+        author="Harbour",
+    )
+    template.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+def to_docx(doc: Doc) -> bytes:
+    document = DocxDocument()
+    document.core_properties.title = doc.title
+    document.core_properties.author = "Harbour"
+    for block in doc.blocks:
+        if block.kind == "h1":
+            document.add_heading(block.text, level=1)
+        elif block.kind == "h2":
+            document.add_heading(block.text, level=2)
+        elif block.kind == "p":
+            document.add_paragraph(block.text)
+        elif block.kind == "meta":
+            para = document.add_paragraph()
+            para.add_run(f"{block.label}: ").bold = True
+            para.add_run(block.text)
+        elif block.kind == "table" and block.rows:
+            table = document.add_table(rows=0, cols=len(block.rows[0]))
+            table.style = "Table Grid"
+            for i, row in enumerate(block.rows):
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row, strict=True):
+                    cell.text = text
+                    for para in cell.paragraphs:
+                        for run in para.runs:
+                            run.font.size = Pt(9)
+                            run.bold = i == 0
+    section = document.sections[0]
+    section.footer.paragraphs[0].text = f"{doc.footer} · {doc.title}"
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

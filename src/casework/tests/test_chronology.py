@@ -1,0 +1,230 @@
+from collections import Counter
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from accounts.permissions import Role
+from audit.models import AuditAction, AuditEvent
+from casework import chronology, services
+from casework.chronology import ChronologyEvent, Filters, Kind
+from casework.models import ChronologyAnnotation
+from workforce import services as workforce_services
+
+
+def test_event_refuses_unknown_kind_when_created():
+    with pytest.raises(ValueError):
+        ChronologyEvent(1, date(2024, 1, 1), "nonsense", "t", "s", "x.Y", "x.Y:1")
+
+
+def test_chronology_lists_birth_record_visit_and_allocation_in_date_order(child, social_worker, team):
+    services.record_visit(
+        actor=social_worker, person=child, kind="CIN", visited_on=date(2024, 3, 1), child_seen=True
+    )
+    workforce_services.allocate(
+        actor=_manager(social_worker, team),
+        person=child,
+        worker=social_worker,
+        team=team,
+        role="SOCIAL_WORKER",
+        start_date=date(2024, 2, 1),
+    )
+    events = chronology.collect([child.pk])
+    kinds = [e.kind for e in events]
+    assert kinds[0] == Kind.IDENTITY and events[0].title == "Born"
+    assert [e.day for e in events] == sorted(e.day for e in events)
+    assert Kind.VISIT in kinds and Kind.ALLOCATION in kinds
+    assert len({e.source_key for e in events}) == len(events)
+
+
+def _manager(social_worker, team):
+    from accounts.models import User
+
+    return User.objects.create_user(username="mgr", password="x", role=Role.TEAM_MANAGER.value, team=team)
+
+
+def test_duplicate_source_keys_appear_once_when_two_providers_report_them(child, monkeypatch):
+    event = ChronologyEvent(
+        child.pk, date(2024, 1, 1), Kind.REFERRAL, "t", "s", "frontdoor.Referral", "frontdoor.Referral:1"
+    )
+    monkeypatch.setattr(chronology, "providers", lambda: [lambda ids: [event], lambda ids: [event]])
+    assert [e.source_key for e in chronology.collect([child.pk])] == ["frontdoor.Referral:1"]
+
+
+def test_annotation_marks_significant_and_keeps_history_when_changed(child, social_worker):
+    key = f"people.Person:{child.pk}:born"
+    services.annotate_event(
+        actor=social_worker, person=child, source_key=key, significant=True, impact="First"
+    )
+    services.annotate_event(
+        actor=social_worker, person=child, source_key=key, significant=True, impact="Second"
+    )
+    event = chronology.find(child.pk, key)
+    assert event.significant and event.impact == "Second"
+    assert ChronologyAnnotation.objects.filter(source_key=key).count() == 2
+
+
+def test_annotation_refused_when_key_not_in_chronology(child, social_worker):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.annotate_event(actor=social_worker, person=child, source_key="x.Y:1", significant=True)
+
+
+def test_annotation_refused_when_role_cannot_curate(child, auditor_user):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.annotate_event(
+            actor=auditor_user, person=child, source_key=f"people.Person:{child.pk}:born", significant=True
+        )
+
+
+def test_manual_entry_is_curated_and_filters_apply_when_significant_only(child, social_worker):
+    services.add_chronology_entry(
+        actor=social_worker,
+        person=child,
+        occurred_on=date(2024, 5, 2),
+        agency="School",
+        what_happened="Came to school hungry",
+        source_of_information="Head teacher by phone",
+        significant=True,
+    )
+    events = chronology.collect([child.pk], filters=Filters(significant_only=True))
+    assert len(events) == 1 and events[0].curated and events[0].agency == "School"
+    assert chronology.collect([child.pk], filters=Filters(date_to=date(2020, 1, 1)))[0].title == "Born"
+    assert all(
+        e.kind == Kind.PARTNER_EVENT
+        for e in chronology.collect([child.pk], filters=Filters(kinds=frozenset({Kind.PARTNER_EVENT})))
+    )
+
+
+def test_restricted_entry_hidden_when_user_neither_author_nor_manager(
+    child, social_worker, make_user, team_manager
+):
+    services.add_chronology_entry(
+        actor=social_worker,
+        person=child,
+        occurred_on=date(2024, 5, 2),
+        agency="Police",
+        what_happened="Sensitive",
+        source_of_information="DS",
+        restricted=True,
+    )
+    other = make_user(Role.SOCIAL_WORKER, "other.worker")
+    assert not any(e.restricted for e in chronology.collect([child.pk], user=other))
+    assert any(e.restricted for e in chronology.collect([child.pk], user=social_worker))
+    assert any(e.restricted for e in chronology.collect([child.pk], user=team_manager))
+
+
+def test_generated_child_chronology_tells_history_in_order_without_duplicates(db, settings):
+    from demo.generator import generate
+    from people.models import Person
+
+    generate(children=40, seed=1, as_of=date(2026, 3, 31))
+    counts = Counter()
+    for person in Person.objects.children()[:40]:
+        events = chronology.collect([person.pk])
+        keys = [e.source_key for e in events]
+        assert len(keys) == len(set(keys))
+        assert [e.sort_key for e in events] == sorted(e.sort_key for e in events)
+        counts.update(e.kind for e in events)
+    richest = max(
+        Person.objects.children().filter(date_of_birth__isnull=False)[:40],
+        key=lambda p: len(chronology.collect([p.pk])),
+    )
+    events = chronology.collect([richest.pk])
+    assert events[0].title == "Born"
+    assert events[0].day == richest.date_of_birth
+    assert len(events) >= 3
+    assert counts[Kind.ALLOCATION] > 0 and counts[Kind.FAMILY] > 0 and counts[Kind.IDENTITY] > 0
+
+
+def test_chronology_page_shows_events_and_filters_without_js(client_for, social_worker, child):
+    response = client_for(social_worker).get(reverse("casework:chronology", args=[child.pk]))
+    assert response.status_code == 200
+    assert b"Born" in response.content
+    bad = client_for(social_worker).get(
+        reverse("casework:chronology", args=[child.pk]),
+        {"date_from-day": "31", "date_from-month": "2", "date_from-year": "2024"},
+    )
+    assert bad.status_code == 400 and b"31" in bad.content
+
+
+def test_chronology_page_refused_when_role_lacks_permission(client_for, make_user, child):
+    partner = make_user(Role.PARTNER, "partner.user")
+    assert client_for(partner).get(reverse("casework:chronology", args=[child.pk])).status_code == 403
+
+
+def test_annotate_page_marks_significant_when_posted(client_for, social_worker, child):
+    key = f"people.Person:{child.pk}:born"
+    url = reverse("casework:annotate", args=[child.pk])
+    assert client_for(social_worker).get(url, {"key": key}).status_code == 200
+    response = client_for(social_worker).post(
+        url, {"source_key": key, "significant": "on", "impact": "Start of life"}
+    )
+    assert response.status_code == 302
+    assert chronology.find(child.pk, key).significant
+
+
+def test_export_pdf_and_docx_open_and_are_audited_when_downloaded(client_for, social_worker, child):
+    import io
+    import zlib
+
+    import docx
+
+    services.annotate_event(
+        actor=social_worker,
+        person=child,
+        source_key=f"people.Person:{child.pk}:born",
+        significant=True,
+        impact="Born well",
+    )
+    client = client_for(social_worker)
+    url = reverse("casework:export_chronology", args=[child.pk])
+    pdf = client.get(url, {"format": "pdf"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    text = b"".join(_inflate(pdf.content, zlib))
+    assert b"Amelia Hughes" in text
+    word = client.get(url, {"format": "docx", "significant": "on"})
+    document = docx.Document(io.BytesIO(word.content))
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells][:3] == ["No.", "Date", "Event"]
+    assert len(table.rows) == 2  # header + the one significant event
+    assert "Born well" in table.rows[1].cells[4].text
+    assert "Amelia Hughes" in "\n".join(p.text for p in document.paragraphs)
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, person_id=child.pk).count() == 2
+
+
+def _inflate(data, zlib):
+    """Page streams of a reportlab PDF: ASCII85 then Flate encoded."""
+    import base64
+    import re
+
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        raw = match.group(1).strip()
+        try:
+            yield zlib.decompress(base64.a85decode(raw.removesuffix(b"~>")))
+        except Exception:
+            try:
+                yield zlib.decompress(raw)
+            except zlib.error:
+                yield raw
+
+
+def test_sibling_view_labels_entries_and_hides_restricted_sibling(
+    client_for, social_worker, child, sibling, make_user, admin_user
+):
+    from people import services as people_services
+
+    response = client_for(social_worker).get(reverse("casework:sibling_chronology", args=[child.pk]))
+    assert response.status_code == 200
+    sibling_link = reverse("casework:chronology", args=[sibling.pk]).encode()
+    assert sibling_link in response.content
+    assert b"Born" in response.content and response.content.count(b"Born") >= 2
+    manager = make_user(Role.TEAM_MANAGER, "restrict.mgr")
+    people_services.restrict_record(
+        actor=admin_user, person=sibling, reason="OTHER", details="", manager=manager, named_users=[]
+    )
+    response = client_for(social_worker).get(reverse("casework:sibling_chronology", args=[child.pk]))
+    assert sibling_link not in response.content

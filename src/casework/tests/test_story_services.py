@@ -1,0 +1,380 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from accounts.permissions import Role
+from audit.models import AuditAction, AuditEvent
+from casework import chronology, services
+from casework.access import may_open_document, may_read_note
+from casework.models import CaseNoteStatus, SARStatus
+from workforce import services as workforce_services
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
+PDF = b"%PDF-1.4\n" + b"0" * 64
+
+
+def _note(actor, child, **extra):
+    return services.start_case_note(
+        actor=actor, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 1), **extra}
+    )
+
+
+# --- Case notes --------------------------------------------------------------------------------
+
+
+def test_draft_save_bumps_version_when_version_matches(child, social_worker):
+    note = _note(social_worker, child)
+    saved = services.save_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "Hello"}
+    )
+    assert saved.version == 2 and saved.body == "Hello" and saved.status == CaseNoteStatus.DRAFT
+
+
+def test_draft_save_refused_as_stale_when_someone_saved_first(child, social_worker, make_user):
+    colleague = make_user(Role.SOCIAL_WORKER, "colleague")
+    note = _note(social_worker, child)
+    services.save_case_note(actor=colleague, note=note, expected_version=1, data={"body": "Theirs"})
+    with pytest.raises(services.StaleNote) as stale:
+        services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Mine"})
+    assert stale.value.current.body == "Theirs"
+
+
+def test_finalise_puts_note_in_chronology_when_body_written(child, social_worker):
+    note = _note(social_worker, child)
+    assert not any(e.source == "casework.CaseNote" for e in chronology.collect([child.pk]))
+    services.finalise_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "Saw Amelia"}
+    )
+    note.refresh_from_db()
+    assert note.status == CaseNoteStatus.FINAL and note.status_history.count() == 1
+    assert any(e.source == "casework.CaseNote" for e in chronology.collect([child.pk]))
+    with pytest.raises(ValidationError):
+        services.save_case_note(
+            actor=social_worker, note=note, expected_version=note.version, data={"body": "x"}
+        )
+
+
+def test_finalise_refused_when_body_empty(child, social_worker):
+    note = _note(social_worker, child)
+    with pytest.raises(ValidationError):
+        services.finalise_case_note(actor=social_worker, note=note, expected_version=1, data={})
+
+
+def test_note_refused_when_seen_alone_but_not_seen(child, social_worker):
+    with pytest.raises(ValidationError):
+        _note(social_worker, child, child_seen=False, seen_alone=True)
+
+
+def test_note_refused_when_role_cannot_record(child, auditor_user):
+    with pytest.raises(PermissionDenied):
+        _note(auditor_user, child)
+
+
+def test_restricted_note_readable_only_by_author_and_managers(child, social_worker, team_manager, make_user):
+    note = _note(social_worker, child, restricted=True)
+    assert may_read_note(social_worker, note) and may_read_note(team_manager, note)
+    assert not may_read_note(make_user(Role.SOCIAL_WORKER, "someone"), note)
+
+
+def test_autosave_endpoint_returns_409_with_their_version_when_stale(
+    client_for, child, social_worker, make_user
+):
+    note = _note(social_worker, child)
+    services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Theirs"})
+    colleague = make_user(Role.SOCIAL_WORKER, "colleague2")
+    url = reverse("casework:autosave_note", args=[note.pk])
+    data = {
+        "kind": "VISIT",
+        "occurred_on-day": "1",
+        "occurred_on-month": "4",
+        "occurred_on-year": "2024",
+        "body": "Mine",
+        "version": "1",
+    }
+    response = client_for(colleague).post(url, data)
+    assert response.status_code == 409 and response.json()["current"]["body"] == "Theirs"
+    data["version"] = "2"
+    response = client_for(colleague).post(url, data)
+    assert response.status_code == 200 and response.json()["version"] == 3
+
+
+def test_autosave_new_note_creates_draft_when_first_posted(client_for, child, social_worker):
+    url = reverse("casework:autosave_new_note", args=[child.pk])
+    data = {
+        "kind": "DIRECT_WORK",
+        "occurred_on-day": "1",
+        "occurred_on-month": "4",
+        "occurred_on-year": "2024",
+        "body": "Draw",
+    }
+    response = client_for(social_worker).post(url, data)
+    assert response.status_code == 201
+    assert response.json()["autosave_url"].endswith("/autosave/")
+
+
+def test_edit_page_shows_both_versions_with_409_when_stale_without_js(client_for, child, social_worker):
+    note = _note(social_worker, child)
+    services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Theirs"})
+    data = {
+        "kind": "VISIT",
+        "occurred_on-day": "1",
+        "occurred_on-month": "4",
+        "occurred_on-year": "2024",
+        "body": "Mine typed",
+        "version": "1",
+        "action": "draft",
+    }
+    response = client_for(social_worker).post(reverse("casework:edit_note", args=[note.pk]), data)
+    assert response.status_code == 409
+    assert b"Theirs" in response.content and b"Mine typed" in response.content
+
+
+def test_new_note_page_keeps_typed_text_when_date_invalid(client_for, child, social_worker):
+    data = {
+        "kind": "VISIT",
+        "occurred_on-day": "40",
+        "occurred_on-month": "4",
+        "occurred_on-year": "2024",
+        "body": "Typed words",
+    }
+    response = client_for(social_worker).post(reverse("casework:new_note", args=[child.pk]), data)
+    assert response.status_code == 400 and b"Typed words" in response.content
+
+
+# --- The child's voice ---------------------------------------------------------------------------
+
+
+def test_child_view_accepts_drawing_when_png(child, social_worker):
+    upload = SimpleUploadedFile("me.png", PNG, content_type="image/png")
+    view = services.record_child_view(
+        actor=social_worker,
+        person=child,
+        recorded_on=date(2024, 4, 1),
+        attachment=upload,
+        informed_kind="Review",
+        informed_on=date(2024, 4, 2),
+    )
+    assert view.attachment_type == "image/png"
+    assert any(e.kind == "voice" for e in chronology.collect([child.pk]))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("x.pdf", PDF, "application/pdf"),
+        ("fake.png", b"not a png at all", "image/png"),
+        ("big.mp3", b"0" * (10 * 1024 * 1024 + 1), "audio/mpeg"),
+    ],
+)
+def test_child_view_refuses_file_when_not_picture_or_sound_or_too_big(
+    child, social_worker, name, content, content_type
+):
+    with pytest.raises(ValidationError):
+        services.record_child_view(
+            actor=social_worker,
+            person=child,
+            recorded_on=date(2024, 4, 1),
+            attachment=SimpleUploadedFile(name, content, content_type=content_type),
+        )
+
+
+def test_child_view_page_records_words_when_posted(client_for, child, social_worker):
+    url = reverse("casework:voice", args=[child.pk])
+    data = {
+        "recorded_on-day": "1",
+        "recorded_on-month": "4",
+        "recorded_on-year": "2024",
+        "words": "I want to see my nan",
+    }
+    assert client_for(social_worker).post(url, data).status_code == 302
+    assert b"I want to see my nan" in client_for(social_worker).get(url).content
+
+
+# --- Documents --------------------------------------------------------------------------------------
+
+
+def test_restricted_document_opens_for_uploader_manager_and_named_only(
+    child, social_worker, team_manager, team, make_user
+):
+    named = make_user(Role.SOCIAL_WORKER, "named.user")
+    stranger = make_user(Role.SOCIAL_WORKER, "stranger")
+    workforce_services.allocate(
+        actor=team_manager,
+        person=child,
+        worker=social_worker,
+        team=team,
+        role="SOCIAL_WORKER",
+        start_date=date(2024, 1, 1),
+    )
+    doc = services.upload_document(
+        actor=social_worker,
+        person=child,
+        title="Police disclosure",
+        doc_type="REPORT",
+        document_date=date(2024, 4, 1),
+        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"),
+        restricted=True,
+        named_users=[named],
+    )
+    assert (
+        may_open_document(social_worker, doc)
+        and may_open_document(team_manager, doc)
+        and may_open_document(named, doc)
+    )
+    assert not may_open_document(stranger, doc)
+
+
+def test_document_download_refused_when_restricted_and_user_not_allowed(
+    client_for, child, social_worker, make_user
+):
+    doc = services.upload_document(
+        actor=social_worker,
+        person=child,
+        title="Secret",
+        doc_type="REPORT",
+        document_date=date(2024, 4, 1),
+        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"),
+        restricted=True,
+    )
+    stranger = make_user(Role.SOCIAL_WORKER, "stranger2")
+    assert client_for(stranger).get(reverse("casework:download_document", args=[doc.pk])).status_code == 403
+    response = client_for(social_worker).get(reverse("casework:download_document", args=[doc.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, object_type__icontains="document").exists()
+
+
+def test_upload_refused_when_type_not_allowed(child, social_worker):
+    with pytest.raises(ValidationError):
+        services.upload_document(
+            actor=social_worker,
+            person=child,
+            title="Script",
+            doc_type="OTHER",
+            document_date=date(2024, 4, 1),
+            upload=SimpleUploadedFile("x.html", b"<script>", content_type="text/html"),
+        )
+
+
+def test_generate_my_record_and_referral_letter_when_data_exists(child, social_worker):
+    from django.utils import timezone
+
+    from frontdoor.models import Referral
+
+    referral = Referral.objects.create(
+        person=child,
+        referral_date=date(2024, 1, 5),
+        received_at=timezone.now(),
+        source="1A",
+        created_by=social_worker,
+    )
+    mine = services.generate_document(
+        actor=social_worker, person=child, generator_key="casework.my_record", object_id=child.pk
+    )
+    letter = services.generate_document(
+        actor=social_worker,
+        person=child,
+        generator_key="frontdoor.referral_acknowledgement",
+        object_id=referral.pk,
+    )
+    assert mine.file.read().startswith(b"%PDF") and letter.content_type == "application/pdf"
+    assert any(e.source_key == f"frontdoor.Referral:{referral.pk}" for e in chronology.collect([child.pk]))
+    with pytest.raises(ValidationError):
+        services.generate_document(
+            actor=social_worker, person=child, generator_key="casework.my_record", object_id=999999
+        )
+
+
+def test_generate_page_files_document_when_chosen(client_for, child, social_worker):
+    url = reverse("casework:generate_document", args=[child.pk])
+    assert client_for(social_worker).get(url).status_code == 200
+    response = client_for(social_worker).post(url, {"choice": f"casework.my_record|{child.pk}"})
+    assert response.status_code == 302
+
+
+# --- Subject access -------------------------------------------------------------------------------------
+
+
+def test_subject_access_runs_review_second_approval_and_release(
+    child, social_worker, team_manager, make_user, sibling
+):
+    second = make_user(Role.SERVICE_MANAGER, "service.mgr")
+    _note(social_worker, child)
+    sar = services.create_subject_access_request(
+        actor=team_manager, person=child, requested_by_name="Amelia", received_on=date(2026, 1, 2)
+    )
+    services.start_subject_access_review(actor=team_manager, sar=sar)
+    third_party = sar.items.filter(third_party=True)
+    assert third_party.exists() and all(i.redact for i in third_party)
+    item = sar.items.filter(third_party=False).first()
+    with pytest.raises(ValidationError):
+        services.set_redactions(actor=team_manager, sar=sar, decisions={item.pk: (True, "")})
+    services.set_redactions(actor=team_manager, sar=sar, decisions={item.pk: (True, "Serious harm")})
+    with pytest.raises(ValidationError):
+        services.approve_subject_access(actor=team_manager, sar=sar)  # the reviewer cannot approve
+    services.approve_subject_access(actor=second, sar=sar)
+    document = services.release_subject_access(actor=second, sar=sar)
+    sar.refresh_from_db()
+    assert sar.status == SARStatus.RELEASED and sar.status_history.count() == 3
+    assert document.restricted and document.file.read().startswith(b"%PDF")
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, summary__icontains="subject access").exists()
+
+
+def test_subject_access_refused_when_role_lacks_permission(child, social_worker):
+    with pytest.raises(PermissionDenied):
+        services.create_subject_access_request(
+            actor=social_worker, person=child, requested_by_name="A", received_on=date(2026, 1, 2)
+        )
+
+
+def test_subject_access_pages_walk_through_when_posted(client_for, child, team_manager):
+    client = client_for(team_manager)
+    response = client.post(
+        reverse("casework:subject_access", args=[child.pk]),
+        {
+            "requested_by_name": "Amelia",
+            "received_on-day": "2",
+            "received_on-month": "1",
+            "received_on-year": "2026",
+        },
+    )
+    assert response.status_code == 302
+    sar_url = response["Location"]
+    sar_id = int(sar_url.rstrip("/").split("/")[-1])
+    client.post(reverse("casework:sar_action", args=[sar_id]), {"event": "start_review"})
+    page = client.get(sar_url)
+    assert page.status_code == 200 and b"Save redactions" in page.content
+
+
+def test_own_tab_save_is_not_a_conflict_when_client_id_matches(child, social_worker):
+    note = _note(social_worker, child)
+    services.save_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "a"}, client_id="tab1"
+    )
+    saved = services.save_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "ab"}, client_id="tab1"
+    )
+    assert saved.body == "ab"
+    with pytest.raises(services.StaleNote):
+        services.save_case_note(
+            actor=social_worker, note=note, expected_version=1, data={"body": "x"}, client_id="tab2"
+        )
+
+
+def test_child_view_links_to_chronology_event_when_posted_from_event(client_for, child, social_worker):
+    key = f"people.Person:{child.pk}:born"
+    url = reverse("casework:voice", args=[child.pk])
+    assert key.encode() in client_for(social_worker).get(url, {"informs": key}).content
+    data = {
+        "recorded_on-day": "1",
+        "recorded_on-month": "4",
+        "recorded_on-year": "2024",
+        "words": "My birthday is the best day",
+        "informed_source_key": key,
+    }
+    assert client_for(social_worker).post(url, data).status_code == 302
+    from casework.models import ChildView
+
+    assert ChildView.objects.get(person=child).informed_source_key == key
