@@ -41,7 +41,7 @@ lint: install
 	$(VENV)/bin/ruff format --check src tests benchmarks loadtest conftest.py
 
 typecheck: install
-	$(VENV)/bin/mypy src/timescales src/audit src/accounts src/people src/workforce src/core src/codes src/lifecycle
+	$(VENV)/bin/mypy src
 
 test-unit: install
 	$(VENV)/bin/pytest -n 2 -m "not system"

@@ -99,7 +99,9 @@ class ComplaintStatusChange(StatusChangeBase):
 class ChildViews(models.Model):
     """The child's own views, in their own words, recorded before a meeting about them."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="views_before_meetings")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="views_before_meetings"
+    )
     given_on = models.DateField()
     meeting = models.CharField(
         "For which meeting", max_length=200, help_text="For example, looked-after review."
