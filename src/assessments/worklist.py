@@ -6,11 +6,9 @@ from datetime import date
 
 from django.urls import reverse
 
-from core.worklist import WorkItem
+from core.worklist import SIGN_OFF, WorkItem
 
 from .models import KIND_RULE, Assessment, AssessmentStatus
-
-SIGN_OFF = "Decision awaiting sign-off"
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
@@ -43,3 +41,10 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
                 link,
                 "assessment",
             )
+
+
+def open_work_person_ids(today: date) -> set[int]:
+    """Children with an assessment not yet authorised."""
+    return set(
+        Assessment.objects.exclude(status=AssessmentStatus.AUTHORISED).values_list("person_id", flat=True)
+    )

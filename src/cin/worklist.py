@@ -7,14 +7,12 @@ from datetime import date
 from django.db.models import Max
 from django.urls import reverse
 
-from core.worklist import WorkItem
+from core.worklist import SIGN_OFF, WorkItem
 from protection.models import PlanStatus
 from protection.smart import OPEN_ACTION_STATUSES
 
 from .clocks import next_review_due
 from .models import CINPlan, CINPlanAction
-
-SIGN_OFF = "Decision awaiting sign-off"
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
@@ -64,3 +62,8 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             reverse("cin:plan", args=[a.plan_id]),
             "plan_action",
         )
+
+
+def open_work_person_ids(today: date) -> set[int]:
+    """Children on a child in need plan that has not ended."""
+    return set(CINPlan.objects.exclude(status=PlanStatus.ENDED).values_list("person_id", flat=True))

@@ -13,6 +13,9 @@ from typing import Protocol
 
 from .extensions import app_modules
 
+# The kind of item that is a decision waiting for a manager or chair to sign it off.
+SIGN_OFF = "Decision awaiting sign-off"
+
 
 @dataclass(frozen=True)
 class WorkItem:
@@ -51,3 +54,17 @@ def work_items(person_ids: Collection[int], today: date) -> list[WorkItem]:
     """Every provider's items for these people, overdue first, then soonest due."""
     items = [item for provider in providers() for item in provider(person_ids, today)]
     return sorted(items, key=lambda i: (_as_date(i.due), i.person_name, i.title))
+
+
+def awaiting_sign_off(person_ids: Collection[int], today: date) -> list[WorkItem]:
+    """Decisions waiting for a manager or chair (assessments, plans), oldest first."""
+    return [item for item in work_items(person_ids, today) if item.kind == SIGN_OFF]
+
+
+def children_with_open_work(today: date) -> set[int]:
+    """Children with open work in any stage (each worklist may offer `open_work_person_ids`)."""
+    found: set[int] = set()
+    for module in app_modules("worklist"):
+        if hasattr(module, "open_work_person_ids"):
+            found |= set(module.open_work_person_ids(today))
+    return found

@@ -233,3 +233,9 @@ def person_pk_for_la_id(la_child_id: str) -> int | None:
 def la_child_ids(person_ids: list[int]) -> dict[int, str]:
     """Harbour IDs for record keys, for listings that name records without opening them."""
     return dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "la_child_id"))
+
+
+def may_open(user: User, person_id: int) -> bool:
+    """Whether `user` could open this record for viewing (for lists; nothing is audited)."""
+    person = Person.objects.select_related("restriction").filter(pk=person_id).first()
+    return person is not None and decide(user, person, Purpose.VIEW).allowed

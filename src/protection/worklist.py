@@ -9,13 +9,11 @@ from datetime import date
 from django.urls import reverse
 
 import timescales
-from core.worklist import WorkItem
+from core.worklist import SIGN_OFF, WorkItem
 
 from .models import ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry, S47Outcome
 from .queries import plan_views
 from .smart import OPEN_ACTION_STATUSES
-
-SIGN_OFF = "Decision awaiting sign-off"
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
@@ -95,3 +93,8 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             reverse("protection:plan", args=[a.plan_id]),
             "plan_action",
         )
+
+
+def open_work_person_ids(today: date) -> set[int]:
+    """Children on a child protection plan that has not ended."""
+    return set(CPPlan.objects.exclude(status=PlanStatus.ENDED).values_list("person_id", flat=True))

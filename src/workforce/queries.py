@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
+from core.worklist import children_with_open_work
 
 from .models import Allocation, AllocationRole
 
@@ -66,3 +67,15 @@ def current_social_worker(person_id: int) -> Allocation | None:
         .select_related("worker", "team")
         .first()
     )
+
+
+def unallocated_children(today: date | None = None) -> list[int]:
+    """Ids of children with open work in any stage and no current allocated social worker."""
+    today = today or timezone.localdate()
+    open_ids = children_with_open_work(today)
+    allocated = set(
+        Allocation.objects.current(today)
+        .filter(role=AllocationRole.SOCIAL_WORKER, person_id__in=open_ids)
+        .values_list("person_id", flat=True)
+    )
+    return sorted(open_ids - allocated)

@@ -10,13 +10,14 @@ from accounts.decorators import requires
 from accounts.models import Team
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
-from core.worklist import work_items
-from people.access import Purpose
+from core.worklist import awaiting_sign_off, work_items
+from people.access import Purpose, la_child_ids, may_open
 from people.models import Person
 from people.views import person_form_page, with_person
 
 from . import queries, services
 from .forms import AllocateForm
+from .queries import unallocated_children
 
 
 @requires(Permission.VIEW_OWN_WORK)
@@ -36,6 +37,15 @@ def _teams_for(user: Any) -> list[Team]:
     if user.has_perm(Permission.VIEW_ALL_TEAMS.value):
         return list(teams)
     return [t for t in teams if t.manager_id == user.pk or t.pk == user.team_id]
+
+
+def _openable(user: Any, person_ids: list[int]) -> list[dict[str, Any]]:
+    """Children the user may open, as (id, Harbour ID) rows: lists never reveal restricted
+    records' details."""
+    ids = la_child_ids(person_ids)
+    return [
+        {"person_id": pk, "la_child_id": ids[pk]} for pk in person_ids if pk in ids and may_open(user, pk)
+    ]
 
 
 @requires(Permission.VIEW_TEAM_WORK)
@@ -60,6 +70,8 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
             "workers": queries.team_workers(team),
             "caseload": caseload,
             "items": [i for i in work_items({a.person_id for a in caseload}, today) if i.is_overdue(today)],
+            "sign_offs": awaiting_sign_off({a.person_id for a in caseload}, today),
+            "unallocated": _openable(request.user, unallocated_children(today)),
             "today": today,
             "nav_key": "teams",
         },
