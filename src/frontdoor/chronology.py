@@ -1,0 +1,70 @@
+"""The front door's chronology: contacts and their decisions, referrals opened and closed
+(see casework.chronology for the interface)."""
+
+from collections.abc import Collection, Iterator
+
+from casework.chronology import ChronologyEvent, Kind
+from codes import cin
+
+from .models import ContactChild, Referral
+
+
+def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
+    yield from _contacts(person_ids)
+    yield from _referrals(person_ids)
+
+
+def _contacts(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
+    links = ContactChild.objects.filter(person_id__in=person_ids).select_related("contact")
+    for link in links:
+        c = link.contact
+        who = c.referrer_agency or cin.REFERRAL_SOURCE.label(c.source)
+        yield ChronologyEvent(
+            person_id=link.person_id,
+            occurred_on=c.received_at,
+            kind=Kind.CONTACT,
+            title="Contact received",
+            summary=f"{c.get_channel_display()} contact from {who}.",
+            source="frontdoor.Contact",
+            source_key=f"frontdoor.Contact:{c.pk}:{link.person_id}",
+            link=f"/front-door/contacts/{c.pk}/",
+        )
+        if c.decided_at and c.decision:
+            yield ChronologyEvent(
+                person_id=link.person_id,
+                occurred_on=c.decided_at,
+                kind=Kind.DECISION,
+                title="Front door decision",
+                summary=f"Decision on the contact: {c.get_decision_display().lower()}.",
+                source="frontdoor.Contact",
+                source_key=f"frontdoor.Contact:{c.pk}:{link.person_id}:decided",
+                link=f"/front-door/contacts/{c.pk}/",
+            )
+
+
+def _referrals(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
+    for r in Referral.objects.filter(person_id__in=person_ids):
+        yield ChronologyEvent(
+            person_id=r.person_id,
+            occurred_on=r.referral_date,
+            kind=Kind.REFERRAL,
+            title="Referral received",
+            summary=(
+                f"Referral from {cin.REFERRAL_SOURCE.label(r.source).lower()}; "
+                f"primary need: {cin.PRIMARY_NEED.label(r.primary_need).lower()}."
+            ),
+            source="frontdoor.Referral",
+            source_key=f"frontdoor.Referral:{r.pk}",
+        )
+        if r.closure_date:
+            reason = f": {cin.CLOSURE_REASON.label(r.closure_reason).lower()}" if r.closure_reason else ""
+            outcome = "with no further action" if r.referral_nfa else "case closed"
+            yield ChronologyEvent(
+                person_id=r.person_id,
+                occurred_on=r.closure_date,
+                kind=Kind.DECISION,
+                title="Referral closed",
+                summary=f"Referral closed, {outcome}{reason}.",
+                source="frontdoor.Referral",
+                source_key=f"frontdoor.Referral:{r.pk}:closed",
+            )
