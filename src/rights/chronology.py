@@ -1,0 +1,51 @@
+"""Advocacy, independent visitors, complaints and the child's views before meetings in the
+child's chronology (see casework.chronology for the interface)."""
+
+from collections.abc import Collection, Iterator
+
+from casework.chronology import ChronologyEvent, Kind
+
+from .models import AdvocacyReferral, ChildViews, Complaint, IndependentVisitor
+
+
+def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
+    for a in AdvocacyReferral.objects.filter(person_id__in=person_ids):
+        yield ChronologyEvent(
+            person_id=a.person_id,
+            occurred_on=a.referred_on,
+            kind=Kind.VOICE,
+            title="Referred for advocacy",
+            summary="The child was referred to an advocate.",
+            source="rights.AdvocacyReferral",
+            source_key=f"rights.AdvocacyReferral:{a.pk}",
+        )
+    for v in IndependentVisitor.objects.filter(person_id__in=person_ids):
+        yield ChronologyEvent(
+            person_id=v.person_id,
+            occurred_on=v.matched_on,
+            kind=Kind.VOICE,
+            title="Independent visitor matched",
+            summary="The child was matched with an independent visitor.",
+            source="rights.IndependentVisitor",
+            source_key=f"rights.IndependentVisitor:{v.pk}",
+        )
+    for c in Complaint.objects.filter(person_id__in=person_ids):
+        yield ChronologyEvent(
+            person_id=c.person_id,
+            occurred_on=c.received_on,
+            kind=Kind.VOICE,
+            title="Complaint received",
+            summary="The child's complaint was received.",
+            source="rights.Complaint",
+            source_key=f"rights.Complaint:{c.pk}",
+        )
+    for w in ChildViews.objects.filter(person_id__in=person_ids):
+        yield ChronologyEvent(
+            person_id=w.person_id,
+            occurred_on=w.given_on,
+            kind=Kind.VOICE,
+            title="The child's views",
+            summary=w.views[:200],
+            source="rights.ChildViews",
+            source_key=f"rights.ChildViews:{w.pk}",
+        )
