@@ -78,7 +78,7 @@ def main() -> int:
         print("!" * 78)
         print("UNAUDITED: PyPI's vulnerability data could not be reached from this machine")
         print(f"(first reason: {skipped[0]['skip_reason']}).")
-        print("No package was checked. Run `make audit` where pypi.org's JSON API is reachable.")
+        print("No package was checked. Run `make audit` where the package index's vulnerability data is reachable.")
         print("!" * 78)
         return 2 if os.environ.get("HARBOUR_REQUIRE_AUDIT") == "1" else 0
     if skipped:
