@@ -12,6 +12,7 @@ from core.workflow import allowed_events
 from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose, get_person_for
 from people.models import Person
+from people.views import render_person_form as _form_page
 from people.views import with_person
 
 from . import rules, services
@@ -25,15 +26,6 @@ def load_assessment(request: AuthenticatedHttpRequest, assessment_id: int, purpo
     assessment = get_object_or_404(Assessment.objects.select_related("referral", "worker"), pk=assessment_id)
     get_person_for(request.user, assessment.person_id, purpose=purpose, page="Assessment")
     return assessment
-
-
-def _form_page(request: AuthenticatedHttpRequest, form, person: Person, title: str) -> HttpResponse:  # type: ignore[no-untyped-def]
-    return render(
-        request,
-        "people/simple_form.jinja",
-        {"form": form, "person": person, "title": title, "page_has_errors": bool(form.errors)},
-        status=400 if form.errors else 200,
-    )
 
 
 @requires(Permission.RECORD_ASSESSMENT)

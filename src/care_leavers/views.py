@@ -1,19 +1,14 @@
-from collections.abc import Callable
-from typing import Any
-
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, decide, get_person_for
 from people.models import Person
+from people.views import person_form_page as form_page
 from people.views import with_person
 
 from . import services
@@ -27,31 +22,6 @@ from .forms import (
 )
 from .models import CareLeaver, PathwayAction, PathwayPlan
 from .queries import summaries
-
-
-def form_page(
-    request: AuthenticatedHttpRequest,
-    person: Person,
-    form: Any,
-    title: str,
-    action: Callable[[dict[str, Any]], Any],
-    success: str,
-) -> HttpResponse:
-    """Validate, call the service, show its errors on the form (400) or redirect to the person."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, success)
-            return redirect("people:detail", person_id=person.pk)
-    return render(
-        request,
-        "people/simple_form.jinja",
-        {"form": form, "person": person, "title": title, "page_has_errors": bool(form.errors)},
-        status=400 if form.errors else 200,
-    )
 
 
 @requires(Permission.RECORD_CARE_LEAVER)

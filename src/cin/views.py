@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -13,6 +12,7 @@ from core.http import AuthenticatedHttpRequest
 from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose, get_person_for
 from people.models import Person
+from people.views import render_person_form as _form_page
 from people.views import with_person
 from protection.smart import ActionForm
 
@@ -26,17 +26,6 @@ def load_plan(request: AuthenticatedHttpRequest, plan_id: int, purpose: Purpose)
     plan = get_object_or_404(CINPlan, pk=plan_id)
     get_person_for(request.user, plan.person_id, purpose=purpose, page="Child in need plan")
     return plan
-
-
-def _form_page(
-    request: AuthenticatedHttpRequest, form: forms.Form, person: Person, title: str
-) -> HttpResponse:
-    return render(
-        request,
-        "people/simple_form.jinja",
-        {"form": form, "person": person, "title": title, "page_has_errors": bool(form.errors)},
-        status=400 if form.errors else 200,
-    )
 
 
 @requires(Permission.RECORD_CIN)

@@ -247,10 +247,17 @@ def person_form_page(
         else:
             messages.success(request, success)
             return redirect("people:detail", person_id=person.pk)
+    return render_person_form(request, form, person, template_title)
+
+
+def render_person_form(
+    request: AuthenticatedHttpRequest, form: Any, person: Person, title: str
+) -> HttpResponse:
+    """The one-form page about a person; 400 when the form has errors (typed values kept)."""
     return render(
         request,
         "people/simple_form.jinja",
-        {"form": form, "person": person, "title": template_title, "page_has_errors": bool(form.errors)},
+        {"form": form, "person": person, "title": title, "page_has_errors": bool(form.errors)},
         status=400 if form.errors else 200,
     )
 

@@ -1,4 +1,3 @@
-from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -13,10 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import GovDateField, apply_validation_errors
+from core.forms import GovDateField
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, decide, get_person_for
 from people.models import Person
+from people.views import person_form_page as form_page
 from people.views import with_person
 
 from . import forms as f
@@ -25,31 +25,6 @@ from .models import AdoptionCase, CareProceedings, ContactSession, PreProceeding
 from .queries import cancellations_by_who, current_limit, periods_by_person, tracker_row
 
 M = TypeVar("M", bound=models.Model)
-
-
-def form_page(
-    request: AuthenticatedHttpRequest,
-    person: Person,
-    form: Any,
-    title: str,
-    action: Callable[[dict[str, Any]], Any],
-    success: str,
-) -> HttpResponse:
-    """Validate, call the service, show its errors on the form (400) or redirect to the person."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, success)
-            return redirect("people:detail", person_id=person.pk)
-    return render(
-        request,
-        "people/simple_form.jinja",
-        {"form": form, "person": person, "title": title, "page_has_errors": bool(form.errors)},
-        status=400 if form.errors else 200,
-    )
 
 
 def _load(request: AuthenticatedHttpRequest, model: type[M], pk: int, page: str) -> tuple[M, Person]:

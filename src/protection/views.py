@@ -1,6 +1,5 @@
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -15,6 +14,7 @@ from core.http import AuthenticatedHttpRequest
 from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose, decide, get_person_for
 from people.models import Person
+from people.views import render_person_form as _form_page
 from people.views import with_person
 
 from . import services
@@ -44,17 +44,6 @@ def load_plan(request: AuthenticatedHttpRequest, plan_id: int, purpose: Purpose)
     plan = get_object_or_404(CPPlan.objects.select_related("chair", "referral"), pk=plan_id)
     _load(request, plan, plan.person_id, purpose, "Child protection plan")
     return plan
-
-
-def _form_page(
-    request: AuthenticatedHttpRequest, form: forms.Form, person: Person, title: str
-) -> HttpResponse:
-    return render(
-        request,
-        "people/simple_form.jinja",
-        {"form": form, "person": person, "title": title, "page_has_errors": bool(form.errors)},
-        status=400 if form.errors else 200,
-    )
 
 
 def _open_referrals(person: Person) -> list[Referral]:
