@@ -8,6 +8,8 @@ rules (restricted records, partner agencies) are applied by the access door,
 
 from enum import StrEnum
 
+from django.core.exceptions import PermissionDenied
+
 
 class Role(StrEnum):
     SOCIAL_WORKER = "social_worker"
@@ -284,3 +286,9 @@ def role_has(role: Role | str, permission: Permission | str) -> bool:
         return Permission(permission) in ROLE_PERMISSIONS[Role(role)]
     except ValueError:
         return False
+
+
+def require(actor: object, permission: Permission) -> None:
+    """The check every service makes first: the acting user's role must hold `permission`."""
+    if not actor.has_perm(permission.value):  # type: ignore[attr-defined]
+        raise PermissionDenied(permission.value)

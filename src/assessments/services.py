@@ -8,13 +8,14 @@ and an audit row.
 from datetime import date, datetime, time
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 import timescales
 from accounts.models import User
 from accounts.permissions import Permission
+from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 from codes import cin as cin_codes
@@ -45,11 +46,6 @@ CONTENT_FIELDS = (
     "outcomes",
     "outcome_other",
 )
-
-
-def _require(actor: User, permission: Permission) -> None:
-    if not actor.has_perm(permission.value):
-        raise PermissionDenied(permission.value)
 
 
 def _at(day: date | None) -> datetime:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission
+from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 from people.models import Person
@@ -80,11 +81,6 @@ def record_visit(
         changes={"visited_on": visited_on, "child_seen": child_seen, "seen_alone": seen_alone},
     )
     return visit
-
-
-def _require(actor: User, permission: Permission) -> None:
-    if not actor.has_perm(permission.value):
-        raise PermissionDenied(permission.value)
 
 
 def _not_future(day: date | None, field: str, label: str) -> None:

@@ -4,12 +4,13 @@ the CIN episode. Keyword-only, atomic, permission-checked, audited."""
 from datetime import date, datetime, time
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission
+from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 from core.workflow import transition
@@ -20,11 +21,6 @@ from protection.smart import check_sign_off, clean_action_data
 
 from .machines import PlanMachine
 from .models import CINPlan, CINPlanAction, CINPlanStatusChange, CINReview
-
-
-def _require(actor: User, permission: Permission) -> None:
-    if not actor.has_perm(permission.value):
-        raise PermissionDenied(permission.value)
 
 
 def _at(day: date) -> datetime:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Team, TeamKind, User
 from accounts.permissions import Permission
+from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 from codes import cin as cin_codes
@@ -48,11 +49,6 @@ from .models import (
 )
 
 BULK_BATCH = 2000
-
-
-def _require(actor: User, permission: Permission) -> None:
-    if not actor.has_perm(permission.value):
-        raise PermissionDenied(permission.value)
 
 
 def _now() -> datetime:

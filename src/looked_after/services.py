@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission, Role
+from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 from codes import cin as cin_codes
@@ -50,11 +51,6 @@ from .queries import current_episode
 
 URN_PATTERN = re.compile(r"^(SC\d{6}|\d{7}|XXXXXXX)$")
 UNKNOWN_DISTANCE = Decimal("999.9")
-
-
-def _require(actor: User, permission: Permission) -> None:
-    if not actor.has_perm(permission.value):
-        raise PermissionDenied(permission.value)
 
 
 def _not_future(value: date, field_name: str, what: str) -> None:

@@ -8,13 +8,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission
+from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 
@@ -67,11 +68,6 @@ class StaleEdit(Exception):
     def __init__(self, current: Person) -> None:
         super().__init__("The record was changed by someone else")
         self.current = current
-
-
-def _require(actor: User, permission: Permission) -> None:
-    if not actor.has_perm(permission.value):
-        raise PermissionDenied(permission.value)
 
 
 def _snapshot(person: Person) -> dict[str, Any]:

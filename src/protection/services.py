@@ -4,13 +4,14 @@ chair checks and management decisions. Keyword-only, atomic, permission-checked,
 from datetime import date, datetime, time
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 import timescales
 from accounts.models import User
 from accounts.permissions import Permission
+from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 from core.workflow import transition
@@ -36,11 +37,6 @@ from .models import (
 )
 from .queries import review_due
 from .smart import ActionStatus, check_sign_off, clean_action_data
-
-
-def _require(actor: User, permission: Permission) -> None:
-    if not actor.has_perm(permission.value):
-        raise PermissionDenied(permission.value)
 
 
 def _at(day: date) -> datetime:
