@@ -109,6 +109,10 @@ class Permission(StrEnum):
     VIEW_RESTRICTED_CASEWORK = "casework.view_restricted_casework"
     HANDLE_SUBJECT_ACCESS = "casework.handle_subject_access"
     # --- end casework ---
+    # --- statutory returns and data quality ---
+    EXPORT_RETURNS = "returns.export_returns"
+    VIEW_DATA_QUALITY = "returns.view_data_quality"
+    # --- end returns ---
 
 
 P = Permission
@@ -264,6 +268,19 @@ _STORY_GRANTS: dict[Role, set[Permission]] = {
     Role.ADMIN: {P.HANDLE_SUBJECT_ACCESS},
 }
 
+# Statutory returns: performance staff build and download the returns and see every data
+# quality finding; practitioners and managers see the findings on their own (team's) children.
+_RETURNS_GRANTS: dict[Role, set[Permission]] = {
+    Role.SOCIAL_WORKER: {P.VIEW_DATA_QUALITY},
+    Role.TEAM_MANAGER: {P.VIEW_DATA_QUALITY},
+    Role.SERVICE_MANAGER: {P.VIEW_DATA_QUALITY, P.EXPORT_RETURNS},
+    Role.IRO: {P.VIEW_DATA_QUALITY},
+    Role.CP_CHAIR: {P.VIEW_DATA_QUALITY},
+    Role.FRONT_DOOR: {P.VIEW_DATA_QUALITY},
+    Role.EARLY_HELP: {P.VIEW_DATA_QUALITY},
+    Role.PERFORMANCE: {P.VIEW_DATA_QUALITY, P.EXPORT_RETURNS},
+}
+
 # Each stage's grants, added to the core table above. One place answers "who may do what".
 _STAGE_GRANTS: tuple[dict[Role, set[Permission]], ...] = (
     _FRONT_DOOR_GRANTS,
@@ -271,6 +288,7 @@ _STAGE_GRANTS: tuple[dict[Role, set[Permission]], ...] = (
     _CARE_GRANTS,
     _PERMANENCE_GRANTS,
     _STORY_GRANTS,
+    _RETURNS_GRANTS,
 )
 ROLE_PERMISSIONS = {
     role: frozenset(granted.union(*(stage.get(role, set()) for stage in _STAGE_GRANTS)))

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "rights",
     "demo",
     "lifecycle",  # security stage: backup, restore, retention
+    "returns",
 ]
 
 MIDDLEWARE = [

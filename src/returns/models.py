@@ -1,0 +1,1 @@
+"""Models of the returns app (export runs, validation findings) live here."""

@@ -1,0 +1,1 @@
+"""The SSDA903 children looked after return, built as CSV files. See returns.base."""
