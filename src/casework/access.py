@@ -1,6 +1,12 @@
 """Record-level rules for casework items, applied AFTER the person access door
-(`people.access.get_person_for`) has let the user into the child's record."""
+(`people.access.get_person_for`) has let the user into the child's record.
 
+One rule for every restricted casework item (case notes, documents and their chronology
+entries): whoever recorded it, anyone named on it, and users allowed restricted casework
+(`VIEW_RESTRICTED_CASEWORK`: team and service managers). Another worker allocated to the
+same child does not see it."""
+
+from collections.abc import Collection
 from typing import Any
 
 from accounts.permissions import Permission
@@ -8,25 +14,24 @@ from accounts.permissions import Permission
 from .models import CaseNote, Document
 
 
-def may_read_note(user: Any, note: CaseNote) -> bool:
-    """Restricted notes: their author and users allowed restricted casework (managers)."""
-    if not note.restricted or note.author_id == user.pk:
+def may_see_restricted(user: Any, *, author_id: int | None, named_ids: Collection[int] = ()) -> bool:
+    """Whether `user` may see a restricted item recorded by `author_id` and naming `named_ids`."""
+    if author_id is not None and author_id == user.pk:
+        return True
+    if user.pk in set(named_ids):
         return True
     return bool(user.has_perm(Permission.VIEW_RESTRICTED_CASEWORK.value))
 
 
-def may_open_document(user: Any, document: Document) -> bool:
-    """Restricted documents: the uploader, the allocated worker's team manager and the users
-    named on the document."""
-    if not document.restricted or document.uploaded_by_id == user.pk:
-        return True
-    from workforce.models import Allocation
+def may_read_note(user: Any, note: CaseNote) -> bool:
+    """Restricted notes: their author and users allowed restricted casework (managers)."""
+    return not note.restricted or may_see_restricted(user, author_id=note.author_id)
 
-    managers = (
-        Allocation.objects.filter(person_id=document.person_id)
-        .current()
-        .values_list("team__manager_id", flat=True)
-    )
-    if user.pk in set(managers):
+
+def may_open_document(user: Any, document: Document) -> bool:
+    """Restricted documents: the uploader, the users named on the document and users allowed
+    restricted casework (managers). The same rule hides the document's chronology entry."""
+    if not document.restricted:
         return True
-    return document.named_users.filter(pk=user.pk).exists()
+    named = [u.pk for u in document.named_users.all()]
+    return may_see_restricted(user, author_id=document.uploaded_by_id, named_ids=named)

@@ -94,6 +94,7 @@ class ChronologyEvent:
     link: str = ""
     restricted: bool = False
     author_id: int | None = None  # who recorded it: may see it even when restricted
+    readers: frozenset[int] = frozenset()  # users named on it: may see it even when restricted
     # Filled in by collect(), not by providers:
     curated: bool = False  # a manual entry (ChronologyEntry) rather than automatic
     significant: bool = False
@@ -179,14 +180,13 @@ class Filters:
 
 
 def may_see(user: Any, event: ChronologyEvent) -> bool:
-    """Restricted events: seen by whoever recorded them and by users allowed restricted casework."""
-    from accounts.permissions import Permission
+    """Restricted events: seen by whoever recorded them, the users named on them and users
+    allowed restricted casework (the rule of `casework.access.may_see_restricted`)."""
+    from .access import may_see_restricted
 
     if not event.restricted:
         return True
-    if event.author_id is not None and event.author_id == user.pk:
-        return True
-    return bool(user.has_perm(Permission.VIEW_RESTRICTED_CASEWORK.value))
+    return may_see_restricted(user, author_id=event.author_id, named_ids=event.readers)
 
 
 def _raw(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
@@ -287,7 +287,7 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source_key=f"casework.ChildView:{view.pk}",
             link=reverse("casework:voice", args=[view.person_id]),
         )
-    for doc in Document.objects.filter(person_id__in=person_ids):
+    for doc in Document.objects.filter(person_id__in=person_ids).prefetch_related("named_users"):
         yield ChronologyEvent(
             person_id=doc.person_id,
             occurred_on=doc.document_date,
@@ -299,6 +299,7 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             link=reverse("casework:document_detail", args=[doc.pk]),
             restricted=doc.restricted,
             author_id=doc.uploaded_by_id,
+            readers=frozenset(u.pk for u in doc.named_users.all()),
         )
     for entry in ChronologyEntry.objects.filter(person_id__in=person_ids):
         yield ChronologyEvent(

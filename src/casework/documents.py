@@ -33,7 +33,8 @@ class DocumentGenerator:
     for_children_only: bool = False
 
 
-def _fmt(day: date | None) -> str:
+def long_date(day: date | None) -> str:
+    """A date as people write it ("5 January 2024"), or "not recorded"."""
     return f"{day.day} {day:%B %Y}" if day else "not recorded"
 
 
@@ -44,7 +45,7 @@ def _referral_options(person: Any) -> list[tuple[int, str]]:
     from frontdoor.models import Referral
 
     return [
-        (r.pk, f"Referral received {_fmt(r.referral_date)} ({cin.REFERRAL_SOURCE.label(r.source)})")
+        (r.pk, f"Referral received {long_date(r.referral_date)} ({cin.REFERRAL_SOURCE.label(r.source)})")
         for r in Referral.objects.filter(person=person)
     ]
 
@@ -56,13 +57,13 @@ def _referral_letter(person: Any, object_id: int, actor: Any) -> Doc:
     authority = settings.HARBOUR_AUTHORITY["name"]
     doc = Doc(title=f"Acknowledgement of referral – {person.la_child_id}")
     doc.p(authority)
-    doc.p(f"Children's Services · {_fmt(timezone.localdate())}")
+    doc.p(f"Children's Services · {long_date(timezone.localdate())}")
     doc.meta("Our reference", f"{person.la_child_id}/R{referral.pk}")
     doc.h1("Thank you for your referral")
     doc.p(
         f"We received your referral about {person.full_name}"
-        + (f" (born {_fmt(person.date_of_birth)})" if person.date_of_birth else "")
-        + f" on {_fmt(referral.referral_date)}."
+        + (f" (born {long_date(person.date_of_birth)})" if person.date_of_birth else "")
+        + f" on {long_date(referral.referral_date)}."
     )
     doc.p(
         "A qualified social worker will look at the information you gave us and decide what "
@@ -70,7 +71,7 @@ def _referral_letter(person: Any, object_id: int, actor: Any) -> Doc:
         "danger, call the police on 999."
     )
     if referral.closure_date:
-        doc.p(f"The referral was closed on {_fmt(referral.closure_date)}.")
+        doc.p(f"The referral was closed on {long_date(referral.closure_date)}.")
     doc.p(
         "Please quote our reference if you contact us about this child again. Information you "
         "give us is held securely under data protection law."
@@ -103,7 +104,7 @@ def _my_record(person: Any, object_id: int, actor: Any) -> Doc:
     if person.preferred_name:
         doc.meta("You like to be called", person.preferred_name)
     if person.date_of_birth:
-        doc.meta("Your birthday", _fmt(person.date_of_birth))
+        doc.meta("Your birthday", long_date(person.date_of_birth))
     doc.meta("Your Harbour number", person.la_child_id)
     if person.identity_notes:
         doc.meta("What you told us matters to you", person.identity_notes)

@@ -216,3 +216,22 @@ class ReturnForm(forms.Form):
     reason = forms.CharField(
         label="What needs to change", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ExtendSubjectAccessForm(forms.Form):
+    months = forms.TypedChoiceField(
+        label="How much longer is needed?",
+        choices=[("1", "One further month"), ("2", "Two further months")],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose an extension of one or two months"},
+    )
+    reason = forms.CharField(
+        label="Why the request is complex or numerous",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the request needs more time"},
+    )
+    told_on = GovDateField(
+        label="Date the requester was told of the extension and why", required=True, past_only=True
+    )

@@ -1,9 +1,16 @@
 """Casework shared by every stage: visits to the child (notes and the chronology follow)."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from core.workflow import StatusChangeBase
+
+if TYPE_CHECKING:
+    from .clocks import SubjectAccessClock
 
 
 class VisitKind(models.TextChoices):
@@ -239,6 +246,15 @@ class SubjectAccessRequest(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     released_at = models.DateTimeField(null=True, blank=True)
+    # An extension of the one-month clock (UK GDPR Art 12(3)), see casework.clocks.
+    extension_months = models.PositiveSmallIntegerField(default=0)
+    extension_reason = models.TextField(blank=True)
+    extension_told_on = models.DateField(
+        "Date the requester was told of the extension", null=True, blank=True
+    )
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-received_on", "-id"]
@@ -246,6 +262,15 @@ class SubjectAccessRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Subject access request {self.pk}"
+
+    def clock(self, today: date) -> "SubjectAccessClock":
+        """Where the request stands against its statutory clock (casework.clocks)."""
+        from .clocks import subject_access_clock
+
+        answered = timezone.localdate(self.released_at) if self.released_at else None
+        return subject_access_clock(
+            self.received_on, today, extension_months=self.extension_months, answered_on=answered
+        )
 
 
 class SubjectAccessRequestStatusChange(StatusChangeBase):

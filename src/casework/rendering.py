@@ -33,6 +33,7 @@ class Doc:
     title: str
     blocks: list[Block] = field(default_factory=list)
     footer: str = "OFFICIAL – SENSITIVE"
+    large_print: bool = False  # documents for families and children: 14pt text, roomy lines
 
     def h1(self, text: str) -> None:
         self.blocks.append(Block("h1", text))
@@ -58,14 +59,20 @@ def to_pdf(doc: Doc) -> bytes:
     buffer = BytesIO()
     styles = getSampleStyleSheet()
     body, small = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8.5, leading=10.5)
+    h1, h2 = styles["Heading1"], styles["Heading2"]
+    if doc.large_print:
+        body = body.clone("large", fontSize=14, leading=20, spaceAfter=4)
+        small = small.clone("large_cell", fontSize=13, leading=17)
+        h1 = h1.clone("large_h1", fontSize=24, leading=30)
+        h2 = h2.clone("large_h2", fontSize=18, leading=24, spaceBefore=8)
     head = small.clone("head", fontName="Helvetica-Bold")
     story: list[object] = []
     width = A4[0] - 30 * mm
     for block in doc.blocks:
         if block.kind == "h1":
-            story.append(_para(block.text, styles["Heading1"]))
+            story.append(_para(block.text, h1))
         elif block.kind == "h2":
-            story.append(_para(block.text, styles["Heading2"]))
+            story.append(_para(block.text, h2))
         elif block.kind == "p":
             story.append(_para(block.text, body))
         elif block.kind == "meta":

@@ -535,6 +535,52 @@ def create_subject_access_request(
 
 
 @transaction.atomic
+def extend_subject_access(
+    *, actor: User, sar: SubjectAccessRequest, months: int, reason: str, told_on: date
+) -> SubjectAccessRequest:
+    """Extend the one-month clock by one or two further months for a complex or numerous
+    request (UK GDPR Art 12(3)). The requester must have been told, with the reasons, within
+    the first month; an extension is recorded once and the request must still be open."""
+    from .clocks import max_extension_months, subject_access_due
+
+    _require(actor, Permission.HANDLE_SUBJECT_ACCESS)
+    if sar.status == SARStatus.RELEASED:
+        raise ValidationError({"months": "The record has been released: the request is closed"})
+    if sar.extension_months:
+        raise ValidationError({"months": "The time limit for this request has already been extended"})
+    if months not in range(1, max_extension_months() + 1):
+        raise ValidationError({"months": "Choose an extension of one or two months"})
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the request needs more time"})
+    _not_future(told_on, "told_on", "The date the requester was told")
+    first_month = subject_access_due(sar.received_on)
+    if told_on < sar.received_on:
+        raise ValidationError(
+            {"told_on": "The requester must be told on or after the date the request was received"}
+        )
+    if told_on > first_month:
+        raise ValidationError(
+            {
+                "told_on": f"The requester must be told of an extension within one month of receipt (by {first_month:%d/%m/%Y})"
+            }
+        )
+    sar.extension_months = months
+    sar.extension_reason = reason.strip()
+    sar.extension_told_on = told_on
+    sar.extended_by = actor
+    sar.save(update_fields=["extension_months", "extension_reason", "extension_told_on", "extended_by"])
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=sar.person,
+        obj=sar,
+        summary="Extended the time limit of a subject access request",
+        changes={"months": months, "told_on": told_on, "due": subject_access_due(sar.received_on, months)},
+    )
+    return sar
+
+
+@transaction.atomic
 def start_subject_access_review(*, actor: User, sar: SubjectAccessRequest) -> SubjectAccessRequest:
     """Gather everything held; third-party items are pre-flagged for redaction."""
     _require(actor, Permission.HANDLE_SUBJECT_ACCESS)

@@ -32,4 +32,5 @@ urlpatterns = [
     path("people/<int:person_id>/subject-access/", story.subject_access, name="subject_access"),
     path("subject-access/<int:sar_id>/", story.sar_detail, name="sar_detail"),
     path("subject-access/<int:sar_id>/action/", story.sar_action, name="sar_action"),
+    path("subject-access/<int:sar_id>/extend/", story.sar_extend, name="sar_extend"),
 ]

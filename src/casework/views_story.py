@@ -32,6 +32,7 @@ from .forms import (
     ChronologyEntryForm,
     ChronologyFilterForm,
     DocumentUploadForm,
+    ExtendSubjectAccessForm,
     GenerateDocumentForm,
     ReturnForm,
     SubjectAccessForm,
@@ -594,11 +595,18 @@ def subject_access(request: AuthenticatedHttpRequest, person: Person) -> HttpRes
         else:
             messages.success(request, "Subject access request recorded")
             return redirect("casework:sar_detail", sar_id=sar.pk)
-    requests = SubjectAccessRequest.objects.filter(person=person)
+    today = timezone.localdate()
+    requests = [(r, r.clock(today)) for r in SubjectAccessRequest.objects.filter(person=person)]
     return render(
         request,
         "casework/sar_list.jinja",
-        {"person": person, "form": form, "requests": requests, "page_has_errors": bool(form.errors)},
+        {
+            "person": person,
+            "form": form,
+            "requests": requests,
+            "today": today,
+            "page_has_errors": bool(form.errors),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -620,23 +628,57 @@ def sar_detail(request: AuthenticatedHttpRequest, sar_id: int) -> HttpResponse:
         else:
             messages.success(request, "Redactions saved")
             return redirect("casework:sar_detail", sar_id=sar.pk)
+    return _sar_page(request, sar, person, error=error, posted=request.POST if error else None)
+
+
+def _sar_page(
+    request: AuthenticatedHttpRequest,
+    sar: SubjectAccessRequest,
+    person: Person,
+    *,
+    error: str = "",
+    posted: Any = None,
+    extend_form: ExtendSubjectAccessForm | None = None,
+) -> HttpResponse:
     from core.workflow import allowed_events
 
+    today = timezone.localdate()
+    has_errors = bool(error) or bool(extend_form is not None and extend_form.errors)
     return render(
         request,
         "casework/sar_detail.jinja",
         {
             "person": person,
             "sar": sar,
+            "clock": sar.clock(today),
+            "today": today,
             "items": sar.items.all(),
-            "posted": request.POST if error else None,
+            "posted": posted,
             "error": error,
             "events": allowed_events(SubjectAccessMachine, sar),
             "return_form": ReturnForm(),
-            "page_has_errors": bool(error),
+            "extend_form": extend_form or ExtendSubjectAccessForm(),
+            "page_has_errors": has_errors,
         },
-        status=400 if error else 200,
+        status=400 if has_errors else 200,
     )
+
+
+@requires(Permission.HANDLE_SUBJECT_ACCESS)
+@require_POST
+def sar_extend(request: AuthenticatedHttpRequest, sar_id: int) -> HttpResponse:
+    """Record an extension of the one-month clock (reason, date the requester was told)."""
+    sar, person = load_sar(request, sar_id)
+    form = ExtendSubjectAccessForm(request.POST)
+    if form.is_valid():
+        try:
+            services.extend_subject_access(actor=request.user, sar=sar, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_errors(exc, form)
+        else:
+            messages.success(request, "Extension recorded")
+            return redirect("casework:sar_detail", sar_id=sar.pk)
+    return _sar_page(request, sar, person, extend_form=form)
 
 
 @requires(Permission.HANDLE_SUBJECT_ACCESS)

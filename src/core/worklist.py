@@ -9,7 +9,7 @@ Each stage of the child's journey contributes a provider: a function
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from .extensions import app_modules
 
@@ -27,6 +27,7 @@ class WorkItem:
     local_target: date | None
     link: str
     kind: str = ""
+    permission: str = ""  # a Permission value the reader needs to act on it (empty: anyone)
 
     def days_until(self, today: date) -> int:
         return (self.due - today).days
@@ -54,6 +55,11 @@ def work_items(person_ids: Collection[int], today: date) -> list[WorkItem]:
     """Every provider's items for these people, overdue first, then soonest due."""
     items = [item for provider in providers() for item in provider(person_ids, today)]
     return sorted(items, key=lambda i: (_as_date(i.due), i.person_name, i.title))
+
+
+def visible_to(user: Any, items: Iterable[WorkItem]) -> list[WorkItem]:
+    """The items this user may act on (an item naming a permission is kept for its holders)."""
+    return [item for item in items if not item.permission or user.has_perm(item.permission)]
 
 
 def awaiting_sign_off(person_ids: Collection[int], today: date) -> list[WorkItem]:

@@ -493,6 +493,31 @@ _RULE_LIST: tuple[Rule, ...] = (
         confidence=_H,
         reference="5.2",
     ),
+    # --- Access to records (UK GDPR) -------------------------------------------------------
+    _rule(
+        "subject_access",
+        1,
+        Unit.MONTHS,
+        description="Respond to a subject access request without undue delay and at the latest "
+        "within one month of receipt (to the corresponding date; if that is not a working day, "
+        "the next working day).",
+        legal_source="UK GDPR Art 12(3); ICO guidance on the right of access (time limits)",
+        clock_start="Subject access request received",
+        confidence=_H,
+        reference="5",  # other statutory clocks; UK GDPR, not in the reference table
+    ),
+    _rule(
+        "subject_access_extended",
+        3,
+        Unit.MONTHS,
+        description="A complex or numerous request may be extended by up to two further months "
+        "(three months from receipt at most); the requester must be told, with reasons, within "
+        "the first month.",
+        legal_source="UK GDPR Art 12(3)",
+        clock_start="Subject access request received",
+        confidence=_H,
+        reference="5",  # other statutory clocks; UK GDPR, not in the reference table
+    ),
     # --- end permanence, care leavers, rights ---
     # --- Pre-2013 rules (historic records and 2010-2012 inspection reports) ---------------
     _rule(

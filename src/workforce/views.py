@@ -10,7 +10,7 @@ from accounts.decorators import requires
 from accounts.models import Team
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
-from core.worklist import awaiting_sign_off, work_items
+from core.worklist import awaiting_sign_off, visible_to, work_items
 from people.access import Purpose, la_child_ids, may_open
 from people.models import Person
 from people.views import person_form_page, with_person
@@ -24,7 +24,7 @@ from .queries import unallocated_children
 def my_work(request: AuthenticatedHttpRequest) -> HttpResponse:
     caseload = list(queries.caseload_for(request.user))
     today = timezone.localdate()
-    items = work_items({a.person_id for a in caseload}, today)
+    items = visible_to(request.user, work_items({a.person_id for a in caseload}, today))
     return render(
         request,
         "workforce/my_work.jinja",
@@ -69,7 +69,11 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
             "team": team,
             "workers": queries.team_workers(team),
             "caseload": caseload,
-            "items": [i for i in work_items({a.person_id for a in caseload}, today) if i.is_overdue(today)],
+            "items": [
+                i
+                for i in visible_to(request.user, work_items({a.person_id for a in caseload}, today))
+                if i.is_overdue(today)
+            ],
             "sign_offs": awaiting_sign_off({a.person_id for a in caseload}, today),
             "unallocated": _openable(request.user, unallocated_children(today)),
             "today": today,

@@ -58,6 +58,8 @@ EXPECTED_RULES: dict[str, tuple[int, Unit]] = {
     "complaint_stage_1": (10, WD),
     "complaint_stage_2": (25, WD),
     "adm_decision": (7, WD),
+    "subject_access": (1, Unit.MONTHS),
+    "subject_access_extended": (3, Unit.MONTHS),
 }
 
 

@@ -1,0 +1,36 @@
+"""Casework items for the work lists: subject access requests past their statutory time limit
+(one month from receipt, or as extended: `casework.clocks`). They go to whoever may handle
+subject access (team and service managers), in the team's list for the child."""
+
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from django.urls import reverse
+
+from accounts.permissions import Permission
+from core.worklist import WorkItem
+
+from .models import SARStatus, SubjectAccessRequest
+
+
+def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
+    open_requests = (
+        SubjectAccessRequest.objects.filter(person_id__in=person_ids)
+        .exclude(status=SARStatus.RELEASED)
+        .select_related("person")
+    )
+    for sar in open_requests:
+        clock = sar.clock(today)
+        if not clock.overdue:
+            continue
+        yield WorkItem(
+            sar.person_id,
+            sar.person.display_name,
+            "Subject access request overdue" + (" (extended)" if clock.extended else ""),
+            "subject_access_extended" if clock.extended else "subject_access",
+            clock.due,
+            None,
+            reverse("casework:sar_detail", args=[sar.pk]),
+            "subject_access",
+            Permission.HANDLE_SUBJECT_ACCESS.value,
+        )
