@@ -34,6 +34,8 @@ NON_PUBLIC = [e for e in ENDPOINTS if e.required != PUBLIC]
 def test_url_walk_finds_the_projects_pages():
     names = {e.name for e in ENDPOINTS}
     assert {"home", "people:detail", "people:search", "audit:person", "workforce:team"} <= names
+    # Security: administrators' user accounts (two-factor reset, unlock).
+    assert {"accounts:users", "accounts:user", "accounts:reset_two_factor", "accounts:unlock"} <= names
     assert len(names) == len(ENDPOINTS), "two URL patterns share a name"
 
 
