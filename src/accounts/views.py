@@ -402,8 +402,9 @@ def reset_two_factor(request: AuthenticatedHttpRequest, user_id: int) -> HttpRes
     refused = _needs_two_factor_session(request)
     if refused is not None:
         return refused
+    is_self = subject.pk == request.user.pk  # the page says another administrator must do it
     form = ResetTwoFactorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not is_self and form.is_valid():
         try:
             ended = services.reset_two_factor(
                 actor=request.user, user=subject, reason=form.cleaned_data["reason"]
@@ -424,11 +425,11 @@ def reset_two_factor(request: AuthenticatedHttpRequest, user_id: int) -> HttpRes
         {
             "form": form,
             "subject": subject,
-            "is_self": subject.pk == request.user.pk,
-            "page_has_errors": bool(form.errors),
+            "is_self": is_self,
+            "page_has_errors": bool(form.errors) and not is_self,
             "nav_key": "users",
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors and not is_self else 200,
     )
 
 
