@@ -319,8 +319,8 @@ def _needs_two_factor_session(request: AuthenticatedHttpRequest) -> HttpResponse
     return render(request, "accounts/two_factor_session_needed.jinja", {"nav_key": "users"})
 
 
-def _account_rows(users: Sequence[User]) -> list[dict[str, Any]]:
-    locked = lockout.locked_usernames()
+def _account_rows(users: Sequence[User], locked: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    locked = lockout.locked_usernames() if locked is None else locked
     return [
         {
             "user": u,
@@ -343,15 +343,20 @@ def _account_rows(users: Sequence[User]) -> list[dict[str, Any]]:
 def user_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every account, with its two-factor and lockout state; locked accounts first."""
     q = (request.GET.get("q") or "").strip()
-    users = User.objects.select_related("team").annotate(
+    everyone = User.objects.select_related("team").annotate(
         has_totp=Exists(TotpDevice.objects.filter(user=OuterRef("pk"), confirmed_at__isnull=False))
     )
+    users = everyone
     if q:
         users = users.filter(
             Q(username__icontains=q) | Q(first_name__icontains=q) | Q(last_name__icontains=q)
         )
     locked = lockout.locked_usernames()
-    locked_users = [u for u in users.filter(username__in=list(locked))] if locked else []
+    by_name = Q()
+    for name in locked:  # lockout keys are lower-cased usernames
+        by_name |= Q(username__iexact=name)
+    # Locked accounts are listed whatever was searched for.
+    locked_users = list(everyone.filter(by_name)) if locked else []
     page_obj = Paginator(users.order_by("last_name", "first_name", "username"), USERS_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -361,8 +366,8 @@ def user_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "q": q,
             "page_obj": page_obj,
-            "rows": _account_rows(list(page_obj)),
-            "locked_rows": _account_rows(locked_users),
+            "rows": _account_rows(list(page_obj), locked),
+            "locked_rows": _account_rows(locked_users, locked),
             "nav_key": "users",
         },
     )

@@ -224,9 +224,10 @@ def test_locked_account_is_listed_and_unlocked_from_the_admin_pages(client, admi
         Client().post(SIGN_IN, {"username": "eh.locked", "password": "wrong"})
     _admin_client(client, admin_user)
 
-    listing = client.get("/accounts/users/").content.decode()
-    assert "Locked after failed sign-in attempts" in listing
+    listing = client.get("/accounts/users/?q=nobody-matches-this").content.decode()
+    assert "Locked after failed sign-in attempts" in listing  # listed whatever was searched for
     assert "Lockie" in listing
+    assert "No accounts found." in listing
     assert "Unlock sign-in" in client.get(_url(user)).content.decode()
 
     response = client.post(_url(user, "unlock"), {"reason": "Confirmed by phone"})
