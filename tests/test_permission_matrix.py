@@ -126,3 +126,9 @@ def test_anonymous_user_may_see_page_when_public(client, url_for, endpoint):
     response = client.get(url_for(endpoint, None))
 
     assert response.status_code == 200
+
+
+def test_url_walk_finds_the_user_account_pages():
+    """Administrators' user accounts (two-factor reset, unlock): walked for every role above."""
+    names = {e.name for e in ENDPOINTS}
+    assert {"accounts:users", "accounts:user", "accounts:reset_two_factor", "accounts:unlock"} <= names

@@ -37,3 +37,26 @@ class EnrolForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
         ),
     )
+
+
+class ResetTwoFactorForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you resetting their two-factor sign-in?",
+        help_text="For example, the phone with their authenticator app was lost. This is kept in the audit.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why two-factor sign-in is being reset"},
+    )
+    identity_checked = forms.BooleanField(
+        label="I have checked that the request comes from this member of staff",
+        error_messages={"required": "Confirm that you have checked who asked for the reset"},
+    )
+
+
+class UnlockForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

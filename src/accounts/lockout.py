@@ -18,7 +18,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-from .models import SignInAttempt
+from .models import LockoutRelease, SignInAttempt
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,13 @@ def state(username: str, ip: str | None, now: datetime | None = None) -> Lockout
         .values_list("attempted_at", flat=True)
         .first()
     )
-    user_since = max(since, last_ok) if last_ok else since
+    released = (
+        LockoutRelease.objects.filter(username=name, released_at__gte=since)
+        .order_by("-released_at")
+        .values_list("released_at", flat=True)
+        .first()
+    )
+    user_since = max(t for t in (since, last_ok, released) if t is not None)
     by_user = list(
         SignInAttempt.objects.filter(
             username=name, succeeded=False, attempted_at__gte=user_since
@@ -77,6 +83,40 @@ def state(username: str, ip: str | None, now: datetime | None = None) -> Lockout
         )
     )
     return _state(by_ip, settings.HARBOUR_LOCKOUT_IP_FAILURES, "address", now)
+
+
+def locked_usernames(now: datetime | None = None) -> dict[str, datetime]:
+    """Usernames locked now (by their own failures), with when each lock ends: for the
+    administrators' list of accounts. Two queries, whatever the number of users."""
+    now = now or timezone.now()
+    since = now - _window()
+    failures: dict[str, list[datetime]] = {}
+    for name, at in SignInAttempt.objects.filter(succeeded=False, attempted_at__gte=since).values_list(
+        "username", "attempted_at"
+    ):
+        failures.setdefault(name, []).append(at)
+    candidates = [n for n, times in failures.items() if len(times) >= settings.HARBOUR_LOCKOUT_FAILURES]
+    if not candidates:
+        return {}
+    reset_points: dict[str, datetime] = {}
+    resets = list(
+        SignInAttempt.objects.filter(
+            username__in=candidates, succeeded=True, attempted_at__gte=since
+        ).values_list("username", "attempted_at")
+    ) + list(
+        LockoutRelease.objects.filter(username__in=candidates, released_at__gte=since).values_list(
+            "username", "released_at"
+        )
+    )
+    for name, at in resets:
+        reset_points[name] = max(at, reset_points.get(name, at))
+    locked = {}
+    for name in candidates:
+        after = [t for t in failures[name] if name not in reset_points or t >= reset_points[name]]
+        result = _state(after, settings.HARBOUR_LOCKOUT_FAILURES, "username", now)
+        if result.locked and result.until is not None:
+            locked[name] = result.until
+    return locked
 
 
 def record_attempt(username: str, ip: str | None, *, succeeded: bool) -> SignInAttempt:

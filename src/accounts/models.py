@@ -58,6 +58,9 @@ class User(AbstractUser):
     )
     # Set when `disable_dormant_accounts` switches the account off (is_active=False).
     disabled_as_dormant_at = models.DateTimeField(null=True, blank=True)
+    # Set when an administrator resets the user's two-factor sign-in (lost phone): the next
+    # sign-in asks them to set up an authenticator again, whatever their role.
+    must_enrol_two_factor = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -102,6 +105,24 @@ class SignInAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempted_at:%Y-%m-%d %H:%M} {self.username} {'ok' if self.succeeded else 'failed'}"
+
+
+class LockoutRelease(models.Model):
+    """An administrator unlocked a username's password sign-in (`accounts.services.unlock_sign_in`).
+
+    Failures before the release no longer count towards the username's lockout
+    (`accounts.lockout.state`); the attempts themselves are kept.
+    """
+
+    username = models.CharField(max_length=150, db_index=True)
+    released_at = models.DateTimeField()
+    released_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-released_at"]
+
+    def __str__(self) -> str:
+        return f"{self.released_at:%Y-%m-%d %H:%M} {self.username} unlocked"
 
 
 class TotpDevice(models.Model):

@@ -17,6 +17,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 
 from .decorators import public
+from .sessions import SIGN_IN_METHOD
 
 
 class HarbourOIDCBackend(OIDCAuthenticationBackend):
@@ -30,6 +31,7 @@ class HarbourOIDCBackend(OIDCAuthenticationBackend):
 class CallbackView(OIDCAuthenticationCallbackView):
     def login_success(self) -> HttpResponse:
         response = super().login_success()
+        self.request.session[SIGN_IN_METHOD] = "oidc"
         auditor.record(
             actor=self.user, action=AuditAction.SIGN_IN, summary="Signed in", changes={"method": "oidc"}
         )

@@ -1,17 +1,18 @@
-"""Account services: disabling dormant accounts."""
+"""Account services: disabling dormant accounts, resetting two-factor sign-in, unlocking sign-in."""
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from audit import services as auditor
 from audit.models import AuditAction
 
+from . import lockout, sessions, twofactor
 from .dormancy import dormant_accounts
-from .models import User
-from .permissions import Permission
+from .models import LockoutRelease, User
+from .permissions import Permission, require
 
 
 @transaction.atomic
@@ -38,3 +39,55 @@ def disable_dormant_accounts(*, actor: User | None, now: datetime | None = None)
             reason="No sign-in within the dormancy period",
         )
     return found
+
+
+@transaction.atomic
+def reset_two_factor(*, actor: User, user: User, reason: str) -> int:
+    """The user lost their authenticator: remove it and their recovery codes, make them set
+    up two-factor sign-in again at their next sign-in, and end all their sessions.
+
+    Another administrator must do it (never the user themself). Returns the number of
+    sessions ended.
+    """
+    require(actor, Permission.MANAGE_USERS)
+    reason = (reason or "").strip()
+    if actor.pk == user.pk:
+        raise ValidationError({"reason": "Another administrator must reset your own two-factor sign-in"})
+    if not reason:
+        raise ValidationError({"reason": "Enter why two-factor sign-in is being reset"})
+    had_device = twofactor.has_confirmed_device(user)
+    twofactor.reset(user)
+    user.must_enrol_two_factor = True
+    user.save(update_fields=["must_enrol_two_factor"])
+    ended = sessions.end_sessions(user)
+    auditor.record(
+        actor=actor,
+        action=AuditAction.RESET_TWO_FACTOR,
+        obj=user,
+        summary="Two-factor sign-in reset: must set up again at next sign-in",
+        changes={"had_authenticator": had_device, "sessions_ended": ended},
+        reason=reason,
+    )
+    return ended
+
+
+@transaction.atomic
+def unlock_sign_in(*, actor: User, user: User, reason: str = "") -> LockoutRelease:
+    """Release a username locked after repeated failed sign-ins (before the lock runs out).
+
+    Earlier failures stop counting; a lock on the user's network address is not lifted
+    (it covers other usernames too and ends on its own after the lockout window).
+    """
+    require(actor, Permission.MANAGE_USERS)
+    name = lockout.normalise(user.username)
+    before = lockout.state(name, None)
+    release = LockoutRelease.objects.create(username=name, released_at=timezone.now(), released_by=actor)
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UNLOCK,
+        obj=user,
+        summary="Sign-in unlocked by an administrator",
+        changes={"was_locked": before.locked, "locked_until": before.until},
+        reason=(reason or "").strip(),
+    )
+    return release

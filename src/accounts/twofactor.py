@@ -38,7 +38,7 @@ def role_requires_totp(role: Role | str) -> bool:
 
 
 def requires_totp(user: User) -> bool:
-    return role_requires_totp(user.role) or has_confirmed_device(user)
+    return role_requires_totp(user.role) or user.must_enrol_two_factor or has_confirmed_device(user)
 
 
 def has_confirmed_device(user: User) -> bool:
@@ -85,7 +85,9 @@ def start_enrolment(user: User, secret: str | None = None) -> TotpDevice:
 
 
 def reset(user: User) -> None:
-    """Remove the user's authenticator and recovery codes (they enrol again at next sign-in)."""
+    """Remove the user's authenticator and recovery codes (they enrol again at next sign-in).
+
+    Only `accounts.services.reset_two_factor` calls this (permission, audit, sessions)."""
     TotpDevice.objects.filter(user=user).delete()
     RecoveryCode.objects.filter(user=user).delete()
 

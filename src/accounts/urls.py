@@ -11,4 +11,8 @@ urlpatterns = [
     path("two-factor/recovery-codes/", views.recovery_codes, name="recovery_codes"),
     path("sign-out/", views.sign_out, name="sign_out"),
     path("dormant/", views.dormant_accounts, name="dormant"),
+    path("users/", views.user_accounts, name="users"),
+    path("users/<int:user_id>/", views.user_account, name="user"),
+    path("users/<int:user_id>/reset-two-factor/", views.reset_two_factor, name="reset_two_factor"),
+    path("users/<int:user_id>/unlock/", views.unlock_sign_in, name="unlock"),
 ]

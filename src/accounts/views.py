@@ -1,14 +1,19 @@
-"""Sign-in (password, lockout, two-factor), sign-out, two-factor enrolment, dormant accounts."""
+"""Sign-in (password, lockout, two-factor), sign-out, two-factor enrolment, and the
+administrators' pages: user accounts (reset two-factor, unlock sign-in), dormant accounts."""
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,9 +24,9 @@ from core import drafts
 from core.http import AuthenticatedHttpRequest
 from core.middleware import EXPIRED_FLAG
 
-from . import dormancy, lockout, services, twofactor
+from . import dormancy, lockout, services, sessions, twofactor
 from .decorators import authenticated, public, requires
-from .forms import CodeForm, EnrolForm, SignInForm
+from .forms import CodeForm, EnrolForm, ResetTwoFactorForm, SignInForm, UnlockForm
 from .models import TotpDevice, User
 from .permissions import Permission
 
@@ -43,6 +48,7 @@ def _complete_sign_in(request: HttpRequest, user: User, next_url: str, method: s
     """Log the user in, audit it, adopt any form kept when their last session ended."""
     request.session.pop(EXPIRED_FLAG, None)
     login(request, user, backend=backend)
+    request.session[sessions.SIGN_IN_METHOD] = method
     auditor.record(actor=user, action=AuditAction.SIGN_IN, summary="Signed in", changes={"method": method})
     kept = drafts.adopt_pending(request, user)
     if kept is not None:
@@ -123,7 +129,7 @@ def _record_failure(username: str, ip: str | None, summary: str) -> None:
     if after.locked:
         auditor.record(
             actor=None,
-            action=AuditAction.SIGN_IN_FAILED,
+            action=AuditAction.LOCKOUT,
             summary=f"Sign-in locked ({after.scope}) after repeated failures",
             changes={"scope": after.scope, "username": lockout.normalise(username)},
         )
@@ -206,6 +212,9 @@ def enrol(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if twofactor.verify_code(device, form.cleaned_data["code"]):
             codes = twofactor.new_recovery_codes(user)
+            if user.must_enrol_two_factor:
+                user.must_enrol_two_factor = False
+                user.save(update_fields=["must_enrol_two_factor"])
             auditor.record(
                 actor=user, action=AuditAction.UPDATE, obj=device, summary="Two-factor sign-in set up"
             )
@@ -222,7 +231,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
         )
     context = {
         "form": form,
-        "required": twofactor.role_requires_totp(user.role),
+        "required": twofactor.role_requires_totp(user.role) or user.must_enrol_two_factor,
         "page_has_errors": bool(form.errors),
         **_enrol_context(user, device),
     }
@@ -294,4 +303,156 @@ def dormant_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
             "cutoff": timezone.now() - timedelta(days=days),
             "nav_key": "dormant",
         },
+    )
+
+
+# --- Administrators: user accounts ----------------------------------------------------------
+
+
+USERS_PAGE_SIZE = 50
+
+
+def _needs_two_factor_session(request: AuthenticatedHttpRequest) -> HttpResponse | None:
+    """Changing another user's sign-in needs a session that itself proved a second factor."""
+    if sessions.signed_in_with_two_factor(request):
+        return None
+    return render(request, "accounts/two_factor_session_needed.jinja", {"nav_key": "users"})
+
+
+def _account_rows(users: Sequence[User], locked: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    locked = lockout.locked_usernames() if locked is None else locked
+    return [
+        {
+            "user": u,
+            "locked_until": locked.get(lockout.normalise(u.username)),
+            "two_factor": (
+                "Must set up again"
+                if u.must_enrol_two_factor
+                else "Set up"
+                if u.has_totp  # type: ignore[attr-defined]
+                else "Required, not set up"
+                if twofactor.role_requires_totp(u.role)
+                else "Not used"
+            ),
+        }
+        for u in users
+    ]
+
+
+@requires(Permission.MANAGE_USERS)
+def user_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Every account, with its two-factor and lockout state; locked accounts first."""
+    q = (request.GET.get("q") or "").strip()
+    everyone = User.objects.select_related("team").annotate(
+        has_totp=Exists(TotpDevice.objects.filter(user=OuterRef("pk"), confirmed_at__isnull=False))
+    )
+    users = everyone
+    if q:
+        users = users.filter(
+            Q(username__icontains=q) | Q(first_name__icontains=q) | Q(last_name__icontains=q)
+        )
+    locked = lockout.locked_usernames()
+    by_name = Q()
+    for name in locked:  # lockout keys are lower-cased usernames
+        by_name |= Q(username__iexact=name)
+    # Locked accounts are listed whatever was searched for.
+    locked_users = list(everyone.filter(by_name)) if locked else []
+    page_obj = Paginator(users.order_by("last_name", "first_name", "username"), USERS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "accounts/users.jinja",
+        {
+            "q": q,
+            "page_obj": page_obj,
+            "rows": _account_rows(list(page_obj), locked),
+            "locked_rows": _account_rows(locked_users, locked),
+            "nav_key": "users",
+        },
+    )
+
+
+def _subject(user_id: int) -> User:
+    return get_object_or_404(
+        User.objects.select_related("team").annotate(
+            has_totp=Exists(TotpDevice.objects.filter(user=OuterRef("pk"), confirmed_at__isnull=False))
+        ),
+        pk=user_id,
+    )
+
+
+@requires(Permission.MANAGE_USERS)
+def user_account(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+    subject = _subject(user_id)
+    row = _account_rows([subject])[0]
+    return render(
+        request,
+        "accounts/user.jinja",
+        {
+            "row": row,
+            "subject": subject,
+            "is_self": subject.pk == request.user.pk,
+            "remaining_codes": twofactor.remaining_recovery_codes(subject),
+            "nav_key": "users",
+        },
+    )
+
+
+@requires(Permission.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
+def reset_two_factor(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+    """Confirmation step: what will happen, the reason, and that the user's identity was checked."""
+    subject = _subject(user_id)
+    refused = _needs_two_factor_session(request)
+    if refused is not None:
+        return refused
+    is_self = subject.pk == request.user.pk  # the page says another administrator must do it
+    form = ResetTwoFactorForm(request.POST or None)
+    if request.method == "POST" and not is_self and form.is_valid():
+        try:
+            ended = services.reset_two_factor(
+                actor=request.user, user=subject, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            for message in error.message_dict.get("reason", error.messages):
+                form.add_error("reason", message)
+        else:
+            messages.success(
+                request,
+                f"Two-factor sign-in reset for {subject.display_name}. They must set it up again "
+                f"when they next sign in ({ended} session(s) ended).",
+            )
+            return redirect("accounts:user", user_id=subject.pk)
+    return render(
+        request,
+        "accounts/reset_two_factor.jinja",
+        {
+            "form": form,
+            "subject": subject,
+            "is_self": is_self,
+            "page_has_errors": bool(form.errors) and not is_self,
+            "nav_key": "users",
+        },
+        status=400 if form.errors and not is_self else 200,
+    )
+
+
+@requires(Permission.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
+def unlock_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+    subject = _subject(user_id)
+    refused = _needs_two_factor_session(request)
+    if refused is not None:
+        return refused
+    form = UnlockForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.unlock_sign_in(actor=request.user, user=subject, reason=form.cleaned_data["reason"])
+        messages.success(request, f"Sign-in unlocked for {subject.display_name}")
+        return redirect("accounts:user", user_id=subject.pk)
+    state = lockout.state(subject.username, None)
+    return render(
+        request,
+        "accounts/unlock.jinja",
+        {"form": form, "subject": subject, "state": state, "nav_key": "users"},
     )

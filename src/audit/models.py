@@ -23,6 +23,22 @@ class AuditAction(models.TextChoices):
     SIGN_IN = "SIGN_IN", "Signed in"
     SIGN_IN_FAILED = "SIGN_IN_FAILED", "Sign-in failed"
     SIGN_OUT = "SIGN_OUT", "Signed out"
+    LOCKOUT = "LOCKOUT", "Sign-in locked"
+    UNLOCK = "UNLOCK", "Sign-in unlocked"
+    RESET_TWO_FACTOR = "RESET_TWO_FACTOR", "Two-factor reset"
+    DELETE = "DELETE", "Deleted"
+
+
+# Security and retention events an auditor can list on their own (audit index filter).
+SECURITY_ACTIONS = (
+    AuditAction.SIGN_IN_FAILED,
+    AuditAction.LOCKOUT,
+    AuditAction.UNLOCK,
+    AuditAction.RESET_TWO_FACTOR,
+    AuditAction.DELETE,
+    AuditAction.BREAK_GLASS,
+    AuditAction.REFUSED,
+)
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -1,4 +1,6 @@
-"""Pages for auditors: who has seen this child; what has this user seen."""
+"""Pages for auditors: who has seen this child; what has this user seen and done; events by action."""
+
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
@@ -13,7 +15,7 @@ from people.access import Purpose, la_child_ids, person_pk_for_la_id
 from people.models import Person
 from people.views import with_person
 
-from .models import AuditEvent
+from .models import SECURITY_ACTIONS, AuditAction, AuditEvent
 
 PAGE_SIZE = 50
 
@@ -28,10 +30,39 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
                 Q(username__icontains=q) | Q(first_name__icontains=q) | Q(last_name__icontains=q)
             )[:50]
         )
-    recent = AuditEvent.objects.filter(action__in=["BREAK_GLASS", "REFUSED"])[:25]
+    action = _action_filter(request)
+    if action:
+        recent: Any = _page(request, AuditEvent.objects.filter(action=action).order_by("-occurred_at", "-id"))
+        caption = f"{AuditAction(action).label}, newest first"
+    else:
+        recent = AuditEvent.objects.filter(action__in=["BREAK_GLASS", "REFUSED"])[:25]
+        caption = "Recent refusals and break-glass openings"
+    people = la_child_ids([e.person_id for e in recent if e.person_id])
     return render(
-        request, "audit/index.jinja", {"q": q, "users": users, "recent": recent, "nav_key": "audit"}
+        request,
+        "audit/index.jinja",
+        {
+            "q": q,
+            "users": users,
+            "recent": recent,
+            "caption": caption,
+            "people": people,
+            **_action_choices(action),
+            "nav_key": "audit",
+        },
     )
+
+
+def _action_filter(request: AuthenticatedHttpRequest) -> str:
+    """The `action` asked for, if it is one the audit records (anything else: no filter)."""
+    action = (request.GET.get("action") or "").strip().upper()
+    return action if action in AuditAction.values else ""
+
+
+def _action_choices(selected: str) -> dict[str, Any]:
+    security = [(a.value, a.label) for a in SECURITY_ACTIONS]
+    others = [(a.value, a.label) for a in AuditAction if a not in SECURITY_ACTIONS]
+    return {"action": selected, "security_actions": security, "other_actions": others}
 
 
 def _page(request: AuthenticatedHttpRequest, events: QuerySet[AuditEvent]) -> Page[AuditEvent]:
@@ -57,13 +88,24 @@ def person_audit(request: AuthenticatedHttpRequest, person: Person) -> HttpRespo
 @requires(Permission.VIEW_AUDIT)
 def user_audit(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
     subject = get_object_or_404(User, pk=user_id)
-    events = AuditEvent.objects.by_user(subject.pk).order_by("-occurred_at", "-id")
+    events = AuditEvent.objects.filter(
+        Q(actor_id=subject.pk) | Q(object_type=User._meta.label, object_id=str(subject.pk))
+    ).order_by("-occurred_at", "-id")
+    action = _action_filter(request)
+    if action:
+        events = events.filter(action=action)
     page_obj = _page(request, events)
     people = la_child_ids([e.person_id for e in page_obj if e.person_id])  # type: ignore[attr-defined]
     return render(
         request,
         "audit/user.jinja",
-        {"subject": subject, "page_obj": page_obj, "people": people, "nav_key": "audit"},
+        {
+            "subject": subject,
+            "page_obj": page_obj,
+            "people": people,
+            **_action_choices(action),
+            "nav_key": "audit",
+        },
     )
 
 
@@ -75,7 +117,16 @@ def find_person(request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(
             request,
             "audit/index.jinja",
-            {"q": "", "users": [], "recent": [], "not_found": la_id, "nav_key": "audit"},
+            {
+                "q": "",
+                "users": [],
+                "recent": [],
+                "caption": "",
+                "people": {},
+                "not_found": la_id,
+                **_action_choices(""),
+                "nav_key": "audit",
+            },
             status=404,
         )
     return redirect("audit:person", person_id=person_id)

@@ -14,6 +14,8 @@ def care_leaver_panel(person: Any, user: Any) -> Panel | None:
     """Shown for anyone with a care leaver record, or aged 16–25 with a qualifying history."""
     today = timezone.localdate()
     record = CareLeaver.objects.filter(person=person).first()
+    if record is not None:
+        record.person = person  # already loaded: `summaries` reads it (one query fewer)
     computed = eligibility.NONE
     if person.date_of_birth:
         periods = list(person.periods_of_care.values_list("start_date", "end_date"))

@@ -8,14 +8,23 @@
   in again, returning the address of the "Your unsaved work" page.
 - Views that complete a form call `discard(user, url)`; `core.middleware` also discards
   the draft of a form after a successful (redirecting) POST to its address.
+- `purge_old_drafts()`: drafts nobody has touched for `HARBOUR_DRAFT_RETENTION_DAYS`
+  (default 30) are deleted, as a system action (`manage.py purge_drafts`, or a schedule).
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import timezone
+
+from audit import services as auditor
+from audit.models import AuditAction
 
 from .models import Draft
 
@@ -97,3 +106,34 @@ def adopt_pending(request: HttpRequest, user: Any) -> str | None:
     if draft is None:
         return None
     return reverse("core:draft", args=[draft.pk])
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    deleted: int
+    older_than_days: int
+    cutoff: datetime
+
+
+def purge_old_drafts(*, older_than_days: int | None = None, now: datetime | None = None) -> PurgeResult:
+    """Delete drafts last saved more than `older_than_days` ago (default
+    `HARBOUR_DRAFT_RETENTION_DAYS`). A system action: no user; one audit row with the
+    count only (drafts hold what practitioners typed about children, so nothing of their
+    content, their owners or their addresses is written to the audit or the output).
+
+    Plain function with no arguments needed, so a scheduled task can call it directly.
+    """
+    days = settings.HARBOUR_DRAFT_RETENTION_DAYS if older_than_days is None else older_than_days
+    if days < 1:
+        raise ValueError("Drafts are kept for at least one day")
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    with transaction.atomic():
+        deleted, _ = Draft.objects.filter(updated_at__lt=cutoff).delete()
+        auditor.record(
+            actor=None,
+            action=AuditAction.DELETE,
+            summary=f"Old drafts purged: {deleted}",
+            changes={"deleted": deleted, "older_than_days": days, "cutoff": cutoff},
+            reason="Drafts past the draft retention period",
+        )
+    return PurgeResult(deleted=deleted, older_than_days=days, cutoff=cutoff)

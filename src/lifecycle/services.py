@@ -107,6 +107,15 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
     request.deleted_rows = dict(counts)
     request.decided_by = actor
     request.save(update_fields=["deleted_rows", "decided_by"])
+    auditor.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        person=person_id,
+        obj=request,
+        summary=f"Record {request.person_ref} erased ({sum(counts.values())} rows), retention rule {request.rule_id}",
+        changes={"deleted_rows": dict(counts)},
+        reason=reason,
+    )
     transition(
         request,
         "record_deleted",

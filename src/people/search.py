@@ -89,6 +89,9 @@ def parse_free_text(text: str) -> SearchQuery:
     return SearchQuery(name=name, date_of_birth=dob, nhs_number=nhs, postcode=postcode)
 
 
+NAME_PARTS = ("FAMILY", "GIVEN")
+
+
 def _filter_by_name(people: PersonQuerySet, name: str) -> PersonQuerySet:
     for token in tokens(name):
         if len(token) < 3:
@@ -98,7 +101,10 @@ def _filter_by_name(people: PersonQuerySet, name: str) -> PersonQuerySet:
                 | Q(other_names__family_name_norm__startswith=token)
             )
         else:
-            people = people.filter(name_keys__key__in=sorted(phonetic_keys(token)))
+            # Both parts named, so the (part, key) index is used rather than a scan of people.
+            people = people.filter(
+                name_keys__part__in=NAME_PARTS, name_keys__key__in=sorted(phonetic_keys(token))
+            )
     return people
 
 

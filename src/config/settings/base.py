@@ -216,6 +216,9 @@ HARBOUR_DORMANT_DAYS = env.int("HARBOUR_DORMANT_DAYS", default=90)
 HARBOUR_IDLE_SECONDS = env.int("HARBOUR_IDLE_MINUTES", default=30) * 60
 HARBOUR_IDLE_WARNING_SECONDS = env.int("HARBOUR_IDLE_WARNING_MINUTES", default=5) * 60
 HARBOUR_DRAFT_AUTOSAVE_SECONDS = env.int("HARBOUR_DRAFT_AUTOSAVE_SECONDS", default=20)
+# Server-side drafts not touched for this many days are deleted by `manage.py purge_drafts`
+# (`core.drafts.purge_old_drafts`, meant to run daily from the scheduler).
+HARBOUR_DRAFT_RETENTION_DAYS = env.int("HARBOUR_DRAFT_RETENTION_DAYS", default=30)
 
 # Sign-in through the council's identity provider (OpenID Connect, ADR 0011). Configured
 # only when HARBOUR_OIDC_RP_CLIENT_ID and the provider endpoints are set.

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from accounts.permissions import Role
-from audit.models import AuditEvent
+from audit.models import AuditAction, AuditEvent
 from audit.services import verify_chain
 from lifecycle import services
 from lifecycle.models import DeletionRequest, DeletionStatus
@@ -83,6 +83,9 @@ def test_two_people_delete_a_record_and_audit_is_kept_when_approved(old_child, r
     assert not Person.objects.filter(pk=person_id).exists()
     assert AuditEvent.objects.filter(person_id=person_id).count() > audit_before  # kept, plus the deletion
     assert AuditEvent.objects.filter(summary__startswith=f"Record {ref} deleted").exists()
+    deletion = AuditEvent.objects.get(action=AuditAction.DELETE, person_id=person_id)
+    assert deletion.actor_id == approver.pk and deletion.reason == "Checked"
+    assert deletion.changes["deleted_rows"]["people.person"] == 1
     assert verify_chain().ok
     assert [h.event for h in proposal.status_history.order_by("id")] == [
         "propose",

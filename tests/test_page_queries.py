@@ -1,0 +1,104 @@
+"""The load test's goal pages make a bounded number of queries, however big the caseload
+or the child's history (no N+1): the child's page, My work (caseload) and search.
+
+Run against a small generated borough; the bounds are the counts measured (loadtest/README.md)
+with a little room. A page whose count grows with the number of rows shown fails here long
+before it is slow in the load test. The child's page makes about one query per panel and per
+chronology source (each stage contributes both), so its bound is high but fixed; My work
+still has one query per child protection plan (`protection.queries.review_due`), so its
+bound allows for the caseloads of the generated borough.
+"""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count, Q
+
+from accounts.models import User
+from accounts.permissions import Role
+from people.models import Person
+from workforce.models import Allocation
+
+AS_OF = date(2026, 1, 15)
+CHILD_PAGE_MAX = 110
+MY_WORK_MAX = 50
+SEARCH_MAX = 6
+
+
+@pytest.fixture(scope="module")
+def borough(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("generate_demo_data", "--children", "80", "--seed", "7", "--as-of", AS_OF.isoformat())
+        yield
+        transaction.set_rollback(True)
+
+
+def _workers_by_caseload() -> list[User]:
+    return list(
+        User.objects.filter(role=Role.SOCIAL_WORKER.value, is_active=True)
+        .annotate(open=Count("allocations", filter=Q(allocations__end_date__isnull=True)))
+        .filter(open__gt=0)
+        .order_by("-open", "pk")
+    )
+
+
+@pytest.fixture
+def busiest(borough):
+    return _workers_by_caseload()[0]
+
+
+@pytest.mark.django_db
+def test_my_work_makes_the_same_few_queries_when_the_caseload_is_big_or_small(
+    client, borough, django_assert_max_num_queries
+):
+    workers = _workers_by_caseload()
+    big, small = workers[0], workers[-1]
+    assert big.open > small.open  # type: ignore[attr-defined]
+
+    for worker in (big, small):
+        client.force_login(worker)
+        client.get("/")  # the first request after signing in writes the session's activity time
+        with django_assert_max_num_queries(MY_WORK_MAX):
+            response = client.get("/work/my-work/")
+        assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_childs_page_queries_are_bounded_when_history_is_long(client, busiest, django_assert_max_num_queries):
+    client.force_login(busiest)
+    client.get("/")
+    mine = Allocation.objects.filter(worker=busiest, end_date__isnull=True).values_list(
+        "person_id", flat=True
+    )
+    # The child on the caseload with the most recorded about them, and the one with the least.
+    children = list(
+        Person.objects.filter(pk__in=list(mine))
+        .annotate(
+            history=Count("allocations", distinct=True)
+            + Count("relationships_as_a", distinct=True)
+            + Count("addresses", distinct=True)
+        )
+        .order_by("-history", "pk")
+    )
+    for child in (children[0], children[-1]):
+        with django_assert_max_num_queries(CHILD_PAGE_MAX):
+            response = client.get(f"/people/{child.pk}/")
+        assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_search_queries_are_bounded_when_many_people_match(client, busiest, django_assert_max_num_queries):
+    client.force_login(busiest)
+    client.get("/")
+    common = (
+        Person.objects.values("family_name").annotate(n=Count("pk")).order_by("-n", "family_name").first()
+    )
+    assert common is not None and common["n"] > 1
+
+    with django_assert_max_num_queries(SEARCH_MAX):
+        response = client.get("/people/search/", {"q": common["family_name"]})
+
+    assert response.status_code == 200
+    assert common["family_name"] in response.content.decode()
