@@ -34,6 +34,9 @@ class PlanView:
 
     @property
     def review_due(self) -> date:
+        # plan_views annotates the latest review conference: no query per plan.
+        if hasattr(self.plan, "last_review"):
+            return review_due_after(self.plan, self.plan.last_review)
         return review_due(self.plan)
 
 
@@ -83,6 +86,11 @@ def review_due(plan: CPPlan) -> date:
     """Next review conference due: 3 months after the plan's conference for the first review
     (`first_cp_review`), then 6 months after the latest review (`cp_review`)."""
     latest = plan.conferences.filter(kind=ConferenceKind.REVIEW).order_by("-held_on").first()
-    if latest is None:
+    return review_due_after(plan, latest.held_on if latest else None)
+
+
+def review_due_after(plan: CPPlan, last_review: date | None) -> date:
+    """`review_due` given the date of the plan's latest review conference (None: none yet)."""
+    if last_review is None:
         return plan.first_review_due
-    return timescales.due_date("cp_review", latest.held_on)  # type: ignore[return-value]
+    return timescales.due_date("cp_review", last_review)  # type: ignore[return-value]
