@@ -14,6 +14,7 @@ Outcomes set here drive the later stages: STRATEGY (a strategy discussion, stage
 """
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -88,9 +89,41 @@ def historic_referral(ctx: StageContext, person, referral_date: date, actor) -> 
     return referral
 
 
+def episodes_end() -> dict[int, date]:
+    """The day each child's latest recorded episode ended (`date.max` while one is open): a new
+    episode starts after it (CIN census rules 8816 and 8820: episodes never overlap)."""
+    ends: dict[int, date] = {}
+    for person_id, referred, closed in Referral.objects.values_list(
+        "person_id", "referral_date", "closure_date"
+    ):
+        ended = closed or date.max
+        ends[person_id] = max(ends.get(person_id, date.min), ended, referred)
+    return ends
+
+
+def _new_episode_date(ctx: StageContext, person: Any, wanted: date, ended: dict[int, date]) -> date | None:
+    """A new episode's referral date: not before birth (or the pregnancy), and after the
+    child's last episode."""
+    last = ended.get(person.pk, date.min)
+    if last == date.max:
+        return None
+    referral_date = wanted
+    if person.date_of_birth and referral_date < person.date_of_birth:
+        referral_date = person.date_of_birth + timedelta(days=1)
+    # An unborn baby is referred during the pregnancy (CIN census rule 8606: not more than
+    # 40 weeks before the expected birth).
+    pregnancy = person.expected_date_of_birth and person.expected_date_of_birth - timedelta(weeks=36)
+    if pregnancy and referral_date < pregnancy:
+        referral_date = pregnancy
+    if referral_date <= last:
+        referral_date = last + timedelta(days=ctx.rng.randint(1, 30))
+    return referral_date
+
+
 def run(ctx: StageContext) -> None:
     today = demo_today(ctx)
     kinds = team_kinds(ctx)
+    ended = episodes_end()
     mine = demo_children_of(ctx, "social.worker")
     open_referrals = {
         r.person_id: r
@@ -113,11 +146,10 @@ def run(ctx: StageContext) -> None:
             referral, referral_date = existing, existing.referral_date
         else:
             days_ago = ctx.rng.randint(60, 240) if person.pk in mine else ctx.rng.randint(3, 540)
-            referral_date = today - timedelta(days=days_ago)
-            if person.date_of_birth and referral_date < person.date_of_birth:
-                referral_date = person.date_of_birth + timedelta(days=1)
-                if referral_date > today:
-                    continue
+            chosen = _new_episode_date(ctx, person, today - timedelta(days=days_ago), ended)
+            if chosen is None or chosen > today:
+                continue
+            referral_date = chosen
             referral = _open_referral(ctx, person, referral_date, ctx.rng.choice(front_door_managers))
         made += 1
         if ctx.rng.random() < 0.06 and person.pk not in mine:

@@ -126,10 +126,26 @@ def _people(ctx: StageContext) -> tuple[list[User], list[User], User]:
     return screeners, managers, managers[0]
 
 
+# A contact can be about an unborn baby, but not before the pregnancy (CIN census rule 8606:
+# no referral more than 40 weeks before the birth or expected birth).
+PREGNANCY = timedelta(weeks=40)
+
+
+def _first_contact_days(children: list[Person]) -> dict[int, date]:
+    """The earliest day each child can be the subject of a contact."""
+    known: dict[int, date] = {}
+    for child in children:
+        birth = child.date_of_birth or child.expected_date_of_birth
+        if birth is not None:
+            known[child.pk] = birth - PREGNANCY + timedelta(days=28)
+    return known
+
+
 def _history_rows(
-    ctx: StageContext, families: list[list[int]], now: datetime
+    ctx: StageContext, families: list[list[int]], now: datetime, earliest: dict[int, date] | None = None
 ) -> list[services.HistoricContact]:
     screeners, managers, _ = _people(ctx)
+    earliest = earliest or {}
     rows = []
     start = ctx.as_of - timedelta(days=HISTORY_DAYS)
     for family in families:
@@ -156,6 +172,9 @@ def _history_rows(
                 continue
             source = _weighted(ctx, SOURCES)
             children = family if len(family) == 1 or ctx.rng.random() < 0.6 else [ctx.rng.choice(family)]
+            children = [c for c in children if earliest.get(c, date.min) <= day]
+            if not children:
+                continue
             # A few referrals close at once with no further action and no assessment (CIN
             # census ReferralNFA); the rest stay open for the assessment and later stages,
             # which close them when their work ends.
@@ -290,7 +309,7 @@ def run(ctx: StageContext) -> None:
     now = min(timezone.now(), timezone.make_aware(datetime.combine(ctx.as_of, time(23, 59))))
     ctx.progress("Front door: contacts and referrals")
     _, _, actor = _people(ctx)
-    rows = _history_rows(ctx, _families(children), now - timedelta(days=1))
+    rows = _history_rows(ctx, _families(children), now - timedelta(days=1), _first_contact_days(children))
     contacts = []
     rows.sort(key=lambda r: r.received_at)
     for start in range(0, len(rows), BATCH):

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -395,6 +396,19 @@ def open_referral(
         errors["referral_date"] = "The referral date must be today or in the past"
     if Referral.objects.filter(person=person, status=ReferralStatus.OPEN).exists():
         errors["referral_date"] = "The child already has an open referral (child in need episode)"
+    else:
+        overlapped = (
+            Referral.objects.filter(person=person)
+            .filter(Q(closure_date__gte=referral_date) | Q(referral_date__gte=referral_date))
+            .order_by("-closure_date")
+            .first()
+        )
+        if overlapped is not None:
+            ended = overlapped.closure_date or overlapped.referral_date
+            errors["referral_date"] = (
+                f"The referral date must be after the child's last episode, closed on {ended:%d/%m/%Y}: "
+                "child in need episodes cannot overlap"
+            )
     if errors:
         raise ValidationError(errors)
     referral = Referral.objects.create(
