@@ -165,7 +165,7 @@ def run(ctx: StageContext) -> None:
         )
         seen = min(today, start + timedelta(days=ctx.rng.randint(1, 7)))
         data = {
-            "factors": sorted(set(ctx.rng.sample(FACTORS, ctx.rng.randint(1, 3)))),
+            "factors": _factors(ctx, outcome),
             "risk_factors": "Concerns about the care the child receives at home and the adults' capacity to change.",
             "protective_factors": "A supportive grandparent nearby; the child attends school regularly.",
             "child_seen_on": seen,
@@ -197,6 +197,14 @@ def run(ctx: StageContext) -> None:
         authorised = min(today, timescales.add_working_days(submitted, ctx.rng.randint(0, 2)))
         services.authorise_assessment(actor=manager, assessment=assessment, on=authorised)
     ctx.progress(f"  {made:,} referrals with assessments")
+
+
+def _factors(ctx: StageContext, outcome: str) -> list[str]:
+    """Factors at the end of assessment: "21 No factors identified" alone, and only when the
+    episode then closes (CIN census rules 8869 and 8873Q); otherwise one to three factors."""
+    if outcome in (AssessmentOutcome.NFA, AssessmentOutcome.EARLY_HELP) and ctx.rng.random() < 0.3:
+        return ["21"]
+    return sorted(set(ctx.rng.sample([f for f in FACTORS if f != "21"], ctx.rng.randint(1, 3))))
 
 
 def _outcome(ctx: StageContext, mine: bool, team_kind: str | None) -> str:

@@ -182,7 +182,8 @@ def _history_rows(
             if decision == Decision.ASSESSMENT and ctx.rng.random() < NFA_SHARE:
                 closed_on = received.date() + timedelta(days=ctx.rng.randint(2, 8))
                 if closed_on <= ctx.as_of - timedelta(days=1):
-                    closure = (closed_on, "RC8")
+                    # RC7: RC8 and RC9 mean "closed after assessment" (CIN census 8825Q).
+                    closure = (closed_on, "RC7")
             rows.append(
                 services.HistoricContact(
                     received_at=received,

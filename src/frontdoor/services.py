@@ -813,7 +813,9 @@ def bulk_record_decided_contacts(*, actor: User, rows: Sequence[HistoricContact]
             )
             if row.closure and row.closure[0] >= received:
                 referral.closure_date, referral.closure_reason = row.closure
-                referral.referral_nfa = row.closure[1] == "RC8" and (row.closure[0] - received).days < 10
+                # Closed within days, before any assessment could exist: a referral with no
+                # further action (CIN census ReferralNFA).
+                referral.referral_nfa = (row.closure[0] - received).days < 10
                 referral.status = ReferralStatus.CLOSED
             open_referral_of[pid] = referral
             new_referrals.append((referral, row))

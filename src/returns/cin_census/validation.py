@@ -10,13 +10,15 @@ rules and header rows have no source.
 
 from __future__ import annotations
 
+import inspect
 import warnings
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import pandas as pd
 from cin_validator.rule_engine import CINTable, RuleContext, RuleDefinition, RuleType
 from cin_validator.rules.ruleset_utils import get_year_ruleset
-from cin_validator.utils import process_date_columns
 
 from ..base import Finding, Gap, ReturnOutput, Severity, Source, Table
 from .builder import RETURN_NAME
@@ -44,7 +46,11 @@ def data_frame(table: Table) -> pd.DataFrame:
     ingress then processes them (`process_date_columns`)."""
     rows = [[pd.NA if value is None else value for value in row] for row in table.rows]
     frame = pd.DataFrame(rows, columns=table.columns, dtype=object)
-    return process_date_columns(frame)
+    for column in frame:
+        if "date" in column.lower():
+            # What `process_date_columns` does, told the format: every date here is ISO.
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
+    return frame
 
 
 def data_frames(output: ReturnOutput) -> dict[str, pd.DataFrame]:
@@ -57,12 +63,45 @@ def _severity(rule: RuleDefinition) -> Severity:
     )
 
 
+def _pushed(issues: Any) -> bool:
+    """Whether a rule pushed any failing row (rules often push empty frames)."""
+    if isinstance(issues, list):
+        return any(_pushed(i) for i in issues)
+    row_df = getattr(issues, "row_df", None)
+    return row_df is not None and len(row_df) > 0
+
+
 def _locations(ctx: RuleContext) -> list[pd.DataFrame]:
+    """The failing (table, column, row) locations, built only for what a rule pushed: the
+    package's properties build frames even for empty pushes, which dominates on one child."""
     found = []
-    for frame in (ctx.type_zero_issues, ctx.type_one_issues, ctx.type_two_issues, ctx.type_three_issues):
-        if isinstance(frame, pd.DataFrame) and len(frame):
-            found.append(frame)
-    return found
+    if ctx.issues:
+        found.append(ctx.type_zero_issues)
+    if _pushed(ctx.type1_issues):
+        found.append(ctx.type_one_issues)
+    if _pushed(ctx.type2_issues):
+        found.append(ctx.type_two_issues)
+    if _pushed(ctx.type3_issues):
+        found.append(ctx.type_three_issues)
+    return [f for f in found if isinstance(f, pd.DataFrame) and len(f)]
+
+
+@cache
+def _reads(func: Callable[..., Any]) -> tuple[frozenset[CINTable], bool]:
+    """The tables a rule's module works on, and whether it can raise a return-level finding."""
+    tables = frozenset(v for v in func.__globals__.values() if isinstance(v, CINTable))
+    try:
+        return_level = "push_la_level" in inspect.getsource(func)
+    except (OSError, TypeError):
+        return_level = True
+    return tables - {CINTable.Header}, return_level
+
+
+def _can_find_anything(rule: RuleDefinition, frames: dict[CINTable, pd.DataFrame]) -> bool:
+    """A child-level rule can only flag rows of the tables it reads: when all of them are
+    empty (one child with no CP plan, say) it cannot fail and is not run."""
+    tables, return_level = _reads(rule.func)
+    return return_level or not tables or any(len(frames[t]) for t in tables)
 
 
 def validate(output: ReturnOutput, year: int, *, rules: list[str] | None = None) -> list[Finding]:
@@ -74,8 +113,14 @@ def validate(output: ReturnOutput, year: int, *, rules: list[str] | None = None)
     for code, rule in registry.items():
         if rules is not None and code not in rules:
             continue
+        if not _can_find_anything(rule, frames):
+            continue
         ctx = RuleContext(rule)
-        data = {table: frame.copy() for table, frame in frames.items()}
+        reads, _ = _reads(rule.func)
+        # Each rule gets its own copy of what it reads (some rules change their input).
+        data = {
+            table: frame.copy() if table in reads or not reads else frame for table, frame in frames.items()
+        }
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -107,7 +152,7 @@ def validate(output: ReturnOutput, year: int, *, rules: list[str] | None = None)
                     fields[key] = []
                 if str(column) not in fields[key]:
                     fields[key].append(str(column))
-        if isinstance(ctx.la_level_issues, pd.DataFrame) and len(ctx.la_level_issues):
+        if ctx.la_issues:
             key = (code, None, "return")
             findings[key] = Finding(RETURN_NAME, str(code), message, severity, None)
             fields[key] = []
