@@ -48,6 +48,11 @@ def demo_today(ctx: StageContext) -> date:
     return min(ctx.as_of, timezone.localdate())
 
 
+def collection_year_start(day: date) -> date:
+    """1 April of the CIN census collection year `day` falls in."""
+    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
 def team_kinds(ctx: StageContext) -> dict[int, str]:
     rows = Allocation.objects.current(ctx.as_of).filter(role=AllocationRole.SOCIAL_WORKER)
     return dict(rows.values_list("person_id", "team__kind"))
@@ -181,6 +186,11 @@ def run(ctx: StageContext) -> None:
         submitted = timescales.add_working_days(referral_date, working_days)
         if outcome == AssessmentOutcome.STRATEGY:
             submitted = timescales.add_working_days(referral_date, ctx.rng.randint(5, 12))
+        carried_over = start < collection_year_start(today)
+        if submitted >= today and carried_over:
+            # An assessment still open from the last collection year is a CIN census error
+            # (8736): the demo's older ones conclude by today.
+            submitted = max(start, today - timedelta(days=1))
         if submitted >= today:
             continue  # still in progress (overdue when past its due date)
         if ctx.rng.random() < 0.1:
@@ -192,7 +202,7 @@ def run(ctx: StageContext) -> None:
                 on=submitted,
             )
         services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
-        if ctx.rng.random() < 0.05 and submitted > today - timedelta(days=10):
+        if ctx.rng.random() < 0.05 and submitted > today - timedelta(days=10) and not carried_over:
             continue  # awaiting authorisation
         authorised = min(today, timescales.add_working_days(submitted, ctx.rng.randint(0, 2)))
         services.authorise_assessment(actor=manager, assessment=assessment, on=authorised)

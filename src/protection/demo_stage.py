@@ -17,7 +17,7 @@ from django.db.models import Q
 
 import timescales
 from accounts.permissions import Role
-from assessments.demo_stage import demo_children_of, demo_today, historic_referral
+from assessments.demo_stage import collection_year_start, demo_children_of, demo_today, historic_referral
 from assessments.models import Assessment, AssessmentOutcome
 from casework.models import VisitKind
 from casework.services import record_visit
@@ -95,6 +95,9 @@ class _Journey:
             else (S47Outcome.CIN if roll < 0.8 else S47Outcome.NFA)
         )
         outcome_date = timescales.add_working_days(held_on, self.rng.randint(5, 10))
+        if outcome_date > self.today and held_on < collection_year_start(self.today):
+            # An enquiry open from the last collection year is a CIN census error (8740).
+            outcome_date = self.today
         if outcome_date > self.today:
             return None
         services.record_s47_outcome(actor=worker, s47=s47, outcome=outcome, outcome_date=outcome_date)
