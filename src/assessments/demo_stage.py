@@ -122,6 +122,9 @@ def _new_episode_date(ctx: StageContext, person: Any, wanted: date, ended: dict[
         referral_date = pregnancy
     if referral_date <= last:
         referral_date = last + timedelta(days=ctx.rng.randint(1, 30))
+    adult = person.birthday(18)
+    if adult is not None and adult <= referral_date:
+        return None  # a care leaver, not a child in need (CIN census 8775Q)
     return referral_date
 
 

@@ -131,21 +131,30 @@ def _people(ctx: StageContext) -> tuple[list[User], list[User], User]:
 PREGNANCY = timedelta(weeks=40)
 
 
-def _first_contact_days(children: list[Person]) -> dict[int, date]:
-    """The earliest day each child can be the subject of a contact."""
-    known: dict[int, date] = {}
+def _contact_window(children: list[Person]) -> dict[int, tuple[date, date]]:
+    """The days each child can be the subject of a contact: from the pregnancy until their
+    18th birthday (care leavers are not referred as children in need; CIN census 8775Q)."""
+    known: dict[int, tuple[date, date]] = {}
     for child in children:
         birth = child.date_of_birth or child.expected_date_of_birth
         if birth is not None:
-            known[child.pk] = birth - PREGNANCY + timedelta(days=28)
+            adult = child.birthday(18) or birth + timedelta(days=18 * 365)
+            known[child.pk] = (birth - PREGNANCY + timedelta(days=28), adult - timedelta(days=1))
     return known
 
 
+def _in_window(window: tuple[date, date] | None, day: date) -> bool:
+    return window is None or window[0] <= day <= window[1]
+
+
 def _history_rows(
-    ctx: StageContext, families: list[list[int]], now: datetime, earliest: dict[int, date] | None = None
+    ctx: StageContext,
+    families: list[list[int]],
+    now: datetime,
+    window: dict[int, tuple[date, date]] | None = None,
 ) -> list[services.HistoricContact]:
     screeners, managers, _ = _people(ctx)
-    earliest = earliest or {}
+    window = window or {}
     rows = []
     start = ctx.as_of - timedelta(days=HISTORY_DAYS)
     for family in families:
@@ -172,7 +181,7 @@ def _history_rows(
                 continue
             source = _weighted(ctx, SOURCES)
             children = family if len(family) == 1 or ctx.rng.random() < 0.6 else [ctx.rng.choice(family)]
-            children = [c for c in children if earliest.get(c, date.min) <= day]
+            children = [c for c in children if _in_window(window.get(c), day)]
             if not children:
                 continue
             # A few referrals close at once with no further action and no assessment (CIN
@@ -310,7 +319,7 @@ def run(ctx: StageContext) -> None:
     now = min(timezone.now(), timezone.make_aware(datetime.combine(ctx.as_of, time(23, 59))))
     ctx.progress("Front door: contacts and referrals")
     _, _, actor = _people(ctx)
-    rows = _history_rows(ctx, _families(children), now - timedelta(days=1), _first_contact_days(children))
+    rows = _history_rows(ctx, _families(children), now - timedelta(days=1), _contact_window(children))
     contacts = []
     rows.sort(key=lambda r: r.received_at)
     for start in range(0, len(rows), BATCH):
