@@ -7,6 +7,7 @@ checked. Absent items (None) are left out, as the schema's optional elements are
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
@@ -40,89 +41,97 @@ CP_PLAN = (
     "NumberOfPreviousCPP",
 )
 
-
-def _records(table: Table) -> list[dict[str, Any]]:
-    return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
-
-
-def _items(parent: etree._Element, record: dict[str, Any], names: tuple[str, ...]) -> None:
-    for name in names:
-        value = record.get(name)
-        if value is not None:
-            etree.SubElement(parent, name).text = str(value)
+Row = Sequence[Any]
+SubElement = etree.SubElement
 
 
-def _group(table: Table, *keys: str) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
-    grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-    for record in _records(table):
-        grouped[tuple(record[k] for k in keys)].append(record)
-    return grouped
+class _Rows:
+    """A table's rows grouped by their leading key columns, read by column name."""
+
+    def __init__(self, table: Table, keys: int) -> None:
+        self.index = {name: i for i, name in enumerate(table.columns)}
+        self.groups: dict[tuple[Any, ...], list[Row]] = defaultdict(list)
+        for row in table.rows:
+            self.groups[tuple(row[:keys])].append(row)
+
+    def get(self, key: tuple[Any, ...]) -> list[Row]:
+        return self.groups.get(key, [])
+
+    def items(self, parent: etree._Element, row: Row, names: tuple[str, ...]) -> None:
+        for name in names:
+            value = row[self.index[name]]
+            if value is not None:
+                SubElement(parent, name).text = str(value)
 
 
-def _episode(
-    element: etree._Element, key: tuple[Any, ...], detail: dict[str, Any], g: dict[str, Any]
-) -> None:
+def _episode(element: etree._Element, key: tuple[Any, ...], detail: Row, g: dict[str, _Rows]) -> None:
     """One CINdetails block: its items, then its groups, in the schema's order."""
-    _items(element, detail, CIN_DETAILS_HEAD)
-    for a in g["assessments"].get(key, []):
-        block = etree.SubElement(element, "Assessments")
-        _items(block, a, ASSESSMENT)
-        codes = g["factors"].get((*key, a["AssessmentID"]), [])
+    g["details"].items(element, detail, CIN_DETAILS_HEAD)
+    assessments, factors = g["assessments"], g["factors"]
+    for a in assessments.get(key):
+        block = SubElement(element, "Assessments")
+        assessments.items(block, a, ASSESSMENT)
+        codes = factors.get((*key, a[assessments.index["AssessmentID"]]))
         if codes:
-            listed = etree.SubElement(block, "FactorsIdentifiedAtAssessment")
+            listed = SubElement(block, "FactorsIdentifiedAtAssessment")
             for f in codes:
-                etree.SubElement(listed, "AssessmentFactors").text = f["AssessmentFactor"]
-    for plan in g["cin_plans"].get(key, []):
-        _items(etree.SubElement(element, "CINPlanDates"), plan, CIN_PLAN)
-    for s47 in g["section47"].get(key, []):
-        _items(etree.SubElement(element, "Section47"), s47, SECTION47)
-    _items(element, detail, ("ReferralNFA",))
-    for plan in g["cp_plans"].get(key, []):
-        block = etree.SubElement(element, "ChildProtectionPlans")
-        _items(block, plan, CP_PLAN)
-        dates = g["reviews"].get((*key, plan["CPPID"]), [])
+                SubElement(listed, "AssessmentFactors").text = f[-1]
+    for plan in g["cin_plans"].get(key):
+        g["cin_plans"].items(SubElement(element, "CINPlanDates"), plan, CIN_PLAN)
+    for s47 in g["section47"].get(key):
+        g["section47"].items(SubElement(element, "Section47"), s47, SECTION47)
+    g["details"].items(element, detail, ("ReferralNFA",))
+    plans, reviews = g["cp_plans"], g["reviews"]
+    for plan in plans.get(key):
+        block = SubElement(element, "ChildProtectionPlans")
+        plans.items(block, plan, CP_PLAN)
+        dates = reviews.get((*key, plan[plans.index["CPPID"]]))
         if dates:
-            listed = etree.SubElement(block, "Reviews")
+            listed = SubElement(block, "Reviews")
             for r in dates:
-                etree.SubElement(listed, "CPPreviewDate").text = r["CPPreviewDate"]
+                SubElement(listed, "CPPreviewDate").text = r[-1]
 
 
 def write_xml(tables: dict[str, Table], *, use_sex: bool = True) -> bytes:
     """The return as the DfE's XML message (no namespace), UTF-8, indented."""
-    header = _records(tables["Header"])[0]
-    characteristics = {r["LAchildID"]: r for r in _records(tables["ChildCharacteristics"])}
-    disabilities = _group(tables["Disabilities"], "LAchildID")
-    details = _group(tables["CINdetails"], "LAchildID")
-    groups = {
-        "assessments": _group(tables["Assessments"], "LAchildID", "CINdetailsID"),
-        "factors": _group(tables["AssessmentFactorsList"], "LAchildID", "CINdetailsID", "AssessmentID"),
-        "cin_plans": _group(tables["CINplanDates"], "LAchildID", "CINdetailsID"),
-        "section47": _group(tables["Section47"], "LAchildID", "CINdetailsID"),
-        "cp_plans": _group(tables["ChildProtectionPlans"], "LAchildID", "CINdetailsID"),
-        "reviews": _group(tables["Reviews"], "LAchildID", "CINdetailsID", "CPPID"),
+    header = _Rows(tables["Header"], 0)
+    idents = _Rows(tables["ChildIdentifiers"], 1)
+    characteristics = _Rows(tables["ChildCharacteristics"], 1)
+    disabilities = _Rows(tables["Disabilities"], 1)
+    g = {
+        "details": _Rows(tables["CINdetails"], 1),
+        "assessments": _Rows(tables["Assessments"], 2),
+        "factors": _Rows(tables["AssessmentFactorsList"], 3),
+        "cin_plans": _Rows(tables["CINplanDates"], 2),
+        "section47": _Rows(tables["Section47"], 2),
+        "cp_plans": _Rows(tables["ChildProtectionPlans"], 2),
+        "reviews": _Rows(tables["Reviews"], 3),
     }
+    details_id = g["details"].index["CINdetailsID"]
 
     message = etree.Element("Message")
-    head = etree.SubElement(message, "Header")
-    _items(etree.SubElement(head, "CollectionDetails"), header, ("Collection", "Year", "ReferenceDate"))
-    _items(
-        etree.SubElement(head, "Source"),
-        header,
+    head = SubElement(message, "Header")
+    head_row = tables["Header"].rows[0]
+    header.items(SubElement(head, "CollectionDetails"), head_row, ("Collection", "Year", "ReferenceDate"))
+    header.items(
+        SubElement(head, "Source"),
+        head_row,
         ("SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"),
     )
-    children = etree.SubElement(message, "Children")
-    for ident in _records(tables["ChildIdentifiers"]):
-        child_id = ident["LAchildID"]
-        child = etree.SubElement(children, "Child")
-        ids = etree.SubElement(child, "ChildIdentifiers")
-        _items(ids, ident, (*CHILD_IDENTIFIERS, "Sex" if use_sex else "GenderCurrent", "PersonDeathDate"))
-        chars = etree.SubElement(child, "ChildCharacteristics")
-        _items(chars, characteristics[child_id], ("Ethnicity",))
-        if disabilities.get((child_id,)):
-            block = etree.SubElement(chars, "Disabilities")
-            for d in disabilities[(child_id,)]:
-                etree.SubElement(block, "Disability").text = d["Disability"]
-        for detail in details.get((child_id,), []):
-            key = (child_id, detail["CINdetailsID"])
-            _episode(etree.SubElement(child, "CINdetails"), key, detail, groups)
+    identifiers = (*CHILD_IDENTIFIERS, "Sex" if use_sex else "GenderCurrent", "PersonDeathDate")
+    children = SubElement(message, "Children")
+    for ident in tables["ChildIdentifiers"].rows:
+        child_id = ident[0]
+        child = SubElement(children, "Child")
+        idents.items(SubElement(child, "ChildIdentifiers"), ident, identifiers)
+        chars = SubElement(child, "ChildCharacteristics")
+        for row in characteristics.get((child_id,)):
+            characteristics.items(chars, row, ("Ethnicity",))
+        codes = disabilities.get((child_id,))
+        if codes:
+            block = SubElement(chars, "Disabilities")
+            for d in codes:
+                SubElement(block, "Disability").text = d[-1]
+        for detail in g["details"].get((child_id,)):
+            _episode(SubElement(child, "CINdetails"), (child_id, detail[details_id]), detail, g)
     return bytes(etree.tostring(message, xml_declaration=True, encoding="utf-8", pretty_print=True))
