@@ -224,7 +224,8 @@ def _todays_work(ctx: StageContext, children: list[Person], now: datetime) -> No
     """Contacts awaiting screening and a manager today, and some decided today."""
     screeners, managers, actor = _people(ctx)
     recorder = next((u for u in ctx.staff(Role.FRONT_DOOR) if u.username == "front.door"), screeners[0])
-    pool = ctx.rng.sample(children, min(len(children), max(6, len(children) // 150)))
+    young = [c for c in children if (c.birthday(18) or date.max) > ctx.as_of]
+    pool = ctx.rng.sample(young, min(len(young), max(6, len(young) // 150)))
     for index, person in enumerate(pool):
         back = timedelta(hours=ctx.rng.uniform(1, 40))
         received = min(

@@ -340,10 +340,14 @@ def run(ctx: StageContext) -> None:
         and p.date_of_birth
         and p.date_of_birth < today - timedelta(days=1200)
     ]
-    for person in candidates[: max(2, len(ctx.children) // 150)]:
+    wanted = max(2, len(ctx.children) // 150)
+    for person in candidates:
+        if wanted == 0:
+            break
         referred_on = today - timedelta(days=j.rng.randint(760, 900))
         if not _free(person.pk, referred_on, date.max):
-            continue
+            continue  # a child with a later episode cannot have had one open all along
         referral = historic_referral(ctx, person, referred_on, j.worker_for(person))
         j.journey(referral, referral.referral_date + timedelta(days=3), mine=False)
+        wanted -= 1
     ctx.progress(f"  {j.plans:,} child protection plans")
