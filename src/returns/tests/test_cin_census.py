@@ -96,3 +96,18 @@ def test_data_frames_equal_the_packages_ingress_of_the_xml(cohort):
                 .reset_index(drop=True)
             )
         pd.testing.assert_frame_equal(frame, expected, check_dtype=False, obj=name)
+
+
+def test_progress_is_reported_up_to_done(cohort):
+    seen: list[tuple[int, int, str]] = []
+    build(YEAR, progress=lambda done, total, stage: seen.append((done, total, stage)))
+    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]
+    assert [d for d, _, _ in seen] == sorted(d for d, _, _ in seen)
+
+
+def test_a_year_before_the_rules_is_refused_and_a_later_one_uses_the_latest_rules():
+    from returns.cin_census.validation import rule_set
+
+    assert rule_set(2035).keys() == rule_set(2027).keys()
+    with pytest.raises(ValueError, match="No CIN census rules"):
+        rule_set(2022)
