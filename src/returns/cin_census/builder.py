@@ -124,13 +124,6 @@ GAPS = (
     ),
     Gap(
         RETURN_NAME,
-        "NumberOfPreviousCPP",
-        "Counted from the child protection plans recorded in Harbour (earlier plans of the child, "
-        "any episode). Plans made by another authority before the child moved here are not "
-        "recorded, so a child who transferred in may be under-counted.",
-    ),
-    Gap(
-        RETURN_NAME,
         "UPNunknown UN6",
         "Harbour's list of reasons a UPN is unknown holds UN1-UN5; UN7 is derived (no UPN, no "
         "recorded reason, every episode a referral with no further action). UN6 is never returned.",
@@ -289,7 +282,7 @@ def _read(referrals: QuerySet[Any], start: date, end: date, report: Progress) ->
     recorded.cp_plans = _grouped(
         _in_scope(CPPlan.objects.filter(referral_id__in=episode_ids), start, end, "start_date", "end_date")
         .order_by("start_date", "pk")
-        .values("pk", "referral_id", "start_date", "end_date", "category"),
+        .values("pk", "referral_id", "start_date", "end_date", "category", "previous_plans_elsewhere"),
         "referral_id",
     )
     return recorded
@@ -430,7 +423,8 @@ def _child(
                 _src(pid, "protection.s47enquiry", s47["pk"]),
             )
         for c_number, plan in enumerate(r.cp_plans.get(ep["pk"], []), start=1):
-            previous = sum(1 for s in r.all_plan_starts.get(pid, []) if s < plan["start_date"])
+            here = sum(1 for s in r.all_plan_starts.get(pid, []) if s < plan["start_date"])
+            previous = here + plan["previous_plans_elsewhere"]
             latest = r.latest_category.get(plan["pk"], (plan["start_date"], plan["category"]))[1]
             tables["ChildProtectionPlans"].add(
                 [
