@@ -339,6 +339,7 @@ def run(ctx: StageContext) -> None:
         and p.pk not in mine
         and p.date_of_birth
         and p.date_of_birth < today - timedelta(days=1200)
+        and (p.birthday(18) or date.max) > today  # a child, not a care leaver (CIN census 8775Q)
     ]
     wanted = max(2, len(ctx.children) // 150)
     for person in candidates:
