@@ -14,6 +14,7 @@ Outcomes set here drive the later stages: STRATEGY (a strategy discussion, stage
 """
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -45,6 +46,11 @@ def demo_today(ctx: StageContext) -> date:
     """The stage's "today": the run's as-of date, never later than the real today (services
     refuse dates in the future)."""
     return min(ctx.as_of, timezone.localdate())
+
+
+def collection_year_start(day: date) -> date:
+    """1 April of the CIN census collection year `day` falls in."""
+    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
 
 
 def team_kinds(ctx: StageContext) -> dict[int, str]:
@@ -88,9 +94,44 @@ def historic_referral(ctx: StageContext, person, referral_date: date, actor) -> 
     return referral
 
 
+def episodes_end() -> dict[int, date]:
+    """The day each child's latest recorded episode ended (`date.max` while one is open): a new
+    episode starts after it (CIN census rules 8816 and 8820: episodes never overlap)."""
+    ends: dict[int, date] = {}
+    for person_id, referred, closed in Referral.objects.values_list(
+        "person_id", "referral_date", "closure_date"
+    ):
+        ended = closed or date.max
+        ends[person_id] = max(ends.get(person_id, date.min), ended, referred)
+    return ends
+
+
+def _new_episode_date(ctx: StageContext, person: Any, wanted: date, ended: dict[int, date]) -> date | None:
+    """A new episode's referral date: not before birth (or the pregnancy), and after the
+    child's last episode."""
+    last = ended.get(person.pk, date.min)
+    if last == date.max:
+        return None
+    referral_date = wanted
+    if person.date_of_birth and referral_date < person.date_of_birth:
+        referral_date = person.date_of_birth + timedelta(days=1)
+    # An unborn baby is referred during the pregnancy (CIN census rule 8606: not more than
+    # 40 weeks before the expected birth).
+    pregnancy = person.expected_date_of_birth and person.expected_date_of_birth - timedelta(weeks=36)
+    if pregnancy and referral_date < pregnancy:
+        referral_date = pregnancy
+    if referral_date <= last:
+        referral_date = last + timedelta(days=ctx.rng.randint(1, 30))
+    adult = person.birthday(18)
+    if adult is not None and adult <= referral_date:
+        return None  # a care leaver, not a child in need (CIN census 8775Q)
+    return referral_date
+
+
 def run(ctx: StageContext) -> None:
     today = demo_today(ctx)
     kinds = team_kinds(ctx)
+    ended = episodes_end()
     mine = demo_children_of(ctx, "social.worker")
     open_referrals = {
         r.person_id: r
@@ -113,11 +154,10 @@ def run(ctx: StageContext) -> None:
             referral, referral_date = existing, existing.referral_date
         else:
             days_ago = ctx.rng.randint(60, 240) if person.pk in mine else ctx.rng.randint(3, 540)
-            referral_date = today - timedelta(days=days_ago)
-            if person.date_of_birth and referral_date < person.date_of_birth:
-                referral_date = person.date_of_birth + timedelta(days=1)
-                if referral_date > today:
-                    continue
+            chosen = _new_episode_date(ctx, person, today - timedelta(days=days_ago), ended)
+            if chosen is None or chosen > today:
+                continue
+            referral_date = chosen
             referral = _open_referral(ctx, person, referral_date, ctx.rng.choice(front_door_managers))
         made += 1
         if ctx.rng.random() < 0.06 and person.pk not in mine:
@@ -133,7 +173,7 @@ def run(ctx: StageContext) -> None:
         )
         seen = min(today, start + timedelta(days=ctx.rng.randint(1, 7)))
         data = {
-            "factors": sorted(set(ctx.rng.sample(FACTORS, ctx.rng.randint(1, 3)))),
+            "factors": _factors(ctx, outcome),
             "risk_factors": "Concerns about the care the child receives at home and the adults' capacity to change.",
             "protective_factors": "A supportive grandparent nearby; the child attends school regularly.",
             "child_seen_on": seen,
@@ -149,6 +189,11 @@ def run(ctx: StageContext) -> None:
         submitted = timescales.add_working_days(referral_date, working_days)
         if outcome == AssessmentOutcome.STRATEGY:
             submitted = timescales.add_working_days(referral_date, ctx.rng.randint(5, 12))
+        carried_over = start < collection_year_start(today)
+        if submitted >= today and carried_over:
+            # An assessment still open from the last collection year is a CIN census error
+            # (8736): the demo's older ones conclude by today.
+            submitted = max(start, today - timedelta(days=1))
         if submitted >= today:
             continue  # still in progress (overdue when past its due date)
         if ctx.rng.random() < 0.1:
@@ -160,11 +205,19 @@ def run(ctx: StageContext) -> None:
                 on=submitted,
             )
         services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
-        if ctx.rng.random() < 0.05 and submitted > today - timedelta(days=10):
+        if ctx.rng.random() < 0.05 and submitted > today - timedelta(days=10) and not carried_over:
             continue  # awaiting authorisation
         authorised = min(today, timescales.add_working_days(submitted, ctx.rng.randint(0, 2)))
         services.authorise_assessment(actor=manager, assessment=assessment, on=authorised)
     ctx.progress(f"  {made:,} referrals with assessments")
+
+
+def _factors(ctx: StageContext, outcome: str) -> list[str]:
+    """Factors at the end of assessment: "21 No factors identified" alone, and only when the
+    episode then closes (CIN census rules 8869 and 8873Q); otherwise one to three factors."""
+    if outcome in (AssessmentOutcome.NFA, AssessmentOutcome.EARLY_HELP) and ctx.rng.random() < 0.3:
+        return ["21"]
+    return sorted(set(ctx.rng.sample([f for f in FACTORS if f != "21"], ctx.rng.randint(1, 3))))
 
 
 def _outcome(ctx: StageContext, mine: bool, team_kind: str | None) -> str:

@@ -94,6 +94,9 @@ def start_assessment(
     return assessment
 
 
+NO_FACTORS = "21"  # "No factors identified": never with another factor (CIN census rule 8869)
+
+
 @transaction.atomic
 def record_assessment(*, actor: User, assessment: Assessment, data: dict[str, Any]) -> Assessment:
     """Save the assessment's content while it is in progress (partial saves allowed)."""
@@ -113,6 +116,8 @@ def record_assessment(*, actor: User, assessment: Assessment, data: dict[str, An
     bad = [c for c in assessment.factors if c not in dict(cin_codes.ASSESSMENT_FACTOR.all_choices())]
     if bad:
         raise ValidationError({"factors": "Select factors from the list"})
+    if NO_FACTORS in assessment.factors and len(assessment.factors) > 1:
+        raise ValidationError({"factors": "“21 No factors identified” cannot be selected with other factors"})
     assessment.save()
     auditor.record(
         actor=actor,

@@ -126,10 +126,35 @@ def _people(ctx: StageContext) -> tuple[list[User], list[User], User]:
     return screeners, managers, managers[0]
 
 
+# A contact can be about an unborn baby, but not before the pregnancy (CIN census rule 8606:
+# no referral more than 40 weeks before the birth or expected birth).
+PREGNANCY = timedelta(weeks=40)
+
+
+def _contact_window(children: list[Person]) -> dict[int, tuple[date, date]]:
+    """The days each child can be the subject of a contact: from the pregnancy until their
+    18th birthday (care leavers are not referred as children in need; CIN census 8775Q)."""
+    known: dict[int, tuple[date, date]] = {}
+    for child in children:
+        birth = child.date_of_birth or child.expected_date_of_birth
+        if birth is not None:
+            adult = child.birthday(18) or birth + timedelta(days=18 * 365)
+            known[child.pk] = (birth - PREGNANCY + timedelta(days=28), adult - timedelta(days=1))
+    return known
+
+
+def _in_window(window: tuple[date, date] | None, day: date) -> bool:
+    return window is None or window[0] <= day <= window[1]
+
+
 def _history_rows(
-    ctx: StageContext, families: list[list[int]], now: datetime
+    ctx: StageContext,
+    families: list[list[int]],
+    now: datetime,
+    window: dict[int, tuple[date, date]] | None = None,
 ) -> list[services.HistoricContact]:
     screeners, managers, _ = _people(ctx)
+    window = window or {}
     rows = []
     start = ctx.as_of - timedelta(days=HISTORY_DAYS)
     for family in families:
@@ -156,6 +181,9 @@ def _history_rows(
                 continue
             source = _weighted(ctx, SOURCES)
             children = family if len(family) == 1 or ctx.rng.random() < 0.6 else [ctx.rng.choice(family)]
+            children = [c for c in children if _in_window(window.get(c), day)]
+            if not children:
+                continue
             # A few referrals close at once with no further action and no assessment (CIN
             # census ReferralNFA); the rest stay open for the assessment and later stages,
             # which close them when their work ends.
@@ -163,7 +191,8 @@ def _history_rows(
             if decision == Decision.ASSESSMENT and ctx.rng.random() < NFA_SHARE:
                 closed_on = received.date() + timedelta(days=ctx.rng.randint(2, 8))
                 if closed_on <= ctx.as_of - timedelta(days=1):
-                    closure = (closed_on, "RC8")
+                    # RC7: RC8 and RC9 mean "closed after assessment" (CIN census 8825Q).
+                    closure = (closed_on, "RC7")
             rows.append(
                 services.HistoricContact(
                     received_at=received,
@@ -195,7 +224,8 @@ def _todays_work(ctx: StageContext, children: list[Person], now: datetime) -> No
     """Contacts awaiting screening and a manager today, and some decided today."""
     screeners, managers, actor = _people(ctx)
     recorder = next((u for u in ctx.staff(Role.FRONT_DOOR) if u.username == "front.door"), screeners[0])
-    pool = ctx.rng.sample(children, min(len(children), max(6, len(children) // 150)))
+    young = [c for c in children if (c.birthday(18) or date.max) > ctx.as_of]
+    pool = ctx.rng.sample(young, min(len(young), max(6, len(young) // 150)))
     for index, person in enumerate(pool):
         back = timedelta(hours=ctx.rng.uniform(1, 40))
         received = min(
@@ -290,7 +320,7 @@ def run(ctx: StageContext) -> None:
     now = min(timezone.now(), timezone.make_aware(datetime.combine(ctx.as_of, time(23, 59))))
     ctx.progress("Front door: contacts and referrals")
     _, _, actor = _people(ctx)
-    rows = _history_rows(ctx, _families(children), now - timedelta(days=1))
+    rows = _history_rows(ctx, _families(children), now - timedelta(days=1), _contact_window(children))
     contacts = []
     rows.sort(key=lambda r: r.received_at)
     for start in range(0, len(rows), BATCH):

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -395,6 +396,19 @@ def open_referral(
         errors["referral_date"] = "The referral date must be today or in the past"
     if Referral.objects.filter(person=person, status=ReferralStatus.OPEN).exists():
         errors["referral_date"] = "The child already has an open referral (child in need episode)"
+    else:
+        overlapped = (
+            Referral.objects.filter(person=person)
+            .filter(Q(closure_date__gte=referral_date) | Q(referral_date__gte=referral_date))
+            .order_by("-closure_date")
+            .first()
+        )
+        if overlapped is not None:
+            ended = overlapped.closure_date or overlapped.referral_date
+            errors["referral_date"] = (
+                f"The referral date must be after the child's last episode, closed on {ended:%d/%m/%Y}: "
+                "child in need episodes cannot overlap"
+            )
     if errors:
         raise ValidationError(errors)
     referral = Referral.objects.create(
@@ -799,7 +813,9 @@ def bulk_record_decided_contacts(*, actor: User, rows: Sequence[HistoricContact]
             )
             if row.closure and row.closure[0] >= received:
                 referral.closure_date, referral.closure_reason = row.closure
-                referral.referral_nfa = row.closure[1] == "RC8" and (row.closure[0] - received).days < 10
+                # Closed within days, before any assessment could exist: a referral with no
+                # further action (CIN census ReferralNFA).
+                referral.referral_nfa = (row.closure[0] - received).days < 10
                 referral.status = ReferralStatus.CLOSED
             open_referral_of[pid] = referral
             new_referrals.append((referral, row))

@@ -13,13 +13,16 @@ first plan always has an overdue core group. Everything goes through the service
 from datetime import date, timedelta
 from typing import Any
 
+from django.db.models import Q
+
 import timescales
 from accounts.permissions import Role
-from assessments.demo_stage import demo_children_of, demo_today, historic_referral
+from assessments.demo_stage import collection_year_start, demo_children_of, demo_today, historic_referral
 from assessments.models import Assessment, AssessmentOutcome
 from casework.models import VisitKind
 from casework.services import record_visit
 from demo.stages import StageContext
+from frontdoor.models import Referral
 
 from . import services
 from .models import Agency, ConferenceDecision, CPPlan, PlanStatus, S47Outcome, StrategyDecision
@@ -92,6 +95,9 @@ class _Journey:
             else (S47Outcome.CIN if roll < 0.8 else S47Outcome.NFA)
         )
         outcome_date = timescales.add_working_days(held_on, self.rng.randint(5, 10))
+        if outcome_date > self.today and held_on < collection_year_start(self.today):
+            # An enquiry open from the last collection year is a CIN census error (8740).
+            outcome_date = self.today
         if outcome_date > self.today:
             return None
         services.record_s47_outcome(actor=worker, s47=s47, outcome=outcome, outcome_date=outcome_date)
@@ -112,7 +118,9 @@ class _Journey:
             if late
             else s47.icpc_due - timedelta(days=self.rng.randint(0, 4))
         )
-        conf_date = max(conf_date, outcome_date)
+        conf_date = _weekday(max(conf_date, outcome_date))
+        if conf_date < outcome_date:
+            conf_date = timescales.add_working_days(outcome_date, 1)
         if conf_date > self.today:
             return None
         chair = self.chair if mine or self.rng.random() < 0.4 else self.rng.choice(self.chairs)
@@ -255,6 +263,23 @@ class _Journey:
         return plan
 
 
+def _free(person_id: int, start: date, until: date) -> bool:
+    """No episode of the child is open at any time from `start` to `until` (a historic episode
+    written there would overlap it: CIN census rules 8816 and 8820)."""
+    return not (
+        Referral.objects.filter(person_id=person_id, referral_date__lte=until)
+        .filter(Q(closure_date__isnull=True) | Q(closure_date__gte=start))
+        .exists()
+    )
+
+
+def _weekday(day: date) -> date:
+    """Conferences are held on working days (CIN census rule 8875): a weekend moves to Friday."""
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
 def run(ctx: StageContext) -> None:
     from cin import services as cin_services
 
@@ -275,6 +300,11 @@ def run(ctx: StageContext) -> None:
             not is_mine
             and j.rng.random() < 0.15
             and a.referral.referral_date - timedelta(days=500) > (person.date_of_birth or date.min)
+            and _free(
+                person.pk,
+                a.referral.referral_date - timedelta(days=720),
+                a.referral.referral_date - timedelta(days=1),
+            )
         ):
             earlier = historic_referral(
                 ctx,
@@ -309,10 +339,16 @@ def run(ctx: StageContext) -> None:
         and p.pk not in mine
         and p.date_of_birth
         and p.date_of_birth < today - timedelta(days=1200)
+        and (p.birthday(18) or date.max) > today  # a child, not a care leaver (CIN census 8775Q)
     ]
-    for person in candidates[: max(2, len(ctx.children) // 150)]:
-        referral = historic_referral(
-            ctx, person, today - timedelta(days=j.rng.randint(760, 900)), j.worker_for(person)
-        )
+    wanted = max(2, len(ctx.children) // 150)
+    for person in candidates:
+        if wanted == 0:
+            break
+        referred_on = today - timedelta(days=j.rng.randint(760, 900))
+        if not _free(person.pk, referred_on, date.max):
+            continue  # a child with a later episode cannot have had one open all along
+        referral = historic_referral(ctx, person, referred_on, j.worker_for(person))
         j.journey(referral, referral.referral_date + timedelta(days=3), mine=False)
+        wanted -= 1
     ctx.progress(f"  {j.plans:,} child protection plans")

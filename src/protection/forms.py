@@ -109,6 +109,16 @@ class ConferenceForm(forms.Form):
         self.fields["decision"].choices = [c for c in choices if (c[0] in ("CONTINUE", "END")) == review]  # type: ignore[attr-defined]
         if review:
             del self.fields["category"]
+        else:
+            self.fields["previous_plans_elsewhere"] = forms.IntegerField(
+                label="Child protection plans with other authorities before this one",
+                help_text="If the conference makes a plan: how many plans the child had "
+                "elsewhere (plans recorded here are counted already).",
+                min_value=0,
+                max_value=99,
+                required=False,
+                error_messages={"min_value": "Enter 0 or more", "invalid": "Enter a whole number"},
+            )
         if transfer:
             self.fields["transfer_notified_on"] = GovDateField(
                 label="Date the move into the area was notified", required=True, past_only=True

@@ -127,6 +127,11 @@ class CPPlan(models.Model):
     end_date = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=300, blank=True)
     step_down = models.CharField(max_length=20, choices=StepDown.choices, blank=True)
+    previous_plans_elsewhere = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Child protection plans the child had with other authorities before this one "
+        "(with the plans recorded here: CIN census NumberOfPreviousCPP).",
+    )
     status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
 
     class Meta:

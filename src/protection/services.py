@@ -151,6 +151,7 @@ def record_conference(
     child_views: str = "",
     transfer_notified_on: date | None = None,
     progress: dict[int, tuple[str, str]] | None = None,
+    previous_plans_elsewhere: int | None = None,
 ) -> Conference:
     """Record an initial, transfer-in or review conference. An initial or transfer-in
     conference deciding on a plan creates the plan (awaiting the chair's sign-off); a review
@@ -178,6 +179,8 @@ def record_conference(
         due_on, version = review_due(plan), timescales.calendar_version()
     if kind != ConferenceKind.REVIEW and decision == ConferenceDecision.PLAN and not category:
         raise ValidationError({"category": "Select the category of abuse"})
+    if previous_plans_elsewhere is not None and previous_plans_elsewhere < 0:
+        raise ValidationError({"previous_plans_elsewhere": "Enter 0 or more"})
     conference = Conference.objects.create(
         person=person,
         referral=referral,
@@ -215,10 +218,18 @@ def record_conference(
             first_core_group_due=core.statutory_due,
             first_review_due=review.statutory_due,
             calendar_version=core.calendar_version,
+            previous_plans_elsewhere=previous_plans_elsewhere or 0,
         )
         conference.plan = new_plan
         conference.save(update_fields=["plan"])
-        _audit(actor, person, new_plan, "Child protection plan made (awaiting sign-off)", category=category)
+        _audit(
+            actor,
+            person,
+            new_plan,
+            "Child protection plan made (awaiting sign-off)",
+            category=category,
+            previous_plans_elsewhere=new_plan.previous_plans_elsewhere,
+        )
     return conference
 
 

@@ -191,3 +191,17 @@ def test_worklist_shows_due_then_sign_off_when_submitted(assessment, social_work
     services.record_assessment(actor=social_worker, assessment=assessment, data=COMPLETE)
     services.submit_assessment(actor=social_worker, assessment=assessment, on=date(2025, 5, 1))
     assert [i.kind for i in items([child.pk], date(2025, 6, 1))] == ["Decision awaiting sign-off"]
+
+
+def test_no_factors_identified_refused_with_other_factors(assessment, social_worker):
+    # CIN census rule 8869: "21 No factors identified" stands alone.
+    with pytest.raises(ValidationError) as exc:
+        services.record_assessment(
+            actor=social_worker, assessment=assessment, data={**COMPLETE, "factors": ["21", "16A"]}
+        )
+    assert "factors" in exc.value.message_dict
+    services.record_assessment(
+        actor=social_worker, assessment=assessment, data={**COMPLETE, "factors": ["21"]}
+    )
+    assessment.refresh_from_db()
+    assert assessment.factors == ["21"]

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -6,6 +6,7 @@ from demo.generator import generate
 from demo.stages import StageContext
 from frontdoor import clocks, demo_stage
 from frontdoor.models import Contact, ContactChild, ContactStatus, Disagreement, Referral
+from people.models import Person
 
 AS_OF = date(2026, 1, 15)
 
@@ -19,7 +20,12 @@ def test_demo_stage_generates_realistic_front_door_history(monkeypatch):
 
     contacts = Contact.objects.count()
     referrals = list(Referral.objects.all())
-    assert contacts >= 60
+    # Contacts are about children under 18 (care leavers are not referred as children in need).
+    under_18 = Person.objects.children().exclude(date_of_birth__lte=date(2008, 1, 15)).count()
+    assert contacts >= under_18
+    assert not ContactChild.objects.filter(
+        person__date_of_birth__lte=date(2008, 1, 15) - timedelta(days=730)
+    ).exists()
     # Contacts are counted per child (as in the DfE and Annex A returns).
     per_child = ContactChild.objects.count()
     assert 0.2 <= len(referrals) / per_child <= 0.45

@@ -316,3 +316,35 @@ def test_bulk_history_refused_when_screener_not_registered(child, make_user, fd_
         )
     with pytest.raises(PermissionDenied):
         services.bulk_record_decided_contacts(actor=unqualified, rows=[])
+
+
+def test_open_referral_refused_when_it_would_overlap_an_earlier_episode(child, fd_manager, social_worker):
+    # CIN census rules 8816 and 8820: a child's episodes never overlap.
+    first = services.open_referral(
+        actor=fd_manager,
+        person=child,
+        referral_date=date(2025, 4, 1),
+        received_at=at(2025, 4, 1),
+        source="6",
+        primary_need="N1",
+    )
+    services.close_referral(
+        actor=fd_manager, referral=first, closure_date=date(2025, 4, 20), reason="RC7", nfa=True
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.open_referral(
+            actor=fd_manager,
+            person=child,
+            referral_date=date(2025, 4, 10),
+            received_at=at(2025, 4, 10),
+            source="6",
+        )
+    assert "cannot overlap" in exc.value.message_dict["referral_date"][0]
+    later = services.open_referral(
+        actor=fd_manager,
+        person=child,
+        referral_date=date(2025, 4, 21),
+        received_at=at(2025, 4, 21),
+        source="6",
+    )
+    assert later.referral_date == date(2025, 4, 21)

@@ -510,3 +510,36 @@ def test_team_page_shows_sign_offs_and_unallocated_work_when_plan_draft(
     assert "Decisions awaiting sign-off" in body
     assert "Child protection plan awaiting sign-off" in body
     assert "Every child with open work has an allocated social worker" in body
+
+
+def test_transfer_in_view_records_plans_the_child_had_elsewhere(child, referral, chair, client_for):
+    data = {
+        **_post_date("held_on", date(2025, 12, 19)),
+        **_post_date("transfer_notified_on", date(2025, 12, 15)),
+        "decision": "PLAN",
+        "category": "NEG",
+        "previous_plans_elsewhere": "2",
+    }
+    response = client_for(chair).post(f"/protection/people/{child.pk}/transfer-in/", data)
+    assert response.status_code == 302
+    plan = CPPlan.objects.get(person=child)
+    assert plan.previous_plans_elsewhere == 2
+
+    from returns.cin_census import build
+
+    row = build(2026, person_ids=[child.pk]).tables["ChildProtectionPlans"].rows[0]
+    assert row[-1] == "2"  # NumberOfPreviousCPP: none recorded here, two elsewhere
+
+
+def test_transfer_in_view_refuses_a_negative_number_of_plans(child, referral, chair, client_for):
+    data = {
+        **_post_date("held_on", date(2025, 12, 19)),
+        **_post_date("transfer_notified_on", date(2025, 12, 15)),
+        "decision": "PLAN",
+        "category": "NEG",
+        "previous_plans_elsewhere": "-1",
+    }
+    response = client_for(chair).post(f"/protection/people/{child.pk}/transfer-in/", data)
+    assert response.status_code == 400
+    assert "Enter 0 or more" in response.content.decode()
+    assert not CPPlan.objects.filter(person=child).exists()

@@ -1,1 +1,6 @@
-"""The CIN census (children in need), built as the DfE's XML. See returns.base for the contract."""
+"""The children in need census (RETURNS.md B): `build` and `validate` (see `returns.base`)."""
+
+from .builder import build
+from .validation import validate
+
+__all__ = ["build", "validate"]
