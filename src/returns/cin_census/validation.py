@@ -2,7 +2,7 @@
 
 The package's own XML ingress grows its tables one child at a time (quadratic), so the
 DataFrames are built here in one pass from the return's tables, exactly as that ingress
-builds them from the XML (a test compares the two; ADR 0013). Each rule runs on its own copy
+builds them from the XML (a test compares the two; ADR 0015). Each rule runs on its own copy
 of the data, as the package's runner does. Every failing location (table + row) is mapped
 back to the row's `Source`: the child and the recorded object a worker edits; return-level
 rules and header rows have no source.

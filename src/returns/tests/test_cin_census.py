@@ -89,7 +89,7 @@ def test_data_frames_equal_the_packages_ingress_of_the_xml(cohort):
         expected = theirs[name].reset_index(drop=True)
         if name == "Reviews":
             # The package reads only the first CPPreviewDate of each Reviews block; Harbour
-            # validates every review date (ADR 0013). The first of each plan's are the same.
+            # validates every review date (ADR 0015). The first of each plan's are the same.
             frame = (
                 frame.groupby(["LAchildID", "CINdetailsID", "CPPID"], sort=False)
                 .head(1)
