@@ -191,16 +191,14 @@ def list_5_section_47(ctx: Context) -> Table:
         active(), _open_in(ctx.periods.six_months.start, "outcome_date"), start_date__lte=ctx.as_of
     )
     persons = base.values("person_id")
-    since = months_before(ctx.periods.six_months.start, 12)
+    # An enquiry in the list may have started long before the window: all the children's history.
     enquiries = Dated(
-        S47Enquiry.objects.filter(person_id__in=persons, start_date__gte=since).values_list(
-            "person_id", "start_date", "pk"
-        )
+        S47Enquiry.objects.filter(person_id__in=persons).values_list("person_id", "start_date", "pk")
     )
     initial = Conference.objects.filter(
         person_id__in=persons, kind=ConferenceKind.INITIAL, held_on__lte=ctx.as_of
     )
-    conferences = Dated(initial.filter(held_on__gte=since).values_list("person_id", "held_on", "pk"))
+    conferences = Dated(initial.values_list("person_id", "held_on", "pk"))
     icpc: dict[int, tuple[date | None, str | None]] = {}
     for s47_id, icpc_on, icpc_decision in (
         initial.filter(s47__isnull=False).order_by("-held_on").values_list("s47_id", "held_on", "decision")
