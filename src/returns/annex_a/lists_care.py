@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.db.models import DateField, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Least
 
 from assessments.models import Assessment
 from care_leavers.models import BirthdayStatus, CareLeaver
@@ -58,18 +59,17 @@ def _open_on(model: Any, on: date, start: str, end: str, **extra: Any) -> set[in
     return set(found.filter(**extra).values_list("person_id", flat=True))
 
 
-def _visits(ctx: Context, persons: Any, *kinds: str, seen_only: bool = False) -> Dated:
-    visits = Visit.objects.filter(person_id__in=persons, visited_on__lte=ctx.as_of)
-    if kinds:
-        visits = visits.filter(kind__in=kinds)
-    if seen_only:
-        visits = visits.filter(child_seen=True)
-    return Dated(
-        (person_id, day, (pk, alone))
-        for person_id, day, pk, alone in visits.order_by("visited_on", "pk").values_list(
-            "person_id", "visited_on", "pk", "seen_alone"
-        )
-    )
+def last_visit(ctx: Context, start: str, end: str, value: str = "visited_on", **filters: Any) -> Subquery:
+    """The child's latest visit (`filters`) from the record's `start` to its `end`, or to the
+    inspection date if it ended later or is open: one correlated subquery, not the history."""
+    as_of = Value(ctx.as_of, output_field=DateField())
+    visits = Visit.objects.filter(
+        person_id=OuterRef("person_id"),
+        visited_on__gte=OuterRef(start),
+        visited_on__lte=Least(Coalesce(OuterRef(end), as_of), as_of),
+        **filters,
+    ).order_by("-visited_on", "-pk")
+    return Subquery(visits.values(value)[:1])
 
 
 # --- List 6: children in need -------------------------------------------------------------
@@ -113,22 +113,36 @@ def list_6_children_in_need(ctx: Context) -> Table:
         referral_date__lte=ctx.as_of,
         referral_nfa=False,
     )
-    seen = _visits(ctx, base.values("person_id"), seen_only=True)
     status = CaseStatus(ctx.as_of)
-    rows = base.order_by("referral_date", "pk").values_list(
-        "person_id", "referral_date", "pk", "primary_need", "closure_date", "closure_reason", *person_fields()
+    # Every kind of visit, named, so that the visit index (person, kind, date) bounds the dates.
+    rows = (
+        base.annotate(
+            last_seen=last_visit(
+                ctx, "referral_date", "closure_date", child_seen=True, kind__in=VisitKind.values
+            )
+        )
+        .order_by("referral_date", "pk")
+        .values_list(
+            "person_id",
+            "referral_date",
+            "pk",
+            "primary_need",
+            "closure_date",
+            "closure_reason",
+            "last_seen",
+            *person_fields(),
+        )
     )
-    for person_id, start, pk, need, closure, reason, *person in _latest_per_child(rows):
+    for person_id, start, pk, need, closure, reason, last_seen, *person in _latest_per_child(rows):
         closed = shown(closure, ctx.as_of)
         on = closed or ctx.as_of
-        last_seen = seen.latest(person_id, on, since=start)
         table.add(
             [
                 *ctx.common(person),
                 ctx.disability(person_id),
                 start,
                 labels.label(labels.PRIMARY_NEED, need),
-                last_seen[0] if last_seen else None,
+                last_seen,
                 closed,
                 labels.label(labels.CLOSURE_REASON, reason) if closed else None,
                 status.of(person_id, closed is not None),
@@ -162,7 +176,6 @@ def list_7_child_protection(ctx: Context) -> Table:
         active(), _open_in(ctx.periods.six_months.start, "end_date"), start_date__lte=ctx.as_of
     )
     persons = base.values("person_id")
-    visits = _visits(ctx, persons, VisitKind.CP)
     previous = Dated(
         CPPlan.objects.filter(person_id__in=persons).values_list("person_id", "start_date", "pk")
     )
@@ -174,13 +187,19 @@ def list_7_child_protection(ctx: Context) -> Table:
         .values_list("plan_id", "held_on", "category")
     )
     protected = _police_or_epo(ctx)
-    rows = base.order_by("start_date", "pk").values_list(
-        "person_id", "start_date", "pk", "category", "end_date", *person_fields()
+    rows = (
+        base.annotate(
+            visited=last_visit(ctx, "start_date", "end_date", kind=VisitKind.CP),
+            alone=last_visit(ctx, "start_date", "end_date", "seen_alone", kind=VisitKind.CP),
+        )
+        .order_by("start_date", "pk")
+        .values_list(
+            "person_id", "start_date", "pk", "category", "end_date", "visited", "alone", *person_fields()
+        )
     )
-    for person_id, start, pk, category, end, *person in _latest_per_child(rows):
+    for person_id, start, pk, category, end, visited, alone, *person in _latest_per_child(rows):
         ended = shown(end, ctx.as_of)
         on = ended or ctx.as_of
-        visit = visits.latest(person_id, on, since=start)
         review = reviews.latest(pk, ctx.as_of)
         latest_category = next((c for _, c in reversed(reviews.values(pk)) if c), category)
         table.add(
@@ -190,8 +209,8 @@ def list_7_child_protection(ctx: Context) -> Table:
                 start,
                 labels.label(labels.ABUSE_CATEGORY, category),
                 labels.label(labels.ABUSE_CATEGORY, latest_category),
-                visit[0] if visit else None,
-                labels.yes_no(visit[1][1]) if visit else None,
+                visited,
+                labels.yes_no(alone) if visited else None,
                 review[0] if review else None,
                 ended,
                 labels.yes_no(person_id in protected),
@@ -253,7 +272,6 @@ class CareHistory:
             .annotate(last=Max("held_on"))
             .values_list("period_id", "last")
         )
-        self.visits = _visits(ctx, persons, VisitKind.CLA)
         checks = HealthAssessment.objects.filter(person_id__in=persons, completed_on__lte=ctx.as_of)
         self.health = Dated(
             checks.exclude(kind=HealthCheckKind.DENTAL).values_list("person_id", "completed_on", "pk")
@@ -330,16 +348,26 @@ def list_8_children_in_care(ctx: Context) -> Table:
     )
     history = CareHistory(ctx, base)
     twelve = ctx.periods.twelve_months
-    rows = base.order_by("start_date", "pk").values_list(
-        "person_id", "start_date", "pk", "category_of_need", "end_date", "reason_ceased", *person_fields()
+    rows = (
+        base.annotate(visited=last_visit(ctx, "start_date", "end_date", kind=VisitKind.CLA))
+        .order_by("start_date", "pk")
+        .values_list(
+            "person_id",
+            "start_date",
+            "pk",
+            "category_of_need",
+            "end_date",
+            "reason_ceased",
+            "visited",
+            *person_fields(),
+        )
     )
-    for person_id, start, pk, need, end, reason, *person in _latest_per_child(rows):
+    for person_id, start, pk, need, end, reason, visited, *person in _latest_per_child(rows):
         ended = shown(end, ctx.as_of)
         on = ended or ctx.as_of
         legal = history.legal.latest(pk, on)
         if legal is None or legal[1] in SHORT_BREAKS:
             continue
-        visit = history.visits.latest(person_id, on, since=start)
         health = history.health.latest(person_id, on, since=start)
         dental = history.dental.latest(person_id, on, since=start)
         table.add(
@@ -353,7 +381,7 @@ def list_8_children_in_care(ctx: Context) -> Table:
                 legal[0],
                 labels.label(labels.LEGAL_STATUS, legal[1]),
                 history.reviews.get(pk),
-                visit[0] if visit else None,
+                visited,
                 None,  # permanence plan: not recorded (a gap)
                 None,  # last IRO visit or contact: not recorded (a gap)
                 health[0] if health else None,
