@@ -34,6 +34,14 @@ NON_PUBLIC = [e for e in ENDPOINTS if e.required != PUBLIC]
 def test_url_walk_finds_the_projects_pages():
     names = {e.name for e in ENDPOINTS}
     assert {"home", "people:detail", "people:search", "audit:person", "workforce:team"} <= names
+    assert {
+        "returns:exports",
+        "returns:request_export",
+        "returns:runs",
+        "returns:download",
+        "returns:data_quality",
+        "returns:validate_now",
+    } <= names
     assert len(names) == len(ENDPOINTS), "two URL patterns share a name"
 
 
