@@ -28,12 +28,19 @@ install: $(VENV)/.synced
 migrate: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_schedules
 
 demo: migrate
 	$(PY) manage.py generate_demo_data --children $(DEMO_CHILDREN) --seed $(DEMO_SEED) --if-empty
 
+# The web server with the background worker beside it (ADR 0013). The worker runs in its
+# own session, so Ctrl-C reaches the server only; when the server stops, for any reason,
+# the worker is asked to stop (SIGTERM) and waited for.
 run: demo
 	$(PY) manage.py demo_accounts
+	setsid $(PY) manage.py qcluster & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
