@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 DEMO_CHILDREN ?= 1500
 DEMO_SEED ?= 2026
 
-.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark test-postgres clean \
+.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark benchmark-returns test-postgres clean \
 	audit verify-audit backup restore loadtest loadtest-data
 
 $(UV):
@@ -67,6 +67,12 @@ test-postgres: install
 
 benchmark: install
 	$(PY) benchmarks/run.py
+
+# The statutory returns on a large authority: `make benchmark-returns BENCH_ARGS="--children 500"`
+# to try it small (see benchmarks/returns.py).
+BENCH_ARGS ?=
+benchmark-returns: install
+	$(PY) benchmarks/returns.py $(BENCH_ARGS)
 
 # --- Security stage ----------------------------------------------------------------------------
 # Known vulnerabilities in the locked dependencies (PyPI only; ADR 0012).

@@ -131,13 +131,17 @@ def _history_rows(
 ) -> list[services.HistoricContact]:
     screeners, managers, _ = _people(ctx)
     rows = []
-    start = ctx.as_of - timedelta(days=HISTORY_DAYS)
+    history = ctx.history_days or HISTORY_DAYS
+    start = ctx.as_of - timedelta(days=history)
+    rounds = max(1, round(history / HISTORY_DAYS))  # a longer history keeps the monthly rate
     for family in families:
-        roll = ctx.rng.random()
-        count = 0 if roll < 0.08 else 1 + min(8, int(ctx.rng.expovariate(0.45)))
-        days = sorted(start + timedelta(days=ctx.rng.randint(0, HISTORY_DAYS - 3)) for _ in range(count))
+        count = 0
+        for _ in range(rounds):
+            roll = ctx.rng.random()
+            count += 0 if roll < 0.08 else 1 + min(8, int(ctx.rng.expovariate(0.45)))
+        days = sorted(start + timedelta(days=ctx.rng.randint(0, history - 3)) for _ in range(count))
         if ctx.rng.random() < 0.04:  # a burst: three contacts in under three weeks
-            first = start + timedelta(days=ctx.rng.randint(0, HISTORY_DAYS - 30))
+            first = start + timedelta(days=ctx.rng.randint(0, history - 30))
             days += [first, first + timedelta(days=6), first + timedelta(days=17)]
         for day in sorted(days):
             received = _moment(ctx, day)
