@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -200,22 +201,7 @@ def _line(label: str, result: dict[str, object]) -> None:
     )
 
 
-def main() -> int:
-    args = _arguments()
-    if args.measure:
-        print(json.dumps(_measure(args), default=str))
-        return 0
-    scratch = None
-    if args.database is None:
-        scratch = tempfile.mkdtemp(prefix="harbour-returns-bench-")
-        args.database = Path(scratch) / "returns.sqlite3"
-    started = time.perf_counter()
-    _generate(args)
-    print(f"  (database ready in {time.perf_counter() - started:,.0f} s)")
-    _describe_authority(args)
-    if args.fakes:
-        print("  --fakes: the test suite's fake builders, not Harbour's (checks the benchmark only)")
-
+def _report_exports(args: argparse.Namespace) -> None:
     print("\nExports (build from live data, in its own process each)")
     total = 0.0
     built = 0
@@ -231,39 +217,59 @@ def main() -> int:
             f"  {'all built exports together':<28} {total:>8.2f} s   ({goal} the 30 s goal; {built} of 3 built)"
         )
 
+
+def _report_validation(args: argparse.Namespace) -> None:
     print("\nValidation of live data in Harbour (DfE rules, findings kept current)")
     result = _run_measurement(args, "validate")
-    if "returns" in result:
-        for name, counts in result["returns"].items():  # type: ignore[union-attr]
-            if not counts.get("available"):
-                print(f"  {name:<28} skipped: its builder or validator is not in this version of Harbour")
-                continue
-            found = counts["findings"]
-            print(
-                f"  {name:<28} {counts['seconds']:>8.2f} s   {found['error']:,} errors,"
-                f" {found['query']:,} queries, {counts['gaps']} gaps"
-            )
-        if result.get("error"):
-            print(f"  the run failed: {result['error']}")
+    for name, counts in dict(result.get("returns") or {}).items():  # type: ignore[call-overload]
+        if not counts.get("available"):
+            print(f"  {name:<28} skipped: its builder or validator is not in this version of Harbour")
+            continue
+        found = counts["findings"]
+        print(
+            f"  {name:<28} {counts['seconds']:>8.2f} s   {found['error']:,} errors,"
+            f" {found['query']:,} queries, {counts['gaps']} gaps"
+        )
+    if result.get("error"):
+        print(f"  the run failed: {result['error']}")
     _line("validation (whole run)", result)
 
+
+def _report_revalidation(args: argparse.Namespace) -> None:
     print("\nA single child's re-validation after an edit")
     result = _run_measurement(args, "revalidate")
-    times = result.get("times") or []
-    if not result.get("available"):
-        print("  skipped: no validated return is in this version of Harbour")
-    elif times:
-        print(
-            f"  {len(times)} children: median {statistics.median(times) * 1000:,.0f} ms,"  # type: ignore[arg-type]
-            f" slowest {max(times) * 1000:,.0f} ms, peak {result['peak_mb']:,.0f} MB"  # type: ignore[type-var]
-        )
-    else:
+    times = list(result.get("times") or [])  # type: ignore[call-overload]
+    if "failed" in result or not times:
         _line("re-validation", result)
+    elif not result.get("available"):
+        print("  skipped: no validated return is in this version of Harbour")
+    else:
+        print(
+            f"  {len(times)} children: median {statistics.median(times) * 1000:,.0f} ms,"
+            f" slowest {max(times) * 1000:,.0f} ms, peak {result['peak_mb']:,.0f} MB"
+        )
 
+
+def main() -> int:
+    args = _arguments()
+    if args.measure:
+        print(json.dumps(_measure(args), default=str))
+        return 0
+    scratch = None
+    if args.database is None:
+        scratch = tempfile.mkdtemp(prefix="harbour-returns-bench-")
+        args.database = Path(scratch) / "returns.sqlite3"
+    started = time.perf_counter()
+    _generate(args)
+    print(f"  (database ready in {time.perf_counter() - started:,.0f} s)")
+    _describe_authority(args)
+    if args.fakes:
+        print("  --fakes: the test suite's fake builders, not Harbour's (checks the benchmark only)")
+    _report_exports(args)
+    _report_validation(args)
+    _report_revalidation(args)
     if scratch and not args.keep:
-        for path in Path(scratch).iterdir():
-            path.unlink()
-        Path(scratch).rmdir()
+        shutil.rmtree(scratch)
     elif scratch:
         print(f"\nDatabase kept: {args.database} (rerun with --database to skip generating)")
     return 0
