@@ -33,7 +33,7 @@ migrate: install
 demo: migrate
 	$(PY) manage.py generate_demo_data --children $(DEMO_CHILDREN) --seed $(DEMO_SEED) --if-empty
 
-# The web server with the background worker beside it (ADR 0013). The worker runs in its
+# The web server with the background worker beside it (ADR 0014). The worker runs in its
 # own session, so Ctrl-C reaches the server only; when the server stops, for any reason,
 # the worker is asked to stop (SIGTERM) and waited for.
 run: demo

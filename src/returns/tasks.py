@@ -1,4 +1,4 @@
-"""Background tasks of the returns app, run by the worker (`manage.py qcluster`, ADR 0013).
+"""Background tasks of the returns app, run by the worker (`manage.py qcluster`, ADR 0014).
 
 Each task is a thin entry point into `returns.services`; `enqueue` is the one place that
 hands work to django-q2 (in the test settings it runs at once, in the caller's thread).

@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "rights",
     "demo",
     "lifecycle",  # security stage: backup, restore, retention
-    "django_q",  # background worker: `manage.py qcluster` (ADR 0013)
+    "django_q",  # background worker: `manage.py qcluster` (ADR 0014)
     "returns",
 ]
 
@@ -242,7 +242,7 @@ if HARBOUR_OIDC_ENABLED:
     AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "accounts.oidc.HarbourOIDCBackend"]
 
 
-# --- Background worker (ADR 0013) ---------------------------------------------------------------
+# --- Background worker (ADR 0014) ---------------------------------------------------------------
 # django-q2 with the database as its broker: no extra service to run. `manage.py qcluster`
 # is the worker (`make run` starts it beside the web server; production runs it as its own
 # service). A task may run for `timeout` seconds; `retry` must be longer than that.
