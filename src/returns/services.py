@@ -21,7 +21,7 @@ import logging
 import time
 import zipfile
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -55,6 +55,8 @@ PROGRESS_INTERVAL_SECONDS = 0.5
 # Beyond this many children changed in one transaction (a bulk load), re-validate everyone.
 BULK_CHANGE_THRESHOLD = 200
 ALL_KEY = "all"
+# A waiting re-validation older than this is taken as lost (e.g. the queue was cleared) and queued again.
+PENDING_STALE_AFTER = timedelta(hours=1)
 
 
 # --- Export runs ---------------------------------------------------------------------------
@@ -334,6 +336,9 @@ def revalidate_children(person_ids: Iterable[int], *, year: int | None = None) -
 
 def _queue_once(key: str, func: str, *args: Any) -> bool:
     """Enqueue `func` unless the same work is already waiting (see PendingRevalidation)."""
+    PendingRevalidation.objects.filter(
+        key=key, requested_at__lt=timezone.now() - PENDING_STALE_AFTER
+    ).delete()
     _, created = PendingRevalidation.objects.get_or_create(key=key, defaults={"requested_at": timezone.now()})
     if created:
         transaction.on_commit(lambda: enqueue(func, *args, task_name=f"revalidate-{key}"))
@@ -353,6 +358,8 @@ def queue_revalidation(person_ids: Iterable[int]) -> None:
             _queue_once(ALL_KEY, "returns.tasks.validate_live_data", None)
             return
         keys = {f"person:{pk}": pk for pk in ids}
+        stale = timezone.now() - PENDING_STALE_AFTER
+        PendingRevalidation.objects.filter(key__in=keys, requested_at__lt=stale).delete()
         waiting = set(PendingRevalidation.objects.filter(key__in=keys).values_list("key", flat=True))
         fresh = [pk for key, pk in keys.items() if key not in waiting]
         if not fresh:

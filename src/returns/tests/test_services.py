@@ -1,5 +1,5 @@
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 
 import pytest
@@ -281,6 +281,21 @@ def test_repeated_changes_before_the_worker_runs_queue_one_task(
 
     assert len(queued) == 1
     assert PendingRevalidation.objects.filter(key=f"person:{child.pk}").count() == 1
+
+
+def test_a_lost_waiting_revalidation_is_queued_again(
+    child, settings, fakes, django_capture_on_commit_callbacks
+):
+    settings.HARBOUR_REVALIDATE_ON_CHANGE = True
+    PendingRevalidation.objects.create(
+        key=f"person:{child.pk}",
+        requested_at=timezone.now() - services.PENDING_STALE_AFTER - timedelta(minutes=1),
+    )
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        services.queue_revalidation([child.pk])
+
+    assert len(queued) == 1
+    assert PendingRevalidation.objects.get().requested_at > timezone.now() - timedelta(minutes=1)
 
 
 def test_a_bulk_change_queues_one_full_validation(db, settings, fakes, django_capture_on_commit_callbacks):
