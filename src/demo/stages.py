@@ -30,6 +30,7 @@ class StageContext:
     stage: str
     progress: Callable[[str], None] = field(default=lambda message: None)
     history_days: int = 0  # 0: each stage's own default span of history
+    contact_rate: float = 1.0  # front door contacts a month, relative to the usual rate
 
     @cached_property
     def rng(self) -> random.Random:
@@ -82,7 +83,12 @@ def stage_modules() -> list[ModuleType]:
 
 
 def run_stages(
-    *, seed: int, as_of: date, progress: Callable[[str], None] | None = None, history_days: int = 0
+    *,
+    seed: int,
+    as_of: date,
+    progress: Callable[[str], None] | None = None,
+    history_days: int = 0,
+    contact_rate: float = 1.0,
 ) -> None:
     """Run every app's demo stage in order."""
     for module in stage_modules():
@@ -96,5 +102,6 @@ def run_stages(
                 stage=name,
                 progress=progress or (lambda m: None),
                 history_days=history_days,
+                contact_rate=contact_rate,
             )
         )

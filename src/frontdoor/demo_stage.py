@@ -133,10 +133,13 @@ def _history_rows(
     rows = []
     history = ctx.history_days or HISTORY_DAYS
     start = ctx.as_of - timedelta(days=history)
-    rounds = max(1, round(history / HISTORY_DAYS))  # a longer history keeps the monthly rate
+    # Draws of the two-year pattern per family: a longer history keeps the monthly rate, and
+    # `contact_rate` scales it (by default exactly one draw, as always).
+    span = history / HISTORY_DAYS * ctx.contact_rate
+    whole, part = int(span), span - int(span)
     for family in families:
         count = 0
-        for _ in range(rounds):
+        for _ in range(whole + (1 if part and ctx.rng.random() < part else 0)):
             roll = ctx.rng.random()
             count += 0 if roll < 0.08 else 1 + min(8, int(ctx.rng.expovariate(0.45)))
         days = sorted(start + timedelta(days=ctx.rng.randint(0, history - 3)) for _ in range(count))
