@@ -1,10 +1,10 @@
 """Benchmark: the statutory returns on a large authority (time and peak memory).
 
-    python benchmarks/returns.py [--children 85000] [--history-years 10] [--contact-rate 1.2]
+    python benchmarks/returns.py [--children 85000] [--history-years 10] [--contact-rate 1.3]
                                  [--seed 2026] [--database PATH] [--keep] [--sample 20] [--fakes]
 
 Generates a synthetic authority into a fresh SQLite database (about 85,000 children by
-default, with ten years of front-door history and 1.2 times the demo's usual rate of
+default, with ten years of front-door history and 1.3 times the demo's usual rate of
 contacts: 4,500+ a month at this size), or reuses `--database` if it already has people.
 Then, each in its own Python process so its peak memory is its own, it prints:
 
@@ -51,9 +51,9 @@ def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--contact-rate",
         type=float,
-        default=1.2,
+        default=1.3,
         help="front-door contacts a month relative to the demo's usual rate (1.0 gives about 0.046"
-        " a child a month: about 3,900 a month for 85,000 children; 1.2 about 4,650)",
+        " a child a month: about 3,900 a month for 85,000 children; 1.3 about 5,000)",
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--database", type=Path, help="SQLite file to use (generated into if empty)")
