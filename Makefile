@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 DEMO_CHILDREN ?= 1500
 DEMO_SEED ?= 2026
 
-.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark test-postgres clean \
+.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark benchmark-returns test-postgres clean \
 	audit verify-audit backup restore loadtest loadtest-data
 
 $(UV):
@@ -28,12 +28,19 @@ install: $(VENV)/.synced
 migrate: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_schedules
 
 demo: migrate
 	$(PY) manage.py generate_demo_data --children $(DEMO_CHILDREN) --seed $(DEMO_SEED) --if-empty
 
+# The web server with the background worker beside it (ADR 0016). The worker runs in its
+# own session, so Ctrl-C reaches the server only; when the server stops, for any reason,
+# the worker is asked to stop (SIGTERM) and waited for.
 run: demo
 	$(PY) manage.py demo_accounts
+	setsid $(PY) manage.py qcluster & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
@@ -60,6 +67,12 @@ test-postgres: install
 
 benchmark: install
 	$(PY) benchmarks/run.py
+
+# The statutory returns on a large authority: `make benchmark-returns BENCH_ARGS="--children 500"`
+# to try it small (see benchmarks/returns.py).
+BENCH_ARGS ?=
+benchmark-returns: install
+	$(PY) benchmarks/returns.py $(BENCH_ARGS)
 
 # --- Security stage ----------------------------------------------------------------------------
 # Known vulnerabilities in the locked dependencies (PyPI only; ADR 0012).

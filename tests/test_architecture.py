@@ -24,6 +24,9 @@ NO_ACTOR_NEEDED: dict[str, str] = {
     "audit.services.content_hash": "pure function of an audit row",
     "audit.services.diff": "pure function comparing two snapshots",
     "audit.services.verify_chain": "read-only check of the audit chain",
+    "returns.services.run_export": "the background task of a run; acts as, and re-checks, the run's requester",
+    "returns.services.revalidate_children": "background re-validation after a change; writes derived findings only",
+    "returns.services.queue_revalidation": "called after commit when records changed; only queues work",
 }
 REQUIRED_SERVICE_MODULES = {"people.services", "workforce.services", "core.services"}
 

@@ -132,3 +132,15 @@ def test_url_walk_finds_the_user_account_pages():
     """Administrators' user accounts (two-factor reset, unlock): walked for every role above."""
     names = {e.name for e in ENDPOINTS}
     assert {"accounts:users", "accounts:user", "accounts:reset_two_factor", "accounts:unlock"} <= names
+
+
+def test_url_walk_finds_the_returns_pages():
+    names = {e.name for e in ENDPOINTS}
+    assert {
+        "returns:exports",
+        "returns:request_export",
+        "returns:runs",
+        "returns:download",
+        "returns:data_quality",
+        "returns:validate_now",
+    } <= names

@@ -22,6 +22,7 @@ urlpatterns = [
     path("care-leavers/", include("care_leavers.urls")),
     path("rights/", include("rights.urls")),
     path("retention/", include("lifecycle.urls")),  # security stage
+    path("returns/", include("returns.urls")),
 ]
 
 # Sign-in through the council's identity provider, only when configured (ADR 0011).

@@ -10,8 +10,13 @@ INSTALLED_APPS order, so adding a stage never means editing another app's code:
 - `<app>/demo_stage.py`: `ORDER` (int) and `run(context)` extending the demo generator.
 - `<app>/episode_guards.py`: `open_work(referral) -> list[str]`, the work this stage still
   has open on a child-in-need episode (closing the episode is refused while any is open).
+- `<app>/on_change.py`: `record_changed(person_ids)`, told after a transaction that changed
+  these people's records has committed (the audit of the change triggers it; see
+  `record_changed` below). It must be quick: queue background work, do not do it.
 """
 
+import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -72,3 +77,17 @@ def person_panels(person: Any, user: Any) -> list[Panel]:
 def episode_open_work(referral: Any) -> list[str]:
     """Open work on a child-in-need episode, as each stage reports it (e.g. "an assessment")."""
     return [item for module in app_modules("episode_guards") for item in module.open_work(referral)]
+
+
+logger = logging.getLogger(__name__)
+
+
+def record_changed(person_ids: Iterable[int]) -> None:
+    """Tell each app's `on_change` that these records changed (after commit); a failing
+    listener is logged and never undoes or fails the change itself."""
+    ids = frozenset(person_ids)
+    for module in app_modules("on_change"):
+        try:
+            module.record_changed(ids)
+        except Exception as exc:  # noqa: BLE001 - the change is committed; report, do not raise
+            logger.warning("on_change listener %s failed: %s", module.__name__, type(exc).__name__)

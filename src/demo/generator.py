@@ -88,9 +88,18 @@ def children_for_persons(persons: int) -> int:
 
 
 def generate(
-    *, children: int, seed: int, as_of: date, progress: Callable[[str], None] | None = None
+    *,
+    children: int,
+    seed: int,
+    as_of: date,
+    progress: Callable[[str], None] | None = None,
+    history_years: int = 0,
+    contact_rate: float = 1.0,
 ) -> Summary:
-    """Fill an empty database with `children` children and the adults and staff around them."""
+    """Fill an empty database with `children` children and the adults and staff around them.
+    `history_years` lengthens the front door's history of contacts (default two years) at
+    the same monthly rate, and `contact_rate` scales that rate; both for benchmarks of a
+    large authority's returns."""
     if Person.objects.exists() or User.objects.filter(username=SYSTEM_USERNAME).exists():
         raise DemoDataExists("This database already has people or demo staff; use an empty database.")
     started = time.perf_counter()
@@ -112,7 +121,13 @@ def generate(
     with transaction.atomic():
         _restrict_one_record(workforce, as_of)
     # Every later stage of the child's journey extends the demo through its own services.
-    run_stages(seed=seed, as_of=as_of, progress=progress)
+    run_stages(
+        seed=seed,
+        as_of=as_of,
+        progress=progress,
+        history_days=365 * history_years,
+        contact_rate=contact_rate,
+    )
     with transaction.atomic():
         # The system account acts only while generating; afterwards nobody can use it.
         User.objects.filter(pk=workforce.system.pk).update(is_active=False)

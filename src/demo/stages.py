@@ -29,6 +29,8 @@ class StageContext:
     as_of: date
     stage: str
     progress: Callable[[str], None] = field(default=lambda message: None)
+    history_days: int = 0  # 0: each stage's own default span of history
+    contact_rate: float = 1.0  # front door contacts a month, relative to the usual rate
 
     @cached_property
     def rng(self) -> random.Random:
@@ -80,10 +82,26 @@ def stage_modules() -> list[ModuleType]:
     return sorted(app_modules("demo_stage"), key=lambda m: (getattr(m, "ORDER", 100), m.__name__))
 
 
-def run_stages(*, seed: int, as_of: date, progress: Callable[[str], None] | None = None) -> None:
+def run_stages(
+    *,
+    seed: int,
+    as_of: date,
+    progress: Callable[[str], None] | None = None,
+    history_days: int = 0,
+    contact_rate: float = 1.0,
+) -> None:
     """Run every app's demo stage in order."""
     for module in stage_modules():
         name = module.__name__.split(".")[0]
         if progress:
             progress(f"Demo stage: {name}")
-        module.run(StageContext(seed=seed, as_of=as_of, stage=name, progress=progress or (lambda m: None)))
+        module.run(
+            StageContext(
+                seed=seed,
+                as_of=as_of,
+                stage=name,
+                progress=progress or (lambda m: None),
+                history_days=history_days,
+                contact_rate=contact_rate,
+            )
+        )

@@ -156,13 +156,20 @@ def _history_rows(
     screeners, managers, _ = _people(ctx)
     window = window or {}
     rows = []
-    start = ctx.as_of - timedelta(days=HISTORY_DAYS)
+    history = ctx.history_days or HISTORY_DAYS
+    start = ctx.as_of - timedelta(days=history)
+    # Draws of the two-year pattern per family: a longer history keeps the monthly rate, and
+    # `contact_rate` scales it (by default exactly one draw, as always).
+    span = history / HISTORY_DAYS * ctx.contact_rate
+    whole, part = int(span), span - int(span)
     for family in families:
-        roll = ctx.rng.random()
-        count = 0 if roll < 0.08 else 1 + min(8, int(ctx.rng.expovariate(0.45)))
-        days = sorted(start + timedelta(days=ctx.rng.randint(0, HISTORY_DAYS - 3)) for _ in range(count))
+        count = 0
+        for _ in range(whole + (1 if part and ctx.rng.random() < part else 0)):
+            roll = ctx.rng.random()
+            count += 0 if roll < 0.08 else 1 + min(8, int(ctx.rng.expovariate(0.45)))
+        days = sorted(start + timedelta(days=ctx.rng.randint(0, history - 3)) for _ in range(count))
         if ctx.rng.random() < 0.04:  # a burst: three contacts in under three weeks
-            first = start + timedelta(days=ctx.rng.randint(0, HISTORY_DAYS - 30))
+            first = start + timedelta(days=ctx.rng.randint(0, history - 30))
             days += [first, first + timedelta(days=6), first + timedelta(days=17)]
         for day in sorted(days):
             received = _moment(ctx, day)

@@ -239,3 +239,52 @@ def may_open(user: User, person_id: int) -> bool:
     """Whether `user` could open this record for viewing (for lists; nothing is audited)."""
     person = Person.objects.select_related("restriction").filter(pk=person_id).first()
     return person is not None and decide(user, person, Purpose.VIEW).allowed
+
+
+def caseload_scope(user: User) -> PersonQuerySet:
+    """The records a user answers for, by role: everyone (all teams); a team's currently
+    allocated children (team work, e.g. a team manager); else the user's own allocated
+    children. Used by pages that list work across children, such as data quality."""
+    people = Person.objects.active()
+    if user.has_perm(Permission.VIEW_ALL_TEAMS.value):
+        return people
+    today = timezone.localdate()
+    current = Q(allocations__start_date__lte=today) & (
+        Q(allocations__end_date__isnull=True) | Q(allocations__end_date__gte=today)
+    )
+    if user.has_perm(Permission.VIEW_TEAM_WORK.value) and user.team_id:  # type: ignore[attr-defined]
+        return people.filter(current, allocations__team_id=user.team_id).distinct()  # type: ignore[attr-defined]
+    return people.filter(current, allocations__worker=user).distinct()
+
+
+def openable_ids(user: User, person_ids: list[int]) -> set[int]:
+    """Of these records, those `user` could open for viewing: `decide` for many at once
+    (nothing is audited; restricted records the user is not let into are left out)."""
+    if not person_ids or not user.is_authenticated or not user.has_perm(Permission.VIEW_PERSON.value):
+        return set()
+    ids = set(person_ids)
+    if user.role_enum in INVOLVEMENT_ONLY_ROLES:
+        today = timezone.localdate()
+        ids &= set(
+            Person.objects.filter(
+                Q(allocations__end_date__isnull=True) | Q(allocations__end_date__gte=today),
+                pk__in=ids,
+                allocations__worker=user,
+                allocations__start_date__lte=today,
+            ).values_list("pk", flat=True)
+        )
+    restricted = set(
+        RecordRestriction.objects.filter(person_id__in=ids, active=True).values_list("person_id", flat=True)
+    )
+    if restricted:
+        let_in = set(
+            RecordRestriction.objects.filter(person_id__in=restricted, active=True)
+            .filter(Q(manager=user) | Q(named_users=user))
+            .values_list("person_id", flat=True)
+        ) | set(
+            BreakGlassAccess.objects.filter(
+                person_id__in=restricted, user=user, expires_at__gt=timezone.now()
+            ).values_list("person_id", flat=True)
+        )
+        ids -= restricted - let_in
+    return ids

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "rights",
     "demo",
     "lifecycle",  # security stage: backup, restore, retention
+    "django_q",  # background worker: `manage.py qcluster` (ADR 0016)
     "returns",
 ]
 
@@ -143,6 +144,12 @@ WHITENOISE_ROOT = BASE_DIR / "public"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Built statutory returns: outside any served directory, read only through the audited
+    # download view (returns.views.download).
+    "returns": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.str("HARBOUR_RETURNS_DIR", default=str(BASE_DIR / "var" / "returns"))},
+    },
 }
 
 # Sessions and cookies
@@ -236,3 +243,25 @@ if HARBOUR_OIDC_ENABLED:
     OIDC_USE_PKCE = True
     LOGIN_REDIRECT_URL_FAILURE = "/accounts/sign-in/"
     AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "accounts.oidc.HarbourOIDCBackend"]
+
+
+# --- Background worker (ADR 0016) ---------------------------------------------------------------
+# django-q2 with the database as its broker: no extra service to run. `manage.py qcluster`
+# is the worker (`make run` starts it beside the web server; production runs it as its own
+# service). A task may run for `timeout` seconds; `retry` must be longer than that.
+Q_CLUSTER = {
+    "name": "harbour",
+    "orm": "default",
+    "workers": env.int("HARBOUR_WORKERS", default=2),
+    "recycle": 50,
+    "timeout": env.int("HARBOUR_TASK_TIMEOUT_SECONDS", default=30 * 60),
+    "retry": env.int("HARBOUR_TASK_TIMEOUT_SECONDS", default=30 * 60) + 5 * 60,
+    "max_attempts": 1,
+    "catch_up": False,
+    "save_limit": 500,
+    "ack_failures": True,
+    "poll": 1,
+    "label": "Background tasks",
+}
+# Re-validate a child's returns in the background when their record changes (returns.on_change).
+HARBOUR_REVALIDATE_ON_CHANGE = env.bool("HARBOUR_REVALIDATE_ON_CHANGE", default=True)

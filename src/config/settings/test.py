@@ -12,6 +12,11 @@ ALLOWED_HOSTS = ["*"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "returns": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 HARBOUR_AUDIT_TRIGGERS = False  # test isolation empties tables; a test installs them itself
 WHITENOISE_AUTOREFRESH = True  # serve from app static dirs without collectstatic
+# Background tasks run at once, in the caller's thread (django-q2's sync mode).
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
+# Other apps' tests change records without re-validating returns; returns' tests switch it on.
+HARBOUR_REVALIDATE_ON_CHANGE = False

@@ -1,0 +1,317 @@
+"""Benchmark: the statutory returns on a large authority (time and peak memory).
+
+    python benchmarks/returns.py [--children 85000] [--history-years 10] [--contact-rate 1.3]
+                                 [--seed 2026] [--database PATH] [--keep] [--sample 20] [--fakes]
+
+Generates a synthetic authority into a fresh SQLite database (about 85,000 children by
+default, with ten years of front-door history and 1.3 times the demo's usual rate of
+contacts: 4,500+ a month at this size), or reuses `--database` if it already has people.
+Then, each in its own Python process so its peak memory is its own, it prints:
+
+- each export (CIN census, SSDA903, Annex A): seconds to build and peak memory;
+- the three exports together (the goal: under 30 seconds);
+- the validation of live data in Harbour (DfE rules for the CIN census and SSDA903, with
+  the findings kept current): seconds per return and peak memory;
+- a single child's re-validation after an edit: median and slowest of `--sample` children.
+
+Importing the return packages (pandas, the DfE validators) is not counted: a worker does
+it once. Peak memory is the process's resident peak during the measurement (Linux), next
+to its size before it. A return whose builder is not in this version of Harbour is skipped
+with a message. `--fakes`
+swaps in the test suite's fake builders to check the benchmark itself, not Harbour's speed.
+Scale it down to try it: `--children 500 --history-years 2`. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+AS_OF = date(2026, 1, 15)  # fixed, so every run makes the same data
+RETURNS = ("cin_census", "ssda903", "annex_a")
+
+
+def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--children", type=int, default=85_000, help="children to generate")
+    parser.add_argument("--history-years", type=int, default=10, help="years of front-door history")
+    parser.add_argument(
+        "--contact-rate",
+        type=float,
+        default=1.3,
+        help="front-door contacts a month relative to the demo's usual rate (1.0 gives about 0.046"
+        " a child a month: about 3,900 a month for 85,000 children; 1.3 about 5,000)",
+    )
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--database", type=Path, help="SQLite file to use (generated into if empty)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated database (printed)")
+    parser.add_argument("--sample", type=int, default=20, help="children for the re-validation timing")
+    parser.add_argument("--fakes", action="store_true", help="use the test fakes (checks the benchmark only)")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: one measurement, as JSON
+    return parser.parse_args(argv)
+
+
+def _status_mb(field: str) -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def _reset_peak() -> None:
+    """Start counting the peak from now (Linux: writing 5 to clear_refs resets VmHWM)."""
+    with contextlib.suppress(OSError):  # elsewhere the peak counts from the start of the process
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _rss_mb() -> float:
+    current = _status_mb("VmRSS")
+    return current if current is not None else _peak_rss_mb()
+
+
+def _peak_rss_mb() -> float:
+    peak = _status_mb("VmHWM")
+    if peak is not None:
+        return peak
+    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux, bytes on macOS
+    return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024
+
+
+def _setup(database: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    os.environ.setdefault("HARBOUR_DEBUG", "false")  # as deployed: no query log
+    os.environ["HARBOUR_REVALIDATE_ON_CHANGE"] = "false"  # generation is not a worker's edit
+    sys.path.insert(0, str(SRC))
+    import django
+
+    django.setup()
+
+
+def _use_fakes() -> None:
+    from contextlib import ExitStack
+
+    from returns.tests.fakes import fake_returns
+
+    stack = ExitStack()
+    stack.enter_context(fake_returns())
+    _use_fakes.stack = stack  # type: ignore[attr-defined]  # kept open for the process
+
+
+# --- One measurement, in its own process ----------------------------------------------------
+
+
+def _measure(args: argparse.Namespace) -> dict[str, object]:
+    _setup(args.database)
+    if args.fakes:
+        _use_fakes()
+    from django.db import connection
+
+    from returns import registry
+
+    connection.ensure_connection()
+    for name in registry.SPECS:
+        registry.implementation(name)  # importing the packages is not counted
+    _reset_peak()
+    baseline = _rss_mb()
+    kind, _, which = args.measure.partition(":")
+    started = time.perf_counter()
+    result: dict[str, object] = {}
+    if kind == "export":
+        impl = registry.implementation(which)
+        if impl is None:
+            return {"skipped": registry.missing_message(which)}
+        spec = registry.spec(which)
+        param = registry.collection_year(AS_OF) if spec.parameter == "year" else AS_OF
+        output = impl.build(param)
+        result = {
+            "rows": sum(len(t.rows) for t in output.tables.values()),
+            "bytes": sum(len(c) for c in output.files.values()),
+            "gaps": len(output.gaps),
+        }
+    elif kind == "validate":
+        from returns import services
+
+        run = services.validate_live_data(year=registry.collection_year(AS_OF))
+        result = {"status": run.status, "error": run.error, "returns": run.counts}
+    elif kind == "revalidate":
+        from returns import services
+
+        ids = _sample_children(args.sample)
+        services.revalidate_children(ids[:1], year=registry.collection_year(AS_OF))  # warm imports
+        times = []
+        for pk in ids:
+            one = time.perf_counter()
+            services.revalidate_children([pk], year=registry.collection_year(AS_OF))
+            times.append(time.perf_counter() - one)
+        result = {"times": times, "available": [n for n in registry.VALIDATED if registry.available(n)]}
+    result.update(seconds=time.perf_counter() - started, peak_mb=_peak_rss_mb(), baseline_mb=baseline)
+    return result
+
+
+def _sample_children(count: int) -> list[int]:
+    """Children with the most recorded history (the slowest to re-validate), and some others."""
+    from django.db.models import Count
+
+    from people.models import Person
+
+    children = Person.objects.active().children()
+    busiest = list(
+        children.annotate(n=Count("periods_of_care", distinct=True) + Count("cin_plans", distinct=True))
+        .order_by("-n", "pk")
+        .values_list("pk", flat=True)[: max(1, count // 2)]
+    )
+    step = max(1, children.count() // max(1, count - len(busiest)))
+    others = list(children.order_by("pk").values_list("pk", flat=True)[::step][: count - len(busiest)])
+    return list(dict.fromkeys(busiest + others))[:count]
+
+
+def _run_measurement(args: argparse.Namespace, what: str) -> dict[str, object]:
+    command = [sys.executable, __file__, "--measure", what, "--database", str(args.database)]
+    command += ["--sample", str(args.sample)] + (["--fakes"] if args.fakes else [])
+    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    if done.returncode != 0:
+        return {"failed": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+# --- The whole benchmark --------------------------------------------------------------------
+
+
+def _generate(args: argparse.Namespace) -> None:
+    _setup(args.database)
+    from django.core.management import call_command
+
+    from people.models import Person
+
+    call_command("migrate", verbosity=0)
+    if Person.objects.exists():
+        print(f"Using the authority already in {args.database}")
+        return
+    from demo.generator import generate
+
+    print(f"Generating {args.children:,} children with {args.history_years} years of history ...", flush=True)
+    summary = generate(children=args.children, seed=args.seed, as_of=AS_OF, history_years=args.history_years)
+    for line in summary.lines():
+        print(line)
+
+
+def _describe_authority(args: argparse.Namespace) -> None:
+    from datetime import timedelta
+
+    from frontdoor.models import Contact
+    from people.models import Person
+
+    children = Person.objects.active().children().count()
+    year_ago = AS_OF - timedelta(days=365)
+    monthly = Contact.objects.filter(received_at__date__gt=year_ago).count() / 12
+    oldest = Contact.objects.order_by("received_at").values_list("received_at", flat=True).first()
+    print(f"Authority: {children:,} children; {monthly:,.0f} contacts a month over the last year", end="")
+    print(f"; history from {oldest:%Y-%m-%d}" if oldest else "")
+
+
+def _line(label: str, result: dict[str, object]) -> None:
+    if "skipped" in result or "failed" in result:
+        print(f"  {label:<28} skipped: {result.get('skipped') or result.get('failed')}")
+        return
+    extra = ""
+    if "rows" in result:
+        extra = f"  {result['rows']:>9,} rows  {int(result['bytes']) / 1e6:>7.1f} MB file"  # type: ignore[call-overload]
+    print(
+        f"  {label:<28} {result['seconds']:>8.2f} s   peak {result['peak_mb']:>7,.0f} MB"
+        f" (process before it {result['baseline_mb']:,.0f} MB){extra}"
+    )
+
+
+def _report_exports(args: argparse.Namespace) -> None:
+    print("\nExports (build from live data, in its own process each)")
+    total = 0.0
+    built = 0
+    for name in RETURNS:
+        result = _run_measurement(args, f"export:{name}")
+        _line(name, result)
+        if "seconds" in result:
+            total += float(result["seconds"])  # type: ignore[arg-type]
+            built += 1
+    if built:
+        goal = "within" if total < 30 else "OVER"
+        print(
+            f"  {'all built exports together':<28} {total:>8.2f} s   ({goal} the 30 s goal; {built} of 3 built)"
+        )
+
+
+def _report_validation(args: argparse.Namespace) -> None:
+    print("\nValidation of live data in Harbour (DfE rules, findings kept current)")
+    result = _run_measurement(args, "validate")
+    for name, counts in dict(result.get("returns") or {}).items():  # type: ignore[call-overload]
+        if not counts.get("available"):
+            print(f"  {name:<28} skipped: its builder or validator is not in this version of Harbour")
+            continue
+        found = counts["findings"]
+        print(
+            f"  {name:<28} {counts['seconds']:>8.2f} s   {found['error']:,} errors,"
+            f" {found['query']:,} queries, {counts['gaps']} gaps"
+        )
+    if result.get("error"):
+        print(f"  the run failed: {result['error']}")
+    _line("validation (whole run)", result)
+
+
+def _report_revalidation(args: argparse.Namespace) -> None:
+    print("\nA single child's re-validation after an edit")
+    result = _run_measurement(args, "revalidate")
+    times = list(result.get("times") or [])  # type: ignore[call-overload]
+    if "failed" in result or not times:
+        _line("re-validation", result)
+    elif not result.get("available"):
+        print("  skipped: no validated return is in this version of Harbour")
+    else:
+        print(
+            f"  {len(times)} children: median {statistics.median(times) * 1000:,.0f} ms,"
+            f" slowest {max(times) * 1000:,.0f} ms, peak {result['peak_mb']:,.0f} MB"
+        )
+
+
+def main() -> int:
+    args = _arguments()
+    if args.measure:
+        print(json.dumps(_measure(args), default=str))
+        return 0
+    scratch = None
+    if args.database is None:
+        scratch = tempfile.mkdtemp(prefix="harbour-returns-bench-")
+        args.database = Path(scratch) / "returns.sqlite3"
+    started = time.perf_counter()
+    _generate(args)
+    print(f"  (database ready in {time.perf_counter() - started:,.0f} s)")
+    _describe_authority(args)
+    if args.fakes:
+        print("  --fakes: the test suite's fake builders, not Harbour's (checks the benchmark only)")
+    _report_exports(args)
+    _report_validation(args)
+    _report_revalidation(args)
+    if scratch and not args.keep:
+        shutil.rmtree(scratch)
+    elif scratch:
+        print(f"\nDatabase kept: {args.database} (rerun with --database to skip generating)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Background tasks of the returns app, run by the worker (`manage.py qcluster`, ADR 0016).
+
+Each task is a thin entry point into `returns.services`; `enqueue` is the one place that
+hands work to django-q2 (in the test settings it runs at once, in the caller's thread).
+"""
+
+from typing import Any
+
+from django_q.tasks import async_task
+
+
+def enqueue(func: str, *args: Any, task_name: str | None = None) -> str:
+    """Queue `func` (a dotted path) with `args` for the worker; returns the task id."""
+    options: dict[str, Any] = {"group": "returns"}
+    if task_name:
+        options["task_name"] = task_name
+    return str(async_task(func, *args, **options))
+
+
+def run_export(run_id: int) -> str:
+    from . import services
+
+    return services.run_export(run_id).status
+
+
+def validate_live_data(requested_by_id: int | None = None) -> str:
+    from accounts.models import User
+
+    from . import services
+
+    actor = User.objects.filter(pk=requested_by_id).first() if requested_by_id else None
+    return services.validate_live_data(actor=actor).status
+
+
+def revalidate_children(person_ids: list[int]) -> dict[str, Any]:
+    from . import services
+
+    return services.revalidate_children(person_ids)
+
+
+def nightly_validation() -> str:
+    """The schedule's entry point (see `manage.py setup_schedules`)."""
+    return validate_live_data(None)
