@@ -19,7 +19,7 @@ from casework import services as casework
 from demo.places import placement_postcode, placement_urn
 from demo.stages import StageContext
 from looked_after import services as care
-from looked_after.demo_stage import ensure_social_worker
+from looked_after.demo_stage import ensure_social_worker, record_health
 from looked_after.models import PeriodOfCare
 from people.models import Person
 from permanence import services as permanence
@@ -105,6 +105,7 @@ def run(ctx: StageContext) -> None:
                 reason_ceased="E8" if end is None or age < 18 else "E17",
             )
             ensure_social_worker(ctx, person, start)
+            record_health(ctx, person, start, worker, end or today)
             # Asked of every child starting care (903 previous permanence).
             permanence.record_previous_permanence(actor=worker, person=person, prev_perm="Z1")
         periods = list(person.periods_of_care.values_list("start_date", "end_date"))

@@ -63,8 +63,7 @@ class _Journey:
 
     def placement(self, person: Person, on: date, legal_status: str = "") -> PlacementDetails:
         r, age = self.rng.random(), _age(person, on)
-        if legal_status == "V2" and 0.93 <= r < 0.97:
-            r = 0.5  # not with parents while accommodated under s20 (903 rule 378)
+        parents_allowed = legal_status != "V2"  # not with parents under s20 (903 rule 378)
         if age >= 16 and r < 0.5:
             kind, provider = "K3", self.rng.choice(["PR4", "PR5"])
         elif r < 0.62:
@@ -73,7 +72,7 @@ class _Journey:
             kind, provider = self.rng.choice(KINSHIP), "PR1"
         elif r < 0.93 and age >= 8:
             kind, provider = "K2", self.rng.choice(["PR1", "PR4", "PR4"])
-        elif r < 0.97:
+        elif r < 0.97 and parents_allowed:
             kind, provider = "P1", "PR0"
         else:
             kind, provider = "U6", "PR1"
@@ -86,8 +85,9 @@ class _Journey:
         )
         if kind == "P1":
             name = "Parent"
-        # Own provision outside fostering and supported accommodation is in the borough (903 rule 1015).
-        in_area = self.rng.random() < 0.7 or (provider == "PR1" and kind in {"K2", "P1"})
+        # Own provision outside fostering is in the borough (903 rule 1015), and supported
+        # accommodation with an Ofsted URN too (rule 241 compares its area with the authority's).
+        in_area = self.rng.random() < 0.7 or (provider == "PR1" and kind in {"K2", "P1"}) or kind == "K3"
         regime = {"P1": VisitRegime.CARE_ORDER_PARENT, "U3": VisitRegime.CONNECTED_OR_ICO_PARENT}.get(
             kind, VisitRegime.STANDARD
         )
@@ -267,13 +267,15 @@ class _Journey:
 
     def health(self, period: PeriodOfCare) -> None:
         person, sw = period.person, self.worker(period.person)
-        if self.rng.random() < 0.1:
-            return  # initial health assessment outstanding
+        if period.start_date > self.today - timedelta(days=90) and self.rng.random() < 0.3:
+            return  # a recent entrant's initial health assessment still outstanding
         on = period.start_date + timedelta(days=self.rng.randint(10, 40))
         kind = HealthCheckKind.INITIAL
         while on <= self.today and person.date_of_birth:
             age = _age(person, on)
             sdq = self.rng.randint(4, 30) if 4 <= age <= 16 and self.rng.random() < 0.8 else None
+            misuse = age >= 13 and self.rng.random() < 0.08
+            received = self.rng.random() < 0.7 if misuse else None
             services.record_health_check(
                 actor=sw,
                 person=person,
@@ -283,7 +285,9 @@ class _Journey:
                 immunisations_up_to_date=self.rng.random() < 0.85,
                 sdq_score=sdq,
                 sdq_reason="" if sdq is not None else ("SDQ1" if not 4 <= age <= 16 else "SDQ2"),
-                substance_misuse=age >= 13 and self.rng.random() < 0.08,
+                substance_misuse=misuse,
+                intervention_received=received,
+                intervention_offered=self.rng.random() < 0.6 if received is False else None,
                 convicted=age >= 10 and self.rng.random() < 0.04,
             )
             if self.rng.random() < 0.8:
@@ -291,7 +295,9 @@ class _Journey:
                     actor=sw, person=person, kind=HealthCheckKind.DENTAL, completed_on=on
                 )
             kind = HealthCheckKind.REVIEW
-            on = next_health_review_due(on, person.date_of_birth) + timedelta(days=self.rng.randint(-20, 25))
+            # Some late, but never a whole collection year without one (903 OC2 SDQ, rule 186).
+            due = next_health_review_due(on, person.date_of_birth) + timedelta(days=self.rng.randint(-20, 25))
+            on = min(due, on + timedelta(days=330))
 
     def education(self, period: PeriodOfCare) -> None:
         person = period.person
@@ -454,3 +460,25 @@ def ensure_social_worker(ctx: StageContext, person: Person, start: date) -> None
             start_date=start,
             reason=AllocationReason.FCONTA,
         )
+
+
+def record_health(ctx: StageContext, person: Person, start: date, worker: User, today: date) -> None:
+    """Health assessments for a period of care another stage started: the initial one, then
+    reviews, each with an SDQ score or the reason there is none (903 OC2)."""
+    on = start + timedelta(days=ctx.rng.randint(10, 40))
+    kind = HealthCheckKind.INITIAL
+    while on <= today and person.date_of_birth:
+        age = _age(person, on)
+        sdq = ctx.rng.randint(4, 30) if 4 <= age <= 16 else None
+        services.record_health_check(
+            actor=worker,
+            person=person,
+            kind=kind,
+            completed_on=on,
+            immunisations_up_to_date=ctx.rng.random() < 0.85,
+            sdq_score=sdq,
+            sdq_reason="" if sdq is not None else "SDQ1",
+            substance_misuse=False,
+        )
+        kind = HealthCheckKind.REVIEW
+        on = min(next_health_review_due(on, person.date_of_birth), on + timedelta(days=330))

@@ -7,6 +7,7 @@ the children-in-care services, and the adoption is recorded in it step by step (
 order, placement for adoption, end of care on the adoption order).
 """
 
+import random
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
@@ -221,55 +222,72 @@ def _adoption(ctx: StageContext, child: Person, worker: User, today: date) -> No
             services.advance_adoption(
                 actor=worker, case=case, event="reverse", on=on, details={"reversed_reason": "RD3"}
             )
+            if current_episode(period) is not None and period.end_date is None:
+                # The placement order is revoked: back to a care order (903 rule 553).
+                care.record_change(actor=worker, period=period, on=on, legal_status="C2")
             return
         details: dict[str, object] = {}
         if event == "match":
-            couple = rng.random() < 0.8
-            details = {
-                "number_of_adopters": 2 if couple else 1,
-                "adopter_sex": rng.choice(["MF", "MF", "MF", "FF", "MM"])
-                if couple
-                else rng.choice(["F1", "M1"]),
-            }
-            sexes = details["adopter_sex"]
-            details["adopter_legal_status"] = (
-                "L0"
-                if not couple
-                else rng.choice(["L11", "L11", "L3"])
-                if sexes == "MF"
-                else rng.choice(["L12", "L4"])
-            )
-            if rng.random() < 0.15:
-                by_foster_carer = True
-                details.update({"adopted_by_foster_carer": True, "foster_placement_start": entered})
+            details = _match_details(rng)
+            by_foster_carer = bool(details.get("adopted_by_foster_carer"))
+            if by_foster_carer:
+                details["foster_placement_start"] = entered
         services.advance_adoption(actor=worker, case=case, event=event, on=on, details=details)
-        if event == "authorise":
-            care.record_change(actor=worker, period=period, on=on, legal_status="E1")
-        elif event == "place":
-            kind = "A5" if by_foster_carer else "A6"
-            care.record_change(
-                actor=worker,
-                period=period,
-                on=on,
-                placement=care.PlacementDetails(
-                    placement_type=kind,
-                    provider="PR1",
-                    carer_name="Adopters",
-                    urn=placement_urn(rng, kind),
-                    postcode=placement_postcode(rng, in_area=rng.random() < 0.6),
-                ),
-                same_carer=by_foster_carer,
-                reason_for_change="CARPL",
-            )
-        elif event == "adopt":
-            care.end_care(actor=worker, period=period, on=on, reason_ceased=rng.choice(["E11", "E11", "E12"]))
+        _record_in_care(ctx, worker, period, event, on, by_foster_carer=by_foster_carer)
+
+
+def _record_in_care(
+    ctx: StageContext, worker: User, period: PeriodOfCare, event: str, on: date, *, by_foster_carer: bool
+) -> None:
+    """The adoption step in the care record: placement order, placement for adoption, adopted."""
+    rng = ctx.rng
+    if event == "authorise":
+        care.record_change(actor=worker, period=period, on=on, legal_status="E1")
+    elif event == "place":
+        kind = "A5" if by_foster_carer else "A6"
+        care.record_change(
+            actor=worker,
+            period=period,
+            on=on,
+            placement=care.PlacementDetails(
+                placement_type=kind,
+                provider="PR1",
+                carer_name="Adopters",
+                urn=placement_urn(rng, kind),
+                postcode=placement_postcode(rng, in_area=rng.random() < 0.6),
+            ),
+            same_carer=by_foster_carer,
+            reason_for_change="CARPL",
+        )
+    elif event == "adopt":
+        care.end_care(actor=worker, period=period, on=on, reason_ceased=rng.choice(["E11", "E11", "E12"]))
+
+
+def _match_details(rng: random.Random) -> dict[str, object]:
+    """The adopters (903 AD1): number, sexes and a legal status that fits them (rules 511-524)."""
+    couple = rng.random() < 0.8
+    sexes = rng.choice(["MF", "MF", "MF", "FF", "MM"]) if couple else rng.choice(["F1", "M1"])
+    if not couple:
+        legal = "L0"
+    elif sexes == "MF":
+        legal = rng.choice(["L11", "L11", "L3"])
+    else:
+        legal = rng.choice(["L12", "L4"])
+    details: dict[str, object] = {
+        "number_of_adopters": 2 if couple else 1,
+        "adopter_sex": sexes,
+        "adopter_legal_status": legal,
+    }
+    if rng.random() < 0.15:
+        details["adopted_by_foster_carer"] = True
+    return details
 
 
 def _period_of_care(
     ctx: StageContext, worker: User, child: Person, start: date, end: date | None, status: str
 ) -> PeriodOfCare:
     """A period of care recorded through the children-in-care services (foster care)."""
-    from looked_after.demo_stage import ensure_social_worker
+    from looked_after.demo_stage import ensure_social_worker, record_health
 
     period = care.record_period_of_care(
         actor=worker,
@@ -287,4 +305,5 @@ def _period_of_care(
         ),
     )
     ensure_social_worker(ctx, child, start)
+    record_health(ctx, child, start, worker, end or min(ctx.as_of, timezone.localdate()))
     return period

@@ -2,6 +2,6 @@
 DfE rules (csc-validator-be-903). See docs/returns/ssda903.md."""
 
 from .build import build
-from .validate import validate
+from .validation import validate
 
 __all__ = ["build", "validate"]

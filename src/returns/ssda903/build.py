@@ -14,7 +14,8 @@ Who is in the return (DfE SSDA903 guide, RETURNS.md §A):
 * **Reviews**: statutory reviews held in the year. **Missing**: episodes that started in the
   year or were open at its start. **PrevPerm**: recorded for children in the episodes table.
 * **OC2**: children looked after continuously throughout the year (started on or before
-  1 April, still looked after on 31 March, not only short breaks).
+  1 April, still looked after on 31 March, not only short breaks), from the health
+  assessments of the year (of the last 12 months, while the year is still in progress).
 * **AD1**: children whose care ended by adoption (REC E11/E12) in the year.
 * **PlacedAdoption**: "should be placed for adoption" decisions on or before 31 March not
   reversed before 1 April, for children in the episodes table.
@@ -29,7 +30,7 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Q
@@ -115,6 +116,7 @@ class _Builder:
                 "id",
                 "person_id",
                 "period_id",
+                "period__start_date",
                 "start_date",
                 "reason_new_episode",
                 "legal_status__legal_status",
@@ -261,6 +263,7 @@ class _Builder:
             p = self.people[pk]
             mother, mc_dob = "", ""
             if p["sex"] == "F" and pk in self.episode_children:
+                # Only for girls and young women looked after in the year (rule 628).
                 first = mothers.get(pk)
                 mother = "1" if first else "0"
                 mc_dob = c.fmt(first) if first else ""
@@ -352,11 +355,11 @@ class _Builder:
                 throughout.add(pk)
         checks: dict[int, list[Row]] = defaultdict(list)
         for h in (
-            HealthAssessment.objects.filter(person_id__in=throughout, completed_on__range=(self.start, self.end))
+            HealthAssessment.objects.filter(person_id__in=throughout, completed_on__range=self.health_window())
             .order_by("completed_on", "id")
             .values(
                 "id", "person_id", "kind", "completed_on", "immunisations_up_to_date", "sdq_score", "sdq_reason",
-                "substance_misuse", "intervention_received", "convicted",
+                "substance_misuse", "intervention_received", "intervention_offered", "convicted",
             )
         ):  # fmt: skip
             checks[h["person_id"]].append(h)
@@ -375,8 +378,7 @@ class _Builder:
                     sdq_score = str(scored[-1]["sdq_score"])
                 elif reasons:
                     sdq_reason = str(reasons[-1]["sdq_reason"])
-                else:
-                    sdq_reason = "SDQ4"
+                # Neither recorded: both left blank, and rule 186 asks for one.
             immunised = [
                 h["immunisations_up_to_date"]
                 for h in assessments
@@ -384,6 +386,7 @@ class _Builder:
             ]
             misuse = any(h["substance_misuse"] for h in hs)
             received = any(h["intervention_received"] for h in hs)
+            offered = [h["intervention_offered"] for h in hs if h["intervention_offered"] is not None]
             source_pk = int(assessments[-1]["id"]) if assessments else None
             table.add(
                 [
@@ -398,19 +401,18 @@ class _Builder:
                     c.flag(bool(assessments)),
                     c.flag(misuse),
                     c.flag(received) if misuse else "",
-                    "",
+                    c.flag(offered[-1] if offered else None) if misuse and not received else "",
                 ],
                 Source(pk, "looked_after.healthassessment" if source_pk else "", source_pk),
             )
-        if any(row[9] == "1" and row[10] == "0" for row in table.rows):
-            self.gaps.append(
-                Gap(
-                    NAME,
-                    "OC2 INTERVENTION_OFFERED",
-                    "Harbour records whether a substance misuse intervention was received, not whether "
-                    "one was offered and refused; INTERVENTION_OFFERED is left blank.",
-                )
-            )
+
+    def health_window(self) -> tuple[date, date]:
+        """The year; for a year still in progress, the 12 months to today (the latest
+        assessments so far: a review due before 31 March is not yet missing)."""
+        today = timezone.localdate()
+        if today >= self.end:
+            return self.start, self.end
+        return today - timedelta(days=365), today
 
     # -- adoption ------------------------------------------------------------------------------
 
@@ -537,7 +539,7 @@ class _Builder:
         care: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
         for r in self.episode_rows:
             if r["legal_status__legal_status"] not in SHORT_BREAKS:
-                care[r["person_id"]].append((r["start_date"], r["end_date"]))
+                care[r["person_id"]].append((r["period__start_date"], r["end_date"]))
         table = self.tables["SWEpisodes"]
         previous: dict[int, Row] = {}
         for a in (

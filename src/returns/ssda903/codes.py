@@ -143,16 +143,17 @@ def sw_id(registration_number: str, worker_pk: int) -> str:
 
 
 def accom_code(accommodation: str, suitability: str, in_touch: str) -> str:
-    """ACCOM: letter and suitability digit; 0 when not in touch (rule 133)."""
+    """ACCOM: letter and suitability digit; 0 when not known because the young person is not
+    in touch (rules 133, 153, 345: every item is completed, 0 only when not in touch)."""
     if not accommodation:
-        return "0" if in_touch in {"NO", "DIED", "REFU"} else ""
+        return "" if in_touch == "YES" else "0"
     return f"{accommodation}{suitability}"
 
 
 def activ_code(activity: str, in_touch: str) -> str:
-    """ACTIV: the recorded activity; 0 when not in touch (rule 345)."""
+    """ACTIV: the recorded activity; 0 when not known because not in touch (rules 132, 345)."""
     if not activity:
-        return "0" if in_touch in {"NO", "DIED", "REFU"} else ""
+        return "" if in_touch == "YES" else "0"
     return activity
 
 
