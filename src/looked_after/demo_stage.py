@@ -271,7 +271,8 @@ class _Journey:
             return  # a recent entrant's initial health assessment still outstanding
         on = period.start_date + timedelta(days=self.rng.randint(10, 40))
         kind = HealthCheckKind.INITIAL
-        while on <= self.today and person.date_of_birth:
+        last = period.end_date or self.today
+        while on <= last and person.date_of_birth:
             age = _age(person, on)
             sdq = self.rng.randint(4, 30) if 4 <= age <= 16 and self.rng.random() < 0.8 else None
             misuse = age >= 13 and self.rng.random() < 0.08
@@ -411,7 +412,8 @@ def run(ctx: StageContext) -> None:
             continue
         start = today - timedelta(days=ctx.rng.randint(200, max(201, min(2500, age_days - 10))))
         end = start + timedelta(days=ctx.rng.randint(40, max(41, min(700, (today - start).days - 30))))
-        journey.start(child, start, min(end, today - timedelta(days=1)))
+        period = journey.start(child, start, min(end, today - timedelta(days=1)))
+        journey.health(period)
     for child in in_care:
         age_days = (today - child.date_of_birth).days  # type: ignore[operator]
         start = today - timedelta(days=ctx.rng.randint(10, max(11, min(2200, age_days - 1))))

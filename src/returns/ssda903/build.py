@@ -105,14 +105,15 @@ class _Builder:
     # -- episodes ------------------------------------------------------------------------------
 
     def episodes(self) -> None:
+        in_year = CareEpisode.objects.filter(
+            self._scope(),
+            Q(end_date__isnull=True) | Q(end_date__gte=self.start),
+            start_date__lte=self.end,
+        )
+        # The cohort as a subquery: other tables filter on it in SQL, not on thousands of ids.
+        self.cohort = in_year.values("person_id")
         rows = list(
-            CareEpisode.objects.filter(
-                self._scope(),
-                Q(end_date__isnull=True) | Q(end_date__gte=self.start),
-                start_date__lte=self.end,
-            )
-            .order_by("person_id", "start_date", "id")
-            .values(
+            in_year.order_by("person_id", "start_date", "id").values(
                 "id",
                 "person_id",
                 "period_id",
@@ -134,9 +135,9 @@ class _Builder:
         )
         self.episode_rows = rows
         self.episode_children = {r["person_id"] for r in rows}
-        self._load_people(self.episode_children)
-        homes = self._home_postcodes(self.episode_children)
-        uasc = self._uasc_children(self.episode_children)
+        self._load_people(self.cohort)
+        homes = self._home_postcodes()
+        uasc = self._uasc_children()
         table = self.tables["Episodes"]
         by_child: dict[int, list[Row]] = defaultdict(list)
         r: Row
@@ -178,30 +179,33 @@ class _Builder:
                     Source(pk, "looked_after.careepisode", int(r["id"])),
                 )
 
-    def _load_people(self, pks: set[int]) -> None:
-        missing = pks - set(self.people)
-        if not missing:
-            return
-        for p in Person.objects.filter(pk__in=missing).values(
+    def _load_people(self, pks: Any) -> None:
+        if isinstance(pks, set):
+            pks = pks - set(self.people)
+            if not pks:
+                return
+        for p in Person.objects.filter(pk__in=pks).values(
             "id", "la_child_id", "sex", "date_of_birth", "ethnicity", "upn", "upn_unknown_reason"
         ):
             self.people[p["id"]] = p
 
-    def _home_postcodes(self, pks: set[int]) -> dict[int, list[tuple[date, date | None, str]]]:
+    def _home_postcodes(self) -> dict[int, list[tuple[date, date | None, str]]]:
         found: dict[int, list[tuple[date, date | None, str]]] = defaultdict(list)
         for a in (
-            Address.objects.filter(person_id__in=pks, kind="HOME")
+            Address.objects.filter(person_id__in=self.cohort, kind="HOME")
             .order_by("start_date", "id")
             .values("person_id", "start_date", "end_date", "postcode")
         ):
             found[a["person_id"]].append((a["start_date"], a["end_date"], a["postcode"]))
         return found
 
-    def _uasc_children(self, pks: set[int]) -> dict[int, Row]:
+    def _uasc_children(self) -> dict[int, Row]:
         """Children recorded as UASC at some time on or before 31 March, latest status each."""
         found: dict[int, Row] = {}
         for s in (
-            ImmigrationStatus.objects.filter(person_id__in=pks, status="UASC", start_date__lte=self.end)
+            ImmigrationStatus.objects.filter(
+                person_id__in=self.cohort, status="UASC", start_date__lte=self.end
+            )
             .order_by("start_date", "id")
             .values("id", "person_id", "start_date", "end_date")
         ):
@@ -257,7 +261,7 @@ class _Builder:
 
     def header(self) -> None:
         children = self.episode_children | self.oc3_children
-        mothers = self._mothers(children)
+        mothers = self._mothers()
         table = self.tables["Header"]
         for pk in sorted(children, key=lambda k: str(self.people[k]["la_child_id"])):
             p = self.people[pk]
@@ -280,12 +284,12 @@ class _Builder:
                 Source(pk),
             )
 
-    def _mothers(self, pks: set[int]) -> dict[int, date]:
+    def _mothers(self) -> dict[int, date]:
         """Female children who are recorded as a parent: the date of birth of their first child."""
         first: dict[int, date] = {}
         r: Row
         for r in PersonRelationship.objects.filter(
-            person_a_id__in=pks,
+            person_a_id__in=self.cohort,
             type=RelationshipType.PARENT,
             person_b__date_of_birth__isnull=False,
             person_b__date_of_birth__lte=self.end,
@@ -301,9 +305,7 @@ class _Builder:
     def reviews(self) -> None:
         table = self.tables["Reviews"]
         for r in (
-            LACReview.objects.filter(
-                person_id__in=self.episode_children, held_on__range=(self.start, self.end)
-            )
+            LACReview.objects.filter(person_id__in=self.cohort, held_on__range=(self.start, self.end))
             .order_by("person__la_child_id", "held_on", "id")
             .values("id", "person_id", "held_on", "participation")
         ):
@@ -315,7 +317,7 @@ class _Builder:
 
     def uasc(self) -> None:
         table = self.tables["UASC"]
-        statuses = self._uasc_children(self.episode_children)
+        statuses = self._uasc_children()
         for pk in sorted(statuses, key=lambda k: str(self.people[k]["la_child_id"])):
             s = statuses[pk]
             dob = self.people[pk]["date_of_birth"]
@@ -355,14 +357,15 @@ class _Builder:
                 throughout.add(pk)
         checks: dict[int, list[Row]] = defaultdict(list)
         for h in (
-            HealthAssessment.objects.filter(person_id__in=throughout, completed_on__range=self.health_window())
+            HealthAssessment.objects.filter(person_id__in=self.cohort, completed_on__range=self.health_window())
             .order_by("completed_on", "id")
             .values(
                 "id", "person_id", "kind", "completed_on", "immunisations_up_to_date", "sdq_score", "sdq_reason",
                 "substance_misuse", "intervention_received", "intervention_offered", "convicted",
             )
         ):  # fmt: skip
-            checks[h["person_id"]].append(h)
+            if h["person_id"] in throughout:
+                checks[h["person_id"]].append(h)
         table = self.tables["OC2"]
         for pk in sorted(throughout, key=lambda k: str(self.people[k]["la_child_id"])):
             dob = self.people[pk]["date_of_birth"]
@@ -427,7 +430,7 @@ class _Builder:
         cases: dict[int, list[Row]] = defaultdict(list)
         a: Row
         for a in (
-            AdoptionCase.objects.filter(person_id__in=self.episode_children, adm_decision_date__lte=self.end)
+            AdoptionCase.objects.filter(person_id__in=self.cohort, adm_decision_date__lte=self.end)
             .order_by("adm_decision_date", "id")
             .values(
                 "id", "person_id", "adm_decision_date", "matched_date", "adopted_by_foster_carer",
@@ -487,11 +490,13 @@ class _Builder:
             if r["reason_new_episode"] == "S" and r["start_date"] >= self.start
         }
         for r in (
-            PreviousPermanence.objects.filter(person_id__in=started)
+            PreviousPermanence.objects.filter(person_id__in=self.cohort)
             .order_by("person__la_child_id")
             .values("id", "person_id", "prev_perm", "la_perm", "date_perm")
         ):
             pk = r["person_id"]
+            if pk not in started:
+                continue
             z1 = r["prev_perm"] == "Z1"
             table.add(
                 [
@@ -513,7 +518,7 @@ class _Builder:
         for r in (
             MissingEpisode.objects.filter(
                 Q(ended_at__isnull=True) | Q(ended_at__gte=start_dt),
-                person_id__in=self.episode_children,
+                person_id__in=self.cohort,
                 started_at__lte=end_dt,
             )
             .order_by("person__la_child_id", "started_at", "id")
@@ -545,7 +550,7 @@ class _Builder:
         for a in (
             Allocation.objects.filter(
                 Q(end_date__isnull=True) | Q(end_date__gte=self.start),
-                person_id__in=set(care),
+                person_id__in=self.cohort,
                 role=AllocationRole.SOCIAL_WORKER,
                 start_date__lte=self.end,
             )
@@ -554,6 +559,8 @@ class _Builder:
                     "worker__swe_registration_number")
         ):  # fmt: skip
             pk = a["person_id"]
+            if pk not in care:
+                continue  # only short breaks
             before = previous.get(pk)
             previous[pk] = a
             # A change of worker: the reason is recorded on the allocation that ended (rule SW10bSTG2
