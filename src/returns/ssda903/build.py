@@ -95,9 +95,9 @@ class _Builder:
         return self.people[pk]
 
     def _dob(self, pk: int) -> str:
+        """DOB; blank when not recorded (the validator's rule 102 then asks for it)."""
         dob = self.people[pk]["date_of_birth"]
-        assert isinstance(dob, date)
-        return c.fmt(dob)
+        return c.fmt(dob) if isinstance(dob, date) else ""
 
     def _child(self, pk: int) -> str:
         return str(self.people[pk]["la_child_id"])
@@ -321,11 +321,13 @@ class _Builder:
         for pk in sorted(statuses, key=lambda k: str(self.people[k]["la_child_id"])):
             s = statuses[pk]
             dob = self.people[pk]["date_of_birth"]
-            assert isinstance(dob, date)
-            eighteenth = c.birthday(dob, 18)
             ended = s["end_date"]
-            duc = min(ended, eighteenth) if isinstance(ended, date) else eighteenth
-            if duc < self.start - (self.end - self.start):
+            if not isinstance(dob, date):
+                duc = ended  # no date of birth recorded: rule 102 asks for it
+            else:
+                eighteenth = c.birthday(dob, 18)
+                duc = min(ended, eighteenth) if isinstance(ended, date) else eighteenth
+            if duc is not None and duc < self.start - (self.end - self.start):
                 continue  # status ceased before last year's return: no longer reported
             table.add(
                 [
@@ -369,7 +371,8 @@ class _Builder:
         table = self.tables["OC2"]
         for pk in sorted(throughout, key=lambda k: str(self.people[k]["la_child_id"])):
             dob = self.people[pk]["date_of_birth"]
-            assert isinstance(dob, date)
+            if not isinstance(dob, date):
+                dob = self.start  # not recorded (rule 102): treated as under 4, no age-bound items
             age_end, age_start = c.age_on(dob, self.end), c.age_on(dob, self.start)
             hs = checks.get(pk, [])
             assessments = [h for h in hs if h["kind"] in {HealthCheckKind.INITIAL, HealthCheckKind.REVIEW}]

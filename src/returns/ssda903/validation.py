@@ -489,15 +489,3 @@ def summary(findings: list[Finding]) -> dict[tuple[str, str], int]:
         key = (str(f.severity), f.rule_code)
         counts[key] = counts.get(key, 0) + 1
     return counts
-
-
-def csv_bytes(frame_: Any) -> bytes:
-    out = io.StringIO()
-    frame_.to_csv(out, index=False)
-    return out.getvalue().encode()
-
-
-def today() -> date:
-    from django.utils import timezone
-
-    return timezone.localdate()

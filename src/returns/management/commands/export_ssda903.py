@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from returns.base import Severity
 from returns.ssda903 import build, validate
 from returns.ssda903.codes import TABLE_COLUMNS
+from returns.ssda903.validation import summary
 
 FIRST_YEAR, LAST_YEAR = 2023, 2027  # the years the DfE rule sets cover
 
@@ -59,10 +60,9 @@ class Command(BaseCommand):
         for name, table in result.tables.items():
             self.stdout.write(f"  {name:<15} {len(table.rows):>7,} rows")
         findings = validate(result, year, previous=previous)
-        counts: dict[tuple[str, str], int] = {}
+        counts = summary(findings)
         messages: dict[str, str] = {}
         for f in findings:
-            counts[(str(f.severity), f.rule_code)] = counts.get((str(f.severity), f.rule_code), 0) + 1
             messages.setdefault(f.rule_code, f.message)
         errors = sum(n for (severity, _), n in counts.items() if severity == Severity.ERROR)
         queries = sum(n for (severity, _), n in counts.items() if severity == Severity.QUERY)
