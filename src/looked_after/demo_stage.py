@@ -332,12 +332,14 @@ class _Journey:
         sw = self.worker(person)
         now = timezone.now()
         count = self.rng.randint(1, 4)
+        used: list[date] = []
         for i in range(count):
             day = self.today - timedelta(
                 days=self.rng.randint(2, 300) if i < count - 1 else self.rng.randint(4, 20)
             )
-            if day < period.start_date:
-                continue
+            if day < period.start_date or any(abs((day - other).days) < 3 for other in used):
+                continue  # not overlapping another episode (903 rule 574)
+            used.append(day)
             started = timezone.make_aware(
                 datetime.combine(day, time(self.rng.randint(15, 23), self.rng.choice([0, 15, 30, 45])))
             )

@@ -262,13 +262,22 @@ class _Builder:
     def header(self) -> None:
         children = self.episode_children | self.oc3_children
         mothers = self._mothers()
+        ends: dict[int, list[date | None]] = defaultdict(list)
+        for e in self.episode_rows:
+            ends[e["person_id"]].append(
+                e["end_date"] if e["end_date"] and e["end_date"] <= self.end else None
+            )
+        left_care = {pk: max(d for d in dates if d) for pk, dates in ends.items() if all(dates)}
         table = self.tables["Header"]
         for pk in sorted(children, key=lambda k: str(self.people[k]["la_child_id"])):
             p = self.people[pk]
             mother, mc_dob = "", ""
             if p["sex"] == "F" and pk in self.episode_children:
-                # Only for girls and young women looked after in the year (rule 628).
+                # Only for girls and young women looked after in the year (rule 628), and a
+                # child born while she was looked after (rule 625).
                 first = mothers.get(pk)
+                if first is not None and pk in left_care and first > left_care[pk]:
+                    first = None
                 mother = "1" if first else "0"
                 mc_dob = c.fmt(first) if first else ""
             table.add(
@@ -373,7 +382,8 @@ class _Builder:
             dob = self.people[pk]["date_of_birth"]
             if not isinstance(dob, date):
                 dob = self.start  # not recorded (rule 102): treated as under 4, no age-bound items
-            age_end, age_start = c.age_on(dob, self.end), c.age_on(dob, self.start)
+            # Before the year: a 17th birthday on 1 April itself is in the year (rules 189, 197B).
+            age_end, age_start = c.age_on(dob, self.end), c.age_on(dob, self.start - timedelta(days=1))
             hs = checks.get(pk, [])
             assessments = [h for h in hs if h["kind"] in {HealthCheckKind.INITIAL, HealthCheckKind.REVIEW}]
             sdq_score, sdq_reason = "", ""
