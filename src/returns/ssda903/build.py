@@ -36,7 +36,14 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from looked_after.models import CareEpisode, HealthAssessment, HealthCheckKind, LACReview, MissingEpisode
+from looked_after.models import (
+    CareEpisode,
+    HealthAssessment,
+    HealthCheckKind,
+    LACReview,
+    MissingEpisode,
+    PeriodOfCare,
+)
 from people.models import Address, ImmigrationStatus, Person, PersonRelationship, RelationshipType
 from permanence.models import AdoptionCase, PreviousPermanence
 from workforce.models import Allocation, AllocationRole
@@ -226,6 +233,14 @@ class _Builder:
         cared: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
         for e in self.episode_rows:
             cared[e["person_id"]].append((e["start_date"], e["end_date"]))
+        # A care leaver at the birthday: a period of care that had ended by then (the DfE's
+        # relevant/former relevant test is rule 1001; Harbour's history is complete).
+        left: dict[int, list[date]] = defaultdict(list)
+        for p in PeriodOfCare.objects.filter(
+            self._scope(), end_date__isnull=False, person_id__in={r["person_id"] for r in rows}
+        ).values("person_id", "end_date"):
+            if p["end_date"] is not None:
+                left[p["person_id"]].append(p["end_date"])
         chosen: dict[int, Row] = {}
         r: Row
         for r in rows:
@@ -234,6 +249,8 @@ class _Builder:
             day = c.birthday(born, int(r["age"]))
             if not self.start <= day <= self.end:
                 continue
+            if not any(end <= day for end in left.get(r["person_id"], [])):
+                continue  # had not left care by this birthday: not a care leaver
             # Only care leavers: not for a young person still looked after on the birthday (rule 1016).
             if any(
                 start <= day and (end is None or end >= day) for start, end in cared.get(r["person_id"], [])
