@@ -16,10 +16,13 @@ from django.utils import timezone
 from accounts.models import TeamKind, User
 from accounts.permissions import Role
 from casework import services as casework
+from demo.places import placement_postcode, placement_urn
 from demo.stages import StageContext
 from looked_after import services as care
+from looked_after.demo_stage import ensure_social_worker, record_health
 from looked_after.models import PeriodOfCare
 from people.models import Person
+from permanence import services as permanence
 from timescales import add_months
 from workforce import services as workforce
 from workforce.models import Allocation, AllocationRole
@@ -93,10 +96,18 @@ def run(ctx: StageContext) -> None:
                 legal_status="C2",
                 category_of_need="N1",
                 placement=care.PlacementDetails(
-                    placement_type="U6", provider="PR1", carer_name="Local authority foster carer"
+                    placement_type="U6",
+                    provider="PR1",
+                    carer_name="Local authority foster carer",
+                    urn=placement_urn(ctx.rng, "U6"),
+                    postcode=placement_postcode(ctx.rng, in_area=True),
                 ),
                 reason_ceased="E8" if end is None or age < 18 else "E17",
             )
+            ensure_social_worker(ctx, person, start)
+            record_health(ctx, person, start, worker, end or today)
+            # Asked of every child starting care (903 previous permanence).
+            permanence.record_previous_permanence(actor=worker, person=person, prev_perm="Z1")
         periods = list(person.periods_of_care.values_list("start_date", "end_date"))
         computed = eligibility.compute_eligibility(dob, periods, today)
         if computed == eligibility.NONE:

@@ -154,8 +154,11 @@ class AllocationPlanner:
         """The allocation history, oldest first, ending with `current` (all in sequence)."""
         earlier = int(pick(self.rng, EARLIER_WORKERS)) if history else 0
         span = (self.as_of - since).days
-        earlier = min(earlier, span)
-        changes = sorted(self.rng.sample(range(1, span + 1), earlier)) if earlier else []
+        # Changes of worker at least a week apart (the 903 social worker episodes are never
+        # shorter than 3 days, rule SW09STG2).
+        slots = range(7, span + 1, 7)
+        earlier = min(earlier, len(slots))
+        changes = sorted(self.rng.sample(slots, earlier)) if earlier else []
         starts = [since] + [since + timedelta(days=d) for d in changes]
         reasons = [R.FCONTA] + [pick(self.rng, CHANGE_REASONS) for _ in changes]
         workers: list[tuple[User, Team]] = [(current, team)]

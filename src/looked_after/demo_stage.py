@@ -5,7 +5,7 @@ the demo's children are those known to children's social care, so a few per cent
 are in care now (children allocated to a children-in-care team first) and a few more had
 a period of care that ended. Placement mix follows the national pattern: mostly foster
 care with unrelated carers (U4–U6), some kinship care (U1–U3), children's homes (K2), a few
-placed with parents (P1) and 16+ supported accommodation (H5). Reviews, visits, health
+placed with parents (P1) and 16+ supported accommodation (K3). Reviews, visits, health
 and PEPs are mostly on time with realistic late and missing items; some missing episodes
 have no return home interview after 72 hours. O(children): a handful of service calls per
 child in care.
@@ -19,8 +19,9 @@ from django.utils import timezone
 from accounts.models import TeamKind, User
 from accounts.permissions import Role
 from casework import services as casework
+from demo.places import placement_postcode, placement_urn
 from demo.stages import StageContext
-from people.models import Person
+from people.models import ImmigrationStatus, Person
 
 from . import services
 from .clocks import next_health_review_due, next_review_due, next_visit_due
@@ -34,7 +35,8 @@ PAST_PERIODS = 0.05
 FOSTER = ["U4", "U5", "U6", "U6", "U6"]
 KINSHIP = ["U1", "U3", "U3"]
 REASONS = ["CARPL", "CREQB", "CREQO", "LAREQ", "CHILD", "STAND", "CLOSE", "OTHER"]
-ENDINGS = ["E4A", "E4A", "E4B", "E13", "E41", "E45", "E47", "E11", "E12", "E8"]
+# Adoption (E11/E12) is recorded by the permanence stage, with its placement and AD1 details.
+ENDINGS = ["E4A", "E4A", "E4B", "E13", "E41", "E47", "E48", "E8"]
 
 
 def _age(person: Person, on: date) -> int:
@@ -59,22 +61,23 @@ class _Journey:
             Role.SOCIAL_WORKER, TeamKind.CHILDREN_IN_CARE
         )
 
-    def placement(self, person: Person, on: date) -> PlacementDetails:
+    def placement(self, person: Person, on: date, legal_status: str = "") -> PlacementDetails:
         r, age = self.rng.random(), _age(person, on)
+        parents_allowed = legal_status != "V2"  # not with parents under s20 (903 rule 378)
         if age >= 16 and r < 0.5:
-            kind, provider = "H5", self.rng.choice(["PR4", "PR5"])
+            kind, provider = "K3", self.rng.choice(["PR4", "PR5"])
         elif r < 0.62:
             kind, provider = self.rng.choice(FOSTER), self.rng.choice(["PR1", "PR1", "PR4", "PR5"])
         elif r < 0.8:
             kind, provider = self.rng.choice(KINSHIP), "PR1"
         elif r < 0.93 and age >= 8:
             kind, provider = "K2", self.rng.choice(["PR1", "PR4", "PR4"])
-        elif r < 0.97:
+        elif r < 0.97 and parents_allowed:
             kind, provider = "P1", "PR0"
         else:
             kind, provider = "U6", "PR1"
         fake = self.ctx.faker
-        home = kind in {"K2", "H5"}
+        home = kind in {"K2", "K3"}
         name = (
             f"{fake.last_name()} House"
             if home
@@ -82,7 +85,9 @@ class _Journey:
         )
         if kind == "P1":
             name = "Parent"
-        in_area = self.rng.random() < 0.7
+        # Own provision outside fostering is in the borough (903 rule 1015), and supported
+        # accommodation with an Ofsted URN too (rule 241 compares its area with the authority's).
+        in_area = self.rng.random() < 0.7 or (provider == "PR1" and kind in {"K2", "P1"}) or kind == "K3"
         regime = {"P1": VisitRegime.CARE_ORDER_PARENT, "U3": VisitRegime.CONNECTED_OR_ICO_PARENT}.get(
             kind, VisitRegime.STANDARD
         )
@@ -90,8 +95,8 @@ class _Journey:
             placement_type=kind,
             provider=provider,
             carer_name=name,
-            urn=f"SC{self.rng.randint(100000, 999999)}" if home else "",
-            postcode=fake.postcode(),
+            urn=placement_urn(self.rng, kind),
+            postcode=placement_postcode(self.rng, in_area),
             in_area=in_area,
             distance_miles=Decimal(self.rng.randint(5, 60 if in_area else 900)) / 10
             if self.rng.random() < 0.9
@@ -102,18 +107,31 @@ class _Journey:
 
     def start(self, person: Person, start: date, end: date | None) -> PeriodOfCare:
         sw = self.worker(person)
-        status = self.rng.choices(["C2", "V2", "C1", "E1", "L1"], [50, 28, 12, 5, 5])[0]
+        arrived = (
+            ImmigrationStatus.objects.filter(person=person, status="UASC")
+            .values_list("start_date", flat=True)
+            .first()
+        )
+        if arrived and start < arrived:  # an unaccompanied child is looked after once here
+            start = min(arrived + timedelta(days=1), end - timedelta(days=2) if end else self.today)
+        # Placement orders (E1) come with an adoption decision: the permanence stage records them.
+        status = self.rng.choices(["C2", "V2", "C1", "L1"], [55, 28, 12, 5])[0]
         period = services.start_care(
             actor=sw,
             person=person,
             start_date=start,
             legal_status=status,
             category_of_need=self.rng.choices(["N1", "N2", "N3", "N4", "N5", "N8"], [60, 6, 8, 14, 4, 8])[0],
-            placement=self.placement(person, start),
+            placement=self.placement(person, start, status),
         )
+        ensure_social_worker(self.ctx, person, start)
         last = end or self.today
         span = (last - start).days
         on, current_status = start, status
+        if status == "L1" and start + timedelta(days=2) < last:
+            # Police protection lasts at most 72 hours (903 rule 361): an interim care order follows.
+            on, current_status = start + timedelta(days=2), "C1"
+            services.record_change(actor=sw, period=period, on=on, legal_status="C1")
         for _ in range(self.rng.choices([0, 1, 2, 3, 4], [35, 30, 18, 10, 7])[0]):
             step = self.rng.randint(30, max(31, span // 3))
             on = on + timedelta(days=step)
@@ -128,7 +146,7 @@ class _Journey:
                 period=period,
                 on=on,
                 legal_status=new_status,
-                placement=self.placement(person, on) if moved else None,
+                placement=self.placement(person, on, new_status or current_status) if moved else None,
                 same_carer=moved and self.rng.random() < 0.1,
                 reason_for_change=self.rng.choice(REASONS) if moved else "",
             )
@@ -249,13 +267,16 @@ class _Journey:
 
     def health(self, period: PeriodOfCare) -> None:
         person, sw = period.person, self.worker(period.person)
-        if self.rng.random() < 0.1:
-            return  # initial health assessment outstanding
+        if period.start_date > self.today - timedelta(days=90) and self.rng.random() < 0.3:
+            return  # a recent entrant's initial health assessment still outstanding
         on = period.start_date + timedelta(days=self.rng.randint(10, 40))
         kind = HealthCheckKind.INITIAL
-        while on <= self.today and person.date_of_birth:
+        last = period.end_date or self.today
+        while on <= last and person.date_of_birth:
             age = _age(person, on)
             sdq = self.rng.randint(4, 30) if 4 <= age <= 16 and self.rng.random() < 0.8 else None
+            misuse = age >= 13 and self.rng.random() < 0.08
+            received = self.rng.random() < 0.7 if misuse else None
             services.record_health_check(
                 actor=sw,
                 person=person,
@@ -265,7 +286,9 @@ class _Journey:
                 immunisations_up_to_date=self.rng.random() < 0.85,
                 sdq_score=sdq,
                 sdq_reason="" if sdq is not None else ("SDQ1" if not 4 <= age <= 16 else "SDQ2"),
-                substance_misuse=age >= 13 and self.rng.random() < 0.08,
+                substance_misuse=misuse,
+                intervention_received=received,
+                intervention_offered=self.rng.random() < 0.6 if received is False else None,
                 convicted=age >= 10 and self.rng.random() < 0.04,
             )
             if self.rng.random() < 0.8:
@@ -273,7 +296,9 @@ class _Journey:
                     actor=sw, person=person, kind=HealthCheckKind.DENTAL, completed_on=on
                 )
             kind = HealthCheckKind.REVIEW
-            on = next_health_review_due(on, person.date_of_birth) + timedelta(days=self.rng.randint(-20, 25))
+            # Some late, but never a whole collection year without one (903 OC2 SDQ, rule 186).
+            due = next_health_review_due(on, person.date_of_birth) + timedelta(days=self.rng.randint(-20, 25))
+            on = min(due, on + timedelta(days=330))
 
     def education(self, period: PeriodOfCare) -> None:
         person = period.person
@@ -307,12 +332,14 @@ class _Journey:
         sw = self.worker(person)
         now = timezone.now()
         count = self.rng.randint(1, 4)
+        used: list[date] = []
         for i in range(count):
             day = self.today - timedelta(
                 days=self.rng.randint(2, 300) if i < count - 1 else self.rng.randint(4, 20)
             )
-            if day < period.start_date:
-                continue
+            if day < period.start_date or any(abs((day - other).days) < 3 for other in used):
+                continue  # not overlapping another episode (903 rule 574)
+            used.append(day)
             started = timezone.make_aware(
                 datetime.combine(day, time(self.rng.randint(15, 23), self.rng.choice([0, 15, 30, 45])))
             )
@@ -387,7 +414,8 @@ def run(ctx: StageContext) -> None:
             continue
         start = today - timedelta(days=ctx.rng.randint(200, max(201, min(2500, age_days - 10))))
         end = start + timedelta(days=ctx.rng.randint(40, max(41, min(700, (today - start).days - 30))))
-        journey.start(child, start, min(end, today - timedelta(days=1)))
+        period = journey.start(child, start, min(end, today - timedelta(days=1)))
+        journey.health(period)
     for child in in_care:
         age_days = (today - child.date_of_birth).days  # type: ignore[operator]
         start = today - timedelta(days=ctx.rng.randint(10, max(11, min(2200, age_days - 1))))
@@ -397,3 +425,64 @@ def run(ctx: StageContext) -> None:
         journey.health(period)
         journey.education(period)
         journey.missing(period)
+
+
+def ensure_social_worker(ctx: StageContext, person: Person, start: date) -> None:
+    """A child in care has an allocated social worker from the day care starts (903
+    social worker episodes): allocate one when the demo's allocations leave a gap."""
+    from workforce import services as workforce
+    from workforce.models import Allocation, AllocationReason, AllocationRole
+
+    rows = list(
+        Allocation.objects.filter(person=person, role=AllocationRole.SOCIAL_WORKER).order_by(
+            "start_date", "id"
+        )
+    )
+    if any(a.start_date <= start and (a.end_date is None or a.end_date > start) for a in rows):
+        return
+    worker = ctx.social_worker_for(person) or ctx.pick_staff(Role.SOCIAL_WORKER, TeamKind.CHILDREN_IN_CARE)
+    manager = ctx.pick_staff(Role.TEAM_MANAGER)
+    assert worker.team is not None
+    later = [a for a in rows if a.start_date > start]
+    if later:
+        workforce.record_past_allocation(
+            actor=manager,
+            person=person,
+            worker=worker if worker.pk != later[0].worker_id else ctx.pick_staff(Role.SOCIAL_WORKER),
+            team=worker.team,
+            role=AllocationRole.SOCIAL_WORKER,
+            start_date=start,
+            end_date=later[0].start_date,
+        )
+    else:
+        workforce.allocate(
+            actor=manager,
+            person=person,
+            worker=worker,
+            team=worker.team,
+            role=AllocationRole.SOCIAL_WORKER,
+            start_date=start,
+            reason=AllocationReason.FCONTA,
+        )
+
+
+def record_health(ctx: StageContext, person: Person, start: date, worker: User, today: date) -> None:
+    """Health assessments for a period of care another stage started: the initial one, then
+    reviews, each with an SDQ score or the reason there is none (903 OC2)."""
+    on = start + timedelta(days=ctx.rng.randint(10, 40))
+    kind = HealthCheckKind.INITIAL
+    while on <= today and person.date_of_birth:
+        age = _age(person, on)
+        sdq = ctx.rng.randint(4, 30) if 4 <= age <= 16 else None
+        services.record_health_check(
+            actor=worker,
+            person=person,
+            kind=kind,
+            completed_on=on,
+            immunisations_up_to_date=ctx.rng.random() < 0.85,
+            sdq_score=sdq,
+            sdq_reason="" if sdq is not None else "SDQ1",
+            substance_misuse=False,
+        )
+        kind = HealthCheckKind.REVIEW
+        on = min(next_health_review_due(on, person.date_of_birth), on + timedelta(days=330))

@@ -236,6 +236,9 @@ class HealthForm(forms.Form):
     )
     substance_misuse = _yes_no("Identified as having a substance misuse problem?", required=False)
     intervention_received = _yes_no("Received an intervention for substance misuse?", required=False)
+    intervention_offered = _yes_no(
+        "If no intervention was received: was one offered and refused?", required=False
+    )
     convicted = _yes_no("Convicted or given a youth caution in the last year?", required=False)
     health_plan_actions = forms.CharField(
         label="Health plan actions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})

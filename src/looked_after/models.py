@@ -283,6 +283,9 @@ class HealthAssessment(models.Model):
     sdq_reason = models.CharField(max_length=4, blank=True, choices=ssda903.SDQ_REASON.all_choices())
     substance_misuse = models.BooleanField(null=True, blank=True)
     intervention_received = models.BooleanField(null=True, blank=True)
+    intervention_offered = models.BooleanField(
+        null=True, blank=True, help_text="When none was received: was one offered (and refused)? SSDA903 OC2."
+    )
     convicted = models.BooleanField(
         "Convicted or subject to a youth caution in the last year", null=True, blank=True
     )

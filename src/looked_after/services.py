@@ -537,6 +537,7 @@ def record_health_check(
     intervention_received: bool | None = None,
     convicted: bool | None = None,
     health_plan_actions: str = "",
+    intervention_offered: bool | None = None,
 ) -> HealthAssessment:
     """Record a health assessment (initial or review) or dental check, with the OC2 items."""
     _require(actor, Permission.RECORD_CARE)
@@ -549,6 +550,10 @@ def record_health_check(
         raise ValidationError({"sdq_reason": "Enter an SDQ score or a reason it was not completed, not both"})
     if sdq_reason and sdq_reason not in ssda903.SDQ_REASON:
         raise ValidationError({"sdq_reason": "Select a reason"})
+    if intervention_offered is not None and intervention_received is not False:
+        raise ValidationError(
+            {"intervention_offered": "Say whether an intervention was offered only when none was received"}
+        )
     check = HealthAssessment.objects.create(
         person=person,
         period=PeriodOfCare.objects.filter(person=person, start_date__lte=completed_on).first(),
@@ -560,6 +565,7 @@ def record_health_check(
         sdq_reason=sdq_reason,
         substance_misuse=substance_misuse,
         intervention_received=intervention_received,
+        intervention_offered=intervention_offered,
         convicted=convicted,
         health_plan_actions=health_plan_actions.strip(),
         recorded_by=actor,

@@ -2,10 +2,12 @@
 court orders, a few adoptions a year (one reversed), previous permanence for children in care,
 and supervised contact sessions with cancellations.
 
-Adoptions need a period of care; where a chosen child has none, one is created directly here
-(documented for the merge with the children-in-care stage), ending on the adoption order date.
+Adoptions need a period of care; where a chosen child has none, one is started here through
+the children-in-care services, and the adoption is recorded in it step by step (placement
+order, placement for adoption, end of care on the adoption order).
 """
 
+import random
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
@@ -13,9 +15,11 @@ from django.utils import timezone
 
 from accounts.models import TeamKind, User
 from accounts.permissions import Role
+from demo.places import placement_postcode, placement_urn
 from demo.stages import StageContext
 from looked_after import services as care
 from looked_after.models import PeriodOfCare
+from looked_after.queries import current_episode
 from people.models import Person
 
 from . import services
@@ -61,16 +65,21 @@ def run(ctx: StageContext) -> None:
     for child in Person.objects.filter(periods_of_care__isnull=False).distinct().order_by("la_child_id"):
         if not PreviousPermanence.objects.filter(person=child).exists():
             worker = rng.choice(workers)
-            prev = rng.choices(["Z1", "P2", "P3", "P1", "P4"], weights=[88, 4, 3, 2, 3])[0]
-            year = (child.date_of_birth or today).year + rng.randint(1, 4)
+            # Not P4 ("unknown"): the 903 rule 630 asks for its authority and date, which Harbour
+            # leaves blank for an unknown option (docs/returns/ssda903.md).
+            prev = rng.choices(["Z1", "P2", "P3", "P1"], weights=[91, 4, 3, 2])[0]
+            dob = child.date_of_birth or today
+            entered = child.periods_of_care.order_by("start_date").values_list("start_date", flat=True)[0]
+            if entered.year - dob.year < 2 and prev in ("P1", "P2", "P3"):
+                prev = "Z1"  # an order needs time to be made before care began (903 rule 632)
+            year = rng.randint(dob.year + 1, max(dob.year + 1, entered.year - 1))
             date_perm = rng.choice([f"zz/{rng.randint(1, 12):02d}/{year}", f"zz/zz/{year}", f"15/06/{year}"])
-            if rng.random() < 0.1:  # some not asked yet
-                continue
             services.record_previous_permanence(
                 actor=worker,
                 person=child,
                 prev_perm=prev,
-                la_perm="Leeds" if prev in ("P1", "P2", "P3") else "",
+                # The 903 LA_PERM code of the authority that made the arrangement (rule 633).
+                la_perm=rng.choice(["805", "806", "808", "840", "999"]) if prev in ("P1", "P2", "P3") else "",
                 date_perm=date_perm if prev in ("P1", "P2", "P3") and year <= today.year else "",
             )
     ctx.progress(f"permanence: {open_cases} open proceedings, {AdoptionCase.objects.count()} adoption plans")
@@ -131,7 +140,7 @@ def _open_proceedings(
             ),
         )
     if PeriodOfCare.objects.filter(person=child).count() == 0:
-        _period_of_care(worker, child, issued, None, "C1")
+        _period_of_care(ctx, worker, child, issued, None, "C1")
     _contact_sessions(ctx, child, worker, supervisors, today)
 
 
@@ -175,15 +184,21 @@ def _contact_sessions(
 
 
 def _adoption(ctx: StageContext, child: Person, worker: User, today: date) -> None:
+    """From the decision to the adoption order, recorded in the child's care record as it
+    happens: a placement order (legal status E1), the placement for adoption (A5 with the
+    foster carers who adopt, else A6) and the end of care on the order (REC E11/E12)."""
     rng = ctx.rng
     dob = child.date_of_birth or today
     periods = list(PeriodOfCare.objects.filter(person=child).order_by("start_date"))
-    created = None
+    if periods and periods[-1].end_date is not None:
+        return  # no longer looked after: no adoption plan in the demo
     if periods:
-        entered = periods[-1].start_date
+        period = periods[-1]
+        episode = current_episode(period)
+        entered = episode.start_date if episode else period.start_date
     else:
-        entered = max(dob, today - timedelta(days=rng.randint(300, 1400)))
-        created = _period_of_care(worker, child, entered, None, "C2")
+        entered = max(dob + timedelta(days=1), today - timedelta(days=rng.randint(300, 1400)))
+        period = _period_of_care(ctx, worker, child, entered, None, "C2")
     steps = [
         ("decide", rng.randint(90, 240)),
         ("authorise", rng.randint(60, 150)),
@@ -193,6 +208,7 @@ def _adoption(ctx: StageContext, child: Person, worker: User, today: date) -> No
     ]
     on = entered
     case = None
+    by_foster_carer = False
     reverse_at = "match" if rng.random() < 0.12 else None
     for event, gap in steps:
         on = on + timedelta(days=gap)
@@ -206,33 +222,74 @@ def _adoption(ctx: StageContext, child: Person, worker: User, today: date) -> No
             services.advance_adoption(
                 actor=worker, case=case, event="reverse", on=on, details={"reversed_reason": "RD3"}
             )
+            if current_episode(period) is not None and period.end_date is None:
+                # The placement order is revoked: back to a care order (903 rule 553).
+                care.record_change(actor=worker, period=period, on=on, legal_status="C2")
             return
         details: dict[str, object] = {}
         if event == "match":
-            couple = rng.random() < 0.8
-            details = {
-                "number_of_adopters": 2 if couple else 1,
-                "adopter_sex": rng.choice(["MF", "MF", "MF", "FF", "MM"])
-                if couple
-                else rng.choice(["F1", "M1"]),
-                "adopter_legal_status": rng.choice(["L11", "L11", "L2", "L3"]) if couple else "L0",
-            }
-            if rng.random() < 0.15:
-                details.update(
-                    {
-                        "adopted_by_foster_carer": True,
-                        "foster_placement_start": entered + timedelta(days=rng.randint(0, 60)),
-                    }
-                )
+            details = _match_details(rng)
+            by_foster_carer = bool(details.get("adopted_by_foster_carer"))
+            if by_foster_carer:
+                details["foster_placement_start"] = entered
         services.advance_adoption(actor=worker, case=case, event=event, on=on, details=details)
-        if event == "adopt" and created is not None:
-            created.end_date = on
-            created.save(update_fields=["end_date"])
+        _record_in_care(ctx, worker, period, event, on, by_foster_carer=by_foster_carer)
 
 
-def _period_of_care(worker: User, child: Person, start: date, end: date | None, status: str) -> PeriodOfCare:
+def _record_in_care(
+    ctx: StageContext, worker: User, period: PeriodOfCare, event: str, on: date, *, by_foster_carer: bool
+) -> None:
+    """The adoption step in the care record: placement order, placement for adoption, adopted."""
+    rng = ctx.rng
+    if event == "authorise":
+        care.record_change(actor=worker, period=period, on=on, legal_status="E1")
+    elif event == "place":
+        kind = "A5" if by_foster_carer else "A6"
+        care.record_change(
+            actor=worker,
+            period=period,
+            on=on,
+            placement=care.PlacementDetails(
+                placement_type=kind,
+                provider="PR1",
+                carer_name="Adopters",
+                urn=placement_urn(rng, kind),
+                postcode=placement_postcode(rng, in_area=rng.random() < 0.6),
+            ),
+            same_carer=by_foster_carer,
+            reason_for_change="CARPL",
+        )
+    elif event == "adopt":
+        care.end_care(actor=worker, period=period, on=on, reason_ceased=rng.choice(["E11", "E11", "E12"]))
+
+
+def _match_details(rng: random.Random) -> dict[str, object]:
+    """The adopters (903 AD1): number, sexes and a legal status that fits them (rules 511-524)."""
+    couple = rng.random() < 0.8
+    sexes = rng.choice(["MF", "MF", "MF", "FF", "MM"]) if couple else rng.choice(["F1", "M1"])
+    if not couple:
+        legal = "L0"
+    elif sexes == "MF":
+        legal = rng.choice(["L11", "L11", "L3"])
+    else:
+        legal = rng.choice(["L12", "L4"])
+    details: dict[str, object] = {
+        "number_of_adopters": 2 if couple else 1,
+        "adopter_sex": sexes,
+        "adopter_legal_status": legal,
+    }
+    if rng.random() < 0.15:
+        details["adopted_by_foster_carer"] = True
+    return details
+
+
+def _period_of_care(
+    ctx: StageContext, worker: User, child: Person, start: date, end: date | None, status: str
+) -> PeriodOfCare:
     """A period of care recorded through the children-in-care services (foster care)."""
-    return care.record_period_of_care(
+    from looked_after.demo_stage import ensure_social_worker, record_health
+
+    period = care.record_period_of_care(
         actor=worker,
         person=child,
         start_date=start,
@@ -240,6 +297,13 @@ def _period_of_care(worker: User, child: Person, start: date, end: date | None, 
         legal_status=status,
         category_of_need="N1",
         placement=care.PlacementDetails(
-            placement_type="U6", provider="PR1", carer_name="Local authority foster carer"
+            placement_type="U6",
+            provider="PR1",
+            carer_name="Local authority foster carer",
+            urn=placement_urn(ctx.rng, "U6"),
+            postcode=placement_postcode(ctx.rng, in_area=True),
         ),
     )
+    ensure_social_worker(ctx, child, start)
+    record_health(ctx, child, start, worker, end or min(ctx.as_of, timezone.localdate()))
+    return period

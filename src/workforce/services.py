@@ -7,6 +7,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from accounts.models import Team, User
 from accounts.permissions import Permission
@@ -177,3 +178,45 @@ def end_allocation(*, actor: User, allocation: Allocation, end_date: date, reaso
     if allocation.end_date is not None:
         raise ValidationError({"end_date": "This allocation has already ended"})
     return _end(actor=actor, allocation=allocation, end_date=end_date, reason=reason)
+
+
+@transaction.atomic
+def record_past_allocation(
+    *,
+    actor: User,
+    person: Person,
+    worker: User,
+    team: Team,
+    role: str,
+    start_date: date,
+    end_date: date,
+    reason: str = AllocationReason.FCONTA,
+    end_reason: str = AllocationReason.TSPROC,
+) -> Allocation:
+    """Record an allocation that has already ended (history from an older system, or a gap
+    found later): it must not overlap another allocation of a single-holder role."""
+    if not actor.has_perm(Permission.ALLOCATE_CHILD.value):
+        raise PermissionDenied(Permission.ALLOCATE_CHILD.value)
+    if end_date < start_date:
+        raise ValidationError({"end_date": "The end date must be on or after the start date"})
+    if role in SINGLE_HOLDER_ROLES:
+        # Touching at a boundary is allowed: one worker's last day is the next one's first.
+        overlapping = Allocation.objects.filter(person=person, role=role, start_date__lt=end_date).filter(
+            Q(end_date__isnull=True) | Q(end_date__gt=start_date)
+        )
+        if overlapping.exists():
+            raise ValidationError({"start_date": "Another worker held this allocation at that time"})
+    allocation = Allocation.objects.create(
+        person=person,
+        worker=worker,
+        team=team,
+        role=role,
+        start_date=start_date,
+        start_reason=reason,
+        end_date=end_date,
+        end_reason=end_reason,
+        created_by=actor,
+        ended_by=actor,
+    )
+    auditor.record_many([_started_event(actor, allocation), _ended_event(actor, allocation)])
+    return allocation

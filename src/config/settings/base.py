@@ -198,6 +198,10 @@ LOGGING = {
 HARBOUR_AUTHORITY = {
     "name": env.str("HARBOUR_LA_NAME", default="Harbourside Metropolitan Borough Council"),
     "la_code": env.str("HARBOUR_LA_CODE", default="999"),
+    # The ONS (GSS) code of the authority's area: the SSDA903 rules use it to tell in-area from
+    # out-of-area placements. The demo borough's addresses use Hartlepool's real postcodes, so
+    # the default is Hartlepool's code (docs/adr, "SSDA903 postcodes and area code").
+    "gss_code": env.str("HARBOUR_LA_GSS_CODE", default="E06000001"),
     "child_population": env.int("HARBOUR_CHILD_POPULATION", default=62000),
     "child_id_prefix": env.str("HARBOUR_CHILD_ID_PREFIX", default="HB"),
 }

@@ -8,7 +8,14 @@ from stdnum.gb import nhs, upn
 
 from demo.identifiers import FALLBACK_UPN_LA, IdentifierIssuer, nhs_check_digit, upn_la_code
 from demo.names import HERITAGES, ORIGINS, gendered
-from demo.places import AddressBook, borough_name
+from demo.places import (
+    NEIGHBOURS,
+    AddressBook,
+    area_postcodes,
+    borough_name,
+    placement_postcode,
+    placement_urn,
+)
 from people.validators import normalise_postcode, validate_nhs_number, validate_upn
 
 
@@ -43,17 +50,28 @@ def test_borough_name_drops_the_council_words():
     assert borough_name("City of Leeds Council") == "Leeds"
 
 
-def test_address_book_postcodes_are_fictional_but_valid():
+def test_address_book_postcodes_are_real_ones_of_the_borough_area():
     rng = random.Random(3)
     fake = Faker("en_GB")
     fake.seed_instance(3)
     book = AddressBook(rng, fake, "Harbourside", streets=200)
     addresses = [book.home(date(2024, 1, 1)) for _ in range(500)]
+    borough = set(area_postcodes("E06000001"))  # the default gss_code's area (Hartlepool)
 
-    assert all(
-        a.postcode.startswith("HB") and normalise_postcode(a.postcode) == a.postcode for a in addresses
-    )
+    assert all(a.postcode in borough and normalise_postcode(a.postcode) == a.postcode for a in addresses)
     assert {a.town for a in addresses} >= {"Harbourside", "Saltmoor"}
+    assert len({a.postcode.split()[0] for a in addresses}) > 1  # townships in different districts
+
+
+def test_placement_postcodes_in_and_out_of_the_area():
+    rng = random.Random(5)
+    borough = set(area_postcodes("E06000001"))
+    neighbours = {pc for code in NEIGHBOURS for pc in area_postcodes(code)}
+
+    assert all(placement_postcode(rng, in_area=True) in borough for _ in range(50))
+    assert all(placement_postcode(rng, in_area=False) in neighbours for _ in range(50))
+    assert placement_urn(rng, "P1") == "" and placement_urn(rng, "T2") == ""
+    assert placement_urn(rng, "U4").startswith("SC")
 
 
 def test_origins_cover_the_dfe_codes_with_most_families_white_british():

@@ -1,1 +1,7 @@
-"""The SSDA903 children looked after return, built as CSV files. See returns.base."""
+"""The SSDA903 children looked after return: `build` from recorded data, `validate` with the
+DfE rules (csc-validator-be-903). See docs/returns/ssda903.md."""
+
+from .build import build
+from .validation import validate
+
+__all__ = ["build", "validate"]

@@ -1,0 +1,491 @@
+"""Run the DfE SSDA903 validation rules (`lac_validator`, csc-validator-be-903) in-process.
+
+The tables go to the rules as DataFrames shaped exactly as the package's own CSV reader
+shapes them (every value a string, upper-cased, blanks missing), so a finding here is a
+finding in the DfE's tool. What is different is the postcode step: the package merges each
+upload against its whole postcode table (about 2.6 million rows) every run; here the table
+is loaded once per process and indexed by postcode, and PL_LA, PL_LOCATION and PL_DISTANCE
+are derived with the package's own formula (`lac_validator.datastore`). That, and caching
+the rule registry, is what makes one child's re-validation fast.
+
+Each failing row maps back to its `Source` (table + row index). Rules that crash on the
+data, and rules that cannot run because Harbour does not hold their reference data (the
+Ofsted provider lists behind the URN rules), are returned as GAP findings, never hidden.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from ..base import Finding, ReturnOutput, Severity, Source, Table
+from . import codes as c
+
+NAME = "ssda903"
+logger = logging.getLogger(__name__)
+
+# Rules whose reference data (the Ofsted children's homes and social care providers lists)
+# Harbour does not hold: they skip themselves without it.
+PROVIDER_LIST_RULES = frozenset({"1008", "219", "221", "224", "227", "228", "229", "241"})
+# Known faults in the package (RETURNS.md "Known faults"): these crash on every run.
+CRASHING_RULES = frozenset({"231", "233"})
+# The DfE's warnings: to be checked, may be right.
+QUERY_RULES = frozenset({"EPI", "454", "232"})
+# Rules that check the XML form of the return only (Harbour writes CSV).
+XML_ONLY_RULES = frozenset({"105"})
+# Up to this many children, last year is built only for the children in this year's return.
+PARTIAL_PREVIOUS_LIMIT = 500
+
+_lock = threading.Lock()
+_registries: dict[int, dict[str, Any]] = {}
+_postcodes: dict[str, Any] = {}
+
+
+def registry(year: int) -> dict[str, Any]:
+    """The rule set for a collection year (`lac2025_26` for 2026), imported once."""
+    if year not in _registries:
+        first = min(max(year, 2023), 2027)
+        module = importlib.import_module(f"lac_validator.rules.lac{first - 1}_{str(first)[2:]}")
+        _registries[year] = dict(module.registry)
+    return _registries[year]
+
+
+def la_gss_code() -> str:
+    """The authority's GSS code, which the rules use to tell in-area from out-of-area."""
+    return str(settings.HARBOUR_AUTHORITY.get("gss_code", ""))
+
+
+def _postcode_table(letters: set[str]) -> Any:
+    """The ONS postcode table for the given first letters, indexed by postcode without spaces,
+    with the upper-tier LA of each; loaded once per process."""
+    import pandas as pd
+
+    with _lock:
+        missing = {x for x in letters if x and x.isalpha()} - set(_postcodes.get("letters", set()))
+        if missing or "frame" not in _postcodes:
+            from lac_validator import datastore
+
+            datastore.postcodes.load_postcodes(missing | set(_postcodes.get("letters", set())))
+            frame = datastore.postcodes.dataframe[["pcd_abbr", "laua", "oseast1m", "osnrth1m"]]
+            frame = frame.drop_duplicates("pcd_abbr").set_index("pcd_abbr")
+            la = datastore.la_df[["LTLA21CD", "UTLA21CD"]].drop_duplicates("LTLA21CD").set_index("LTLA21CD")
+            frame = frame.assign(laua=frame["laua"].astype(str))
+            frame = frame.join(la, on="laua")
+            _postcodes["frame"] = frame
+            _postcodes["letters"] = set(_postcodes.get("letters", set())) | missing
+            _postcodes["pd"] = pd
+        return _postcodes["frame"]
+
+
+def warm_up(year: int) -> None:
+    """Load the rule set and the postcode table so the first re-validation is fast."""
+    registry(year)
+    registry(year - 1)
+    _postcode_table(set("ABCDEFGHIJKLMNOPRSTUWYZ"))
+
+
+def _enrich(episodes: Any, local_authority: str) -> Any:
+    """PL_LA, PL_LOCATION and PL_DISTANCE, as `lac_validator.datastore._add_postcode_derived_fields`."""
+    import numpy as np
+    import pandas as pd
+
+    episodes = episodes.copy()
+    home = episodes["HOME_POST"].astype("object").str.upper().str.replace(" ", "")
+    place = episodes["PL_POST"].astype("object").str.upper().str.replace(" ", "")
+    letters = set(home.dropna().str[:1]) | set(place.dropna().str[:1])
+    table = _postcode_table(letters)
+    home_d = table.reindex(home.fillna("").values)
+    pl_d = table.reindex(place.fillna("").values)
+    home_d.index = episodes.index
+    pl_d.index = episodes.index
+    episodes["PL_LA"] = pl_d["UTLA21CD"]
+    episodes["PL_LOCATION"] = "IN"
+    episodes.loc[episodes["PL_LA"].ne(local_authority), "PL_LOCATION"] = "OUT"
+    laua = pl_d["laua"].where(pl_d["laua"].notna() & (pl_d["laua"] != "nan"))
+    episodes.loc[laua.isna(), "PL_LOCATION"] = pd.NA
+    for letter, code in {"S": "SCO", "N": "NIR", "W": "WAL"}.items():
+        mask = laua.fillna("").str.upper().str.startswith(letter) & episodes["PL_POST"].notnull()
+        episodes.loc[mask, ["PL_LA", "PL_LOCATION"]] = [code, "OUT"]
+    distance = (
+        np.sqrt((home_d["oseast1m"] - pl_d["oseast1m"]) ** 2 + (home_d["osnrth1m"] - pl_d["osnrth1m"]) ** 2)
+        / 1000
+        / 1.6093
+    )
+    episodes["PL_DISTANCE"] = distance.round(decimals=1)
+    return episodes
+
+
+def frame(table: Table) -> Any:
+    """A table as the package's CSV reader would load it."""
+    import numpy as np
+    import pandas as pd
+
+    rows = [[np.nan if v is None or v == "" else str(v).upper() for v in row] for row in table.rows]
+    return pd.DataFrame(rows, columns=table.columns, dtype=object)
+
+
+def frames_from_output(output: ReturnOutput) -> dict[str, Any]:
+    return {name: frame(table) for name, table in output.tables.items()}
+
+
+def frames_from_directory(directory: Path) -> dict[str, Any]:
+    """Last year's files, read with the package's own CSV reader (recognised by header)."""
+    from lac_validator.ingress import read_csvs_from_text
+
+    files = [
+        {"name": p.name, "file_content": p.read_bytes(), "description": "This year"}
+        for p in sorted(Path(directory).glob("*.csv"))
+        if p.stat().st_size and len(p.read_bytes().splitlines()) > 0
+    ]
+    if not files:
+        raise FileNotFoundError(f"No SSDA903 CSV files in {directory}")
+    return dict(read_csvs_from_text(files))
+
+
+def _add_uasc_flag(frames: dict[str, Any]) -> None:
+    header, uasc = frames.get("Header"), frames.get("UASC")
+    if header is None:
+        return
+    children = set(uasc["CHILD"].dropna()) if uasc is not None else set()
+    header["UASC"] = header["CHILD"].map(lambda x: "1" if x in children else "0")
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    ran: list[str]
+    skipped: list[str]
+    crashed: list[str]
+
+
+def datastore(
+    output: ReturnOutput, year: int, previous: ReturnOutput | Path | str | None
+) -> tuple[dict[str, Any], dict[str, list[Source]]]:
+    """The rules' input: this year's and last year's tables, enriched, and the metadata."""
+    import pandas as pd
+
+    current = frames_from_output(output)
+    for name in c.tables_for(year):  # every table present, even empty, so no rule skips for want of one
+        if name not in current:
+            current[name] = pd.DataFrame(columns=c.TABLE_COLUMNS[name], dtype=object)
+    _add_uasc_flag(current)
+    last_sources: dict[str, list[Source]] = {}
+    last: dict[str, Any] = {}
+    if isinstance(previous, ReturnOutput):
+        last = frames_from_output(previous)
+        last_sources = {name: t.sources for name, t in previous.tables.items()}
+    elif previous is not None:
+        last = frames_from_directory(Path(previous))
+    _add_uasc_flag(last)
+    gss = la_gss_code()
+    data: dict[str, Any] = dict(current)
+    data.update({f"{name}_last": df for name, df in last.items()})
+    for name in ("Episodes", "Episodes_last"):
+        if name in data:
+            data[name] = _enrich(data[name], gss)
+    data["metadata"] = {
+        "collectionYear": str(year),
+        "localAuthority": gss,
+        "collection_start": f"01/04/{year - 1}",
+        "collection_end": f"31/03/{year}",
+        "file_format": "csv",
+    }
+    return data, last_sources
+
+
+def run_rules(
+    output: ReturnOutput,
+    year: int,
+    previous: ReturnOutput | Path | str | None,
+    *,
+    rule_filter: Callable[[str], bool] | None = None,
+) -> RunResult:
+    """Run the year's rules; findings for failing rows, and which rules ran, skipped or crashed."""
+    data, last_sources = datastore(output, year, previous)
+    children = _children_by_id(output)
+    findings: list[Finding] = []
+    ran: list[str] = []
+    skipped: list[str] = []
+    crashed: list[str] = []
+    logging.getLogger("lac_validator").setLevel(logging.WARNING)
+    for code, rule in registry(year).items():
+        if rule_filter is not None and not rule_filter(code):
+            continue
+        if _nothing_to_check(rule, data):
+            ran.append(code)
+            continue
+        copy = _Copies(data)
+        func = LOCAL_EQUIVALENTS.get(code, rule.func)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):  # some rules print their frames
+                result = func(copy)
+        except Exception:  # noqa: BLE001 - a crashing rule is reported as a gap, not raised
+            crashed.append(code)
+            continue
+        if result == {}:
+            skipped.append(code)
+            continue
+        ran.append(code)
+        severity = Severity.QUERY if code in QUERY_RULES else Severity.ERROR
+        fields = tuple(rule.affected_fields or ())
+        for table_name, rows in result.items():
+            for index in rows:
+                if index is None or (isinstance(index, float) and index != index):
+                    continue
+                findings.append(
+                    Finding(
+                        return_name=NAME,
+                        rule_code=code,
+                        message=str(rule.message or ""),
+                        severity=severity,
+                        source=_source(table_name, index, output, last_sources, data, children),
+                        fields=fields,
+                    )
+                )
+    return RunResult(findings, ran, skipped, crashed)
+
+
+class _Copies(dict[str, Any]):
+    """What a rule sees: each table a fresh shallow copy (rules add columns to the frames
+    they read), made only when the rule reads it, like the package's `copy_datastore`."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__(data)
+        self._copied: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "metadata":
+            return super().__getitem__(key)
+        if key not in self._copied:
+            self._copied[key] = super().__getitem__(key).copy(deep=False)
+        return self._copied[key]
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+def _nothing_to_check(rule: Any, data: dict[str, Any]) -> bool:
+    """A rule flags rows of the tables it reads: when every one of them is present and empty
+    (one child's re-validation, say), it cannot fail, so it is not run."""
+    tables = rule.tables
+    if not isinstance(tables, list) or not tables or not all(isinstance(t, str) for t in tables):
+        return False
+    return all(t in data and len(data[t]) == 0 for t in tables)
+
+
+def _rule_392c(dfs: dict[str, Any]) -> dict[str, list[Any]]:
+    """Rule 392c ("Postcode(s) provided are invalid") as the package writes it, with the
+    postcode table looked up through the index loaded once, instead of a merge with the whole
+    table on every run (which costs seconds)."""
+    import pandas as pd
+
+    if "Episodes" not in dfs:
+        return {}
+    episodes = dfs["Episodes"]
+    home = episodes["HOME_POST"].astype("object").str.upper().str.replace(" ", "")
+    place = episodes["PL_POST"].astype("object").str.upper().str.replace(" ", "")
+    table = _postcode_table(set(home.dropna().str[:1]) | set(place.dropna().str[:1]))
+    # get_indexer uses the index's hash table, built once; isin would hash 2.6 million rows again.
+    home_valid = pd.Series(table.index.get_indexer(home.fillna("").values) >= 0, index=episodes.index)
+    pl_valid = pd.Series(table.index.get_indexer(place.fillna("").values) >= 0, index=episodes.index)
+    error_mask = (episodes["HOME_POST"].notna() & ~home_valid) | (episodes["PL_POST"].notna() & ~pl_valid)
+    return {"Episodes": episodes.index[error_mask].tolist()}
+
+
+LOCAL_EQUIVALENTS: dict[str, Callable[[dict[str, Any]], dict[str, list[Any]]]] = {"392c": _rule_392c}
+
+
+def _children_by_id(output: ReturnOutput) -> dict[str, int | None]:
+    header = output.tables.get("Header")
+    if header is None:
+        return {}
+    return {str(row[0]).upper(): src.person_id for row, src in zip(header.rows, header.sources, strict=True)}
+
+
+def _source(
+    table_name: str,
+    index: object,
+    output: ReturnOutput,
+    last_sources: dict[str, list[Source]],
+    data: dict[str, Any],
+    children: dict[str, int | None],
+) -> Source | None:
+    name = table_name.removesuffix("_last")
+    try:
+        position = int(index)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+    if table_name.endswith("_last"):
+        sources = last_sources.get(name)
+        if sources is not None and 0 <= position < len(sources):
+            return sources[position]
+        frame_ = data.get(table_name)
+        if frame_ is not None and position in frame_.index and "CHILD" in frame_.columns:
+            return Source(children.get(str(frame_.at[position, "CHILD"]).upper()))
+        return None
+    table = output.tables.get(name)
+    if table is not None and 0 <= position < len(table.sources):
+        return table.sources[position]
+    return None
+
+
+def validate(
+    output: ReturnOutput, year: int, previous: ReturnOutput | Path | str | None = None
+) -> list[Finding]:
+    """Every failing SSDA903 rule, one finding per failing row, plus GAP findings for the
+    rules that could not run. `previous` is last year's return (a directory of CSVs or a
+    built return); when not given, last year is built from Harbour's history."""
+    if previous is None:
+        from .build import build
+
+        person_ids = _person_ids(output)
+        previous = build(year - 1, person_ids=person_ids)
+    result = run_rules(output, year, previous)
+    findings = known_faults(with_history(result.findings, year), output)
+    return findings + gap_findings(result, year)
+
+
+def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]:
+    """Findings that are faults of the package's rules, not of the data, become queries:
+
+    * SW11bSTG2 flags a change of social worker in the last 5 days before 31 March even when
+      the next worker's episode follows (RETURNS.md, known faults).
+    * 624 ("date of birth of the first child contradicts last year's") treats a blank as a
+      contradiction; a care leaver not looked after this year must have MOTHER and MC_DOB
+      blank (rule 628), so a young mother in care last year would always fail it.
+    """
+    sw = output.tables.get("SWEpisodes")
+    sw_rows = {src: row for row, src in zip(sw.rows, sw.sources, strict=True)} if sw else {}
+    sw_starts = {(str(row[0]), str(row[3])) for row in sw.rows} if sw else set()
+    header = output.tables.get("Header")
+    header_rows = {src: row for row, src in zip(header.rows, header.sources, strict=True)} if header else {}
+    out: list[Finding] = []
+    for f in findings:
+        note = ""
+        if f.rule_code == "SW11bSTG2" and f.source in sw_rows:
+            row = sw_rows[f.source]
+            if row[4] and (str(row[0]), str(row[4])) in sw_starts:
+                note = "The next social worker's episode starts that day: a known fault of the rule."
+        elif f.rule_code == "624" and f.source in header_rows and not header_rows[f.source][6]:
+            note = "No date is reported this year (a care leaver not looked after in the year, rule 628)."
+        if note:
+            f = Finding(f.return_name, f.rule_code, f"{f.message} {note}", Severity.QUERY, f.source, f.fields)
+        out.append(f)
+    return out
+
+
+# Rules that look for a care leaver's time in care only in this year's and last year's
+# episodes ("This tool can only test the current and previous year"): Harbour holds the
+# whole history, so a finding is kept as an error only when that history agrees.
+TWO_YEAR_RULES = frozenset({"1001", "1002"})
+
+
+def with_history(findings: list[Finding], year: int) -> list[Finding]:
+    """Findings of the two-year care leaver rules become queries when the young person's
+    full care history in Harbour makes them a relevant or former relevant child."""
+    flagged = {
+        f.source.person_id
+        for f in findings
+        if f.rule_code in TWO_YEAR_RULES and f.source and f.source.person_id is not None
+    }
+    if not flagged:
+        return findings
+    from care_leavers import eligibility
+    from looked_after.models import PeriodOfCare
+    from people.models import Person
+
+    periods: dict[int, list[tuple[date, date | None]]] = {}
+    for row in PeriodOfCare.objects.filter(person_id__in=flagged).values(
+        "person_id", "start_date", "end_date"
+    ):
+        periods.setdefault(row["person_id"], []).append((row["start_date"], row["end_date"]))
+    dobs = dict(Person.objects.filter(pk__in=flagged).values_list("pk", "date_of_birth"))
+    two_years_ago = date(year - 2, 4, 1)
+    confirmed: set[int] = set()
+    for pk, spans in periods.items():
+        dob = dobs.get(pk)
+        earlier = any(end is not None and end < two_years_ago for _, end in spans)
+        if (
+            dob
+            and earlier
+            and eligibility.compute_eligibility(dob, spans, date(year, 3, 31)) != eligibility.NONE
+        ):
+            confirmed.add(pk)
+    out: list[Finding] = []
+    for f in findings:
+        if f.rule_code in TWO_YEAR_RULES and f.source and f.source.person_id in confirmed:
+            f = Finding(
+                f.return_name,
+                f.rule_code,
+                f"{f.message} Harbour's care history shows this young person left care before last year, "
+                "so the DfE's check of the full history should pass.",
+                Severity.QUERY,
+                f.source,
+                f.fields,
+            )
+        out.append(f)
+    return out
+
+
+def _person_ids(output: ReturnOutput) -> list[int] | None:
+    """The children whose last-year rows the cross-year rules read: those in this return.
+    A large return builds last year whole (one query per table either way)."""
+    header = output.tables.get("Header")
+    if header is None:
+        return None
+    ids = {s.person_id for s in header.sources if s.person_id is not None}
+    return sorted(ids) if len(ids) <= PARTIAL_PREVIOUS_LIMIT else None
+
+
+def gap_findings(result: RunResult, year: int) -> list[Finding]:
+    found: list[Finding] = []
+    rules = registry(year)
+    for code in sorted(set(result.crashed)):
+        found.append(
+            Finding(
+                NAME,
+                code,
+                f"This rule could not run: the validator fails on it ({rules[code].message or ''}).",
+                Severity.GAP,
+                None,
+            )
+        )
+    for code in sorted(set(result.skipped) & PROVIDER_LIST_RULES):
+        found.append(
+            Finding(
+                NAME,
+                code,
+                "Not checked: the rule needs the Ofsted children's homes and social care providers lists, "
+                f"which Harbour does not hold ({rules[code].message or ''}).",
+                Severity.GAP,
+                None,
+            )
+        )
+    for code in sorted(set(result.skipped) - PROVIDER_LIST_RULES - XML_ONLY_RULES):
+        found.append(
+            Finding(NAME, code, f"Not checked: the rule found none of the data it needs ({rules[code].message or ''}).",
+                    Severity.GAP, None)
+        )  # fmt: skip
+    return found
+
+
+def summary(findings: list[Finding]) -> dict[tuple[str, str], int]:
+    """Counts of findings per (severity, rule)."""
+    counts: dict[tuple[str, str], int] = {}
+    for f in findings:
+        key = (str(f.severity), f.rule_code)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
