@@ -161,6 +161,8 @@ PLACEMENT_TYPE = {
     "T2": "y) T2: Temporary placement - holiday",
     "T3": "z) T3: Temporary placement - carer holiday",
     "T4": "zz) T4: Temporary placement - seven days or less",
+    # Not in the sector's data map, which predates 2024-25: lettered after it.
+    "K3": "za) K3: Supported accommodation",
 }
 
 PLACEMENT_PROVIDER = {
