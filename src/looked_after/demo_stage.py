@@ -113,7 +113,14 @@ class _Journey:
             .first()
         )
         if arrived and start < arrived:  # an unaccompanied child is looked after once here
-            start = min(arrived + timedelta(days=1), end - timedelta(days=2) if end else self.today)
+            length = (end - start) if end else None
+            start = arrived + timedelta(days=1)
+            if length is not None:
+                end = start + length
+                if end >= self.today:
+                    end = None  # still looked after
+            if start > self.today:
+                start = self.today
         # Placement orders (E1) come with an adoption decision: the permanence stage records them.
         status = self.rng.choices(["C2", "V2", "C1", "L1"], [55, 28, 12, 5])[0]
         period = services.start_care(
@@ -444,6 +451,12 @@ def ensure_social_worker(ctx: StageContext, person: Person, start: date) -> None
     manager = ctx.pick_staff(Role.TEAM_MANAGER)
     assert worker.team is not None
     later = [a for a in rows if a.start_date > start]
+    if later and (later[0].start_date - start).days < 7:
+        # The allocated worker came within days of care starting: the generator dates their
+        # allocation from the first day of care rather than invent a worker for a few days
+        # (an SSDA903 social worker episode lasts at least three days, rule SW09STG2).
+        Allocation.objects.filter(pk=later[0].pk).update(start_date=start)
+        return
     if later:
         workforce.record_past_allocation(
             actor=manager,

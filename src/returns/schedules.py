@@ -23,6 +23,8 @@ class Recurring:
 SCHEDULES = [
     # Every night: the DfE's rules over all live data, so the data-quality page is current.
     Recurring("returns: nightly validation of live data", "returns.tasks.nightly_validation", time(2, 30)),
+    # Every night: server-side drafts not saved for HARBOUR_DRAFT_RETENTION_DAYS are deleted.
+    Recurring("core: purge old drafts", "core.drafts.purge_old_drafts", time(3, 15)),
 ]
 
 

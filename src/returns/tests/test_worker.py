@@ -15,8 +15,8 @@ def test_setup_schedules_registers_the_nightly_validation_once(db):
     first = Schedule.objects.get(name="returns: nightly validation of live data")
     call_command("setup_schedules")
 
-    assert Schedule.objects.count() == 1
-    again = Schedule.objects.get()
+    assert Schedule.objects.count() == len(schedules.SCHEDULES)
+    again = Schedule.objects.get(name="returns: nightly validation of live data")
     assert (again.func, again.schedule_type, again.repeats) == (
         "returns.tasks.nightly_validation",
         Schedule.DAILY,
@@ -28,16 +28,33 @@ def test_setup_schedules_registers_the_nightly_validation_once(db):
 def test_the_next_run_is_tonight_at_half_past_two_local_time(db):
     schedules.register(now=datetime(2026, 6, 1, 12, 0, tzinfo=UTC))  # 13:00 in London
 
-    next_run = Schedule.objects.get().next_run
+    next_run = Schedule.objects.get(name="returns: nightly validation of live data").next_run
     assert next_run == datetime(2026, 6, 2, 1, 30, tzinfo=UTC)  # 02:30 BST
 
 
 def test_a_changed_schedule_is_updated_not_duplicated(db):
     schedules.register()
-    Schedule.objects.update(func="returns.tasks.old_name")
+    Schedule.objects.filter(name="returns: nightly validation of live data").update(
+        func="returns.tasks.old_name"
+    )
 
-    assert schedules.register() == ["updated returns: nightly validation of live data"]
-    assert Schedule.objects.get().func == "returns.tasks.nightly_validation"
+    assert schedules.register() == [
+        "updated returns: nightly validation of live data",
+        "unchanged core: purge old drafts",
+    ]
+    assert Schedule.objects.get(name="returns: nightly validation of live data").func == (
+        "returns.tasks.nightly_validation"
+    )
+
+
+def test_the_draft_purge_is_scheduled_nightly_and_runs_in_the_worker(db):
+    from django_q.tasks import async_task
+
+    schedules.register()
+    purge = Schedule.objects.get(name="core: purge old drafts")
+    assert (purge.func, purge.schedule_type) == ("core.drafts.purge_old_drafts", Schedule.DAILY)
+    async_task(purge.func, task_name="purge")  # sync mode: runs now
+    assert Task.objects.get(name="purge").success
 
 
 def test_the_scheduled_task_runs_the_full_validation_in_the_worker(child, fakes):
