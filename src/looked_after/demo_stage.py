@@ -445,7 +445,21 @@ def ensure_social_worker(ctx: StageContext, person: Person, start: date) -> None
             "start_date", "id"
         )
     )
-    if any(a.start_date <= start and (a.end_date is None or a.end_date > start) for a in rows):
+    covering = [a for a in rows if a.start_date <= start and (a.end_date is None or a.end_date > start)]
+    if covering:
+        current = covering[-1]
+        following = [a for a in rows if a.start_date == current.end_date and a.pk != current.pk]
+        if (
+            current.start_date < start
+            and current.end_date is not None
+            and (current.end_date - start).days < 7
+            and following
+        ):
+            # The worker changes within days of care starting: the generator hands over on the
+            # first day of care instead (an SSDA903 social worker episode lasts at least three
+            # days, rule SW09STG2).
+            Allocation.objects.filter(pk=current.pk).update(end_date=start)
+            Allocation.objects.filter(pk=following[0].pk).update(start_date=start)
         return
     worker = ctx.social_worker_for(person) or ctx.pick_staff(Role.SOCIAL_WORKER, TeamKind.CHILDREN_IN_CARE)
     manager = ctx.pick_staff(Role.TEAM_MANAGER)

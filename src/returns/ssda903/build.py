@@ -36,6 +36,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
+from care_leavers import eligibility
 from looked_after.models import (
     CareEpisode,
     HealthAssessment,
@@ -54,6 +55,7 @@ from . import codes as c
 NAME = "ssda903"
 Row = Mapping[str, Any]
 SHORT_BREAKS = frozenset({"V3", "V4"})
+OC3_CATEGORIES = frozenset({eligibility.RELEVANT, eligibility.FORMER_RELEVANT})
 
 
 def build(
@@ -236,9 +238,11 @@ class _Builder:
         # A care leaver at the birthday: a period of care that had ended by then (the DfE's
         # relevant/former relevant test is rule 1001; Harbour's history is complete).
         left: dict[int, list[date]] = defaultdict(list)
+        spans: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
         for p in PeriodOfCare.objects.filter(
-            self._scope(), end_date__isnull=False, person_id__in={r["person_id"] for r in rows}
-        ).values("person_id", "end_date"):
+            self._scope(), person_id__in={r["person_id"] for r in rows}
+        ).values("person_id", "start_date", "end_date"):
+            spans[p["person_id"]].append((p["start_date"], p["end_date"]))
             if p["end_date"] is not None:
                 left[p["person_id"]].append(p["end_date"])
         chosen: dict[int, Row] = {}
@@ -255,6 +259,10 @@ class _Builder:
             if any(
                 start <= day and (end is None or end >= day) for start, end in cared.get(r["person_id"], [])
             ):
+                continue
+            # Only a relevant or former relevant young person (13 weeks looked after since 14,
+            # some of it after 16): a "qualifying" care leaver has no OC3 return (rule 1001).
+            if eligibility.compute_eligibility(born, spans[r["person_id"]], day) not in OC3_CATEGORIES:
                 continue
             chosen[r["person_id"]] = r
         self._load_people(set(chosen))

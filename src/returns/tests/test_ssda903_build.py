@@ -85,3 +85,43 @@ def test_a_broken_record_is_found_and_traced_to_the_placement(cohort):
     assert failing
     assert failing[0].source.person_id == a.pk
     assert failing[0].source.model == "looked_after.careepisode"
+
+
+def test_a_qualifying_care_leaver_has_no_oc3_row(cohort):
+    """Looked after for under 13 weeks after 16 (a "qualifying" care leaver, not relevant or
+    former relevant): their 17th birthday contact is recorded but not returned (rule 1001)."""
+    from datetime import date
+
+    from care_leavers import services as leavers
+    from looked_after import services as care
+    from people.models import Person
+
+    from .ssda903_cohort import _child, _foster
+
+    worker = cohort.worker
+    q = _child(worker, "Q", date(2008, 9, 15), "M", upn="Q123456789012")
+    care.record_period_of_care(
+        actor=worker,
+        person=q,
+        start_date=date(2024, 12, 29),
+        end_date=date(2025, 2, 21),  # 54 days, at 16
+        legal_status="V2",
+        category_of_need="N1",
+        placement=_foster("U6", "TS24 0HL", urn="SC666667"),
+        reason_ceased="E13",
+    )
+    leavers.record_birthday_status(
+        actor=worker,
+        person=q,
+        age=17,
+        contact_date=date(2025, 9, 16),
+        in_touch="YES",
+        activity="F1",
+        accommodation="B",
+        suitability="1",
+    )
+    output = build(YEAR)
+    oc3_children = {src.person_id for src in output.tables["OC3"].sources}
+    assert q.pk not in oc3_children
+    assert cohort.children["F"].pk in oc3_children  # the former relevant care leaver still is
+    assert Person.objects.filter(pk=q.pk).exists()
