@@ -346,6 +346,11 @@ class _Journey:
             )
             if day < period.start_date or any(abs((day - other).days) < 3 for other in used):
                 continue  # not overlapping another episode (903 rule 574)
+            if (day.month, day.day) in {(3, 30), (3, 31)}:
+                # Not open across 31 March: the DfE validator's rule 365 fills open episodes'
+                # end dates in the data later rules read, so 575 and 577 then reject a missing
+                # episode still open at the year end (docs/returns/ssda903.md).
+                continue
             used.append(day)
             started = timezone.make_aware(
                 datetime.combine(day, time(self.rng.randint(15, 23), self.rng.choice([0, 15, 30, 45])))
