@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors
+from core.forms import apply_validation_errors, submitted
 from core.http import AuthenticatedHttpRequest
 from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose, get_person_for
@@ -80,14 +80,9 @@ def plan(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 def plan_edit(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
     form = PlanTextForm(request.POST or None, initial={"worries": p.worries, "goals": p.goals})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_cin_plan(actor=request.user, plan=p, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Plan saved")
-            return redirect("cin:plan", plan_id=p.pk)
+    if submitted(request, form, lambda data: services.update_cin_plan(actor=request.user, plan=p, **data)):
+        messages.success(request, "Plan saved")
+        return redirect("cin:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "What we are worried about and what needs to change")
 
 
@@ -96,14 +91,9 @@ def plan_edit(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 def action_add(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
     form = ActionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_cin_action(actor=request.user, plan=p, data=form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Action added")
-            return redirect("cin:plan", plan_id=p.pk)
+    if submitted(request, form, lambda data: services.add_cin_action(actor=request.user, plan=p, data=data)):
+        messages.success(request, "Action added")
+        return redirect("cin:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "Add an action to the plan")
 
 
@@ -114,14 +104,11 @@ def action_edit(request: AuthenticatedHttpRequest, action_id: int) -> HttpRespon
     p = load_plan(request, action.plan_id, Purpose.EDIT)
     initial = {k: getattr(action, k) for k in ("what", "who_person", "who_agency", "by_when", "serves")}
     form = ActionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_cin_action(actor=request.user, action=action, data=form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Action saved")
-            return redirect("cin:plan", plan_id=p.pk)
+    if submitted(
+        request, form, lambda data: services.edit_cin_action(actor=request.user, action=action, data=data)
+    ):
+        messages.success(request, "Action saved")
+        return redirect("cin:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "Change an action")
 
 
@@ -142,14 +129,9 @@ def plan_sign_off(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespon
 def review_new(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_cin_review(actor=request.user, plan=p, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Review recorded")
-            return redirect("cin:plan", plan_id=p.pk)
+    if submitted(request, form, lambda data: services.record_cin_review(actor=request.user, plan=p, **data)):
+        messages.success(request, "Review recorded")
+        return redirect("cin:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "Record a child in need review")
 
 
@@ -158,14 +140,9 @@ def review_new(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 def plan_end(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
     form = EndCINPlanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_cin_plan(actor=request.user, plan=p, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Plan ended")
-            return redirect("cin:plan", plan_id=p.pk)
+    if submitted(request, form, lambda data: services.end_cin_plan(actor=request.user, plan=p, **data)):
+        messages.success(request, "Plan ended")
+        return redirect("cin:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "End the child in need plan")
 
 
@@ -177,12 +154,9 @@ def close_episode(request: AuthenticatedHttpRequest, referral_id: int) -> HttpRe
         request.user, referral.person_id, purpose=Purpose.EDIT, page="Close the CIN episode"
     )
     form = CloseEpisodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.close_episode(actor=request.user, referral=referral, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Episode closed")
-            return redirect("people:detail", person_id=person.pk)
+    if submitted(
+        request, form, lambda data: services.close_episode(actor=request.user, referral=referral, **data)
+    ):
+        messages.success(request, "Episode closed")
+        return redirect("people:detail", person_id=person.pk)
     return _form_page(request, form, person, "Close the child in need episode")

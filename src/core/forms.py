@@ -6,6 +6,7 @@ parameters of the matching GOV.UK macro, so component markup lives in one place.
 error messages.
 """
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -244,3 +245,18 @@ def apply_validation_errors(exc: ValidationError, form: forms.BaseForm) -> None:
         return
     for message in exc.messages:
         form.add_error(None, message)
+
+
+def submitted(request: Any, form: forms.BaseForm, action: Callable[[dict[str, Any]], Any]) -> bool:
+    """The one "valid POST → service" step of a form page: True when the request is a POST,
+    the form is valid and `action(cleaned_data)` (a service call) succeeded. A service's
+    ValidationError goes back onto the form and gives False, so the caller re-renders the
+    form with everything typed kept; a GET or an invalid form gives False too."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as exc:
+        apply_validation_errors(exc, form)
+        return False
+    return True

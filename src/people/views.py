@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission, role_has
-from core.forms import apply_validation_errors
+from core.forms import apply_validation_errors, submitted
 from core.http import AuthenticatedHttpRequest
 
 from . import services
@@ -239,14 +239,9 @@ def person_form_page(
     """A one-form page about a person: on a valid POST run `action` (a service call);
     a service ValidationError goes back onto the form; success returns to the record.
     Bad input re-renders with status 400 and everything typed kept."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, success)
-            return redirect("people:detail", person_id=person.pk)
+    if submitted(request, form, action):
+        messages.success(request, success)
+        return redirect("people:detail", person_id=person.pk)
     return render_person_form(request, form, person, template_title)
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors
+from core.forms import apply_validation_errors, submitted
 from core.http import AuthenticatedHttpRequest
 from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose, decide, get_person_for
@@ -97,14 +97,11 @@ def s47_outcome(request: AuthenticatedHttpRequest, s47_id: int) -> HttpResponse:
     enquiry = get_object_or_404(S47Enquiry, pk=s47_id)
     person = _load(request, enquiry, enquiry.person_id, Purpose.EDIT, "Section 47 outcome")
     form = S47OutcomeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_s47_outcome(actor=request.user, s47=enquiry, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Outcome recorded")
-            return redirect("protection:s47", s47_id=enquiry.pk)
+    if submitted(
+        request, form, lambda data: services.record_s47_outcome(actor=request.user, s47=enquiry, **data)
+    ):
+        messages.success(request, "Outcome recorded")
+        return redirect("protection:s47", s47_id=enquiry.pk)
     return _form_page(request, form, person, "Outcome of the section 47 enquiry")
 
 
@@ -213,14 +210,9 @@ def plan_plain(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 def plan_edit(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
     form = PlanForm(request.POST or None, initial={"worries": p.worries, "goals": p.goals})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_plan(actor=request.user, plan=p, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Plan saved")
-            return redirect("protection:plan", plan_id=p.pk)
+    if submitted(request, form, lambda data: services.update_plan(actor=request.user, plan=p, **data)):
+        messages.success(request, "Plan saved")
+        return redirect("protection:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "What we are worried about and what needs to change")
 
 
@@ -229,14 +221,9 @@ def plan_edit(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 def action_add(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
     form = ActionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_action(actor=request.user, plan=p, data=form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Action added")
-            return redirect("protection:plan", plan_id=p.pk)
+    if submitted(request, form, lambda data: services.add_action(actor=request.user, plan=p, data=data)):
+        messages.success(request, "Action added")
+        return redirect("protection:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "Add an action to the plan")
 
 
@@ -247,14 +234,11 @@ def action_edit(request: AuthenticatedHttpRequest, action_id: int) -> HttpRespon
     p = load_plan(request, action.plan_id, Purpose.EDIT)
     initial = {k: getattr(action, k) for k in ("what", "who_person", "who_agency", "by_when", "serves")}
     form = ActionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_action(actor=request.user, action=action, data=form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Action saved")
-            return redirect("protection:plan", plan_id=p.pk)
+    if submitted(
+        request, form, lambda data: services.edit_action(actor=request.user, action=action, data=data)
+    ):
+        messages.success(request, "Action saved")
+        return redirect("protection:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "Change an action")
 
 
@@ -275,14 +259,9 @@ def plan_sign_off(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespon
 def plan_end(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
     form = EndPlanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_plan(actor=request.user, plan=p, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Plan ended")
-            return redirect("protection:plan", plan_id=p.pk)
+    if submitted(request, form, lambda data: services.end_plan(actor=request.user, plan=p, **data)):
+        messages.success(request, "Plan ended")
+        return redirect("protection:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "End the child protection plan")
 
 
@@ -316,14 +295,9 @@ def core_group_new(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
 def chair_check_new(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
     form = ChairCheckForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_chair_check(actor=request.user, plan=p, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Recorded")
-            return redirect("protection:plan", plan_id=p.pk)
+    if submitted(request, form, lambda data: services.record_chair_check(actor=request.user, plan=p, **data)):
+        messages.success(request, "Recorded")
+        return redirect("protection:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "Record a check or challenge")
 
 
@@ -333,14 +307,11 @@ def chair_check_resolve(request: AuthenticatedHttpRequest, check_id: int) -> Htt
     check = get_object_or_404(ChairCheck.objects.select_related("plan"), pk=check_id)
     p = load_plan(request, check.plan_id, Purpose.EDIT)
     form = ResolveCheckForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.resolve_chair_check(actor=request.user, check=check, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Outcome recorded")
-            return redirect("protection:plan", plan_id=p.pk)
+    if submitted(
+        request, form, lambda data: services.resolve_chair_check(actor=request.user, check=check, **data)
+    ):
+        messages.success(request, "Outcome recorded")
+        return redirect("protection:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "Record the outcome")
 
 
@@ -366,12 +337,11 @@ def chair_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def management_decision_new(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = ManagementDecisionForm(request.POST or None, initial={"context": request.GET.get("context", "")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_management_decision(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Management decision recorded")
-            return redirect("people:detail", person_id=person.pk)
+    if submitted(
+        request,
+        form,
+        lambda data: services.record_management_decision(actor=request.user, person=person, **data),
+    ):
+        messages.success(request, "Management decision recorded")
+        return redirect("people:detail", person_id=person.pk)
     return _form_page(request, form, person, "Record a management decision")
