@@ -4,7 +4,8 @@ Each simulated user is one demo practitioner with their own session and caseload
 - look at "My work" (the caseload and what is due),
 - search for a child by surname,
 - open a child's page from their caseload,
-- record a visit to a child (open the form, post it) now and then.
+- record a visit to a child (open the form, post it) now and then,
+- write a case note: open the form, autosave the draft as they type, then finalise it.
 Requests are named by page so the report gives p50/p95/p99 per page.
 """
 
@@ -50,20 +51,67 @@ class Practitioner(HttpUser):
     def child_page(self) -> None:
         self.client.get(f"/people/{self._child()}/", name="child's page")
 
+    def _form_token(self, url: str, name: str) -> str | None:
+        with self.client.get(url, name=name, catch_response=True) as form:
+            token = _CSRF.search(form.text or "")
+            if not token:
+                form.failure(f"no CSRF token on the {name}")
+                return None
+            return token.group(1)
+
+    @task(1)
+    def write_case_note(self) -> None:
+        child = self._child()
+        url = f"/casework/people/{child}/notes/new/"
+        token = self._form_token(url, "case note form")
+        if token is None:
+            return
+        today = datetime.now(ZoneInfo("Europe/London")).date()
+        data = {
+            "csrfmiddlewaretoken": token,
+            "kind": "DIRECT_WORK",
+            "occurred_on-day": str(today.day),
+            "occurred_on-month": str(today.month),
+            "occurred_on-year": str(today.year),
+            "title": "Direct work: my family tree",
+            "body": "We drew their family tree together. They put their nan and their dog at the centre.",
+            "child_seen": "yes",
+            "seen_alone": "yes",
+            "version": "0",
+        }
+        headers = {"Referer": f"{self.host}{url}", "X-CSRFToken": token}
+        with self.client.post(
+            f"{url}autosave/", data=data, headers=headers, name="case note autosave", catch_response=True
+        ) as saved:
+            if saved.status_code != 201:
+                saved.failure(f"draft not autosaved: HTTP {saved.status_code}")
+                return
+            draft = saved.json()
+        edit = draft["edit_url"]
+        data.update(version=str(draft["version"]), action="finalise")
+        with self.client.post(
+            edit,
+            data=data,
+            headers={"Referer": f"{self.host}{edit}"},
+            name="case note finalise (post)",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"case note not finalised: HTTP {response.status_code}")
+
     @task(1)
     def record_visit(self) -> None:
         child = self._child()
         url = f"/casework/people/{child}/visits/new/?kind=CIN"
-        with self.client.get(url, name="visit form", catch_response=True) as form:
-            token = _CSRF.search(form.text or "")
-            if not token:
-                form.failure("no CSRF token on the visit form")
-                return
+        token = self._form_token(url, "visit form")
+        if token is None:
+            return
         today = datetime.now(ZoneInfo("Europe/London")).date()
         with self.client.post(
             url,
             data={
-                "csrfmiddlewaretoken": token.group(1),
+                "csrfmiddlewaretoken": token,
                 "kind": "CIN",
                 "visited_on-day": str(today.day),
                 "visited_on-month": str(today.month),
