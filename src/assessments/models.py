@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
+from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
 
@@ -45,7 +46,7 @@ class AssessmentOutcome(models.TextChoices):
     OTHER = "OTHER", "Other actions"
 
 
-class Assessment(models.Model):
+class Assessment(Versioned, models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="assessments")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="assessments")
     kind = models.CharField(max_length=20, choices=AssessmentKind.choices, default=AssessmentKind.SINGLE)

@@ -19,6 +19,7 @@ from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 from codes import cin as cin_codes
+from core.versioning import claim_edit
 from core.workflow import transition
 from frontdoor.models import Referral, ReferralStatus
 
@@ -98,11 +99,15 @@ NO_FACTORS = "21"  # "No factors identified": never with another factor (CIN cen
 
 
 @transaction.atomic
-def record_assessment(*, actor: User, assessment: Assessment, data: dict[str, Any]) -> Assessment:
-    """Save the assessment's content while it is in progress (partial saves allowed)."""
+def record_assessment(
+    *, actor: User, assessment: Assessment, data: dict[str, Any], expected_version: int | None = None
+) -> Assessment:
+    """Save the assessment's content while it is in progress (partial saves allowed).
+    `expected_version`: the version the form was opened at (core.versioning)."""
     _require(actor, Permission.RECORD_ASSESSMENT)
     if assessment.status != AssessmentStatus.IN_PROGRESS:
         raise ValidationError({"__all__": "Only an assessment in progress can be changed"})
+    claim_edit(assessment, expected_version)
     changes = {}
     for name in CONTENT_FIELDS:
         if name in data:

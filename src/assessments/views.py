@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -6,8 +8,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors
+from core.forms import apply_validation_errors, submitted
 from core.http import AuthenticatedHttpRequest
+from core.versioning import versioned
 from core.workflow import allowed_events
 from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose, get_person_for
@@ -79,15 +82,17 @@ def detail(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpRespons
 def edit(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpResponse:
     assessment = load_assessment(request, assessment_id, Purpose.EDIT)
     initial = {name: getattr(assessment, name) for name in services.CONTENT_FIELDS}
-    form = AssessmentForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_assessment(actor=request.user, assessment=assessment, data=form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Assessment saved")
-            return redirect("assessments:detail", assessment_id=assessment.pk)
+    form = versioned(AssessmentForm(request.POST or None, initial=initial), assessment)
+
+    def save(data: dict[str, Any]) -> None:
+        version = data.pop("version")
+        services.record_assessment(
+            actor=request.user, assessment=assessment, data=data, expected_version=version
+        )
+
+    if submitted(request, form, save):
+        messages.success(request, "Assessment saved")
+        return redirect("assessments:detail", assessment_id=assessment.pk)
     return _form_page(request, form, assessment.person, "Record the assessment")
 
 

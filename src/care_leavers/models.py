@@ -6,11 +6,12 @@ from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
+from core.versioning import Versioned
 
 from .eligibility import ordinal
 
 
-class CareLeaver(models.Model):
+class CareLeaver(Versioned, models.Model):
     """What the authority records about a young person leaving care (one per person)."""
 
     person = models.OneToOneField("people.Person", on_delete=models.PROTECT, related_name="care_leaver")

@@ -13,6 +13,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from codes import ssda903
+from core.versioning import claim_edit
 from people.models import Person
 
 from . import eligibility, queries
@@ -42,8 +43,11 @@ def _not_future(field: str, value: date | None, label: str) -> None:
 
 
 @transaction.atomic
-def record_care_leaver(*, actor: User, person: Person, data: dict[str, Any]) -> CareLeaver:
-    """Create or update the care leaver record (category, needs assessment, staying put, HE)."""
+def record_care_leaver(
+    *, actor: User, person: Person, data: dict[str, Any], expected_version: int | None = None
+) -> CareLeaver:
+    """Create or update the care leaver record (category, needs assessment, staying put, HE).
+    `expected_version`: the version the form was opened at, 0 if there was no record yet."""
     _check(actor)
     if data.get("recorded_category") not in pcodes.CARE_LEAVER_ELIGIBILITY:
         raise ValidationError({"recorded_category": "Select the eligibility category"})
@@ -54,6 +58,8 @@ def record_care_leaver(*, actor: User, person: Person, data: dict[str, Any]) -> 
     if data.get("staying_put") and not data.get("staying_put_start"):
         raise ValidationError({"staying_put_start": "Enter the date the staying put arrangement started"})
     record = CareLeaver.objects.select_for_update().filter(person=person).first()
+    if record is not None:
+        claim_edit(record, expected_version)
     before = {f: getattr(record, f) for f in _RECORD_FIELDS} if record else {}
     values = {f: data.get(f, getattr(record, f) if record else None) for f in _RECORD_FIELDS}
     for text_field in ("category_note", "vacation_accommodation"):

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import requires
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
+from core.versioning import versioned
 from people.access import Purpose, decide, get_person_for
 from people.models import Person
 from people.views import person_form_page as form_page
@@ -30,13 +31,15 @@ from .queries import summaries
 def edit_record(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     record = CareLeaver.objects.filter(person=person).first()
     initial = {f: getattr(record, f) for f in services._RECORD_FIELDS} if record else {}
-    form = CareLeaverForm(request.POST or None, initial=initial)
+    form = versioned(CareLeaverForm(request.POST or None, initial=initial), record)
     return form_page(
         request,
         person,
         form,
         "Care leaver details",
-        lambda d: services.record_care_leaver(actor=request.user, person=person, data=d),
+        lambda d: services.record_care_leaver(
+            actor=request.user, person=person, expected_version=d.pop("version"), data=d
+        ),
         "Care leaver details saved",
     )
 

@@ -7,12 +7,13 @@ active when a manager signs it off → ended). Visits are `casework.Visit` rows 
 from django.conf import settings
 from django.db import models
 
+from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 from protection.models import PlanStatus
 from protection.smart import SmartAction
 
 
-class CINPlan(models.Model):
+class CINPlan(Versioned, models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cin_plans")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     start_date = models.DateField()

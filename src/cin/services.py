@@ -13,6 +13,7 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
+from core.versioning import claim_edit
 from core.workflow import transition
 from frontdoor.models import Referral, ReferralStatus
 from frontdoor.services import close_referral
@@ -63,12 +64,15 @@ def start_cin_plan(
 
 
 @transaction.atomic
-def update_cin_plan(*, actor: User, plan: CINPlan, worries: str, goals: str) -> CINPlan:
+def update_cin_plan(
+    *, actor: User, plan: CINPlan, worries: str, goals: str, expected_version: int | None = None
+) -> CINPlan:
     _require(actor, Permission.RECORD_CIN)
     if plan.status == PlanStatus.ENDED:
         raise ValidationError({"plan": "The plan has ended"})
+    claim_edit(plan, expected_version)
     plan.worries, plan.goals = worries.strip(), goals.strip()
-    plan.save(update_fields=["worries", "goals"])
+    plan.save(update_fields=["worries", "goals", "version"])
     auditor.record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -96,10 +100,13 @@ def add_cin_action(*, actor: User, plan: CINPlan, data: dict[str, Any]) -> CINPl
 
 
 @transaction.atomic
-def edit_cin_action(*, actor: User, action: CINPlanAction, data: dict[str, Any]) -> CINPlanAction:
+def edit_cin_action(
+    *, actor: User, action: CINPlanAction, data: dict[str, Any], expected_version: int | None = None
+) -> CINPlanAction:
     _require(actor, Permission.RECORD_CIN)
     if action.plan.status == PlanStatus.ENDED:
         raise ValidationError({"plan": "The plan has ended"})
+    claim_edit(action, expected_version)
     for k, v in clean_action_data(data).items():
         setattr(action, k, v)
     action.save()

@@ -9,6 +9,7 @@ from accounts.decorators import requires
 from accounts.permissions import Permission
 from core.forms import apply_validation_errors, submitted
 from core.http import AuthenticatedHttpRequest
+from core.versioning import versioned
 from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose, get_person_for
 from people.models import Person
@@ -79,8 +80,14 @@ def plan(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
-    form = PlanTextForm(request.POST or None, initial={"worries": p.worries, "goals": p.goals})
-    if submitted(request, form, lambda data: services.update_cin_plan(actor=request.user, plan=p, **data)):
+    form = versioned(PlanTextForm(request.POST or None, initial={"worries": p.worries, "goals": p.goals}), p)
+    if submitted(
+        request,
+        form,
+        lambda data: services.update_cin_plan(
+            actor=request.user, plan=p, expected_version=data.pop("version"), **data
+        ),
+    ):
         messages.success(request, "Plan saved")
         return redirect("cin:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "What we are worried about and what needs to change")
@@ -103,9 +110,13 @@ def action_edit(request: AuthenticatedHttpRequest, action_id: int) -> HttpRespon
     action = get_object_or_404(CINPlanAction, pk=action_id)
     p = load_plan(request, action.plan_id, Purpose.EDIT)
     initial = {k: getattr(action, k) for k in ("what", "who_person", "who_agency", "by_when", "serves")}
-    form = ActionForm(request.POST or None, initial=initial)
+    form = versioned(ActionForm(request.POST or None, initial=initial), action)
     if submitted(
-        request, form, lambda data: services.edit_cin_action(actor=request.user, action=action, data=data)
+        request,
+        form,
+        lambda data: services.edit_cin_action(
+            actor=request.user, action=action, expected_version=data.pop("version"), data=data
+        ),
     ):
         messages.success(request, "Action saved")
         return redirect("cin:plan", plan_id=p.pk)

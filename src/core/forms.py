@@ -15,6 +15,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.boundfield import BoundField
 from django.utils import timezone
 
+from core.versioning import StaleEdit, show_conflict
+
 
 class GovDateInput(forms.Widget):
     """Three inputs named `<name>-day`, `<name>-month`, `<name>-year`."""
@@ -251,7 +253,8 @@ def submitted(request: Any, form: forms.BaseForm, action: Callable[[dict[str, An
     """The one "valid POST → service" step of a form page: True when the request is a POST,
     the form is valid and `action(cleaned_data)` (a service call) succeeded. A service's
     ValidationError goes back onto the form and gives False, so the caller re-renders the
-    form with everything typed kept; a GET or an invalid form gives False too."""
+    form with everything typed kept; a GET or an invalid form gives False too. A stale
+    edit (core.versioning) gives False with the conflict on the form: both versions."""
     if request.method != "POST" or not form.is_valid():
         return False
     try:
@@ -259,4 +262,14 @@ def submitted(request: Any, form: forms.BaseForm, action: Callable[[dict[str, An
     except ValidationError as exc:
         apply_validation_errors(exc, form)
         return False
+    except StaleEdit as stale:  # someone saved a change since the form was opened
+        show_conflict(form, stale.current)
+        return False
     return True
+
+
+def form_status(form: forms.BaseForm) -> int:
+    """The status of a form page: 200, 400 with errors, 409 for a stale edit."""
+    if hasattr(form, "conflict_rows"):
+        return 409
+    return 400 if form.errors else 200

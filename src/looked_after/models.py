@@ -13,6 +13,7 @@ from django.db import models
 
 from codes import cin as cin_codes
 from codes import ssda903
+from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
 
@@ -331,7 +332,7 @@ class EducationPlan(models.Model):
         return f"PEP on {self.meeting_on:%d/%m/%Y}"
 
 
-class MissingEpisode(models.Model):
+class MissingEpisode(Versioned, models.Model):
     """A missing (M) or away-without-authorisation (A) episode (SSDA903 missing file) and its
     return home interview (72 hours from return)."""
 

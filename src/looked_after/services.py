@@ -24,6 +24,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from codes import ssda903
+from core.versioning import claim_edit
 from core.workflow import transition
 from people.models import Person
 from workforce import services as workforce
@@ -693,9 +694,12 @@ def record_return(
     rhi_held_at: datetime | None = None,
     rhi_by: str = "",
     review_held_on: date | None = None,
+    expected_version: int | None = None,
 ) -> MissingEpisode:
-    """Record the child's return and the return home interview (offered, accepted, held)."""
+    """Record the child's return and the return home interview (offered, accepted, held).
+    `expected_version`: the version the form was opened at (core.versioning)."""
     _require(actor, Permission.RECORD_CARE)
+    claim_edit(episode, expected_version)
     changes: dict[str, object] = {}
     if ended_at is not None:
         ended_at = _aware(ended_at)

@@ -16,8 +16,9 @@ from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission, Role
 from casework.models import Visit, VisitKind
-from core.forms import apply_validation_errors
+from core.forms import apply_validation_errors, form_status, submitted
 from core.http import AuthenticatedHttpRequest
+from core.versioning import versioned
 from core.workflow import allowed_events
 from people.access import Purpose, decide, get_person_for
 from people.models import Person
@@ -52,20 +53,17 @@ def _form_page(
     context: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """Validate, call the service through `save` (returns the success message), redirect to the timeline."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            message = save(form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, message)
-            return redirect("looked_after:timeline", person_id=person.pk)
+    outcome: list[str] = []
+    if submitted(request, form, lambda data: outcome.append(save(data))):
+        messages.success(request, outcome[0])
+        return redirect("looked_after:timeline", person_id=person.pk)
     has_errors = bool(form.errors) or any(f.errors for f in extra_forms)
+    status = form_status(form)
     return render(
         request,
         template,
         {"form": form, "person": person, "title": title, "page_has_errors": has_errors, **(context or {})},
-        status=400 if has_errors else 200,
+        status=status if status != 200 else (400 if has_errors else 200),
     )
 
 
@@ -436,12 +434,13 @@ def update_missing(request: AuthenticatedHttpRequest, episode_id: int) -> HttpRe
     if episode is None:
         raise Http404("No such episode")
     person = get_person_for(request.user, episode.person_id, purpose=Purpose.EDIT, page="Missing episode")
-    form = forms.ReturnForm(request.POST or None)
+    form = versioned(forms.ReturnForm(request.POST or None), episode)
 
     def save(d: dict[str, Any]) -> str:
         services.record_return(
             actor=request.user,
             episode=episode,
+            expected_version=d["version"],
             ended_at=d["ended_at"],
             rhi_offered=d["rhi_offered"],
             rhi_accepted=d["rhi_accepted"],

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission, role_has
-from core.forms import apply_validation_errors, submitted
+from core.forms import apply_validation_errors, form_status, submitted
 from core.http import AuthenticatedHttpRequest
 
 from . import services
@@ -248,12 +248,13 @@ def person_form_page(
 def render_person_form(
     request: AuthenticatedHttpRequest, form: Any, person: Person, title: str
 ) -> HttpResponse:
-    """The one-form page about a person; 400 when the form has errors (typed values kept)."""
+    """The one-form page about a person; 400 when the form has errors (typed values kept),
+    409 when it was a stale edit (both versions shown)."""
     return render(
         request,
         "people/simple_form.jinja",
         {"form": form, "person": person, "title": title, "page_has_errors": bool(form.errors)},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 

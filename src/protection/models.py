@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
+from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
 from .smart import SmartAction
@@ -112,7 +113,7 @@ class StepDown(models.TextChoices):
     MOVED = "MOVED", "Moved to another authority"
 
 
-class CPPlan(models.Model):
+class CPPlan(Versioned, models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_plans")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     start_date = models.DateField(help_text="The date of the conference that made the plan.")

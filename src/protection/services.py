@@ -14,6 +14,7 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
+from core.versioning import claim_edit
 from core.workflow import transition
 from frontdoor.models import Referral, ReferralStatus
 
@@ -239,11 +240,14 @@ def _editable(plan: Any) -> None:
 
 
 @transaction.atomic
-def update_plan(*, actor: User, plan: CPPlan, worries: str, goals: str) -> CPPlan:
+def update_plan(
+    *, actor: User, plan: CPPlan, worries: str, goals: str, expected_version: int | None = None
+) -> CPPlan:
     _require(actor, Permission.RECORD_PROTECTION)
     _editable(plan)
+    claim_edit(plan, expected_version)
     plan.worries, plan.goals = worries.strip(), goals.strip()
-    plan.save(update_fields=["worries", "goals"])
+    plan.save(update_fields=["worries", "goals", "version"])
     auditor.record(
         actor=actor, action=AuditAction.UPDATE, person=plan.person, obj=plan, summary="Updated the plan"
     )
@@ -261,9 +265,12 @@ def add_action(*, actor: User, plan: CPPlan, data: dict[str, Any]) -> CPPlanActi
 
 
 @transaction.atomic
-def edit_action(*, actor: User, action: CPPlanAction, data: dict[str, Any]) -> CPPlanAction:
+def edit_action(
+    *, actor: User, action: CPPlanAction, data: dict[str, Any], expected_version: int | None = None
+) -> CPPlanAction:
     _require(actor, Permission.RECORD_PROTECTION)
     _editable(action.plan)
+    claim_edit(action, expected_version)
     for k, v in clean_action_data(data).items():
         setattr(action, k, v)
     action.save()

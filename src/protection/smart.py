@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.forms import GovDateField
+from core.versioning import Versioned
 
 
 class ActionStatus(models.TextChoices):
@@ -27,7 +28,7 @@ class ActionStatus(models.TextChoices):
 OPEN_ACTION_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)
 
 
-class SmartAction(models.Model):
+class SmartAction(Versioned, models.Model):
     who_person = models.CharField("Who (person)", max_length=120, blank=True)
     who_agency = models.CharField("Who (agency)", max_length=120, blank=True)
     what = models.TextField("What needs to happen", blank=True)

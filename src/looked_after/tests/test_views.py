@@ -160,6 +160,7 @@ def test_held_return_interview_leaves_the_worklist_when_recorded(client_for, soc
             **_date("rhi_held_on", held.date()),
             "rhi_held_time": held.strftime("%H:%M"),
             "rhi_by": "Barnardo's",
+            "version": str(episode.version),
         },
     )
     assert response.status_code == 302, re.findall(r'href="#[^"]*">([^<]*)<', response.content.decode())
