@@ -3,12 +3,13 @@
 Templates say `{{ field(form.name) }}`; this module turns a bound field into the
 parameters of the matching GOV.UK macro, so component markup lives in one place.
 `GovDateField` is the GOV.UK day/month/year date input with the design system's
-error messages.
+error messages. `submitted` is the one "valid POST → service → errors back on the form"
+step every form page uses.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -16,6 +17,8 @@ from django.forms.boundfield import BoundField
 from django.utils import timezone
 
 from core.versioning import StaleEdit, show_conflict
+
+T = TypeVar("T")
 
 
 class GovDateInput(forms.Widget):
@@ -237,11 +240,16 @@ def error_list(form: forms.BaseForm) -> list[dict[str, str]]:
     return items
 
 
-def apply_validation_errors(exc: ValidationError, form: forms.BaseForm) -> None:
-    """Show a service's ValidationError on the form, against the right fields."""
+def apply_validation_errors(
+    exc: ValidationError, form: forms.BaseForm, *, rename: Mapping[str, str] | None = None
+) -> None:
+    """Show a service's ValidationError on the form, against the right fields. `rename` maps a
+    service's field name to the form's where they differ (e.g. {"received_at": "received_on"});
+    an error for a field the form does not have goes in the summary for the whole form."""
     if hasattr(exc, "error_dict"):
         for field_name, errors in exc.error_dict.items():
-            target = field_name if field_name in form.fields else None
+            name = (rename or {}).get(field_name, field_name)
+            target = name if name in form.fields else None
             for error in errors:
                 form.add_error(target, error)
         return
@@ -249,23 +257,59 @@ def apply_validation_errors(exc: ValidationError, form: forms.BaseForm) -> None:
         form.add_error(None, message)
 
 
-def submitted(request: Any, form: forms.BaseForm, action: Callable[[dict[str, Any]], Any]) -> bool:
-    """The one "valid POST → service" step of a form page: True when the request is a POST,
-    the form is valid and `action(cleaned_data)` (a service call) succeeded. A service's
-    ValidationError goes back onto the form and gives False, so the caller re-renders the
-    form with everything typed kept; a GET or an invalid form gives False too. A stale
-    edit (core.versioning) gives False with the conflict on the form: both versions."""
+class Submitted(Generic[T]):
+    """What `submitted` gives back: true when the service call succeeded, and then `result`
+    is what the call returned (the new record to redirect to, a message to show)."""
+
+    __slots__ = ("_ok", "_result")
+
+    def __init__(self, ok: bool, result: Any = None) -> None:
+        self._ok = ok
+        self._result = result
+
+    def __bool__(self) -> bool:
+        return self._ok
+
+    @property
+    def result(self) -> T:
+        if not self._ok:
+            raise AttributeError("Nothing was saved: the form goes back to the user")
+        return cast(T, self._result)
+
+
+def submitted(
+    request: Any,
+    form: forms.BaseForm,
+    action: Callable[[dict[str, Any]], T],
+    *,
+    rename: Mapping[str, str] | None = None,
+) -> Submitted[T]:
+    """The one "valid POST → service" step of a form page: true when the request is a POST,
+    the form is valid and `action(cleaned_data)` (a service call) succeeded; `.result` is what
+    it returned. A service's ValidationError goes back onto the form (field names mapped by
+    `rename`) and gives false, so the caller re-renders the form with everything typed kept;
+    a GET or an invalid form gives false too. A stale edit (core.versioning) gives false with
+    the conflict on the form: both versions (`form_status` gives 409). Any other exception
+    passes through to the caller.
+
+        if done := submitted(request, form, lambda data: services.start(actor=user, **data)):
+            messages.success(request, "Started")
+            return redirect("app:detail", pk=done.result.pk)
+        return render_form_page(...)  # status form_status(form)
+
+    An `action` may also raise a ValidationError itself for a check only the view can make
+    (a Harbour ID that matches no record the user may open), so it shows like any other."""
     if request.method != "POST" or not form.is_valid():
-        return False
+        return Submitted(False)
     try:
-        action(form.cleaned_data)
+        result = action(form.cleaned_data)
     except ValidationError as exc:
-        apply_validation_errors(exc, form)
-        return False
+        apply_validation_errors(exc, form, rename=rename)
+        return Submitted(False)
     except StaleEdit as stale:  # someone saved a change since the form was opened
         show_conflict(form, stale.current)
-        return False
-    return True
+        return Submitted(False)
+    return Submitted(True, result)
 
 
 def form_status(form: forms.BaseForm) -> int:

@@ -4,10 +4,11 @@ from datetime import date, timedelta
 
 import pytest
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import RequestFactory
 from django.utils import timezone
 
-from core.forms import GovDateField, apply_validation_errors, error_list, govuk_field_params
+from core.forms import GovDateField, apply_validation_errors, error_list, govuk_field_params, submitted
 
 
 class DateForm(forms.Form):
@@ -260,3 +261,102 @@ def test_apply_validation_errors_puts_service_errors_on_fields_when_field_known(
 
     assert form.errors["name"] == ["Already recorded"]
     assert form.non_field_errors() == ["Not a field", "A message for the whole form"]
+
+
+def test_apply_validation_errors_moves_errors_to_form_field_when_renamed():
+    form = EveryWidgetForm({"name": "Hughes", "kind": "CHILD", "team": "1"})
+    assert form.is_valid()
+
+    apply_validation_errors(
+        ValidationError({"surname": "Already recorded"}), form, rename={"surname": "name"}
+    )
+
+    assert form.errors["name"] == ["Already recorded"]
+    assert not form.non_field_errors()
+
+
+# --- submitted: the one "valid POST → service → errors back on the form" step ------------
+
+
+class NameForm(forms.Form):
+    name = forms.CharField(label="Last name")
+    born = GovDateField(label="Date of birth", required=False)
+
+
+def _post(**data: str) -> tuple[object, NameForm]:
+    request = RequestFactory().post("/", data)
+    return request, NameForm(request.POST)
+
+
+def test_submitted_gives_service_result_when_post_valid_and_service_succeeds():
+    request, form = _post(name="Hughes")
+    calls = []
+
+    def action(data):
+        calls.append(data)
+        return {"pk": 7}
+
+    done = submitted(request, form, action)
+
+    assert done
+    assert done.result == {"pk": 7}
+    assert calls == [{"name": "Hughes", "born": None}]
+
+
+def test_submitted_is_true_when_service_returns_nothing():
+    request, form = _post(name="Hughes")
+
+    done = submitted(request, form, lambda data: None)
+
+    assert done
+    assert done.result is None
+
+
+def test_submitted_never_calls_service_when_get_or_form_invalid():
+    calls = []
+    get = RequestFactory().get("/", {"name": "Hughes"})
+    assert not submitted(get, NameForm(None), calls.append)
+
+    request, form = _post(name="")
+    done = submitted(request, form, calls.append)
+
+    assert not done
+    assert calls == []
+    assert form.errors["name"] == ["This field is required."]
+    with pytest.raises(AttributeError):
+        _ = done.result
+
+
+def test_submitted_puts_service_error_on_field_and_keeps_typed_values_when_service_refuses():
+    request, form = _post(name="Hughes", **_date_data("born", 3, 4, 2015))
+
+    def action(data):
+        raise ValidationError({"born": "Date of birth is after the referral"})
+
+    done = submitted(request, form, action)
+
+    assert not done
+    assert form.errors["born"] == ["Date of birth is after the referral"]
+    assert form["name"].value() == "Hughes"
+    assert error_list(form) == [{"text": "Date of birth is after the referral", "href": "#born-day"}]
+
+
+def test_submitted_maps_service_field_names_when_renamed():
+    request, form = _post(name="Hughes")
+
+    def action(data):
+        raise ValidationError({"date_of_birth": "Enter a date before today", "else": "Not on the form"})
+
+    assert not submitted(request, form, action, rename={"date_of_birth": "born"})
+    assert form.errors["born"] == ["Enter a date before today"]
+    assert form.non_field_errors() == ["Not on the form"]
+
+
+def test_submitted_lets_other_exceptions_through_when_service_raises_them():
+    request, form = _post(name="Hughes")
+
+    def action(data):
+        raise PermissionDenied("not allowed")
+
+    with pytest.raises(PermissionDenied):
+        submitted(request, form, action)
