@@ -13,6 +13,7 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
+from core.validation import not_in_future
 from core.versioning import claim_edit
 from core.workflow import transition
 from frontdoor.models import Referral, ReferralStatus
@@ -28,17 +29,12 @@ def _at(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12)))
 
 
-def _not_future(day: date, field: str) -> None:
-    if day > timezone.localdate():
-        raise ValidationError({field: "The date must be today or in the past"})
-
-
 @transaction.atomic
 def start_cin_plan(
     *, actor: User, referral: Referral, start_date: date, worries: str = "", goals: str = ""
 ) -> CINPlan:
     _require(actor, Permission.RECORD_CIN)
-    _not_future(start_date, "start_date")
+    not_in_future(start_date, field="start_date")
     if referral.status != ReferralStatus.OPEN:
         raise ValidationError({"referral": "The referral is closed"})
     if start_date < referral.referral_date:
@@ -147,7 +143,7 @@ def record_cin_review(
     *, actor: User, plan: CINPlan, held_on: date, progress: str, child_views: str = ""
 ) -> CINReview:
     _require(actor, Permission.RECORD_CIN)
-    _not_future(held_on, "held_on")
+    not_in_future(held_on, field="held_on")
     if plan.status != PlanStatus.ACTIVE:
         raise ValidationError({"plan": "Only a signed-off, current plan can be reviewed"})
     if held_on < plan.start_date:
@@ -174,7 +170,7 @@ def record_cin_review(
 @transaction.atomic
 def end_cin_plan(*, actor: User, plan: CINPlan, end_date: date, reason: str) -> CINPlan:
     _require(actor, Permission.RECORD_CIN)
-    _not_future(end_date, "end_date")
+    not_in_future(end_date, field="end_date")
     if end_date < plan.start_date:
         raise ValidationError({"end_date": "The end date must be on or after the start of the plan"})
     if not reason.strip():
@@ -205,7 +201,7 @@ def close_episode(
     any stage reports open work on the episode (`<app>/episode_guards.py`: assessments not
     authorised, open CIN or CP plans)."""
     _require(actor, Permission.RECORD_CIN)
-    _not_future(closure_date, "closure_date")
+    not_in_future(closure_date, field="closure_date")
     try:
         return close_referral(
             actor=actor, referral=referral, closure_date=closure_date, reason=closure_reason, note=note
