@@ -14,6 +14,7 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
+from core.validation import not_in_future
 from core.versioning import claim_edit
 from core.workflow import transition
 from frontdoor.models import Referral, ReferralStatus
@@ -44,11 +45,6 @@ def _at(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12)))
 
 
-def _not_future(day: date, field: str) -> None:
-    if day > timezone.localdate():
-        raise ValidationError({field: "The date must be today or in the past"})
-
-
 def _audit(actor: User, person: Any, obj: Any, summary: str, **changes: Any) -> None:
     auditor.record(
         actor=actor, action=AuditAction.CREATE, person=person, obj=obj, summary=summary, changes=changes
@@ -69,7 +65,7 @@ def record_strategy_discussion(
 ) -> StrategyDiscussion:
     """Record a strategy discussion; a s47 decision starts the enquiry on the same date."""
     _require(actor, Permission.RECORD_PROTECTION)
-    _not_future(held_on, "held_on")
+    not_in_future(held_on, field="held_on")
     if referral.status != ReferralStatus.OPEN:
         raise ValidationError({"referral": "The referral is closed"})
     if held_on < referral.referral_date:
@@ -107,7 +103,7 @@ def record_strategy_discussion(
 @transaction.atomic
 def record_s47_outcome(*, actor: User, s47: S47Enquiry, outcome: str, outcome_date: date) -> S47Enquiry:
     _require(actor, Permission.RECORD_PROTECTION)
-    _not_future(outcome_date, "outcome_date")
+    not_in_future(outcome_date, field="outcome_date")
     if s47.outcome:
         raise ValidationError({"outcome": "The enquiry's outcome is already recorded"})
     if outcome_date < s47.start_date:
@@ -160,7 +156,7 @@ def record_conference(
     _require(actor, Permission.CHAIR_CONFERENCE)
     chair = chair or actor
     _check_chair(chair)
-    _not_future(held_on, "held_on")
+    not_in_future(held_on, field="held_on")
     person = referral.person
     due_on = None
     if kind == ConferenceKind.INITIAL:
@@ -311,7 +307,7 @@ def sign_off_plan(*, actor: User, plan: CPPlan, on: date | None = None) -> CPPla
 def end_plan(*, actor: User, plan: CPPlan, end_date: date, reason: str, step_down: str) -> CPPlan:
     """End the plan with the reason and the step-down (CIN, early help, NFA, looked after, moved)."""
     _require(actor, Permission.CHAIR_CONFERENCE)
-    _not_future(end_date, "end_date")
+    not_in_future(end_date, field="end_date")
     if end_date < plan.start_date:
         raise ValidationError({"end_date": "The end date must be on or after the start of the plan"})
     if not reason.strip():
@@ -348,7 +344,7 @@ def record_core_group(
     """Record a core group and the progress noted against each action (action id → (status, note))."""
     _require(actor, Permission.RECORD_PROTECTION)
     _editable(plan)
-    _not_future(held_on, "held_on")
+    not_in_future(held_on, field="held_on")
     if held_on < plan.start_date:
         raise ValidationError({"held_on": "The core group must be on or after the start of the plan"})
     if not agencies:
@@ -390,7 +386,7 @@ def _note_progress(
 def record_chair_check(*, actor: User, plan: CPPlan, kind: str, raised_on: date, concern: str) -> ChairCheck:
     """The chair records a between-review check or a challenge (escalation)."""
     _require(actor, Permission.CHAIR_CONFERENCE)
-    _not_future(raised_on, "raised_on")
+    not_in_future(raised_on, field="raised_on")
     if not concern.strip():
         raise ValidationError({"concern": "Enter what was checked or challenged"})
     row = ChairCheck.objects.create(
@@ -425,7 +421,7 @@ def record_management_decision(
 ) -> ManagementDecision:
     """A manager's decision with its rationale, shown on the child's record."""
     _require(actor, Permission.RECORD_MANAGEMENT_DECISION)
-    _not_future(decided_on, "decided_on")
+    not_in_future(decided_on, field="decided_on")
     if not decision.strip():
         raise ValidationError({"decision": "Enter the decision"})
     if not rationale.strip():
