@@ -5,7 +5,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission
@@ -13,6 +12,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from codes import ssda903
+from core.validation import not_in_future
 from core.versioning import claim_edit
 from people.models import Person
 
@@ -37,11 +37,6 @@ def _check(actor: User) -> None:
         raise PermissionDenied(Permission.RECORD_CARE_LEAVER.value)
 
 
-def _not_future(field: str, value: date | None, label: str) -> None:
-    if value and value > timezone.localdate():
-        raise ValidationError({field: f"{label} must be today or in the past"})
-
-
 @transaction.atomic
 def record_care_leaver(
     *, actor: User, person: Person, data: dict[str, Any], expected_version: int | None = None
@@ -51,10 +46,12 @@ def record_care_leaver(
     _check(actor)
     if data.get("recorded_category") not in pcodes.CARE_LEAVER_ELIGIBILITY:
         raise ValidationError({"recorded_category": "Select the eligibility category"})
-    _not_future(
-        "needs_assessment_completed_on", data.get("needs_assessment_completed_on"), "The assessment date"
+    not_in_future(
+        data.get("needs_assessment_completed_on"),
+        field="needs_assessment_completed_on",
+        label="The assessment date",
     )
-    _not_future("bursary_paid_on", data.get("bursary_paid_on"), "The bursary date")
+    not_in_future(data.get("bursary_paid_on"), field="bursary_paid_on", label="The bursary date")
     if data.get("staying_put") and not data.get("staying_put_start"):
         raise ValidationError({"staying_put_start": "Enter the date the staying put arrangement started"})
     record = CareLeaver.objects.select_for_update().filter(person=person).first()
@@ -89,7 +86,7 @@ def record_care_leaver(
 @transaction.atomic
 def start_pathway_plan(*, actor: User, person: Person, plan_date: date, summary: str = "") -> PathwayPlan:
     _check(actor)
-    _not_future("plan_date", plan_date, "The plan date")
+    not_in_future(plan_date, field="plan_date", label="The plan date")
     plan = PathwayPlan.objects.create(
         person=person, plan_date=plan_date, summary=summary.strip(), created_by=actor
     )
@@ -109,7 +106,7 @@ def review_pathway_plan(
     *, actor: User, plan: PathwayPlan, reviewed_on: date, notes: str = ""
 ) -> PathwayPlanReview:
     _check(actor)
-    _not_future("reviewed_on", reviewed_on, "The review date")
+    not_in_future(reviewed_on, field="reviewed_on", label="The review date")
     latest = plan.reviews.order_by("-reviewed_on").first()
     if reviewed_on < (latest.reviewed_on if latest else plan.plan_date):
         raise ValidationError(
@@ -157,7 +154,7 @@ def add_pathway_action(*, actor: User, plan: PathwayPlan, who: str, what: str, d
 @transaction.atomic
 def complete_pathway_action(*, actor: User, action: PathwayAction, completed_on: date) -> PathwayAction:
     _check(actor)
-    _not_future("completed_on", completed_on, "The completion date")
+    not_in_future(completed_on, field="completed_on", label="The completion date")
     action.completed_on = completed_on
     action.save(update_fields=["completed_on"])
     auditor.record(
@@ -194,7 +191,7 @@ def record_birthday_status(
         raise ValidationError({"age": "Select the birthday, from 17 to 21"})
     if person.date_of_birth is None:
         raise ValidationError({"age": "Record the young person's date of birth first"})
-    _not_future("contact_date", contact_date, "The contact date")
+    not_in_future(contact_date, field="contact_date", label="The contact date")
     start, end = eligibility.oc3_window(person.date_of_birth, age)
     if not start <= contact_date <= end:
         raise ValidationError(
