@@ -14,6 +14,7 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
+from core.validation import not_in_future
 from people.models import Person
 
 from . import chronology, exports, rendering
@@ -83,11 +84,6 @@ def record_visit(
     return visit
 
 
-def _not_future(day: date | None, field: str, label: str) -> None:
-    if day is not None and day > timezone.localdate():
-        raise ValidationError({field: f"{label} must be today or in the past"})
-
-
 # --- Chronology ----------------------------------------------------------------------------
 
 
@@ -140,7 +136,7 @@ def add_chronology_entry(
 ) -> ChronologyEntry:
     """Add an event to the chronology by hand (usually reported by a partner agency)."""
     _require(actor, Permission.CURATE_CHRONOLOGY)
-    _not_future(occurred_on, "occurred_on", "The date")
+    not_in_future(occurred_on, field="occurred_on")
     if not what_happened.strip():
         raise ValidationError({"what_happened": "Enter what happened"})
     entry = ChronologyEntry.objects.create(
@@ -221,7 +217,7 @@ class StaleNote(Exception):
 
 
 def _validate_note(data: dict[str, Any], *, final: bool) -> None:
-    _not_future(data.get("occurred_on"), "occurred_on", "The date")
+    not_in_future(data.get("occurred_on"), field="occurred_on")
     if data.get("seen_alone") and data.get("child_seen") is False:
         raise ValidationError({"seen_alone": "A child can only be seen alone if they were seen"})
     if final and not (data.get("body") or "").strip():
@@ -366,7 +362,7 @@ def record_child_view(
 ) -> ChildView:
     """Record the child's wishes and feelings in their own words, drawing or recording."""
     _require(actor, Permission.RECORD_CASE_NOTE)
-    _not_future(recorded_on, "recorded_on", "The date")
+    not_in_future(recorded_on, field="recorded_on")
     if not words.strip() and attachment is None:
         raise ValidationError({"words": "Enter what the child said, or upload their drawing or recording"})
     if attachment is not None:
@@ -418,7 +414,7 @@ def upload_document(
     named_users: Collection[User] = (),
 ) -> Document:
     _require(actor, Permission.MANAGE_DOCUMENTS)
-    _not_future(document_date, "document_date", "The document date")
+    not_in_future(document_date, field="document_date", label="The document date")
     if not title.strip():
         raise ValidationError({"title": "Enter a title"})
     _check_upload(upload, DOCUMENT_TYPES, DOCUMENT_MAX_BYTES, "upload")
@@ -518,7 +514,7 @@ def create_subject_access_request(
     *, actor: User, person: Person, requested_by_name: str, received_on: date
 ) -> SubjectAccessRequest:
     _require(actor, Permission.HANDLE_SUBJECT_ACCESS)
-    _not_future(received_on, "received_on", "The date received")
+    not_in_future(received_on, field="received_on", label="The date received")
     if not requested_by_name.strip():
         raise ValidationError({"requested_by_name": "Enter who asked for the record"})
     sar = SubjectAccessRequest.objects.create(
@@ -552,7 +548,7 @@ def extend_subject_access(
         raise ValidationError({"months": "Choose an extension of one or two months"})
     if not reason.strip():
         raise ValidationError({"reason": "Say why the request needs more time"})
-    _not_future(told_on, "told_on", "The date the requester was told")
+    not_in_future(told_on, field="told_on", label="The date the requester was told")
     first_month = subject_access_due(sar.received_on)
     if told_on < sar.received_on:
         raise ValidationError(
