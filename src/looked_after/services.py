@@ -24,6 +24,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from codes import ssda903
+from core.validation import not_in_future
 from core.versioning import claim_edit
 from core.workflow import transition
 from people.models import Person
@@ -52,11 +53,6 @@ from .queries import current_episode
 
 URN_PATTERN = re.compile(r"^(SC\d{6}|\d{7}|XXXXXXX)$")
 UNKNOWN_DISTANCE = Decimal("999.9")
-
-
-def _not_future(value: date, field_name: str, what: str) -> None:
-    if value > timezone.localdate():
-        raise ValidationError({field_name: f"{what} must be today or in the past"})
 
 
 @dataclass(frozen=True)
@@ -130,7 +126,7 @@ def start_care(
     """The child starts to be looked after: a period of care, its first legal status and
     placement, and the first SSDA903 episode (RNE S)."""
     _require(actor, Permission.RECORD_CARE)
-    _not_future(start_date, "start_date", "The date the child became looked after")
+    not_in_future(start_date, field="start_date", label="The date the child became looked after")
     if legal_status not in ssda903.LEGAL_STATUS:
         raise ValidationError({"legal_status": "Select the legal status"})
     if category_of_need not in cin_codes.PRIMARY_NEED:
@@ -192,7 +188,7 @@ def record_change(
     episode = current_episode(period)
     if episode is None or period.end_date is not None:
         raise ValidationError({"on": "This period of care has ended"})
-    _not_future(on, "on", "The date of the change")
+    not_in_future(on, field="on", label="The date of the change")
     if on <= episode.start_date:
         raise ValidationError(
             {"on": f"The change must be after the current episode started on {episode.start_date:%-d %B %Y}"}
@@ -258,7 +254,7 @@ def end_care(*, actor: User, period: PeriodOfCare, on: date, reason_ceased: str)
         raise ValidationError({"on": "This period of care has already ended"})
     if reason_ceased not in ssda903.REASON_EPISODE_CEASED or reason_ceased == "X1":
         raise ValidationError({"reason_ceased": "Select why the child stopped being looked after"})
-    _not_future(on, "on", "The date care ended")
+    not_in_future(on, field="on", label="The date care ended")
     if on <= episode.start_date:
         raise ValidationError(
             {"on": f"Care must end after the current episode started on {episode.start_date:%-d %B %Y}"}
@@ -290,7 +286,7 @@ def approve_placement_with_parents(
     _require(actor, Permission.APPROVE_PARENT_PLACEMENT)
     if not placement.with_parents:
         raise ValidationError({"review_on": "Only a placement with parents needs this approval"})
-    _not_future(approved_on, "approved_on", "The approval date")
+    not_in_future(approved_on, field="approved_on", label="The approval date")
     if review_on <= approved_on:
         raise ValidationError({"review_on": "The review date must be after the approval date"})
     placement.parent_approval_by = actor
@@ -325,7 +321,7 @@ def record_plans(
         ("permanence_plan_completed_on", permanence_plan_completed_on),
     ):
         if value is not None:
-            _not_future(value, name, "The date")
+            not_in_future(value, field=name)
             if value < period.start_date:
                 raise ValidationError({name: "The date must be on or after the child became looked after"})
             setattr(period, name, value)
@@ -336,7 +332,7 @@ def record_plans(
         episode = current_episode(period)
         if episode is None:
             raise ValidationError({"placement_plan_completed_on": "There is no current placement"})
-        _not_future(placement_plan_completed_on, "placement_plan_completed_on", "The date")
+        not_in_future(placement_plan_completed_on, field="placement_plan_completed_on")
         episode.placement.placement_plan_completed_on = placement_plan_completed_on
         episode.placement.save(update_fields=["placement_plan_completed_on"])
         changes["placement_plan_completed_on"] = placement_plan_completed_on
@@ -394,7 +390,7 @@ def record_review(
     from .clocks import next_review_due
 
     _require(actor, Permission.RECORD_LAC_REVIEW)
-    _not_future(held_on, "held_on", "The review date")
+    not_in_future(held_on, field="held_on", label="The review date")
     if held_on < period.start_date:
         raise ValidationError({"held_on": "The review must be on or after the child became looked after"})
     if participation not in cin_codes.PARTICIPATION:
@@ -452,7 +448,7 @@ def complete_review_action(*, actor: User, action: ReviewAction, completed_on: d
     _require(actor, Permission.RECORD_CARE)
     if action.completed_on is not None:
         raise ValidationError({"completed_on": "This action is already complete"})
-    _not_future(completed_on, "completed_on", "The completion date")
+    not_in_future(completed_on, field="completed_on", label="The completion date")
     action.completed_on = completed_on
     action.completed_by = actor
     action.save(update_fields=["completed_on", "completed_by"])
@@ -473,7 +469,7 @@ def raise_escalation(*, actor: User, period: PeriodOfCare, raised_on: date, issu
     _require(actor, Permission.RECORD_LAC_REVIEW)
     if not issue.strip():
         raise ValidationError({"issue": "Describe the issue the IRO is raising"})
-    _not_future(raised_on, "raised_on", "The date raised")
+    not_in_future(raised_on, field="raised_on", label="The date raised")
     escalation = IROEscalation.objects.create(
         person=period.person, period=period, raised_on=raised_on, raised_by=actor, issue=issue.strip()
     )
@@ -544,7 +540,7 @@ def record_health_check(
     _require(actor, Permission.RECORD_CARE)
     if kind not in HealthCheckKind.values:
         raise ValidationError({"kind": "Select the kind of check"})
-    _not_future(completed_on, "completed_on", "The date of the check")
+    not_in_future(completed_on, field="completed_on", label="The date of the check")
     if sdq_score is not None and not 0 <= sdq_score <= 40:
         raise ValidationError({"sdq_score": "The SDQ score must be between 0 and 40"})
     if sdq_score is not None and sdq_reason:
@@ -599,7 +595,7 @@ def record_education_plan(
 ) -> EducationPlan:
     """Append a new version of the personal education plan (earlier versions are kept)."""
     _require(actor, Permission.RECORD_CARE)
-    _not_future(meeting_on, "meeting_on", "The PEP meeting date")
+    not_in_future(meeting_on, field="meeting_on", label="The PEP meeting date")
     if not school.strip():
         raise ValidationError({"school": "Enter the school or setting"})
     if not targets.strip():
@@ -752,7 +748,7 @@ def record_screening(
 ) -> ExploitationScreening:
     """Record an exploitation risk screening (score 0–100, higher is more risk) and its review date."""
     _require(actor, Permission.RECORD_CARE)
-    _not_future(screened_on, "screened_on", "The screening date")
+    not_in_future(screened_on, field="screened_on", label="The screening date")
     if not 0 <= score <= 100:
         raise ValidationError({"score": "The score must be between 0 and 100"})
     if review_on <= screened_on:
