@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors, submitted
+from core.forms import submitted
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from core.workflow import allowed_events
@@ -42,20 +42,19 @@ def start(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = StartAssessmentForm(
         request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            assessment = services.start_assessment(
-                actor=request.user,
-                referral=next(r for r in referrals if r.pk == data["referral"]),
-                kind=data["kind"],
-                start_date=data["start_date"],
-            )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Assessment started")
-            return redirect("assessments:detail", assessment_id=assessment.pk)
+    started = submitted(
+        request,
+        form,
+        lambda data: services.start_assessment(
+            actor=request.user,
+            referral=next(r for r in referrals if r.pk == data["referral"]),
+            kind=data["kind"],
+            start_date=data["start_date"],
+        ),
+    )
+    if started:
+        messages.success(request, "Assessment started")
+        return redirect("assessments:detail", assessment_id=started.result.pk)
     return _form_page(request, form, person, "Start an assessment")
 
 
@@ -127,16 +126,15 @@ def authorise(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpResp
 def return_for_work(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpResponse:
     assessment = load_assessment(request, assessment_id, Purpose.EDIT)
     form = ReturnForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.return_assessment(
-                actor=request.user, assessment=assessment, comments=form.cleaned_data["comments"]
-            )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Assessment returned to the worker")
-            return redirect("assessments:detail", assessment_id=assessment.pk)
+    if submitted(
+        request,
+        form,
+        lambda data: services.return_assessment(
+            actor=request.user, assessment=assessment, comments=data["comments"]
+        ),
+    ):
+        messages.success(request, "Assessment returned to the worker")
+        return redirect("assessments:detail", assessment_id=assessment.pk)
     return _form_page(request, form, assessment.person, "Return the assessment")
 
 
@@ -145,14 +143,11 @@ def return_for_work(request: AuthenticatedHttpRequest, assessment_id: int) -> Ht
 @require_http_methods(["GET", "POST"])
 def commission(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = CommissionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.commission_assessment(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Assessment commissioned")
-            return redirect("people:detail", person_id=person.pk)
+    if submitted(
+        request, form, lambda data: services.commission_assessment(actor=request.user, person=person, **data)
+    ):
+        messages.success(request, "Assessment commissioned")
+        return redirect("people:detail", person_id=person.pk)
     return _form_page(request, form, person, "Commission a specialist or parenting assessment")
 
 
@@ -162,12 +157,11 @@ def complete_commissioned(request: AuthenticatedHttpRequest, commissioned_id: in
     row = get_object_or_404(CommissionedAssessment, pk=commissioned_id)
     person = get_person_for(request.user, row.person_id, purpose=Purpose.EDIT, page="Commissioned assessment")
     form = CompleteCommissionedForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.complete_commissioned(actor=request.user, commissioned=row, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Completion recorded")
-            return redirect("people:detail", person_id=person.pk)
+    if submitted(
+        request,
+        form,
+        lambda data: services.complete_commissioned(actor=request.user, commissioned=row, **data),
+    ):
+        messages.success(request, "Completion recorded")
+        return redirect("people:detail", person_id=person.pk)
     return _form_page(request, form, person, f"Completed: {row.description}")
