@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors
+from core.forms import submitted
 from core.http import AuthenticatedHttpRequest
 from core.workflow import allowed_events
 from people.access import Purpose, decide, get_person_for
@@ -69,31 +69,27 @@ def _record_contact(request: AuthenticatedHttpRequest, person: Person | None) ->
     form = ContactForm(
         request.POST or None, initial={"received_on": now.date(), "received_time": now.strftime("%H:%M")}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            contact = services.record_contact(
-                actor=request.user,
-                received_at=data["received_at"],
-                channel=data["channel"],
-                source=data["source"],
-                concern=data["concern"],
-                consent=data["consent"],
-                consent_notes=data["consent_notes"],
-                referrer_name=data["referrer_name"],
-                referrer_agency=data["referrer_agency"],
-                referrer_contact_details=data["referrer_contact_details"],
-                children=[person] if person else [],
-            )
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict") and "received_at" in exc.error_dict:
-                exc.error_dict["received_on"] = exc.error_dict.pop("received_at")
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Contact recorded")
-            if person is None:
-                return redirect("frontdoor:add_child", contact_id=contact.pk)
-            return redirect("frontdoor:contact", contact_id=contact.pk)
+
+    def record(data: dict[str, Any]) -> Contact:
+        return services.record_contact(
+            actor=request.user,
+            received_at=data["received_at"],
+            channel=data["channel"],
+            source=data["source"],
+            concern=data["concern"],
+            consent=data["consent"],
+            consent_notes=data["consent_notes"],
+            referrer_name=data["referrer_name"],
+            referrer_agency=data["referrer_agency"],
+            referrer_contact_details=data["referrer_contact_details"],
+            children=[person] if person else [],
+        )
+
+    if recorded := submitted(request, form, record, rename={"received_at": "received_on"}):
+        messages.success(request, "Contact recorded")
+        if person is None:
+            return redirect("frontdoor:add_child", contact_id=recorded.result.pk)
+        return redirect("frontdoor:contact", contact_id=recorded.result.pk)
     return _form_page(request, "frontdoor/record_contact.jinja", {"person": person}, form)
 
 
@@ -147,31 +143,30 @@ def add_child(request: AuthenticatedHttpRequest, contact_id: int) -> HttpRespons
         )
         for match in matches:
             match.can_open = decide(request.user, match.person, Purpose.VIEW).allowed
-        if action == "create":
-            if matches and not data.get("confirm_new"):
-                form.add_error(
-                    "confirm_new",
-                    "Check the possible matches; confirm none of them is this child to create a record",
-                )
-            else:
-                try:
-                    person = services.create_child_for_contact(
-                        actor=request.user,
-                        contact=contact,
-                        data={
-                            "given_name": data["given_name"],
-                            "family_name": data["family_name"],
-                            "date_of_birth": data.get("date_of_birth"),
-                            "sex": data["sex"],
-                        },
-                    )
-                except ValidationError as exc:
-                    apply_validation_errors(exc, form)
-                else:
-                    messages.success(
-                        request, f"Record created for {person.display_name} and added to the contact"
-                    )
-                    return redirect("frontdoor:contact", contact_id=contact.pk)
+
+    def create(data: dict[str, Any]) -> Person:
+        if matches and not data.get("confirm_new"):
+            raise ValidationError(
+                {
+                    "confirm_new": "Check the possible matches; confirm none of them is this child to create a record"
+                }
+            )
+        return services.create_child_for_contact(
+            actor=request.user,
+            contact=contact,
+            data={
+                "given_name": data["given_name"],
+                "family_name": data["family_name"],
+                "date_of_birth": data.get("date_of_birth"),
+                "sex": data["sex"],
+            },
+        )
+
+    if action == "create" and (created := submitted(request, form, create)):
+        messages.success(
+            request, f"Record created for {created.result.display_name} and added to the contact"
+        )
+        return redirect("frontdoor:contact", contact_id=contact.pk)
     typed = getattr(form, "cleaned_data", None) if searched else None
     find_form = form if action != "create" else FindChildForm(initial=typed)
     new_form = form if action == "create" else NewChildForm(initial=typed, prefix="new")
@@ -231,8 +226,8 @@ def screen(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
             "summary": contact.screening_summary,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def screen_it(data: dict[str, Any]) -> None:
         try:
             services.screen_contact(
                 actor=request.user,
@@ -242,13 +237,12 @@ def screen(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
                 primary_need=data["primary_need"],
                 summary=data["summary"],
             )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        except PermissionDenied:
-            form.add_error(None, "Screening must be done by a registered social worker")
-        else:
-            messages.success(request, "Screening recorded: awaiting manager decision")
-            return redirect("frontdoor:contact", contact_id=contact.pk)
+        except PermissionDenied as exc:  # the role may screen, but only a registered social worker does
+            raise ValidationError("Screening must be done by a registered social worker") from exc
+
+    if submitted(request, form, screen_it):
+        messages.success(request, "Screening recorded: awaiting manager decision")
+        return redirect("frontdoor:contact", contact_id=contact.pk)
     return _form_page(
         request, "frontdoor/contact_form.jinja", {"contact": contact, "title": "Screen the contact"}, form
     )
@@ -259,22 +253,24 @@ def screen(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
 def confirm(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
     contact = load_contact(request, contact_id, Purpose.EDIT, "Confirm a front-door decision")
     form = ConfirmForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data["action"] == "confirm":
-                referrals = services.confirm_decision(
-                    actor=request.user, contact=contact, rationale=data["rationale"]
-                )
-                note = f": {len(referrals)} referral(s) opened or linked" if referrals else ""
-                messages.success(request, f"Decision confirmed{note}")
-            else:
-                services.return_for_more_work(actor=request.user, contact=contact, reason=data["rationale"])
-                messages.success(request, "Returned for more work")
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            return redirect("frontdoor:contact", contact_id=contact.pk)
+
+    def decide_it(data: dict[str, Any]) -> str:
+        """Confirm the decision or return it; gives the message to show."""
+        if data["action"] == "confirm":
+            referrals = services.confirm_decision(
+                actor=request.user, contact=contact, rationale=data["rationale"]
+            )
+            return (
+                f"Decision confirmed: {len(referrals)} referral(s) opened or linked"
+                if referrals
+                else "Decision confirmed"
+            )
+        services.return_for_more_work(actor=request.user, contact=contact, reason=data["rationale"])
+        return "Returned for more work"
+
+    if decided := submitted(request, form, decide_it):
+        messages.success(request, decided.result)
+        return redirect("frontdoor:contact", contact_id=contact.pk)
     return _form_page(
         request,
         "frontdoor/contact_form.jinja",
@@ -288,14 +284,11 @@ def confirm(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
 def feedback(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
     contact = load_contact(request, contact_id, Purpose.EDIT, "Feedback to the referrer")
     form = FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_feedback(actor=request.user, contact=contact, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Feedback recorded")
-            return redirect("frontdoor:contact", contact_id=contact.pk)
+    if submitted(
+        request, form, lambda data: services.record_feedback(actor=request.user, contact=contact, **data)
+    ):
+        messages.success(request, "Feedback recorded")
+        return redirect("frontdoor:contact", contact_id=contact.pk)
     return _form_page(
         request,
         "frontdoor/contact_form.jinja",
@@ -316,14 +309,11 @@ def raise_disagreement(request: AuthenticatedHttpRequest, contact_id: int) -> Ht
             "agency": contact.referrer_agency,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.raise_disagreement(actor=request.user, contact=contact, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Disagreement recorded at stage 1")
-            return redirect("frontdoor:contact", contact_id=contact.pk)
+    if submitted(
+        request, form, lambda data: services.raise_disagreement(actor=request.user, contact=contact, **data)
+    ):
+        messages.success(request, "Disagreement recorded at stage 1")
+        return redirect("frontdoor:contact", contact_id=contact.pk)
     return _form_page(
         request,
         "frontdoor/contact_form.jinja",
@@ -338,26 +328,22 @@ def disagreement(request: AuthenticatedHttpRequest, disagreement_id: int) -> Htt
     row = get_object_or_404(Disagreement, pk=disagreement_id)
     contact = load_contact(request, row.contact_id, Purpose.EDIT, "Escalate or resolve a disagreement")
     form = DisagreementActionForm(request.POST or None, initial={"resolved_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data["action"] == "escalate":
-                services.escalate_disagreement(actor=request.user, disagreement=row, reason=data["notes"])
-            else:
-                services.resolve_disagreement(
-                    actor=request.user,
-                    disagreement=row,
-                    outcome=data["outcome"],
-                    notes=data["notes"],
-                    resolved_on=data["resolved_on"],
-                )
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict") and "reason" in exc.error_dict:
-                exc.error_dict["notes"] = exc.error_dict.pop("reason")
-            apply_validation_errors(exc, form)
+
+    def act(data: dict[str, Any]) -> None:
+        if data["action"] == "escalate":
+            services.escalate_disagreement(actor=request.user, disagreement=row, reason=data["notes"])
         else:
-            messages.success(request, "Disagreement updated")
-            return redirect("frontdoor:contact", contact_id=contact.pk)
+            services.resolve_disagreement(
+                actor=request.user,
+                disagreement=row,
+                outcome=data["outcome"],
+                notes=data["notes"],
+                resolved_on=data["resolved_on"],
+            )
+
+    if submitted(request, form, act, rename={"reason": "notes"}):
+        messages.success(request, "Disagreement updated")
+        return redirect("frontdoor:contact", contact_id=contact.pk)
     return _form_page(
         request,
         "frontdoor/disagreement.jinja",
@@ -378,21 +364,19 @@ def close_referral(request: AuthenticatedHttpRequest, referral_id: int) -> HttpR
     referral = get_object_or_404(Referral, pk=referral_id)
     person = get_person_for(request.user, referral.person_id, purpose=Purpose.EDIT, page="Close a referral")
     form = CloseReferralForm(request.POST or None, initial={"closure_date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.close_referral(
-                actor=request.user,
-                referral=referral,
-                closure_date=data["closure_date"],
-                reason=data["reason"],
-                nfa=data["nfa"],
-            )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Referral closed")
-            return redirect("people:detail", person_id=person.pk)
+    if submitted(
+        request,
+        form,
+        lambda data: services.close_referral(
+            actor=request.user,
+            referral=referral,
+            closure_date=data["closure_date"],
+            reason=data["reason"],
+            nfa=data["nfa"],
+        ),
+    ):
+        messages.success(request, "Referral closed")
+        return redirect("people:detail", person_id=person.pk)
     return render(
         request,
         "people/simple_form.jinja",
