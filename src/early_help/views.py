@@ -5,7 +5,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors
+from core.forms import submitted
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, get_person_for
 from people.models import Person
@@ -70,14 +69,9 @@ def _episode_form(
     action: Callable[[dict[str, Any]], Any],
     done: str,
 ) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, done)
-            return redirect("early_help:episode", episode_id=episode.pk)
+    if submitted(request, form, action):
+        messages.success(request, done)
+        return redirect("early_help:episode", episode_id=episode.pk)
     return _render_form(request, form, episode.person, title, back=f"/early-help/episodes/{episode.pk}/")
 
 
@@ -103,14 +97,11 @@ def start(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = StartEpisodeForm(
         request.POST or None, initial={"start_date": timezone.localdate(), "entry_route": "DIRECT"}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            episode = services.start_episode(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Early help episode started")
-            return redirect("early_help:episode", episode_id=episode.pk)
+    if started := submitted(
+        request, form, lambda data: services.start_episode(actor=request.user, person=person, **data)
+    ):
+        messages.success(request, "Early help episode started")
+        return redirect("early_help:episode", episode_id=started.result.pk)
     return _render_form(request, form, person, "Start early help", back=f"/people/{person.pk}/")
 
 
