@@ -1,5 +1,7 @@
 """Retention review: records past retention, proposals, and the second person's decision."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -9,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
+from core.forms import submitted
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, decide, get_person_for
 
@@ -80,21 +83,18 @@ def _load(request: AuthenticatedHttpRequest, request_id: int) -> DeletionRequest
 def request_detail(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     proposal = _load(request, request_id)
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data["decision"] == "approve":
-                services.approve_deletion(actor=request.user, request=proposal, reason=data["reason"])
-                messages.success(request, f"Record {proposal.person_ref} deleted. The audit trail is kept.")
-            else:
-                services.reject_deletion(actor=request.user, request=proposal, reason=data["reason"])
-                messages.success(request, f"Deletion of {proposal.person_ref} rejected: the record is kept.")
-        except ValidationError as exc:
-            from core.forms import apply_validation_errors
 
-            apply_validation_errors(exc, form)
-        else:
-            return redirect("lifecycle:index")
+    def decide_it(data: dict[str, Any]) -> str:
+        """Approve or reject the proposal; gives the message to show."""
+        if data["decision"] == "approve":
+            services.approve_deletion(actor=request.user, request=proposal, reason=data["reason"])
+            return f"Record {proposal.person_ref} deleted. The audit trail is kept."
+        services.reject_deletion(actor=request.user, request=proposal, reason=data["reason"])
+        return f"Deletion of {proposal.person_ref} rejected: the record is kept."
+
+    if decided := submitted(request, form, decide_it):
+        messages.success(request, decided.result)
+        return redirect("lifecycle:index")
     return render(
         request,
         "lifecycle/request.jinja",
