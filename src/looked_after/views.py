@@ -16,7 +16,7 @@ from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission, Role
 from casework.models import Visit, VisitKind
-from core.forms import apply_validation_errors, form_status, submitted
+from core.forms import form_status, submitted
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from core.workflow import allowed_events
@@ -50,19 +50,25 @@ def _form_page(
     *,
     extra_forms: tuple[Any, ...] = (),
     template: str = "people/simple_form.jinja",
-    context: dict[str, Any] | None = None,
+    context: Callable[[], dict[str, Any]] | None = None,
 ) -> HttpResponse:
-    """Validate, call the service through `save` (returns the success message), redirect to the timeline."""
-    outcome: list[str] = []
-    if submitted(request, form, lambda data: outcome.append(save(data))):
-        messages.success(request, outcome[0])
+    """Validate, call the service through `save` (returns the success message), redirect to the
+    timeline; otherwise render `template` with what `context()` adds (read only when rendered)."""
+    if saved := submitted(request, form, save):
+        messages.success(request, saved.result)
         return redirect("looked_after:timeline", person_id=person.pk)
     has_errors = bool(form.errors) or any(f.errors for f in extra_forms)
     status = form_status(form)
     return render(
         request,
         template,
-        {"form": form, "person": person, "title": title, "page_has_errors": has_errors, **(context or {})},
+        {
+            "form": form,
+            "person": person,
+            "title": title,
+            "page_has_errors": has_errors,
+            **(context() if context else {}),
+        },
         status=status if status != 200 else (400 if has_errors else 200),
     )
 
@@ -175,38 +181,30 @@ def change(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = forms.ChangeForm(data)
     moved = bool(data and data.get("placement_changed"))
     new = forms.NewPlacementForm(data if moved else None, prefix="new")
-    if request.method == "POST" and form.is_valid() and moved and not new.is_valid():
-        form.add_error(None, "Enter the new placement's details")
-    if request.method == "POST" and form.is_valid() and not form.non_field_errors():
-        d = form.cleaned_data
-        try:
-            episode = services.record_change(
-                actor=request.user,
-                period=period,
-                on=d["on"],
-                legal_status=d["legal_status"] or None,
-                placement=new.placement() if moved else None,
-                same_carer=d["same_carer"],
-                reason_for_change=d["reason_for_change"],
-            )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, f"Change recorded: {episode.get_reason_new_episode_display()}")
-            return redirect("looked_after:timeline", person_id=person.pk)
-    has_errors = bool(form.errors or new.errors)
-    return render(
+
+    def save(d: dict[str, Any]) -> str:
+        if moved and not new.is_valid():
+            raise ValidationError("Enter the new placement's details")
+        episode = services.record_change(
+            actor=request.user,
+            period=period,
+            on=d["on"],
+            legal_status=d["legal_status"] or None,
+            placement=new.placement() if moved else None,
+            same_carer=d["same_carer"],
+            reason_for_change=d["reason_for_change"],
+        )
+        return f"Change recorded: {episode.get_reason_new_episode_display()}"
+
+    return _form_page(
         request,
-        "looked_after/change.jinja",
-        {
-            "form": form,
-            "new": new,
-            "person": person,
-            "episode": queries.current_episode(period),
-            "title": "Record a change of legal status or placement",
-            "page_has_errors": has_errors,
-        },
-        status=400 if has_errors else 200,
+        person,
+        form,
+        "Record a change of legal status or placement",
+        save,
+        extra_forms=(new,),
+        template="looked_after/change.jinja",
+        context=lambda: {"new": new, "episode": queries.current_episode(period)},
     )
 
 
