@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -7,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors, submitted
+from core.forms import submitted
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from frontdoor.models import Referral, ReferralStatus
@@ -38,16 +40,15 @@ def plan_new(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         messages.info(request, "There is no open referral for this child: record the referral first")
         return redirect("people:detail", person_id=person.pk)
     form = CINPlanForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def start(data: dict[str, Any]) -> CINPlan:
+        data = dict(data)
         referral = next(r for r in referrals if r.pk == data.pop("referral"))
-        try:
-            plan = services.start_cin_plan(actor=request.user, referral=referral, **data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Child in need plan started")
-            return redirect("cin:plan", plan_id=plan.pk)
+        return services.start_cin_plan(actor=request.user, referral=referral, **data)
+
+    if started := submitted(request, form, start):
+        messages.success(request, "Child in need plan started")
+        return redirect("cin:plan", plan_id=started.result.pk)
     return _form_page(request, form, person, "Start a child in need plan")
 
 
