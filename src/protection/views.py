@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors, submitted
+from core.forms import submitted
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from frontdoor.models import Referral, ReferralStatus
@@ -31,7 +31,16 @@ from .forms import (
     StrategyForm,
     progress_from,
 )
-from .models import ChairCheck, ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry
+from .models import (
+    ChairCheck,
+    Conference,
+    ConferenceKind,
+    CPPlan,
+    CPPlanAction,
+    PlanStatus,
+    S47Enquiry,
+    StrategyDiscussion,
+)
 from .queries import plan_views
 from .smart import ActionForm
 
@@ -60,23 +69,23 @@ def strategy_new(request: AuthenticatedHttpRequest, person: Person) -> HttpRespo
         messages.info(request, "There is no open referral for this child: record the referral first")
         return redirect("people:detail", person_id=person.pk)
     form = StrategyForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def record(data: dict[str, Any]) -> StrategyDiscussion:
+        data = dict(data)
         referral = next(r for r in referrals if r.pk == data.pop("referral"))
-        try:
-            sd = services.record_strategy_discussion(actor=request.user, referral=referral, **data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Strategy discussion recorded")
-            if sd.only_police_and_social_care:
-                messages.warning(
-                    request,
-                    "Only the police and social care took part: health and education should be involved in strategy discussions",
-                )
-            if hasattr(sd, "s47"):
-                return redirect("protection:s47", s47_id=sd.s47.pk)
-            return redirect("people:detail", person_id=person.pk)
+        return services.record_strategy_discussion(actor=request.user, referral=referral, **data)
+
+    if recorded := submitted(request, form, record):
+        sd = recorded.result
+        messages.success(request, "Strategy discussion recorded")
+        if sd.only_police_and_social_care:
+            messages.warning(
+                request,
+                "Only the police and social care took part: health and education should be involved in strategy discussions",
+            )
+        if hasattr(sd, "s47"):
+            return redirect("protection:s47", s47_id=sd.s47.pk)
+        return redirect("people:detail", person_id=person.pk)
     return _form_page(request, form, person, "Record a strategy discussion")
 
 
@@ -120,25 +129,23 @@ def _conference(
     form = ConferenceForm(
         request.POST or None, review=review, transfer=kind == ConferenceKind.TRANSFER_IN, actions=actions
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if not k.startswith(("status_", "note_"))}
-        try:
-            conf = services.record_conference(
-                actor=request.user,
-                referral=referral,
-                kind=kind,
-                s47=s47,
-                plan=plan,
-                progress=progress_from(form, actions),
-                **data,
-            )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Conference recorded")
-            if conf.plan_id:
-                return redirect("protection:plan", plan_id=conf.plan_id)
-            return redirect("people:detail", person_id=person.pk)
+
+    def record(data: dict[str, Any]) -> Conference:
+        return services.record_conference(
+            actor=request.user,
+            referral=referral,
+            kind=kind,
+            s47=s47,
+            plan=plan,
+            progress=progress_from(form, actions),
+            **{k: v for k, v in data.items() if not k.startswith(("status_", "note_"))},
+        )
+
+    if recorded := submitted(request, form, record):
+        messages.success(request, "Conference recorded")
+        if recorded.result.plan_id:
+            return redirect("protection:plan", plan_id=recorded.result.plan_id)
+        return redirect("people:detail", person_id=person.pk)
     return _form_page(request, form, person, ConferenceKind(kind).label)
 
 
@@ -281,23 +288,21 @@ def plan_end(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 def core_group_new(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     p = load_plan(request, plan_id, Purpose.EDIT)
     form = CoreGroupForm(request.POST or None, actions=list(p.actions.all()))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_core_group(
-                actor=request.user,
-                plan=p,
-                held_on=data["held_on"],
-                agencies=data["agencies"],
-                attendees=data["attendees"],
-                notes=data["notes"],
-                progress=form.progress(),
-            )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Core group recorded")
-            return redirect("protection:plan", plan_id=p.pk)
+    if submitted(
+        request,
+        form,
+        lambda data: services.record_core_group(
+            actor=request.user,
+            plan=p,
+            held_on=data["held_on"],
+            agencies=data["agencies"],
+            attendees=data["attendees"],
+            notes=data["notes"],
+            progress=form.progress(),
+        ),
+    ):
+        messages.success(request, "Core group recorded")
+        return redirect("protection:plan", plan_id=p.pk)
     return _form_page(request, form, p.person, "Record a core group")
 
 
