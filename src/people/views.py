@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission, role_has
-from core.forms import apply_validation_errors, form_status, submitted
+from core.forms import form_status, submitted
 from core.http import AuthenticatedHttpRequest
 
 from . import services
@@ -137,17 +137,20 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
         for match in duplicates:
             # A restricted record is still offered as a match, but without its details.
             match.can_open = decide(request.user, match.person, Purpose.VIEW).allowed
-        if not duplicates or data.get("confirm_new"):
-            fields, address = _new_person_args(data)
-            try:
-                person = services.create_person(
-                    actor=request.user, data=fields, address=address, disabilities=data["disabilities"]
-                )
-            except ValidationError as exc:
-                apply_validation_errors(exc, form)
-            else:
-                messages.success(request, f"Record created: {person.la_child_id}")
-                return redirect("people:detail", person_id=person.pk)
+
+    def create_it(data: dict[str, Any]) -> Person:
+        fields, address = _new_person_args(data)
+        return services.create_person(
+            actor=request.user, data=fields, address=address, disabilities=data["disabilities"]
+        )
+
+    # Possible duplicates are shown first; the record is created when there are none, or when
+    # the user confirms none of them is this person.
+    if (not duplicates or form.cleaned_data.get("confirm_new")) and (
+        created := submitted(request, form, create_it)
+    ):
+        messages.success(request, f"Record created: {created.result.la_child_id}")
+        return redirect("people:detail", person_id=created.result.pk)
     return render(
         request,
         "people/create.jinja",
@@ -172,30 +175,31 @@ def _initial(person: Person) -> dict[str, Any]:
 def edit(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = EditPersonForm(request.POST or None, initial=_initial(person))
     conflict = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.update_person(
+    try:
+        saved = submitted(
+            request,
+            form,
+            lambda data: services.update_person(
                 actor=request.user,
                 person=person,
                 data={k: data[k] for k in services.PERSON_FIELDS if k in data},
                 expected_version=data["version"],
-            )
-        except services.StaleEdit as stale:
-            conflict = stale.current
-            # Keep what the user typed; let them re-submit against the latest version.
-            form = EditPersonForm(
-                {**request.POST.dict(), "version": stale.current.version}, initial=_initial(person)
-            )
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else changed this record while you were editing it. "
-                "Check their changes below, then save again to keep yours.",
-            )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
+            ),
+        )
+    except services.StaleEdit as stale:
+        conflict = stale.current
+        # Keep what the user typed; let them re-submit against the latest version.
+        form = EditPersonForm(
+            {**request.POST.dict(), "version": stale.current.version}, initial=_initial(person)
+        )
+        form.is_valid()
+        form.add_error(
+            None,
+            "Someone else changed this record while you were editing it. "
+            "Check their changes below, then save again to keep yours.",
+        )
+    else:
+        if saved:
             messages.success(request, "Identity details saved")
             return redirect("people:detail", person_id=person.pk)
     return render(
@@ -377,13 +381,15 @@ def restrict(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
 @require_http_methods(["POST"])
 def break_glass_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     form = BreakGlassForm(request.POST)
-    if form.is_valid():
+
+    def open_record(data: dict[str, Any]) -> None:
         try:
-            break_glass(actor=request.user, person_id=person_id, reason=form.cleaned_data["reason"])
-        except ValueError as exc:
-            form.add_error("reason", str(exc))
-        else:
-            return redirect("people:detail", person_id=person_id)
+            break_glass(actor=request.user, person_id=person_id, reason=data["reason"])
+        except ValueError as exc:  # the access module's refusal (a reason too short to record)
+            raise ValidationError({"reason": str(exc)}) from exc
+
+    if submitted(request, form, open_record):
+        return redirect("people:detail", person_id=person_id)
     return render(
         request,
         "people/restricted.jinja",
@@ -413,19 +419,20 @@ def merge(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         elif duplicate.pk == person.pk:
             form.add_error("duplicate_id", "Enter the Harbour ID of a different record")
             duplicate = None
-        elif request.POST.get("confirm") == "yes":
-            try:
-                services.merge_people(
-                    actor=request.user,
-                    survivor=person,
-                    duplicate=duplicate,
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as exc:
-                apply_validation_errors(exc, form)
-            else:
-                messages.success(request, f"{duplicate.la_child_id} was merged into this record")
-                return redirect("people:detail", person_id=person.pk)
+    # The first POST finds the duplicate and asks for confirmation; the second merges.
+    if (
+        duplicate is not None
+        and request.POST.get("confirm") == "yes"
+        and submitted(
+            request,
+            form,
+            lambda data: services.merge_people(
+                actor=request.user, survivor=person, duplicate=duplicate, reason=data["reason"]
+            ),
+        )
+    ):
+        messages.success(request, f"{duplicate.la_child_id} was merged into this record")
+        return redirect("people:detail", person_id=person.pk)
     return render(
         request,
         "people/merge.jinja",
