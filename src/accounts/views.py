@@ -8,7 +8,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.forms.utils import ErrorDict
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from audit import services as auditor
 from audit.models import AuditAction
 from core import drafts
+from core.forms import submitted
 from core.http import AuthenticatedHttpRequest
 from core.middleware import EXPIRED_FLAG
 
@@ -409,21 +409,19 @@ def reset_two_factor(request: AuthenticatedHttpRequest, user_id: int) -> HttpRes
         return refused
     is_self = subject.pk == request.user.pk  # the page says another administrator must do it
     form = ResetTwoFactorForm(request.POST or None)
-    if request.method == "POST" and not is_self and form.is_valid():
-        try:
-            ended = services.reset_two_factor(
-                actor=request.user, user=subject, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            for message in error.message_dict.get("reason", error.messages):
-                form.add_error("reason", message)
-        else:
-            messages.success(
-                request,
-                f"Two-factor sign-in reset for {subject.display_name}. They must set it up again "
-                f"when they next sign in ({ended} session(s) ended).",
-            )
-            return redirect("accounts:user", user_id=subject.pk)
+    if not is_self and (
+        reset := submitted(
+            request,
+            form,
+            lambda data: services.reset_two_factor(actor=request.user, user=subject, reason=data["reason"]),
+        )
+    ):
+        messages.success(
+            request,
+            f"Two-factor sign-in reset for {subject.display_name}. They must set it up again "
+            f"when they next sign in ({reset.result} session(s) ended).",
+        )
+        return redirect("accounts:user", user_id=subject.pk)
     return render(
         request,
         "accounts/reset_two_factor.jinja",
