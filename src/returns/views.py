@@ -4,14 +4,13 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors
+from core.forms import submitted
 from core.http import AuthenticatedHttpRequest
 
 from . import queries, registry, services
@@ -70,14 +69,11 @@ def request_export(request: AuthenticatedHttpRequest) -> HttpResponse:
         return _exports_page(request, status=400)
     spec = registry.SPECS[name]
     form: forms.Form = (YearForm if spec.parameter == "year" else AsOfForm)(request.POST, prefix=name)
-    if form.is_valid():
-        try:
-            run = services.request_export(actor=request.user, return_name=name, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, f"{spec.label} ({run.parameter_label}) requested")
-            return redirect("returns:exports")
+    if requested := submitted(
+        request, form, lambda data: services.request_export(actor=request.user, return_name=name, **data)
+    ):
+        messages.success(request, f"{spec.label} ({requested.result.parameter_label}) requested")
+        return redirect("returns:exports")
     return _exports_page(request, bound=(name, form), status=400)
 
 
