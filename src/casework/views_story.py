@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission
-from core.forms import apply_validation_errors
+from core.forms import apply_validation_errors, submitted
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, decide, get_person_for
 from people.models import Person, PersonRelationship, RelationshipType
@@ -168,19 +168,16 @@ def annotate(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         raise Http404("No such chronology event")
     initial = {"significant": event.significant, "impact": event.impact, "analysis": event.analysis}
     form = AnnotationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.annotate_event(actor=request.user, person=person, source_key=key, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Chronology entry updated")
-            back = request.POST.get("back", "")
-            if back.startswith("?") or not back:
-                return redirect(
-                    f"{reverse('casework:chronology', args=[person.pk])}{back}#entry-{_anchor(key)}"
-                )
-            return redirect("casework:chronology", person_id=person.pk)
+    if submitted(
+        request,
+        form,
+        lambda data: services.annotate_event(actor=request.user, person=person, source_key=key, **data),
+    ):
+        messages.success(request, "Chronology entry updated")
+        back = request.POST.get("back", "")
+        if back.startswith("?") or not back:
+            return redirect(f"{reverse('casework:chronology', args=[person.pk])}{back}#entry-{_anchor(key)}")
+        return redirect("casework:chronology", person_id=person.pk)
     from .models import ChronologyAnnotation
 
     history = ChronologyAnnotation.objects.filter(person=person, source_key=key).select_related("recorded_by")
@@ -208,14 +205,11 @@ def _anchor(key: str) -> str:
 @require_http_methods(["GET", "POST"])
 def add_entry(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = ChronologyEntryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_chronology_entry(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Chronology entry added")
-            return redirect("casework:chronology", person_id=person.pk)
+    if submitted(
+        request, form, lambda data: services.add_chronology_entry(actor=request.user, person=person, **data)
+    ):
+        messages.success(request, "Chronology entry added")
+        return redirect("casework:chronology", person_id=person.pk)
     return render(
         request,
         "casework/person_form.jinja",
@@ -278,16 +272,15 @@ def new_note(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         request.POST or None,
         initial={"kind": request.GET.get("kind", "VISIT"), "occurred_on": timezone.localdate(), "version": 0},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            note = services.start_case_note(actor=request.user, person=person, data=form.note_data())
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            if request.POST.get("action") == "finalise":
-                return _finalise(request, note, form)
-            messages.success(request, "Draft saved")
-            return redirect("casework:edit_note", note_id=note.pk)
+    if started := submitted(
+        request,
+        form,
+        lambda _: services.start_case_note(actor=request.user, person=person, data=form.note_data()),
+    ):
+        if request.POST.get("action") == "finalise":
+            return _finalise(request, started.result, form)
+        messages.success(request, "Draft saved")
+        return redirect("casework:edit_note", note_id=started.result.pk)
     return _note_page(request, person, form, None, status=400 if form.errors else 200)
 
 
@@ -322,6 +315,8 @@ def _note_page(
 
 
 def _finalise(request: AuthenticatedHttpRequest, note: CaseNote, form: CaseNoteForm) -> HttpResponse:
+    """Finalise a draft just started from the same form (a second service call: the draft is
+    kept and shown, with the errors, when finalising is refused)."""
     try:
         services.finalise_case_note(
             actor=request.user, note=note, expected_version=note.version, data=form.note_data()
@@ -340,19 +335,22 @@ def edit_note(request: AuthenticatedHttpRequest, note_id: int) -> HttpResponse:
     if note.status != CaseNoteStatus.DRAFT:
         return redirect("casework:note_detail", note_id=note.pk)
     form = CaseNoteForm(request.POST or None, initial=_note_initial(note))
-    if request.method != "POST" or not form.is_valid():
-        return _note_page(request, person, form, note, status=400 if form.errors else 200)
-    version = form.cleaned_data.get("version") or 0
-    try:
+
+    def save(data: dict[str, Any]) -> bool:
+        """Save the draft, or finalise it; true when finalised."""
+        version = data.get("version") or 0
         if request.POST.get("action") == "finalise":
             services.finalise_case_note(
                 actor=request.user, note=note, expected_version=version, data=form.note_data()
             )
-            messages.success(request, "Case note finalised")
-            return redirect("casework:note_detail", note_id=note.pk)
+            return True
         services.save_case_note(
             actor=request.user, note=note, expected_version=version, data=form.note_data()
         )
+        return False
+
+    try:
+        saved = submitted(request, form, save)
     except services.StaleNote as stale:
         # Keep what this person typed; show the other version; let them save on top of it.
         form = CaseNoteForm({**request.POST.dict(), "version": stale.current.version})
@@ -363,9 +361,11 @@ def edit_note(request: AuthenticatedHttpRequest, note_id: int) -> HttpResponse:
             "below; your text is kept in the form. Save again to keep yours.",
         )
         return _note_page(request, person, form, stale.current, status=409, conflict=stale.current)
-    except ValidationError as exc:
-        apply_validation_errors(exc, form)
-        return _note_page(request, person, form, note, status=400)
+    if not saved:
+        return _note_page(request, person, form, note, status=400 if form.errors else 200)
+    if saved.result:
+        messages.success(request, "Case note finalised")
+        return redirect("casework:note_detail", note_id=note.pk)
     messages.success(request, "Draft saved")
     return redirect("casework:edit_note", note_id=note.pk)
 
@@ -445,14 +445,11 @@ def voice(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         if not request.user.has_perm(Permission.RECORD_CASE_NOTE.value):
             raise PermissionDenied
         get_person_for(request.user, person.pk, purpose=Purpose.EDIT, page="Record the child's views")
-        if form.is_valid():
-            try:
-                services.record_child_view(actor=request.user, person=person, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_validation_errors(exc, form)
-            else:
-                messages.success(request, "The child's views are recorded")
-                return redirect("casework:voice", person_id=person.pk)
+    if submitted(
+        request, form, lambda data: services.record_child_view(actor=request.user, person=person, **data)
+    ):
+        messages.success(request, "The child's views are recorded")
+        return redirect("casework:voice", person_id=person.pk)
     views = ChildView.objects.filter(person=person).select_related("recorded_by")
     return render(
         request,
@@ -501,20 +498,17 @@ def documents(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def upload_document(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def upload(data: dict[str, Any]) -> None:
         usernames = [u.strip() for u in (data.pop("named_usernames") or "").split(",") if u.strip()]
         named = list(User.objects.filter(username__in=usernames, is_active=True))
         if len(named) != len(set(usernames)):
-            form.add_error("named_usernames", "Enter the usernames of people who use Harbour")
-        else:
-            try:
-                services.upload_document(actor=request.user, person=person, named_users=named, **data)
-            except ValidationError as exc:
-                apply_validation_errors(exc, form)
-            else:
-                messages.success(request, "Document uploaded")
-                return redirect("casework:documents", person_id=person.pk)
+            raise ValidationError({"named_usernames": "Enter the usernames of people who use Harbour"})
+        services.upload_document(actor=request.user, person=person, named_users=named, **data)
+
+    if submitted(request, form, upload):
+        messages.success(request, "Document uploaded")
+        return redirect("casework:documents", person_id=person.pk)
     return render(
         request,
         "casework/upload.jinja",
@@ -534,17 +528,16 @@ def generate_document(request: AuthenticatedHttpRequest, person: Person) -> Http
         for object_id, label in gen.options(person):
             options.append((f"{gen.key}|{object_id}", f"{gen.title}: {label}"))
     form = GenerateDocumentForm(request.POST or None, options=options)
-    if request.method == "POST" and form.is_valid():
-        key, _, object_id = form.cleaned_data["choice"].partition("|")
-        try:
-            document = services.generate_document(
-                actor=request.user, person=person, generator_key=key, object_id=int(object_id)
-            )
-        except ValidationError as exc:
-            form.add_error("choice", exc.messages[0])
-        else:
-            messages.success(request, "Document generated")
-            return redirect("casework:document_detail", document_id=document.pk)
+
+    def generate(data: dict[str, Any]) -> Document:
+        key, _, object_id = data["choice"].partition("|")
+        return services.generate_document(
+            actor=request.user, person=person, generator_key=key, object_id=int(object_id)
+        )
+
+    if generated := submitted(request, form, generate, rename={"generator": "choice"}):
+        messages.success(request, "Document generated")
+        return redirect("casework:document_detail", document_id=generated.result.pk)
     return render(
         request,
         "casework/generate.jinja",
@@ -585,16 +578,13 @@ def load_sar(request: AuthenticatedHttpRequest, sar_id: int) -> tuple[SubjectAcc
 @require_http_methods(["GET", "POST"])
 def subject_access(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = SubjectAccessForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sar = services.create_subject_access_request(
-                actor=request.user, person=person, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Subject access request recorded")
-            return redirect("casework:sar_detail", sar_id=sar.pk)
+    if created := submitted(
+        request,
+        form,
+        lambda data: services.create_subject_access_request(actor=request.user, person=person, **data),
+    ):
+        messages.success(request, "Subject access request recorded")
+        return redirect("casework:sar_detail", sar_id=created.result.pk)
     today = timezone.localdate()
     requests = [(r, r.clock(today)) for r in SubjectAccessRequest.objects.filter(person=person)]
     return render(
@@ -670,14 +660,11 @@ def sar_extend(request: AuthenticatedHttpRequest, sar_id: int) -> HttpResponse:
     """Record an extension of the one-month clock (reason, date the requester was told)."""
     sar, person = load_sar(request, sar_id)
     form = ExtendSubjectAccessForm(request.POST)
-    if form.is_valid():
-        try:
-            services.extend_subject_access(actor=request.user, sar=sar, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_errors(exc, form)
-        else:
-            messages.success(request, "Extension recorded")
-            return redirect("casework:sar_detail", sar_id=sar.pk)
+    if submitted(
+        request, form, lambda data: services.extend_subject_access(actor=request.user, sar=sar, **data)
+    ):
+        messages.success(request, "Extension recorded")
+        return redirect("casework:sar_detail", sar_id=sar.pk)
     return _sar_page(request, sar, person, extend_form=form)
 
 

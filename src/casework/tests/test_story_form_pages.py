@@ -1,0 +1,95 @@
+"""The child's story form pages: what the worker sees after each kind of POST (saved and
+redirected, or the form again with the error linked and everything typed kept)."""
+
+from datetime import date
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from casework import services
+from casework.models import CaseNote, CaseNoteStatus, Document
+
+PDF = b"%PDF-1.4\n" + b"0" * 64
+
+
+def _note_post(**extra):
+    return {
+        "kind": "VISIT",
+        "occurred_on-day": "1",
+        "occurred_on-month": "4",
+        "occurred_on-year": "2024",
+        **extra,
+    }
+
+
+def test_new_note_redirects_to_its_edit_page_when_draft_saved(client_for, child, social_worker):
+    response = client_for(social_worker).post(
+        reverse("casework:new_note", args=[child.pk]), _note_post(body="Home visit", action="draft")
+    )
+    note = CaseNote.objects.get(person=child)
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "casework:edit_note", args=[note.pk]
+    )
+    assert note.status == CaseNoteStatus.DRAFT and note.body == "Home visit"
+
+
+def test_new_note_keeps_draft_and_shows_error_when_finalised_empty(client_for, child, social_worker):
+    response = client_for(social_worker).post(
+        reverse("casework:new_note", args=[child.pk]), _note_post(title="Typed heading", action="finalise")
+    )
+    body = response.content.decode()
+    note = CaseNote.objects.get(person=child)
+    assert response.status_code == 400 and note.status == CaseNoteStatus.DRAFT
+    assert "Enter the case note" in body and 'href="#id_body"' in body and "Typed heading" in body
+    assert reverse("casework:autosave_note", args=[note.pk]) in body
+
+
+def test_edit_note_saves_draft_then_finalises_when_posted(client_for, child, social_worker):
+    note = services.start_case_note(
+        actor=social_worker, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 1)}
+    )
+    client = client_for(social_worker)
+    url = reverse("casework:edit_note", args=[note.pk])
+
+    saved = client.post(url, _note_post(body="First words", version="1", action="draft"))
+    assert saved.status_code == 302 and saved["Location"] == url
+    finalised = client.post(url, _note_post(body="Final words", version="2", action="finalise"))
+    assert finalised.status_code == 302
+    assert finalised["Location"] == reverse("casework:note_detail", args=[note.pk])
+    note.refresh_from_db()
+    assert note.status == CaseNoteStatus.FINAL and note.body == "Final words"
+
+
+def test_edit_note_keeps_typed_text_when_service_refuses(client_for, child, social_worker):
+    note = services.start_case_note(
+        actor=social_worker, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 1)}
+    )
+    response = client_for(social_worker).post(
+        reverse("casework:edit_note", args=[note.pk]),
+        _note_post(body="Typed words", child_seen="no", seen_alone="yes", version="1", action="draft"),
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "A child can only be seen alone if they were seen" in body and "Typed words" in body
+    note.refresh_from_db()
+    assert note.version == 1 and note.body == ""
+
+
+def test_upload_shows_error_on_named_users_when_username_unknown(client_for, child, social_worker):
+    response = client_for(social_worker).post(
+        reverse("casework:upload_document", args=[child.pk]),
+        {
+            "title": "School report",
+            "doc_type": Document._meta.get_field("doc_type").choices[0][0],
+            "document_date-day": "1",
+            "document_date-month": "4",
+            "document_date-year": "2024",
+            "upload": SimpleUploadedFile("r.pdf", PDF, content_type="application/pdf"),
+            "restricted": "on",
+            "named_usernames": "nobody.here",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 400 and not Document.objects.exists()
+    assert "Enter the usernames of people who use Harbour" in body and 'href="#id_named_usernames"' in body
+    assert "School report" in body
