@@ -1,6 +1,7 @@
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -253,3 +254,62 @@ def test_person_panel_flags_re_referral_within_12_months(client_for, fd_manager,
     )
     page = client_for(fd_manager).get(reverse("people:detail", args=[child.pk])).content.decode()
     assert page.count("Re-referral</strong>") == 1
+
+
+@time_machine.travel(datetime(2025, 3, 4, 10, 0, tzinfo=UTC), tick=False)
+def test_record_contact_shows_service_time_error_on_date_field_when_later_today(client_for, screener):
+    response = client_for(screener).post(
+        reverse("frontdoor:record_contact"),
+        _contact_post(**{"received_on-day": 4, "received_on-month": 3, "received_on-year": 2025}),
+    )
+    body = response.content.decode()
+    assert response.status_code == 400 and not Contact.objects.exists()
+    assert 'href="#received_on-day"' in body and "must be in the past" in body
+    assert "Domestic abuse incident" in body
+
+
+def test_disagreement_page_shows_escalation_refusal_against_notes_when_at_last_stage(
+    client_for, screener, fd_manager, make_contact
+):
+    from frontdoor.models import ESCALATION_STAGES, Disagreement
+
+    contact = make_contact()
+    services.screen_contact(
+        actor=screener, contact=contact, threshold_level="1", decision="NFA", summary="Universal"
+    )
+    services.confirm_decision(actor=fd_manager, contact=contact, rationale="Agreed")
+    row = services.raise_disagreement(
+        actor=screener,
+        contact=contact,
+        raised_on=timezone.localdate(),
+        raised_by_name="Ms Head",
+        agency="School",
+        grounds="Worried",
+    )
+    Disagreement.objects.filter(pk=row.pk).update(stage=max(ESCALATION_STAGES))
+    response = client_for(fd_manager).post(
+        reverse("frontdoor:disagreement", args=[row.pk]), {"action": "escalate", "notes": "Still worried"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert 'href="#id_notes"' in body and "already at the last stage" in body and "Still worried" in body
+
+
+def test_confirm_page_says_how_many_referrals_when_decision_confirmed(
+    client_for, screener, fd_manager, make_contact
+):
+    contact = make_contact()
+    services.screen_contact(
+        actor=screener,
+        contact=contact,
+        threshold_level="3",
+        decision="ASSESSMENT",
+        primary_need="N1",
+        summary="Assess",
+    )
+    response = client_for(fd_manager).post(
+        reverse("frontdoor:confirm", args=[contact.pk]),
+        {"action": "confirm", "rationale": "Agreed"},
+        follow=True,
+    )
+    assert "Decision confirmed: 1 referral(s) opened or linked" in response.content.decode()
