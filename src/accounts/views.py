@@ -444,8 +444,11 @@ def unlock_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpRespo
     if refused is not None:
         return refused
     form = UnlockForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.unlock_sign_in(actor=request.user, user=subject, reason=form.cleaned_data["reason"])
+    if submitted(
+        request,
+        form,
+        lambda data: services.unlock_sign_in(actor=request.user, user=subject, reason=data["reason"]),
+    ):
         messages.success(request, f"Sign-in unlocked for {subject.display_name}")
         return redirect("accounts:user", user_id=subject.pk)
     state = lockout.state(subject.username, None)
