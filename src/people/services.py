@@ -18,6 +18,7 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
+from core.versioning import StaleEdit
 
 from .models import (
     Address,
@@ -60,14 +61,6 @@ PERSON_FIELDS = (
     "former_upn",
     "upn_unknown_reason",
 )
-
-
-class StaleEdit(Exception):
-    """Someone else changed the record after this user opened it."""
-
-    def __init__(self, current: Person) -> None:
-        super().__init__("The record was changed by someone else")
-        self.current = current
 
 
 def _snapshot(person: Person) -> dict[str, Any]:

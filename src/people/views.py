@@ -174,62 +174,25 @@ def _initial(person: Person) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def edit(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = EditPersonForm(request.POST or None, initial=_initial(person))
-    conflict = None
-    try:
-        saved = submitted(
-            request,
-            form,
-            lambda data: services.update_person(
-                actor=request.user,
-                person=person,
-                data={k: data[k] for k in services.PERSON_FIELDS if k in data},
-                expected_version=data["version"],
-            ),
-        )
-    except services.StaleEdit as stale:
-        conflict = stale.current
-        # Keep what the user typed; let them re-submit against the latest version.
-        form = EditPersonForm(
-            {**request.POST.dict(), "version": stale.current.version}, initial=_initial(person)
-        )
-        form.is_valid()
-        form.add_error(
-            None,
-            "Someone else changed this record while you were editing it. "
-            "Check their changes below, then save again to keep yours.",
-        )
-    else:
-        if saved:
-            messages.success(request, "Identity details saved")
-            return redirect("people:detail", person_id=person.pk)
+    saved = submitted(  # a stale edit comes back as the conflict on the form (core.versioning)
+        request,
+        form,
+        lambda data: services.update_person(
+            actor=request.user,
+            person=person,
+            data={k: data[k] for k in services.PERSON_FIELDS if k in data},
+            expected_version=data["version"],
+        ),
+    )
+    if saved:
+        messages.success(request, "Identity details saved")
+        return redirect("people:detail", person_id=person.pk)
     return render(
         request,
         "people/edit.jinja",
-        {
-            "form": form,
-            "person": person,
-            "conflict": conflict,
-            "conflict_rows": _conflict_rows(conflict, form) if conflict else [],
-            "page_has_errors": bool(form.errors),
-        },
-        status=409 if conflict else (400 if form.errors else 200),
+        {"form": form, "person": person, "page_has_errors": bool(form.errors)},
+        status=form_status(form),
     )
-
-
-def _conflict_rows(current: Person, form: EditPersonForm) -> list[dict[str, str]]:
-    rows = []
-    for name in services.PERSON_FIELDS:
-        theirs = getattr(current, name)
-        mine = form.cleaned_data.get(name, theirs) if hasattr(form, "cleaned_data") else theirs
-        if (theirs or "") != (mine or ""):
-            rows.append(
-                {
-                    "label": str(form.fields[name].label),
-                    "theirs": str(theirs or "–"),
-                    "yours": str(mine or "–"),
-                }
-            )
-    return rows
 
 
 def person_form_page(
