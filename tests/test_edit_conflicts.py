@@ -43,6 +43,7 @@ class EditForm:
     post: dict[str, str]
     field: str
     saved: Callable[[], Any]
+    user: Any = None  # who edits, if not the child's social worker
 
 
 def _signed_in(user: Any) -> Client:
@@ -186,6 +187,50 @@ def _missing_episode(child, social_worker, referral) -> EditForm:
     )
 
 
+def _early_help_worker(social_worker: Any) -> Any:
+    from accounts.models import Team, TeamKind
+
+    team = Team.objects.create(name="Early Help East", kind=TeamKind.EARLY_HELP)
+    return type(social_worker).objects.create_user(
+        username="eh.conflict", role=Role.EARLY_HELP.value, team=team, first_name="Erin", last_name="Hale"
+    )
+
+
+def _lead_professional(child, social_worker, referral) -> EditForm:
+    from early_help import services
+    from early_help.models import EarlyHelpEpisode
+
+    worker = _early_help_worker(social_worker)
+    episode = services.start_episode(
+        actor=worker, person=child, start_date=date(2025, 2, 3), reason="Routines"
+    )
+    return EditForm(
+        reverse("early_help:lead_professional", args=[episode.pk]),
+        {"agency": "Oak Primary School"},
+        "name",
+        lambda: EarlyHelpEpisode.objects.get(pk=episode.pk).lead_professional_name,
+        user=worker,
+    )
+
+
+def _early_help_assessment(child, social_worker, referral) -> EditForm:
+    from early_help import services
+    from early_help.models import EarlyHelpAssessment
+
+    worker = _early_help_worker(social_worker)
+    episode = services.start_episode(
+        actor=worker, person=child, start_date=date(2025, 2, 3), reason="Routines"
+    )
+    services.record_assessment(actor=worker, episode=episode, started_on=date(2025, 2, 10))
+    return EditForm(
+        reverse("early_help:assessment", args=[episode.pk]),
+        _date("started_on", date(2025, 2, 10)),
+        "outcome",
+        lambda: EarlyHelpAssessment.objects.get(episode=episode).outcome,
+        user=worker,
+    )
+
+
 FORMS = {
     "child in need plan": _cin_plan,
     "child in need plan action": _cin_action,
@@ -193,13 +238,16 @@ FORMS = {
     "assessment": _assessment,
     "care leaver details": _care_leaver,
     "missing episode": _missing_episode,
+    "early help lead professional": _lead_professional,
+    "early help assessment": _early_help_assessment,
 }
 
 
 @pytest.mark.parametrize("make", FORMS.values(), ids=FORMS.keys())
 def test_second_save_shows_both_versions_and_overwrites_nothing(make, child, social_worker, referral):
     form = make(child, social_worker, referral)
-    first, second = _signed_in(social_worker), _signed_in(social_worker)
+    editor = form.user or social_worker
+    first, second = _signed_in(editor), _signed_in(editor)
     opened = first.get(form.url)
     assert opened.status_code == 200
     version = _version(opened.content.decode())
@@ -229,7 +277,7 @@ def test_second_save_shows_both_versions_and_overwrites_nothing(make, child, soc
 def test_post_without_the_version_is_refused_with_a_clear_message(make, child, social_worker, referral):
     form = make(child, social_worker, referral)
     before = _saved_or_none(form)
-    response = _signed_in(social_worker).post(form.url, {**form.post, form.field: "No version"})
+    response = _signed_in(form.user or social_worker).post(form.url, {**form.post, form.field: "No version"})
     assert response.status_code == 400
     assert "This form is out of date. Go back to the record and open it again." in response.content.decode()
     assert _saved_or_none(form) == before
@@ -273,3 +321,27 @@ def test_claim_edit_counts_each_change_and_refuses_a_stale_version(referral, soc
     services.update_cin_plan(actor=social_worker, plan=plan, worries="c", goals="d")  # not from a form
     plan.refresh_from_db()
     assert (plan.version, plan.worries) == (3, "c")
+
+
+def test_early_help_assessment_completed_meanwhile_cannot_be_changed(child, social_worker, referral):
+    from early_help import services
+    from early_help.models import EarlyHelpAssessment
+
+    form = _early_help_assessment(child, social_worker, referral)
+    client = _signed_in(form.user)
+    version = _version(client.get(form.url).content.decode())
+    assessment = EarlyHelpAssessment.objects.get()
+    services.record_assessment(
+        actor=form.user,
+        episode=assessment.episode,
+        assessment=assessment,
+        started_on=date(2025, 2, 10),
+        completed_on=date(2025, 3, 3),
+        outcome="Support plan agreed",
+    )
+    response = client.post(form.url, {**form.post, "outcome": "Typed meanwhile", "version": version})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Someone else completed this assessment while you were editing it" in body
+    assert "Typed meanwhile" in body  # what was typed is kept
+    assert EarlyHelpAssessment.objects.count() == 1  # no second assessment started by accident

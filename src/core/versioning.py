@@ -62,11 +62,13 @@ def _version_field(initial: int | None = None) -> forms.IntegerField:
     )
 
 
-def versioned(form: F, obj: models.Model | None) -> F:
+def versioned(form: F, obj: models.Model | None, fields: dict[str, str] | None = None) -> F:
     """The edit form with the hidden version the record is opened at (required on POST).
     None: a form that creates the record if it does not exist yet (version 0: if someone
-    else creates it first, saving is a stale edit)."""
+    else creates it first, saving is a stale edit). `fields` names the record's attribute
+    for a form field called differently, so a conflict can show both versions of it."""
     form.fields["version"] = _version_field(obj.version if obj is not None else 0)  # type: ignore[attr-defined]
+    form.version_fields = fields or {}  # type: ignore[attr-defined]
     return form
 
 
@@ -106,10 +108,12 @@ def show_conflict(form: forms.BaseForm, current: models.Model) -> None:
     data["version"] = str(current.version)  # type: ignore[attr-defined]
     form.data = data
     rows = []
+    attributes = getattr(form, "version_fields", {})
     for name, field in form.fields.items():
-        if name == "version" or not hasattr(current, name):
+        attribute = attributes.get(name, name)
+        if name == "version" or not hasattr(current, attribute):
             continue
-        saved = getattr(current, name)
+        saved = getattr(current, attribute)
         yours = form.cleaned_data.get(name)
         if _shown(saved, field) != _shown(yours, field):
             rows.append(

@@ -4,6 +4,7 @@ team around the family, the plan, reviews, family group conferences and step-up/
 from django.conf import settings
 from django.db import models
 
+from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
 
@@ -27,7 +28,7 @@ class EndReason(models.TextChoices):
     OTHER = "OTHER", "Other"
 
 
-class EarlyHelpEpisode(models.Model):
+class EarlyHelpEpisode(Versioned, models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="early_help_episodes")
     start_date = models.DateField()
     reason = models.TextField()
@@ -60,7 +61,7 @@ class EpisodeStatusChange(StatusChangeBase):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="status_history")
 
 
-class EarlyHelpAssessment(models.Model):
+class EarlyHelpAssessment(Versioned, models.Model):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="assessments")
     started_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)

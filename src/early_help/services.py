@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.permissions import Permission
 from audit import services as auditor
 from audit.models import AuditAction
+from core.versioning import StaleEdit, claim_edit
 from core.workflow import transition
 from frontdoor import services as frontdoor_services
 from people.models import Person, RecordType
@@ -142,16 +143,18 @@ def start_episode(
 
 @transaction.atomic
 def set_lead_professional(
-    *, actor: User, episode: EarlyHelpEpisode, name: str, agency: str
+    *, actor: User, episode: EarlyHelpEpisode, name: str, agency: str, expected_version: int | None = None
 ) -> EarlyHelpEpisode:
-    """The lead professional may be from any agency, not necessarily a Harbour user."""
+    """The lead professional may be from any agency, not necessarily a Harbour user.
+    `expected_version`: the episode's version when the form was opened (core.versioning)."""
     _require(actor)
     _require_open(episode)
     if not name.strip() or not agency.strip():
         raise ValidationError({"name": "Enter the lead professional's name and agency"})
+    claim_edit(episode, expected_version)
     before = [episode.lead_professional_name, episode.lead_professional_agency]
     episode.lead_professional_name, episode.lead_professional_agency = name.strip(), agency.strip()
-    episode.save(update_fields=["lead_professional_name", "lead_professional_agency"])
+    episode.save(update_fields=["lead_professional_name", "lead_professional_agency", "version"])
     auditor.record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -172,9 +175,24 @@ def record_assessment(
     completed_on: date | None = None,
     outcome: str = "",
     assessment: EarlyHelpAssessment | None = None,
+    expected_version: int | None = None,
 ) -> EarlyHelpAssessment:
-    """Start the early help assessment, or complete it (completion date and outcome)."""
+    """Start the early help assessment, or complete it (completion date and outcome).
+    `expected_version`: the open assessment's version when the form was opened, 0 if none was
+    open then (an assessment started meanwhile is a stale edit, not a second one)."""
     _require(actor)
+    if assessment is not None:
+        claim_edit(assessment, expected_version)
+    elif expected_version:  # the form was opened on an assessment that is no longer open
+        raise ValidationError(
+            {
+                "__all__": "Someone else completed this assessment while you were editing it. It can no longer be changed."
+            }
+        )
+    elif expected_version is not None:
+        started = episode.assessments.select_for_update().filter(completed_on__isnull=True).first()  # type: ignore[attr-defined]
+        if started is not None:
+            raise StaleEdit(started)
     _check_date("started_on", started_on, episode, "The start date")
     if completed_on is not None:
         _check_date("completed_on", completed_on, episode, "The completion date")

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import submitted
+from core.forms import form_status, submitted
 from core.http import AuthenticatedHttpRequest
+from core.versioning import versioned
 from people.access import Purpose, get_person_for
 from people.models import Person
 from people.views import with_person
@@ -57,7 +58,7 @@ def _render_form(
             "page_has_errors": bool(form.errors),
             "nav_key": "early_help",
         },
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -136,16 +137,22 @@ def _edit(request: AuthenticatedHttpRequest, episode_id: int, page: str) -> Earl
 @require_http_methods(["GET", "POST"])
 def lead_professional(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
     row = _edit(request, episode_id, "Lead professional")
-    form = LeadProfessionalForm(
-        request.POST or None,
-        initial={"name": row.lead_professional_name, "agency": row.lead_professional_agency},
+    form = versioned(
+        LeadProfessionalForm(
+            request.POST or None,
+            initial={"name": row.lead_professional_name, "agency": row.lead_professional_agency},
+        ),
+        row,
+        fields={"name": "lead_professional_name", "agency": "lead_professional_agency"},
     )
     return _episode_form(
         request,
         row,
         form,
         "Lead professional",
-        lambda d: services.set_lead_professional(actor=request.user, episode=row, **d),
+        lambda d: services.set_lead_professional(
+            actor=request.user, episode=row, expected_version=d.pop("version"), **d
+        ),
         "Lead professional saved",
     )
 
@@ -161,14 +168,18 @@ def assessment(request: AuthenticatedHttpRequest, episode_id: int) -> HttpRespon
         else {"started_on": timezone.localdate()}
     )
     open_assessment = current if current and not current.completed_on else None
-    form = AssessmentForm(request.POST or None, initial=initial)
+    form = versioned(AssessmentForm(request.POST or None, initial=initial), open_assessment)
     return _episode_form(
         request,
         row,
         form,
         "Early help assessment",
         lambda d: services.record_assessment(
-            actor=request.user, episode=row, assessment=open_assessment, **d
+            actor=request.user,
+            episode=row,
+            assessment=open_assessment,
+            expected_version=d.pop("version"),
+            **d,
         ),
         "Assessment saved",
     )

@@ -102,7 +102,8 @@ def test_fgc_outcome_and_action_completion_pages(client_for, eh_worker, episode)
     )
     assert (
         client.post(
-            reverse("early_help:lead_professional", args=[episode.pk]), {"name": "Mrs P", "agency": "School"}
+            reverse("early_help:lead_professional", args=[episode.pk]),
+            {"name": "Mrs P", "agency": "School", "version": episode.version},
         ).status_code
         == 302
     )
@@ -115,7 +116,7 @@ def test_fgc_outcome_and_action_completion_pages(client_for, eh_worker, episode)
     )
     assert (
         client.post(
-            reverse("early_help:assessment", args=[episode.pk]), {**_day("started_on", today)}
+            reverse("early_help:assessment", args=[episode.pk]), {**_day("started_on", today), "version": 0}
         ).status_code
         == 302
     )
