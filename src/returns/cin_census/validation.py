@@ -120,6 +120,7 @@ def flagged_tables(func: Callable[..., Any]) -> frozenset[CINTable] | None:
     except (OSError, TypeError, SyntaxError):
         return None
     names = func.__globals__
+    members: dict[str, CINTable] = dict(CINTable.__members__)  # type: ignore[union-attr]
     tables: set[CINTable] = set()
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
@@ -138,9 +139,9 @@ def flagged_tables(func: Callable[..., Any]) -> frozenset[CINTable] | None:
             isinstance(arg, ast.Attribute)
             and isinstance(arg.value, ast.Name)
             and names.get(arg.value.id) is CINTable
-            and arg.attr in CINTable.__members__
+            and arg.attr in members
         ):
-            tables.add(CINTable[arg.attr])
+            tables.add(members[arg.attr])
         else:
             return None
     return frozenset(tables)
