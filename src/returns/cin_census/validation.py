@@ -10,7 +10,9 @@ rules and header rows have no source.
 
 from __future__ import annotations
 
+import ast
 import inspect
+import textwrap
 import warnings
 from collections.abc import Callable
 from functools import cache
@@ -104,8 +106,69 @@ def _can_find_anything(rule: RuleDefinition, frames: dict[CINTable, pd.DataFrame
     return return_level or not tables or any(len(frames[t]) for t in tables)
 
 
-def validate(output: ReturnOutput, year: int, *, rules: list[str] | None = None) -> list[Finding]:
-    """Every failing rule location as a Finding (errors ERROR, "Q" rules QUERY)."""
+_PUSHES = frozenset({"push_issue", "push_type_1", "push_type_2", "push_type_3"})
+
+
+@cache
+def flagged_tables(func: Callable[..., Any]) -> frozenset[CINTable] | None:
+    """The tables a rule can flag rows of: the `table` of each `push_issue`/`push_type_N` call
+    in its source (a name of one of the module's `CINTable`s, or `CINTable.X`). None when one
+    of them cannot be read there: such a rule is never skipped for it. Return-level pushes
+    (`push_la_level`) flag no row and name no child."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    names = func.__globals__
+    members: dict[str, CINTable] = dict(CINTable.__members__)  # type: ignore[union-attr]
+    tables: set[CINTable] = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        method = node.func.attr
+        if method == "push_la_level":
+            continue
+        if method not in _PUSHES:
+            if method.startswith("push"):
+                return None
+            continue
+        arg = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "table"), None)
+        if isinstance(arg, ast.Name) and isinstance(names.get(arg.id), CINTable):
+            tables.add(names[arg.id])
+        elif (
+            isinstance(arg, ast.Attribute)
+            and isinstance(arg.value, ast.Name)
+            and names.get(arg.value.id) is CINTable
+            and arg.attr in members
+        ):
+            tables.add(members[arg.attr])
+        else:
+            return None
+    return frozenset(tables)
+
+
+def _cannot_flag_a_child(rule: RuleDefinition, output: ReturnOutput) -> bool:
+    """For a re-validation of some children: whether no table the rule can flag holds a row of
+    a child (the header row is the return's), so it can raise no finding on them, whatever else
+    it reads. When its flagged tables cannot be read from its source, the tables it reads."""
+    tables = flagged_tables(rule.func)
+    if tables is None:
+        tables, _ = _reads(rule.func)  # the tables it reads, then
+    return not any(
+        any(source is not None and source.person_id is not None for source in output.tables[t.name].sources)
+        for t in tables
+        if t.name in output.tables
+    )
+
+
+def validate(
+    output: ReturnOutput, year: int, *, rules: list[str] | None = None, children_only: bool = False
+) -> list[Finding]:
+    """Every failing rule location as a Finding (errors ERROR, "Q" rules QUERY).
+
+    `children_only` (a re-validation of some children): only the findings on the children's
+    rows are wanted. They are the same as in a run without it; rules that cannot flag any of
+    their rows are not run, so return-level findings and gaps may be missing."""
     registry = rule_set(year)
     frames = {CINTable[name]: frame for name, frame in data_frames(output).items()}
     findings: dict[tuple[Any, ...], Finding] = {}
@@ -113,7 +176,7 @@ def validate(output: ReturnOutput, year: int, *, rules: list[str] | None = None)
     for code, rule in registry.items():
         if rules is not None and code not in rules:
             continue
-        if not _can_find_anything(rule, frames):
+        if _cannot_flag_a_child(rule, output) if children_only else not _can_find_anything(rule, frames):
             continue
         ctx = RuleContext(rule)
         reads, _ = _reads(rule.func)

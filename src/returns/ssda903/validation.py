@@ -15,14 +15,18 @@ Ofsted provider lists behind the URN rules), are returned as GAP findings, never
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import importlib
+import inspect
 import io
 import logging
+import textwrap
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -209,8 +213,13 @@ def run_rules(
     previous: ReturnOutput | Path | str | None,
     *,
     rule_filter: Callable[[str], bool] | None = None,
+    children_only: bool = False,
 ) -> RunResult:
-    """Run the year's rules; findings for failing rows, and which rules ran, skipped or crashed."""
+    """Run the year's rules; findings for failing rows, and which rules ran, skipped or crashed.
+
+    `children_only`: only findings on the children's rows are wanted (a child's re-validation):
+    a rule is not run when every table it can flag has no rows (`_cannot_flag`), rather than
+    when every table it declares is empty (some rules read and flag tables they do not declare)."""
     data, last_sources = datastore(output, year, previous)
     children = _children_by_id(output)
     findings: list[Finding] = []
@@ -221,7 +230,7 @@ def run_rules(
     for code, rule in registry(year).items():
         if rule_filter is not None and not rule_filter(code):
             continue
-        if _nothing_to_check(rule, data):
+        if _cannot_flag(code, rule, data) if children_only else _nothing_to_check(rule, data):
             ran.append(code)
             continue
         copy = _Copies(data)
@@ -286,6 +295,56 @@ def _nothing_to_check(rule: Any, data: dict[str, Any]) -> bool:
     return all(t in data and len(data[t]) == 0 for t in tables)
 
 
+# Rules that change, in place, a frame the later rules share (the package's copies are
+# shallow): they always run, so the rules after them see what they see in the DfE's tool.
+# A test runs every rule on a generated cohort and checks that this list is complete.
+SHARED_FRAME_WRITERS = frozenset({"365"})
+
+
+@cache
+def flagged_tables(func: Callable[..., Any]) -> frozenset[str] | None:
+    """The tables a rule can flag rows of: the keys of the dicts its function returns, read
+    from its source. None when they cannot be read there (a key that is not a literal, a
+    return of something other than a dict literal): such a rule is never skipped for it."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    function = tree.body[0] if tree.body else None
+    if not isinstance(function, ast.FunctionDef):
+        return None
+    tables: set[str] = set()
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue  # a nested function's returns are not the rule's
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return None
+        if isinstance(node, ast.Return):
+            if not isinstance(node.value, ast.Dict):
+                return None
+            for key in node.value.keys:
+                if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                    return None
+                tables.add(key.value)
+        pending.extend(ast.iter_child_nodes(node))
+    return frozenset(tables)
+
+
+def _cannot_flag(code: str, rule: Any, data: dict[str, Any]) -> bool:
+    """For a re-validation of some children: whether every table the rule can flag has no
+    rows (or is absent), so it cannot report one of their rows whatever the other tables hold.
+    A rule whose flagged tables cannot be read from its source is run, unless it rewrites a
+    shared frame (then it is skipped only as in a whole run, when its own tables are empty)."""
+    if code in SHARED_FRAME_WRITERS or code in LOCAL_EQUIVALENTS:
+        return _nothing_to_check(rule, data)
+    tables = flagged_tables(rule.func)
+    if tables is None:
+        return False
+    return all(len(data.get(t, ())) == 0 for t in tables)
+
+
 def _rule_392c(dfs: dict[str, Any]) -> dict[str, list[Any]]:
     """Rule 392c ("Postcode(s) provided are invalid") as the package writes it, with the
     postcode table looked up through the index loaded once, instead of a merge with the whole
@@ -343,17 +402,25 @@ def _source(
 
 
 def validate(
-    output: ReturnOutput, year: int, previous: ReturnOutput | Path | str | None = None
+    output: ReturnOutput,
+    year: int,
+    previous: ReturnOutput | Path | str | None = None,
+    *,
+    children_only: bool = False,
 ) -> list[Finding]:
     """Every failing SSDA903 rule, one finding per failing row, plus GAP findings for the
     rules that could not run. `previous` is last year's return (a directory of CSVs or a
-    built return); when not given, last year is built from Harbour's history."""
+    built return); when not given, last year is built from Harbour's history.
+
+    `children_only` (a re-validation of some children): only the findings on the children's
+    rows are wanted. They are the same as in a run without it; rules that cannot flag any of
+    their rows are not run, so findings and gaps that name no child may be missing."""
     if previous is None:
         from .build import build
 
         person_ids = _person_ids(output)
         previous = build(year - 1, person_ids=person_ids)
-    result = run_rules(output, year, previous)
+    result = run_rules(output, year, previous, children_only=children_only)
     findings = known_faults(with_history(result.findings, year), output)
     return findings + gap_findings(result, year)
 

@@ -45,7 +45,9 @@ def fake_build(name: str) -> Callable[..., ReturnOutput]:
     return build
 
 
-def fake_validate(output: ReturnOutput, year: int, previous: Any = None) -> list[Finding]:
+def fake_validate(
+    output: ReturnOutput, year: int, previous: Any = None, *, children_only: bool = False
+) -> list[Finding]:
     found = []
     table = output.tables["children"]
     for row, source in zip(table.rows, table.sources, strict=True):
