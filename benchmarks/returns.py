@@ -227,6 +227,7 @@ def _generate(args: argparse.Namespace) -> None:
         as_of=AS_OF,
         history_years=args.history_years,
         contact_rate=args.contact_rate,
+        progress=lambda message: print(message, flush=True),
     )
     for line in summary.lines():
         print(line)
