@@ -200,8 +200,9 @@ def _unique_problems(model: type[models.Model], links: dict[str, str]) -> list[s
     for constraint in meta.constraints:
         if isinstance(constraint, models.UniqueConstraint):
             if constraint.expressions:
-                return [f"{meta.label}: unique constraint {constraint.name} on expressions"]
-            groups.append(tuple(constraint.fields))
+                groups.append((f"expressions of {constraint.name}",))  # never distinct: needs a handler
+            else:
+                groups.append(tuple(constraint.fields))
     return [
         f"{meta.label}: unique {', '.join(names)} would repeat in every copy (add a handler)"
         for names in groups
@@ -212,7 +213,7 @@ def _unique_problems(model: type[models.Model], links: dict[str, str]) -> list[s
 # --- The rows that change beyond their keys ----------------------------------------------------
 
 Row = dict[str, Any]
-_KEY = re.compile(r"^([a-z_]+\.[A-Za-z]+):(\d+)(.*)$", re.DOTALL)
+_KEY = re.compile(r"^([a-z_][a-z0-9_]*\.[A-Za-z][A-Za-z0-9]*):(\d+)(.*)$", re.DOTALL)
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
 

@@ -164,7 +164,7 @@ def test_keys_written_in_text_move_with_their_copy(tiled, db):
     """Every text field holding "app.Model:pk" keys is declared in KEY_FIELDS, and moved."""
     before, _ = tiled
     tops = before["tops"]
-    key = re.compile(r"^([a-z_]+\.[A-Za-z]+):(\d+)")
+    key = re.compile(r"^([a-z_][a-z0-9_]*\.[A-Za-z][A-Za-z0-9]*):(\d+)")
     found = Counter()
     for table in tiling.plan():
         texts = [f.attname for f in table.fields if isinstance(f, models.CharField | models.TextField)]
@@ -180,6 +180,17 @@ def test_keys_written_in_text_move_with_their_copy(tiled, db):
                 assert _copy_of(int(match.group(2)), tops[match.group(1)]) == copy
                 found[table.label] += 1
     assert found["casework.ChronologyAnnotation"] > 0
+
+
+def test_keys_of_models_with_digits_in_their_names_move_too(tiled, db):
+    tables = tiling.plan()
+    for table in tables:
+        table.top = tiling._top(table)
+    copier = tiling.Copier(tables, seed=SEED)
+    top = copier.offsets["protection.S47Enquiry"]
+    assert top > 0
+    assert copier.move_key("protection.S47Enquiry:3:held", 2) == f"protection.S47Enquiry:{3 + 2 * top}:held"
+    assert copier.move_key("not a key", 2) == "not a key"
 
 
 def test_shared_tables_are_not_copied_and_the_audit_chain_verifies(tiled, db):
