@@ -93,11 +93,12 @@ restore: install
 # Load test (not part of `make test`): PostgreSQL with a large authority's demo data, then
 # 50 users for LOADTEST_TIME against gunicorn on loopback. See loadtest/README.md.
 LOADTEST_DB ?= postgres://postgres@127.0.0.1:5432/harbour_loadtest
-LOADTEST_CHILDREN ?= 20000
+LOADTEST_CHILDREN ?= 85000
+LOADTEST_COHORT ?= 5000
 LOADTEST_USERS ?= 50
 LOADTEST_TIME ?= 5m
 loadtest-data: install
-	DATABASE_URL=$(LOADTEST_DB) bash loadtest/prepare.sh $(LOADTEST_CHILDREN) $(DEMO_SEED)
+	DATABASE_URL=$(LOADTEST_DB) bash loadtest/prepare.sh $(LOADTEST_CHILDREN) $(DEMO_SEED) $(LOADTEST_COHORT)
 
 loadtest: loadtest-data
 	DATABASE_URL=$(LOADTEST_DB) LOADTEST_USERS=$(LOADTEST_USERS) LOADTEST_TIME=$(LOADTEST_TIME) bash loadtest/run.sh

@@ -50,10 +50,11 @@ def upn_la_code(authority: Mapping[str, Any]) -> str:
 class IdentifierIssuer:
     """Issues unique identifiers from one seeded rng."""
 
-    def __init__(self, rng: random.Random, la_code: str) -> None:
+    def __init__(self, rng: random.Random, la_code: str, issued: set[str] | None = None) -> None:
+        """`issued`: numbers already in use, never to be issued again (shared if passed)."""
         self.rng = rng
         self.la_code = la_code
-        self._issued: set[str] = set()
+        self._issued: set[str] = set() if issued is None else issued
 
     def _unique(self, value: str) -> bool:
         if value in self._issued:
