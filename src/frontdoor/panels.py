@@ -21,7 +21,7 @@ def front_door_panel(person: Any, user: Any) -> Panel | None:
             "person": person,
             "contacts": contacts,
             "referrals": referrals,
-            "re_referrals": queries.re_referral_flags(referrals),
+            "re_referrals": queries.re_referral_flags(referrals, every_one=True),
             "levels": dict(clocks.threshold_levels()),
         },
         order=20,
