@@ -11,11 +11,13 @@ built-in providers cover does not double-report), applies the workers' curation
 (`ChronologyAnnotation`) and sorts by date. See docs/workflows/chronology.md.
 """
 
+import functools
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -368,29 +370,45 @@ def latest_significant(
     return [e for e in events if e.significant][-limit:][::-1]
 
 
-def count(person_ids: Collection[int], *, user: Any = None) -> int:
-    """How many events `collect(person_ids, user=user)` returns, counted in one query
-    (restricted rows the user may not see by rank are built and checked one by one)."""
+@functools.cache
+def _count_statement(counted: tuple[Source, ...], people: int, split: bool) -> tuple[str, tuple[Any, ...]]:
+    """The SQL of the one counting query for `people` people, compiled once per process:
+    building and compiling its forty-odd subqueries costs far more than running it. The
+    people's ids are its last parameters (the outer WHERE); checked when it is compiled."""
     from people.models import Person
 
-    ids = list(person_ids)
-    if not ids:
-        return 0
-    everything = _sees_every_restricted_event(user)
-    counted = sources()
     columns: dict[str, Coalesce] = {}
     for number, source in enumerate(counted):
         for view, lookup in enumerate(source.lookups):
-            if source.restricted and not everything:
+            if source.restricted and split:
                 columns[f"s{number}_{view}"] = source.count(lookup, restricted=False)
                 columns[f"r{number}_{view}"] = source.count(lookup, restricted=True)
             else:
                 columns[f"s{number}_{view}"] = source.count(lookup)
+    placeholders = [-(n + 1) for n in range(people)]
+    query = Person.objects.filter(pk__in=placeholders).values(**columns).query
+    sql, params = query.get_compiler(connection.alias).as_sql()
+    if list(params[len(params) - people :]) != placeholders:
+        raise RuntimeError("The chronology count's people are not its last parameters")
+    return sql, tuple(params[: len(params) - people])
+
+
+def count(person_ids: Collection[int], *, user: Any = None) -> int:
+    """How many events `collect(person_ids, user=user)` returns, counted in one query
+    (restricted rows the user may not see by rank are built and checked one by one)."""
+    ids = list(dict.fromkeys(person_ids))
+    if not ids:
+        return 0
+    counted = tuple(sources())
+    sql, params = _count_statement(counted, len(ids), not _sees_every_restricted_event(user))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *ids])
+        names = [column[0] for column in cursor.description]
+        rows = cursor.fetchall()
     total = 0
     to_check: set[int] = set()
-    for row in Person.objects.filter(pk__in=ids).values(**columns):
-        counts: dict[str, int] = dict(row)  # type: ignore[arg-type]
-        for column, n in counts.items():
+    for row in rows:
+        for column, n in zip(names, row, strict=True):
             if column.startswith("s"):
                 total += n
             elif n:
