@@ -1,14 +1,15 @@
 """Assessments in the child's chronology (see casework.chronology for the interface)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from casework.chronology import ChronologyEvent, Kind
+from django.db.models import Q
 
-from .models import Assessment
+from casework.chronology import ChronologyEvent, Kind, Source
 
 
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for a in Assessment.objects.filter(person_id__in=person_ids):
+def _assessment(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for a in rows:
         key = f"assessments.Assessment:{a.pk}"
         yield ChronologyEvent(
             person_id=a.person_id,
@@ -31,3 +32,6 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="assessments.Assessment",
                 source_key=f"{key}:authorised",
             )
+
+
+SOURCES = (Source("assessments.Assessment", _assessment, extra=(Q(authorised_on__isnull=False),)),)

@@ -1,14 +1,13 @@
 """Pathway plans and birthday statuses in a care leaver's chronology (see casework.chronology)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from casework.chronology import ChronologyEvent, Kind
-
-from .models import BirthdayStatus, PathwayPlan
+from casework.chronology import ChronologyEvent, Kind, Source
 
 
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for p in PathwayPlan.objects.filter(person_id__in=person_ids):
+def _pathway_plan(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for p in rows:
         yield ChronologyEvent(
             person_id=p.person_id,
             occurred_on=p.plan_date,
@@ -18,7 +17,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="care_leavers.PathwayPlan",
             source_key=f"care_leavers.PathwayPlan:{p.pk}",
         )
-    for b in BirthdayStatus.objects.filter(person_id__in=person_ids):
+
+
+def _birthday_status(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for b in rows:
         yield ChronologyEvent(
             person_id=b.person_id,
             occurred_on=b.contact_date,
@@ -28,3 +30,9 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="care_leavers.BirthdayStatus",
             source_key=f"care_leavers.BirthdayStatus:{b.pk}",
         )
+
+
+SOURCES = (
+    Source("care_leavers.PathwayPlan", _pathway_plan),
+    Source("care_leavers.BirthdayStatus", _birthday_status),
+)

@@ -18,7 +18,9 @@ def care_leaver_panel(person: Any, user: Any) -> Panel | None:
         record.person = person  # already loaded: `summaries` reads it (one query fewer)
     computed = eligibility.NONE
     if person.date_of_birth:
-        periods = list(person.periods_of_care.values_list("start_date", "end_date"))
+        periods = [
+            (p.start_date, p.end_date) for p in person.periods_of_care.all()
+        ]  # looked_after's PREFETCH
         computed = eligibility.compute_eligibility(person.date_of_birth, periods, today)
     if record is None and computed == eligibility.NONE:
         return None

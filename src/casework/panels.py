@@ -21,13 +21,14 @@ def story_panel(person: Any, user: Any) -> Panel | None:
     """The child's story: latest significant chronology entries and links to the rest."""
     if not user.has_perm(Permission.VIEW_CHRONOLOGY.value):
         return None
-    events = chronology.collect([person.pk], user=user)
-    significant = [e for e in events if e.significant][-5:][::-1]
+    significant = chronology.latest_significant([person.pk], user=user, limit=5)
+    # The count is shown only when nothing is marked significant yet.
+    total = 0 if significant else chronology.count([person.pk], user=user)
     drafts = CaseNote.objects.filter(person=person, status=CaseNoteStatus.DRAFT).count()
     return Panel(
         title="Chronology and the child's story",
         template="casework/_story_panel.jinja",
-        context={"person": person, "significant": significant, "total": len(events), "drafts": drafts},
+        context={"person": person, "significant": significant, "total": total, "drafts": drafts},
         order=55,
         anchor="chronology",
     )

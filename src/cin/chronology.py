@@ -1,14 +1,15 @@
 """Child in need plans and reviews in the child's chronology (see casework.chronology)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from casework.chronology import ChronologyEvent, Kind
+from django.db.models import Q
 
-from .models import CINPlan, CINReview
+from casework.chronology import ChronologyEvent, Kind, Source
 
 
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for p in CINPlan.objects.filter(person_id__in=person_ids):
+def _cin_plan(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for p in rows:
         yield ChronologyEvent(
             person_id=p.person_id,
             occurred_on=p.start_date,
@@ -28,7 +29,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="cin.CINPlan",
                 source_key=f"cin.CINPlan:{p.pk}:ended",
             )
-    for r in CINReview.objects.filter(plan__person_id__in=person_ids).select_related("plan"):
+
+
+def _cin_review(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for r in rows:
         yield ChronologyEvent(
             person_id=r.plan.person_id,
             occurred_on=r.held_on,
@@ -38,3 +42,9 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="cin.CINReview",
             source_key=f"cin.CINReview:{r.pk}",
         )
+
+
+SOURCES = (
+    Source("cin.CINPlan", _cin_plan, extra=(Q(end_date__isnull=False),)),
+    Source("cin.CINReview", _cin_review, person="plan__person", select=("plan",)),
+)

@@ -5,7 +5,9 @@ INSTALLED_APPS order, so adding a stage never means editing another app's code:
 
 - `<app>/navigation.py`: `ITEMS`, a list of `NavItem` for the service navigation.
 - `<app>/panels.py`: `PANELS`, a list of callables `(person, user) -> Panel | None`, each a
-  section of the person's page (e.g. "Child protection", "Children in care").
+  section of the person's page (e.g. "Child protection", "Children in care"); optionally
+  `PREFETCH`, the person's relations its panels read (`person.referrals.all()`): loaded once
+  for all panels before they are built, so two stages reading the same rows cost one query.
 - `<app>/worklist.py`: `items(person_ids, today) -> Iterable[WorkItem]` (see core.worklist).
 - `<app>/demo_stage.py`: `ORDER` (int) and `run(context)` extending the demo generator.
 - `<app>/episode_guards.py`: `open_work(referral) -> list[str]`, the work this stage still
@@ -24,6 +26,7 @@ from types import ModuleType
 from typing import Any
 
 from django.apps import apps
+from django.db.models import prefetch_related_objects
 
 
 @cache
@@ -65,8 +68,12 @@ def nav_items() -> list[NavItem]:
 
 
 def person_panels(person: Any, user: Any) -> list[Panel]:
+    modules = app_modules("panels")
+    shared = sorted({lookup for module in modules for lookup in getattr(module, "PREFETCH", ())})
+    if shared:
+        prefetch_related_objects([person], *shared)
     panels = []
-    for module in app_modules("panels"):
+    for module in modules:
         for build in module.PANELS:
             panel = build(person, user)
             if panel is not None:

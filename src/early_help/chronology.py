@@ -1,14 +1,15 @@
 """Early help in the child's chronology (see casework.chronology for the interface)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from casework.chronology import ChronologyEvent, Kind
+from django.db.models import Q
 
-from .models import EarlyHelpEpisode, Handover
+from casework.chronology import ChronologyEvent, Kind, Source
 
 
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for e in EarlyHelpEpisode.objects.filter(person_id__in=person_ids):
+def _early_help_episode(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for e in rows:
         yield ChronologyEvent(
             person_id=e.person_id,
             occurred_on=e.start_date,
@@ -28,7 +29,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="early_help.EarlyHelpEpisode",
                 source_key=f"early_help.EarlyHelpEpisode:{e.pk}:ended",
             )
-    for h in Handover.objects.filter(episode__person_id__in=person_ids).select_related("episode"):
+
+
+def _handover(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for h in rows:
         yield ChronologyEvent(
             person_id=h.episode.person_id,
             occurred_on=h.handover_date,
@@ -38,3 +42,9 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="early_help.Handover",
             source_key=f"early_help.Handover:{h.pk}",
         )
+
+
+SOURCES = (
+    Source("early_help.EarlyHelpEpisode", _early_help_episode, extra=(Q(end_date__isnull=False),)),
+    Source("early_help.Handover", _handover, person="episode__person", select=("episode",)),
+)

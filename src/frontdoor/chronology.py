@@ -1,21 +1,16 @@
 """The front door's chronology: contacts and their decisions, referrals opened and closed
 (see casework.chronology for the interface)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from casework.chronology import ChronologyEvent, Kind
+from django.db.models import Q
+
+from casework.chronology import ChronologyEvent, Kind, Source
 from codes import cin
 
-from .models import ContactChild, Referral
 
-
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    yield from _contacts(person_ids)
-    yield from _referrals(person_ids)
-
-
-def _contacts(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    links = ContactChild.objects.filter(person_id__in=person_ids).select_related("contact")
+def _contacts(links: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
     for link in links:
         c = link.contact
         who = c.referrer_agency or cin.REFERRAL_SOURCE.label(c.source)
@@ -42,8 +37,8 @@ def _contacts(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             )
 
 
-def _referrals(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for r in Referral.objects.filter(person_id__in=person_ids):
+def _referrals(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for r in rows:
         yield ChronologyEvent(
             person_id=r.person_id,
             occurred_on=r.referral_date,
@@ -68,3 +63,18 @@ def _referrals(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="frontdoor.Referral",
                 source_key=f"frontdoor.Referral:{r.pk}:closed",
             )
+
+
+SOURCES = (
+    # A contact about several children is an event in each one's chronology: the rows are
+    # the contact's link to each child, the key the contact's.
+    Source(
+        "frontdoor.Contact",
+        _contacts,
+        model="frontdoor.ContactChild",
+        key="contact",
+        extra=(Q(contact__decided_at__isnull=False, contact__decision__gt=""),),
+        select=("contact",),
+    ),
+    Source("frontdoor.Referral", _referrals, extra=(Q(closure_date__isnull=False),)),
+)

@@ -4,14 +4,14 @@ from accounts.permissions import Permission
 from core.extensions import Panel
 
 from . import clocks, queries
-from .models import Contact, Referral
+from .models import Contact
 
 
 def front_door_panel(person: Any, user: Any) -> Panel | None:
     if not user.has_perm(Permission.VIEW_CONTACTS.value):
         return None
     contacts = list(Contact.objects.filter(child_links__person=person).order_by("-received_at")[:20])
-    referrals = list(Referral.objects.filter(person=person).order_by("-referral_date"))
+    referrals = list(person.referrals.all())  # newest first; prefetched for every panel (PREFETCH)
     if not contacts and not referrals and not user.has_perm(Permission.RECORD_CONTACT.value):
         return None
     return Panel(
@@ -21,7 +21,7 @@ def front_door_panel(person: Any, user: Any) -> Panel | None:
             "person": person,
             "contacts": contacts,
             "referrals": referrals,
-            "re_referrals": queries.re_referral_flags(referrals),
+            "re_referrals": queries.re_referral_flags(referrals, every_one=True),
             "levels": dict(clocks.threshold_levels()),
         },
         order=20,
@@ -30,3 +30,4 @@ def front_door_panel(person: Any, user: Any) -> Panel | None:
 
 
 PANELS = [front_door_panel]
+PREFETCH = ["referrals"]

@@ -67,12 +67,18 @@ def front_door_queue(user: User, today: date) -> Queue:
     return queue
 
 
-def re_referral_flags(referrals: Iterable[Referral]) -> dict[int, bool]:
-    """For each referral (by pk): is it a re-referral (`clocks.is_re_referral`)?"""
+def re_referral_flags(referrals: Iterable[Referral], *, every_one: bool = False) -> dict[int, bool]:
+    """For each referral (by pk): is it a re-referral (`clocks.is_re_referral`)? `every_one`:
+    these are all their children's referrals (the child's page has them), none to read."""
     referrals = list(referrals)
     dates: dict[int, list[date]] = defaultdict(list)
-    for person_id, referral_date in Referral.objects.filter(
-        person_id__in={r.person_id for r in referrals}
-    ).values_list("person_id", "referral_date"):
+    rows = (
+        [(r.person_id, r.referral_date) for r in referrals]
+        if every_one
+        else Referral.objects.filter(person_id__in={r.person_id for r in referrals}).values_list(
+            "person_id", "referral_date"
+        )
+    )
+    for person_id, referral_date in rows:
         dates[person_id].append(referral_date)
     return {r.pk: clocks.is_re_referral(r.referral_date, dates[r.person_id]) for r in referrals}

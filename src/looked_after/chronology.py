@@ -1,16 +1,17 @@
 """Care: periods of care, placements, reviews, health and missing episodes in the child's
 chronology (see casework.chronology for the interface)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from casework.chronology import ChronologyEvent, Kind
+from django.db.models import Q
+
+from casework.chronology import ChronologyEvent, Kind, Source
 from codes import ssda903
 
-from .models import HealthAssessment, LACReview, MissingEpisode, PeriodOfCare, Placement
 
-
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for p in PeriodOfCare.objects.filter(person_id__in=person_ids):
+def _period_of_care(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for p in rows:
         yield ChronologyEvent(
             person_id=p.person_id,
             occurred_on=p.start_date,
@@ -30,7 +31,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="looked_after.PeriodOfCare",
                 source_key=f"looked_after.PeriodOfCare:{p.pk}:ended",
             )
-    for pl in Placement.objects.filter(person_id__in=person_ids):
+
+
+def _placement(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for pl in rows:
         yield ChronologyEvent(
             person_id=pl.person_id,
             occurred_on=pl.start_date,
@@ -50,7 +54,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="looked_after.Placement",
                 source_key=f"looked_after.Placement:{pl.pk}:ended",
             )
-    for r in LACReview.objects.filter(person_id__in=person_ids):
+
+
+def _lac_review(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for r in rows:
         yield ChronologyEvent(
             person_id=r.person_id,
             occurred_on=r.held_on,
@@ -60,7 +67,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="looked_after.LACReview",
             source_key=f"looked_after.LACReview:{r.pk}",
         )
-    for h in HealthAssessment.objects.filter(person_id__in=person_ids):
+
+
+def _health_assessment(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for h in rows:
         yield ChronologyEvent(
             person_id=h.person_id,
             occurred_on=h.completed_on,
@@ -70,7 +80,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="looked_after.HealthAssessment",
             source_key=f"looked_after.HealthAssessment:{h.pk}",
         )
-    for m in MissingEpisode.objects.filter(person_id__in=person_ids):
+
+
+def _missing_episode(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for m in rows:
         yield ChronologyEvent(
             person_id=m.person_id,
             occurred_on=m.started_at,
@@ -82,3 +95,16 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="looked_after.MissingEpisode",
             source_key=f"looked_after.MissingEpisode:{m.pk}",
         )
+
+
+SOURCES = (
+    Source("looked_after.PeriodOfCare", _period_of_care, extra=(Q(end_date__isnull=False),)),
+    Source(
+        "looked_after.Placement",
+        _placement,
+        extra=(Q(end_date__isnull=False, reason_for_change__gt=""),),
+    ),
+    Source("looked_after.LACReview", _lac_review),
+    Source("looked_after.HealthAssessment", _health_assessment),
+    Source("looked_after.MissingEpisode", _missing_episode),
+)

@@ -5,7 +5,6 @@ from django.utils import timezone
 from accounts.permissions import Permission
 from core.extensions import Panel
 
-from .models import PeriodOfCare
 from .queries import summaries
 
 
@@ -14,8 +13,10 @@ def care_panel(person: Any, user: Any) -> Panel | None:
     if not user.has_perm(Permission.VIEW_CARE.value) or getattr(person, "record_type", "CHILD") != "CHILD":
         return None
     today = timezone.localdate()
-    summary = summaries([person.pk], today).get(person.pk)
-    past = None if summary else PeriodOfCare.objects.filter(person=person).order_by("-start_date").first()
+    periods = list(person.periods_of_care.all())  # prefetched for every panel (PREFETCH)
+    open_now = any(p.end_date is None for p in periods)
+    summary = summaries([person.pk], today).get(person.pk) if open_now else None
+    past = None if summary or not periods else max(periods, key=lambda p: p.start_date)
     if summary is None and past is None and not user.has_perm(Permission.RECORD_CARE.value):
         return None
     return Panel(
@@ -28,3 +29,4 @@ def care_panel(person: Any, user: Any) -> Panel | None:
 
 
 PANELS = [care_panel]
+PREFETCH = ["periods_of_care"]

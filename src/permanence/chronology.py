@@ -1,10 +1,11 @@
 """Pre-proceedings, court and adoption in the child's chronology (see casework.chronology)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from casework.chronology import ChronologyEvent, Kind
+from django.db.models import Q
 
-from .models import AdoptionCase, CareProceedings, CourtOrder, PreProceedings
+from casework.chronology import ChronologyEvent, Kind, Source
 
 ADOPTION_STEPS = (
     ("adm_decision_date", "Decision that the child should be placed for adoption"),
@@ -16,8 +17,8 @@ ADOPTION_STEPS = (
 )
 
 
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for p in PreProceedings.objects.filter(person_id__in=person_ids):
+def _pre_proceedings(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for p in rows:
         yield ChronologyEvent(
             person_id=p.person_id,
             occurred_on=p.decision_date,
@@ -27,7 +28,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="permanence.PreProceedings",
             source_key=f"permanence.PreProceedings:{p.pk}",
         )
-    for c in CareProceedings.objects.filter(person_id__in=person_ids):
+
+
+def _care_proceedings(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for c in rows:
         yield ChronologyEvent(
             person_id=c.person_id,
             occurred_on=c.issue_date,
@@ -47,7 +51,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="permanence.CareProceedings",
                 source_key=f"permanence.CareProceedings:{c.pk}:concluded",
             )
-    for o in CourtOrder.objects.filter(person_id__in=person_ids):
+
+
+def _court_order(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for o in rows:
         yield ChronologyEvent(
             person_id=o.person_id,
             occurred_on=o.made_on,
@@ -57,7 +64,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="permanence.CourtOrder",
             source_key=f"permanence.CourtOrder:{o.pk}",
         )
-    for a in AdoptionCase.objects.filter(person_id__in=person_ids):
+
+
+def _adoption_case(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for a in rows:
         for field, title in ADOPTION_STEPS:
             on = getattr(a, field)
             if on:
@@ -70,3 +80,17 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                     source="permanence.AdoptionCase",
                     source_key=f"permanence.AdoptionCase:{a.pk}:{field}",
                 )
+
+
+SOURCES = (
+    Source("permanence.PreProceedings", _pre_proceedings),
+    Source("permanence.CareProceedings", _care_proceedings, extra=(Q(concluded_on__isnull=False),)),
+    Source("permanence.CourtOrder", _court_order),
+    # An adoption case yields one event per step it has reached.
+    Source(
+        "permanence.AdoptionCase",
+        _adoption_case,
+        per_row=0,
+        extra=tuple(Q(**{f"{step}__isnull": False}) for step, _ in ADOPTION_STEPS),
+    ),
+)

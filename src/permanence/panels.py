@@ -22,7 +22,7 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
     if person.record_type != "CHILD":
         return None
     today = timezone.localdate()
-    periods = list(person.periods_of_care.values_list("start_date", "end_date"))
+    periods = [(p.start_date, p.end_date) for p in person.periods_of_care.all()]  # looked_after's PREFETCH
     proceedings = []
     for p in CareProceedings.objects.filter(person=person).prefetch_related("extensions"):
         limit = current_limit(p)

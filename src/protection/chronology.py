@@ -1,16 +1,17 @@
 """Strategy discussions, s47 enquiries, conferences, plans, core groups and management
 decisions in the child's chronology (see casework.chronology for the interface)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from casework.chronology import ChronologyEvent, Kind
+from django.db.models import Q
+
+from casework.chronology import ChronologyEvent, Kind, Source
 from codes import cin
 
-from .models import Conference, CoreGroup, CPPlan, ManagementDecision, S47Enquiry, StrategyDiscussion
 
-
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for d in StrategyDiscussion.objects.filter(person_id__in=person_ids):
+def _strategy_discussion(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for d in rows:
         yield ChronologyEvent(
             person_id=d.person_id,
             occurred_on=d.held_on,
@@ -20,7 +21,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="protection.StrategyDiscussion",
             source_key=f"protection.StrategyDiscussion:{d.pk}",
         )
-    for s in S47Enquiry.objects.filter(person_id__in=person_ids):
+
+
+def _s47_enquiry(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for s in rows:
         yield ChronologyEvent(
             person_id=s.person_id,
             occurred_on=s.start_date,
@@ -40,7 +44,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="protection.S47Enquiry",
                 source_key=f"protection.S47Enquiry:{s.pk}:outcome",
             )
-    for c in Conference.objects.filter(person_id__in=person_ids):
+
+
+def _conference(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for c in rows:
         category = f" (category: {cin.ABUSE_CATEGORY.label(c.category).lower()})" if c.category else ""
         yield ChronologyEvent(
             person_id=c.person_id,
@@ -51,7 +58,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="protection.Conference",
             source_key=f"protection.Conference:{c.pk}",
         )
-    for p in CPPlan.objects.filter(person_id__in=person_ids):
+
+
+def _cp_plan(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for p in rows:
         yield ChronologyEvent(
             person_id=p.person_id,
             occurred_on=p.start_date,
@@ -72,7 +82,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="protection.CPPlan",
                 source_key=f"protection.CPPlan:{p.pk}:ended",
             )
-    for g in CoreGroup.objects.filter(plan__person_id__in=person_ids).select_related("plan"):
+
+
+def _core_group(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for g in rows:
         yield ChronologyEvent(
             person_id=g.plan.person_id,
             occurred_on=g.held_on,
@@ -82,7 +95,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="protection.CoreGroup",
             source_key=f"protection.CoreGroup:{g.pk}",
         )
-    for m in ManagementDecision.objects.filter(person_id__in=person_ids):
+
+
+def _management_decision(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for m in rows:
         yield ChronologyEvent(
             person_id=m.person_id,
             occurred_on=m.decided_on,
@@ -92,3 +108,13 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="protection.ManagementDecision",
             source_key=f"protection.ManagementDecision:{m.pk}",
         )
+
+
+SOURCES = (
+    Source("protection.StrategyDiscussion", _strategy_discussion),
+    Source("protection.S47Enquiry", _s47_enquiry, extra=(Q(outcome_date__isnull=False),)),
+    Source("protection.Conference", _conference),
+    Source("protection.CPPlan", _cp_plan, extra=(Q(end_date__isnull=False),)),
+    Source("protection.CoreGroup", _core_group, person="plan__person", select=("plan",)),
+    Source("protection.ManagementDecision", _management_decision),
+)

@@ -1,15 +1,14 @@
 """Advocacy, independent visitors, complaints and the child's views before meetings in the
 child's chronology (see casework.chronology for the interface)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from casework.chronology import ChronologyEvent, Kind
-
-from .models import AdvocacyReferral, ChildViews, Complaint, IndependentVisitor
+from casework.chronology import ChronologyEvent, Kind, Source
 
 
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for a in AdvocacyReferral.objects.filter(person_id__in=person_ids):
+def _advocacy_referral(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for a in rows:
         yield ChronologyEvent(
             person_id=a.person_id,
             occurred_on=a.referred_on,
@@ -19,7 +18,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="rights.AdvocacyReferral",
             source_key=f"rights.AdvocacyReferral:{a.pk}",
         )
-    for v in IndependentVisitor.objects.filter(person_id__in=person_ids):
+
+
+def _independent_visitor(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for v in rows:
         yield ChronologyEvent(
             person_id=v.person_id,
             occurred_on=v.matched_on,
@@ -29,7 +31,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="rights.IndependentVisitor",
             source_key=f"rights.IndependentVisitor:{v.pk}",
         )
-    for c in Complaint.objects.filter(person_id__in=person_ids):
+
+
+def _complaint(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for c in rows:
         yield ChronologyEvent(
             person_id=c.person_id,
             occurred_on=c.received_on,
@@ -39,7 +44,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="rights.Complaint",
             source_key=f"rights.Complaint:{c.pk}",
         )
-    for w in ChildViews.objects.filter(person_id__in=person_ids):
+
+
+def _child_views(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for w in rows:
         yield ChronologyEvent(
             person_id=w.person_id,
             occurred_on=w.given_on,
@@ -49,3 +57,11 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             source="rights.ChildViews",
             source_key=f"rights.ChildViews:{w.pk}",
         )
+
+
+SOURCES = (
+    Source("rights.AdvocacyReferral", _advocacy_referral),
+    Source("rights.IndependentVisitor", _independent_visitor),
+    Source("rights.Complaint", _complaint),
+    Source("rights.ChildViews", _child_views),
+)

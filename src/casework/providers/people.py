@@ -1,23 +1,24 @@
 """Chronology events from the person record: birth, record created, names, addresses,
 relationships and alerts."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
 
 from codes import person as codes
-from people.models import INVERSE_LABELS, Address, Alert, Person, PersonName, PersonRelationship
+from people.models import INVERSE_LABELS
 
-from ..chronology import ChronologyEvent, Kind
+from ..chronology import ChronologyEvent, Kind, Source
 
 
 def _link(person_id: int) -> str:
     return reverse("people:detail", args=[person_id])
 
 
-def _person_events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for person in Person.objects.filter(pk__in=person_ids):
+def _person_events(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for person in rows:
         if person.date_of_birth:
             yield ChronologyEvent(
                 person_id=person.pk,
@@ -41,8 +42,8 @@ def _person_events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
         )
 
 
-def _name_events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for name in PersonName.objects.filter(person_id__in=person_ids):
+def _name_events(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for name in rows:
         when = name.used_to or name.used_from or name.created_at
         yield ChronologyEvent(
             person_id=name.person_id,
@@ -58,8 +59,8 @@ def _name_events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
         )
 
 
-def _address_events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for address in Address.objects.filter(person_id__in=person_ids).order_by("start_date", "id"):
+def _address_events(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for address in rows:
         kind = codes.ADDRESS_KIND.label(address.kind).lower()
         yield ChronologyEvent(
             person_id=address.person_id,
@@ -73,11 +74,7 @@ def _address_events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
         )
 
 
-def _relationship_events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    ids = set(person_ids)
-    rows = PersonRelationship.objects.filter(Q(person_a_id__in=ids) | Q(person_b_id__in=ids)).select_related(
-        "person_a", "person_b"
-    )
+def _relationship_events(rows: Any, ids: frozenset[int]) -> Iterator[ChronologyEvent]:
     for rel in rows:
         for me, other, label in (
             (rel.person_b, rel.person_a, rel.get_type_display()),
@@ -110,8 +107,8 @@ def _relationship_events(person_ids: Collection[int]) -> Iterator[ChronologyEven
                 )
 
 
-def _alert_events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    for alert in Alert.objects.filter(person_id__in=person_ids):
+def _alert_events(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
+    for alert in rows:
         label = codes.ALERT_KIND.label(alert.kind)
         yield ChronologyEvent(
             person_id=alert.person_id,
@@ -136,9 +133,19 @@ def _alert_events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
             )
 
 
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    yield from _person_events(person_ids)
-    yield from _name_events(person_ids)
-    yield from _address_events(person_ids)
-    yield from _relationship_events(person_ids)
-    yield from _alert_events(person_ids)
+ENDED = Q(end_date__isnull=False)
+
+SOURCES = (
+    Source("people.Person", _person_events, person="pk", extra=(Q(date_of_birth__isnull=False),)),
+    Source("people.PersonName", _name_events),
+    Source("people.Address", _address_events),
+    # Each relationship seen from both ends: "X recorded as mother" and its inverse.
+    Source(
+        "people.PersonRelationship",
+        _relationship_events,
+        person=("person_b", "person_a"),
+        extra=(ENDED,),
+        select=("person_a", "person_b"),
+    ),
+    Source("people.Alert", _alert_events, extra=(ENDED,)),
+)

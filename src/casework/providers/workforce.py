@@ -1,14 +1,14 @@
 """Chronology events from allocations: who the child's worker is, and every change."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from workforce.models import Allocation
+from django.db.models import Q
 
-from ..chronology import ChronologyEvent, Kind
+from ..chronology import ChronologyEvent, Kind, Source
 
 
-def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
-    rows = Allocation.objects.filter(person_id__in=person_ids).select_related("worker", "team")
+def _allocations(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
     for a in rows:
         role = a.get_role_display().lower()
         yield ChronologyEvent(
@@ -31,3 +31,10 @@ def events(person_ids: Collection[int]) -> Iterator[ChronologyEvent]:
                 source="workforce.Allocation",
                 source_key=f"workforce.Allocation:{a.pk}:ended",
             )
+
+
+SOURCES = (
+    Source(
+        "workforce.Allocation", _allocations, extra=(Q(end_date__isnull=False),), select=("worker", "team")
+    ),
+)

@@ -47,7 +47,11 @@ def test_duplicate_source_keys_appear_once_when_two_providers_report_them(child,
     event = ChronologyEvent(
         child.pk, date(2024, 1, 1), Kind.REFERRAL, "t", "s", "frontdoor.Referral", "frontdoor.Referral:1"
     )
-    monkeypatch.setattr(chronology, "providers", lambda: [lambda ids: [event], lambda ids: [event]])
+    twice = [
+        chronology.Source("frontdoor.Referral", lambda rows, ids: [event]),
+        chronology.Source("frontdoor.ReferralCopy", lambda rows, ids: [event], model="frontdoor.Referral"),
+    ]
+    monkeypatch.setattr(chronology, "sources", lambda: twice)
     assert [e.source_key for e in chronology.collect([child.pk])] == ["frontdoor.Referral:1"]
 
 
