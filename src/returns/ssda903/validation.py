@@ -462,7 +462,9 @@ TWO_YEAR_RULES = frozenset({"1001", "1002"})
 
 def with_history(findings: list[Finding], year: int) -> list[Finding]:
     """Findings of the two-year care leaver rules become queries when the young person's
-    full care history in Harbour makes them a relevant or former relevant child."""
+    full care history in Harbour makes them a relevant or former relevant child and part of
+    it is in neither this year's nor last year's files: an episode that ended before last
+    year began (the first episodes of a period that went on into last year are enough)."""
     flagged = {
         f.source.person_id
         for f in findings
@@ -471,7 +473,7 @@ def with_history(findings: list[Finding], year: int) -> list[Finding]:
     if not flagged:
         return findings
     from care_leavers import eligibility
-    from looked_after.models import PeriodOfCare
+    from looked_after.models import CareEpisode, PeriodOfCare
     from people.models import Person
 
     periods: dict[int, list[tuple[date, date | None]]] = {}
@@ -481,13 +483,17 @@ def with_history(findings: list[Finding], year: int) -> list[Finding]:
         periods.setdefault(row["person_id"], []).append((row["start_date"], row["end_date"]))
     dobs = dict(Person.objects.filter(pk__in=flagged).values_list("pk", "date_of_birth"))
     two_years_ago = date(year - 2, 4, 1)
+    unseen = set(
+        CareEpisode.objects.filter(person_id__in=flagged, end_date__lt=two_years_ago).values_list(
+            "person_id", flat=True
+        )
+    )
     confirmed: set[int] = set()
     for pk, spans in periods.items():
         dob = dobs.get(pk)
-        earlier = any(end is not None and end < two_years_ago for _, end in spans)
         if (
             dob
-            and earlier
+            and pk in unseen
             and eligibility.compute_eligibility(dob, spans, date(year, 3, 31)) != eligibility.NONE
         ):
             confirmed.add(pk)
@@ -497,8 +503,8 @@ def with_history(findings: list[Finding], year: int) -> list[Finding]:
             f = Finding(
                 f.return_name,
                 f.rule_code,
-                f"{f.message} Harbour's care history shows this young person left care before last year, "
-                "so the DfE's check of the full history should pass.",
+                f"{f.message} Harbour's care history shows this young person was looked after before "
+                "last year, so the DfE's check of the full history should pass.",
                 Severity.QUERY,
                 f.source,
                 f.fields,
