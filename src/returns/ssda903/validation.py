@@ -156,6 +156,19 @@ def frames_from_directory(directory: Path) -> dict[str, Any]:
     return dict(read_csvs_from_text(files))
 
 
+OLD_SEX_CODES = {"1": "M", "2": "F"}  # before 2024/25 (rule 101)
+
+
+def _same_sex_codes(last: dict[str, Any], year: int) -> None:
+    """Last year's SEX in this year's codes: 2023/24 files have 1/2, 2024/25 M/F/U, so
+    rule 202 (sex differs from last year's) would otherwise flag every child in both."""
+    if c.sex_code("M", year) != "M" or c.sex_code("M", year - 1) == "M":
+        return
+    for df in last.values():
+        if "SEX" in df.columns:
+            df["SEX"] = df["SEX"].map(lambda v: OLD_SEX_CODES.get(str(v), v))
+
+
 def _add_uasc_flag(frames: dict[str, Any]) -> None:
     header, uasc = frames.get("Header"), frames.get("UASC")
     if header is None:
@@ -190,6 +203,7 @@ def datastore(
         last_sources = {name: t.sources for name, t in previous.tables.items()}
     elif previous is not None:
         last = frames_from_directory(Path(previous))
+    _same_sex_codes(last, year)
     _add_uasc_flag(last)
     gss = la_gss_code()
     data: dict[str, Any] = dict(current)

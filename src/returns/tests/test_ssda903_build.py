@@ -174,3 +174,11 @@ def test_a_relevant_care_leaver_whose_care_began_before_last_year_is_a_query_for
     assert raised, "the DfE rule sees only the last 86 days of care"
     assert {f.severity for f in raised} == {Severity.QUERY}
     assert "looked after before last year" in raised[0].message
+
+
+def test_last_years_numeric_sex_codes_are_compared_in_this_years_codes(cohort):
+    """2023/24 returned SEX as 1/2 and 2024/25 as M/F/U: a child in both years' returns has
+    the same sex, not a conflict (rule 202)."""
+    output = build(2025)
+    assert output.tables["Header"].rows, "children looked after in 2024/25"
+    assert not [f for f in validate(output, 2025) if f.rule_code == "202"]
