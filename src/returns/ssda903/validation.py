@@ -447,12 +447,21 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
     * 624 ("date of birth of the first child contradicts last year's") treats a blank as a
       contradiction; a care leaver not looked after this year must have MOTHER and MC_DOB
       blank (rule 628), so a young mother in care last year would always fail it.
+    * 146 (placement type not valid) on K3: the 2024/25 rule set lists the code as "k3", in
+      lower case, so it rejects supported accommodation written as the guide gives it.
     """
     sw = output.tables.get("SWEpisodes")
     sw_rows = {src: row for row, src in zip(sw.rows, sw.sources, strict=True)} if sw else {}
     sw_starts = {(str(row[0]), str(row[3])) for row in sw.rows} if sw else set()
     header = output.tables.get("Header")
     header_rows = {src: row for row, src in zip(header.rows, header.sources, strict=True)} if header else {}
+    episodes = output.tables.get("Episodes")
+    place = c.TABLE_COLUMNS["Episodes"].index("PLACE")
+    places = (
+        {src: str(row[place]) for row, src in zip(episodes.rows, episodes.sources, strict=True)}
+        if episodes
+        else {}
+    )
     out: list[Finding] = []
     for f in findings:
         note = ""
@@ -462,6 +471,8 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
                 note = "The next social worker's episode starts that day: a known fault of the rule."
         elif f.rule_code == "624" and f.source in header_rows and not header_rows[f.source][6]:
             note = "No date is reported this year (a care leaver not looked after in the year, rule 628)."
+        elif f.rule_code == "146" and places.get(f.source) == "K3":  # type: ignore[arg-type]
+            note = "K3 is a valid code; this year's rule set lists it as 'k3': a known fault of the rule."
         if note:
             f = Finding(f.return_name, f.rule_code, f"{f.message} {note}", Severity.QUERY, f.source, f.fields)
         out.append(f)

@@ -176,9 +176,29 @@ def test_a_relevant_care_leaver_whose_care_began_before_last_year_is_a_query_for
     assert "looked after before last year" in raised[0].message
 
 
-def test_last_years_numeric_sex_codes_are_compared_in_this_years_codes(cohort):
+def test_2024_25_sex_codes_and_supported_accommodation_are_not_errors(cohort):
     """2023/24 returned SEX as 1/2 and 2024/25 as M/F/U: a child in both years' returns has
-    the same sex, not a conflict (rule 202)."""
+    the same sex, not a conflict (rule 202). The 2024/25 rule set lists K3 as "k3" (rule 146):
+    supported accommodation is a query that says so."""
+    from datetime import date
+
+    from looked_after import services as care
+
+    from .ssda903_cohort import _child, _foster
+
+    worker = cohort.worker
+    s = _child(worker, "S", date(2007, 11, 2), "M", upn="S123456789012")
+    care.start_care(
+        actor=worker,
+        person=s,
+        start_date=date(2024, 6, 3),
+        legal_status="V2",
+        category_of_need="N1",
+        placement=_foster("K3", "TS24 9QX", provider="PR4", urn="SC555556"),
+    )
     output = build(2025)
-    assert output.tables["Header"].rows, "children looked after in 2024/25"
-    assert not [f for f in validate(output, 2025) if f.rule_code == "202"]
+    findings = validate(output, 2025)
+    assert not [f for f in findings if f.rule_code == "202"]
+    k3 = [f for f in findings if f.rule_code == "146"]
+    assert k3 and {f.severity for f in k3} == {Severity.QUERY}
+    assert {f.source.person_id for f in k3 if f.source} == {s.pk}
