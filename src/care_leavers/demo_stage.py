@@ -21,7 +21,7 @@ from demo.stages import StageContext
 from looked_after import services as care
 from looked_after.demo_stage import ensure_social_worker, record_health
 from looked_after.models import PeriodOfCare
-from people.models import Person
+from people.models import ImmigrationStatus, Person
 from permanence import services as permanence
 from timescales import add_months
 from workforce import services as workforce
@@ -88,6 +88,17 @@ def run(ctx: StageContext) -> None:
             end = eligibility.birthday(dob, 18) if age >= 18 else None
             if end is None and ctx.rng.random() < 0.4:  # left care after 16: relevant
                 end = min(today, eligibility.birthday(dob, 16) + timedelta(days=ctx.rng.randint(30, 300)))
+            arrived = (
+                ImmigrationStatus.objects.filter(person=person, status="UASC")
+                .values_list("start_date", flat=True)
+                .first()
+            )
+            if arrived is not None and start <= arrived:
+                # An unaccompanied child is looked after once here: never before the UASC
+                # status, which every year's return with their episodes then shows (903 205D).
+                start = arrived + timedelta(days=1)
+                if start >= today or (end is not None and end <= start + timedelta(days=1)):
+                    continue
             care.record_period_of_care(
                 actor=worker,
                 person=person,

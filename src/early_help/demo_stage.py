@@ -48,6 +48,16 @@ def _clamp(day: date, as_of: date) -> date:
     return min(day, as_of)
 
 
+def _first_day(person: Person) -> date:
+    """The first day early help can start: the birth, or about 36 weeks before an unborn
+    baby's expected birth."""
+    if person.date_of_birth is not None:
+        return person.date_of_birth
+    if person.expected_date_of_birth is not None:
+        return person.expected_date_of_birth - timedelta(weeks=36)
+    return date.min
+
+
 def _stepped_to_early_help(children: list[Person]) -> dict[int, date]:
     """Children the front door stepped to early help: the date of the latest such decision."""
     rows = ContactChild.objects.filter(
@@ -266,7 +276,10 @@ def run(ctx: StageContext) -> None:
         else:
             start = earliest + timedelta(days=ctx.rng.randint(0, 690))
             route, came_from = EntryRoute.DIRECT, ""
-        start = _clamp(start, ctx.as_of)
+        # Not before the child is born, or for an unborn baby before the pregnancy: a step-up
+        # refers the child (CIN census rule 8606: no referral more than 40 weeks before the
+        # birth or expected birth).
+        start = _clamp(max(start, _first_day(person)), ctx.as_of)
         if ctx.rng.random() < STEP_UP_SHARE:
             # Step-ups go through the services: a front-door contact, screened and decided.
             _one_episode(ctx, person, worker, start, route, came_from, step_up=True)

@@ -13,6 +13,7 @@ child in care.
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from random import Random
 
 from django.utils import timezone
 
@@ -274,11 +275,17 @@ class _Journey:
 
     def health(self, period: PeriodOfCare) -> None:
         person, sw = period.person, self.worker(period.person)
-        if period.start_date > self.today - timedelta(days=90) and self.rng.random() < 0.3:
+        if (
+            period.start_date > self.today - timedelta(days=90)
+            and period.start_date >= collection_year_start(self.today)
+            and self.rng.random() < 0.3
+        ):
             return  # a recent entrant's initial health assessment still outstanding
-        on = period.start_date + timedelta(days=self.rng.randint(10, 40))
-        kind = HealthCheckKind.INITIAL
         last = period.end_date or self.today
+        on = period.start_date + timedelta(days=self.rng.randint(10, 40))
+        if period.end_date is None:
+            on = held_by_today(self.rng, on, period.start_date, None, self.today)
+        kind = HealthCheckKind.INITIAL
         while on <= last and person.date_of_birth:
             age = _age(person, on)
             sdq = self.rng.randint(4, 30) if 4 <= age <= 16 and self.rng.random() < 0.8 else None
@@ -305,7 +312,12 @@ class _Journey:
             kind = HealthCheckKind.REVIEW
             # Some late, but never a whole collection year without one (903 OC2 SDQ, rule 186).
             due = next_health_review_due(on, person.date_of_birth) + timedelta(days=self.rng.randint(-20, 25))
-            on = min(due, on + timedelta(days=330))
+            due = min(due, on + timedelta(days=330))
+            on = (
+                held_by_today(self.rng, due, period.start_date, on, self.today)
+                if period.end_date is None
+                else due
+            )
 
     def education(self, period: PeriodOfCare) -> None:
         person = period.person
@@ -501,7 +513,10 @@ def ensure_social_worker(ctx: StageContext, person: Person, start: date) -> None
 def record_health(ctx: StageContext, person: Person, start: date, worker: User, today: date) -> None:
     """Health assessments for a period of care another stage started: the initial one, then
     reviews, each with an SDQ score or the reason there is none (903 OC2)."""
+    still_looked_after = today >= min(ctx.as_of, timezone.localdate())
     on = start + timedelta(days=ctx.rng.randint(10, 40))
+    if still_looked_after:
+        on = held_by_today(ctx.rng, on, start, None, today)
     kind = HealthCheckKind.INITIAL
     while on <= today and person.date_of_birth:
         age = _age(person, on)
@@ -517,4 +532,29 @@ def record_health(ctx: StageContext, person: Person, start: date, worker: User, 
             substance_misuse=False,
         )
         kind = HealthCheckKind.REVIEW
-        on = min(next_health_review_due(on, person.date_of_birth), on + timedelta(days=330))
+        due = min(next_health_review_due(on, person.date_of_birth), on + timedelta(days=330))
+        on = held_by_today(ctx.rng, due, start, on, today) if still_looked_after else due
+
+
+def collection_year_start(day: date) -> date:
+    """1 April of the collection year `day` falls in."""
+    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
+def held_by_today(rng: Random, due: date, care_start: date, previous: date | None, today: date) -> date:
+    """The date of a child's next health assessment, still looked after `today`.
+
+    Usually `due`. But when it falls after today, and the child has been looked after since
+    before this collection year began with no assessment in it yet, the assessment (and its
+    SDQ) is brought forward to a day of this year up to today: the year's SSDA903 return,
+    made after 31 March from data that stop today, then has the SDQ score or the reason
+    there is none for a child looked after all year (OC2, rules 186 and 197B). A review is
+    often held early; the demo never records one after its own today.
+    """
+    year_start = collection_year_start(today)
+    if due <= today or care_start >= year_start or (previous is not None and previous >= year_start):
+        return due
+    earliest = max(year_start, (previous or care_start) + timedelta(days=1))
+    if earliest > today:
+        return due
+    return earliest + timedelta(days=rng.randint(0, (today - earliest).days))

@@ -295,11 +295,14 @@ def run(ctx: StageContext) -> None:
         is_mine = person.pk in mine and mine_plans < 3
         if is_mine:
             mine_plans += 1
-        # About 1 in 7 children on a plan had an earlier one (a second plan).
+        # About 1 in 7 children on a plan had an earlier one (a second plan). Not an unborn
+        # child: an episode two years before the current one would be referred more than 40
+        # weeks before the birth (CIN census rule 8606).
         if (
             not is_mine
             and j.rng.random() < 0.15
-            and a.referral.referral_date - timedelta(days=500) > (person.date_of_birth or date.min)
+            and person.date_of_birth is not None
+            and a.referral.referral_date - timedelta(days=500) > person.date_of_birth
             and _free(
                 person.pk,
                 a.referral.referral_date - timedelta(days=720),

@@ -156,6 +156,19 @@ def frames_from_directory(directory: Path) -> dict[str, Any]:
     return dict(read_csvs_from_text(files))
 
 
+OLD_SEX_CODES = {"1": "M", "2": "F"}  # before 2024/25 (rule 101)
+
+
+def _same_sex_codes(last: dict[str, Any], year: int) -> None:
+    """Last year's SEX in this year's codes: 2023/24 files have 1/2, 2024/25 M/F/U, so
+    rule 202 (sex differs from last year's) would otherwise flag every child in both."""
+    if c.sex_code("M", year) != "M" or c.sex_code("M", year - 1) == "M":
+        return
+    for df in last.values():
+        if "SEX" in df.columns:
+            df["SEX"] = df["SEX"].map(lambda v: OLD_SEX_CODES.get(str(v), v))
+
+
 def _add_uasc_flag(frames: dict[str, Any]) -> None:
     header, uasc = frames.get("Header"), frames.get("UASC")
     if header is None:
@@ -190,6 +203,7 @@ def datastore(
         last_sources = {name: t.sources for name, t in previous.tables.items()}
     elif previous is not None:
         last = frames_from_directory(Path(previous))
+    _same_sex_codes(last, year)
     _add_uasc_flag(last)
     gss = la_gss_code()
     data: dict[str, Any] = dict(current)
@@ -433,12 +447,21 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
     * 624 ("date of birth of the first child contradicts last year's") treats a blank as a
       contradiction; a care leaver not looked after this year must have MOTHER and MC_DOB
       blank (rule 628), so a young mother in care last year would always fail it.
+    * 146 (placement type not valid) on K3: the 2024/25 rule set lists the code as "k3", in
+      lower case, so it rejects supported accommodation written as the guide gives it.
     """
     sw = output.tables.get("SWEpisodes")
     sw_rows = {src: row for row, src in zip(sw.rows, sw.sources, strict=True)} if sw else {}
     sw_starts = {(str(row[0]), str(row[3])) for row in sw.rows} if sw else set()
     header = output.tables.get("Header")
     header_rows = {src: row for row, src in zip(header.rows, header.sources, strict=True)} if header else {}
+    episodes = output.tables.get("Episodes")
+    place = c.TABLE_COLUMNS["Episodes"].index("PLACE")
+    places = (
+        {src: str(row[place]) for row, src in zip(episodes.rows, episodes.sources, strict=True)}
+        if episodes
+        else {}
+    )
     out: list[Finding] = []
     for f in findings:
         note = ""
@@ -448,6 +471,8 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
                 note = "The next social worker's episode starts that day: a known fault of the rule."
         elif f.rule_code == "624" and f.source in header_rows and not header_rows[f.source][6]:
             note = "No date is reported this year (a care leaver not looked after in the year, rule 628)."
+        elif f.rule_code == "146" and places.get(f.source) == "K3":  # type: ignore[arg-type]
+            note = "K3 is a valid code; this year's rule set lists it as 'k3': a known fault of the rule."
         if note:
             f = Finding(f.return_name, f.rule_code, f"{f.message} {note}", Severity.QUERY, f.source, f.fields)
         out.append(f)
@@ -462,7 +487,9 @@ TWO_YEAR_RULES = frozenset({"1001", "1002"})
 
 def with_history(findings: list[Finding], year: int) -> list[Finding]:
     """Findings of the two-year care leaver rules become queries when the young person's
-    full care history in Harbour makes them a relevant or former relevant child."""
+    full care history in Harbour makes them a relevant or former relevant child and part of
+    it is in neither this year's nor last year's files: an episode that ended before last
+    year began (the first episodes of a period that went on into last year are enough)."""
     flagged = {
         f.source.person_id
         for f in findings
@@ -471,7 +498,7 @@ def with_history(findings: list[Finding], year: int) -> list[Finding]:
     if not flagged:
         return findings
     from care_leavers import eligibility
-    from looked_after.models import PeriodOfCare
+    from looked_after.models import CareEpisode, PeriodOfCare
     from people.models import Person
 
     periods: dict[int, list[tuple[date, date | None]]] = {}
@@ -481,13 +508,17 @@ def with_history(findings: list[Finding], year: int) -> list[Finding]:
         periods.setdefault(row["person_id"], []).append((row["start_date"], row["end_date"]))
     dobs = dict(Person.objects.filter(pk__in=flagged).values_list("pk", "date_of_birth"))
     two_years_ago = date(year - 2, 4, 1)
+    unseen = set(
+        CareEpisode.objects.filter(person_id__in=flagged, end_date__lt=two_years_ago).values_list(
+            "person_id", flat=True
+        )
+    )
     confirmed: set[int] = set()
     for pk, spans in periods.items():
         dob = dobs.get(pk)
-        earlier = any(end is not None and end < two_years_ago for _, end in spans)
         if (
             dob
-            and earlier
+            and pk in unseen
             and eligibility.compute_eligibility(dob, spans, date(year, 3, 31)) != eligibility.NONE
         ):
             confirmed.add(pk)
@@ -497,8 +528,8 @@ def with_history(findings: list[Finding], year: int) -> list[Finding]:
             f = Finding(
                 f.return_name,
                 f.rule_code,
-                f"{f.message} Harbour's care history shows this young person left care before last year, "
-                "so the DfE's check of the full history should pass.",
+                f"{f.message} Harbour's care history shows this young person was looked after before "
+                "last year, so the DfE's check of the full history should pass.",
                 Severity.QUERY,
                 f.source,
                 f.fields,

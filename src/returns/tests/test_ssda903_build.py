@@ -125,3 +125,80 @@ def test_a_qualifying_care_leaver_has_no_oc3_row(cohort):
     assert q.pk not in oc3_children
     assert cohort.children["F"].pk in oc3_children  # the former relevant care leaver still is
     assert Person.objects.filter(pk=q.pk).exists()
+
+
+def test_a_relevant_care_leaver_whose_care_began_before_last_year_is_a_query_for_1001(cohort):
+    """Looked after from 15 (December 2023) to 16 (May 2024), 152 days: a relevant child. Last
+    year's file holds only the period's last episode (86 days), so the DfE's two-year rule 1001
+    sees too little care; Harbour's history of the earlier episodes makes it a query."""
+    from datetime import date
+
+    from care_leavers import services as leavers
+    from looked_after import services as care
+
+    from .ssda903_cohort import _child, _foster
+
+    worker = cohort.worker
+    r = _child(worker, "R", date(2008, 4, 15), "F", upn="R123456789012")
+    period = care.start_care(
+        actor=worker,
+        person=r,
+        start_date=date(2023, 12, 19),
+        legal_status="V2",
+        category_of_need="N1",
+        placement=_foster("U6", "TS24 0HL", urn="SC666668"),
+    )
+    care.record_change(
+        actor=worker,
+        period=period,
+        on=date(2024, 2, 23),  # before last year's collection began on 1 April 2024
+        placement=_foster("U4", "TS25 4HY", urn="SC666669"),
+        reason_for_change="CARPL",
+    )
+    care.end_care(actor=worker, period=period, on=date(2024, 5, 19), reason_ceased="E4A")
+    leavers.record_birthday_status(
+        actor=worker,
+        person=r,
+        age=17,
+        contact_date=date(2025, 4, 16),
+        in_touch="YES",
+        activity="F1",
+        accommodation="B",
+        suitability="1",
+    )
+    output = build(YEAR)
+    assert r.pk in {src.person_id for src in output.tables["OC3"].sources}
+    raised = [
+        f for f in validate(output, YEAR) if f.rule_code == "1001" and f.source and f.source.person_id == r.pk
+    ]
+    assert raised, "the DfE rule sees only the last 86 days of care"
+    assert {f.severity for f in raised} == {Severity.QUERY}
+    assert "looked after before last year" in raised[0].message
+
+
+def test_2024_25_sex_codes_and_supported_accommodation_are_not_errors(cohort):
+    """2023/24 returned SEX as 1/2 and 2024/25 as M/F/U: a child in both years' returns has
+    the same sex, not a conflict (rule 202). The 2024/25 rule set lists K3 as "k3" (rule 146):
+    supported accommodation is a query that says so."""
+    from datetime import date
+
+    from looked_after import services as care
+
+    from .ssda903_cohort import _child, _foster
+
+    worker = cohort.worker
+    s = _child(worker, "S", date(2007, 11, 2), "M", upn="S123456789012")
+    care.start_care(
+        actor=worker,
+        person=s,
+        start_date=date(2024, 6, 3),
+        legal_status="V2",
+        category_of_need="N1",
+        placement=_foster("K3", "TS24 9QX", provider="PR4", urn="SC555556"),
+    )
+    output = build(2025)
+    findings = validate(output, 2025)
+    assert not [f for f in findings if f.rule_code == "202"]
+    k3 = [f for f in findings if f.rule_code == "146"]
+    assert k3 and {f.severity for f in k3} == {Severity.QUERY}
+    assert {f.source.person_id for f in k3 if f.source} == {s.pk}
