@@ -14,7 +14,8 @@ Who is in the return (DfE SSDA903 guide, RETURNS.md §A):
 * **Reviews**: statutory reviews held in the year. **Missing**: episodes that started in the
   year or were open at its start. **PrevPerm**: recorded for children in the episodes table.
 * **OC2**: children looked after continuously throughout the year (started on or before
-  1 April, still looked after on 31 March, not only short breaks), from the health
+  1 April, still looked after on 31 March, care ending on 31 March included, as the DfE's
+  rules 187 and 191 count it; not only short breaks), from the health
   assessments of the year (of the last 12 months, while the year is still in progress).
 * **AD1**: children whose care ended by adoption (REC E11/E12) in the year.
 * **PlacedAdoption**: "should be placed for adoption" decisions on or before 31 March not
@@ -383,7 +384,9 @@ class _Builder:
         for pk, eps in by_child.items():
             first, last = eps[0], eps[-1]
             starts_in_year = any(e["reason_new_episode"] == "S" and e["start_date"] > self.start for e in eps)
-            ended = last["end_date"] is not None and last["end_date"] <= self.end
+            # Care ending on 31 March itself still counts as looked after at 31 March (the DfE's rules
+            # 187 and 191 expect an OC2 row then).
+            ended = last["end_date"] is not None and last["end_date"] < self.end
             if (
                 first["start_date"] <= self.start
                 and not starts_in_year

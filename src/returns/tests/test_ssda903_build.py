@@ -202,3 +202,33 @@ def test_2024_25_sex_codes_and_supported_accommodation_are_not_errors(cohort):
     k3 = [f for f in findings if f.rule_code == "146"]
     assert k3 and {f.severity for f in k3} == {Severity.QUERY}
     assert {f.source.person_id for f in k3 if f.source} == {s.pk}
+
+
+def test_care_ending_on_31_march_still_counts_as_looked_after_all_year_for_oc2(cohort):
+    """The DfE's rules (187, 191) treat a child whose care ends on 31 March itself as looked
+    after continuously at 31 March: they are in OC2; a day earlier, they are not."""
+    from datetime import date
+
+    from looked_after import services as care
+
+    from .ssda903_cohort import _child, _foster
+
+    worker = cohort.worker
+    kept, left = (
+        _child(worker, name, date(2015, 5, 1), "F", upn=upn)
+        for name, upn in (("M", "M123456789012"), ("N", "N123456789012"))
+    )
+    for child, ended in ((kept, date(2026, 3, 31)), (left, date(2026, 3, 30))):
+        care.record_period_of_care(
+            actor=worker,
+            person=child,
+            start_date=date(2024, 6, 3),
+            end_date=ended,
+            legal_status="C2",
+            category_of_need="N1",
+            placement=_foster("U1", "TS24 0HL", urn="SC666668"),
+            reason_ceased="E4A",
+        )
+    oc2_children = {src.person_id for src in build(YEAR).tables["OC2"].sources}
+    assert kept.pk in oc2_children
+    assert left.pk not in oc2_children
