@@ -449,6 +449,9 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
       blank (rule 628), so a young mother in care last year would always fail it.
     * 146 (placement type not valid) on K3: the 2024/25 rule set lists the code as "k3", in
       lower case, so it rejects supported accommodation written as the guide gives it.
+    * 187 on the AD1 row of a child adopted on 31 March itself: the rules count that child as
+      looked after continuously at 31 March (so in OC2) and as adopted in the year (so in
+      AD1), then flag the two together: whatever is recorded, one rule fails.
     """
     sw = output.tables.get("SWEpisodes")
     sw_rows = {src: row for row, src in zip(sw.rows, sw.sources, strict=True)} if sw else {}
@@ -462,6 +465,18 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
         if episodes
         else {}
     )
+    dec = c.TABLE_COLUMNS["Episodes"].index("DEC")
+    ended_31_march = (
+        {
+            src.person_id
+            for row, src in zip(episodes.rows, episodes.sources, strict=True)
+            if str(row[dec])[:5] == "31/03"
+        }
+        if episodes
+        else set()
+    )
+    ad1 = output.tables.get("AD1")
+    ad1_sources = set(ad1.sources) if ad1 else set()
     out: list[Finding] = []
     for f in findings:
         note = ""
@@ -473,6 +488,8 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
             note = "No date is reported this year (a care leaver not looked after in the year, rule 628)."
         elif f.rule_code == "146" and places.get(f.source) == "K3":  # type: ignore[arg-type]
             note = "K3 is a valid code; this year's rule set lists it as 'k3': a known fault of the rule."
+        elif f.rule_code == "187" and f.source in ad1_sources and f.source.person_id in ended_31_march:
+            note = "Adopted on 31 March: the rules count the child in both OC2 and AD1, a known fault of the rule."
         if note:
             f = Finding(f.return_name, f.rule_code, f"{f.message} {note}", Severity.QUERY, f.source, f.fields)
         out.append(f)

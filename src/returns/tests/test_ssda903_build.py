@@ -232,3 +232,26 @@ def test_care_ending_on_31_march_still_counts_as_looked_after_all_year_for_oc2(c
     oc2_children = {src.person_id for src in build(YEAR).tables["OC2"].sources}
     assert kept.pk in oc2_children
     assert left.pk not in oc2_children
+
+
+def test_187_on_a_child_adopted_on_31_march_is_a_query_not_an_error():
+    """Rule 187 counts a child adopted on 31 March in OC2 and AD1 at once, then flags it: a
+    fault of the rule, so a query; on a child adopted earlier it stays an error."""
+    from returns.base import Finding, ReturnOutput, Source, Table
+    from returns.ssda903.validation import known_faults
+
+    columns = TABLE_COLUMNS["Episodes"]
+    dec = columns.index("DEC")
+    episodes, ad1 = Table("Episodes", columns), Table("AD1", TABLE_COLUMNS["AD1"])
+    for person, ended in ((1, "31/03/2026"), (2, "30/03/2026")):
+        row: list[object] = [""] * len(columns)
+        row[dec] = ended
+        episodes.add(row, Source(person, "looked_after.episode", person))
+        ad1.add([""] * len(TABLE_COLUMNS["AD1"]), Source(person, "permanence.adoptioncase", person))
+    output = ReturnOutput("ssda903", {"Episodes": episodes, "AD1": ad1}, {})
+    findings = [Finding("ssda903", "187", "Child cannot be ...", Severity.ERROR, src) for src in ad1.sources]
+
+    on_31_march, earlier = known_faults(findings, output)
+
+    assert on_31_march.severity == Severity.QUERY and "Adopted on 31 March" in on_31_march.message
+    assert earlier.severity == Severity.ERROR
