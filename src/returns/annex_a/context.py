@@ -11,12 +11,14 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.models import Team
 from people.models import PersonDisability, RecordStatus
 from workforce.models import Allocation, AllocationRole
 
@@ -47,8 +49,10 @@ def start_of_day(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def local_date(moment: datetime) -> date:
-    return timezone.localtime(moment).date()
+def local_date(moment: datetime, zone: tzinfo | None = None) -> date:
+    """The date of an aware `moment` in `zone` (by default the current time zone, as
+    `timezone.localtime`); a caller converting many moments passes the zone once."""
+    return moment.astimezone(zone or timezone.get_current_timezone()).date()
 
 
 def shown(day: date | None, as_of: date) -> date | None:
@@ -122,22 +126,19 @@ class Context:
                 start_date__lte=self.as_of,
             )
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=self.periods.six_months.start))
-            .values_list(
-                "person_id",
-                "role",
-                "start_date",
-                "end_date",
-                "pk",
-                "team__name",
-                "worker__first_name",
-                "worker__last_name",
-            )
+            .values_list("person_id", "role", "start_date", "end_date", "pk", "team_id", "worker_id")
         )
+        # Team and worker names once each (a few hundred), not joined onto every allocation.
+        teams = dict(Team.objects.values_list("pk", "name"))
+        workers = {
+            pk: worker_name(first, last)
+            for pk, first, last in get_user_model().objects.values_list("pk", "first_name", "last_name")
+        }
         found: dict[tuple[int, str], list[tuple[date, date | None, int, str | None, str | None]]] = (
             defaultdict(list)
         )
-        for person_id, role, start, end, pk, team, first, last in rows:
-            found[(person_id, role)].append((start, end, pk, team, worker_name(first, last)))
+        for person_id, role, start, end, pk, team_id, worker_id in rows:
+            found[(person_id, role)].append((start, end, pk, teams.get(team_id), workers.get(worker_id)))
         for spells in found.values():
             spells.sort(key=lambda s: (s[0], s[2]))
         self._allocations = dict(found)

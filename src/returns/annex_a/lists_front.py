@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db.models import Q
+from django.utils import timezone
 
 from assessments.models import Assessment, AssessmentOutcome
 from early_help.models import EarlyHelpAssessment
@@ -56,10 +57,11 @@ def list_1_contacts(ctx: Context) -> Table:
     links = ContactChild.objects.filter(active(), contact_id__in=contacts.values("pk")).values_list(
         "pk", "contact_id", *person_fields()
     )
+    zone = timezone.get_current_timezone()
     for pk, contact_id, *person in sorted(links, key=lambda link: (received[link[1]][0], link[0])):
         at, source = received[contact_id]
         table.add(
-            [*ctx.common(person), local_date(at), labels.label(labels.SOURCE, source)],
+            [*ctx.common(person), local_date(at, zone), labels.label(labels.SOURCE, source)],
             Source(person[0], ContactChild._meta.label_lower, pk),
         )
     return table
