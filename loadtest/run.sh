@@ -13,7 +13,7 @@ mkdir -p "$out"
 .venv/bin/python loadtest/make_sessions.py "$out/sessions.json"
 workers="${LOADTEST_WORKERS:-$(( $(nproc) + 1 ))}"
 .venv/bin/gunicorn config.wsgi:application --bind 127.0.0.1:8765 --workers "$workers" --threads 2 \
-  --timeout 120 --backlog 2048 --log-level warning --pid "$out/gunicorn.pid" &
+  --timeout 120 --keep-alive 10 --backlog 2048 --log-level warning --pid "$out/gunicorn.pid" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf http://127.0.0.1:8765/health/ >/dev/null && break; sleep 0.2; done
