@@ -22,11 +22,13 @@ something changed) but raises the same StaleEdit, so its page goes the same way.
 Nothing is silently overwritten: the user sees their version and the saved one.
 """
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from django import forms
 from django.db import models
+
+from core.presenters import govuk_date, govuk_datetime
 
 M = TypeVar("M", bound=models.Model)
 F = TypeVar("F", bound=forms.BaseForm)
@@ -95,8 +97,10 @@ def _shown(value: Any, field: forms.Field | None) -> str:
         return ", ".join(str(choices.get(v, v)) for v in value)
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, datetime):
+        return govuk_datetime(value)
     if isinstance(value, date):
-        return f"{value.day} {value:%B %Y}"
+        return govuk_date(value)
     return str(choices.get(value, value))
 
 
