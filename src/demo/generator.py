@@ -116,7 +116,7 @@ def generate(
         rng, fake, as_of=as_of, addresses=AddressBook(rng, fake, borough, streets), identifiers=ids
     )
     planner = AllocationPlanner(rng, workforce, as_of)
-    with _large_sqlite_cache():
+    with large_sqlite_cache():
         _make_families(children, factory, planner, workforce, progress)
     with transaction.atomic():
         _restrict_one_record(workforce, as_of)
@@ -135,15 +135,15 @@ def generate(
 
 
 @contextmanager
-def _large_sqlite_cache() -> Iterator[None]:
-    """A bigger SQLite page cache for this connection while writing, then the old size."""
+def large_sqlite_cache(mib: int = SQLITE_CACHE_MIB) -> Iterator[None]:
+    """A bigger SQLite page cache (`mib`) for this connection while writing, then the old size."""
     if connection.vendor != "sqlite":
         yield
         return
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA cache_size")
         previous = int(cursor.fetchone()[0])
-        cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_MIB * 1024}")
+        cursor.execute(f"PRAGMA cache_size = {-mib * 1024}")
     try:
         yield
     finally:

@@ -40,7 +40,6 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +55,7 @@ from people.models import IdentifierSequence, Person, RecordType
 from people.names import normalise, phonetic_keys
 
 from .accounts import SYSTEM_USERNAME
+from .generator import large_sqlite_cache
 from .identifiers import IdentifierIssuer
 
 SRC = Path(__file__).resolve().parents[1]
@@ -529,23 +529,6 @@ def _insert(table: Table, rows: list[Row]) -> None:
         cursor.executemany(sql, params)
 
 
-@contextmanager
-def _fast_sqlite() -> Iterator[None]:
-    """A bigger page cache while copying (SQLite only), then the old size."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        previous = int(cursor.fetchone()[0])
-        cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_MIB * 1024}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {previous}")
-
-
 def tile(copies: int, *, seed: int, progress: Callable[[str], None] | None = None) -> TileSummary:
     """Make the cohort in the database `copies` times as large (see the module docstring)."""
     if copies < 1:
@@ -561,7 +544,7 @@ def tile(copies: int, *, seed: int, progress: Callable[[str], None] | None = Non
     shared = {t.label: t.shared for t in tables}
     copier = Copier(tables, seed)
     written = 0
-    with _fast_sqlite():
+    with large_sqlite_cache(SQLITE_CACHE_MIB):
         for copy in range(1, copies):
             began = time.perf_counter()
             with transaction.atomic():
