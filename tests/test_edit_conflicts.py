@@ -96,30 +96,12 @@ def _cin_action(child, social_worker, referral) -> EditForm:
 
 
 def _cp_plan(child, social_worker, referral) -> EditForm:
-    from protection import services
     from protection.models import CPPlan
+    from protection.tests.factories import initial_conference, start_s47
 
-    s47 = services.record_strategy_discussion(
-        actor=social_worker,
-        referral=referral,
-        held_on=date(2025, 1, 8),
-        agencies=["POLICE", "SOCIAL_CARE"],
-        information_shared="Bruising",
-        decision="S47_JOINT",
-    ).s47
+    s47 = start_s47(referral, social_worker, held_on=date(2025, 1, 8))
     chair = type(social_worker).objects.create_user(username="cp.chair.conflict", role=Role.CP_CHAIR.value)
-    plan = services.record_conference(
-        actor=chair,
-        referral=referral,
-        kind="INITIAL",
-        held_on=date(2025, 1, 20),
-        decision="PLAN",
-        category="PHY",
-        s47=s47,
-        agencies_attended=["POLICE", "HEALTH"],
-        agencies_reported=["GP"],
-        child_participation="PN1",
-    ).plan
+    plan = initial_conference(referral, chair, s47, held_on=date(2025, 1, 20)).plan
     assert plan is not None
     return EditForm(
         reverse("protection:plan_edit", args=[plan.pk]),

@@ -13,7 +13,7 @@ from casework import services as casework
 from casework.models import Document
 from casework.tests.pdf import body_font_sizes, pdf_text
 from protection import services
-from protection.tests.factories import make_referral
+from protection.tests.factories import initial_conference, make_referral, start_s47
 
 WORRIES = "Unexplained bruising on both arms"
 GOALS = "Amelia is cared for safely at home"
@@ -38,26 +38,11 @@ def referral(child, social_worker):
 
 @pytest.fixture
 def initial(referral, social_worker, chair):
-    sd = services.record_strategy_discussion(
-        actor=social_worker,
-        referral=referral,
-        held_on=date(2025, 12, 15),
-        agencies=["POLICE", "SOCIAL_CARE"],
-        information_shared="Bruising",
-        decision="S47_JOINT",
-    )
-    conference = services.record_conference(
-        actor=chair,
-        referral=referral,
-        kind="INITIAL",
-        held_on=date(2026, 1, 5),
-        decision="PLAN",
-        category="PHY",
-        s47=sd.s47,
+    conference = initial_conference(
+        referral,
+        chair,
+        start_s47(referral, social_worker),
         attendees="Sarah Hughes (mother), PC Dean Walsh, Nurse Priya Shah",
-        agencies_attended=["POLICE", "HEALTH"],
-        agencies_reported=["GP"],
-        child_participation="PN1",
         child_views="I want to stay with mum",
     )
     plan = conference.plan

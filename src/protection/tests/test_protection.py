@@ -9,7 +9,7 @@ from casework.services import record_visit
 from protection import flags, services
 from protection.models import CPPlan, PlanStatus, S47Enquiry
 from protection.queries import review_due
-from protection.tests.factories import make_referral
+from protection.tests.factories import initial_conference, make_referral, start_s47
 from protection.worklist import items
 
 SMART = {
@@ -33,32 +33,12 @@ def referral(child, social_worker):
 
 @pytest.fixture
 def s47(referral, social_worker):
-    sd = services.record_strategy_discussion(
-        actor=social_worker,
-        referral=referral,
-        held_on=date(2025, 12, 15),
-        agencies=["POLICE", "SOCIAL_CARE"],
-        information_shared="Bruising",
-        decision="S47_JOINT",
-    )
-    return sd.s47
+    return start_s47(referral, social_worker)
 
 
 @pytest.fixture
 def plan(s47, chair, referral):
-    conf = services.record_conference(
-        actor=chair,
-        referral=referral,
-        kind="INITIAL",
-        held_on=date(2026, 1, 5),
-        decision="PLAN",
-        category="PHY",
-        s47=s47,
-        agencies_attended=["POLICE", "HEALTH"],
-        agencies_reported=["GP"],
-        child_participation="PN1",
-    )
-    return conf.plan
+    return initial_conference(referral, chair, s47).plan
 
 
 def test_icpc_due_15_working_days_when_christmas_intervenes(s47):
