@@ -16,7 +16,9 @@ Then, each in its own Python process so its peak memory is its own, it prints:
 - the three exports together (the goal: under 30 seconds);
 - the validation of live data in Harbour (DfE rules for the CIN census and SSDA903, with
   the findings kept current): seconds per return and peak memory;
-- a single child's re-validation after an edit: median and slowest of `--sample` children.
+- a single child's re-validation after each kind of edit (nothing the returns hold, a
+  review, an episode of care, identity details) and with nothing kept from before: median
+  and slowest over `--sample` children. Each edit is rolled back once timed.
 
 Importing the return packages (pandas, the DfE validators) is not counted: a worker does
 it once. Peak memory is the process's resident peak during the measurement (Linux), next
@@ -39,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -163,19 +166,97 @@ def _measure(args: argparse.Namespace) -> dict[str, object]:
     elif kind == "revalidate":
         from returns import services
 
+        year = registry.collection_year(AS_OF)
         ids = _sample_children(args.sample)
         # What a worker loads once, not per child: the rule sets, their analysis, the postcode
-        # letters the sample's placements use. A pass over the sample loads them all.
+        # letters the sample's placements use. A pass over the sample loads them all, and
+        # leaves each child's findings current, as after the nightly run or an earlier edit.
         for pk in ids:
-            services.revalidate_children([pk], year=registry.collection_year(AS_OF))
-        times = []
+            services.revalidate_children([pk], year=year)
+        times: dict[str, list[float]] = {label: [] for label in EDITS}
         for pk in ids:
-            one = time.perf_counter()
-            services.revalidate_children([pk], year=registry.collection_year(AS_OF))
-            times.append(time.perf_counter() - one)
+            for label, edit in EDITS.items():
+                elapsed = _time_after_edit(pk, edit, year)
+                if elapsed is not None:
+                    times[label].append(elapsed)
         result = {"times": times, "available": [n for n in registry.VALIDATED if registry.available(n)]}
     result.update(seconds=time.perf_counter() - started, peak_mb=_peak_rss_mb(), baseline_mb=baseline)
     return result
+
+
+class _Undo(Exception):
+    """Raised to roll an edit back once its re-validation is timed."""
+
+
+def _time_after_edit(pk: int, edit: Callable[[int], bool], year: int) -> float | None:
+    """Seconds to re-validate the child after `edit` (then rolled back, so that every edit
+    starts from the same record); None if the edit does not apply to the child."""
+    from django.db import transaction
+
+    from returns import services
+
+    elapsed = None
+    with contextlib.suppress(_Undo), transaction.atomic():
+        if edit(pk):
+            started = time.perf_counter()
+            services.revalidate_children([pk], year=year)
+            elapsed = time.perf_counter() - started
+        raise _Undo
+    return elapsed
+
+
+def _edit_nothing_returned(pk: int) -> bool:  # noqa: ARG001
+    """A case note or a visit: nothing the returns hold changes (the re-validation still runs)."""
+    return True
+
+
+def _edit_review(pk: int) -> bool:
+    """A child looked after: their latest review's participation code is recorded again."""
+    from looked_after.models import LACReview
+
+    review = LACReview.objects.filter(person_id=pk).order_by("-pk").first()
+    if review is None:
+        return False
+    code = "PN2" if review.participation != "PN2" else "PN1"
+    return bool(LACReview.objects.filter(pk=review.pk).update(participation=code))
+
+
+def _edit_episode(pk: int) -> bool:
+    """A child looked after: their latest episode of care's reason is changed (a placement
+    or legal status change rewrites the episodes the same way)."""
+    from looked_after.models import CareEpisode
+
+    episode = CareEpisode.objects.filter(person_id=pk).order_by("-start_date", "-pk").first()
+    if episode is None:
+        return False
+    code = "P" if episode.reason_new_episode != "P" else "T"
+    return bool(CareEpisode.objects.filter(pk=episode.pk).update(reason_new_episode=code))
+
+
+def _edit_identity(pk: int) -> bool:
+    """Identity details: the child's recorded ethnicity (in both returns' child tables)."""
+    from people.models import Person
+
+    person = Person.objects.get(pk=pk)
+    code = "WBRI" if person.ethnicity != "WBRI" else "MWBC"
+    return bool(Person.objects.filter(pk=pk).update(ethnicity=code))
+
+
+def _edit_first_time(pk: int) -> bool:
+    """Nothing kept from an earlier validation (a child new to Harbour's findings): every rule runs."""
+    from returns.models import ValidatedInput
+
+    ValidatedInput.objects.filter(person_id=pk).delete()
+    return True
+
+
+EDITS: dict[str, Callable[[int], bool]] = {
+    "case note or visit (nothing returned changes)": _edit_nothing_returned,
+    "review recorded (SSDA903 reviews)": _edit_review,
+    "episode of care changed (SSDA903 episodes)": _edit_episode,
+    "identity details (both returns)": _edit_identity,
+    "first validation of the child (every rule)": _edit_first_time,
+}
 
 
 def _sample_children(count: int) -> list[int]:
@@ -304,16 +385,21 @@ def _report_validation(args: argparse.Namespace) -> None:
 def _report_revalidation(args: argparse.Namespace) -> None:
     print("\nA single child's re-validation after an edit")
     result = _run_measurement(args, "revalidate")
-    times = list(result.get("times") or [])  # type: ignore[call-overload]
+    times: dict[str, list[float]] = dict(result.get("times") or {})  # type: ignore[call-overload]
     if "failed" in result or not times:
         _line("re-validation", result)
     elif not result.get("available"):
         print("  skipped: no validated return is in this version of Harbour")
     else:
-        print(
-            f"  {len(times)} children: median {statistics.median(times) * 1000:,.0f} ms,"
-            f" slowest {max(times) * 1000:,.0f} ms, peak {result['peak_mb']:,.0f} MB"
-        )
+        for label, seconds in times.items():
+            if not seconds:
+                print(f"  {label:48s} no child in the sample")
+                continue
+            print(
+                f"  {label:48s} {len(seconds):3d} children: median {statistics.median(seconds) * 1000:,.0f} ms,"
+                f" slowest {max(seconds) * 1000:,.0f} ms"
+            )
+        print(f"  peak memory {result['peak_mb']:,.0f} MB")
 
 
 def main() -> int:

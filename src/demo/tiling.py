@@ -71,6 +71,7 @@ SHARED_MODELS: dict[str, str] = {
     "returns.ValidationRun": "a run of the validation, not a child's record",
     "returns.ValidationFinding": "made again by the next validation run",
     "returns.PendingRevalidation": "a queue of work, not a record",
+    "returns.ValidatedInput": "made again by the next validation run",
     "accounts.SignInAttempt": "sign-in history of real accounts",
     "accounts.LockoutRelease": "sign-in history of real accounts",
     "accounts.TotpDevice": "two-factor secrets: the copies of staff cannot sign in",

@@ -86,3 +86,12 @@ class Gap:
     return_name: str
     item: str
     explanation: str
+
+
+@dataclass
+class ValidationInput:
+    """Everything a return's rules read, by the names they read it under (SSDA903 adds last
+    year's tables as "Episodes_last" and so on), and what `validate` needs to be told of it."""
+
+    tables: dict[str, Table]
+    options: dict[str, object] = field(default_factory=dict)

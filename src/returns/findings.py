@@ -11,7 +11,7 @@ with no child, and are kept current only by whole-return runs.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -105,9 +105,10 @@ def sync(
     *,
     now: datetime,
     person_ids: Sequence[int] | None = None,
+    rules: Collection[str] | None = None,
 ) -> SyncCounts:
-    """Make the stored findings of `return_name` (for `person_ids`, or all) match these.
-    Call inside the service's transaction."""
+    """Make the stored findings of `return_name` (for `person_ids`, or all; of `rules`, or
+    every rule) match these. Call inside the service's transaction."""
     wanted: dict[str, Row] = {}
     for finding in findings:
         row = row_for_finding(return_name, finding)
@@ -122,6 +123,9 @@ def sync(
     stored = ValidationFinding.objects.filter(return_name=return_name)
     if person_ids is not None:
         stored = stored.filter(person_id__in=list(person_ids))
+    if rules is not None:
+        stored = stored.filter(rule_code__in=list(rules))
+        wanted = {key: row for key, row in wanted.items() if row.rule_code in rules}
     existing = {key: (pk, resolved) for key, pk, resolved in stored.values_list("key", "id", "resolved_at")}
 
     still = [existing[k][0] for k in wanted if k in existing and existing[k][1] is None]

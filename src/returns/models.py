@@ -155,3 +155,28 @@ class PendingRevalidation(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ValidatedInput(models.Model):
+    """What one child's rows in a return looked like when their findings were last worked out:
+    a fingerprint of their rows in each table the rules read (`returns.incremental`). A child's
+    re-validation runs only the rules that read a table whose fingerprint has changed; the
+    other rules' stored findings still hold (ADR 0023)."""
+
+    return_name = models.CharField(max_length=20, choices=RETURN_CHOICES)
+    year = models.PositiveSmallIntegerField(help_text="Collection year the fingerprints are for.")
+    # Deleted with the child's record (erasure), and not a database constraint, as on
+    # ValidationFinding: the whole run replaces these rows in bulk.
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, db_constraint=False, related_name="+"
+    )
+    fingerprints = models.JSONField(default=dict, help_text="Table name: digest of the child's rows.")
+    validated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["return_name", "person"], name="validated_input_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.return_name} {self.year} input of {self.person_id}"

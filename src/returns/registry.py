@@ -16,7 +16,7 @@ from datetime import date
 from importlib import import_module
 from typing import Any
 
-from .base import Finding, ReturnOutput
+from .base import Finding, ReturnOutput, ValidationInput
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,10 @@ class Implementation:
 
     build: Callable[..., ReturnOutput]
     validate: Callable[..., list[Finding]] | None
+    # For a child's re-validation that runs only the rules reading what changed (ADR 0023);
+    # without them, every rule runs.
+    validation_input: Callable[[ReturnOutput, int], ValidationInput] | None = None
+    rules_reading: Callable[[int, frozenset[str] | None], frozenset[str]] | None = None
 
 
 _overrides: dict[str, Implementation | None] = {}
@@ -69,7 +73,12 @@ def implementation(name: str) -> Implementation | None:
     build = getattr(module, "build", None)
     if build is None:
         return None
-    return Implementation(build=build, validate=getattr(module, "validate", None))
+    return Implementation(
+        build=build,
+        validate=getattr(module, "validate", None),
+        validation_input=getattr(module, "validation_input", None),
+        rules_reading=getattr(module, "rules_reading", None),
+    )
 
 
 def available(name: str) -> bool:

@@ -21,6 +21,7 @@ import logging
 import time
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -37,7 +38,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 from core.workflow import transition
 
-from . import findings, registry
+from . import findings, incremental, registry
 from .base import Finding, ReturnOutput, Severity
 from .machines import ExportRunMachine
 from .models import (
@@ -45,6 +46,7 @@ from .models import (
     ExportRunStatusChange,
     PendingRevalidation,
     RunStatus,
+    ValidatedInput,
     ValidationRun,
 )
 from .tasks import enqueue
@@ -260,18 +262,73 @@ def request_validation(*, actor: User) -> None:
         _queue_once(ALL_KEY, "returns.tasks.validate_live_data", actor.pk)
 
 
-def _validate(
-    name: str, year: int, person_ids: list[int] | None
-) -> tuple[list[Finding], ReturnOutput] | None:
+@dataclass
+class _Validated:
+    """One return validated: its findings, the rules that ran (None: all of them), and the
+    fingerprints of the children's rows they were worked out from (None: not kept)."""
+
+    found: list[Finding]
+    output: ReturnOutput
+    rules: frozenset[str] | None = None
+    prints: dict[int, incremental.Fingerprints] | None = None
+    rules_run: int | str = "all"  # how many rules ran, for the counts
+
+
+def _validate_all(name: str, year: int) -> _Validated | None:
+    """Every child: all the rules, and the fingerprints of every child's rows."""
     impl = registry.implementation(name)
     if impl is None or impl.validate is None:
         return None
-    output = impl.build(year, person_ids=person_ids)
-    if person_ids is None:
-        return impl.validate(output, year), output
-    if not _has_rows_of(output, person_ids):
-        return [], output  # not in this return (e.g. never looked after): nothing to find
-    return impl.validate(output, year, children_only=True), output
+    output = impl.build(year)
+    if impl.validation_input is None:
+        return _Validated(impl.validate(output, year), output)
+    given = impl.validation_input(output, year)
+    found = impl.validate(output, year, **given.options)
+    return _Validated(found, output, prints=incremental.fingerprints(given.tables))
+
+
+def _validate_children(name: str, year: int, ids: list[int]) -> _Validated | None:
+    """Some children (after an edit): only the rules that read a table in which their rows
+    have changed since their findings were last worked out (ADR 0023)."""
+    impl = registry.implementation(name)
+    if impl is None or impl.validate is None:
+        return None
+    output = impl.build(year, person_ids=ids)
+    if not _has_rows_of(output, ids):
+        return _Validated([], output, prints={}, rules_run=0)  # not in this return: nothing to find or keep
+    if impl.validation_input is None or impl.rules_reading is None:
+        return _Validated(impl.validate(output, year, children_only=True), output)
+    given = impl.validation_input(output, year)
+    prints = incremental.fingerprints(given.tables, ids)
+    stored = dict(
+        ValidatedInput.objects.filter(return_name=name, year=year, person_id__in=ids).values_list(
+            "person_id", "fingerprints"
+        )
+    )
+    changed: frozenset[str] | None = frozenset()
+    for pk in ids:
+        tables = incremental.changed(stored.get(pk), prints[pk])
+        changed = None if tables is None or changed is None else changed | tables
+    rules = impl.rules_reading(year, changed)
+    found = impl.validate(output, year, children_only=True, rules=rules, **given.options) if rules else []
+    return _Validated(found, output, rules=rules, prints=prints, rules_run=len(rules))
+
+
+def _keep_inputs(
+    name: str, year: int, prints: dict[int, incremental.Fingerprints], ids: list[int] | None
+) -> None:
+    """Store the fingerprints the findings were worked out from (for `ids`, or everyone)."""
+    stored = ValidatedInput.objects.filter(return_name=name)
+    stored = stored if ids is None else stored.filter(person_id__in=ids)
+    stored.delete()
+    now = timezone.now()
+    ValidatedInput.objects.bulk_create(
+        [
+            ValidatedInput(return_name=name, year=year, person_id=pk, fingerprints=fp, validated_at=now)
+            for pk, fp in prints.items()
+        ],
+        batch_size=1000,
+    )
 
 
 def _has_rows_of(output: ReturnOutput, person_ids: list[int]) -> bool:
@@ -294,13 +351,14 @@ def validate_live_data(*, actor: User | None = None, year: int | None = None) ->
     try:
         for name in registry.VALIDATED:
             started = time.perf_counter()
-            result = _validate(name, year, None)
+            result = _validate_all(name, year)
             if result is None:
                 counts[name] = {"available": False}
                 continue
-            found, output = result
+            found, output = result.found, result.output
             with transaction.atomic():
                 synced = findings.sync(name, found, output.gaps, now=timezone.now())
+                _keep_inputs(name, year, result.prints or {}, None)
             counts[name] = {
                 "available": True,
                 "findings": _severity_counts(found),
@@ -335,14 +393,24 @@ def revalidate_children(person_ids: Iterable[int], *, year: int | None = None) -
     year = year or registry.collection_year(timezone.localdate())
     counts: dict[str, Any] = {}
     for name in registry.VALIDATED:
-        result = _validate(name, year, ids)
+        result = _validate_children(name, year, ids)
         if result is None:
             continue
-        found, output = result
         with transaction.atomic():
-            counts[name] = findings.sync(
-                name, found, output.gaps, now=timezone.now(), person_ids=ids
-            ).as_dict()
+            if result.rules is None or result.rules:
+                synced = findings.sync(
+                    name,
+                    result.found,
+                    result.output.gaps,
+                    now=timezone.now(),
+                    person_ids=ids,
+                    rules=result.rules,
+                )
+            else:
+                synced = findings.SyncCounts(0, 0, 0, 0)
+            if result.prints is not None:
+                _keep_inputs(name, year, result.prints, ids)
+        counts[name] = synced.as_dict() | {"rules": result.rules_run}
     return counts
 
 

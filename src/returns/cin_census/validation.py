@@ -14,7 +14,7 @@ import ast
 import inspect
 import textwrap
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any
 
@@ -22,7 +22,7 @@ import pandas as pd
 from cin_validator.rule_engine import CINTable, RuleContext, RuleDefinition, RuleType
 from cin_validator.rules.ruleset_utils import get_year_ruleset
 
-from ..base import Finding, Gap, ReturnOutput, Severity, Source, Table
+from ..base import Finding, Gap, ReturnOutput, Severity, Source, Table, ValidationInput
 from .builder import RETURN_NAME
 
 pd.options.mode.chained_assignment = None
@@ -147,6 +147,66 @@ def flagged_tables(func: Callable[..., Any]) -> frozenset[CINTable] | None:
     return frozenset(tables)
 
 
+@cache
+def read_tables(func: Callable[..., Any]) -> frozenset[str] | None:
+    """The tables a rule reads: the `data_container[X]` lookups in its body, where X is one of
+    its module's `CINTable`s (or `CINTable.X`). None (it may read any) when it uses the tables
+    otherwise (hands them on, iterates them, looks one up by a name not read here). A test
+    checks, rule by rule, that the tables a rule is seen to read are among these."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    definition = tree.body[0] if tree.body else None
+    if not isinstance(definition, ast.FunctionDef) or not definition.args.args:
+        return None
+    container = definition.args.args[0].arg
+    names = func.__globals__
+    members: dict[str, CINTable] = dict(CINTable.__members__)  # type: ignore[union-attr]
+    tables: set[str] = set()
+    looked_up: set[int] = set()
+    nodes = [n for statement in definition.body for n in ast.walk(statement)]
+    for node in nodes:
+        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)):
+            continue
+        if node.value.id != container:
+            continue
+        key = node.slice
+        if isinstance(key, ast.Name) and isinstance(names.get(key.id), CINTable):
+            tables.add(names[key.id].name)
+        elif (
+            isinstance(key, ast.Attribute)
+            and isinstance(key.value, ast.Name)
+            and names.get(key.value.id) is CINTable
+            and key.attr in members
+        ):
+            tables.add(key.attr)
+        else:
+            return None
+        looked_up.add(id(node.value))
+    if any(isinstance(n, ast.Name) and n.id == container and id(n) not in looked_up for n in nodes):
+        return None
+    return frozenset(tables)
+
+
+def rules_reading(year: int, tables: frozenset[str] | None) -> frozenset[str]:
+    """The year's rules that can read one of these tables (every rule for None; none for no
+    table)."""
+    rules = rule_set(year)
+    if tables is None:
+        return frozenset(rules)
+    if not tables:
+        return frozenset()
+    return frozenset(
+        code for code, rule in rules.items() if (reads := read_tables(rule.func)) is None or reads & tables
+    )
+
+
+def validation_input(output: ReturnOutput, year: int) -> ValidationInput:  # noqa: ARG001
+    """What the rules read for this return: its own tables."""
+    return ValidationInput(tables=dict(output.tables))
+
+
 def _cannot_flag_a_child(rule: RuleDefinition, output: ReturnOutput) -> bool:
     """For a re-validation of some children: whether no table the rule can flag holds a row of
     a child (the header row is the return's), so it can raise no finding on them, whatever else
@@ -162,7 +222,7 @@ def _cannot_flag_a_child(rule: RuleDefinition, output: ReturnOutput) -> bool:
 
 
 def validate(
-    output: ReturnOutput, year: int, *, rules: list[str] | None = None, children_only: bool = False
+    output: ReturnOutput, year: int, *, rules: Collection[str] | None = None, children_only: bool = False
 ) -> list[Finding]:
     """Every failing rule location as a Finding (errors ERROR, "Q" rules QUERY).
 

@@ -23,7 +23,7 @@ import io
 import logging
 import textwrap
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -32,7 +32,7 @@ from typing import Any
 
 from django.conf import settings
 
-from ..base import Finding, ReturnOutput, Severity, Source, Table
+from ..base import Finding, ReturnOutput, Severity, Source, Table, ValidationInput
 from . import codes as c
 
 NAME = "ssda903"
@@ -346,6 +346,156 @@ def flagged_tables(func: Callable[..., Any]) -> frozenset[str] | None:
     return frozenset(tables)
 
 
+def _table_keys() -> frozenset[str]:
+    names = set(c.TABLE_COLUMNS)
+    return frozenset(names | {f"{name}_last" for name in names})
+
+
+@cache
+def read_tables(func: Callable[..., Any]) -> frozenset[str] | None:
+    """The tables a rule can read (its `dfs[...]` keys): every table name written in its body
+    (or held by a module constant it uses), and in the body of each function of the package it
+    hands the tables to, followed down. None (it may read any) when it, or one of those, uses
+    the tables other than by looking one up (`dfs.keys()`, `for name in dfs`, `d = dfs`),
+    hands them to a function outside the package, or builds a table's name. A test checks,
+    rule by rule, that the tables a rule is seen to read on generated data are among these."""
+    found: set[str] = set()
+    return frozenset(found) if _collect_reads(func, None, found, set()) else None
+
+
+def _collect_reads(
+    function: Any, tables_param: str | None, found: set[str], seen: set[tuple[Any, str]]
+) -> bool:
+    """Add to `found` the table names in `function`, whose parameter `tables_param` holds the
+    tables (None: a rule, whose first parameter does), and in what it hands them to; False
+    when it may read any table."""
+    if (function, str(tables_param)) in seen:
+        return True
+    seen.add((function, str(tables_param)))
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    except (OSError, TypeError, SyntaxError):
+        return False
+    definition = tree.body[0] if tree.body else None
+    if not isinstance(definition, ast.FunctionDef):
+        return False
+    params = [a.arg for a in definition.args.args]
+    dfs = tables_param or (params[0] if params else "")
+    nodes = [n for statement in definition.body for n in ast.walk(statement)]
+    if not _tables_only_looked_up(nodes, dfs) or _builds_a_name(nodes):
+        return False
+    found.update(_named_tables(nodes, function.__globals__))
+    for callee, param in _handed_to(nodes, dfs, function.__globals__):
+        if callee is None or param is None or not _collect_reads(callee, param, found, seen):
+            return False
+    return True
+
+
+def _named_tables(nodes: list[ast.AST], names: dict[str, Any]) -> set[str]:
+    """Table names written out, or held by a module constant used."""
+    keys = _table_keys()
+    found = set()
+    for node in nodes:
+        value = node.value if isinstance(node, ast.Constant) else None
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            value = names.get(node.id)
+        if isinstance(value, str) and value in keys:
+            found.add(value)
+    return found
+
+
+def _builds_a_name(nodes: list[ast.AST]) -> bool:
+    """Whether a string is built that might be a table's name (f"{x}", x + "_last")."""
+    return any(
+        isinstance(node, ast.JoinedStr)
+        or (
+            isinstance(node, ast.BinOp)
+            and any(
+                isinstance(side, ast.Constant) and side.value == "_last" for side in (node.left, node.right)
+            )
+        )
+        for node in nodes
+    )
+
+
+def _handed_to(nodes: list[ast.AST], dfs: str, names: dict[str, Any]) -> Iterator[tuple[Any, str | None]]:
+    """Each package function the tables are handed to, with its parameter that receives them
+    (None for the function or the parameter when it cannot be told)."""
+    for node in nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        positions = [i for i, a in enumerate(node.args) if _is_name(a, dfs)]
+        keywords = [k.arg for k in node.keywords if _is_name(k.value, dfs)]
+        if not positions and not keywords:
+            continue
+        callee = _resolve(node.func, names)
+        if callee is None:
+            yield None, None
+            continue
+        params = list(inspect.signature(callee).parameters)
+        for i in positions:
+            yield callee, params[i] if i < len(params) else None
+        for keyword in keywords:
+            yield callee, keyword
+
+
+def _tables_only_looked_up(nodes: list[ast.AST], dfs: str) -> bool:
+    """Whether every use of the tables' name is a lookup (`dfs[...]`, `dfs.get(...)`), a
+    membership test (`... in dfs`) or an argument of a call (followed by the caller): not an
+    alias (`d = dfs`), nor anything else that could reach a table unseen."""
+    allowed: set[int] = set()
+    for node in nodes:
+        if (
+            isinstance(node, ast.Subscript)
+            and _is_name(node.value, dfs)
+            or isinstance(node, ast.Attribute)
+            and node.attr == "get"
+            and _is_name(node.value, dfs)
+        ):
+            allowed.add(id(node.value))
+        elif isinstance(node, ast.Compare):
+            for op, right in zip(node.ops, node.comparators, strict=True):
+                if isinstance(op, (ast.In, ast.NotIn)) and _is_name(right, dfs):
+                    allowed.add(id(right))
+        elif isinstance(node, ast.Call):
+            allowed.update(id(a) for a in [*node.args, *(k.value for k in node.keywords)] if _is_name(a, dfs))
+    return all(id(n) in allowed for n in nodes if _is_name(n, dfs))
+
+
+def _is_name(node: ast.AST | None, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _in_package(func: Any) -> bool:
+    return str(getattr(func, "__module__", "")).startswith("lac_validator.")
+
+
+def _resolve(node: ast.expr, names: dict[str, Any]) -> Any:
+    """The package's function a call names (`helper(...)`, `utils.helper(...)`), or None."""
+    target: Any = None
+    if isinstance(node, ast.Name):
+        target = names.get(node.id)
+    elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        target = getattr(names.get(node.value.id), node.attr, None)
+    return target if inspect.isfunction(target) and _in_package(target) else None
+
+
+def rules_reading(year: int, tables: frozenset[str] | None) -> frozenset[str]:
+    """The year's rules that can read one of these tables (every rule for None; none for no
+    table), with the rules that change a frame the others share, which always run with them."""
+    rules = registry(year)
+    if tables is None:
+        return frozenset(rules)
+    if not tables:
+        return frozenset()
+    found = set()
+    for code, rule in rules.items():
+        reads = read_tables(LOCAL_EQUIVALENTS.get(code, rule.func))
+        if reads is None or (reads | AFTER_RULES_READS.get(code, frozenset())) & tables:
+            found.add(code)
+    return frozenset(found | (SHARED_FRAME_WRITERS & set(rules) if found else set()))
+
+
 def _cannot_flag(code: str, rule: Any, data: dict[str, Any]) -> bool:
     """For a re-validation of some children: whether every table the rule can flag has no
     rows (or is absent), so it cannot report one of their rows whatever the other tables hold.
@@ -415,12 +565,63 @@ def _source(
     return None
 
 
+def validation_input(output: ReturnOutput, year: int) -> ValidationInput:
+    """What the rules read: this year's tables and last year's (built from Harbour's history,
+    for the children in this return), named as the rules name them ("Episodes_last")."""
+    from .build import build
+
+    previous = build(year - 1, person_ids=_person_ids(output))
+    tables = dict(output.tables)
+    tables.update({f"{name}_last": table for name, table in previous.tables.items()})
+    tables[CARE_HISTORY] = _care_history(output, year)
+    return ValidationInput(tables=tables, options={"previous": previous})
+
+
+# What Harbour adds to the rules' findings reads more than the rules do: `with_history` reads
+# the care history before last year, `known_faults` the rows a finding is on and some others.
+CARE_HISTORY = "care history"
+AFTER_RULES_READS: dict[str, frozenset[str]] = {
+    "1001": frozenset({CARE_HISTORY}),
+    "1002": frozenset({CARE_HISTORY}),
+    "SW11bSTG2": frozenset({"SWEpisodes"}),
+    "624": frozenset({"Header"}),
+    "146": frozenset({"Episodes"}),
+    "187": frozenset({"Episodes", "AD1"}),
+}
+
+
+def _care_history(output: ReturnOutput, year: int) -> Table:
+    """What `with_history` reads of the children in the return: their periods of care, date
+    of birth and whether an episode ended before last year began."""
+    from looked_after.models import CareEpisode, PeriodOfCare
+    from people.models import Person
+
+    ids = {pk for pk in _children_by_id(output).values() if pk is not None}
+    periods_of_care = PeriodOfCare.objects.order_by("person_id", "start_date", "pk")
+    episodes = CareEpisode.objects.filter(end_date__lt=date(year - 2, 4, 1))
+    people = Person.objects.order_by("pk")
+    if len(ids) <= PARTIAL_PREVIOUS_LIMIT:  # a large return reads everyone (one query each)
+        periods_of_care = periods_of_care.filter(person_id__in=ids)
+        episodes = episodes.filter(person_id__in=ids)
+        people = people.filter(pk__in=ids)
+    periods: dict[int, list[tuple[str, str]]] = {}
+    for pk, start, end in periods_of_care.values_list("person_id", "start_date", "end_date"):
+        periods.setdefault(pk, []).append((str(start), str(end or "")))
+    unseen = set(episodes.values_list("person_id", flat=True))
+    table = Table(CARE_HISTORY, ["person", "date_of_birth", "periods", "seen_before_last_year"])
+    for pk, dob in people.values_list("pk", "date_of_birth").iterator(chunk_size=5000):
+        if pk in ids:
+            table.add([pk, str(dob or ""), periods.get(pk, []), pk in unseen], Source(pk))
+    return table
+
+
 def validate(
     output: ReturnOutput,
     year: int,
     previous: ReturnOutput | Path | str | None = None,
     *,
     children_only: bool = False,
+    rules: Collection[str] | None = None,
 ) -> list[Finding]:
     """Every failing SSDA903 rule, one finding per failing row, plus GAP findings for the
     rules that could not run. `previous` is last year's return (a directory of CSVs or a
@@ -428,13 +629,21 @@ def validate(
 
     `children_only` (a re-validation of some children): only the findings on the children's
     rows are wanted. They are the same as in a run without it; rules that cannot flag any of
-    their rows are not run, so findings and gaps that name no child may be missing."""
+    their rows are not run, so findings and gaps that name no child may be missing.
+    `rules`: run only these (the others are neither run nor reported as gaps)."""
     if previous is None:
         from .build import build
 
         person_ids = _person_ids(output)
         previous = build(year - 1, person_ids=person_ids)
-    result = run_rules(output, year, previous, children_only=children_only)
+    wanted = None if rules is None else set(rules)
+    result = run_rules(
+        output,
+        year,
+        previous,
+        children_only=children_only,
+        rule_filter=None if wanted is None else wanted.__contains__,
+    )
     findings = known_faults(with_history(result.findings, year), output)
     return findings + gap_findings(result, year)
 

@@ -95,3 +95,137 @@ def test_the_rules_that_rewrite_shared_frames_are_known(cohort):
             data.update(before)  # the next rule sees what it would see without this one
     assert writers <= ssda903_validation.SHARED_FRAME_WRITERS
     assert "365" in writers  # the check sees a known writer
+
+
+# --- Only the rules that read what changed (ADR 0023) ---------------------------------------
+
+
+class _Tracked(ssda903_validation._Copies):
+    """The tables a rule looks up, as it runs."""
+
+    def __init__(self, data, seen: set[str]) -> None:
+        super().__init__(data)
+        self.seen = seen
+
+    def __getitem__(self, key):
+        self.seen.add(key)
+        return super().__getitem__(key)
+
+    def keys(self):
+        self.seen.add("*every table*")
+        return super().keys()
+
+    def __iter__(self):
+        self.seen.add("*every table*")
+        return super().__iter__()
+
+
+def test_each_ssda903_rule_reads_only_the_tables_its_source_names(cohort):
+    output = ssda903.build(YEAR)
+    data, _ = ssda903_validation.datastore(output, YEAR, ssda903.build(YEAR - 1))
+    checked = 0
+    for code, rule in ssda903_validation.registry(YEAR).items():
+        func = ssda903_validation.LOCAL_EQUIVALENTS.get(code, rule.func)
+        said = ssda903_validation.read_tables(func)
+        seen: set[str] = set()
+        with contextlib.suppress(Exception), contextlib.redirect_stdout(io.StringIO()):
+            func(_Tracked(data, seen))
+        seen.discard("metadata")
+        if said is None:
+            continue
+        assert seen <= said, f"rule {code} read {seen - said}"
+        checked += 1
+    assert checked > 250  # most rules' tables are read from their source
+
+
+def test_each_cin_rule_reads_only_the_tables_its_source_names(cohort):
+    from cin_validator.rule_engine import CINTable, RuleContext
+
+    from returns.cin_census import validation as cin_validation
+
+    frames = {CINTable[n]: f for n, f in cin_validation.data_frames(cin_census.build(YEAR)).items()}
+
+    class Tracked(dict):
+        def __getitem__(self, key):
+            seen.add(key.name)
+            return super().__getitem__(key)
+
+    checked = 0
+    for code, rule in cin_validation.rule_set(YEAR).items():
+        said = cin_validation.read_tables(rule.func)
+        seen: set[str] = set()
+        with contextlib.suppress(Exception):
+            rule.func(Tracked({t: f.copy() for t, f in frames.items()}), RuleContext(rule))
+        assert said is not None, f"rule {code}: its tables could not be read from its source"
+        assert seen - {"Header"} <= said, f"rule {code} read {seen - said}"
+        checked += 1
+    assert checked > 80
+
+
+def _current(pk: int) -> set[tuple]:
+    from returns.models import ValidationFinding
+
+    return set(
+        ValidationFinding.objects.current()
+        .filter(person_id=pk)
+        .values_list("return_name", "rule_code", "severity", "source_model", "source_pk", "message")
+    )
+
+
+def _from_scratch(pk: int) -> set[tuple]:
+    """The child's findings with every rule run (nothing kept from before)."""
+    from returns import services
+    from returns.models import ValidatedInput
+
+    ValidatedInput.objects.filter(person_id=pk).delete()
+    counts = services.revalidate_children([pk], year=YEAR)
+    assert counts["ssda903"]["rules"] == len(ssda903_validation.registry(YEAR))
+    return _current(pk)
+
+
+def test_after_an_edit_only_the_rules_reading_what_changed_run_and_they_find_the_same(cohort):
+    from looked_after.models import CareEpisode, LACReview
+    from people.models import Person
+    from returns import services
+
+    reviewed = ssda903.build(YEAR).tables["Reviews"].sources[0]  # a review in this year's return
+    pk = reviewed.person_id
+    services.revalidate_children([pk], year=YEAR)
+    every = len(ssda903_validation.registry(YEAR))
+
+    again = services.revalidate_children([pk], year=YEAR)  # nothing changed: no rule runs
+    assert again["ssda903"]["rules"] == 0 and again["cin_census"]["rules"] == 0
+
+    review = LACReview.objects.get(pk=reviewed.pk)
+    edits = [
+        ("a review", lambda: LACReview.objects.filter(pk=review.pk).update(participation="ZZ"), True),
+        ("an episode", lambda: CareEpisode.objects.filter(person_id=pk).update(reason_new_episode="Z"), True),
+        ("identity", lambda: Person.objects.filter(pk=pk).update(ethnicity="YYYY"), False),
+        (
+            "the review put right",
+            lambda: LACReview.objects.filter(pk=review.pk).update(participation="PN1"),
+            False,
+        ),
+    ]
+    for label, edit, breaks_a_rule in edits:
+        before = _current(pk)
+        edit()
+        counts = services.revalidate_children([pk], year=YEAR)
+        after = _current(pk)
+        assert 0 < counts["ssda903"]["rules"] < every, label
+        if breaks_a_rule:
+            assert after > before, f"{label}: the edit breaks a rule"
+        assert after == _from_scratch(pk), label
+
+
+def test_a_whole_run_keeps_every_childs_input_so_an_unchanged_child_runs_no_rule(cohort):
+    from returns import services
+    from returns.models import ValidatedInput
+
+    services.validate_live_data(year=YEAR)
+    looked_after = _children(ssda903.build(YEAR))
+    kept = set(ValidatedInput.objects.filter(return_name="ssda903").values_list("person_id", flat=True))
+    assert kept == looked_after
+    pk = min(looked_after)
+    counts = services.revalidate_children([pk], year=YEAR)
+    assert counts["ssda903"]["rules"] == 0 and counts["cin_census"]["rules"] == 0
