@@ -590,28 +590,44 @@ AFTER_RULES_READS: dict[str, frozenset[str]] = {
 }
 
 
-def _care_history(output: ReturnOutput, year: int) -> Table:
-    """What `with_history` reads of the children in the return: their periods of care, date
-    of birth and whether an episode ended before last year began."""
+@dataclass(frozen=True)
+class CareHistory:
+    """A child's care history as Harbour holds it, beyond the two years in the files."""
+
+    date_of_birth: date | None
+    periods: tuple[tuple[date, date | None], ...]  # periods of care: start, end
+    before_last_year: bool  # an episode of care ended before last year's return began
+
+
+def care_histories(ids: set[int], year: int) -> dict[int, CareHistory]:
+    """The care history of each of these children (read for everyone when they are many)."""
     from looked_after.models import CareEpisode, PeriodOfCare
     from people.models import Person
 
-    ids = {pk for pk in _children_by_id(output).values() if pk is not None}
     periods_of_care = PeriodOfCare.objects.order_by("person_id", "start_date", "pk")
     episodes = CareEpisode.objects.filter(end_date__lt=date(year - 2, 4, 1))
     people = Person.objects.order_by("pk")
-    if len(ids) <= PARTIAL_PREVIOUS_LIMIT:  # a large return reads everyone (one query each)
+    if len(ids) <= PARTIAL_PREVIOUS_LIMIT:  # more: read everyone, one query each
         periods_of_care = periods_of_care.filter(person_id__in=ids)
         episodes = episodes.filter(person_id__in=ids)
         people = people.filter(pk__in=ids)
-    periods: dict[int, list[tuple[str, str]]] = {}
+    periods: dict[int, list[tuple[date, date | None]]] = {}
     for pk, start, end in periods_of_care.values_list("person_id", "start_date", "end_date"):
-        periods.setdefault(pk, []).append((str(start), str(end or "")))
-    unseen = set(episodes.values_list("person_id", flat=True))
-    table = Table(CARE_HISTORY, ["person", "date_of_birth", "periods", "seen_before_last_year"])
-    for pk, dob in people.values_list("pk", "date_of_birth").iterator(chunk_size=5000):
-        if pk in ids:
-            table.add([pk, str(dob or ""), periods.get(pk, []), pk in unseen], Source(pk))
+        periods.setdefault(pk, []).append((start, end))
+    seen_before = set(episodes.values_list("person_id", flat=True))
+    return {
+        pk: CareHistory(dob, tuple(periods.get(pk, ())), pk in seen_before)
+        for pk, dob in people.values_list("pk", "date_of_birth").iterator(chunk_size=5000)
+        if pk in ids
+    }
+
+
+def _care_history(output: ReturnOutput, year: int) -> Table:
+    """What `with_history` reads of the children in the return, as a table."""
+    ids = {pk for pk in _children_by_id(output).values() if pk is not None}
+    table = Table(CARE_HISTORY, ["person", "date_of_birth", "periods", "before_last_year"])
+    for pk, history in sorted(care_histories(ids, year).items()):
+        table.add([pk, str(history.date_of_birth), history.periods, history.before_last_year], Source(pk))
     return table
 
 
@@ -724,30 +740,16 @@ def with_history(findings: list[Finding], year: int) -> list[Finding]:
     if not flagged:
         return findings
     from care_leavers import eligibility
-    from looked_after.models import CareEpisode, PeriodOfCare
-    from people.models import Person
 
-    periods: dict[int, list[tuple[date, date | None]]] = {}
-    for row in PeriodOfCare.objects.filter(person_id__in=flagged).values(
-        "person_id", "start_date", "end_date"
-    ):
-        periods.setdefault(row["person_id"], []).append((row["start_date"], row["end_date"]))
-    dobs = dict(Person.objects.filter(pk__in=flagged).values_list("pk", "date_of_birth"))
-    two_years_ago = date(year - 2, 4, 1)
-    unseen = set(
-        CareEpisode.objects.filter(person_id__in=flagged, end_date__lt=two_years_ago).values_list(
-            "person_id", flat=True
-        )
-    )
-    confirmed: set[int] = set()
-    for pk, spans in periods.items():
-        dob = dobs.get(pk)
-        if (
-            dob
-            and pk in unseen
-            and eligibility.compute_eligibility(dob, spans, date(year, 3, 31)) != eligibility.NONE
-        ):
-            confirmed.add(pk)
+    confirmed = {
+        pk
+        for pk, history in care_histories(flagged, year).items()
+        if history.date_of_birth
+        and history.periods
+        and history.before_last_year
+        and eligibility.compute_eligibility(history.date_of_birth, list(history.periods), date(year, 3, 31))
+        != eligibility.NONE
+    }
     out: list[Finding] = []
     for f in findings:
         if f.rule_code in TWO_YEAR_RULES and f.source and f.source.person_id in confirmed:
