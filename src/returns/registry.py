@@ -47,6 +47,7 @@ class Implementation:
     # without them, every rule runs.
     validation_input: Callable[[ReturnOutput, int], ValidationInput] | None = None
     rules_reading: Callable[[int, frozenset[str] | None], frozenset[str]] | None = None
+    warm_up: Callable[[int], None] | None = None  # load the rules once, in a worker
 
 
 _overrides: dict[str, Implementation | None] = {}
@@ -78,6 +79,7 @@ def implementation(name: str) -> Implementation | None:
         validate=getattr(module, "validate", None),
         validation_input=getattr(module, "validation_input", None),
         rules_reading=getattr(module, "rules_reading", None),
+        warm_up=getattr(module, "warm_up", None),
     )
 
 

@@ -4,9 +4,12 @@ Each task is a thin entry point into `returns.services`; `enqueue` is the one pl
 hands work to django-q2 (in the test settings it runs at once, in the caller's thread).
 """
 
+import logging
 from typing import Any
 
 from django_q.tasks import async_task
+
+logger = logging.getLogger(__name__)
 
 
 def enqueue(func: str, *args: Any, task_name: str | None = None) -> str:
@@ -36,6 +39,25 @@ def revalidate_children(person_ids: list[int]) -> dict[str, Any]:
     from . import services
 
     return services.revalidate_children(person_ids)
+
+
+def warm_up_worker(**kwargs: Any) -> None:  # noqa: ARG001 - the signal's arguments
+    """When a worker process starts (django-q2's `post_spawn`, connected in `apps.py`): import
+    the validator packages and load this year's rules, about 2.5 s, so that the first child
+    re-validated after a worker (re)starts (every `recycle` tasks) is not kept waiting for it."""
+    from django.utils import timezone
+
+    from . import registry
+
+    year = registry.collection_year(timezone.localdate())
+    for name in registry.VALIDATED:
+        impl = registry.implementation(name)
+        if impl is None or impl.warm_up is None:
+            continue
+        try:
+            impl.warm_up(year)
+        except Exception as exc:  # noqa: BLE001 - the worker still starts; its first task loads them
+            logger.warning("warming up the %s rules failed: %s", name, type(exc).__name__)
 
 
 def nightly_validation() -> str:

@@ -202,6 +202,15 @@ def rules_reading(year: int, tables: frozenset[str] | None) -> frozenset[str]:
     )
 
 
+def warm_up(year: int) -> None:
+    """Load the year's rule set and read what each rule reads and flags from its source, so
+    that a worker's first re-validation costs what the others do."""
+    for rule in rule_set(year).values():
+        read_tables(rule.func)
+        flagged_tables(rule.func)
+        _reads(rule.func)
+
+
 def validation_input(output: ReturnOutput, year: int) -> ValidationInput:  # noqa: ARG001
     """What the rules read for this return: its own tables."""
     return ValidationInput(tables=dict(output.tables))

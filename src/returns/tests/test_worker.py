@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django_q.models import Schedule, Task
 
 from returns import links, schedules
@@ -83,3 +84,17 @@ def test_links_go_to_the_object_page_or_the_childs_page():
     assert links.link_for(7, "unknown.thing", 3).url == reverse("people:detail", args=[7])  # fallback
     assert links.link_for(None, "unknown.thing", 3) is None
     assert links.link_for(7, "", None).url == reverse("people:edit", args=[7])  # the person themself
+
+
+def test_a_worker_process_loads_the_rules_as_it_starts():
+    from django_q.signals import post_spawn
+
+    from returns.cin_census import validation as cin_validation
+    from returns.ssda903 import validation as ssda903_validation
+
+    ssda903_validation.read_tables.cache_clear()
+    cin_validation.read_tables.cache_clear()
+    post_spawn.send(sender="django_q", proc_name="Process-1")
+    year = collection_year(timezone.localdate())
+    assert ssda903_validation.read_tables.cache_info().currsize >= len(ssda903_validation.registry(year))
+    assert cin_validation.read_tables.cache_info().currsize >= len(cin_validation.rule_set(year))
