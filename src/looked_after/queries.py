@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from django.urls import reverse
 from django.utils import timezone
@@ -62,7 +63,7 @@ class CareSummary:
     placement: Placement | None
     iro: Allocation | None = None
     last_visit: date | None = None
-    last_review: LACReview | None = None
+    last_review_on: date | None = None
     moves_12_months: int = 0
     items: list[DueItem] = field(default_factory=list)
 
@@ -89,13 +90,18 @@ def _age_on(dob: date | None, on: date) -> int | None:
     return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
 
 
+class _Check(NamedTuple):
+    kind: str
+    completed_on: date
+
+
 @dataclass
 class _History:
     episodes: dict[int, CareEpisode]
     stays: dict[int, list[Stay]]
-    reviews: dict[int, list[LACReview]]
+    reviews: dict[int, list[date]]  # held on, in order
     visits: dict[int, list[date]]
-    checks: dict[int, list[HealthAssessment]]
+    checks: dict[int, list[_Check]]
     peps: dict[int, list[date]]
     iros: dict[int, Allocation]
     actions: dict[int, list[ReviewAction]]
@@ -132,13 +138,16 @@ def _load(periods: list[PeriodOfCare], today: date) -> _History:
         "person_id", "start_date", "end_date", "placement_type"
     ):
         h.stays[pl.person_id].append(Stay(pl.start_date, pl.end_date, pl.placement_type))
-    for r in LACReview.objects.filter(period_id__in=period_ids).select_related("iro").order_by("held_on"):
-        h.reviews[r.period_id].append(r)
+    # Rows, not records: a caseload's children can have dozens of reviews and checks each.
+    reviews = LACReview.objects.filter(period_id__in=period_ids).order_by("held_on")
+    for period_id, held_on in reviews.values_list("period_id", "held_on"):
+        h.reviews[period_id].append(held_on)
     visit_rows = Visit.objects.filter(person_id__in=pids, kind=VisitKind.CLA, child_seen=True)
     for pid, day in visit_rows.values_list("person_id", "visited_on"):
         h.visits[pid].append(day)
-    for c in HealthAssessment.objects.filter(person_id__in=pids).order_by("completed_on"):
-        h.checks[c.person_id].append(c)
+    checks = HealthAssessment.objects.filter(person_id__in=pids).order_by("completed_on")
+    for person_id, kind, completed_on in checks.values_list("person_id", "kind", "completed_on"):
+        h.checks[person_id].append(_Check(kind, completed_on))
     for period_id, day in EducationPlan.objects.filter(period_id__in=period_ids).values_list(
         "period_id", "meeting_on"
     ):
@@ -212,7 +221,7 @@ def _placement_items(s: CareSummary, h: _History, held: list[date], timeline: st
 
 def _care_items(s: CareSummary, h: _History, timeline: str) -> None:
     period = s.period
-    held = [r.held_on for r in h.reviews[period.pk]]
+    held = h.reviews[period.pk]
     review = next_review_due(period.start_date, held)
     s.items.append(
         DueItem(
@@ -324,7 +333,7 @@ def summaries(person_ids: Collection[int], today: date) -> dict[int, CareSummary
             placement=episode.placement if episode else None,
             iro=h.iros.get(person.pk),
             last_visit=max(h.visits[person.pk], default=None),
-            last_review=reviews[-1] if reviews else None,
+            last_review_on=reviews[-1] if reviews else None,
             moves_12_months=moves_in_last_12_months(h.stays[person.pk], today),
         )
         _care_items(s, h, timeline)
