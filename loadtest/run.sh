@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Run the load test: gunicorn on 127.0.0.1:8765 (production-like: DEBUG off, nproc+1 workers x 2
-# threads), sessions made for the demo staff, then locust headless with $LOADTEST_USERS users
-# for $LOADTEST_TIME. Prints p50/p95/p99 per page; exits non-zero on any failed request.
+# Run the load test: gunicorn on 127.0.0.1:8765 (production-like: DEBUG off, $LOADTEST_WORKERS
+# (nproc+1) workers x $LOADTEST_THREADS (2) threads), sessions made for the demo staff, then
+# locust headless with $LOADTEST_USERS users for $LOADTEST_TIME. Prints p50/p95/p99 per page;
+# exits non-zero on any failed request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DJANGO_SETTINGS_MODULE=config.settings.local HARBOUR_DEBUG=0 HARBOUR_LOG_LEVEL=WARNING
@@ -12,7 +13,8 @@ mkdir -p "$out"
 .venv/bin/python manage.py collectstatic --noinput -v0 || true
 .venv/bin/python loadtest/make_sessions.py "$out/sessions.json"
 workers="${LOADTEST_WORKERS:-$(( $(nproc) + 1 ))}"
-.venv/bin/gunicorn config.wsgi:application --bind 127.0.0.1:8765 --workers "$workers" --threads 2 \
+threads="${LOADTEST_THREADS:-2}"
+.venv/bin/gunicorn config.wsgi:application --bind 127.0.0.1:8765 --workers "$workers" --threads "$threads" \
   --timeout 120 --keep-alive 10 --backlog 2048 --log-level warning --pid "$out/gunicorn.pid" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT

@@ -134,10 +134,11 @@ def _load(periods: list[PeriodOfCare], today: date) -> _History:
         missing=defaultdict(list),
         screenings={},
     )
-    for pl in Placement.objects.filter(person_id__in=pids).only(
+    placements = Placement.objects.filter(person_id__in=pids)
+    for pid, start, end, kind in placements.values_list(
         "person_id", "start_date", "end_date", "placement_type"
     ):
-        h.stays[pl.person_id].append(Stay(pl.start_date, pl.end_date, pl.placement_type))
+        h.stays[pid].append(Stay(start, end, kind))
     # Rows, not records: a caseload's children can have dozens of reviews and checks each.
     reviews = LACReview.objects.filter(period_id__in=period_ids).order_by("held_on")
     for period_id, held_on in reviews.values_list("period_id", "held_on"):
