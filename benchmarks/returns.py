@@ -260,16 +260,20 @@ EDITS: dict[str, Callable[[int], bool]] = {
 
 
 def _sample_children(count: int) -> list[int]:
-    """Children with the most recorded history (the slowest to re-validate), and some others."""
+    """Children with the most recorded history (the slowest to re-validate: looked-after
+    reviews and periods of care, child in need plans), and some others."""
     from django.db.models import Count
 
     from people.models import Person
 
     children = Person.objects.active().children()
+    history = (
+        Count("periods_of_care", distinct=True)
+        + Count("periods_of_care__reviews", distinct=True)
+        + Count("cin_plans", distinct=True)
+    )
     busiest = list(
-        children.annotate(n=Count("periods_of_care", distinct=True) + Count("cin_plans", distinct=True))
-        .order_by("-n", "pk")
-        .values_list("pk", flat=True)[: max(1, count // 2)]
+        children.annotate(n=history).order_by("-n", "pk").values_list("pk", flat=True)[: max(1, count // 2)]
     )
     step = max(1, children.count() // max(1, count - len(busiest)))
     others = list(children.order_by("pk").values_list("pk", flat=True)[::step][: count - len(busiest)])
