@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast
 import inspect
-import textwrap
 import warnings
 from collections.abc import Callable, Collection
 from functools import cache
@@ -22,6 +21,7 @@ import pandas as pd
 from cin_validator.rule_engine import CINTable, RuleContext, RuleDefinition, RuleType
 from cin_validator.rules.ruleset_utils import get_year_ruleset
 
+from .. import rule_source
 from ..base import Finding, Gap, ReturnOutput, Severity, Source, Table, ValidationInput
 from .builder import RETURN_NAME
 
@@ -115,9 +115,8 @@ def flagged_tables(func: Callable[..., Any]) -> frozenset[CINTable] | None:
     in its source (a name of one of the module's `CINTable`s, or `CINTable.X`). None when one
     of them cannot be read there: such a rule is never skipped for it. Return-level pushes
     (`push_la_level`) flag no row and name no child."""
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
-    except (OSError, TypeError, SyntaxError):
+    tree = rule_source.definition(func)
+    if tree is None:
         return None
     names = func.__globals__
     members: dict[str, CINTable] = dict(CINTable.__members__)  # type: ignore[union-attr]
@@ -153,12 +152,8 @@ def read_tables(func: Callable[..., Any]) -> frozenset[str] | None:
     its module's `CINTable`s (or `CINTable.X`). None (it may read any) when it uses the tables
     otherwise (hands them on, iterates them, looks one up by a name not read here). A test
     checks, rule by rule, that the tables a rule is seen to read are among these."""
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
-    except (OSError, TypeError, SyntaxError):
-        return None
-    definition = tree.body[0] if tree.body else None
-    if not isinstance(definition, ast.FunctionDef) or not definition.args.args:
+    definition = rule_source.definition(func)
+    if definition is None or not definition.args.args:
         return None
     container = definition.args.args[0].arg
     names = func.__globals__

@@ -21,7 +21,6 @@ import importlib
 import inspect
 import io
 import logging
-import textwrap
 import threading
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from typing import Any
 
 from django.conf import settings
 
+from .. import rule_source
 from ..base import Finding, ReturnOutput, Severity, Source, Table, ValidationInput
 from . import codes as c
 
@@ -324,12 +324,8 @@ def flagged_tables(func: Callable[..., Any]) -> frozenset[str] | None:
     """The tables a rule can flag rows of: the keys of the dicts its function returns, read
     from its source. None when they cannot be read there (a key that is not a literal, a
     return of something other than a dict literal): such a rule is never skipped for it."""
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
-    except (OSError, TypeError, SyntaxError):
-        return None
-    function = tree.body[0] if tree.body else None
-    if not isinstance(function, ast.FunctionDef):
+    function = rule_source.definition(func)
+    if function is None:
         return None
     tables: set[str] = set()
     pending: list[ast.AST] = list(function.body)
@@ -380,12 +376,8 @@ def _collect_reads(
     if helper in HELPER_READS:
         found.update(HELPER_READS[helper])  # and the tables named to it, named in the caller
         return True
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
-    except (OSError, TypeError, SyntaxError):
-        return False
-    definition = tree.body[0] if tree.body else None
-    if not isinstance(definition, ast.FunctionDef):
+    definition = rule_source.definition(function)
+    if definition is None:
         return False
     params = [a.arg for a in definition.args.args]
     dfs = tables_param or (params[0] if params else "")
