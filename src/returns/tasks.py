@@ -44,10 +44,12 @@ def revalidate_children(person_ids: list[int]) -> dict[str, Any]:
 def warm_up_worker(**kwargs: Any) -> None:  # noqa: ARG001 - the signal's arguments
     """When a worker process starts (django-q2's `post_spawn`, connected in `apps.py`): import
     the validator packages and load this year's rules, about 2.5 s, so that the first child
-    re-validated after a worker (re)starts (every `recycle` tasks) is not kept waiting for it."""
+    re-validated after a worker (re)starts (every `recycle` tasks) is not kept waiting for it;
+    then start the helper processes that share a re-validation's rules with it (ADR 0024)."""
+    from django.conf import settings
     from django.utils import timezone
 
-    from . import registry
+    from . import processes, registry
 
     year = registry.collection_year(timezone.localdate())
     for name in registry.VALIDATED:
@@ -58,6 +60,13 @@ def warm_up_worker(**kwargs: Any) -> None:  # noqa: ARG001 - the signal's argume
             impl.warm_up(year)
         except Exception as exc:  # noqa: BLE001 - the worker still starts; its first task loads them
             logger.warning("warming up the %s rules failed: %s", name, type(exc).__name__)
+    helpers = settings.HARBOUR_VALIDATION_PROCESSES - 1
+    if helpers > 0:
+        try:
+            processes.start(helpers, year)
+        except Exception as exc:  # noqa: BLE001 - the worker runs every rule itself
+            processes.stop()
+            logger.warning("starting the validation helper processes failed: %s", type(exc).__name__)
 
 
 def nightly_validation() -> str:

@@ -270,6 +270,12 @@ Q_CLUSTER = {
     "ack_failures": True,
     "poll": 1,
     "label": "Background tasks",
+    # Workers start helper processes for the returns' rules (returns.processes, ADR 0024):
+    # a daemonic process may not have children.
+    "daemonize_workers": False,
 }
 # Re-validate a child's returns in the background when their record changes (returns.on_change).
 HARBOUR_REVALIDATE_ON_CHANGE = env.bool("HARBOUR_REVALIDATE_ON_CHANGE", default=True)
+# Processes a worker runs a re-validation's rules on: itself and this many less one helpers,
+# each holding the rule sets (about 150 MB). 1: the worker runs every rule itself.
+HARBOUR_VALIDATION_PROCESSES = env.int("HARBOUR_VALIDATION_PROCESSES", default=2)

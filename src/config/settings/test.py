@@ -20,3 +20,5 @@ WHITENOISE_AUTOREFRESH = True  # serve from app static dirs without collectstati
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 # Other apps' tests change records without re-validating returns; returns' tests switch it on.
 HARBOUR_REVALIDATE_ON_CHANGE = False
+# Re-validations run every rule in the test's process; returns' tests start helpers themselves.
+HARBOUR_VALIDATION_PROCESSES = 1

@@ -86,7 +86,7 @@ def test_links_go_to_the_object_page_or_the_childs_page():
     assert links.link_for(7, "", None).url == reverse("people:edit", args=[7])  # the person themself
 
 
-def test_a_worker_process_loads_the_rules_as_it_starts():
+def test_a_worker_process_loads_the_rules_as_it_starts(db):
     from django_q.signals import post_spawn
 
     from returns.cin_census import validation as cin_validation

@@ -1,0 +1,177 @@
+"""A re-validation's rules shared with helper processes find what one process finds (ADR 0024)."""
+
+import logging
+import os
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from types import SimpleNamespace
+
+import pytest
+from django.test import override_settings
+
+from returns import processes, ssda903
+from returns.ssda903 import validation as ssda903_validation
+from returns.tests.test_revalidation import YEAR, _by_child, _children, cohort  # noqa: F401 - the fixture
+
+
+def test_shares_deal_the_rules_in_turn_and_keep_their_order():
+    plan = [f"r{n}" for n in range(7)]
+
+    assert ssda903_validation.shares(plan, 3) == [
+        (["r0", "r3", "r6"], []),
+        (["r1", "r4"], []),
+        (["r2", "r5"], []),
+    ]
+    assert ssda903_validation.shares(plan[:2], 3) == [(["r0"], []), (["r1"], [])]  # no empty share
+
+
+def test_a_rule_that_changes_a_shared_frame_runs_before_the_later_rules_of_every_share():
+    plan = ["a", "b", "365", "c", "d", "e"]
+
+    assert ssda903_validation.shares(plan, 2) == [
+        (["a", "365", "d"], []),  # dealt 365: reports it
+        (["b", "365", "c", "e"], ["365"]),  # runs it for c and e, silently
+    ]
+    assert ssda903_validation.shares(["a", "365"], 2) == [
+        (["a"], []),
+        (["365"], []),
+    ]  # nothing after it: not run
+
+
+def test_a_silent_rule_runs_but_is_not_reported(cohort):  # noqa: F811
+    data, _ = ssda903_validation.datastore(ssda903.build(YEAR), YEAR, ssda903.build(YEAR - 1))
+    assert data["Episodes"]["DEC"].isna().any()  # an open episode: 365 fills its end in
+
+    outcomes = ssda903_validation.run_codes(data, YEAR, ["365", "101"], silent=["365"])
+
+    assert [code for code, _ in outcomes] == ["101"]
+    assert not data["Episodes"]["DEC"].isna().any()  # it changed the shared frame as in a whole run
+
+
+@pytest.fixture(scope="module")
+def helper():
+    """One helper process for this module's tests (about 3 s to start), stopped after them."""
+    assert processes.start(1, YEAR) == 1
+    yield
+    processes.stop()
+
+
+def _looked_after_children(limit: int) -> list[int]:
+    return sorted(_children(ssda903.build(YEAR)))[:limit]
+
+
+def test_rules_shared_with_a_helper_find_what_one_process_finds(cohort, helper, monkeypatch):  # noqa: F811
+    handed = []
+    submit = processes.submit
+    monkeypatch.setattr(processes, "submit", lambda *a: handed.append(a[3:]) or submit(*a))
+
+    for pk in _looked_after_children(6):
+        one = ssda903.build(YEAR, person_ids=[pk])
+        shared = ssda903_validation.validate(one, YEAR, children_only=True)
+        with monkeypatch.context() as alone:
+            alone.setattr(processes, "helpers", lambda: 0)
+            by_one_process = ssda903_validation.validate(one, YEAR, children_only=True)
+        assert shared == by_one_process, f"child {pk}"  # the same findings, in the same order
+    assert len(handed) == 6 and max(len(codes) for codes, _silent in handed) > 50  # a share each
+
+
+def test_a_helper_is_another_process_that_runs_a_share_as_this_one_would(cohort, helper):  # noqa: F811
+    import pickle
+
+    output, previous = ssda903.build(YEAR), ssda903.build(YEAR - 1)
+    data, _ = ssda903_validation.datastore(output, YEAR, previous)
+    codes = list(ssda903_validation.registry(YEAR))
+    payload = pickle.dumps((output, previous, ssda903_validation.la_gss_code()))
+
+    future = processes.submit(ssda903_validation.run_share, payload, YEAR, codes, [])
+
+    assert future is not None
+    assert future.result(timeout=60) == ssda903_validation.run_codes(data, YEAR, codes)
+    assert processes.submit(os.getpid).result(timeout=60) != os.getpid()
+
+
+def test_when_a_helper_fails_its_share_is_run_here_and_the_helpers_stop(cohort, monkeypatch, caplog):  # noqa: F811
+    failed: Future = Future()
+    failed.set_exception(BrokenProcessPool("a helper was killed"))
+    stopped = []
+    monkeypatch.setattr(processes, "helpers", lambda: 1)
+    monkeypatch.setattr(processes, "submit", lambda *a: failed)
+    monkeypatch.setattr(processes, "stop", lambda: stopped.append(True))
+    pk = _looked_after_children(1)[0]
+    one = ssda903.build(YEAR, person_ids=[pk])
+
+    with caplog.at_level(logging.WARNING, logger="returns.processes"):
+        found = ssda903_validation.validate(one, YEAR, children_only=True)
+
+    monkeypatch.setattr(processes, "helpers", lambda: 0)
+    assert _by_child(found) == _by_child(ssda903_validation.validate(one, YEAR, children_only=True))
+    assert "BrokenProcessPool" in caplog.text and str(pk) not in caplog.text
+    assert stopped
+
+
+def test_a_share_is_run_here_when_the_helpers_have_gone(cohort, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(processes, "helpers", lambda: 1)
+    monkeypatch.setattr(processes, "submit", lambda *a: None)  # stopped meanwhile
+    pk = _looked_after_children(1)[0]
+    one = ssda903.build(YEAR, person_ids=[pk])
+
+    found = ssda903_validation.validate(one, YEAR, children_only=True)
+
+    monkeypatch.setattr(processes, "helpers", lambda: 0)
+    assert found == ssda903_validation.validate(one, YEAR, children_only=True)
+
+
+def _start_a_helper_and_end() -> None:
+    assert processes.start(1, YEAR) == 1
+
+
+def test_a_worker_that_started_helpers_ends_and_so_do_they():
+    """A django-q2 worker is a process of multiprocessing's, which waits for its children as
+    it ends: its helpers must be stopped first, or it never ends."""
+    import multiprocessing
+
+    worker = multiprocessing.get_context("fork").Process(target=_start_a_helper_and_end)
+    worker.start()
+    worker.join(timeout=120)
+    hung = worker.is_alive()
+    if hung:
+        worker.kill()
+    assert not hung and worker.exitcode == 0
+
+
+def test_no_helper_starts_in_a_daemonic_process_or_for_none_asked(monkeypatch):
+    assert processes.start(0, YEAR) == 0
+    monkeypatch.setattr(processes.multiprocessing, "current_process", lambda: SimpleNamespace(daemon=True))
+    assert processes.start(2, YEAR) == 0
+    assert processes.helpers() == 0
+    assert processes.submit(os.getpid) is None
+
+
+def test_a_helper_waits_while_its_parent_lives():
+    parents = iter([41, 41, 41, 1])  # then the parent is gone: the helper was handed to init
+    processes.wait_for_parent(41, check=lambda: next(parents), interval=0)
+    assert next(parents, None) is None
+
+
+@override_settings(HARBOUR_VALIDATION_PROCESSES=3)
+def test_a_worker_starts_its_helpers_when_it_starts(db, monkeypatch):
+    from returns import tasks
+
+    started = []
+    monkeypatch.setattr(processes, "start", lambda count, year: started.append(count) or count)
+    tasks.warm_up_worker()
+    assert started == [2]
+
+
+@override_settings(HARBOUR_VALIDATION_PROCESSES=2)
+def test_a_worker_whose_helpers_cannot_start_runs_every_rule_itself(db, monkeypatch, caplog):
+    from returns import tasks
+
+    def cannot(count, year):
+        raise BrokenProcessPool("no")
+
+    monkeypatch.setattr(processes, "start", cannot)
+    with caplog.at_level(logging.WARNING, logger="returns.tasks"):
+        tasks.warm_up_worker()
+    assert "starting the validation helper processes failed: BrokenProcessPool" in caplog.text
+    assert processes.helpers() == 0
