@@ -72,6 +72,11 @@ def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--database", type=Path, help="SQLite file to use (generated into if empty)")
     parser.add_argument("--keep", action="store_true", help="keep the generated database (printed)")
     parser.add_argument("--sample", type=int, default=20, help="children for the re-validation timing")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        help="processes a re-validation's rules run on, as a worker's (default: HARBOUR_VALIDATION_PROCESSES)",
+    )
     parser.add_argument("--fakes", action="store_true", help="use the test fakes (checks the benchmark only)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: one measurement, as JSON
     return parser.parse_args(argv)
@@ -106,6 +111,21 @@ def _peak_rss_mb() -> float:
     return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024
 
 
+def _children_peak_mb() -> list[float]:
+    """Peak memory of each of this process's child processes (the validation helpers)."""
+    try:
+        pids = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read_text().split()
+    except OSError:
+        return []
+    peaks = []
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]) / 1024)
+    return peaks
+
+
 def _setup(database: Path) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
@@ -131,6 +151,8 @@ def _use_fakes() -> None:
 
 
 def _measure(args: argparse.Namespace) -> dict[str, object]:
+    if args.processes:
+        os.environ["HARBOUR_VALIDATION_PROCESSES"] = str(args.processes)
     _setup(args.database)
     if args.fakes:
         _use_fakes()
@@ -164,13 +186,18 @@ def _measure(args: argparse.Namespace) -> dict[str, object]:
         run = services.validate_live_data(year=registry.collection_year(AS_OF))
         result = {"status": run.status, "error": run.error, "returns": run.counts}
     elif kind == "revalidate":
-        from returns import services
+        from returns import processes, services
+        from returns.tasks import warm_up_worker
 
         year = registry.collection_year(AS_OF)
         ids = _sample_children(args.sample)
-        # What a worker loads once, not per child: the rule sets, their analysis, the postcode
-        # letters the sample's placements use. A pass over the sample loads them all, and
-        # leaves each child's findings current, as after the nightly run or an earlier edit.
+        # What a worker does when it starts: load the rule sets and their analysis, and start
+        # its helper processes (HARBOUR_VALIDATION_PROCESSES, --processes; ADR 0024).
+        warm_up_worker()
+        result["processes"] = processes.helpers() + 1
+        # What a worker loads once, not per child: the postcode letters the sample's
+        # placements use. A pass over the sample loads them all, and leaves each child's
+        # findings current, as after the nightly run or an earlier edit.
         for pk in ids:
             services.revalidate_children([pk], year=year)
         times: dict[str, list[float]] = {label: [] for label in EDITS}
@@ -179,7 +206,8 @@ def _measure(args: argparse.Namespace) -> dict[str, object]:
                 elapsed = _time_after_edit(pk, edit, year)
                 if elapsed is not None:
                     times[label].append(elapsed)
-        result = {"times": times, "available": [n for n in registry.VALIDATED if registry.available(n)]}
+        result |= {"times": times, "available": [n for n in registry.VALIDATED if registry.available(n)]}
+        result["helpers_peak_mb"] = _children_peak_mb()
     result.update(seconds=time.perf_counter() - started, peak_mb=_peak_rss_mb(), baseline_mb=baseline)
     return result
 
@@ -283,6 +311,7 @@ def _sample_children(count: int) -> list[int]:
 def _run_measurement(args: argparse.Namespace, what: str) -> dict[str, object]:
     command = [sys.executable, __file__, "--measure", what, "--database", str(args.database)]
     command += ["--sample", str(args.sample)] + (["--fakes"] if args.fakes else [])
+    command += ["--processes", str(args.processes)] if args.processes else []
     done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
     if done.returncode != 0:
         return {"failed": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
@@ -403,7 +432,11 @@ def _report_revalidation(args: argparse.Namespace) -> None:
                 f"  {label:48s} {len(seconds):3d} children: median {statistics.median(seconds) * 1000:,.0f} ms,"
                 f" slowest {max(seconds) * 1000:,.0f} ms"
             )
-        print(f"  peak memory {result['peak_mb']:,.0f} MB")
+        helpers = [f"{mb:,.0f}" for mb in result.get("helpers_peak_mb") or []]  # type: ignore[attr-defined]
+        print(
+            f"  on {result.get('processes', 1)} process(es); peak memory {result['peak_mb']:,.0f} MB"
+            + (f", helpers {', '.join(helpers)} MB" if helpers else "")
+        )
 
 
 def main() -> int:
