@@ -5,13 +5,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 import timescales
 from casework.models import Visit, VisitKind
 
 from . import flags as f
-from .models import ConferenceKind, CPPlan, PlanStatus
+from .models import Conference, ConferenceKind, CoreGroup, CPPlan, CPPlanAction, PlanStatus
 from .smart import OPEN_ACTION_STATUSES
 
 
@@ -42,14 +43,26 @@ class PlanView:
 
 def plan_views(plans: Collection[CPPlan] | None, today: date, *, queryset=None) -> list[PlanView]:  # type: ignore[no-untyped-def]
     qs = queryset if queryset is not None else CPPlan.objects.filter(pk__in=[p.pk for p in plans or []])
+    # One subquery each, not joins: joining core groups, conferences and actions at once made
+    # a row for every combination of them before grouping (hundreds a plan).
+    latest = {"plan": OuterRef("pk")}
+    overdue = (
+        CPPlanAction.objects.filter(**latest, by_when__lt=today, status__in=OPEN_ACTION_STATUSES)
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     qs = qs.select_related("person", "chair").annotate(
-        last_core_group=Max("core_groups__held_on"),
-        last_review=Max("conferences__held_on", filter=Q(conferences__kind=ConferenceKind.REVIEW)),
-        overdue=Count(
-            "actions",
-            filter=Q(actions__by_when__lt=today, actions__status__in=OPEN_ACTION_STATUSES),
-            distinct=True,
+        last_core_group=Subquery(
+            CoreGroup.objects.filter(**latest).order_by("-held_on").values("held_on")[:1]
         ),
+        last_review=Subquery(
+            Conference.objects.filter(**latest, kind=ConferenceKind.REVIEW)
+            .order_by("-held_on")
+            .values("held_on")[:1]
+        ),
+        overdue=Coalesce(Subquery(overdue), 0),
     )
     rows = list(qs)
     person_ids = {p.person_id for p in rows}
