@@ -22,7 +22,9 @@ import inspect
 import io
 import logging
 import pickle
+import statistics
 import threading
+import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -321,48 +323,90 @@ Outcome = tuple[str, dict[str, list[Any]] | None]  # a rule's failing rows by ta
 
 
 def run_codes(
-    data: dict[str, Any], year: int, codes: list[str], *, silent: Collection[str] = ()
+    data: dict[str, Any],
+    year: int,
+    codes: list[str],
+    *,
+    silent: Collection[str] = (),
+    seconds: dict[str, float] | None = None,
 ) -> list[Outcome]:
     """Run these rules of the year's set on `data`, in the order given, each on its own
     shallow copies of the tables; the outcomes of the `silent` ones are not returned (they
-    ran only for what they change in the shared frames, `SHARED_FRAME_WRITERS`)."""
+    ran only for what they change in the shared frames, `SHARED_FRAME_WRITERS`). Each rule's
+    time is put in `seconds`, if given."""
     rules = registry(year)
     logging.getLogger("lac_validator").setLevel(logging.WARNING)
     outcomes: list[Outcome] = []
     for code in codes:
         func = LOCAL_EQUIVALENTS.get(code, rules[code].func)
+        started = time.perf_counter()
         try:
             with contextlib.redirect_stdout(io.StringIO()):  # some rules print their frames
                 result = func(_Copies(data))
         except Exception:  # noqa: BLE001 - a crashing rule is reported as a gap, not raised
             result = None
+        if seconds is not None:
+            seconds[code] = time.perf_counter() - started
         if code not in silent:
             outcomes.append((code, result))
     return outcomes
 
 
-def run_share(payload: bytes, year: int, codes: list[str], silent: list[str]) -> list[Outcome]:
+@dataclass(frozen=True)
+class ShareDone:
+    """A helper's share: the outcomes, each rule's time and the time to make its tables."""
+
+    outcomes: list[Outcome]
+    seconds: dict[str, float]
+    preparing: float
+
+
+def run_share(payload: bytes, year: int, codes: list[str], silent: list[str]) -> ShareDone:
     """`run_codes` in a helper process (`returns.processes`), on the tables made here from
     the return as `datastore` made them there. The tables are not sent made: a DataFrame
     unpickled is not the same to the rules (`astype(str)` then writes into the frame it reads,
     so rule 355 would change what the rules after it see)."""
+    started = time.perf_counter()
     output, previous, local_authority = pickle.loads(payload)  # noqa: S301 - from our own process
     data, _ = datastore(output, year, previous, local_authority=local_authority)
-    return run_codes(data, year, codes, silent=silent)
+    preparing = time.perf_counter() - started
+    seconds: dict[str, float] = {}
+    return ShareDone(run_codes(data, year, codes, silent=silent, seconds=seconds), seconds, preparing)
 
 
-def shares(plan: list[str], count: int) -> list[tuple[list[str], list[str]]]:
-    """The rules of `plan` dealt into `count` shares in turn, each kept in the plan's order,
-    with the rules it runs only for their change to the shared frames: a rule that changes a
-    frame the later rules read (`SHARED_FRAME_WRITERS`) runs in every share holding a rule
-    after it, and is reported by the share it was dealt to."""
-    dealt = [list(range(n, len(plan), count)) for n in range(count)]
+def shares(
+    plan: list[str], count: int, costs: dict[str, float] | None = None, head_start: float = 0.0
+) -> list[tuple[list[str], list[str]]]:
+    """The rules of `plan` dealt into `count` shares (the first this process's, the others
+    helpers'), each kept in the plan's order, with the rules it runs only for their change to
+    the shared frames: a rule that changes a frame the later rules read (`SHARED_FRAME_WRITERS`)
+    runs in every share holding a rule after it, and is reported by the share it was dealt to.
+
+    Without `costs`, the rules are dealt in turn. With them (each rule's seconds, as last
+    seen), the costliest first, each to the share that would end soonest, a helper's share
+    starting `head_start` seconds late (a helper makes its own tables first)."""
+    if costs is None:
+        dealt = [list(range(n, len(plan), count)) for n in range(count)]
+    else:
+        usual = sorted(costs.values())[len(costs) // 2] if costs else 0.0
+        load = [0.0] + [head_start] * (count - 1)
+        dealt = [[] for _ in range(count)]
+        for position in sorted(range(len(plan)), key=lambda p: (-costs.get(plan[p], usual), p)):
+            soonest = min(range(count), key=lambda n: (load[n], n))
+            dealt[soonest].append(position)
+            load[soonest] += costs.get(plan[position], usual)
     writers = [i for i, code in enumerate(plan) if code in SHARED_FRAME_WRITERS]
     out = []
     for positions in dealt:
         silent = [w for w in writers if w not in positions and any(p > w for p in positions)]
         out.append(([plan[p] for p in sorted(positions + silent)], [plan[w] for w in silent]))
     return [share for share in out if share[0]]
+
+
+# Each rule's time and a helper's time to make its tables, as last seen in this process's
+# re-validations: how the next one's rules are dealt (`shares`).
+_rule_seconds: dict[str, float] = {}
+_preparing_seconds: list[float] = []
 
 
 def _run_shared(
@@ -376,15 +420,19 @@ def _run_shared(
     helpers = min(processes.helpers(), len(plan) // MIN_RULES_A_SHARE)
     if helpers < 1:
         return run_codes(data, year, plan)
-    own, *theirs = shares(plan, helpers + 1)
+    known = _rule_seconds if set(plan) <= set(_rule_seconds) else None
+    head_start = statistics.median(_preparing_seconds) if _preparing_seconds else 0.0
+    own, *theirs = shares(plan, helpers + 1, known, head_start)
     payload = pickle.dumps(made_from, protocol=pickle.HIGHEST_PROTOCOL)
     pending = [(share, processes.submit(run_share, payload, year, *share)) for share in theirs]
-    outcomes = run_codes(data, year, own[0], silent=own[1])
+    outcomes = run_codes(data, year, own[0], silent=own[1], seconds=_rule_seconds)
     for share, future in pending:
         done = None if future is None else processes.result_or_none(future)
         if done is None:  # the helper failed: this process runs the share, on tables made afresh
             done = run_share(payload, year, *share)
-        outcomes.extend(done)
+        outcomes.extend(done.outcomes)
+        _rule_seconds.update(done.seconds)
+        _preparing_seconds[:] = [*_preparing_seconds[-9:], done.preparing]
     order = {code: n for n, code in enumerate(plan)}
     return sorted(outcomes, key=lambda outcome: order[outcome[0]])
 

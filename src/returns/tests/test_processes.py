@@ -38,6 +38,22 @@ def test_a_rule_that_changes_a_shared_frame_runs_before_the_later_rules_of_every
     ]  # nothing after it: not run
 
 
+def test_with_the_rules_times_known_the_costliest_go_first_to_the_share_ending_soonest():
+    plan = ["a", "b", "c", "d", "e"]
+    costs = {"a": 0.010, "b": 0.040, "c": 0.020, "d": 0.020, "e": 0.010}
+
+    # b (40 ms) here; c, d to the helper (starting 5 ms late: 45 ms); a here (50), e there (55).
+    assert ssda903_validation.shares(plan, 2, costs, head_start=0.005) == [
+        (["a", "b"], []),
+        (["c", "d", "e"], []),
+    ]
+    # A helper that starts 50 ms late gets less: b, c, a, e here (80 ms), d there (70 ms).
+    assert ssda903_validation.shares(plan, 2, costs, head_start=0.050) == [
+        (["a", "b", "c", "e"], []),
+        (["d"], []),
+    ]
+
+
 def test_a_silent_rule_runs_but_is_not_reported(cohort):  # noqa: F811
     data, _ = ssda903_validation.datastore(ssda903.build(YEAR), YEAR, ssda903.build(YEAR - 1))
     assert data["Episodes"]["DEC"].isna().any()  # an open episode: 365 fills its end in
@@ -86,7 +102,9 @@ def test_a_helper_is_another_process_that_runs_a_share_as_this_one_would(cohort,
     future = processes.submit(ssda903_validation.run_share, payload, YEAR, codes, [])
 
     assert future is not None
-    assert future.result(timeout=60) == ssda903_validation.run_codes(data, YEAR, codes)
+    done = future.result(timeout=60)
+    assert done.outcomes == ssda903_validation.run_codes(data, YEAR, codes)
+    assert set(done.seconds) == set(codes) and done.preparing > 0
     assert processes.submit(os.getpid).result(timeout=60) != os.getpid()
 
 
