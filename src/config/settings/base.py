@@ -277,5 +277,5 @@ Q_CLUSTER = {
 # Re-validate a child's returns in the background when their record changes (returns.on_change).
 HARBOUR_REVALIDATE_ON_CHANGE = env.bool("HARBOUR_REVALIDATE_ON_CHANGE", default=True)
 # Processes a worker runs a re-validation's rules on: itself and this many less one helpers,
-# each holding the rule sets (about 150 MB). 1: the worker runs every rule itself.
+# each holding the rule sets and postcodes (210-325 MB). 1: the worker runs every rule itself.
 HARBOUR_VALIDATION_PROCESSES = env.int("HARBOUR_VALIDATION_PROCESSES", default=2)
