@@ -122,11 +122,9 @@ def _set_up_helper(settings_module: str, year: int, parent: int, postcode_letter
 
     django.setup()
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    from .cin_census.validation import warm_up as warm_up_cin
-    from .ssda903.validation import warm_up as warm_up_ssda903
+    from . import registry
 
-    warm_up_ssda903(year, postcode_letters)
-    warm_up_cin(year)
+    registry.warm_up(year, postcode_letters)
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -9,7 +9,7 @@ breaking the pages, and tests can put a fake in its place with `override(...)`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -47,7 +47,9 @@ class Implementation:
     # without them, every rule runs.
     validation_input: Callable[[ReturnOutput, int], ValidationInput] | None = None
     rules_reading: Callable[[int, frozenset[str] | None], frozenset[str]] | None = None
-    warm_up: Callable[[int], None] | None = None  # load the rules once, in a worker
+    # Load the year's rules once, in a worker or helper process, and (SSDA903) the postcodes
+    # for these first letters (None: those the returns hold); see `warm_up` below.
+    warm_up: Callable[[int, Collection[str] | None], None] | None = None
 
 
 _overrides: dict[str, Implementation | None] = {}
@@ -81,6 +83,18 @@ def implementation(name: str) -> Implementation | None:
         rules_reading=getattr(module, "rules_reading", None),
         warm_up=getattr(module, "warm_up", None),
     )
+
+
+def warm_up(year: int, postcode_letters: Collection[str] | None = None) -> None:
+    """Load the rules of every validated return for `year` (and what each reads), and the
+    postcodes for these first letters (None: those of the placements and homes the returns
+    hold), so that a process's first re-validation costs what the others do. The one warm-up
+    of a background worker (`returns.tasks.warm_up_worker`) and of its helper processes
+    (`returns.processes`). A failure is raised: the caller decides whether to go on."""
+    for name in VALIDATED:
+        impl = implementation(name)
+        if impl is not None and impl.warm_up is not None:
+            impl.warm_up(year, postcode_letters)
 
 
 def available(name: str) -> bool:

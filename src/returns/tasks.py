@@ -52,14 +52,10 @@ def warm_up_worker(**kwargs: Any) -> None:  # noqa: ARG001 - the signal's argume
     from . import processes, registry
 
     year = registry.collection_year(timezone.localdate())
-    for name in registry.VALIDATED:
-        impl = registry.implementation(name)
-        if impl is None or impl.warm_up is None:
-            continue
-        try:
-            impl.warm_up(year)
-        except Exception as exc:  # noqa: BLE001 - the worker still starts; its first task loads them
-            logger.warning("warming up the %s rules failed: %s", name, type(exc).__name__)
+    try:
+        registry.warm_up(year)
+    except Exception as exc:  # noqa: BLE001 - the worker still starts; its first task loads them
+        logger.warning("warming up the returns' rules failed: %s", type(exc).__name__)
     helpers = settings.HARBOUR_VALIDATION_PROCESSES - 1
     if helpers > 0:
         try:

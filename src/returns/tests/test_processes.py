@@ -193,3 +193,42 @@ def test_a_worker_whose_helpers_cannot_start_runs_every_rule_itself(db, monkeypa
         tasks.warm_up_worker()
     assert "starting the validation helper processes failed: BrokenProcessPool" in caplog.text
     assert processes.helpers() == 0
+
+
+def test_one_warm_up_loads_every_validated_return_with_the_postcode_letters_given():
+    from returns import registry
+
+    calls = []
+
+    def fake(name):
+        return registry.Implementation(
+            build=lambda **kwargs: None,
+            validate=None,
+            warm_up=lambda year, letters: calls.append((name, year, letters)),
+        )
+
+    with registry.override("cin_census", fake("cin_census")), registry.override("ssda903", fake("ssda903")):
+        registry.warm_up(2027, ["L", "M"])
+        registry.warm_up(2027)
+    assert calls == [
+        ("cin_census", 2027, ["L", "M"]),
+        ("ssda903", 2027, ["L", "M"]),
+        ("cin_census", 2027, None),
+        ("ssda903", 2027, None),
+    ]
+
+
+@override_settings(HARBOUR_VALIDATION_PROCESSES=2)
+def test_a_worker_whose_warm_up_fails_still_starts_its_helpers(db, monkeypatch, caplog):
+    from returns import registry, tasks
+
+    def fails(year, letters):
+        raise OSError("no")
+
+    started = []
+    monkeypatch.setattr(processes, "start", lambda count, year: started.append(count) or count)
+    broken = registry.Implementation(build=lambda **kwargs: None, validate=None, warm_up=fails)
+    with registry.override("ssda903", broken), caplog.at_level(logging.WARNING, logger="returns.tasks"):
+        tasks.warm_up_worker()
+    assert "warming up the returns' rules failed: OSError" in caplog.text
+    assert started == [1]
