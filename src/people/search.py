@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, Expression, IntegerField, Q, Value, When
 
 from accounts.models import User
 
@@ -119,10 +119,27 @@ def _name_score(person: Person, name: str) -> float:
     return sum(max(similarity(w, t) for t in person_tokens) for w in wanted) / len(wanted)
 
 
+@dataclass
+class SearchResults:
+    matches: list[Match]  # best first, at most MAX_RESULTS
+    more: bool = False  # more people match than are shown: the query should be narrowed
+
+
 def search(user: User, query: SearchQuery) -> list[Match]:
     """People matching every part of the query that the user may find, best first."""
+    return search_people(user, query).matches
+
+
+def search_people(user: User, query: SearchQuery) -> SearchResults:
+    """`search`, saying also whether more people match than are shown.
+
+    Candidates are ranked in SQL first: those whose given or family name is each word typed
+    come first (alphabetically), then the sound-alikes. Where at least MAX_RESULTS candidates
+    match every word exactly (a common surname in a large authority), only those are loaded
+    and shown; otherwise up to MAX_CANDIDATES are loaded and ranked by name similarity.
+    Whether the user may open a record is decided for the people shown only."""
     if query.is_empty:
-        return []
+        return SearchResults([])
     people = visible_people(user)
     if query.nhs_number:
         people = people.filter(nhs_number=query.nhs_number)
@@ -132,19 +149,49 @@ def search(user: User, query: SearchQuery) -> list[Match]:
         )
     if query.postcode:
         people = people.filter(addresses__postcode=query.postcode)
-    if query.name.strip():
+    wanted = tokens(query.name)
+    if query.name.strip() and not wanted:
+        return SearchResults([])  # a "name" with no letters in it matches no one
+    if wanted:
         people = _filter_by_name(people, query.name)
-    candidates = list(
-        people.distinct().select_related("restriction").prefetch_related("other_names")[:MAX_CANDIDATES]
+    ranked = list(
+        people.distinct()
+        .annotate(exact=_exact_words(wanted))
+        .order_by("-exact", "family_name_norm", "given_name_norm", "pk")
+        .values_list("pk", "exact")[: MAX_CANDIDATES + 1]
     )
-    results = []
-    for person in candidates:
-        score = _name_score(person, query.name) if query.name.strip() else 1.0
-        if query.name.strip() and score < 0.7:
-            continue
-        results.append(Match(person=person, score=score, can_open=decide(user, person, Purpose.VIEW).allowed))
-    results.sort(key=lambda m: (-m.score, m.person.family_name, m.person.given_name))
-    return results[:MAX_RESULTS]
+    more = len(ranked) > MAX_CANDIDATES
+    ranked = ranked[:MAX_CANDIDATES]
+    certain = [pk for pk, exact in ranked if exact == len(wanted)]
+    if len(certain) >= MAX_RESULTS:
+        more = more or len(certain) > MAX_RESULTS
+        load = certain[:MAX_RESULTS]
+    else:
+        load = [pk for pk, _ in ranked]
+    scored = []
+    for person in (
+        Person.objects.filter(pk__in=load).select_related("restriction").prefetch_related("other_names")
+    ):
+        score = _name_score(person, query.name) if wanted else 1.0
+        if score >= 0.7:
+            scored.append(Match(person=person, score=score))
+    scored.sort(key=lambda m: (-m.score, m.person.family_name, m.person.given_name, m.person.pk))
+    shown = scored[:MAX_RESULTS]
+    for match in shown:
+        match.can_open = decide(user, match.person, Purpose.VIEW).allowed
+    return SearchResults(shown, more=more or len(scored) > MAX_RESULTS)
+
+
+def _exact_words(wanted: list[str]) -> Expression:
+    """How many of the words typed are exactly a candidate's given or family name (0 for none typed)."""
+    total: Expression = Value(0, output_field=IntegerField())
+    for word in wanted:
+        total = total + Case(
+            When(Q(given_name_norm=word) | Q(family_name_norm=word), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    return total
 
 
 def find_possible_duplicates(

@@ -41,7 +41,7 @@ from .forms import (
 )
 from .models import Person
 from .presenters import PersonPage
-from .search import SearchQuery, find_possible_duplicates, parse_free_text, search
+from .search import SearchQuery, find_possible_duplicates, parse_free_text, search_people
 
 PersonView = Callable[..., HttpResponse]
 
@@ -82,6 +82,7 @@ def with_person(purpose: Purpose, page: str) -> Callable[[PersonView], PersonVie
 def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     results = None
+    more = False
     query = SearchQuery()
     if request.GET and form.is_valid():
         free = parse_free_text(form.cleaned_data["q"])
@@ -91,7 +92,8 @@ def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
             nhs_number=form.cleaned_data["nhs_number"] or free.nhs_number,
             postcode=form.cleaned_data["postcode"] or free.postcode,
         )
-        results = search(request.user, query) if not query.is_empty else []
+        found = search_people(request.user, query)
+        results, more = found.matches, found.more
     relate_to = request.GET.get("relate_to", "")
     return render(
         request,
@@ -99,6 +101,7 @@ def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "results": results,
+            "more": more,
             "query": query,
             "nav_key": "search",
             "relate_to": relate_to if relate_to.isdigit() else "",

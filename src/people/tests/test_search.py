@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.permissions import Role
+from people import search as search_module
 from people import services
 from people.models import NameKind
 from people.search import SearchQuery, find_possible_duplicates, parse_free_text, search
@@ -129,6 +130,44 @@ def test_search_filters_by_postcode_when_given(social_worker, people):
 
 def test_search_returns_nothing_when_query_empty(social_worker, people):
     assert search(social_worker, SearchQuery()) == []
+    assert _found(social_worker, name="!!!") == []
+    assert _found(social_worker, name="-- ''", date_of_birth=date(2012, 7, 1)) == []
+
+
+def test_search_loads_exact_names_first_when_more_candidates_than_it_ranks(
+    social_worker, make_person, monkeypatch
+):
+    """A common surname in a large authority: the people whose name is the word typed are
+    found before the sound-alikes, not whichever candidates the database returned first."""
+    for given in ("Ava", "Bea", "Cal"):
+        make_person(given, "Smyth")
+    zoe, amy = make_person("Zoe", "Smith"), make_person("Amy", "Smith")
+    monkeypatch.setattr(search_module, "MAX_CANDIDATES", 3)
+    monkeypatch.setattr(search_module, "MAX_RESULTS", 2)
+    found = search_module.search_people(social_worker, SearchQuery(name="Smith"))
+    assert [m.person for m in found.matches] == [amy, zoe]
+    assert found.more
+
+
+def test_search_shows_the_first_exact_matches_alphabetically_and_says_there_are_more(
+    client, social_worker, make_person, monkeypatch
+):
+    for given in ("Dan", "Ava", "Cal", "Bea"):
+        make_person(given, "Smith")
+    make_person("Ava", "Smyth")
+    monkeypatch.setattr(search_module, "MAX_RESULTS", 3)
+    found = search_module.search_people(social_worker, SearchQuery(name="Smith"))
+    assert [m.person.given_name for m in found.matches] == ["Ava", "Bea", "Cal"]
+    assert found.more
+    assert all(m.can_open for m in found.matches)
+    client.force_login(social_worker)
+    page = client.get("/people/search/", {"q": "smith"}).content.decode()
+    assert "More than 3 people found" in page
+    assert "The 3 closest matches are shown" in page
+    monkeypatch.setattr(search_module, "MAX_RESULTS", 50)
+    page = client.get("/people/search/", {"q": "smith"}).content.decode()
+    assert "5 people found" in page
+    assert "closest matches are shown" not in page
 
 
 def test_search_lists_restricted_record_that_cannot_be_opened_when_user_not_named(
