@@ -19,7 +19,7 @@ threads="${LOADTEST_THREADS:-2}"
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf http://127.0.0.1:8765/health/ >/dev/null && break; sleep 0.2; done
-LOADTEST_SESSIONS="$out/sessions.json" .venv/bin/locust -f loadtest/locustfile.py --headless \
+LOADTEST_SESSIONS="$out/sessions.json" .venv/bin/python loadtest/cpu.py run -- .venv/bin/locust -f loadtest/locustfile.py --headless \
   -u "$users" -r 10 -t "$run_time" --host http://127.0.0.1:8765 --csv "$out/result" \
   --only-summary --exit-code-on-error 1
 .venv/bin/python loadtest/report.py "$out/result_stats.csv"
