@@ -1,6 +1,6 @@
 from typing import Any
 
-from core.extensions import Panel
+from core.extensions import Panel, listed
 
 from .models import Assessment, CommissionedAssessment
 
@@ -8,8 +8,8 @@ from .models import Assessment, CommissionedAssessment
 def assessments_panel(person: Any, user: Any) -> Panel | None:
     if person.record_type != "CHILD":
         return None
-    assessments = list(Assessment.objects.filter(person=person)[:10])
-    commissioned = list(CommissionedAssessment.objects.filter(person=person)[:10])
+    assessments = listed(person, Assessment.objects.filter(person=person)[:10])
+    commissioned = listed(person, CommissionedAssessment.objects.filter(person=person)[:10])
     return Panel(
         title="Assessments",
         template="assessments/_panel.jinja",
@@ -20,3 +20,4 @@ def assessments_panel(person: Any, user: Any) -> Panel | None:
 
 
 PANELS = [assessments_panel]
+HOLDS = [Assessment, CommissionedAssessment]

@@ -1,6 +1,6 @@
 from typing import Any
 
-from core.extensions import Panel
+from core.extensions import Panel, listed
 
 from .models import CINPlan
 
@@ -13,7 +13,7 @@ def cin_panel(person: Any, user: Any) -> Panel | None:
         template="cin/_panel.jinja",
         context={
             "person": person,
-            "plans": list(CINPlan.objects.filter(person=person)[:10]),
+            "plans": listed(person, CINPlan.objects.filter(person=person)[:10]),
             "referrals": list(person.referrals.all())[:10],  # frontdoor's PREFETCH
         },
         order=56,
@@ -22,3 +22,4 @@ def cin_panel(person: Any, user: Any) -> Panel | None:
 
 
 PANELS = [cin_panel]
+HOLDS = [CINPlan]

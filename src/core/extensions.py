@@ -7,7 +7,11 @@ INSTALLED_APPS order, so adding a stage never means editing another app's code:
 - `<app>/panels.py`: `PANELS`, a list of callables `(person, user) -> Panel | None`, each a
   section of the person's page (e.g. "Child protection", "Children in care"); optionally
   `PREFETCH`, the person's relations its panels read (`person.referrals.all()`): loaded once
-  for all panels before they are built, so two stages reading the same rows cost one query.
+  for all panels before they are built, so two stages reading the same rows cost one query;
+  and optionally `HOLDS`, the record types (models with a `person` foreign key) its panels
+  list: which of them the person has any rows of is read for every panel in one query
+  before they are built, and a panel asks `holds(person, Model)` (or uses `listed`) before
+  querying one, so a stage the child never reached costs no query.
 - `<app>/worklist.py`: `items(person_ids, today) -> Iterable[WorkItem]` (see core.worklist).
 - `<app>/demo_stage.py`: `ORDER` (int) and `run(context)` extending the demo generator.
 - `<app>/episode_guards.py`: `open_work(referral) -> list[str]`, the work this stage still
@@ -26,7 +30,8 @@ from types import ModuleType
 from typing import Any
 
 from django.apps import apps
-from django.db.models import prefetch_related_objects
+from django.db import connection
+from django.db.models import Model, QuerySet, prefetch_related_objects
 
 
 @cache
@@ -72,6 +77,9 @@ def person_panels(person: Any, user: Any) -> list[Panel]:
     shared = sorted({lookup for module in modules for lookup in getattr(module, "PREFETCH", ())})
     if shared:
         prefetch_related_objects([person], *shared)
+    types = _held_types()
+    if types:
+        person._held_records = records_held(person.pk, types)
     panels = []
     for module in modules:
         for build in module.PANELS:
@@ -79,6 +87,54 @@ def person_panels(person: Any, user: Any) -> list[Panel]:
             if panel is not None:
                 panels.append(panel)
     return sorted(panels, key=lambda p: p.order)
+
+
+@cache
+def _held_types() -> tuple[type[Model], ...]:
+    """Every panel module's `HOLDS`, once each, in a fixed order."""
+    found = {model for module in app_modules("panels") for model in getattr(module, "HOLDS", ())}
+    return tuple(sorted(found, key=lambda model: model._meta.label))
+
+
+@cache
+def _held_sql(types: tuple[type[Model], ...]) -> str:
+    # Table and column names come from the models' metadata, quoted; the person is a parameter.
+    quote = connection.ops.quote_name
+    return "SELECT " + ", ".join(  # noqa: S608
+        f"EXISTS (SELECT 1 FROM {quote(model._meta.db_table)}"  # noqa: S608
+        f" WHERE {quote(_person_column(model))} = %s)"
+        for model in types
+    )
+
+
+def _person_column(model: type[Model]) -> str:
+    column = model._meta.get_field("person").column  # type: ignore[union-attr]
+    if not isinstance(column, str):
+        raise TypeError(f"{model._meta.label}.person is not a column")
+    return column
+
+
+def records_held(person_id: int, types: tuple[type[Model], ...]) -> frozenset[type[Model]]:
+    """Which of these record types (models with a `person` foreign key) the person has any
+    rows of, in one statement: an index probe a type. Every row counts, whatever a model's
+    default manager leaves out, so a type read as held may still list nothing; one read as
+    not held has no rows at all."""
+    with connection.cursor() as cursor:
+        cursor.execute(_held_sql(types), [person_id] * len(types))
+        row = cursor.fetchone()
+    return frozenset(model for model, held in zip(types, row, strict=True) if held)
+
+
+def holds(person: Any, model: type[Model]) -> bool:
+    """Whether the person may have rows of `model`: False only when `person_panels` read that
+    they have none (a panel built on its own, as in a test, always queries)."""
+    held = getattr(person, "_held_records", None)
+    return held is None or model in held
+
+
+def listed(person: Any, rows: QuerySet[Any]) -> list[Any]:
+    """`list(rows)`, or `[]` without a query when the person has no rows of their model."""
+    return list(rows) if holds(person, rows.model) else []
 
 
 def episode_open_work(referral: Any) -> list[str]:

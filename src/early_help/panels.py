@@ -1,7 +1,7 @@
 from typing import Any
 
 from accounts.permissions import Permission
-from core.extensions import Panel
+from core.extensions import Panel, listed
 
 from .models import EarlyHelpEpisode
 
@@ -9,7 +9,7 @@ from .models import EarlyHelpEpisode
 def early_help_panel(person: Any, user: Any) -> Panel | None:
     if not user.has_perm(Permission.VIEW_EARLY_HELP.value):
         return None
-    episodes = list(EarlyHelpEpisode.objects.filter(person=person).select_related("worker"))
+    episodes = listed(person, EarlyHelpEpisode.objects.filter(person=person).select_related("worker"))
     if not episodes and not user.has_perm(Permission.MANAGE_EARLY_HELP.value):
         return None
     return Panel(
@@ -26,3 +26,4 @@ def early_help_panel(person: Any, user: Any) -> Panel | None:
 
 
 PANELS = [early_help_panel]
+HOLDS = [EarlyHelpEpisode]

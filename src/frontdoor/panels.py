@@ -1,16 +1,20 @@
 from typing import Any
 
 from accounts.permissions import Permission
-from core.extensions import Panel
+from core.extensions import Panel, holds
 
 from . import clocks, queries
-from .models import Contact
+from .models import Contact, ContactChild
 
 
 def front_door_panel(person: Any, user: Any) -> Panel | None:
     if not user.has_perm(Permission.VIEW_CONTACTS.value):
         return None
-    contacts = list(Contact.objects.filter(child_links__person=person).order_by("-received_at")[:20])
+    contacts = (
+        list(Contact.objects.filter(child_links__person=person).order_by("-received_at")[:20])
+        if holds(person, ContactChild)
+        else []
+    )
     referrals = list(person.referrals.all())  # newest first; prefetched for every panel (PREFETCH)
     if not contacts and not referrals and not user.has_perm(Permission.RECORD_CONTACT.value):
         return None
@@ -31,3 +35,4 @@ def front_door_panel(person: Any, user: Any) -> Panel | None:
 
 PANELS = [front_door_panel]
 PREFETCH = ["referrals"]
+HOLDS = [ContactChild]

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from core.extensions import Panel
+from core.extensions import Panel, holds, listed
 from core.workflow import allowed_events
 
 from . import clocks
@@ -24,7 +24,7 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
     today = timezone.localdate()
     periods = [(p.start_date, p.end_date) for p in person.periods_of_care.all()]  # looked_after's PREFETCH
     proceedings = []
-    for p in CareProceedings.objects.filter(person=person).prefetch_related("extensions"):
+    for p in listed(person, CareProceedings.objects.filter(person=person).prefetch_related("extensions")):
         limit = current_limit(p)
         proceedings.append(
             {
@@ -35,7 +35,7 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
             }
         )
     adoptions = []
-    for case in AdoptionCase.objects.filter(person=person):
+    for case in listed(person, AdoptionCase.objects.filter(person=person)):
         adoptions.append(
             {
                 "row": tracker_row(case, periods, today),
@@ -49,7 +49,7 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
             "due": clocks.plo_due(plo.letter_date or plo.decision_date),
             "meetings": list(plo.meetings.all()),
         }
-        for plo in PreProceedings.objects.filter(person=person)
+        for plo in listed(person, PreProceedings.objects.filter(person=person))
     ]
     return Panel(
         title="Permanence and court",
@@ -59,14 +59,19 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
             "today": today,
             "plos": plos,
             "proceedings": proceedings,
-            "orders": list(CourtOrder.objects.filter(person=person)),
+            "orders": listed(person, CourtOrder.objects.filter(person=person)),
             "adoptions": adoptions,
-            "previous": PreviousPermanence.objects.filter(person=person).first(),
+            "previous": (
+                PreviousPermanence.objects.filter(person=person).first()
+                if holds(person, PreviousPermanence)
+                else None
+            ),
             "in_care": bool(periods),
-            "sessions": list(
+            "sessions": listed(
+                person,
                 ContactSession.objects.filter(person=person)
                 .select_related("supervisor")
-                .order_by("-starts_at")[:10]
+                .order_by("-starts_at")[:10],
             ),
         },
         order=65,
@@ -74,3 +79,4 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
 
 
 PANELS = [permanence_panel]
+HOLDS = [CareProceedings, AdoptionCase, PreProceedings, CourtOrder, PreviousPermanence, ContactSession]

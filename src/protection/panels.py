@@ -2,7 +2,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from core.extensions import Panel
+from core.extensions import Panel, holds, listed
 
 from .models import CPPlan, ManagementDecision, S47Enquiry, StrategyDiscussion
 from .queries import plan_views
@@ -11,14 +11,18 @@ from .queries import plan_views
 def protection_panel(person: Any, user: Any) -> Panel | None:
     if person.record_type != "CHILD":
         return None
-    plans = plan_views(None, timezone.localdate(), queryset=CPPlan.objects.filter(person=person))
+    plans = (
+        plan_views(None, timezone.localdate(), queryset=CPPlan.objects.filter(person=person))
+        if holds(person, CPPlan)
+        else []
+    )
     return Panel(
         title="Child protection",
         template="protection/_panel.jinja",
         context={
             "person": person,
-            "strategy": list(StrategyDiscussion.objects.filter(person=person)[:10]),
-            "s47s": list(S47Enquiry.objects.filter(person=person)[:10]),
+            "strategy": listed(person, StrategyDiscussion.objects.filter(person=person)[:10]),
+            "s47s": listed(person, S47Enquiry.objects.filter(person=person)[:10]),
             "plans": plans,
         },
         order=55,
@@ -29,7 +33,9 @@ def protection_panel(person: Any, user: Any) -> Panel | None:
 def oversight_panel(person: Any, user: Any) -> Panel | None:
     if person.record_type != "CHILD":
         return None
-    decisions = list(ManagementDecision.objects.filter(person=person).select_related("decided_by")[:10])
+    decisions = listed(
+        person, ManagementDecision.objects.filter(person=person).select_related("decided_by")[:10]
+    )
     return Panel(
         title="Management oversight",
         template="protection/_oversight.jinja",
@@ -40,3 +46,4 @@ def oversight_panel(person: Any, user: Any) -> Panel | None:
 
 
 PANELS = [protection_panel, oversight_panel]
+HOLDS = [CPPlan, StrategyDiscussion, S47Enquiry, ManagementDecision]

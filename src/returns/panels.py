@@ -1,8 +1,9 @@
 from typing import Any
 
 from accounts.permissions import Permission
-from core.extensions import Panel
+from core.extensions import Panel, holds
 
+from .models import ValidationFinding
 from .queries import child_findings
 
 
@@ -10,7 +11,7 @@ def data_quality_panel(person: Any, user: Any) -> Panel | None:
     """The child's failing return rules, each linked to where it is fixed (only when there are any)."""
     if not user.has_perm(Permission.VIEW_DATA_QUALITY.value):
         return None
-    rows = child_findings(person.pk)
+    rows = child_findings(person.pk) if holds(person, ValidationFinding) else []
     if not rows:
         return None
     return Panel(
@@ -23,3 +24,4 @@ def data_quality_panel(person: Any, user: Any) -> Panel | None:
 
 
 PANELS = [data_quality_panel]
+HOLDS = [ValidationFinding]

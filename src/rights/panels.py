@@ -1,6 +1,6 @@
 from typing import Any
 
-from core.extensions import Panel
+from core.extensions import Panel, listed
 from core.workflow import allowed_events
 
 from . import clocks
@@ -19,7 +19,7 @@ def rights_panel(person: Any, user: Any) -> Panel | None:
     if person.record_type != "CHILD":
         return None
     complaints = []
-    for c in Complaint.objects.filter(person=person):
+    for c in listed(person, Complaint.objects.filter(person=person)):
         steps = [s for s in _STAGE_STEPS.get(c.status, [])]
         steps += allowed_events(ComplaintMachine, c)
         complaints.append(
@@ -30,9 +30,11 @@ def rights_panel(person: Any, user: Any) -> Panel | None:
         template="rights/_panel.jinja",
         context={
             "person": person,
-            "views": list(ChildViews.objects.filter(person=person)[:10]),
-            "advocacy": list(AdvocacyReferral.objects.filter(person=person)),
-            "visitors": list(IndependentVisitor.objects.filter(person=person).prefetch_related("visits")),
+            "views": listed(person, ChildViews.objects.filter(person=person)[:10]),
+            "advocacy": listed(person, AdvocacyReferral.objects.filter(person=person)),
+            "visitors": listed(
+                person, IndependentVisitor.objects.filter(person=person).prefetch_related("visits")
+            ),
             "complaints": complaints,
         },
         order=70,
@@ -40,3 +42,4 @@ def rights_panel(person: Any, user: Any) -> Panel | None:
 
 
 PANELS = [rights_panel]
+HOLDS = [Complaint, ChildViews, AdvocacyReferral, IndependentVisitor]
