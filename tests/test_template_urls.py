@@ -4,7 +4,7 @@ what `reverse` gives for every path in Harbour, and fall back to `reverse` other
 import pytest
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from config.jinja2 import url
+from core.links import url
 
 
 def _named_paths(patterns=None, namespace=""):

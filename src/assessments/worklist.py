@@ -4,25 +4,19 @@ referral, stored with the local target) and, for managers, assessments awaiting 
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from django.urls import reverse
-
+from core.links import url
 from core.worklist import SIGN_OFF, WorkItem
 
 from .models import KIND_RULE, Assessment, AssessmentStatus
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
-    rows = (
-        Assessment.objects.filter(person_id__in=person_ids)
-        .exclude(status=AssessmentStatus.AUTHORISED)
-        .select_related("person")
-    )
+    rows = Assessment.objects.filter(person_id__in=person_ids).exclude(status=AssessmentStatus.AUTHORISED)
     for a in rows:
-        link = reverse("assessments:detail", args=[a.pk])
+        link = url("assessments:detail", a.pk)
         if a.status == AssessmentStatus.AWAITING_AUTHORISATION:
             yield WorkItem(
                 a.person_id,
-                a.person.display_name,
                 "Assessment awaiting authorisation",
                 KIND_RULE[a.kind],
                 a.submitted_on or today,
@@ -33,7 +27,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
         else:
             yield WorkItem(
                 a.person_id,
-                a.person.display_name,
                 f"{a.get_kind_display()} due",
                 KIND_RULE[a.kind],
                 a.due_date,

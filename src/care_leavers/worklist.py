@@ -3,8 +3,7 @@
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from django.urls import reverse
-
+from core.links import url
 from core.worklist import WorkItem
 
 from .eligibility import ordinal
@@ -16,12 +15,10 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     records = list(CareLeaver.objects.filter(person_id__in=person_ids).select_related("person"))
     for s in summaries(records, today):
         person = s.record.person
-        link = reverse("people:detail", args=[person.pk]) + "#care-leaver"
-        name = person.display_name
+        link = url("people:detail", person.pk) + "#care-leaver"
         if s.needs_assessment_due:
             yield WorkItem(
                 person.pk,
-                name,
                 "Care leaver needs assessment",
                 "care_leaver_needs_assessment",
                 s.needs_assessment_due,
@@ -32,7 +29,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
         if s.plan_review_due:
             yield WorkItem(
                 person.pk,
-                name,
                 "Pathway plan review",
                 "pathway_plan_review",
                 s.plan_review_due,
@@ -43,7 +39,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
         if s.pa_contact_due:
             yield WorkItem(
                 person.pk,
-                name,
                 "Personal adviser contact",
                 "pa_visit",
                 s.pa_contact_due,
@@ -54,7 +49,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
         if s.oc3_due and s.oc3_age_due:
             yield WorkItem(
                 person.pk,
-                name,
                 f"Status around the {ordinal(s.oc3_age_due)} birthday (903 OC3)",
                 "oc3_birthday",
                 s.oc3_due,

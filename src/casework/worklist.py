@@ -5,19 +5,16 @@ subject access (team and service managers), in the team's list for the child."""
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from django.urls import reverse
-
 from accounts.permissions import Permission
+from core.links import url
 from core.worklist import WorkItem
 
 from .models import SARStatus, SubjectAccessRequest
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
-    open_requests = (
-        SubjectAccessRequest.objects.filter(person_id__in=person_ids)
-        .exclude(status=SARStatus.RELEASED)
-        .select_related("person")
+    open_requests = SubjectAccessRequest.objects.filter(person_id__in=person_ids).exclude(
+        status=SARStatus.RELEASED
     )
     for sar in open_requests:
         clock = sar.clock(today)
@@ -25,12 +22,11 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             continue
         yield WorkItem(
             sar.person_id,
-            sar.person.display_name,
             "Subject access request overdue" + (" (extended)" if clock.extended else ""),
             "subject_access_extended" if clock.extended else "subject_access",
             clock.due,
             None,
-            reverse("casework:sar_detail", args=[sar.pk]),
+            url("casework:sar_detail", sar.pk),
             "subject_access",
             Permission.HANDLE_SUBJECT_ACCESS.value,
         )

@@ -5,8 +5,8 @@ from collections.abc import Collection, Iterable
 from datetime import date
 
 from django.db.models import Max
-from django.urls import reverse
 
+from core.links import url
 from core.worklist import SIGN_OFF, WorkItem
 from protection.models import PlanStatus
 from protection.smart import OPEN_ACTION_STATUSES
@@ -16,17 +16,14 @@ from .models import CINPlan, CINPlanAction
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
-    plans = (
-        CINPlan.objects.filter(person_id__in=person_ids, status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE])
-        .select_related("person")
-        .annotate(last_review=Max("reviews__held_on"))
-    )
+    plans = CINPlan.objects.filter(
+        person_id__in=person_ids, status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE]
+    ).annotate(last_review=Max("reviews__held_on"))
     for p in plans:
-        link = reverse("cin:plan", args=[p.pk])
+        link = url("cin:plan", p.pk)
         if p.status == PlanStatus.DRAFT:
             yield WorkItem(
                 p.person_id,
-                p.person.display_name,
                 "Child in need plan awaiting sign-off",
                 "cin_plan",
                 p.start_date,
@@ -37,7 +34,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
         else:
             yield WorkItem(
                 p.person_id,
-                p.person.display_name,
                 "Child in need review due",
                 "cin_review",
                 next_review_due(p.start_date, p.last_review),
@@ -50,16 +46,15 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
         plan__status=PlanStatus.ACTIVE,
         by_when__lt=today,
         status__in=OPEN_ACTION_STATUSES,
-    ).select_related("plan__person")
+    ).select_related("plan")
     for a in actions:
         yield WorkItem(
             a.plan.person_id,
-            a.plan.person.display_name,
             f"Plan action overdue: {a.what[:60]}",
             "plan_action",
             a.by_when or today,
             None,
-            reverse("cin:plan", args=[a.plan_id]),
+            url("cin:plan", a.plan_id),
             "plan_action",
         )
 

@@ -7,7 +7,7 @@ Each stage of the child's journey contributes a provider: a function
 """
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -20,7 +20,6 @@ SIGN_OFF = "Decision awaiting sign-off"
 @dataclass(frozen=True)
 class WorkItem:
     person_id: int
-    person_name: str
     title: str
     rule_id: str
     due: date
@@ -28,6 +27,9 @@ class WorkItem:
     link: str
     kind: str = ""
     permission: str = ""  # a Permission value the reader needs to act on it (empty: anyone)
+    # The child's name as shown: `work_items` fills it in for every provider's items with one
+    # query (providers need not join each of their tables to people for it).
+    person_name: str = ""
 
     def days_until(self, today: date) -> int:
         return (self.due - today).days
@@ -52,9 +54,23 @@ def providers() -> list[Provider]:
 
 
 def work_items(person_ids: Collection[int], today: date) -> list[WorkItem]:
-    """Every provider's items for these people, overdue first, then soonest due."""
+    """Every provider's items for these people, with their names, overdue first, then soonest due."""
     items = [item for provider in providers() for item in provider(person_ids, today)]
+    names = _display_names({item.person_id for item in items if not item.person_name})
+    items = [
+        item if item.person_name else replace(item, person_name=names.get(item.person_id, ""))
+        for item in items
+    ]
     return sorted(items, key=lambda i: (_as_date(i.due), i.person_name, i.title))
+
+
+def _display_names(person_ids: set[int]) -> dict[int, str]:
+    from people.models import Person
+
+    if not person_ids:
+        return {}
+    people = Person.objects.filter(pk__in=person_ids).only(*Person.DISPLAY_NAME_FIELDS)
+    return {person.pk: person.display_name for person in people}
 
 
 def visible_to(user: Any, items: Iterable[WorkItem]) -> list[WorkItem]:

@@ -3,8 +3,7 @@
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from django.urls import reverse
-
+from core.links import url
 from core.worklist import WorkItem
 
 from .models import ContactChild, ContactStatus
@@ -13,17 +12,16 @@ from .models import ContactChild, ContactStatus
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     links = ContactChild.objects.filter(
         person_id__in=list(person_ids), contact__status__in=[ContactStatus.RECEIVED, ContactStatus.SCREENED]
-    ).select_related("contact", "person")
+    ).select_related("contact")
     for link in links:
         contact = link.contact
         yield WorkItem(
             person_id=link.person_id,
-            person_name=link.person.display_name,
             title="Front-door decision"
             + (" (awaiting manager)" if contact.status == ContactStatus.SCREENED else ""),
             rule_id="referral_decision",
             due=contact.decision_due,
             local_target=None,
-            link=reverse("frontdoor:contact", args=[contact.pk]),
+            link=url("frontdoor:contact", contact.pk),
             kind="frontdoor",
         )

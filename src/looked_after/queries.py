@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from django.urls import reverse
 from django.utils import timezone
 
 import timescales
 from casework.models import Visit, VisitKind
+from core.links import url
 from people.models import Person
 from timescales import Unit
 from workforce.models import Allocation, AllocationRole
@@ -185,7 +185,7 @@ def _placement_items(s: CareSummary, h: _History, held: list[date], timeline: st
         intended_until_18=placement.intended_until_18,
     )
     first = not any(v >= placement.start_date for v in h.visits[person.pk])
-    visit_link = reverse("casework:record_visit", args=[person.pk]) + "?kind=CLA"
+    visit_link = url("casework:record_visit", person.pk) + "?kind=CLA"
     s.items.append(
         DueItem(
             "First visit in the placement" if first else "Statutory visit",
@@ -305,7 +305,7 @@ def _missing_items(s: CareSummary, h: _History, timeline: str) -> None:
                 "return_home_interview",
                 local.date(),
                 MISSING,
-                reverse("looked_after:update_missing", args=[m.pk]),
+                url("looked_after:update_missing", m.pk),
                 due_at=local,
             )
         )
@@ -324,7 +324,7 @@ def summaries(person_ids: Collection[int], today: date) -> dict[int, CareSummary
     out: dict[int, CareSummary] = {}
     for period in periods:
         person = period.person
-        timeline = reverse("looked_after:timeline", args=[person.pk])
+        timeline = url("looked_after:timeline", person.pk)
         episode = h.episodes.get(period.pk)
         reviews = h.reviews[period.pk]
         s = CareSummary(

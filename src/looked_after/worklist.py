@@ -10,11 +10,9 @@ from .queries import summaries
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     for pid, summary in summaries(person_ids, today).items():
-        name = summary.person.display_name
         for item in summary.items:
             yield WorkItem(
                 person_id=pid,
-                person_name=name,
                 title=item.title,
                 rule_id=item.rule_id,
                 due=item.due,

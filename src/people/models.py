@@ -105,6 +105,8 @@ class Person(models.Model):
     def full_name(self) -> str:
         return " ".join(p for p in (self.given_name, self.middle_names, self.family_name) if p)
 
+    DISPLAY_NAME_FIELDS = ("given_name", "preferred_name", "family_name")  # what display_name reads
+
     @property
     def display_name(self) -> str:
         if self.preferred_name and self.preferred_name != self.given_name:

@@ -3,8 +3,7 @@
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from django.urls import reverse
-
+from core.links import url
 from core.worklist import WorkItem
 
 from . import clocks
@@ -14,16 +13,13 @@ from .queries import adoption_review_due, current_limit
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     def link(pid: int) -> str:
-        return reverse("people:detail", args=[pid])
+        return url("people:detail", pid)
 
-    for p in (
-        CareProceedings.objects.filter(person_id__in=person_ids, status="OPEN")
-        .select_related("person")
-        .prefetch_related("extensions")
+    for p in CareProceedings.objects.filter(person_id__in=person_ids, status="OPEN").prefetch_related(
+        "extensions"
     ):
         yield WorkItem(
             p.person_id,
-            p.person.display_name,
             "Care proceedings: 26-week limit",
             "care_proceedings",
             current_limit(p),
@@ -31,12 +27,9 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             link(p.person_id),
             "permanence",
         )
-    for plo in PreProceedings.objects.filter(person_id__in=person_ids, status="OPEN").select_related(
-        "person"
-    ):
+    for plo in PreProceedings.objects.filter(person_id__in=person_ids, status="OPEN"):
         yield WorkItem(
             plo.person_id,
-            plo.person.display_name,
             "Pre-proceedings (PLO) to conclude",
             "plo_pre_proceedings",
             clocks.plo_due(plo.letter_date or plo.decision_date),
@@ -44,15 +37,12 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             link(plo.person_id),
             "permanence",
         )
-    for case in AdoptionCase.objects.filter(
-        person_id__in=person_ids, status__in=["AUTHORISED", "PLACED"]
-    ).select_related("person"):
+    for case in AdoptionCase.objects.filter(person_id__in=person_ids, status__in=["AUTHORISED", "PLACED"]):
         found = adoption_review_due(case)
         if found:
             rule_id, due = found
             yield WorkItem(
                 case.person_id,
-                case.person.display_name,
                 "First adoption review",
                 rule_id,
                 due,

@@ -6,9 +6,8 @@ second anniversary: a prompt to the worker, manager and chair) for active plans.
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from django.urls import reverse
-
 import timescales
+from core.links import url
 from core.worklist import SIGN_OFF, WorkItem
 
 from .models import ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry, S47Outcome
@@ -17,30 +16,26 @@ from .smart import OPEN_ACTION_STATUSES
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
-    s47s = (
-        S47Enquiry.objects.filter(person_id__in=person_ids, outcome__in=["", S47Outcome.ICPC])
-        .exclude(conferences__kind=ConferenceKind.INITIAL)
-        .select_related("person")
+    s47s = S47Enquiry.objects.filter(person_id__in=person_ids, outcome__in=["", S47Outcome.ICPC]).exclude(
+        conferences__kind=ConferenceKind.INITIAL
     )
     for s in s47s:
         yield WorkItem(
             s.person_id,
-            s.person.display_name,
             "Initial child protection conference due",
             "icpc",
             s.icpc_due,
             None,
-            reverse("protection:s47", args=[s.pk]),
+            url("protection:s47", s.pk),
             "icpc",
         )
     plans = CPPlan.objects.filter(person_id__in=person_ids, status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE])
     for v in plan_views(None, today, queryset=plans):
         p = v.plan
-        name, link = p.person.display_name, reverse("protection:plan", args=[p.pk])
+        link = url("protection:plan", p.pk)
         if p.status == PlanStatus.DRAFT:
             yield WorkItem(
                 p.person_id,
-                name,
                 "Child protection plan awaiting sign-off",
                 "icpc",
                 p.start_date,
@@ -50,11 +45,10 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             )
             continue
         rule = "first_core_group" if v.last_core_group is None else "core_group"
-        yield WorkItem(p.person_id, name, "Core group due", rule, v.core_group_due, None, link, "core_group")
+        yield WorkItem(p.person_id, "Core group due", rule, v.core_group_due, None, link, "core_group")
         if any(f.code == "TWO_YEARS" for f in v.flags):
             yield WorkItem(
                 p.person_id,
-                name,
                 "Plan has lasted 2 years or more: consider whether it is working",
                 "cp_plan_two_years",
                 timescales.add_months(p.start_date, 24),
@@ -65,7 +59,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
         rule = "first_cp_review" if v.last_review is None else "cp_review"
         yield WorkItem(
             p.person_id,
-            name,
             "Child protection review conference due",
             rule,
             v.review_due,
@@ -74,23 +67,22 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             "cp_review",
         )
         yield WorkItem(
-            p.person_id, name, "Child protection visit due", "cp_visit", v.visit_due, None, link, "cp_visit"
+            p.person_id, "Child protection visit due", "cp_visit", v.visit_due, None, link, "cp_visit"
         )
     actions = CPPlanAction.objects.filter(
         plan__person_id__in=person_ids,
         plan__status=PlanStatus.ACTIVE,
         by_when__lt=today,
         status__in=OPEN_ACTION_STATUSES,
-    ).select_related("plan__person")
+    ).select_related("plan")
     for a in actions:
         yield WorkItem(
             a.plan.person_id,
-            a.plan.person.display_name,
             f"Plan action overdue: {a.what[:60]}",
             "plan_action",
             a.by_when or today,
             None,
-            reverse("protection:plan", args=[a.plan_id]),
+            url("protection:plan", a.plan_id),
             "plan_action",
         )
 

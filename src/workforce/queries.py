@@ -18,7 +18,7 @@ def caseload_for(worker: User, on: date | None = None) -> QuerySet[Allocation]:
         Allocation.objects.current(on)
         .for_worker(worker)
         .filter(person__record_status="ACTIVE")
-        .select_related("person", "team")
+        .select_related("person")
         .order_by("start_date", "person__family_name")
     )
 
