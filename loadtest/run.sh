@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the load test: gunicorn on 127.0.0.1:8765 (production-like: DEBUG off, $LOADTEST_WORKERS
-# (nproc+1) workers x $LOADTEST_THREADS (2) threads), sessions made for the demo staff, then
+# (2 x nproc + 1) workers x $LOADTEST_THREADS (1) threads), sessions made for the demo staff, then
 # locust headless with $LOADTEST_USERS users for $LOADTEST_TIME. Prints p50/p95/p99 per page;
 # exits non-zero on any failed request.
 set -euo pipefail
@@ -12,8 +12,8 @@ out="var/loadtest"
 mkdir -p "$out"
 .venv/bin/python manage.py collectstatic --noinput -v0 || true
 .venv/bin/python loadtest/make_sessions.py "$out/sessions.json"
-workers="${LOADTEST_WORKERS:-$(( $(nproc) + 1 ))}"
-threads="${LOADTEST_THREADS:-2}"
+workers="${LOADTEST_WORKERS:-$(( 2 * $(nproc) + 1 ))}"
+threads="${LOADTEST_THREADS:-1}"
 .venv/bin/gunicorn config.wsgi:application --bind 127.0.0.1:8765 --workers "$workers" --threads "$threads" \
   --timeout 120 --keep-alive 10 --backlog 2048 --log-level warning --pid "$out/gunicorn.pid" &
 server=$!
