@@ -3,7 +3,7 @@ from typing import Any
 from django.utils import timezone
 
 from codes import permanence as pcodes
-from core.extensions import Panel, holds, listed
+from core.extensions import Panel, first_of, listed
 
 from . import eligibility
 from .models import BirthdayStatus, CareLeaver, PathwayPlan
@@ -13,7 +13,7 @@ from .queries import summaries
 def care_leaver_panel(person: Any, user: Any) -> Panel | None:
     """Shown for anyone with a care leaver record, or aged 16–25 with a qualifying history."""
     today = timezone.localdate()
-    record = CareLeaver.objects.filter(person=person).first() if holds(person, CareLeaver) else None
+    record = first_of(person, CareLeaver.objects.filter(person=person))
     if record is not None:
         record.person = person  # already loaded: `summaries` reads it (one query fewer)
     computed = eligibility.NONE
@@ -25,11 +25,7 @@ def care_leaver_panel(person: Any, user: Any) -> Panel | None:
     if record is None and computed == eligibility.NONE:
         return None
     summary = summaries([record], today)[0] if record else None
-    plan = (
-        PathwayPlan.objects.filter(person=person).prefetch_related("reviews", "actions").first()
-        if holds(person, PathwayPlan)
-        else None
-    )
+    plan = first_of(person, PathwayPlan.objects.filter(person=person).prefetch_related("reviews", "actions"))
     return Panel(
         title="Care leaver",
         template="care_leavers/_panel.jinja",

@@ -10,7 +10,7 @@ INSTALLED_APPS order, so adding a stage never means editing another app's code:
   for all panels before they are built, so two stages reading the same rows cost one query;
   and optionally `HOLDS`, the record types (models with a `person` foreign key) its panels
   list: which of them the person has any rows of is read for every panel in one query
-  before they are built, and a panel asks `holds(person, Model)` (or uses `listed`) before
+  before they are built, and a panel asks `holds(person, Model)` (or uses `listed`, `first_of`) before
   querying one, so a stage the child never reached costs no query.
 - `<app>/worklist.py`: `items(person_ids, today) -> Iterable[WorkItem]` (see core.worklist).
 - `<app>/demo_stage.py`: `ORDER` (int) and `run(context)` extending the demo generator.
@@ -135,6 +135,11 @@ def holds(person: Any, model: type[Model]) -> bool:
 def listed(person: Any, rows: QuerySet[Any]) -> list[Any]:
     """`list(rows)`, or `[]` without a query when the person has no rows of their model."""
     return list(rows) if holds(person, rows.model) else []
+
+
+def first_of(person: Any, rows: QuerySet[Any]) -> Any | None:
+    """`rows.first()`, or None without a query when the person has no rows of their model."""
+    return rows.first() if holds(person, rows.model) else None
 
 
 def episode_open_work(referral: Any) -> list[str]:

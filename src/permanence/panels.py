@@ -2,7 +2,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from core.extensions import Panel, holds, listed
+from core.extensions import Panel, first_of, listed
 from core.workflow import allowed_events
 
 from . import clocks
@@ -61,11 +61,7 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
             "proceedings": proceedings,
             "orders": listed(person, CourtOrder.objects.filter(person=person)),
             "adoptions": adoptions,
-            "previous": (
-                PreviousPermanence.objects.filter(person=person).first()
-                if holds(person, PreviousPermanence)
-                else None
-            ),
+            "previous": first_of(person, PreviousPermanence.objects.filter(person=person)),
             "in_care": bool(periods),
             "sessions": listed(
                 person,
