@@ -33,7 +33,7 @@ from .forms import (
     StartEpisodeForm,
     StepUpForm,
 )
-from .models import EarlyHelpEpisode, FamilyGroupConferenceRequest, PlanAction
+from .models import EarlyHelpEpisode, EntryRoute, FamilyGroupConferenceRequest, PlanAction
 
 
 def load_episode(
@@ -85,6 +85,9 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "episodes": queries.open_episodes(request.user, today),
             "waiting": queries.fgc_waiting_list(request.user, today),
+            "awaiting": queries.awaiting_early_help(request.user, today, limit=queries.AWAITING_LISTED),
+            "awaiting_within_days": queries.AWAITING_WITHIN_DAYS,
+            "awaiting_listed": queries.AWAITING_LISTED,
             "today": today,
             "nav_key": "early_help",
         },
@@ -95,8 +98,13 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 @with_person(Purpose.EDIT, page="Start early help")
 @require_http_methods(["GET", "POST"])
 def start(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    route = request.GET.get("route", "")  # from the "waiting for early help" list
     form = StartEpisodeForm(
-        request.POST or None, initial={"start_date": timezone.localdate(), "entry_route": "DIRECT"}
+        request.POST or None,
+        initial={
+            "start_date": timezone.localdate(),
+            "entry_route": route if route in EntryRoute.values else EntryRoute.DIRECT,
+        },
     )
     if started := submitted(
         request, form, lambda data: services.start_episode(actor=request.user, person=person, **data)
