@@ -154,3 +154,63 @@ def test_early_help_worker_records_plan_and_family_waits_for_conference(
     expect(page.get_by_role("cell", name="Attend the parenting course", exact=True)).to_be_visible()
     expect(page.get_by_text("Waiting 9 days")).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.mark.system
+def test_child_stepped_to_early_help_waits_until_the_early_help_worker_starts_it(
+    open_page, live_server, make_user, child, screener, fd_manager
+):
+    """Given the front door decided a child's needs can be met by early help, when the early
+    help worker opens the early help page, then the child is waiting there; starting early help
+    from the list records how the child came, and the child no longer waits."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from frontdoor import services as frontdoor
+
+    day = timezone.localdate() - timedelta(days=6)
+    contact = frontdoor.record_contact(
+        actor=screener,
+        received_at=timezone.make_aware(datetime.combine(day, time(9))),
+        channel="PHONE",
+        source="2A",
+        concern="School worried about attendance and tiredness.",
+        consent="GIVEN",
+        children=[child],
+    )
+    frontdoor.screen_contact(
+        actor=screener,
+        contact=contact,
+        threshold_level="2",
+        decision="EARLY_HELP",
+        summary="Needs can be met by early help.",
+        screened_at=timezone.make_aware(datetime.combine(day, time(11))),
+    )
+    frontdoor.confirm_decision(
+        actor=fd_manager,
+        contact=contact,
+        rationale="Early help",
+        decided_at=timezone.make_aware(datetime.combine(day, time(15))),
+    )
+    team = Team.objects.create(name="Early Help South", kind=TeamKind.EARLY_HELP)
+    make_user(Role.EARLY_HELP, "eh.worker", team=team, first_name="Erin")
+
+    page = open_page()
+    sign_in(page, live_server, "eh.worker")
+    page.get_by_role("link", name="Early help").first.click()
+    awaiting = page.get_by_role("table", name="Children waiting for early help, longest wait first")
+    expect(awaiting).to_contain_text("Front door: step to early help")
+    expect(awaiting.get_by_role("row", name="Amelia Hughes")).to_contain_text("6")
+    assert_accessible(page)
+
+    awaiting.get_by_role("link", name="Start early help for Amelia Hughes").click()
+    expect(page.get_by_label("Stepped to early help by the front door")).to_be_checked()
+    page.get_by_label("Reason for early help").fill("School attendance and routines at home")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Early help episode started")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Early help").first.click()
+    expect(page.get_by_role("heading", name="Waiting for early help (0)")).to_be_visible()
+    expect(page.get_by_text("No child is waiting.")).to_be_visible()
