@@ -163,36 +163,13 @@ def test_child_stepped_to_early_help_waits_until_the_early_help_worker_starts_it
     """Given the front door decided a child's needs can be met by early help, when the early
     help worker opens the early help page, then the child is waiting there; starting early help
     from the list records how the child came, and the child no longer waits."""
-    from datetime import datetime, time, timedelta
+    from datetime import timedelta
 
     from django.utils import timezone
 
-    from frontdoor import services as frontdoor
+    from frontdoor.tests.factories import stepped_to_early_help
 
-    day = timezone.localdate() - timedelta(days=6)
-    contact = frontdoor.record_contact(
-        actor=screener,
-        received_at=timezone.make_aware(datetime.combine(day, time(9))),
-        channel="PHONE",
-        source="2A",
-        concern="School worried about attendance and tiredness.",
-        consent="GIVEN",
-        children=[child],
-    )
-    frontdoor.screen_contact(
-        actor=screener,
-        contact=contact,
-        threshold_level="2",
-        decision="EARLY_HELP",
-        summary="Needs can be met by early help.",
-        screened_at=timezone.make_aware(datetime.combine(day, time(11))),
-    )
-    frontdoor.confirm_decision(
-        actor=fd_manager,
-        contact=contact,
-        rationale="Early help",
-        decided_at=timezone.make_aware(datetime.combine(day, time(15))),
-    )
+    stepped_to_early_help(screener, fd_manager, child, timezone.localdate() - timedelta(days=6))
     team = Team.objects.create(name="Early Help South", kind=TeamKind.EARLY_HELP)
     make_user(Role.EARLY_HELP, "eh.worker", team=team, first_name="Erin")
 

@@ -1,7 +1,7 @@
 """Children handed to early help (front door, assessment, end of a CP plan) wait, on the early help
 page, until an early help episode starts for them."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -11,7 +11,7 @@ from accounts.permissions import Role
 from assessments.models import Assessment, AssessmentStatus
 from early_help import queries, services
 from early_help.models import EntryRoute
-from frontdoor import services as frontdoor
+from frontdoor.tests.factories import stepped_to_early_help
 from people import services as people
 from protection.models import CPPlan, PlanStatus, StepDown
 from protection.tests.factories import make_referral
@@ -21,36 +21,9 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()  # the page counts from today: the handovers are dated from it
 
 
-def _at(day: date, hour: int = 10) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(hour)))
-
-
 def _child(actor, given: str):  # type: ignore[no-untyped-def]
     return people.create_person(
         actor=actor, data={"record_type": "CHILD", "given_name": given, "family_name": "Waiting"}
-    )
-
-
-def _stepped_to_early_help_by_front_door(screener, manager, child, day: date) -> None:  # type: ignore[no-untyped-def]
-    contact = frontdoor.record_contact(
-        actor=screener,
-        received_at=_at(day, 9),
-        channel="PHONE",
-        source="2A",
-        concern="School worried about attendance and tiredness.",
-        consent="GIVEN",
-        children=[child],
-    )
-    frontdoor.screen_contact(
-        actor=screener,
-        contact=contact,
-        threshold_level="2",
-        decision="EARLY_HELP",
-        summary="Needs can be met by early help.",
-        screened_at=_at(day, 11),
-    )
-    frontdoor.confirm_decision(
-        actor=manager, contact=contact, rationale="Early help", decided_at=_at(day, 15)
     )
 
 
@@ -93,7 +66,7 @@ def handed_over(make_user, social_worker, team_manager):  # type: ignore[no-unty
     assessed = _child(social_worker, "Ben")
     stepped_down = _child(social_worker, "Cai")
     not_for_early_help = _child(social_worker, "Nia")
-    _stepped_to_early_help_by_front_door(screener, team_manager, front_door, TODAY - timedelta(days=28))
+    stepped_to_early_help(screener, team_manager, front_door, TODAY - timedelta(days=28))
     _assessed_for_early_help(social_worker, assessed, TODAY - timedelta(days=49))
     _assessed_for_early_help(social_worker, not_for_early_help, TODAY - timedelta(days=49))
     _plan_stepped_down_to_early_help(team_manager, stepped_down, TODAY - timedelta(days=119))

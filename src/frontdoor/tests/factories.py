@@ -1,0 +1,36 @@
+"""Test helpers for other stages: a front-door decision made through the front door's services."""
+
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+from frontdoor import services
+from frontdoor.models import Contact
+
+
+def stepped_to_early_help(screener, manager, child, day: date) -> Contact:  # type: ignore[no-untyped-def]
+    """A school's call about `child` on `day`, screened by `screener` and decided by `manager`
+    (that afternoon) as "Step to early help"."""
+
+    def at(hour: int) -> datetime:
+        return timezone.make_aware(datetime.combine(day, time(hour)))
+
+    contact = services.record_contact(
+        actor=screener,
+        received_at=at(9),
+        channel="PHONE",
+        source="2A",
+        concern="School worried about attendance and tiredness.",
+        consent="GIVEN",
+        children=[child],
+    )
+    services.screen_contact(
+        actor=screener,
+        contact=contact,
+        threshold_level="2",
+        decision="EARLY_HELP",
+        summary="Needs can be met by early help.",
+        screened_at=at(11),
+    )
+    services.confirm_decision(actor=manager, contact=contact, rationale="Early help", decided_at=at(15))
+    return contact
