@@ -1,24 +1,39 @@
 """Children in need items for "My work": CIN review due (the authority's frequency, default 3
-months), overdue plan actions, and CIN plans awaiting a manager's sign-off."""
+months), CIN visit due (default every 4 weeks, child seen), overdue plan actions, and CIN plans
+awaiting a manager's sign-off."""
 
 from collections.abc import Collection, Iterable
 from datetime import date
 
 from django.db.models import Max
 
+from casework.models import Visit, VisitKind
 from core.links import url
 from core.worklist import SIGN_OFF, WorkItem
 from protection.models import PlanStatus
 from protection.smart import OPEN_ACTION_STATUSES
 
-from .clocks import next_review_due
+from .clocks import next_review_due, next_visit_due
 from .models import CINPlan, CINPlanAction
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
-    plans = CINPlan.objects.filter(
-        person_id__in=person_ids, status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE]
-    ).annotate(last_review=Max("reviews__held_on"))
+    plans = list(
+        CINPlan.objects.filter(
+            person_id__in=person_ids, status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE]
+        ).annotate(last_review=Max("reviews__held_on"))
+    )
+    active = {p.person_id for p in plans if p.status == PlanStatus.ACTIVE}
+    last_visits = (
+        dict(
+            Visit.objects.filter(person_id__in=active, kind=VisitKind.CIN, child_seen=True)
+            .values("person_id")
+            .annotate(last=Max("visited_on"))
+            .values_list("person_id", "last")
+        )
+        if active
+        else {}
+    )
     for p in plans:
         link = url("cin:plan", p.pk)
         if p.status == PlanStatus.DRAFT:
@@ -40,6 +55,15 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
                 None,
                 link,
                 "cin_review",
+            )
+            yield WorkItem(
+                p.person_id,
+                "Child in need visit due",
+                "cin_visit",
+                next_visit_due(p.start_date, last_visits.get(p.person_id)),
+                None,
+                url("casework:record_visit", p.person_id) + "?kind=CIN",
+                "cin_visit",
             )
     actions = CINPlanAction.objects.filter(
         plan__person_id__in=person_ids,

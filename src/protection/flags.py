@@ -9,6 +9,8 @@ setting ``HARBOUR_PROTECTION`` (defaults below) so an authority can change them:
 - ``cp_visit_working_days`` (default 10): a child protection visit (child seen) at least every
   10 working days (local practice standard; Working Together sets no national interval).
 - ``cin_review_months`` (default 3): child in need plan reviews (used by ``cin``).
+- ``cin_visit_weeks`` (default 4): a child in need visit (child seen) at least every 4 weeks
+  while the plan is active (local standard, commonly every 4-6 weeks; no national frequency).
 - Plans lasting 2 years or more, and second or subsequent plans, are national indicators
   (CIN census / Ofsted Annex A: "CP plans lasting 2 years or more", "subject to a plan for a
   second or subsequent time").
@@ -22,7 +24,7 @@ from django.conf import settings
 
 import timescales
 
-DEFAULTS = {"core_group_weeks": 4, "cp_visit_working_days": 10, "cin_review_months": 3}
+DEFAULTS = {"core_group_weeks": 4, "cp_visit_working_days": 10, "cin_review_months": 3, "cin_visit_weeks": 4}
 
 
 def standard(name: str) -> int:

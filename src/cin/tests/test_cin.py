@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from assessments import services as assessments
+from casework import services as casework
 from cin import services
-from cin.clocks import next_review_due
+from cin.clocks import next_review_due, next_visit_due
 from cin.worklist import items
 from frontdoor.models import ReferralStatus
 from protection.models import PlanStatus
@@ -33,6 +34,39 @@ def plan(referral, social_worker):
 def test_review_due_three_months_when_month_end():
     assert next_review_due(date(2025, 11, 30), None, 3) == date(2026, 2, 28)
     assert next_review_due(date(2025, 1, 31), date(2025, 5, 31), 3) == date(2025, 8, 31)
+
+
+def test_visit_due_four_weeks_after_the_last_visit_the_child_was_seen_in_or_the_plan_start():
+    assert next_visit_due(date(2025, 1, 31), None) == date(2025, 2, 28)
+    assert next_visit_due(date(2025, 1, 31), date(2025, 3, 3)) == date(2025, 3, 31)
+    assert next_visit_due(date(2025, 1, 31), date(2025, 1, 20)) == date(2025, 2, 28)  # before the plan
+    assert next_visit_due(date(2025, 1, 31), None, weeks=6) == date(2025, 3, 14)
+
+
+def test_worklist_visit_due_moves_only_with_a_cin_visit_the_child_was_seen_in(
+    plan, social_worker, team_manager, child
+):
+    services.add_cin_action(actor=social_worker, plan=plan, data=SMART)
+    assert "cin_visit" not in {i.kind for i in items([child.pk], date(2025, 2, 1))}  # not signed off
+    services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
+
+    def visit_due():  # type: ignore[no-untyped-def]
+        (item,) = [i for i in items([child.pk], date(2025, 3, 20)) if i.kind == "cin_visit"]
+        assert item.link == f"/casework/people/{child.pk}/visits/new/?kind=CIN"
+        return item.due
+
+    assert visit_due() == date(2025, 2, 28)
+    casework.record_visit(
+        actor=social_worker, person=child, kind="CIN", visited_on=date(2025, 3, 3), child_seen=False
+    )
+    casework.record_visit(
+        actor=social_worker, person=child, kind="CP", visited_on=date(2025, 3, 4), child_seen=True
+    )
+    assert visit_due() == date(2025, 2, 28)  # the child was not seen; a CP visit is not a CIN visit
+    casework.record_visit(
+        actor=social_worker, person=child, kind="CIN", visited_on=date(2025, 3, 5), child_seen=True
+    )
+    assert visit_due() == date(2025, 4, 2)
 
 
 def test_sign_off_refused_when_action_incomplete_then_allowed(plan, social_worker, team_manager):
