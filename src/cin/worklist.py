@@ -7,7 +7,8 @@ from datetime import date
 
 from django.db.models import Max
 
-from casework.models import Visit, VisitKind
+from casework.models import VisitKind
+from casework.queries import last_seen_visits
 from core.links import url
 from core.worklist import SIGN_OFF, WorkItem
 from protection.models import PlanStatus
@@ -24,16 +25,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
         ).annotate(last_review=Max("reviews__held_on"))
     )
     active = {p.person_id for p in plans if p.status == PlanStatus.ACTIVE}
-    last_visits = (
-        dict(
-            Visit.objects.filter(person_id__in=active, kind=VisitKind.CIN, child_seen=True)
-            .values("person_id")
-            .annotate(last=Max("visited_on"))
-            .values_list("person_id", "last")
-        )
-        if active
-        else {}
-    )
+    last_visits = last_seen_visits(active, VisitKind.CIN)
     for p in plans:
         link = url("cin:plan", p.pk)
         if p.status == PlanStatus.DRAFT:

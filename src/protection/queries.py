@@ -5,11 +5,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 import timescales
-from casework.models import Visit, VisitKind
+from casework.models import VisitKind
+from casework.queries import last_seen_visits
 
 from . import flags as f
 from .models import Conference, ConferenceKind, CoreGroup, CPPlan, CPPlanAction, PlanStatus
@@ -66,12 +67,7 @@ def plan_views(plans: Collection[CPPlan] | None, today: date, *, queryset=None) 
     )
     rows = list(qs)
     person_ids = {p.person_id for p in rows}
-    visits = dict(
-        Visit.objects.filter(person_id__in=person_ids, kind=VisitKind.CP, child_seen=True)
-        .values("person_id")
-        .annotate(last=Max("visited_on"))
-        .values_list("person_id", "last")
-    )
+    visits = last_seen_visits(person_ids, VisitKind.CP)
     starts: dict[int, list[date]] = defaultdict(list)
     for pid, start in CPPlan.objects.filter(person_id__in=person_ids).values_list("person_id", "start_date"):
         starts[pid].append(start)
