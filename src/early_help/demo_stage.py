@@ -14,7 +14,8 @@ from accounts.models import TeamKind, User
 from accounts.permissions import Role
 from demo.stages import StageContext
 from frontdoor import services as frontdoor_services
-from frontdoor.models import Contact, ContactChild, Decision, Referral, ReferralStatus
+from frontdoor.models import Contact, Decision, Referral, ReferralStatus
+from frontdoor.queries import stepped_to_early_help
 from people.models import Person
 
 from . import services
@@ -56,19 +57,6 @@ def _first_day(person: Person) -> date:
     if person.expected_date_of_birth is not None:
         return person.expected_date_of_birth - timedelta(weeks=36)
     return date.min
-
-
-def _stepped_to_early_help(children: list[Person]) -> dict[int, date]:
-    """Children the front door stepped to early help: the date of the latest such decision."""
-    rows = ContactChild.objects.filter(
-        person_id__in=[c.pk for c in children],
-        contact__decision=Decision.EARLY_HELP,
-        contact__status="DECIDED",
-    ).values_list("person_id", "contact__decided_at")
-    found: dict[int, date] = {}
-    for pid, decided in rows.iterator(chunk_size=5000):
-        found[pid] = max(found.get(pid, date.min), timezone.localtime(decided).date())
-    return found
 
 
 def _stepped_down(children: list[Person]) -> dict[int, date]:
@@ -254,7 +242,7 @@ def run(ctx: StageContext) -> None:
     if not children or not workers:
         return
     ctx.progress("Early help: episodes")
-    stepped = _stepped_to_early_help(children)
+    stepped = stepped_to_early_help(person_ids=[c.pk for c in children])
     stepped_down = _stepped_down(children)
     earliest = ctx.as_of - timedelta(days=700)
     chosen = [c for c in children if c.pk in stepped_down or c.pk in stepped]

@@ -2,14 +2,13 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Q
-from django.utils import timezone
 
 from accounts.models import User
 from assessments.models import Assessment, AssessmentOutcome
-from frontdoor.models import ContactChild, Decision
+from frontdoor.queries import stepped_to_early_help
 from people.access import Purpose, decide
 from people.models import Person
 from protection.models import CPPlan, StepDown
@@ -117,13 +116,8 @@ def _handovers(since: date, today: date) -> dict[int, tuple[date, str, str]]:
         if day is not None and day <= today and (person_id not in handovers or day > handovers[person_id][0]):
             handovers[person_id] = (day, route, source)
 
-    decided_from = timezone.make_aware(datetime.combine(since, time.min))
-    for person_id, decided_at in ContactChild.objects.filter(
-        contact__decision=Decision.EARLY_HELP, contact__decided_at__gte=decided_from
-    ).values_list("person_id", "contact__decided_at"):
-        hand_over(
-            person_id, timezone.localdate(decided_at), EntryRoute.FRONT_DOOR, "Front door: step to early help"
-        )
+    for person_id, decided_on in stepped_to_early_help(since=since).items():
+        hand_over(person_id, decided_on, EntryRoute.FRONT_DOOR, "Front door: step to early help")
     for person_id, outcomes, day in Assessment.objects.filter(
         authorised_on__gte=since, outcomes__icontains=f'"{AssessmentOutcome.EARLY_HELP.value}"'
     ).values_list("person_id", "outcomes", "authorised_on"):

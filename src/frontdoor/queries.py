@@ -1,7 +1,7 @@
 """Read-side helpers for front-door pages, panels and worklists (set-based)."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -11,7 +11,7 @@ from accounts.models import User
 from people.access import Purpose, decide
 
 from . import clocks
-from .models import Contact, ContactStatus, Referral
+from .models import Contact, ContactChild, ContactStatus, Decision, Referral
 
 
 @dataclass
@@ -82,3 +82,26 @@ def re_referral_flags(referrals: Iterable[Referral], *, every_one: bool = False)
     for person_id, referral_date in rows:
         dates[person_id].append(referral_date)
     return {r.pk: clocks.is_re_referral(r.referral_date, dates[r.person_id]) for r in referrals}
+
+
+def stepped_to_early_help(
+    *, person_ids: Collection[int] | None = None, since: date | None = None
+) -> dict[int, date]:
+    """Children the front door decided to step to early help (the decision confirmed), with
+    the day of the latest such decision; only these children, and decisions from `since`,
+    when given."""
+    links = ContactChild.objects.filter(
+        contact__decision=Decision.EARLY_HELP, contact__status=ContactStatus.DECIDED
+    )
+    if person_ids is not None:
+        links = links.filter(person_id__in=person_ids)
+    if since is not None:
+        links = links.filter(contact__decided_at__gte=_start_of(since))
+    found: dict[int, date] = {}
+    for person_id, decided_at in links.values_list("person_id", "contact__decided_at").iterator(
+        chunk_size=5000
+    ):
+        day = timezone.localdate(decided_at)
+        if person_id not in found or day > found[person_id]:
+            found[person_id] = day
+    return found
