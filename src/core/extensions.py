@@ -13,7 +13,6 @@ INSTALLED_APPS order, so adding a stage never means editing another app's code:
   before they are built, and a panel asks `holds(person, Model)` (or uses `listed`, `first_of`) before
   querying one, so a stage the child never reached costs no query.
 - `<app>/worklist.py`: `items(person_ids, today) -> Iterable[WorkItem]` (see core.worklist).
-- `<app>/demo_stage.py`: `ORDER` (int) and `run(context)` extending the demo generator.
 - `<app>/episode_guards.py`: `open_work(referral) -> list[str]`, the work this stage still
   has open on a child-in-need episode (closing the episode is refused while any is open).
 - `<app>/on_change.py`: `record_changed(person_ids)`, told after a transaction that changed

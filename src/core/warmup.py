@@ -20,7 +20,7 @@ from .extensions import app_modules
 
 logger = logging.getLogger(__name__)
 
-# The extension modules the pages read (see core.extensions); demo stages are left out.
+# The extension modules the pages read (see core.extensions).
 PAGE_MODULES = ("navigation", "panels", "worklist", "chronology", "documents", "episode_guards", "on_change")
 
 

@@ -8,11 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import demo_totp, lockout, twofactor
+from accounts import lockout, twofactor
 from accounts.models import RecoveryCode, SignInAttempt, TotpDevice, User
 from accounts.permissions import Role
 from accounts.services import disable_dormant_accounts
 from audit.models import AuditAction, AuditEvent
+from demo import totp as demo_totp
 
 PASSWORD = "harbour-test-password"  # noqa: S105
 SIGN_IN = "/accounts/sign-in/"

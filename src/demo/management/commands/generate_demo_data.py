@@ -16,9 +16,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from accounts.demo_totp import enrol_demo_accounts
 from demo.generator import DemoDataExists, generate
 from demo.tiling import copies_for, tile
+from demo.totp import enrol_demo_accounts
 from people.models import Person
 
 

@@ -17,17 +17,15 @@ from django.db.models import Q
 
 import timescales
 from accounts.permissions import Role
-from assessments.demo_stage import collection_year_start, demo_children_of, demo_today, historic_referral
 from assessments.models import Assessment, AssessmentOutcome
 from casework.models import VisitKind
 from casework.services import record_visit
-from demo.stages import StageContext
+from demo.stages.assessments import collection_year_start, demo_children_of, demo_today, historic_referral
+from demo.stages.base import StageContext
 from frontdoor.models import Referral
+from protection import services
+from protection.models import Agency, ConferenceDecision, CPPlan, PlanStatus, S47Outcome, StrategyDecision
 
-from . import services
-from .models import Agency, ConferenceDecision, CPPlan, PlanStatus, S47Outcome, StrategyDecision
-
-ORDER = 30
 WORRIES = [
     "Bruising seen at school that the adults have not explained.",
     "The home is often without food and the children are left alone.",

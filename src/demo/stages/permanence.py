@@ -16,16 +16,13 @@ from django.utils import timezone
 from accounts.models import TeamKind, User
 from accounts.permissions import Role
 from demo.places import placement_postcode, placement_urn
-from demo.stages import StageContext
+from demo.stages.base import StageContext
 from looked_after import services as care
 from looked_after.models import PeriodOfCare
 from looked_after.queries import current_episode
 from people.models import Person
-
-from . import services
-from .models import AdoptionCase, PreviousPermanence
-
-ORDER = 60
+from permanence import services
+from permanence.models import AdoptionCase, PreviousPermanence
 
 _CANCEL_REASONS = {
     "PARENT": ["Mother did not arrive", "Father unwell", "Parent did not confirm the day before"],
@@ -287,7 +284,7 @@ def _period_of_care(
     ctx: StageContext, worker: User, child: Person, start: date, end: date | None, status: str
 ) -> PeriodOfCare:
     """A period of care recorded through the children-in-care services (foster care)."""
-    from looked_after.demo_stage import ensure_social_worker, record_health
+    from demo.stages.looked_after import ensure_social_worker, record_health
 
     period = care.record_period_of_care(
         actor=worker,

@@ -7,12 +7,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Role
-from demo.stages import StageContext
+from demo.stages.base import StageContext
 from people.models import Person
-
-from . import services
-
-ORDER = 75
+from rights import services
 
 _WORDS = [
     "I like living with Sue and I want to stay at my school.",

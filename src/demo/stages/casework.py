@@ -6,11 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from demo.stages import StageContext
-
-from . import chronology, services
-
-ORDER = 90
+from casework import chronology, services
+from demo.stages.base import StageContext
 
 WORDS = (
     "I like it when you come on a Tuesday because I have football after.",

@@ -1,24 +1,17 @@
-"""Extending the demo through every stage of the child's journey.
-
-After the people, families, staff and allocations are generated, each installed app's
-`demo_stage.py` runs in `ORDER` (front door before assessment before child protection …).
-A stage records its history through its own service functions, so generated records obey
-the same rules as the interface. Each stage gets its own random generators, seeded from the
-run's seed and the stage's name, so adding a stage never changes what another produces.
-"""
+"""What every demo stage is given: the run's seed and anchor date, its own random
+generators (seeded from the run's seed and the stage's name, so adding a stage never
+changes what another produces) and the generated staff and children."""
 
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from types import ModuleType
 
 from faker import Faker
 
 from accounts.models import User
 from accounts.permissions import Role
-from core.extensions import app_modules
 from people.models import Person
 from workforce.models import Allocation, AllocationRole
 
@@ -76,32 +69,3 @@ class StageContext:
     def social_worker_for(self, person: Person) -> User | None:
         worker_id = self._social_workers.get(person.pk)
         return next((u for u in self._staff if u.pk == worker_id), None) if worker_id else None
-
-
-def stage_modules() -> list[ModuleType]:
-    return sorted(app_modules("demo_stage"), key=lambda m: (getattr(m, "ORDER", 100), m.__name__))
-
-
-def run_stages(
-    *,
-    seed: int,
-    as_of: date,
-    progress: Callable[[str], None] | None = None,
-    history_days: int = 0,
-    contact_rate: float = 1.0,
-) -> None:
-    """Run every app's demo stage in order."""
-    for module in stage_modules():
-        name = module.__name__.split(".")[0]
-        if progress:
-            progress(f"Demo stage: {name}")
-        module.run(
-            StageContext(
-                seed=seed,
-                as_of=as_of,
-                stage=name,
-                progress=progress or (lambda m: None),
-                history_days=history_days,
-                contact_rate=contact_rate,
-            )
-        )

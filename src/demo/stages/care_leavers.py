@@ -15,21 +15,18 @@ from django.utils import timezone
 
 from accounts.models import TeamKind, User
 from accounts.permissions import Role
+from care_leavers import eligibility, services
 from casework import services as casework
 from demo.places import placement_postcode, placement_urn
-from demo.stages import StageContext
+from demo.stages.base import StageContext
+from demo.stages.looked_after import ensure_social_worker, record_health
 from looked_after import services as care
-from looked_after.demo_stage import ensure_social_worker, record_health
 from looked_after.models import PeriodOfCare
 from people.models import ImmigrationStatus, Person
 from permanence import services as permanence
 from timescales import add_months
 from workforce import services as workforce
 from workforce.models import Allocation, AllocationRole
-
-from . import eligibility, services
-
-ORDER = 70
 
 _ACTIVITY = [
     ("F2", 14),

@@ -21,16 +21,14 @@ from accounts.models import TeamKind, User
 from accounts.permissions import Role
 from casework import services as casework
 from demo.places import placement_postcode, placement_urn
-from demo.stages import StageContext
+from demo.stages.base import StageContext
+from looked_after import services
+from looked_after.clocks import next_health_review_due, next_review_due, next_visit_due
+from looked_after.models import HealthCheckKind, PeriodOfCare, Placement, VisitRegime
+from looked_after.queries import current_iro
+from looked_after.services import ActionDetails, PlacementDetails
 from people.models import ImmigrationStatus, Person
 
-from . import services
-from .clocks import next_health_review_due, next_review_due, next_visit_due
-from .models import HealthCheckKind, PeriodOfCare, Placement, VisitRegime
-from .queries import current_iro
-from .services import ActionDetails, PlacementDetails
-
-ORDER = 50
 IN_CARE_NOW = 0.07  # of the generated children
 PAST_PERIODS = 0.05
 FOSTER = ["U4", "U5", "U6", "U6", "U6"]

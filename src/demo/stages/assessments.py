@@ -21,15 +21,13 @@ from django.utils import timezone
 import timescales
 from accounts.models import TeamKind
 from accounts.permissions import Role
-from demo.stages import StageContext
+from assessments import services
+from assessments.models import AssessmentOutcome
+from demo.stages.base import StageContext
 from frontdoor.models import Referral, ReferralStatus, ReferralStatusChange
 from frontdoor.services import open_referral
 from workforce.models import Allocation, AllocationRole
 
-from . import services
-from .models import AssessmentOutcome
-
-ORDER = 20
 REFERRED_TEAMS = {TeamKind.ASSESSMENT, TeamKind.SAFEGUARDING, TeamKind.DISABLED_CHILDREN}
 SOURCES = ["1A", "1B", "2A", "2B", "3A", "3E", "4", "5A", "5D", "6", "8", "9"]
 NEEDS = ["N1", "N1", "N1", "N2", "N3", "N4", "N5", "N6", "N8"]

@@ -13,18 +13,16 @@ from typing import Any
 
 import timescales
 from accounts.permissions import Role
-from assessments.demo_stage import demo_children_of, demo_today
 from assessments.models import Assessment, AssessmentOutcome, AssessmentStatus
 from casework.models import VisitKind
 from casework.services import record_visit
-from demo.stages import StageContext
+from cin import services
+from cin.models import CINPlan
+from demo.stages.assessments import demo_children_of, demo_today
+from demo.stages.base import StageContext
 from frontdoor.models import ReferralStatus
 from protection.models import CPPlan, PlanStatus, StepDown
 
-from . import services
-from .models import CINPlan
-
-ORDER = 40
 ACTIONS = [
     ("Attend the parenting group every week", "Parent", "Family"),
     ("Referral to the young carers' service", "Allocated social worker", "Children's social care"),

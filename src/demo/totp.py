@@ -15,8 +15,10 @@ import time
 from django.db import transaction
 from django.utils import timezone
 
-from . import twofactor
-from .models import TotpDevice, User
+from accounts import twofactor
+from accounts.models import TotpDevice, User
+
+from .accounts import DEMO_EMAIL_DOMAIN
 
 DEFAULT_SEED = 2026
 
@@ -25,19 +27,13 @@ class NotADemoAccount(Exception):
     pass
 
 
-def _demo_domain() -> str:
-    from demo.accounts import DEMO_EMAIL_DOMAIN  # demo data only
-
-    return DEMO_EMAIL_DOMAIN
-
-
 def demo_secret(username: str, seed: int = DEFAULT_SEED) -> str:
     digest = hmac.new(f"harbour-demo-totp:{seed}".encode(), username.encode(), hashlib.sha256).digest()
     return base64.b32encode(digest[:20]).decode()
 
 
 def _demo_user(username: str) -> User:
-    user = User.objects.filter(username=username, email__endswith=f"@{_demo_domain()}").first()
+    user = User.objects.filter(username=username, email__endswith=f"@{DEMO_EMAIL_DOMAIN}").first()
     if user is None:
         raise NotADemoAccount(f"{username!r} is not a demo account")
     return user
@@ -47,7 +43,7 @@ def _demo_user(username: str) -> User:
 def enrol_demo_accounts(seed: int = DEFAULT_SEED) -> list[str]:
     """Give every demo account needing two-factor a confirmed device; return usernames."""
     enrolled = []
-    for user in User.objects.filter(email__endswith=f"@{_demo_domain()}", is_active=True):
+    for user in User.objects.filter(email__endswith=f"@{DEMO_EMAIL_DOMAIN}", is_active=True):
         if not twofactor.role_requires_totp(user.role) or TotpDevice.objects.filter(user=user).exists():
             continue
         TotpDevice.objects.create(

@@ -12,16 +12,14 @@ from django.utils import timezone
 
 from accounts.models import TeamKind, User
 from accounts.permissions import Role
-from demo.stages import StageContext
+from demo.stages.base import StageContext
+from early_help import services
+from early_help.models import EndReason, EntryRoute
 from frontdoor import services as frontdoor_services
 from frontdoor.models import Contact, Decision, Referral, ReferralStatus
 from frontdoor.queries import stepped_to_early_help
 from people.models import Person
 
-from . import services
-from .models import EndReason, EntryRoute
-
-ORDER = 15
 SHARE = 0.13
 STEP_UP_SHARE = 0.1
 REASONS = (

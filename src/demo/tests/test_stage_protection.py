@@ -7,12 +7,13 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from assessments import demo_stage as assessment_stage
 from assessments.models import Assessment, AssessmentStatus
-from cin import demo_stage as cin_stage
 from cin.models import CINPlan
+from demo.stages import STAGES
+from demo.stages import assessments as assessment_stage
+from demo.stages import cin as cin_stage
+from demo.stages import protection as protection_stage
 from frontdoor.models import Referral, ReferralStatus
-from protection import demo_stage as protection_stage
 from protection.models import CPPlan, PlanStatus, S47Enquiry
 from protection.queries import plan_views
 from workforce.models import Allocation
@@ -44,7 +45,8 @@ def db_borough(borough, db):
 
 
 def test_stage_order_runs_assessment_before_protection_before_cin():
-    assert assessment_stage.ORDER < protection_stage.ORDER < cin_stage.ORDER
+    order = list(STAGES)
+    assert order.index(assessment_stage) < order.index(protection_stage) < order.index(cin_stage)
 
 
 def test_volumes_are_in_a_realistic_range(db_borough):

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from accounts.demo_totp import DEFAULT_SEED, enrol_demo_accounts
+from demo.totp import DEFAULT_SEED, enrol_demo_accounts
 
 
 class Command(BaseCommand):

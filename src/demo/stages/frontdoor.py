@@ -16,13 +16,11 @@ from django.utils import timezone
 
 from accounts.models import TeamKind, User
 from accounts.permissions import Role
-from demo.stages import StageContext
+from demo.stages.base import StageContext
+from frontdoor import clocks, services
+from frontdoor.models import ContactStatus, Decision
 from people.models import Person, PersonRelationship, RelationshipType
 
-from . import clocks, services
-from .models import ContactStatus, Decision
-
-ORDER = 10
 HISTORY_DAYS = 730
 BATCH = 5000
 

@@ -3,10 +3,10 @@ from datetime import date
 import pytest
 
 from demo.generator import generate
-from demo.stages import StageContext
-from early_help import demo_stage
+from demo.stages import early_help as demo_stage
+from demo.stages import frontdoor as frontdoor_stage
+from demo.stages.base import StageContext
 from early_help.models import EarlyHelpEpisode, FamilyGroupConferenceRequest
-from frontdoor import demo_stage as frontdoor_stage
 
 AS_OF = date(2026, 1, 15)
 

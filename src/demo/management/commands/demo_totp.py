@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts import demo_totp
+from demo import totp as demo_totp
 
 
 class Command(BaseCommand):

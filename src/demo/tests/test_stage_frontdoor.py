@@ -3,8 +3,9 @@ from datetime import date, timedelta
 import pytest
 
 from demo.generator import generate
-from demo.stages import StageContext
-from frontdoor import clocks, demo_stage
+from demo.stages import frontdoor as demo_stage
+from demo.stages.base import StageContext
+from frontdoor import clocks
 from frontdoor.models import Contact, ContactChild, ContactStatus, Disagreement, Referral
 from people.models import Person
 
