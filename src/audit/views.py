@@ -12,8 +12,8 @@ from accounts.models import User
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, la_child_ids, person_pk_for_la_id
+from people.decorators import with_person
 from people.models import Person
-from people.views import with_person
 
 from .models import SECURITY_ACTIONS, AuditAction, AuditEvent
 

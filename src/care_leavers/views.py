@@ -8,9 +8,9 @@ from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from people.access import Purpose, decide, get_person_for
+from people.decorators import with_person
 from people.models import Person
 from people.views import person_form_page as form_page
-from people.views import with_person
 
 from . import services
 from .forms import (

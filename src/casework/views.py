@@ -7,8 +7,9 @@ from accounts.decorators import requires
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose
+from people.decorators import with_person
 from people.models import Person
-from people.views import person_form_page, with_person
+from people.views import person_form_page
 
 from . import services
 from .forms import VisitForm

@@ -19,8 +19,8 @@ from accounts.permissions import Permission
 from core.forms import apply_validation_errors, submitted
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, decide, get_person_for
+from people.decorators import with_person
 from people.models import Person, PersonRelationship, RelationshipType
-from people.views import with_person
 
 from . import chronology, services
 from .access import may_open_document, may_read_note

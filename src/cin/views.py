@@ -14,9 +14,9 @@ from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose, get_person_for
+from people.decorators import with_person
 from people.models import Person
 from people.views import render_person_form as _form_page
-from people.views import with_person
 from protection.smart import ActionForm
 
 from . import services

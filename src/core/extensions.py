@@ -16,8 +16,9 @@ INSTALLED_APPS order, so adding a stage never means editing another app's code:
 - `<app>/episode_guards.py`: `open_work(referral) -> list[str]`, the work this stage still
   has open on a child-in-need episode (closing the episode is refused while any is open).
 - `<app>/on_change.py`: `record_changed(person_ids)`, told after a transaction that changed
-  these people's records has committed (the audit of the change triggers it; see
-  `record_changed` below). It must be quick: queue background work, do not do it.
+  these people's records has committed: a service that changes a child's record says so
+  with `changed(person)` (below), beside its audit. It must be quick: queue background
+  work, do not do it.
 """
 
 import logging
@@ -29,7 +30,7 @@ from types import ModuleType
 from typing import Any
 
 from django.apps import apps
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Model, QuerySet, prefetch_related_objects
 
 
@@ -147,6 +148,15 @@ def episode_open_work(referral: Any) -> list[str]:
 
 
 logger = logging.getLogger(__name__)
+
+
+def changed(*people: Any) -> None:
+    """Once the current transaction commits, tell every app's `on_change` that these people's
+    records changed (people or their keys). Every service that changes a child's record calls
+    it in its transaction, beside the audit; nothing is told if the change rolls back."""
+    ids = frozenset(p if isinstance(p, int) else p.pk for p in people if p is not None)
+    if ids:
+        transaction.on_commit(lambda: record_changed(ids))
 
 
 def record_changed(person_ids: Iterable[int]) -> None:

@@ -4,16 +4,35 @@ Templates say `{{ field(form.name) }}`; this module turns a bound field into the
 parameters of the matching GOV.UK macro, so component markup lives in one place.
 `GovDateField` is the GOV.UK day/month/year date input with the design system's
 error messages. `submitted` is the one "valid POST → service → errors back on the form"
-step every form page uses.
+step every form page uses, and `form_page` the one form page built on it:
+
+    @requires(Permission.RECORD_CARE)
+    @with_record(PeriodOfCare, Purpose.EDIT, page="Care plans", kwarg="period_id")
+    def plans(request, period):
+        return form_page(
+            request,
+            forms.PlansForm(request.POST or None),
+            lambda d: services.record_plans(actor=request.user, period=period, **d),
+            title="Record care, placement and permanence plans",
+            person=period.person,
+            success="Plans recorded",                       # or a function of the result
+            next_url=reverse("looked_after:timeline", args=[period.person_id]),
+        )
+
+A page with more on it than the form passes its own `template` and `context`.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any, Generic, TypeVar, cast
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.boundfield import BoundField
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from core.versioning import StaleEdit, show_conflict
@@ -317,3 +336,57 @@ def form_status(form: forms.BaseForm) -> int:
     if hasattr(form, "conflict_rows"):
         return 409
     return 400 if form.errors else 200
+
+
+def form_page(
+    request: Any,
+    form: forms.BaseForm,
+    action: Callable[[dict[str, Any]], T],
+    *,
+    title: str,
+    success: str | Callable[[T], str],
+    next_url: str | Callable[[T], str] | None = None,
+    person: Any = None,
+    template: str = "form_page.jinja",
+    back: str | None = None,
+    context: Mapping[str, Any] | Callable[[], Mapping[str, Any]] | None = None,
+    extra_forms: Sequence[forms.BaseForm] = (),
+    rename: Mapping[str, str] | None = None,
+) -> HttpResponse:
+    """The one form page. A valid POST runs `action(cleaned_data)` (a service call that takes
+    the acting user) through `submitted`; on success it says `success` and goes to `next_url`
+    (each a string, or a function of what `action` returned; by default the person's record).
+    Otherwise `template` is shown with `form`, `title`, `person`, `back` and `context` (a
+    mapping, or a function called only when the page is shown): 400 with every error at once
+    and everything typed kept, 409 for a stale edit with both versions. `extra_forms` are
+    further forms on the page whose errors count too (the action validates them)."""
+    if done := submitted(request, form, action, rename=rename):
+        result = done.result
+        messages.success(request, success(result) if callable(success) else success)
+        if callable(next_url):
+            return redirect(next_url(result))
+        if next_url is None:
+            if person is None:
+                raise ValueError("form_page needs next_url when there is no person")
+            return redirect(reverse("people:detail", args=[person.pk]))
+        return redirect(next_url)
+    has_errors = bool(form.errors) or any(extra.errors for extra in extra_forms)
+    status = form_status(form)
+    extra = context() if callable(context) else (context or {})
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "title": title,
+            "person": person,
+            "back": back if back is not None else _default_back(person),
+            "page_has_errors": has_errors,
+            **extra,
+        },
+        status=400 if status == 200 and has_errors else status,
+    )
+
+
+def _default_back(person: Any) -> str:
+    return reverse("people:detail", args=[person.pk]) if person is not None else ""

@@ -16,8 +16,8 @@ from core.forms import form_status, submitted
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from people.access import Purpose, get_person_for
+from people.decorators import with_person
 from people.models import Person
-from people.views import with_person
 
 from . import queries, services
 from .forms import (

@@ -15,9 +15,9 @@ from core.forms import submitted
 from core.http import AuthenticatedHttpRequest
 from core.workflow import allowed_events
 from people.access import Purpose, decide, get_person_for
+from people.decorators import with_person
 from people.models import Person
 from people.search import find_possible_duplicates
-from people.views import with_person
 
 from . import clocks, queries, services
 from .forms import (

@@ -21,8 +21,8 @@ from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from core.workflow import allowed_events
 from people.access import Purpose, decide, get_person_for
+from people.decorators import with_person
 from people.models import Person
-from people.views import with_person
 from workforce.models import Allocation, AllocationRole
 
 from . import forms, queries, services

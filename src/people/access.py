@@ -9,14 +9,15 @@ as VIEW/UPDATE-intent, a refusal as REFUSED. Views never query `Person.objects` 
 (a test enforces this).
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -29,6 +30,7 @@ from core.services import notify
 from .models import BreakGlassAccess, Person, PersonQuerySet, RecordRestriction, RecordStatus
 
 BREAK_GLASS_HOURS = 8
+R = TypeVar("R", bound=Model)
 
 
 class Purpose(StrEnum):
@@ -149,6 +151,40 @@ def get_person_for(user: User, person_id: Any, *, purpose: Purpose = Purpose.VIE
         changes={"purpose": purpose.value} if purpose != Purpose.VIEW else {},
     )
     return person
+
+
+def get_record_for(
+    user: User,
+    model: type[R],
+    pk: Any,
+    purpose: Purpose = Purpose.VIEW,
+    *,
+    page: str = "",
+    rows: QuerySet[R] | None = None,
+    people: Callable[[R], Iterable[int]] | None = None,
+) -> R:
+    """The one way to load a record that belongs to a child (a plan, a note, a review …):
+    read the record by its key (404 if there is none), then open its child through
+    `get_person_for` for `purpose` before anything of the record is used. The record comes
+    back with `.person` set to the person the door let through, so nothing reads it twice.
+
+    `rows` narrows or prefetches what is read (`CPPlan.objects.select_related("chair")`).
+    A record that concerns several children (a contact) names them with `people`; every one
+    of them must be let in, and `.person` is not set. Refusals raise as `get_person_for`'s do
+    (RestrictedRecord, PermissionDenied, RecordMerged), each audited by the door."""
+    queryset = rows if rows is not None else model._default_manager.all()
+    try:
+        record = queryset.get(pk=int(pk))
+    except (model.DoesNotExist, ValueError, TypeError) as exc:  # type: ignore[attr-defined]
+        raise Http404("No such record") from exc
+    label = page or str(model._meta.verbose_name).capitalize()
+    if people is not None:
+        for person_id in people(record):
+            get_person_for(user, person_id, purpose=purpose, page=label)
+        return record
+    person = get_person_for(user, record.person_id, purpose=purpose, page=label)  # type: ignore[attr-defined]
+    record.person = person  # type: ignore[attr-defined]
+    return record
 
 
 def visible_people(user: User) -> PersonQuerySet:

@@ -355,6 +355,9 @@ class BreakGlassForm(forms.Form):
         },
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # The address the user was refused at, to return to once the glass is broken (only a
+    # path on this site is followed: see `people.views.break_glass_view`).
+    next = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
 
 
 class MergeForm(forms.Form):

@@ -1,32 +1,26 @@
 """Person pages. Every person is reached through `people.access` (the one door)."""
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission, role_has
-from core.forms import form_status, submitted
+from core.forms import form_page, form_status, submitted
 from core.http import AuthenticatedHttpRequest
 
 from . import services
-from .access import (
-    Purpose,
-    RecordMerged,
-    RestrictedRecord,
-    break_glass,
-    decide,
-    find_by_la_id,
-    get_person_for,
-)
+from .access import Purpose, break_glass, decide, find_by_la_id
+from .decorators import with_person
 from .forms import (
     AddressForm,
     AlertForm,
@@ -42,40 +36,6 @@ from .forms import (
 from .models import Person
 from .presenters import PersonPage
 from .search import SearchQuery, find_possible_duplicates, parse_free_text, search_people
-
-PersonView = Callable[..., HttpResponse]
-
-
-def with_person(purpose: Purpose, page: str) -> Callable[[PersonView], PersonView]:
-    """Load the person through the access door; handle merged and restricted records."""
-
-    def decorator(view: PersonView) -> PersonView:
-        @wraps(view)
-        def wrapped(
-            request: AuthenticatedHttpRequest, person_id: int, *args: Any, **kwargs: Any
-        ) -> HttpResponse:
-            try:
-                person = get_person_for(request.user, person_id, purpose=purpose, page=page)
-            except RecordMerged as merged:
-                messages.info(request, "That record was merged into this one.")
-                return redirect("people:detail", person_id=merged.survivor_id)
-            except RestrictedRecord as restricted:
-                return render(
-                    request,
-                    "people/restricted.jinja",
-                    {
-                        "person_id": restricted.person.pk,
-                        "la_child_id": restricted.person.la_child_id,
-                        "can_break_glass": restricted.can_break_glass,
-                        "form": BreakGlassForm(),
-                    },
-                    status=403,
-                )
-            return view(request, person, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 @requires(Permission.SEARCH_PEOPLE)
@@ -206,24 +166,24 @@ def person_form_page(
     action: Callable[[dict[str, Any]], Any],
     success: str,
 ) -> HttpResponse:
-    """A one-form page about a person: on a valid POST run `action` (a service call);
-    a service ValidationError goes back onto the form; success returns to the record.
-    Bad input re-renders with status 400 and everything typed kept."""
-    if submitted(request, form, action):
-        messages.success(request, success)
-        return redirect("people:detail", person_id=person.pk)
-    return render_person_form(request, form, person, template_title)
+    """Deprecated: use `core.forms.form_page` (kept until every stage's views use it)."""
+    return form_page(request, form, action, title=template_title, success=success, person=person)
 
 
 def render_person_form(
     request: AuthenticatedHttpRequest, form: Any, person: Person, title: str
 ) -> HttpResponse:
-    """The one-form page about a person; 400 when the form has errors (typed values kept),
-    409 when it was a stale edit (both versions shown)."""
+    """Deprecated: use `core.forms.form_page` (kept until every stage's views use it)."""
     return render(
         request,
-        "people/simple_form.jinja",
-        {"form": form, "person": person, "title": title, "page_has_errors": bool(form.errors)},
+        "form_page.jinja",
+        {
+            "form": form,
+            "person": person,
+            "title": title,
+            "back": reverse("people:detail", args=[person.pk]),
+            "page_has_errors": bool(form.errors),
+        },
         status=form_status(form),
     )
 
@@ -246,8 +206,13 @@ def add_address(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
             ),
         )
 
-    return person_form_page(
-        request, person, AddressForm(request.POST or None), "Add an address", action, "Address added"
+    return form_page(
+        request,
+        AddressForm(request.POST or None),
+        action,
+        title="Add an address",
+        success="Address added",
+        person=person,
     )
 
 
@@ -266,8 +231,13 @@ def add_name(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
             used_to=data["used_to"],
         )
 
-    return person_form_page(
-        request, person, NameForm(request.POST or None), "Add a previous name or alias", action, "Name added"
+    return form_page(
+        request,
+        NameForm(request.POST or None),
+        action,
+        title="Add a previous name or alias",
+        success="Name added",
+        person=person,
     )
 
 
@@ -284,8 +254,13 @@ def add_alert(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse
             start_date=data["start_date"],
         )
 
-    return person_form_page(
-        request, person, AlertForm(request.POST or None), "Add an alert", action, "Alert added"
+    return form_page(
+        request,
+        AlertForm(request.POST or None),
+        action,
+        title="Add an alert",
+        success="Alert added",
+        person=person,
     )
 
 
@@ -311,8 +286,13 @@ def add_relationship(request: AuthenticatedHttpRequest, person: Person) -> HttpR
             notes=data["notes"],
         )
 
-    return person_form_page(
-        request, person, form, "Add a family member or network member", action, "Relationship added"
+    return form_page(
+        request,
+        form,
+        action,
+        title="Add a family member or network member",
+        success="Relationship added",
+        person=person,
     )
 
 
@@ -338,8 +318,13 @@ def restrict(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
             named_users=User.objects.filter(pk__in=data["named_users"]),
         )
 
-    return person_form_page(
-        request, person, form, "Restrict this record", action, "The record is now restricted"
+    return form_page(
+        request,
+        form,
+        action,
+        title="Restrict this record",
+        success="The record is now restricted",
+        person=person,
     )
 
 
@@ -355,6 +340,9 @@ def break_glass_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpR
             raise ValidationError({"reason": str(exc)}) from exc
 
     if submitted(request, form, open_record):
+        back = form.cleaned_data.get("next") or ""
+        if back and url_has_allowed_host_and_scheme(back, allowed_hosts=None) and back.startswith("/"):
+            return redirect(back)  # the address the user was refused at (a plan, a note …)
         return redirect("people:detail", person_id=person_id)
     return render(
         request,

@@ -5,9 +5,9 @@ from accounts.decorators import requires
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, get_person_for
+from people.decorators import with_person
 from people.models import Person
 from people.views import person_form_page as form_page
-from people.views import with_person
 
 from . import forms as f
 from . import services

@@ -12,8 +12,9 @@ from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
 from core.worklist import awaiting_sign_off, visible_to, work_items
 from people.access import Purpose, la_child_ids, may_open
+from people.decorators import with_person
 from people.models import Person
-from people.views import person_form_page, with_person
+from people.views import person_form_page
 
 from . import queries, services
 from .forms import AllocateForm
