@@ -10,9 +10,9 @@ import timescales
 from casework.documents import DocumentGenerator, long_date
 from casework.rendering import Doc
 from codes import cin as cin_codes
+from plans.smart import ActionStatus
 
 from .models import ActionProgress, Agency, Conference, ConferenceDecision, ConferenceKind, CPPlan
-from .smart import ActionStatus
 
 _CONTINUING = (ConferenceDecision.PLAN, ConferenceDecision.CONTINUE)
 

@@ -14,7 +14,6 @@ from casework.queries import last_seen_visits
 
 from . import flags as f
 from .models import Conference, ConferenceKind, CoreGroup, CPPlan, CPPlanAction, PlanStatus
-from .smart import OPEN_ACTION_STATUSES
 
 
 @dataclass
@@ -48,7 +47,8 @@ def plan_views(plans: Collection[CPPlan] | None, today: date, *, queryset=None) 
     # a row for every combination of them before grouping (hundreds a plan).
     latest = {"plan": OuterRef("pk")}
     overdue = (
-        CPPlanAction.objects.filter(**latest, by_when__lt=today, status__in=OPEN_ACTION_STATUSES)
+        CPPlanAction.objects.filter(**latest)
+        .overdue(today)
         .order_by()
         .values("plan")
         .annotate(n=Count("pk"))
