@@ -332,12 +332,13 @@ def test_person_page_shows_panels_when_child_has_plan(plan, child, social_worker
 
 
 def test_oversight_lists_sign_offs_and_unallocated_work_when_plan_draft(plan, child):
-    from protection.oversight import awaiting_sign_off, unallocated_open_work
+    from core.worklist import awaiting_sign_off
+    from workforce.queries import unallocated_children
 
     assert [i.title for i in awaiting_sign_off([child.pk], date(2026, 1, 6))] == [
         "Child protection plan awaiting sign-off"
     ]
-    assert unallocated_open_work(date(2026, 1, 6)) == [child.pk]
+    assert unallocated_children(date(2026, 1, 6)) == [child.pk]
 
 
 def test_transfer_in_conference_due_15_working_days_from_notification(referral, chair):
