@@ -31,6 +31,25 @@ def _at(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12)))
 
 
+def _audit(actor: User, action: AuditAction, plan: Plan, obj: Any, summary: str) -> None:
+    auditor.record(actor=actor, action=action, person=plan.person, obj=obj, summary=summary)
+
+
+def _move(plan: Plan, event: str, *, actor: User, on: date, reason: str = "") -> None:
+    """The plan's workflow event, on the day it happened (history row and audit)."""
+    transition(
+        plan,
+        event,
+        machine_cls=PlanMachine,
+        history_model=plan.status_history.model,
+        history_fk="plan",
+        actor=actor,
+        occurred_at=_at(on),
+        reason=reason,
+        person=plan.person,
+    )
+
+
 @transaction.atomic
 def update_plan(*, actor: User, plan: P, worries: str, goals: str, expected_version: int | None = None) -> P:
     """Write what we are worried about and what needs to change (goals)."""
@@ -39,13 +58,7 @@ def update_plan(*, actor: User, plan: P, worries: str, goals: str, expected_vers
     claim_edit(plan, expected_version)
     plan.worries, plan.goals = worries.strip(), goals.strip()
     plan.save(update_fields=["worries", "goals", "version"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=plan.person,
-        obj=plan,
-        summary=f"Updated the {plan.kind.name}",
-    )
+    _audit(actor, AuditAction.UPDATE, plan, plan, f"Updated the {plan.kind.name}")
     changed(plan.person)
     return plan
 
@@ -56,19 +69,14 @@ def add_action(*, actor: User, plan: Plan, data: dict[str, Any]) -> Any:
     _require(actor, plan.kind.record)
     refuse_if_ended(plan)
     action = plan.actions.create(**clean_action_data(data))
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=plan.person,
-        obj=action,
-        summary=f"Added an action to the {plan.kind.name}",
-    )
+    _audit(actor, AuditAction.CREATE, plan, action, f"Added an action to the {plan.kind.name}")
     changed(plan.person)
     return action
 
 
 @transaction.atomic
 def edit_action(*, actor: User, action: A, data: dict[str, Any], expected_version: int | None = None) -> A:
+    """Change an action's who, what, by when or the worry or goal it serves."""
     plan = action.plan
     _require(actor, plan.kind.record)
     refuse_if_ended(plan)
@@ -76,13 +84,7 @@ def edit_action(*, actor: User, action: A, data: dict[str, Any], expected_versio
     for k, v in clean_action_data(data).items():
         setattr(action, k, v)
     action.save()
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=plan.person,
-        obj=action,
-        summary=f"Changed a {plan.kind.name} action",
-    )
+    _audit(actor, AuditAction.UPDATE, plan, action, f"Changed a {plan.kind.name} action")
     changed(plan.person)
     return action
 
@@ -98,16 +100,7 @@ def sign_off_plan(*, actor: User, plan: P, on: date | None = None) -> P:
     if kind.worries_before_sign_off and not plan.worries.strip():
         raise ValidationError({"worries": "Enter what we are worried about before the plan is signed off"})
     on = on or timezone.localdate()
-    transition(
-        plan,
-        "sign_off",
-        machine_cls=PlanMachine,
-        history_model=plan.status_history.model,
-        history_fk="plan",
-        actor=actor,
-        occurred_at=_at(on),
-        person=plan.person,
-    )
+    _move(plan, "sign_off", actor=actor, on=on)
     plan.signed_off_on = on
     fields = ["signed_off_on"]
     if kind.records_signer:
@@ -133,17 +126,7 @@ def end_plan(*, actor: User, plan: P, end_date: date, reason: str, step_down: st
         raise ValidationError({"reason": "Enter the reason the plan ended"})
     if kind.step_down and not step_down:
         raise ValidationError({"step_down": "Select what happens next"})
-    transition(
-        plan,
-        "end",
-        machine_cls=PlanMachine,
-        history_model=plan.status_history.model,
-        history_fk="plan",
-        actor=actor,
-        occurred_at=_at(end_date),
-        reason=reason,
-        person=plan.person,
-    )
+    _move(plan, "end", actor=actor, on=end_date, reason=reason)
     plan.end_date, plan.end_reason = end_date, reason.strip()
     fields = ["end_date", "end_reason"]
     if kind.step_down:
