@@ -63,7 +63,6 @@ class Plan(Versioned, models.Model):
     (`referral`), its status history (`status_history`) and its actions (`actions`)."""
 
     kind: ClassVar[PlanKind]
-    # Declared by each concrete plan: its child, its episode, its actions and status history.
     person: Any
     referral: Any
     actions: Any
