@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import timescales
-from protection.flags import standard
+from plans.standards import standard
 
 
 def next_review_due(plan_start: date, last_review: date | None, months: int | None = None) -> date:

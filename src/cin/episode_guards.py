@@ -2,14 +2,8 @@
 
 from typing import Any
 
-from protection.models import PlanStatus
-
 from .models import CINPlan
 
 
 def open_work(referral: Any) -> list[str]:
-    return (
-        ["a child in need plan"]
-        if CINPlan.objects.filter(referral=referral).exclude(status=PlanStatus.ENDED).exists()
-        else []
-    )
+    return ["a child in need plan"] if CINPlan.objects.filter(referral=referral).current().exists() else []

@@ -25,15 +25,6 @@ class CINPlanForm(forms.Form):
         ]
 
 
-class PlanTextForm(forms.Form):
-    worries = forms.CharField(
-        label="What we are worried about", required=False, widget=forms.Textarea(attrs=_T)
-    )
-    goals = forms.CharField(
-        label="What needs to change (goals)", required=False, widget=forms.Textarea(attrs=_T)
-    )
-
-
 class ReviewForm(forms.Form):
     held_on = GovDateField(label="Date of the review", required=True, past_only=True)
     progress = forms.CharField(
@@ -42,15 +33,6 @@ class ReviewForm(forms.Form):
         error_messages={"required": "Enter the progress made against the plan"},
     )
     child_views = forms.CharField(label="The child's views", required=False, widget=forms.Textarea(attrs=_T))
-
-
-class EndCINPlanForm(forms.Form):
-    end_date = GovDateField(label="Date the plan ended", required=True, past_only=True)
-    reason = forms.CharField(
-        label="Reason the plan ended",
-        max_length=300,
-        error_messages={"required": "Enter the reason the plan ended"},
-    )
 
 
 class CloseEpisodeForm(forms.Form):

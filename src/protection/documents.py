@@ -6,13 +6,16 @@ conference, the plan and its actions as recorded."""
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
+
 import timescales
 from casework.documents import DocumentGenerator, long_date
 from casework.rendering import Doc
 from codes import cin as cin_codes
+from plans.smart import ActionStatus
 
 from .models import ActionProgress, Agency, Conference, ConferenceDecision, ConferenceKind, CPPlan
-from .smart import ActionStatus
+from .queries import review_due
 
 _CONTINUING = (ConferenceDecision.PLAN, ConferenceDecision.CONTINUE)
 
@@ -122,15 +125,9 @@ def _conference_record(person: Any, object_id: int, actor: Any) -> Doc:
     else:
         doc.p("No child protection plan: there is no review conference.")
     doc.p(
-        f"Record produced by {actor.display_name} on {long_date(_today())} from the conference as recorded."
+        f"Record produced by {actor.display_name} on {long_date(timezone.localdate())} from the conference as recorded."
     )
     return doc
-
-
-def _today() -> date:
-    from django.utils import timezone
-
-    return timezone.localdate()
 
 
 # --- The plan in plain words: for the parents, and for the child ----------------------------
@@ -138,12 +135,6 @@ def _today() -> date:
 
 def _plan_options(person: Any) -> list[tuple[int, str]]:
     return [(p.pk, f"Plan made on {long_date(p.start_date)}") for p in CPPlan.objects.filter(person=person)]
-
-
-def _plan_review(plan: CPPlan) -> date:
-    from .queries import review_due
-
-    return review_due(plan)
 
 
 def _who(a: Any) -> str:
@@ -178,7 +169,7 @@ def _plan_for_parents(person: Any, object_id: int, actor: Any) -> Doc:
     else:
         doc.p("This has not been decided yet.")
     doc.h2("When we will meet again")
-    doc.p(f"We will meet again to talk about how the plan is going by {long_date(_plan_review(plan))}.")
+    doc.p(f"We will meet again to talk about how the plan is going by {long_date(review_due(plan))}.")
     doc.p(f"If you do not understand something in this plan, ask {name}'s social worker.")
     return doc
 
@@ -204,7 +195,7 @@ def _plan_for_child(person: Any, object_id: int, actor: Any) -> Doc:
         doc.p("This has not been decided yet.")
     doc.h2("When we will check how it is going")
     doc.p(
-        f"The grown-ups will meet again by {long_date(_plan_review(plan))}. You can tell them what you think."
+        f"The grown-ups will meet again by {long_date(review_due(plan))}. You can tell them what you think."
     )
     doc.p(
         "If you are worried or something here is wrong, tell your social worker or someone you "

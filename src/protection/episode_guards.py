@@ -2,12 +2,8 @@
 
 from typing import Any
 
-from .models import CPPlan, PlanStatus
+from .models import CPPlan
 
 
 def open_work(referral: Any) -> list[str]:
-    return (
-        ["a child protection plan"]
-        if CPPlan.objects.filter(referral=referral).exclude(status=PlanStatus.ENDED).exists()
-        else []
-    )
+    return ["a child protection plan"] if CPPlan.objects.filter(referral=referral).current().exists() else []

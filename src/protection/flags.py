@@ -1,36 +1,19 @@
 """Signals of drift on a child protection plan: pure functions over dates and history rows.
 
 Each is flagged to the worker (worklist), the team manager (team page, overdue items) and the
-chair (chair view), and shown on the plan. Standards are the authority's, read from the
-setting ``HARBOUR_PROTECTION`` (defaults below) so an authority can change them:
-
-- ``core_group_weeks`` (default 4): core groups at least every 4 weeks after the first, which
-  is due 10 working days after the initial conference (rule ``first_core_group``).
-- ``cp_visit_working_days`` (default 10): a child protection visit (child seen) at least every
-  10 working days (local practice standard; Working Together sets no national interval).
-- ``cin_review_months`` (default 3): child in need plan reviews (used by ``cin``).
-- ``cin_visit_weeks`` (default 4): a child in need visit (child seen) at least every 4 weeks
-  while the plan is active (local standard, commonly every 4-6 weeks; no national frequency).
-- Plans lasting 2 years or more, and second or subsequent plans, are national indicators
-  (CIN census / Ofsted Annex A: "CP plans lasting 2 years or more", "subject to a plan for a
-  second or subsequent time").
+chair (chair view), and shown on the plan. The core group and visit standards are the
+authority's (`plans.standards`: ``core_group_weeks``, ``cp_visit_working_days``). Plans
+lasting 2 years or more, and second or subsequent plans, are national indicators (CIN census /
+Ofsted Annex A: "CP plans lasting 2 years or more", "subject to a plan for a second or
+subsequent time").
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings
-
 import timescales
-
-DEFAULTS = {"core_group_weeks": 4, "cp_visit_working_days": 10, "cin_review_months": 3, "cin_visit_weeks": 4}
-
-
-def standard(name: str) -> int:
-    """The authority's configured standard (``settings.HARBOUR_PROTECTION``) or the default."""
-    configured = getattr(settings, "HARBOUR_PROTECTION", {}) or {}
-    return int(configured.get(name, DEFAULTS[name]))
+from plans.standards import standard
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ from django import forms
 
 from codes import cin as cin_codes
 from core.forms import GovDateField
+from plans import forms as plan_forms
+from plans.smart import ActionStatus
 
 from .models import Agency, ChairCheckKind, ConferenceDecision, S47Outcome, StepDown, StrategyDecision
-from .smart import ActionStatus
 
 _T = {"rows": 4}
 
@@ -149,22 +150,7 @@ def progress_from(form: forms.Form, actions: list[Any]) -> dict[int, tuple[str, 
     }
 
 
-class PlanForm(forms.Form):
-    worries = forms.CharField(
-        label="What we are worried about", widget=forms.Textarea(attrs=_T), required=False
-    )
-    goals = forms.CharField(
-        label="What needs to change (goals)", widget=forms.Textarea(attrs=_T), required=False
-    )
-
-
-class EndPlanForm(forms.Form):
-    end_date = GovDateField(label="Date the plan ended", required=True, past_only=True)
-    reason = forms.CharField(
-        label="Reason the plan ended",
-        max_length=300,
-        error_messages={"required": "Enter the reason the plan ended"},
-    )
+class EndPlanForm(plan_forms.EndPlanForm):
     step_down = forms.ChoiceField(
         label="What happens next",
         choices=StepDown.choices,

@@ -10,11 +10,12 @@ the ICPC (`first_cp_review`), later reviews 6 months after the previous one (`cp
 from django.conf import settings
 from django.db import models
 
+from accounts.permissions import Permission
 from codes import cin as cin_codes
-from core.versioning import Versioned
 from core.workflow import StatusChangeBase
-
-from .smart import SmartAction
+from plans.models import Plan, PlanKind, PlanPart
+from plans.models import PlanStatus as PlanStatus  # the plan's statuses, read here by other stages
+from plans.smart import SmartAction
 
 
 class Agency(models.TextChoices):
@@ -99,12 +100,6 @@ class ConferenceDecision(models.TextChoices):
     END = "END", "End the plan"
 
 
-class PlanStatus(models.TextChoices):
-    DRAFT = "DRAFT", "Awaiting sign-off"
-    ACTIVE = "ACTIVE", "Active"
-    ENDED = "ENDED", "Ended"
-
-
 class StepDown(models.TextChoices):
     CIN = "CIN", "Child in need plan"
     EARLY_HELP = "EARLY_HELP", "Early help"
@@ -113,34 +108,37 @@ class StepDown(models.TextChoices):
     MOVED = "MOVED", "Moved to another authority"
 
 
-class CPPlan(Versioned, models.Model):
+class CPPlan(Plan):
+    """A child protection plan: made by an initial or transfer-in conference, signed off by its
+    chair (only once what we are worried about is written), ended with a step-down."""
+
+    kind = PlanKind(
+        name="child protection plan",
+        urls="protection",
+        record=Permission.RECORD_PROTECTION,
+        sign_off=Permission.CHAIR_CONFERENCE,
+        end=Permission.CHAIR_CONFERENCE,
+        worries_before_sign_off=True,
+        step_down=True,
+    )
+
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_plans")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     start_date = models.DateField(help_text="The date of the conference that made the plan.")
     category = models.CharField(max_length=3, choices=cin_codes.ABUSE_CATEGORY.all_choices())
     chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    worries = models.TextField("What we are worried about", blank=True)
-    goals = models.TextField("What needs to change (goals)", blank=True)
     first_core_group_due = models.DateField()
     first_review_due = models.DateField()
     calendar_version = models.CharField(max_length=40)
-    signed_off_on = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
-    end_reason = models.CharField(max_length=300, blank=True)
     step_down = models.CharField(max_length=20, choices=StepDown.choices, blank=True)
     previous_plans_elsewhere = models.PositiveSmallIntegerField(
         default=0,
         help_text="Child protection plans the child had with other authorities before this one "
         "(with the plans recorded here: CIN census NumberOfPreviousCPP).",
     )
-    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
 
-    class Meta:
-        ordering = ["-start_date", "-id"]
+    class Meta(Plan.Meta):
         indexes = [models.Index(fields=["status", "person"])]
-
-    def __str__(self) -> str:
-        return f"Child protection plan from {self.start_date:%d/%m/%Y}"
 
 
 class CPPlanStatusChange(StatusChangeBase):
@@ -230,7 +228,7 @@ class ChairCheckKind(models.TextChoices):
     CHALLENGE = "CHALLENGE", "Challenge (escalation)"
 
 
-class ChairCheck(models.Model):
+class ChairCheck(PlanPart, models.Model):
     plan = models.ForeignKey(CPPlan, on_delete=models.CASCADE, related_name="chair_checks")
     kind = models.CharField(max_length=10, choices=ChairCheckKind.choices)
     raised_on = models.DateField()

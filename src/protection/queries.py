@@ -14,7 +14,6 @@ from casework.queries import last_seen_visits
 
 from . import flags as f
 from .models import Conference, ConferenceKind, CoreGroup, CPPlan, CPPlanAction, PlanStatus
-from .smart import OPEN_ACTION_STATUSES
 
 
 @dataclass
@@ -44,11 +43,12 @@ class PlanView:
 
 def plan_views(plans: Collection[CPPlan] | None, today: date, *, queryset=None) -> list[PlanView]:  # type: ignore[no-untyped-def]
     qs = queryset if queryset is not None else CPPlan.objects.filter(pk__in=[p.pk for p in plans or []])
-    # One subquery each, not joins: joining core groups, conferences and actions at once made
-    # a row for every combination of them before grouping (hundreds a plan).
+    # One subquery each, not joins: joining core groups, conferences and actions at once would
+    # make a row for every combination of them before grouping (hundreds a plan).
     latest = {"plan": OuterRef("pk")}
     overdue = (
-        CPPlanAction.objects.filter(**latest, by_when__lt=today, status__in=OPEN_ACTION_STATUSES)
+        CPPlanAction.objects.filter(**latest)
+        .overdue(today)
         .order_by()
         .values("plan")
         .annotate(n=Count("pk"))

@@ -1,12 +1,16 @@
 """Child protection services: strategy discussions, s47, conferences, plans, core groups,
-chair checks and management decisions. Keyword-only, atomic, permission-checked, audited."""
+chair checks and management decisions. Keyword-only, atomic, permission-checked, audited;
+each says the child's record changed.
 
-from datetime import date, datetime, time
+A plan's content, actions, sign-off and end are the services every plan shares
+(`plans.services`); a child protection plan's kind (`CPPlan.kind`) has its chair sign it off,
+only once what we are worried about is written, and end it with a step-down."""
+
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 import timescales
 from accounts.models import User
@@ -14,12 +18,16 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
+from core.extensions import changed
 from core.validation import not_in_future
-from core.versioning import claim_edit
-from core.workflow import transition
 from frontdoor.models import Referral, ReferralStatus
+from plans.models import PlanStatus, refuse_if_ended
+from plans.services import add_action as add_action
+from plans.services import edit_action as edit_action
+from plans.services import end_plan as end_plan
+from plans.services import sign_off_plan as sign_off_plan
+from plans.services import update_plan as update_plan
 
-from .machines import PlanMachine
 from .models import (
     ActionProgress,
     ChairCheck,
@@ -28,21 +36,12 @@ from .models import (
     ConferenceKind,
     CoreGroup,
     CPPlan,
-    CPPlanAction,
-    CPPlanStatusChange,
     ManagementDecision,
-    PlanStatus,
     S47Enquiry,
-    S47Outcome,
     StrategyDecision,
     StrategyDiscussion,
 )
 from .queries import review_due
-from .smart import ActionStatus, check_sign_off, clean_action_data
-
-
-def _at(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 def _audit(actor: User, person: Any, obj: Any, summary: str, **changes: Any) -> None:
@@ -97,6 +96,7 @@ def record_strategy_discussion(
             calendar_version=deadline.calendar_version,
         )
         _audit(actor, referral.person, s47, "Started a section 47 enquiry", icpc_due=deadline.statutory_due)
+    changed(referral.person)
     return sd
 
 
@@ -120,6 +120,7 @@ def record_s47_outcome(*, actor: User, s47: S47Enquiry, outcome: str, outcome_da
         summary="Recorded the section 47 outcome",
         changes={"outcome": outcome},
     )
+    changed(s47.person)
     return s47
 
 
@@ -227,107 +228,8 @@ def record_conference(
             category=category,
             previous_plans_elsewhere=new_plan.previous_plans_elsewhere,
         )
+    changed(person)
     return conference
-
-
-def _editable(plan: Any) -> None:
-    if plan.status == PlanStatus.ENDED:
-        raise ValidationError({"plan": "The plan has ended"})
-
-
-@transaction.atomic
-def update_plan(
-    *, actor: User, plan: CPPlan, worries: str, goals: str, expected_version: int | None = None
-) -> CPPlan:
-    _require(actor, Permission.RECORD_PROTECTION)
-    _editable(plan)
-    claim_edit(plan, expected_version)
-    plan.worries, plan.goals = worries.strip(), goals.strip()
-    plan.save(update_fields=["worries", "goals", "version"])
-    auditor.record(
-        actor=actor, action=AuditAction.UPDATE, person=plan.person, obj=plan, summary="Updated the plan"
-    )
-    return plan
-
-
-@transaction.atomic
-def add_action(*, actor: User, plan: CPPlan, data: dict[str, Any]) -> CPPlanAction:
-    """Add an action. Incomplete actions may be saved as drafts; sign-off refuses them."""
-    _require(actor, Permission.RECORD_PROTECTION)
-    _editable(plan)
-    action = CPPlanAction.objects.create(plan=plan, **clean_action_data(data))
-    _audit(actor, plan.person, action, "Added an action to the child protection plan")
-    return action
-
-
-@transaction.atomic
-def edit_action(
-    *, actor: User, action: CPPlanAction, data: dict[str, Any], expected_version: int | None = None
-) -> CPPlanAction:
-    _require(actor, Permission.RECORD_PROTECTION)
-    _editable(action.plan)
-    claim_edit(action, expected_version)
-    for k, v in clean_action_data(data).items():
-        setattr(action, k, v)
-    action.save()
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=action.plan.person,
-        obj=action,
-        summary="Changed a plan action",
-    )
-    return action
-
-
-@transaction.atomic
-def sign_off_plan(*, actor: User, plan: CPPlan, on: date | None = None) -> CPPlan:
-    """The chair signs the plan off; refused while any action lacks who, what or by when."""
-    _require(actor, Permission.CHAIR_CONFERENCE)
-    check_sign_off(plan.actions.all())
-    if not plan.worries.strip():
-        raise ValidationError({"worries": "Enter what we are worried about before the plan is signed off"})
-    on = on or timezone.localdate()
-    transition(
-        plan,
-        "sign_off",
-        machine_cls=PlanMachine,
-        history_model=CPPlanStatusChange,
-        history_fk="plan",
-        actor=actor,
-        occurred_at=_at(on),
-        person=plan.person,
-    )
-    plan.signed_off_on = on
-    plan.save(update_fields=["signed_off_on"])
-    return plan
-
-
-@transaction.atomic
-def end_plan(*, actor: User, plan: CPPlan, end_date: date, reason: str, step_down: str) -> CPPlan:
-    """End the plan with the reason and the step-down (CIN, early help, NFA, looked after, moved)."""
-    _require(actor, Permission.CHAIR_CONFERENCE)
-    not_in_future(end_date, field="end_date")
-    if end_date < plan.start_date:
-        raise ValidationError({"end_date": "The end date must be on or after the start of the plan"})
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter the reason the plan ended"})
-    if not step_down:
-        raise ValidationError({"step_down": "Select what happens next"})
-    transition(
-        plan,
-        "end",
-        machine_cls=PlanMachine,
-        history_model=CPPlanStatusChange,
-        history_fk="plan",
-        actor=actor,
-        occurred_at=_at(end_date),
-        reason=reason,
-        person=plan.person,
-    )
-    plan.end_date, plan.end_reason, plan.step_down = end_date, reason.strip(), step_down
-    plan.save(update_fields=["end_date", "end_reason", "step_down"])
-    return plan
 
 
 @transaction.atomic
@@ -343,7 +245,7 @@ def record_core_group(
 ) -> CoreGroup:
     """Record a core group and the progress noted against each action (action id → (status, note))."""
     _require(actor, Permission.RECORD_PROTECTION)
-    _editable(plan)
+    refuse_if_ended(plan)
     not_in_future(held_on, field="held_on")
     if held_on < plan.start_date:
         raise ValidationError({"held_on": "The core group must be on or after the start of the plan"})
@@ -359,6 +261,7 @@ def record_core_group(
     )
     _note_progress(actor, plan, held_on, progress or {}, core_group=group)
     _audit(actor, plan.person, group, "Recorded a core group")
+    changed(plan.person)
     return group
 
 
@@ -393,6 +296,7 @@ def record_chair_check(*, actor: User, plan: CPPlan, kind: str, raised_on: date,
         plan=plan, kind=kind, raised_on=raised_on, concern=concern.strip(), chair=actor
     )
     _audit(actor, plan.person, row, f"Chair recorded a {row.get_kind_display().lower()}")
+    changed(plan.person)
     return row
 
 
@@ -412,6 +316,7 @@ def resolve_chair_check(*, actor: User, check: ChairCheck, outcome: str, resolve
         obj=check,
         summary="Recorded the outcome of a chair's challenge",
     )
+    changed(check.plan.person)
     return check
 
 
@@ -435,7 +340,5 @@ def record_management_decision(
         decided_on=decided_on,
     )
     _audit(actor, person, row, "Recorded a management decision")
+    changed(person)
     return row
-
-
-__all__ = ["ActionStatus", "S47Outcome"]

@@ -1,18 +1,19 @@
 """Child protection items for "My work": ICPC due (15 WD from the strategy discussion),
 plans awaiting sign-off (a decision for the chair/manager), next core group, next review
 conference, next CP visit, overdue plan actions, and plans of 2 years or more (due on the
-second anniversary: a prompt to the worker, manager and chair) for active plans."""
+second anniversary: a prompt to the worker, manager and chair) for active plans. The sign-off
+and overdue action items are those every plan has (`plans.work_items`)."""
 
 from collections.abc import Collection, Iterable
 from datetime import date
 
 import timescales
 from core.links import url
-from core.worklist import SIGN_OFF, WorkItem
+from core.worklist import WorkItem
+from plans import work_items
 
 from .models import ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry, S47Outcome
 from .queries import plan_views
-from .smart import OPEN_ACTION_STATUSES
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
@@ -29,20 +30,12 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             url("protection:s47", s.pk),
             "icpc",
         )
-    plans = CPPlan.objects.filter(person_id__in=person_ids, status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE])
+    plans = CPPlan.objects.filter(person_id__in=person_ids).current()
     for v in plan_views(None, today, queryset=plans):
         p = v.plan
         link = url("protection:plan", p.pk)
         if p.status == PlanStatus.DRAFT:
-            yield WorkItem(
-                p.person_id,
-                "Child protection plan awaiting sign-off",
-                "icpc",
-                p.start_date,
-                None,
-                link,
-                SIGN_OFF,
-            )
+            yield work_items.awaiting_sign_off(p, "icpc")
             continue
         rule = "first_core_group" if v.last_core_group is None else "core_group"
         yield WorkItem(p.person_id, "Core group due", rule, v.core_group_due, None, link, "core_group")
@@ -69,24 +62,9 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
         yield WorkItem(
             p.person_id, "Child protection visit due", "cp_visit", v.visit_due, None, link, "cp_visit"
         )
-    actions = CPPlanAction.objects.filter(
-        plan__person_id__in=person_ids,
-        plan__status=PlanStatus.ACTIVE,
-        by_when__lt=today,
-        status__in=OPEN_ACTION_STATUSES,
-    ).select_related("plan")
-    for a in actions:
-        yield WorkItem(
-            a.plan.person_id,
-            f"Plan action overdue: {a.what[:60]}",
-            "plan_action",
-            a.by_when or today,
-            None,
-            url("protection:plan", a.plan_id),
-            "plan_action",
-        )
+    yield from work_items.overdue_actions(CPPlanAction, person_ids, today)
 
 
 def open_work_person_ids(today: date) -> set[int]:
     """Children on a child protection plan that has not ended."""
-    return set(CPPlan.objects.exclude(status=PlanStatus.ENDED).values_list("person_id", flat=True))
+    return set(CPPlan.objects.current().values_list("person_id", flat=True))

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "frontdoor",
     "early_help",
     "assessments",
+    "plans",
     "protection",
     "cin",
     "looked_after",

@@ -21,7 +21,8 @@ from cin.models import CINPlan
 from demo.stages.assessments import demo_children_of, demo_today
 from demo.stages.base import StageContext
 from frontdoor.models import ReferralStatus
-from protection.models import CPPlan, PlanStatus, StepDown
+from plans.models import PlanStatus
+from protection.models import CPPlan, StepDown
 
 ACTIONS = [
     ("Attend the parenting group every week", "Parent", "Family"),
@@ -122,7 +123,7 @@ def run(ctx: StageContext) -> None:
         worker = ctx.social_worker_for(person) or ctx.pick_staff(Role.SOCIAL_WORKER)
         if not worker.has_perm("cin.record_cin"):
             worker = ctx.pick_staff(Role.SOCIAL_WORKER)
-        if CINPlan.objects.filter(referral=cp.referral).exclude(status=PlanStatus.ENDED).exists():
+        if CINPlan.objects.filter(referral=cp.referral).current().exists():
             continue
         _plan(ctx, cp.referral, cp.end_date, today, worker, ctx.rng.choice(managers), keep_open=True)
         plans += 1

@@ -20,11 +20,13 @@ from accounts.permissions import Role
 from assessments.models import Assessment, AssessmentOutcome
 from casework.models import VisitKind
 from casework.services import record_visit
+from cin import services as cin_services
 from demo.stages.assessments import collection_year_start, demo_children_of, demo_today, historic_referral
 from demo.stages.base import StageContext
 from frontdoor.models import Referral
+from plans.models import PlanStatus
 from protection import services
-from protection.models import Agency, ConferenceDecision, CPPlan, PlanStatus, S47Outcome, StrategyDecision
+from protection.models import Agency, ConferenceDecision, CPPlan, S47Outcome, StrategyDecision
 
 WORRIES = [
     "Bruising seen at school that the adults have not explained.",
@@ -279,8 +281,6 @@ def _weekday(day: date) -> date:
 
 
 def run(ctx: StageContext) -> None:
-    from cin import services as cin_services
-
     today = demo_today(ctx)
     j = _Journey(ctx, today)
     mine = demo_children_of(ctx, "social.worker")

@@ -14,7 +14,8 @@ from demo.stages import assessments as assessment_stage
 from demo.stages import cin as cin_stage
 from demo.stages import protection as protection_stage
 from frontdoor.models import Referral, ReferralStatus
-from protection.models import CPPlan, PlanStatus, S47Enquiry
+from plans.models import PlanStatus
+from protection.models import CPPlan, S47Enquiry
 from protection.queries import plan_views
 from workforce.models import Allocation
 

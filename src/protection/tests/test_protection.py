@@ -332,12 +332,13 @@ def test_person_page_shows_panels_when_child_has_plan(plan, child, social_worker
 
 
 def test_oversight_lists_sign_offs_and_unallocated_work_when_plan_draft(plan, child):
-    from protection.oversight import awaiting_sign_off, unallocated_open_work
+    from core.worklist import awaiting_sign_off
+    from workforce.queries import unallocated_children
 
     assert [i.title for i in awaiting_sign_off([child.pk], date(2026, 1, 6))] == [
         "Child protection plan awaiting sign-off"
     ]
-    assert unallocated_open_work(date(2026, 1, 6)) == [child.pk]
+    assert unallocated_children(date(2026, 1, 6)) == [child.pk]
 
 
 def test_transfer_in_conference_due_15_working_days_from_notification(referral, chair):
@@ -523,3 +524,43 @@ def test_transfer_in_view_refuses_a_negative_number_of_plans(child, referral, ch
     assert response.status_code == 400
     assert "Enter 0 or more" in response.content.decode()
     assert not CPPlan.objects.filter(person=child).exists()
+
+
+def test_each_service_says_the_childs_record_changed(
+    plan, chair, social_worker, team_manager, child, monkeypatch, django_capture_on_commit_callbacks
+):
+    from core import extensions
+
+    told: list[frozenset[int]] = []
+    monkeypatch.setattr(extensions, "record_changed", lambda ids: told.append(frozenset(ids)))
+    _active(plan, chair, social_worker)
+    steps = [
+        lambda: services.record_core_group(
+            actor=social_worker, plan=plan, held_on=date(2026, 1, 16), agencies=["HEALTH"]
+        ),
+        lambda: services.record_chair_check(
+            actor=chair, plan=plan, kind="CHECK", raised_on=date(2026, 1, 20), concern="Visits"
+        ),
+        lambda: services.resolve_chair_check(
+            actor=chair, check=plan.chair_checks.get(), outcome="Seen", resolved_on=date(2026, 1, 21)
+        ),
+        lambda: services.record_conference(
+            actor=chair,
+            referral=plan.referral,
+            kind="REVIEW",
+            held_on=date(2026, 3, 31),
+            decision="CONTINUE",
+            plan=plan,
+        ),
+        lambda: services.record_management_decision(
+            actor=team_manager,
+            person=child,
+            decision="Continue",
+            rationale="Progress",
+            decided_on=date(2026, 4, 1),
+        ),
+    ]
+    for step in steps:
+        with django_capture_on_commit_callbacks(execute=True):
+            step()
+    assert told == [frozenset({child.pk})] * len(steps)

@@ -1,4 +1,5 @@
-"""CP plan workflow: draft (awaiting sign-off) → active (signed off by the chair) → ended."""
+"""The plan workflow, shared by child protection and child in need plans: draft (awaiting
+sign-off) → active (signed off) → ended."""
 
 from statemachine import StateMachine
 from statemachine.states import States

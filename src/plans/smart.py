@@ -9,13 +9,14 @@ be signed off (inspectors' criticism of plans without who/what/by-when: Liverpoo
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from core.forms import GovDateField
 from core.versioning import Versioned
+
+from .models import PlanPart
 
 
 class ActionStatus(models.TextChoices):
@@ -26,9 +27,18 @@ class ActionStatus(models.TextChoices):
 
 
 OPEN_ACTION_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)
+ACTION_FIELDS = ("what", "who_person", "who_agency", "by_when", "serves")
 
 
-class SmartAction(Versioned, models.Model):
+class SmartActionQuerySet(models.QuerySet):  # type: ignore[type-arg]
+    def overdue(self, today: date) -> "SmartActionQuerySet":
+        """Actions still open after their by-when date (`action_overdue`, in one query)."""
+        return self.filter(by_when__lt=today, status__in=OPEN_ACTION_STATUSES)
+
+
+class SmartAction(PlanPart, Versioned, models.Model):
+    """One action of a plan; a concrete action adds `plan`, the plan it belongs to."""
+
     who_person = models.CharField("Who (person)", max_length=120, blank=True)
     who_agency = models.CharField("Who (agency)", max_length=120, blank=True)
     what = models.TextField("What needs to happen", blank=True)
@@ -37,6 +47,8 @@ class SmartAction(Versioned, models.Model):
     status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
     progress = models.TextField("Latest progress", blank=True)
     progress_noted_on = models.DateField(null=True, blank=True)
+
+    objects = SmartActionQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -83,31 +95,8 @@ def check_sign_off(actions: Iterable[SmartAction]) -> None:
         )
 
 
-class ActionForm(forms.Form):
-    """The one form for adding or editing a SMART action (CP and CIN plans)."""
-
-    what = forms.CharField(
-        label="What needs to happen", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    who_person = forms.CharField(label="Who will do it (name or role)", required=False, max_length=120)
-    who_agency = forms.CharField(label="Their agency", required=False, max_length=120)
-    by_when = GovDateField(label="By when", required=False)
-    serves = forms.CharField(label="The worry or goal it serves", required=False, max_length=300)
-
-
-class ProgressForm(forms.Form):
-    status = forms.ChoiceField(label="Status", choices=ActionStatus.choices, widget=forms.RadioSelect)
-    progress = forms.CharField(
-        label="Progress",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the progress made"},
-    )
-
-
-ACTION_FIELDS = ("what", "who_person", "who_agency", "by_when", "serves")
-
-
-def clean_action_data(data: dict) -> dict:  # type: ignore[type-arg]
+def clean_action_data(data: dict[str, Any]) -> dict[str, Any]:
+    """The action's fields from a form's or a caller's data, text stripped."""
     cleaned = {k: data.get(k) for k in ACTION_FIELDS if k in data}
     for k, v in cleaned.items():
         if isinstance(v, str):

@@ -1,0 +1,137 @@
+"""The services every plan shares, whichever its kind (child protection or child in need;
+`plan.kind` says who may do each): writing what we are worried about and the goals, adding
+and changing actions, signing the plan off and ending it. Keyword-only, atomic,
+permission-checked, audited; each says the child's record changed."""
+
+from datetime import date, datetime, time
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.permissions import require as _require
+from audit import services as auditor
+from audit.models import AuditAction
+from core.extensions import changed
+from core.validation import not_in_future
+from core.versioning import claim_edit
+from core.workflow import transition
+
+from .machines import PlanMachine
+from .models import Plan, refuse_if_ended
+from .smart import SmartAction, check_sign_off, clean_action_data
+
+P = TypeVar("P", bound=Plan)
+A = TypeVar("A", bound=SmartAction)
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def _audit(actor: User, action: AuditAction, plan: Plan, obj: Any, summary: str) -> None:
+    auditor.record(actor=actor, action=action, person=plan.person, obj=obj, summary=summary)
+
+
+def _move(plan: Plan, event: str, *, actor: User, on: date, reason: str = "") -> None:
+    """The plan's workflow event, on the day it happened (history row and audit)."""
+    transition(
+        plan,
+        event,
+        machine_cls=PlanMachine,
+        history_model=plan.status_history.model,
+        history_fk="plan",
+        actor=actor,
+        occurred_at=_at(on),
+        reason=reason,
+        person=plan.person,
+    )
+
+
+@transaction.atomic
+def update_plan(*, actor: User, plan: P, worries: str, goals: str, expected_version: int | None = None) -> P:
+    """Write what we are worried about and what needs to change (goals)."""
+    _require(actor, plan.kind.record)
+    refuse_if_ended(plan)
+    claim_edit(plan, expected_version)
+    plan.worries, plan.goals = worries.strip(), goals.strip()
+    plan.save(update_fields=["worries", "goals", "version"])
+    _audit(actor, AuditAction.UPDATE, plan, plan, f"Updated the {plan.kind.name}")
+    changed(plan.person)
+    return plan
+
+
+@transaction.atomic
+def add_action(*, actor: User, plan: Plan, data: dict[str, Any]) -> Any:
+    """Add an action. Incomplete actions may be saved as drafts; sign-off refuses them."""
+    _require(actor, plan.kind.record)
+    refuse_if_ended(plan)
+    action = plan.actions.create(**clean_action_data(data))
+    _audit(actor, AuditAction.CREATE, plan, action, f"Added an action to the {plan.kind.name}")
+    changed(plan.person)
+    return action
+
+
+@transaction.atomic
+def edit_action(*, actor: User, action: A, data: dict[str, Any], expected_version: int | None = None) -> A:
+    """Change an action's who, what, by when or the worry or goal it serves."""
+    plan = action.plan
+    _require(actor, plan.kind.record)
+    refuse_if_ended(plan)
+    claim_edit(action, expected_version)
+    for k, v in clean_action_data(data).items():
+        setattr(action, k, v)
+    action.save()
+    _audit(actor, AuditAction.UPDATE, plan, action, f"Changed a {plan.kind.name} action")
+    changed(plan.person)
+    return action
+
+
+@transaction.atomic
+def sign_off_plan(*, actor: User, plan: P, on: date | None = None) -> P:
+    """Sign the plan off (the chair or a manager, by its kind); refused while it has no
+    actions or any action lacks who, what or by when (`check_sign_off`), and for a kind that
+    asks it, until what we are worried about is written."""
+    kind = plan.kind
+    _require(actor, kind.sign_off)
+    check_sign_off(plan.actions.all())
+    if kind.worries_before_sign_off and not plan.worries.strip():
+        raise ValidationError({"worries": "Enter what we are worried about before the plan is signed off"})
+    on = on or timezone.localdate()
+    _move(plan, "sign_off", actor=actor, on=on)
+    plan.signed_off_on = on
+    fields = ["signed_off_on"]
+    if kind.records_signer:
+        plan.signed_off_by = actor  # type: ignore[attr-defined]
+        fields.append("signed_off_by")
+    plan.save(update_fields=fields)
+    changed(plan.person)
+    return plan
+
+
+@transaction.atomic
+def end_plan(*, actor: User, plan: P, end_date: date, reason: str, step_down: str = "") -> P:
+    """End the plan with the reason and, for a kind that records it, the step-down (what
+    happens next: a child in need plan, early help, no further action …)."""
+    kind = plan.kind
+    _require(actor, kind.end)
+    if step_down and not kind.step_down:
+        raise ValueError(f"A {kind.name} records no step-down")
+    not_in_future(end_date, field="end_date")
+    if end_date < plan.start_date:
+        raise ValidationError({"end_date": "The end date must be on or after the start of the plan"})
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter the reason the plan ended"})
+    if kind.step_down and not step_down:
+        raise ValidationError({"step_down": "Select what happens next"})
+    _move(plan, "end", actor=actor, on=end_date, reason=reason)
+    plan.end_date, plan.end_reason = end_date, reason.strip()
+    fields = ["end_date", "end_reason"]
+    if kind.step_down:
+        plan.step_down = step_down  # type: ignore[attr-defined]
+        fields.append("step_down")
+    plan.save(update_fields=fields)
+    changed(plan.person)
+    return plan

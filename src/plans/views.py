@@ -1,0 +1,184 @@
+"""The pages every plan shares, made for each kind of plan by its stage's views and routed
+at the stage's own addresses:
+
+    plan_edit = plan_pages.edit_plan(CPPlan)          # protection/views.py
+    path("plans/<int:plan_id>/edit/", views.plan_edit, name="plan_edit")
+
+Each page loads its record through the access door (`with_record`) and asks the permission
+the plan's kind names for the step (`PlanKind`): what we are worried about and the goals,
+adding and changing an action, signing the plan off and ending it. A plan's own page extends
+`plans/plan.jinja` and is rendered by `plan_page`.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.decorators import requires
+from core.forms import form_page
+from core.http import AuthenticatedHttpRequest
+from core.links import url
+from core.versioning import versioned
+from people.access import Purpose
+from people.decorators import with_record
+
+from . import services
+from .forms import ActionForm, PlanTextForm
+from .models import Plan
+from .smart import ACTION_FIELDS, SmartAction
+
+View = Callable[..., HttpResponse]
+PlanPage = Callable[..., HttpResponse]
+
+
+def plan_page(
+    request: AuthenticatedHttpRequest,
+    plan: Plan,
+    template: str,
+    errors: list[str] | None = None,
+    **context: Any,
+) -> HttpResponse:
+    """A plan's own page (`template` extends `plans/plan.jinja`): the plan, its child, its
+    actions (and those not yet saying who, what and by when), today, and `context`; with the
+    reasons a sign-off was refused, 400."""
+    actions = list(plan.actions.all())
+    return render(
+        request,
+        template,
+        {
+            "plan": plan,
+            "person": plan.person,
+            "actions": actions,
+            "incomplete": [a for a in actions if a.missing_parts()],
+            "today": timezone.localdate(),
+            "errors": errors or [],
+            **context,
+        },
+        status=400 if errors else 200,
+    )
+
+
+def _plan_url(plan: Plan) -> str:
+    return url(f"{plan.kind.urls}:plan", plan.pk)
+
+
+def edit_plan(model: type[Plan]) -> View:
+    """The page for what we are worried about and what needs to change."""
+    kind = model.kind
+
+    @requires(kind.record)
+    @with_record(model, Purpose.EDIT, page=kind.title, kwarg="plan_id")
+    @require_http_methods(["GET", "POST"])
+    def plan_edit(request: AuthenticatedHttpRequest, plan: Plan) -> HttpResponse:
+        initial = {"worries": plan.worries, "goals": plan.goals}
+        return form_page(
+            request,
+            versioned(PlanTextForm(request.POST or None, initial=initial), plan),
+            lambda data: services.update_plan(
+                actor=request.user, plan=plan, expected_version=data.pop("version"), **data
+            ),
+            title="What we are worried about and what needs to change",
+            person=plan.person,
+            success="Plan saved",
+            next_url=_plan_url(plan),
+        )
+
+    return plan_edit
+
+
+def add_action(model: type[Plan]) -> View:
+    kind = model.kind
+
+    @requires(kind.record)
+    @with_record(model, Purpose.EDIT, page=kind.title, kwarg="plan_id")
+    @require_http_methods(["GET", "POST"])
+    def action_add(request: AuthenticatedHttpRequest, plan: Plan) -> HttpResponse:
+        return form_page(
+            request,
+            ActionForm(request.POST or None),
+            lambda data: services.add_action(actor=request.user, plan=plan, data=data),
+            title="Add an action to the plan",
+            person=plan.person,
+            success="Action added",
+            next_url=_plan_url(plan),
+        )
+
+    return action_add
+
+
+def edit_action(model: type[SmartAction]) -> View:
+    """The page changing one action (`model`: the kind's action model)."""
+    rows: Any = model._default_manager  # a concrete action model: its `plan` is a field
+    kind = rows.model._meta.get_field("plan").related_model.kind
+
+    @requires(kind.record)
+    @with_record(
+        model,
+        Purpose.EDIT,
+        page=kind.title,
+        kwarg="action_id",
+        rows=lambda: rows.select_related("plan"),
+    )
+    @require_http_methods(["GET", "POST"])
+    def action_edit(request: AuthenticatedHttpRequest, action: Any) -> HttpResponse:
+        initial = {k: getattr(action, k) for k in ACTION_FIELDS}
+        return form_page(
+            request,
+            versioned(ActionForm(request.POST or None, initial=initial), action),
+            lambda data: services.edit_action(
+                actor=request.user, action=action, expected_version=data.pop("version"), data=data
+            ),
+            title="Change an action",
+            person=action.person,
+            success="Action saved",
+            next_url=_plan_url(action.plan),
+        )
+
+    return action_edit
+
+
+def sign_off(model: type[Plan], page: PlanPage) -> View:
+    """Signing the plan off; a refusal shows the plan's page (`page(request, plan, errors)`)
+    with the reasons."""
+    kind = model.kind
+
+    @requires(kind.sign_off)
+    @with_record(model, Purpose.EDIT, page=kind.title, kwarg="plan_id")
+    @require_POST
+    def plan_sign_off(request: AuthenticatedHttpRequest, plan: Plan) -> HttpResponse:
+        try:
+            services.sign_off_plan(actor=request.user, plan=plan)
+        except ValidationError as exc:
+            return page(request, plan, errors=exc.messages)
+        messages.success(request, "Plan signed off")
+        return redirect(_plan_url(plan))
+
+    return plan_sign_off
+
+
+def end_plan(model: type[Plan], form_class: type[forms.Form]) -> View:
+    """Ending the plan, with `form_class` (the shared `EndPlanForm` or one asking more)."""
+    kind = model.kind
+
+    @requires(kind.end)
+    @with_record(model, Purpose.EDIT, page=kind.title, kwarg="plan_id")
+    @require_http_methods(["GET", "POST"])
+    def plan_end(request: AuthenticatedHttpRequest, plan: Plan) -> HttpResponse:
+        return form_page(
+            request,
+            form_class(request.POST or None),
+            lambda data: services.end_plan(actor=request.user, plan=plan, **data),
+            title=f"End the {kind.name}",
+            person=plan.person,
+            success="Plan ended",
+            next_url=_plan_url(plan),
+        )
+
+    return plan_end
