@@ -37,7 +37,9 @@ LAYERS: list[set[str]] = [
     {"permanence"},
     {"care_leavers"},
     {"rights"},
-    {"lifecycle", "returns", "performance", "quality"},
+    {"quality"},  # supervision, oversight, case audits, workload: reads every stage's records
+    {"lifecycle", "returns"},
+    {"performance"},  # indicators over everything recorded (and checked against the returns)
     {"demo"},
     {"config"},
 ]
