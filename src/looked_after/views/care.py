@@ -123,6 +123,8 @@ def plans(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCar
 @require_http_methods(["GET", "POST"])
 def approve_parents(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     period = queries.open_period(person)
+    if period is None:
+        messages.info(request, "This child is not looked after.")
     episode = queries.current_episode(period) if period else None
     if episode is None or not episode.placement.with_parents:
         messages.info(request, "There is no placement with parents to approve.")
