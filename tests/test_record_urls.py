@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import ROLE_PERMISSIONS, Role
@@ -64,10 +65,45 @@ def test_every_address_naming_a_child_loads_them_through_with_person():
     assert not offenders, "Load the child with people.decorators.with_person:\n" + "\n".join(offenders)
 
 
+def _records_the_demo_lacks() -> None:
+    """Records of types the demo makes rarely or never, each for the first child in care: an
+    IRO's escalation, an adoption plan, an independent visitor (through their services), and a
+    deletion request (no demo record is past its retention period, so it is written here)."""
+    from lifecycle.models import DeletionRequest
+    from looked_after import services as care
+    from looked_after.models import IROEscalation, PeriodOfCare
+    from permanence import services as permanence
+    from permanence.models import AdoptionCase
+    from rights import services as rights
+    from rights.models import IndependentVisitor
+
+    manager = User.objects.filter(role=Role.TEAM_MANAGER.value, is_active=True).order_by("pk").first()
+    period = PeriodOfCare.objects.filter(end_date__isnull=True).order_by("pk").first()
+    child, on = period.person, max(period.start_date, AS_OF)
+    if not IROEscalation.objects.exists():
+        care.raise_escalation(actor=manager, period=period, raised_on=on, issue="Care plan not reviewed.")
+    if not AdoptionCase.objects.exists():
+        permanence.decide_adoption(actor=manager, person=child, adm_decision_date=on)
+    if not IndependentVisitor.objects.exists():
+        rights.match_independent_visitor(
+            actor=manager, person=child, visitor_name="Sam Visitor", matched_on=on
+        )
+    if not DeletionRequest.objects.exists():
+        DeletionRequest.objects.create(
+            person=child,
+            person_ref=child.la_child_id,
+            rule_id="looked_after",
+            retain_until=AS_OF,
+            proposed_by=manager,
+            proposed_at=timezone.now(),
+        )
+
+
 @pytest.fixture(scope="module")
 def borough(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("generate_demo_data", "--children", "60", "--seed", "11", "--as-of", AS_OF.isoformat())
+        _records_the_demo_lacks()
         yield
         transaction.set_rollback(True)
 

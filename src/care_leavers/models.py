@@ -77,6 +77,11 @@ class PathwayAction(models.Model):
     def __str__(self) -> str:
         return self.what
 
+    @property
+    def person_id(self) -> int:
+        """The young person whose plan this action is on: the child the access door opens."""
+        return self.plan.person_id
+
 
 class BirthdayStatus(models.Model):
     """903 OC3: in touch, main activity and accommodation around the 17th–21st birthday."""

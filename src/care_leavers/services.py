@@ -1,17 +1,19 @@
-"""Care leaver services. Each takes the acting user, is atomic, validated and audited."""
+"""Care leaver services. Each takes the acting user, is atomic, validated and audited, and says
+that the young person's record changed (core.extensions.changed)."""
 
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
-from accounts.permissions import Permission
+from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from codes import ssda903
+from core.extensions import changed
 from core.validation import not_in_future
 from core.versioning import claim_edit
 from people.models import Person
@@ -19,7 +21,8 @@ from people.models import Person
 from . import eligibility, queries
 from .models import BirthdayStatus, CareLeaver, PathwayAction, PathwayPlan, PathwayPlanReview
 
-_RECORD_FIELDS = (
+# The fields of the care leaver record: what its form edits and `record_care_leaver` saves.
+RECORD_FIELDS = (
     "recorded_category",
     "category_note",
     "la_provides_accommodation",
@@ -32,18 +35,13 @@ _RECORD_FIELDS = (
 )
 
 
-def _check(actor: User) -> None:
-    if not actor.has_perm(Permission.RECORD_CARE_LEAVER.value):
-        raise PermissionDenied(Permission.RECORD_CARE_LEAVER.value)
-
-
 @transaction.atomic
 def record_care_leaver(
     *, actor: User, person: Person, data: dict[str, Any], expected_version: int | None = None
 ) -> CareLeaver:
     """Create or update the care leaver record (category, needs assessment, staying put, HE).
     `expected_version`: the version the form was opened at, 0 if there was no record yet."""
-    _check(actor)
+    require(actor, Permission.RECORD_CARE_LEAVER)
     if data.get("recorded_category") not in pcodes.CARE_LEAVER_ELIGIBILITY:
         raise ValidationError({"recorded_category": "Select the eligibility category"})
     not_in_future(
@@ -57,8 +55,8 @@ def record_care_leaver(
     record = CareLeaver.objects.select_for_update().filter(person=person).first()
     if record is not None:
         claim_edit(record, expected_version)
-    before = {f: getattr(record, f) for f in _RECORD_FIELDS} if record else {}
-    values = {f: data.get(f, getattr(record, f) if record else None) for f in _RECORD_FIELDS}
+    before = {f: getattr(record, f) for f in RECORD_FIELDS} if record else {}
+    values = {f: data.get(f, getattr(record, f) if record else None) for f in RECORD_FIELDS}
     for text_field in ("category_note", "vacation_accommodation"):
         values[text_field] = (values[text_field] or "").strip()
     for flag in ("la_provides_accommodation", "staying_put", "higher_education"):
@@ -80,12 +78,13 @@ def record_care_leaver(
         summary="Recorded care leaver details",
         changes={k: [before.get(k), v] for k, v in values.items() if before.get(k) != v},
     )
+    changed(person)
     return record
 
 
 @transaction.atomic
 def start_pathway_plan(*, actor: User, person: Person, plan_date: date, summary: str = "") -> PathwayPlan:
-    _check(actor)
+    require(actor, Permission.RECORD_CARE_LEAVER)
     not_in_future(plan_date, field="plan_date", label="The plan date")
     plan = PathwayPlan.objects.create(
         person=person, plan_date=plan_date, summary=summary.strip(), created_by=actor
@@ -98,6 +97,7 @@ def start_pathway_plan(*, actor: User, person: Person, plan_date: date, summary:
         summary="Started a pathway plan",
         changes={"plan_date": plan_date},
     )
+    changed(person)
     return plan
 
 
@@ -105,7 +105,7 @@ def start_pathway_plan(*, actor: User, person: Person, plan_date: date, summary:
 def review_pathway_plan(
     *, actor: User, plan: PathwayPlan, reviewed_on: date, notes: str = ""
 ) -> PathwayPlanReview:
-    _check(actor)
+    require(actor, Permission.RECORD_CARE_LEAVER)
     not_in_future(reviewed_on, field="reviewed_on", label="The review date")
     latest = plan.reviews.order_by("-reviewed_on").first()
     if reviewed_on < (latest.reviewed_on if latest else plan.plan_date):
@@ -129,12 +129,13 @@ def review_pathway_plan(
         summary="Reviewed the pathway plan",
         changes={"reviewed_on": reviewed_on, "due_on": due.statutory_due},
     )
+    changed(plan.person)
     return review
 
 
 @transaction.atomic
 def add_pathway_action(*, actor: User, plan: PathwayPlan, who: str, what: str, due_by: date) -> PathwayAction:
-    _check(actor)
+    require(actor, Permission.RECORD_CARE_LEAVER)
     if not who.strip():
         raise ValidationError({"who": "Enter who will do this"})
     if not what.strip():
@@ -148,12 +149,13 @@ def add_pathway_action(*, actor: User, plan: PathwayPlan, who: str, what: str, d
         summary="Added a pathway plan action",
         changes={"who": action.who, "what": action.what, "due_by": due_by},
     )
+    changed(plan.person)
     return action
 
 
 @transaction.atomic
 def complete_pathway_action(*, actor: User, action: PathwayAction, completed_on: date) -> PathwayAction:
-    _check(actor)
+    require(actor, Permission.RECORD_CARE_LEAVER)
     not_in_future(completed_on, field="completed_on", label="The completion date")
     action.completed_on = completed_on
     action.save(update_fields=["completed_on"])
@@ -165,6 +167,7 @@ def complete_pathway_action(*, actor: User, action: PathwayAction, completed_on:
         summary="Completed a pathway plan action",
         changes={"completed_on": completed_on},
     )
+    changed(action.plan.person)
     return action
 
 
@@ -186,7 +189,7 @@ def record_birthday_status(
     before to 1 month after). When the young person is in touch (YES), the main activity,
     the accommodation and its suitability are all required; when they have died, none is kept.
     """
-    _check(actor)
+    require(actor, Permission.RECORD_CARE_LEAVER)
     if age not in eligibility.OC3_AGES:
         raise ValidationError({"age": "Select the birthday, from 17 to 21"})
     if person.date_of_birth is None:
@@ -233,4 +236,5 @@ def record_birthday_status(
         summary=f"Recorded the status at the {eligibility.ordinal(age)} birthday",
         changes={k: v for k, v in values.items() if k != "recorded_by"},
     )
+    changed(person)
     return status

@@ -1,16 +1,19 @@
-from django.http import Http404, HttpResponse
+"""Care leaver pages: the care leaver record, pathway plans and their actions, birthday (OC3)
+statuses, and the leaving care team's view."""
+
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
+from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
-from people.access import Purpose, decide, get_person_for
-from people.decorators import with_person
+from people.access import Purpose, decide
+from people.decorators import with_person, with_record
 from people.models import Person
-from people.views import person_form_page as form_page
 
 from . import services
 from .forms import (
@@ -30,17 +33,16 @@ from .queries import summaries
 @require_http_methods(["GET", "POST"])
 def edit_record(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     record = CareLeaver.objects.filter(person=person).first()
-    initial = {f: getattr(record, f) for f in services._RECORD_FIELDS} if record else {}
-    form = versioned(CareLeaverForm(request.POST or None, initial=initial), record)
+    initial = {f: getattr(record, f) for f in services.RECORD_FIELDS} if record else {}
     return form_page(
         request,
-        person,
-        form,
-        "Care leaver details",
+        versioned(CareLeaverForm(request.POST or None, initial=initial), record),
         lambda d: services.record_care_leaver(
             actor=request.user, person=person, expected_version=d.pop("version"), data=d
         ),
-        "Care leaver details saved",
+        title="Care leaver details",
+        person=person,
+        success="Care leaver details saved",
     )
 
 
@@ -48,72 +50,61 @@ def edit_record(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
 @with_person(Purpose.EDIT, page="Start a pathway plan")
 @require_http_methods(["GET", "POST"])
 def new_plan(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = PathwayPlanForm(request.POST or None)
     return form_page(
         request,
-        person,
-        form,
-        "Start a pathway plan",
+        PathwayPlanForm(request.POST or None),
         lambda d: services.start_pathway_plan(actor=request.user, person=person, **d),
-        "Pathway plan started",
+        title="Start a pathway plan",
+        person=person,
+        success="Pathway plan started",
     )
 
 
-def _load_plan(request: AuthenticatedHttpRequest, plan_id: int, page: str) -> tuple[PathwayPlan, Person]:
-    plan = PathwayPlan.objects.filter(pk=plan_id).first()
-    if plan is None:
-        raise Http404("No such pathway plan")
-    person = get_person_for(request.user, plan.person_id, purpose=Purpose.EDIT, page=page)
-    return plan, person
-
-
 @requires(Permission.RECORD_CARE_LEAVER)
+@with_record(PathwayPlan, Purpose.EDIT, page="Review a pathway plan", kwarg="plan_id")
 @require_http_methods(["GET", "POST"])
-def review_plan(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    plan, person = _load_plan(request, plan_id, "Review a pathway plan")
-    form = PathwayReviewForm(request.POST or None)
+def review_plan(request: AuthenticatedHttpRequest, plan: PathwayPlan) -> HttpResponse:
     return form_page(
         request,
-        person,
-        form,
-        "Review the pathway plan",
+        PathwayReviewForm(request.POST or None),
         lambda d: services.review_pathway_plan(actor=request.user, plan=plan, **d),
-        "Pathway plan review recorded",
+        title="Review the pathway plan",
+        person=plan.person,
+        success="Pathway plan review recorded",
     )
 
 
 @requires(Permission.RECORD_CARE_LEAVER)
+@with_record(PathwayPlan, Purpose.EDIT, page="Add a pathway plan action", kwarg="plan_id")
 @require_http_methods(["GET", "POST"])
-def add_action(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    plan, person = _load_plan(request, plan_id, "Add a pathway plan action")
-    form = PathwayActionForm(request.POST or None)
+def add_action(request: AuthenticatedHttpRequest, plan: PathwayPlan) -> HttpResponse:
     return form_page(
         request,
-        person,
-        form,
-        "Add a pathway plan action",
+        PathwayActionForm(request.POST or None),
         lambda d: services.add_pathway_action(actor=request.user, plan=plan, **d),
-        "Action added",
+        title="Add a pathway plan action",
+        person=plan.person,
+        success="Action added",
     )
 
 
 @requires(Permission.RECORD_CARE_LEAVER)
+@with_record(
+    PathwayAction,
+    Purpose.EDIT,
+    page="Complete an action",
+    kwarg="action_id",
+    rows=lambda: PathwayAction.objects.select_related("plan__person"),
+)
 @require_http_methods(["GET", "POST"])
-def complete_action(request: AuthenticatedHttpRequest, action_id: int) -> HttpResponse:
-    action = PathwayAction.objects.select_related("plan").filter(pk=action_id).first()
-    if action is None:
-        raise Http404("No such action")
-    person = get_person_for(
-        request.user, action.plan.person_id, purpose=Purpose.EDIT, page="Complete an action"
-    )
-    form = CompleteActionForm(request.POST or None)
+def complete_action(request: AuthenticatedHttpRequest, action: PathwayAction) -> HttpResponse:
     return form_page(
         request,
-        person,
-        form,
-        f"Complete: {action.what}",
+        CompleteActionForm(request.POST or None),
         lambda d: services.complete_pathway_action(actor=request.user, action=action, **d),
-        "Action completed",
+        title=f"Complete: {action.what}",
+        person=action.plan.person,
+        success="Action completed",
     )
 
 
@@ -121,14 +112,13 @@ def complete_action(request: AuthenticatedHttpRequest, action_id: int) -> HttpRe
 @with_person(Purpose.EDIT, page="Birthday status")
 @require_http_methods(["GET", "POST"])
 def birthday_status(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = BirthdayStatusForm(request.POST or None, initial={"age": request.GET.get("age", "")})
     return form_page(
         request,
-        person,
-        form,
-        "Record the status around a birthday",
+        BirthdayStatusForm(request.POST or None, initial={"age": request.GET.get("age", "")}),
         lambda d: services.record_birthday_status(actor=request.user, person=person, **d),
-        "Birthday status recorded",
+        title="Record the status around a birthday",
+        person=person,
+        success="Birthday status recorded",
     )
 
 

@@ -4,14 +4,15 @@ the record (and everything recorded about the child) is deleted, the audit rows 
 from collections import Counter
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.permissions import Permission
+from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.models import AuditAction, AuditEvent
+from core.extensions import changed
 from core.workflow import transition
 
 from .machines import DeletionMachine
@@ -19,14 +20,9 @@ from .models import DeletionRequest, DeletionRequestStatusChange, DeletionStatus
 from .retention import past_retention
 
 
-def _check(actor: User) -> None:
-    if not actor.has_perm(Permission.MANAGE_RETENTION.value):
-        raise PermissionDenied
-
-
 @transaction.atomic
 def propose_deletion(*, actor: User, person: Any, reason: str = "") -> DeletionRequest:
-    _check(actor)
+    require(actor, Permission.MANAGE_RETENTION)
     today = timezone.localdate()
     due = {d.person_id: d for d in past_retention(today)}.get(person.pk)
     if due is None:
@@ -58,6 +54,7 @@ def propose_deletion(*, actor: User, person: Any, reason: str = "") -> DeletionR
         changes={"rule": due.rule.id, "retain_until": due.retain_until},
         reason=reason,
     )
+    changed(person)
     return request
 
 
@@ -83,7 +80,7 @@ def _erase(obj: models.Model, counts: Counter[str]) -> None:
 @transaction.atomic
 def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "") -> DeletionRequest:
     """A second person approves; the record is deleted now and the deletion audited."""
-    _check(actor)
+    require(actor, Permission.MANAGE_RETENTION)
     if request.proposed_by_id == actor.pk:
         raise ValidationError({"reason": "A different person must approve a deletion they did not propose"})
     person = request.person
@@ -98,7 +95,6 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
         person=person,
         summary="Deletion approved",
     )
-    request.decided_by = actor
     counts: Counter[str] = Counter()
     person_id = person.pk if person is not None else None
     if person is not None:
@@ -127,12 +123,13 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
         person=person_id,
         summary=f"Record {request.person_ref} deleted under retention rule {request.rule_id}",
     )
+    changed(person_id)
     return request
 
 
 @transaction.atomic
 def reject_deletion(*, actor: User, request: DeletionRequest, reason: str) -> DeletionRequest:
-    _check(actor)
+    require(actor, Permission.MANAGE_RETENTION)
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the record must be kept"})
     transition(
@@ -148,6 +145,7 @@ def reject_deletion(*, actor: User, request: DeletionRequest, reason: str) -> De
     )
     request.decided_by = actor
     request.save(update_fields=["decided_by"])
+    changed(request.person)
     return request
 
 

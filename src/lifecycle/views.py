@@ -4,16 +4,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import submitted
+from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
-from people.access import Purpose, decide, get_person_for
+from people.access import Purpose
+from people.decorators import with_person, with_record
+from people.models import Person
 
 from . import services
 from .forms import DecisionForm
@@ -51,9 +54,9 @@ def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @requires(Permission.MANAGE_RETENTION)
+@with_person(Purpose.VIEW, page="Retention review")
 @require_POST
-def propose(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
-    person = get_person_for(request.user, person_id, purpose=Purpose.VIEW, page="Retention review")
+def propose(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     try:
         proposal = services.propose_deletion(
             actor=request.user, person=person, reason=request.POST.get("reason", "")[:2000]
@@ -65,23 +68,18 @@ def propose(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     return redirect("lifecycle:request", request_id=proposal.pk)
 
 
-def _load(request: AuthenticatedHttpRequest, request_id: int) -> DeletionRequest:
-    proposal = (
-        DeletionRequest.objects.select_related("proposed_by", "decided_by").filter(pk=request_id).first()
-    )
-    if proposal is None:
-        raise Http404
-    if proposal.person_id is not None:
-        person = proposal.person
-        if person is not None and not decide(request.user, person, Purpose.VIEW).allowed:
-            get_person_for(request.user, person.pk, purpose=Purpose.VIEW, page="Retention review")
-    return proposal
-
-
 @requires(Permission.MANAGE_RETENTION)
+@with_record(
+    DeletionRequest,
+    Purpose.VIEW,
+    page="Retention review",
+    kwarg="request_id",
+    rows=lambda: DeletionRequest.objects.select_related("proposed_by", "decided_by"),
+    # Once approved, the record is erased: the request stays, with no child to open.
+    people=lambda r: [r.person_id] if r.person_id else [],
+)
 @require_http_methods(["GET", "POST"])
-def request_detail(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
-    proposal = _load(request, request_id)
+def request_detail(request: AuthenticatedHttpRequest, proposal: DeletionRequest) -> HttpResponse:
     form = DecisionForm(request.POST or None)
 
     def decide_it(data: dict[str, Any]) -> str:
@@ -92,21 +90,20 @@ def request_detail(request: AuthenticatedHttpRequest, request_id: int) -> HttpRe
         services.reject_deletion(actor=request.user, request=proposal, reason=data["reason"])
         return f"Deletion of {proposal.person_ref} rejected: the record is kept."
 
-    if decided := submitted(request, form, decide_it):
-        messages.success(request, decided.result)
-        return redirect("lifecycle:index")
-    return render(
+    return form_page(
         request,
-        "lifecycle/request.jinja",
-        {
+        form,
+        decide_it,
+        title=f"Deletion of {proposal.person_ref}",
+        success=lambda message: message,
+        next_url=reverse("lifecycle:index"),
+        template="lifecycle/request.jinja",
+        context=lambda: {
             "proposal": proposal,
             "rule": RULES_BY_ID.get(proposal.rule_id),
-            "form": form,
             "history": proposal.status_history.select_related("recorded_by"),
             "can_decide": proposal.status == DeletionStatus.PROPOSED
             and proposal.proposed_by_id != request.user.pk,
-            "page_has_errors": bool(form.errors),
             "nav_key": "retention",
         },
-        status=400 if form.errors else 200,
     )

@@ -36,7 +36,6 @@ class PeriodOfCare(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    # Added by the children-in-care stage (migration 0002).
     reason_ceased = models.CharField(
         max_length=3, blank=True, choices=ssda903.REASON_EPISODE_CEASED.all_choices()
     )

@@ -354,6 +354,12 @@ def open_period(person: Person) -> PeriodOfCare | None:
     return PeriodOfCare.objects.filter(person=person, end_date__isnull=True).first()
 
 
+def period_on(person: Person, day: date) -> PeriodOfCare | None:
+    """The latest period of care the child had started by `day` (what a check or an episode
+    recorded on that day belongs to), if any."""
+    return PeriodOfCare.objects.filter(person=person, start_date__lte=day).first()
+
+
 def current_iro(person: Person, on: date | None = None) -> Allocation | None:
     return (
         Allocation.objects.current(on or timezone.localdate())

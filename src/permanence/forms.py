@@ -194,3 +194,10 @@ class CancelContactForm(forms.Form):
     reason = forms.CharField(
         label="Why", max_length=300, error_messages={"required": "Enter why the session was cancelled"}
     )
+
+
+class PeriodForm(forms.Form):
+    """The period of a report (both ends optional)."""
+
+    start = GovDateField(label="From", required=False)
+    end = GovDateField(label="To", required=False)

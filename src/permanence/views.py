@@ -1,10 +1,11 @@
-from datetime import date
-from typing import Any, TypeVar
+"""Permanence and court pages: pre-proceedings, care proceedings and orders, adoption,
+previous permanence and supervised contact; the tracker and the cancellations report."""
 
-from django import forms as djforms
+from datetime import date
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,29 +13,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import GovDateField
+from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
-from people.access import Purpose, decide, get_person_for
-from people.decorators import with_person
+from people.access import Purpose, decide
+from people.decorators import with_person, with_record
 from people.models import Person
-from people.views import person_form_page as form_page
 
 from . import forms as f
 from . import services
 from .models import AdoptionCase, CareProceedings, ContactSession, PreProceedings, PreviousPermanence
 from .queries import cancellations_by_who, current_limit, periods_by_person, tracker_row
-
-M = TypeVar("M", bound=models.Model)
-
-
-def _load(request: AuthenticatedHttpRequest, model: type[M], pk: int, page: str) -> tuple[M, Person]:
-    """Load a permanence record, then its child through the access door (before showing anything)."""
-    obj = model._default_manager.filter(pk=pk).first()
-    if obj is None:
-        raise Http404("Not found")
-    person = get_person_for(request.user, obj.person_id, purpose=Purpose.EDIT, page=page)  # type: ignore[attr-defined]
-    return obj, person
-
 
 # --- Pre-proceedings ---
 
@@ -43,44 +31,41 @@ def _load(request: AuthenticatedHttpRequest, model: type[M], pk: int, page: str)
 @with_person(Purpose.EDIT, page="Start pre-proceedings")
 @require_http_methods(["GET", "POST"])
 def new_plo(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = f.PreProceedingsForm(request.POST or None)
     return form_page(
         request,
-        person,
-        form,
-        "Start pre-proceedings (PLO)",
+        f.PreProceedingsForm(request.POST or None),
         lambda d: services.start_pre_proceedings(actor=request.user, person=person, **d),
-        "Pre-proceedings started",
+        title="Start pre-proceedings (PLO)",
+        person=person,
+        success="Pre-proceedings started",
     )
 
 
 @requires(Permission.RECORD_PERMANENCE)
+@with_record(PreProceedings, Purpose.EDIT, page="Record a PLO meeting", kwarg="plo_id")
 @require_http_methods(["GET", "POST"])
-def plo_meeting(request: AuthenticatedHttpRequest, plo_id: int) -> HttpResponse:
-    plo, person = _load(request, PreProceedings, plo_id, "Record a PLO meeting")
-    form = f.PLOMeetingForm(request.POST or None)
+def plo_meeting(request: AuthenticatedHttpRequest, plo: PreProceedings) -> HttpResponse:
     return form_page(
         request,
-        person,
-        form,
-        "Record a pre-proceedings meeting",
+        f.PLOMeetingForm(request.POST or None),
         lambda d: services.record_plo_meeting(actor=request.user, plo=plo, **d),
-        "Meeting recorded",
+        title="Record a pre-proceedings meeting",
+        person=plo.person,
+        success="Meeting recorded",
     )
 
 
 @requires(Permission.RECORD_PERMANENCE)
+@with_record(PreProceedings, Purpose.EDIT, page="Step down from pre-proceedings", kwarg="plo_id")
 @require_http_methods(["GET", "POST"])
-def plo_step_down(request: AuthenticatedHttpRequest, plo_id: int) -> HttpResponse:
-    plo, person = _load(request, PreProceedings, plo_id, "Step down from pre-proceedings")
-    form = f.StepDownForm(request.POST or None)
+def plo_step_down(request: AuthenticatedHttpRequest, plo: PreProceedings) -> HttpResponse:
     return form_page(
         request,
-        person,
-        form,
-        "Step down from pre-proceedings",
+        f.StepDownForm(request.POST or None),
         lambda d: services.step_down_pre_proceedings(actor=request.user, plo=plo, **d),
-        "Stepped down",
+        title="Step down from pre-proceedings",
+        person=plo.person,
+        success="Stepped down",
     )
 
 
@@ -91,44 +76,41 @@ def plo_step_down(request: AuthenticatedHttpRequest, plo_id: int) -> HttpRespons
 @with_person(Purpose.EDIT, page="Record care proceedings")
 @require_http_methods(["GET", "POST"])
 def new_proceedings(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = f.ProceedingsForm(request.POST or None)
     return form_page(
         request,
-        person,
-        form,
-        "Record care proceedings issued",
+        f.ProceedingsForm(request.POST or None),
         lambda d: services.issue_proceedings(actor=request.user, person=person, **d),
-        "Care proceedings recorded",
+        title="Record care proceedings issued",
+        person=person,
+        success="Care proceedings recorded",
     )
 
 
 @requires(Permission.RECORD_PERMANENCE)
+@with_record(CareProceedings, Purpose.EDIT, page="Extend care proceedings", kwarg="proceedings_id")
 @require_http_methods(["GET", "POST"])
-def extend(request: AuthenticatedHttpRequest, proceedings_id: int) -> HttpResponse:
-    proceedings, person = _load(request, CareProceedings, proceedings_id, "Extend care proceedings")
-    form = f.ExtensionForm(request.POST or None)
+def extend(request: AuthenticatedHttpRequest, proceedings: CareProceedings) -> HttpResponse:
     return form_page(
         request,
-        person,
-        form,
-        "Record an extension of the 26-week limit",
+        f.ExtensionForm(request.POST or None),
         lambda d: services.extend_proceedings(actor=request.user, proceedings=proceedings, **d),
-        "Extension recorded",
+        title="Record an extension of the 26-week limit",
+        person=proceedings.person,
+        success="Extension recorded",
     )
 
 
 @requires(Permission.RECORD_PERMANENCE)
+@with_record(CareProceedings, Purpose.EDIT, page="Conclude care proceedings", kwarg="proceedings_id")
 @require_http_methods(["GET", "POST"])
-def conclude(request: AuthenticatedHttpRequest, proceedings_id: int) -> HttpResponse:
-    proceedings, person = _load(request, CareProceedings, proceedings_id, "Conclude care proceedings")
-    form = f.ConcludeForm(request.POST or None)
+def conclude(request: AuthenticatedHttpRequest, proceedings: CareProceedings) -> HttpResponse:
     return form_page(
         request,
-        person,
-        form,
-        "Record the end of care proceedings",
+        f.ConcludeForm(request.POST or None),
         lambda d: services.conclude_proceedings(actor=request.user, proceedings=proceedings, **d),
-        "Proceedings concluded",
+        title="Record the end of care proceedings",
+        person=proceedings.person,
+        success="Proceedings concluded",
     )
 
 
@@ -136,15 +118,14 @@ def conclude(request: AuthenticatedHttpRequest, proceedings_id: int) -> HttpResp
 @with_person(Purpose.EDIT, page="Record a court order")
 @require_http_methods(["GET", "POST"])
 def new_order(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = f.OrderForm(request.POST or None)
     open_proceedings = CareProceedings.objects.filter(person=person, status="OPEN").first()
     return form_page(
         request,
-        person,
-        form,
-        "Record a court order",
+        f.OrderForm(request.POST or None),
         lambda d: services.record_order(actor=request.user, person=person, proceedings=open_proceedings, **d),
-        "Order recorded",
+        title="Record a court order",
+        person=person,
+        success="Order recorded",
     )
 
 
@@ -155,14 +136,13 @@ def new_order(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse
 @with_person(Purpose.EDIT, page="Record an adoption decision")
 @require_http_methods(["GET", "POST"])
 def new_adoption(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = f.AdoptionDecisionForm(request.POST or None)
     return form_page(
         request,
-        person,
-        form,
-        "Record the decision that the child should be placed for adoption",
+        f.AdoptionDecisionForm(request.POST or None),
         lambda d: services.decide_adoption(actor=request.user, person=person, **d),
-        "Adoption decision recorded",
+        title="Record the decision that the child should be placed for adoption",
+        person=person,
+        success="Adoption decision recorded",
     )
 
 
@@ -176,18 +156,24 @@ STEP_TITLES = {
 
 
 @requires(Permission.RECORD_PERMANENCE)
+@with_record(AdoptionCase, Purpose.EDIT, page="Adoption step", kwarg="adoption_id")
 @require_http_methods(["GET", "POST"])
-def adoption_step(request: AuthenticatedHttpRequest, adoption_id: int, event: str) -> HttpResponse:
+def adoption_step(request: AuthenticatedHttpRequest, case: AdoptionCase, event: str) -> HttpResponse:
     if event not in STEP_TITLES:
         raise Http404("No such step")
-    case, person = _load(request, AdoptionCase, adoption_id, STEP_TITLES[event])
-    form = f.AdoptionStepForm(request.POST or None, event=event)
 
-    def action(data: dict[str, Any]) -> None:
+    def advance(data: dict[str, Any]) -> AdoptionCase:
         on = data.pop("on")
-        services.advance_adoption(actor=request.user, case=case, event=event, on=on, details=data)
+        return services.advance_adoption(actor=request.user, case=case, event=event, on=on, details=data)
 
-    return form_page(request, person, form, STEP_TITLES[event], action, "Adoption updated")
+    return form_page(
+        request,
+        f.AdoptionStepForm(request.POST or None, event=event),
+        advance,
+        title=STEP_TITLES[event],
+        person=case.person,
+        success="Adoption updated",
+    )
 
 
 @requires(Permission.RECORD_PERMANENCE)
@@ -196,14 +182,13 @@ def adoption_step(request: AuthenticatedHttpRequest, adoption_id: int, event: st
 def previous_permanence(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     row = PreviousPermanence.objects.filter(person=person).first()
     initial = {"prev_perm": row.prev_perm, "la_perm": row.la_perm, "date_perm": row.date_perm} if row else {}
-    form = f.PreviousPermanenceForm(request.POST or None, initial=initial)
     return form_page(
         request,
-        person,
-        form,
-        "Previous permanence",
+        f.PreviousPermanenceForm(request.POST or None, initial=initial),
         lambda d: services.record_previous_permanence(actor=request.user, person=person, **d),
-        "Previous permanence recorded",
+        title="Previous permanence",
+        person=person,
+        success="Previous permanence recorded",
     )
 
 
@@ -216,9 +201,9 @@ def previous_permanence(request: AuthenticatedHttpRequest, person: Person) -> Ht
 def new_contact(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form = f.ContactSessionForm(request.POST or None)
 
-    def action(data: dict[str, Any]) -> None:
+    def schedule(data: dict[str, Any]) -> ContactSession:
         starts_at, ends_at = form.times()
-        services.schedule_contact(
+        return services.schedule_contact(
             actor=request.user,
             person=person,
             with_whom=data["with_whom"],
@@ -230,48 +215,50 @@ def new_contact(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
         )
 
     return form_page(
-        request, person, form, "Schedule a supervised contact session", action, "Contact session booked"
+        request,
+        form,
+        schedule,
+        title="Schedule a supervised contact session",
+        person=person,
+        success="Contact session booked",
     )
 
 
 @requires(Permission.RECORD_PERMANENCE)
+@with_record(ContactSession, Purpose.EDIT, page="Cancel contact", kwarg="session_id")
 @require_http_methods(["GET", "POST"])
-def cancel_contact(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
-    session, person = _load(request, ContactSession, session_id, "Cancel contact")
-    form = f.CancelContactForm(request.POST or None)
+def cancel_contact(request: AuthenticatedHttpRequest, session: ContactSession) -> HttpResponse:
     return form_page(
         request,
-        person,
-        form,
-        "Cancel a contact session",
+        f.CancelContactForm(request.POST or None),
         lambda d: services.cancel_contact(actor=request.user, session=session, **d),
-        "Contact session cancelled",
+        title="Cancel a contact session",
+        person=session.person,
+        success="Contact session cancelled",
     )
 
 
 @requires(Permission.RECORD_PERMANENCE)
+@with_record(ContactSession, Purpose.EDIT, page="Contact held", kwarg="session_id")
 @require_POST
-def contact_held(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
-    session, person = _load(request, ContactSession, session_id, "Contact held")
+def contact_held(request: AuthenticatedHttpRequest, session: ContactSession) -> HttpResponse:
     try:
         services.record_contact_held(actor=request.user, session=session)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "Contact session recorded as held")
-    return redirect("people:detail", person_id=person.pk)
+    return redirect("people:detail", person_id=session.person.pk)
 
 
-class PeriodForm(djforms.Form):
-    start = GovDateField(label="From", required=False)
-    end = GovDateField(label="To", required=False)
+# --- Reports ---
 
 
 @requires(Permission.VIEW_PERMANENCE_TRACKER)
 def cancellations_report(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Cancelled supervised contact sessions by who cancelled, over a period (default 12 months)."""
     today = timezone.localdate()
-    form = PeriodForm(request.GET or None)
+    form = f.PeriodForm(request.GET or None)
     start, end = date(today.year - 1, today.month, 1), today
     if form.is_bound and form.is_valid():
         start = form.cleaned_data["start"] or start

@@ -1,17 +1,20 @@
-"""Rights and voice services. Each takes the acting user, is atomic, validated and audited."""
+"""Rights and voice services. Each takes the acting user, is atomic, validated and audited, and
+says that the child's record changed (core.extensions.changed)."""
 
 from datetime import date, datetime, time
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.permissions import Permission
+from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.models import AuditAction
 from codes import permanence as pcodes
+from core.extensions import changed
+from core.validation import not_in_future
 from core.workflow import transition
 from people.models import Person
 
@@ -27,19 +30,14 @@ from .models import (
 )
 
 
-def _check(actor: User) -> None:
-    if not actor.has_perm(Permission.RECORD_RIGHTS.value):
-        raise PermissionDenied(Permission.RECORD_RIGHTS.value)
-
-
-def _past(field: str, value: date | None, label: str) -> None:
-    if value is not None and value > timezone.localdate():
-        raise ValidationError({field: f"{label} must be today or in the past"})
-
-
 def _after(field: str, value: date | None, earlier: date | None, message: str) -> None:
     if value is not None and earlier is not None and value < earlier:
         raise ValidationError({field: message})
+
+
+def _at(day: date) -> datetime:
+    """When a step recorded only by its date happened, for its status history."""
+    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 def _required(field: str, value: str, message: str) -> str:
@@ -49,6 +47,7 @@ def _required(field: str, value: str, message: str) -> str:
 
 
 def _audit(actor: User, person: Person, obj: Model, summary: str, changes: dict[str, object]) -> None:
+    """The audit row of a new record about the child."""
     auditor.record(
         actor=actor, action=AuditAction.CREATE, person=person, obj=obj, summary=summary, changes=changes
     )
@@ -66,8 +65,8 @@ def refer_for_advocacy(
     started_on: date | None = None,
     ended_on: date | None = None,
 ) -> AdvocacyReferral:
-    _check(actor)
-    _past("referred_on", referred_on, "The referral date")
+    require(actor, Permission.RECORD_RIGHTS)
+    not_in_future(referred_on, field="referred_on", label="The referral date")
     reason = _required("reason", reason, "Enter why the child was referred for advocacy")
     _after("started_on", started_on, referred_on, "Advocacy must start on or after the referral")
     _after("ended_on", ended_on, started_on or referred_on, "Advocacy must end after it started")
@@ -82,6 +81,7 @@ def refer_for_advocacy(
         recorded_by=actor,
     )
     _audit(actor, person, row, "Recorded an advocacy referral", {"referred_on": referred_on})
+    changed(person)
     return row
 
 
@@ -89,13 +89,14 @@ def refer_for_advocacy(
 def match_independent_visitor(
     *, actor: User, person: Person, visitor_name: str, matched_on: date
 ) -> IndependentVisitor:
-    _check(actor)
-    _past("matched_on", matched_on, "The match date")
+    require(actor, Permission.RECORD_RIGHTS)
+    not_in_future(matched_on, field="matched_on", label="The match date")
     name = _required("visitor_name", visitor_name, "Enter the independent visitor's name")
     row = IndependentVisitor.objects.create(
         person=person, visitor_name=name, matched_on=matched_on, recorded_by=actor
     )
     _audit(actor, person, row, "Matched an independent visitor", {"matched_on": matched_on})
+    changed(person)
     return row
 
 
@@ -103,13 +104,14 @@ def match_independent_visitor(
 def record_independent_visit(
     *, actor: User, visitor: IndependentVisitor, visited_on: date, notes: str = ""
 ) -> IndependentVisit:
-    _check(actor)
-    _past("visited_on", visited_on, "The visit date")
+    require(actor, Permission.RECORD_RIGHTS)
+    not_in_future(visited_on, field="visited_on", label="The visit date")
     _after("visited_on", visited_on, visitor.matched_on, "The visit must be on or after the match")
     row = IndependentVisit.objects.create(
         visitor=visitor, visited_on=visited_on, notes=notes.strip(), recorded_by=actor
     )
     _audit(actor, visitor.person, row, "Recorded an independent visit", {"visited_on": visited_on})
+    changed(visitor.person)
     return row
 
 
@@ -118,8 +120,8 @@ def receive_complaint(
     *, actor: User, person: Person, received_on: date, made_by: str, summary: str
 ) -> Complaint:
     """Record a complaint at stage 1 (response due in 10 working days)."""
-    _check(actor)
-    _past("received_on", received_on, "The date received")
+    require(actor, Permission.RECORD_RIGHTS)
+    not_in_future(received_on, field="received_on", label="The date received")
     complaint = Complaint.objects.create(
         person=person,
         received_on=received_on,
@@ -128,11 +130,8 @@ def receive_complaint(
         recorded_by=actor,
     )
     _audit(actor, person, complaint, "Recorded a complaint", {"received_on": received_on})
+    changed(person)
     return complaint
-
-
-def _at(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 @transaction.atomic
@@ -145,8 +144,8 @@ def update_complaint(
     ``extend_stage_2`` (to 65 WD), ``respond_stage_2``, ``escalate_to_stage_3`` (panel
     requested), ``hold_panel``, ``close`` (with an outcome).
     """
-    _check(actor)
-    _past("on", on, "The date")
+    require(actor, Permission.RECORD_RIGHTS)
+    not_in_future(on, field="on", label="The date")
     _after("on", on, complaint.received_on, "The date must be on or after the complaint was received")
     person = complaint.person
     fields = {
@@ -175,6 +174,7 @@ def update_complaint(
             summary=f"Complaint: {event.replace('_', ' ')}",
             changes={"event": event, "on": on},
         )
+        changed(person)
         return complaint
     if event not in ("escalate_to_stage_2", "escalate_to_stage_3", "close"):
         raise ValidationError({"on": "Unknown step"})
@@ -198,6 +198,7 @@ def update_complaint(
         complaint.closed_on = on
         complaint.outcome = outcome
     complaint.save()
+    changed(person)
     return complaint
 
 
@@ -214,8 +215,8 @@ def record_child_views(
     meeting_date: date | None = None,
 ) -> ChildViews:
     """Record the child's views, in their own words, before a meeting (e.g. a review)."""
-    _check(actor)
-    _past("given_on", given_on, "The date the views were given")
+    require(actor, Permission.RECORD_RIGHTS)
+    not_in_future(given_on, field="given_on", label="The date the views were given")
     if method not in pcodes.VIEWS_METHOD:
         raise ValidationError({"method": "Select how the child gave their views"})
     row = ChildViews.objects.create(
@@ -229,4 +230,5 @@ def record_child_views(
         recorded_by=actor,
     )
     _audit(actor, person, row, "Recorded the child's views", {"given_on": given_on, "meeting": row.meeting})
+    changed(person)
     return row

@@ -1,13 +1,15 @@
+"""Rights and voice pages: advocacy, independent visitors, complaints and the child's views."""
+
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
+from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
-from people.access import Purpose, get_person_for
-from people.decorators import with_person
+from people.access import Purpose
+from people.decorators import with_person, with_record
 from people.models import Person
-from people.views import person_form_page as form_page
 
 from . import forms as f
 from . import services
@@ -18,14 +20,13 @@ from .models import Complaint, IndependentVisitor
 @with_person(Purpose.EDIT, page="Advocacy referral")
 @require_http_methods(["GET", "POST"])
 def new_advocacy(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = f.AdvocacyForm(request.POST or None)
     return form_page(
         request,
-        person,
-        form,
-        "Record an advocacy referral",
+        f.AdvocacyForm(request.POST or None),
         lambda d: services.refer_for_advocacy(actor=request.user, person=person, **d),
-        "Advocacy referral recorded",
+        title="Record an advocacy referral",
+        person=person,
+        success="Advocacy referral recorded",
     )
 
 
@@ -33,32 +34,27 @@ def new_advocacy(request: AuthenticatedHttpRequest, person: Person) -> HttpRespo
 @with_person(Purpose.EDIT, page="Independent visitor")
 @require_http_methods(["GET", "POST"])
 def new_visitor(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = f.VisitorForm(request.POST or None)
     return form_page(
         request,
-        person,
-        form,
-        "Record an independent visitor match",
+        f.VisitorForm(request.POST or None),
         lambda d: services.match_independent_visitor(actor=request.user, person=person, **d),
-        "Independent visitor recorded",
+        title="Record an independent visitor match",
+        person=person,
+        success="Independent visitor recorded",
     )
 
 
 @requires(Permission.RECORD_RIGHTS)
+@with_record(IndependentVisitor, Purpose.EDIT, page="Independent visit", kwarg="visitor_id")
 @require_http_methods(["GET", "POST"])
-def new_independent_visit(request: AuthenticatedHttpRequest, visitor_id: int) -> HttpResponse:
-    visitor = IndependentVisitor.objects.filter(pk=visitor_id).first()
-    if visitor is None:
-        raise Http404("No such independent visitor")
-    person = get_person_for(request.user, visitor.person_id, purpose=Purpose.EDIT, page="Independent visit")
-    form = f.IndependentVisitForm(request.POST or None)
+def new_independent_visit(request: AuthenticatedHttpRequest, visitor: IndependentVisitor) -> HttpResponse:
     return form_page(
         request,
-        person,
-        form,
-        "Record an independent visit",
+        f.IndependentVisitForm(request.POST or None),
         lambda d: services.record_independent_visit(actor=request.user, visitor=visitor, **d),
-        "Visit recorded",
+        title="Record an independent visit",
+        person=visitor.person,
+        success="Visit recorded",
     )
 
 
@@ -66,34 +62,29 @@ def new_independent_visit(request: AuthenticatedHttpRequest, visitor_id: int) ->
 @with_person(Purpose.EDIT, page="Complaint")
 @require_http_methods(["GET", "POST"])
 def new_complaint(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = f.ComplaintForm(request.POST or None)
     return form_page(
         request,
-        person,
-        form,
-        "Record a complaint",
+        f.ComplaintForm(request.POST or None),
         lambda d: services.receive_complaint(actor=request.user, person=person, **d),
-        "Complaint recorded",
+        title="Record a complaint",
+        person=person,
+        success="Complaint recorded",
     )
 
 
 @requires(Permission.RECORD_RIGHTS)
+@with_record(Complaint, Purpose.EDIT, page="Complaint")
 @require_http_methods(["GET", "POST"])
-def complaint_step(request: AuthenticatedHttpRequest, complaint_id: int, event: str) -> HttpResponse:
+def complaint_step(request: AuthenticatedHttpRequest, complaint: Complaint, event: str) -> HttpResponse:
     if event not in f.COMPLAINT_EVENTS:
         raise Http404("No such step")
-    complaint = Complaint.objects.filter(pk=complaint_id).first()
-    if complaint is None:
-        raise Http404("No such complaint")
-    person = get_person_for(request.user, complaint.person_id, purpose=Purpose.EDIT, page="Complaint")
-    form = f.ComplaintStepForm(request.POST or None, event=event)
     return form_page(
         request,
-        person,
-        form,
-        f.COMPLAINT_EVENTS[event],
+        f.ComplaintStepForm(request.POST or None, event=event),
         lambda d: services.update_complaint(actor=request.user, complaint=complaint, event=event, **d),
-        "Complaint updated",
+        title=f.COMPLAINT_EVENTS[event],
+        person=complaint.person,
+        success="Complaint updated",
     )
 
 
@@ -101,12 +92,11 @@ def complaint_step(request: AuthenticatedHttpRequest, complaint_id: int, event: 
 @with_person(Purpose.EDIT, page="Child's views")
 @require_http_methods(["GET", "POST"])
 def new_views(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = f.ChildViewsForm(request.POST or None, initial={"meeting": request.GET.get("meeting", "")})
     return form_page(
         request,
-        person,
-        form,
-        "Record the child's views",
+        f.ChildViewsForm(request.POST or None, initial={"meeting": request.GET.get("meeting", "")}),
         lambda d: services.record_child_views(actor=request.user, person=person, **d),
-        "Views recorded",
+        title="Record the child's views",
+        person=person,
+        success="Views recorded",
     )

@@ -132,3 +132,27 @@ def test_pathway_actions_added_and_completed(social_worker, leaver):
         services.add_pathway_action(
             actor=social_worker, plan=plan, who=" ", what="x", due_by=date(2024, 10, 1)
         )
+
+
+def test_every_service_says_the_young_persons_record_changed_when_it_commits(told, social_worker, leaver):
+    sw = social_worker
+    plan, people = told(
+        lambda: services.start_pathway_plan(actor=sw, person=leaver, plan_date=date(2024, 1, 5))
+    )
+    calls = [
+        lambda: services.record_care_leaver(
+            actor=sw, person=leaver, data={"recorded_category": "FORMER_RELEVANT"}
+        ),
+        lambda: services.review_pathway_plan(actor=sw, plan=plan, reviewed_on=date(2024, 7, 5)),
+        lambda: services.add_pathway_action(
+            actor=sw, plan=plan, who="PA", what="Open a bank account", due_by=date(2024, 8, 1)
+        ),
+        lambda: services.complete_pathway_action(
+            actor=sw, action=plan.actions.get(), completed_on=date(2024, 7, 20)
+        ),
+        lambda: services.record_birthday_status(
+            actor=sw, person=leaver, age=19, contact_date=date(2024, 8, 31), in_touch="NO"
+        ),
+    ]
+    assert people == {leaver.pk}
+    assert [told(call)[1] for call in calls] == [{leaver.pk}] * len(calls)

@@ -136,3 +136,16 @@ def test_review_pages_work_when_proposed_and_approved_through_views(client, old_
 
     assert ok.status_code == 302
     assert not Person.objects.filter(pk=person_id).exists()
+    assert client.get(reverse("lifecycle:request", args=[proposal.pk])).status_code == 200  # no child to open
+
+
+@pytest.mark.django_db
+def test_every_service_says_the_childs_record_changed_when_it_commits(told, old_child, reviewer, approver):
+    person_id = old_child.pk
+    kept, proposed = told(lambda: services.propose_deletion(actor=reviewer, person=old_child))
+    _, rejected = told(
+        lambda: services.reject_deletion(actor=approver, request=kept, reason="Complaint open")
+    )
+    erase, again = told(lambda: services.propose_deletion(actor=reviewer, person=old_child))
+    _, erased = told(lambda: services.approve_deletion(actor=approver, request=erase))
+    assert proposed == rejected == again == erased == {person_id}

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from looked_after import queries, services
-from looked_after.models import CareEpisode, EscalationStatus, LegalStatusPeriod, Placement
+from looked_after.models import CareEpisode, EscalationStatus, LegalStatusPeriod, MissingEpisode, Placement
 from looked_after.services import ActionDetails
 
 from .conftest import foster
@@ -303,3 +303,73 @@ def test_screening_review_must_follow_screening_when_recorded(child, social_work
             score=10,
             review_on=date(2024, 5, 1),
         )
+
+
+def test_every_service_says_the_childs_record_changed_when_it_commits(
+    told, child, social_worker, service_manager, team_manager, iro
+):
+    sw, now = social_worker, timezone.now()
+    period, people = told(
+        lambda: services.start_care(
+            actor=sw,
+            person=child,
+            start_date=date(2024, 3, 14),
+            legal_status="C2",
+            category_of_need="N1",
+            placement=foster("Ms Hughes", placement_type="P1", provider="PR0"),
+        )
+    )
+    calls = [
+        lambda: services.approve_placement_with_parents(
+            actor=service_manager,
+            placement=Placement.objects.get(period=period),
+            approved_on=date(2024, 3, 15),
+            review_on=date(2024, 6, 15),
+        ),
+        lambda: services.record_change(
+            actor=sw,
+            period=period,
+            on=date(2024, 4, 2),
+            placement=foster(),
+            reason_for_change="CARPL",
+        ),
+        lambda: services.record_plans(actor=sw, period=period, care_plan_completed_on=date(2024, 4, 3)),
+        lambda: services.allocate_iro(
+            actor=team_manager, person=child, iro=iro, start_date=date(2024, 3, 14)
+        ),
+        lambda: services.record_review(
+            actor=iro,
+            period=period,
+            held_on=date(2024, 4, 10),
+            participation="PN1",
+            iro_met_child=True,
+            actions=[ActionDetails("Social worker", "Arrange contact", date(2024, 5, 1))],
+        ),
+        lambda: services.complete_review_action(
+            actor=sw, action=period.reviews.get().actions.get(), completed_on=date(2024, 4, 20)
+        ),
+        lambda: services.raise_escalation(
+            actor=iro, period=period, raised_on=date(2024, 5, 1), issue="No PEP"
+        ),
+        lambda: services.progress_escalation(
+            actor=iro, escalation=period.escalations.get(), event="escalate"
+        ),
+        lambda: services.record_health_check(
+            actor=sw, person=child, kind="DENTAL", completed_on=date(2024, 5, 2)
+        ),
+        lambda: services.record_education_plan(
+            actor=sw, period=period, meeting_on=date(2024, 5, 3), school="St Anne's", targets="Read daily"
+        ),
+        lambda: services.record_missing_episode(
+            actor=sw, person=child, kind="M", started_at=now - timedelta(days=2)
+        ),
+        lambda: services.record_return(
+            actor=sw, episode=MissingEpisode.objects.get(person=child), ended_at=now - timedelta(days=1)
+        ),
+        lambda: services.record_screening(
+            actor=sw, person=child, screened_on=date(2024, 5, 4), score=10, review_on=date(2024, 8, 4)
+        ),
+        lambda: services.end_care(actor=sw, period=period, on=date(2024, 9, 1), reason_ceased="E4A"),
+    ]
+    assert people == {child.pk}
+    assert [told(call)[1] for call in calls] == [{child.pk}] * len(calls)

@@ -214,3 +214,53 @@ def test_contact_cannot_be_held_before_it_starts(social_worker, team_manager, ch
     )
     with pytest.raises(ValidationError):
         services.record_contact_held(actor=social_worker, session=s)
+
+
+def test_every_service_says_the_childs_record_changed_when_it_commits(
+    told, social_worker, team_manager, child
+):
+    sw, earlier = social_worker, timezone.now() - timedelta(days=1)
+
+    def book(supervisor, starts_at):
+        return services.schedule_contact(
+            actor=sw,
+            person=child,
+            with_whom="Mother",
+            centre="C",
+            room=str(supervisor.pk),
+            supervisor=supervisor,
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=1),
+        )
+
+    plo, first = told(
+        lambda: services.start_pre_proceedings(actor=sw, person=child, decision_date=date(2024, 10, 1))
+    )
+    case, second = told(
+        lambda: services.decide_adoption(actor=sw, person=child, adm_decision_date=date(2024, 1, 10))
+    )
+    held, third = told(lambda: book(team_manager, earlier))
+    calls = [
+        lambda: services.record_plo_meeting(actor=sw, plo=plo, held_on=date(2024, 10, 8)),
+        lambda: services.step_down_pre_proceedings(actor=sw, plo=plo, outcome_date=date(2024, 11, 1)),
+        lambda: services.issue_proceedings(actor=sw, person=child, issue_date=date(2025, 1, 6)),
+        lambda: services.extend_proceedings(
+            actor=sw,
+            proceedings=child.care_proceedings.get(),
+            granted_on=date(2025, 6, 1),
+            weeks=4,
+            reason="Late",
+        ),
+        lambda: services.record_order(actor=sw, person=child, order_type="ICO", made_on=date(2025, 1, 6)),
+        lambda: services.conclude_proceedings(
+            actor=sw, proceedings=child.care_proceedings.get(), concluded_on=date(2025, 6, 30), outcome="CO"
+        ),
+        lambda: services.advance_adoption(actor=sw, case=case, event="authorise", on=date(2024, 3, 1)),
+        lambda: services.record_previous_permanence(actor=sw, person=child, prev_perm="Z1"),
+        lambda: services.record_contact_held(actor=sw, session=held),
+        lambda: services.cancel_contact(
+            actor=sw, session=book(sw, earlier + timedelta(days=3)), cancelled_by="PARENT", reason="Unwell"
+        ),
+    ]
+    assert first == second == third == {child.pk}
+    assert [told(call)[1] for call in calls] == [{child.pk}] * len(calls)

@@ -173,3 +173,39 @@ def test_worklist_shows_open_complaint_stage(social_worker, child):
     )
     found = list(items([child.pk], timezone.localdate()))
     assert [(i.rule_id, i.due) for i in found] == [("complaint_stage_1", date(2025, 1, 20))]
+
+
+def test_every_service_says_the_childs_record_changed_when_it_commits(told, social_worker, child):
+    sw = social_worker
+    visitor, people = told(
+        lambda: services.match_independent_visitor(
+            actor=sw, person=child, visitor_name="Sam Visitor", matched_on=date(2025, 1, 6)
+        )
+    )
+    complaint, also = told(
+        lambda: services.receive_complaint(
+            actor=sw, person=child, received_on=date(2025, 1, 6), made_by="Amelia", summary="x"
+        )
+    )
+    calls = [
+        lambda: services.refer_for_advocacy(
+            actor=sw, person=child, referred_on=date(2025, 1, 6), reason="Review"
+        ),
+        lambda: services.record_independent_visit(actor=sw, visitor=visitor, visited_on=date(2025, 1, 20)),
+        lambda: services.update_complaint(
+            actor=sw, complaint=complaint, event="respond_stage_1", on=date(2025, 1, 10)
+        ),
+        lambda: services.update_complaint(
+            actor=sw, complaint=complaint, event="escalate_to_stage_2", on=date(2025, 1, 20)
+        ),
+        lambda: services.record_child_views(
+            actor=sw,
+            person=child,
+            given_on=date(2025, 1, 6),
+            meeting="Review",
+            method="IN_PERSON",
+            views="I like it",
+        ),
+    ]
+    assert people == also == {child.pk}
+    assert [told(call)[1] for call in calls] == [{child.pk}] * len(calls)

@@ -1,0 +1,145 @@
+"""Start, change and end of care; the care plans; approving a placement with parents."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
+
+from accounts.decorators import requires
+from accounts.permissions import Permission
+from core.forms import form_page
+from core.http import AuthenticatedHttpRequest
+from people.access import Purpose
+from people.decorators import with_person
+from people.models import Person
+
+from .. import forms, queries, services
+from ..models import CareEpisode, PeriodOfCare
+from .common import timeline_url, with_open_period
+
+
+@requires(Permission.RECORD_CARE)
+@with_person(Purpose.EDIT, page="Start of care")
+@require_http_methods(["GET", "POST"])
+def start(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    if queries.open_period(person) is not None:
+        messages.info(request, "This child is already looked after.")
+        return redirect(timeline_url(person))
+    form = forms.StartCareForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda d: services.start_care(
+            actor=request.user,
+            person=person,
+            start_date=d["start_date"],
+            legal_status=d["legal_status"],
+            category_of_need=d["category_of_need"],
+            placement=form.placement(),
+        ),
+        title="Child becomes looked after",
+        person=person,
+        success="Start of care recorded",
+        next_url=timeline_url(person),
+    )
+
+
+@requires(Permission.RECORD_CARE)
+@with_person(Purpose.EDIT, page="Change of legal status or placement")
+@require_http_methods(["GET", "POST"])
+@with_open_period
+def change(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCare) -> HttpResponse:
+    data = request.POST or None
+    form = forms.ChangeForm(data)
+    moved = bool(data and data.get("placement_changed"))
+    new = forms.NewPlacementForm(data if moved else None, prefix="new")
+
+    def record(d: dict[str, Any]) -> CareEpisode:
+        if moved and not new.is_valid():
+            raise ValidationError("Enter the new placement's details")
+        return services.record_change(
+            actor=request.user,
+            period=period,
+            on=d["on"],
+            legal_status=d["legal_status"] or None,
+            placement=new.placement() if moved else None,
+            same_carer=d["same_carer"],
+            reason_for_change=d["reason_for_change"],
+        )
+
+    return form_page(
+        request,
+        form,
+        record,
+        title="Record a change of legal status or placement",
+        person=person,
+        success=lambda episode: f"Change recorded: {episode.get_reason_new_episode_display()}",
+        next_url=timeline_url(person),
+        template="looked_after/change.jinja",
+        context=lambda: {"new": new, "episode": queries.current_episode(period)},
+        extra_forms=(new,),
+    )
+
+
+@requires(Permission.RECORD_CARE)
+@with_person(Purpose.EDIT, page="End of care")
+@require_http_methods(["GET", "POST"])
+@with_open_period
+def end(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCare) -> HttpResponse:
+    return form_page(
+        request,
+        forms.EndCareForm(request.POST or None),
+        lambda d: services.end_care(
+            actor=request.user, period=period, on=d["on"], reason_ceased=d["reason_ceased"]
+        ),
+        title="Child stops being looked after",
+        person=person,
+        success="End of care recorded",
+        next_url=timeline_url(person),
+    )
+
+
+@requires(Permission.RECORD_CARE)
+@with_person(Purpose.EDIT, page="Care plans")
+@require_http_methods(["GET", "POST"])
+@with_open_period
+def plans(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCare) -> HttpResponse:
+    return form_page(
+        request,
+        forms.PlansForm(request.POST or None),
+        lambda d: services.record_plans(actor=request.user, period=period, **d),
+        title="Record care, placement and permanence plans",
+        person=person,
+        success="Plans recorded",
+        next_url=timeline_url(person),
+    )
+
+
+@requires(Permission.APPROVE_PARENT_PLACEMENT)
+@with_person(Purpose.EDIT, page="Approve placement with parents")
+@require_http_methods(["GET", "POST"])
+def approve_parents(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    period = queries.open_period(person)
+    if period is None:
+        messages.info(request, "This child is not looked after.")
+    episode = queries.current_episode(period) if period else None
+    if episode is None or not episode.placement.with_parents:
+        messages.info(request, "There is no placement with parents to approve.")
+        return redirect(timeline_url(person))
+    return form_page(
+        request,
+        forms.ApproveParentsForm(request.POST or None),
+        lambda d: services.approve_placement_with_parents(
+            actor=request.user,
+            placement=episode.placement,
+            approved_on=d["approved_on"],
+            review_on=d["review_on"],
+        ),
+        title="Approve the placement with parents",
+        person=person,
+        success="Placement with parents approved",
+        next_url=timeline_url(person),
+    )
