@@ -55,7 +55,6 @@ def test_every_address_naming_a_record_loads_it_through_with_record():
     assert not offenders, "Load the record with people.decorators.with_record:\n" + "\n".join(offenders)
 
 
-@pytest.mark.xfail(strict=True, reason="being done: issue 17 (remove this mark when it passes)")
 def test_every_address_naming_a_child_loads_them_through_with_person():
     offenders = [
         f"{e.name} ({e.route})"
