@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.urls import include, path
 
-from core import views as core_views
+from accounts import views as accounts_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", accounts_views.home, name="home"),
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
     path("people/", include("people.urls")),
@@ -21,7 +21,7 @@ urlpatterns = [
     path("permanence/", include("permanence.urls")),
     path("care-leavers/", include("care_leavers.urls")),
     path("rights/", include("rights.urls")),
-    path("retention/", include("lifecycle.urls")),  # security stage
+    path("retention/", include("lifecycle.urls")),
     path("returns/", include("returns.urls")),
 ]
 

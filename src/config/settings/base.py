@@ -105,7 +105,10 @@ TEMPLATES = [
         "OPTIONS": {
             "environment": "config.jinja2.environment",
             "autoescape": True,
-            "context_processors": ["core.context_processors.harbour"],
+            "context_processors": [
+                "core.context_processors.harbour",
+                "accounts.context_processors.permissions",
+            ],
         },
     },
     {
