@@ -6,7 +6,7 @@ Each stage of the child's journey contributes a provider: a function
 `timescales` (statutory and local target); nothing is stored that cannot be recomputed.
 """
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -27,8 +27,8 @@ class WorkItem:
     link: str
     kind: str = ""
     permission: str = ""  # a Permission value the reader needs to act on it (empty: anyone)
-    # The child's name as shown: `work_items` fills it in for every provider's items with one
-    # query (providers need not join each of their tables to people for it).
+    # The child's name as shown: the page listing the work passes the names it has already
+    # read to `work_items` (providers need not join each of their tables to people for it).
     person_name: str = ""
 
     def days_until(self, today: date) -> int:
@@ -53,24 +53,18 @@ def providers() -> list[Provider]:
     return [module.items for module in app_modules("worklist") if hasattr(module, "items")]
 
 
-def work_items(person_ids: Collection[int], today: date) -> list[WorkItem]:
-    """Every provider's items for these people, with their names, overdue first, then soonest due."""
+def work_items(
+    person_ids: Collection[int], today: date, *, names: Mapping[int, str] | None = None
+) -> list[WorkItem]:
+    """Every provider's items for these people, overdue first, then soonest due. `names`, the
+    children's names as the page shows them, fill the items a provider left unnamed."""
     items = [item for provider in providers() for item in provider(person_ids, today)]
-    names = _display_names({item.person_id for item in items if not item.person_name})
-    items = [
-        item if item.person_name else replace(item, person_name=names.get(item.person_id, ""))
-        for item in items
-    ]
+    if names:
+        items = [
+            item if item.person_name else replace(item, person_name=names.get(item.person_id, ""))
+            for item in items
+        ]
     return sorted(items, key=lambda i: (_as_date(i.due), i.person_name, i.title))
-
-
-def _display_names(person_ids: set[int]) -> dict[int, str]:
-    from people.models import Person
-
-    if not person_ids:
-        return {}
-    people = Person.objects.filter(pk__in=person_ids).only(*Person.DISPLAY_NAME_FIELDS)
-    return {person.pk: person.display_name for person in people}
 
 
 def visible_to(user: Any, items: Iterable[WorkItem]) -> list[WorkItem]:
@@ -78,9 +72,11 @@ def visible_to(user: Any, items: Iterable[WorkItem]) -> list[WorkItem]:
     return [item for item in items if not item.permission or user.has_perm(item.permission)]
 
 
-def awaiting_sign_off(person_ids: Collection[int], today: date) -> list[WorkItem]:
+def awaiting_sign_off(
+    person_ids: Collection[int], today: date, *, names: Mapping[int, str] | None = None
+) -> list[WorkItem]:
     """Decisions waiting for a manager or chair (assessments, plans), oldest first."""
-    return [item for item in work_items(person_ids, today) if item.kind == SIGN_OFF]
+    return [item for item in work_items(person_ids, today, names=names) if item.kind == SIGN_OFF]
 
 
 def children_with_open_work(today: date) -> set[int]:
