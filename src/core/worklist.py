@@ -1,17 +1,24 @@
 """ "My work": due and overdue items from every statutory clock, most urgent first.
 
-Each stage of the child's journey contributes a provider: a function
-`items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]` in its app's
-`worklist.py` (discovered by `core.extensions`). Providers read history and compute due dates with
-`timescales` (statutory and local target); nothing is stored that cannot be recomputed.
+Each stage of the child's journey contributes, in its app's `worklist.py` (discovered by
+`core.extensions`, ADR 0026):
+
+- `items`, a `Provider`: the work due for these children (a few set-based queries, never
+  one per child). Providers read history and compute due dates with `timescales`
+  (statutory and local target); nothing is stored that cannot be recomputed.
+- optionally `open_work_person_ids`, an `OpenWork`: the children with open work in the
+  stage at all (the team page's unallocated children are those with open work and no worker).
 """
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .extensions import app_modules
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 # The kind of item that is a decision waiting for a manager or chair to sign it off.
 SIGN_OFF = "Decision awaiting sign-off"
@@ -42,7 +49,15 @@ class WorkItem:
 
 
 class Provider(Protocol):
+    """The work due for these children, as of `today`."""
+
     def __call__(self, person_ids: Collection[int], today: date) -> Iterable[WorkItem]: ...
+
+
+class OpenWork(Protocol):
+    """The children with any open work in the stage, as of `today`."""
+
+    def __call__(self, today: date) -> Iterable[int]: ...
 
 
 def _as_date(value: date | datetime) -> date:
@@ -50,7 +65,15 @@ def _as_date(value: date | datetime) -> date:
 
 
 def providers() -> list[Provider]:
-    return [module.items for module in app_modules("worklist") if hasattr(module, "items")]
+    return [module.items for module in app_modules("worklist")]
+
+
+def _open_work() -> list[OpenWork]:
+    return [
+        module.open_work_person_ids
+        for module in app_modules("worklist")
+        if hasattr(module, "open_work_person_ids")
+    ]
 
 
 def work_items(
@@ -67,7 +90,7 @@ def work_items(
     return sorted(items, key=lambda i: (_as_date(i.due), i.person_name, i.title))
 
 
-def visible_to(user: Any, items: Iterable[WorkItem]) -> list[WorkItem]:
+def visible_to(user: "User", items: Iterable[WorkItem]) -> list[WorkItem]:
     """The items this user may act on (an item naming a permission is kept for its holders)."""
     return [item for item in items if not item.permission or user.has_perm(item.permission)]
 
@@ -82,7 +105,6 @@ def awaiting_sign_off(
 def children_with_open_work(today: date) -> set[int]:
     """Children with open work in any stage (each worklist may offer `open_work_person_ids`)."""
     found: set[int] = set()
-    for module in app_modules("worklist"):
-        if hasattr(module, "open_work_person_ids"):
-            found |= set(module.open_work_person_ids(today))
+    for open_work in _open_work():
+        found |= set(open_work(today))
     return found
