@@ -38,9 +38,6 @@ class WorkItem:
     # read to `work_items` (providers need not join each of their tables to people for it).
     person_name: str = ""
 
-    def days_until(self, today: date) -> int:
-        return (self.due - today).days
-
     def is_overdue(self, today: date) -> bool:
         return self.due < today
 
