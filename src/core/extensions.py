@@ -198,8 +198,8 @@ def record_changed(person_ids: Iterable[int]) -> None:
     listener is logged and never undoes or fails the change itself."""
     ids = frozenset(person_ids)
     for module in app_modules("on_change"):
-        listener: ChangeListener = module.record_changed
         try:
+            listener: ChangeListener = module.record_changed
             listener(ids)
         except Exception as exc:  # noqa: BLE001 - the change is committed; report, do not raise
             logger.warning("on_change listener %s failed: %s", module.__name__, type(exc).__name__)

@@ -2,7 +2,7 @@
 
 Three things in core must leave an audit row: a workflow transition (`core.workflow`), the
 purge of old drafts (`core.drafts`) and an idle sign-out (`core.middleware`). The audit app
-keeps the trail (the hash chain, the auditor's pages) and sits above core, so core declares
+keeps the trail (its rows, their hash chain and its check) and sits above core, so core declares
 here the one call it needs, `record(...)`, and the audit app installs its writer when Django
 starts (`audit.apps.AuditConfig.ready`). Writing with no writer installed raises: a change
 that cannot be audited must not happen.
