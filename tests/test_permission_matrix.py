@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from accounts.decorators import AUTHENTICATED, PUBLIC
 from accounts.permissions import ROLE_PERMISSIONS, Permission, Role
+from core.http import AUTHENTICATED, PUBLIC
 from workforce import services as workforce
 from workforce.models import AllocationRole
 

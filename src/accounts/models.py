@@ -85,7 +85,7 @@ class User(AbstractUser):
         return role.label if role else "No role"
 
 
-# --- Sign-in hardening (security stage) ------------------------------------------------------
+# --- Sign-in hardening: failed attempts and lock releases ----------------------------------
 
 
 class SignInAttempt(models.Model):

@@ -15,8 +15,8 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 
 from audit import services as auditor
 from audit.models import AuditAction
+from core.http import public
 
-from .decorators import public
 from .sessions import SIGN_IN_METHOD
 
 

@@ -1,9 +1,10 @@
 """Roles and permissions, as data, in one place.
 
 Every view declares the one permission it needs (see `accounts.decorators`); which roles
-hold which permission is the table `ROLE_PERMISSIONS` below and nothing else. Record-level
-rules (restricted records, partner agencies) are applied by the access door,
-`people.access`, on top of these role permissions.
+hold which permission is the table `GRANTS` below and nothing else (`ROLE_PERMISSIONS` is
+the same table read by role; `role_has` asks it). Record-level rules (restricted records,
+partner agencies) are applied by the access door, `people.access`, on top of these role
+permissions.
 """
 
 from enum import StrEnum
@@ -47,60 +48,22 @@ ROLE_LABELS: dict[Role, str] = {
 class Permission(StrEnum):
     """`<app>.<verb>_<noun>`: what a role may do, independent of which record."""
 
+    # The child's record
     VIEW_PERSON = "people.view_person"
     SEARCH_PEOPLE = "people.search_people"
     CREATE_PERSON = "people.create_person"
     EDIT_PERSON = "people.edit_person"
+    MANAGE_RELATIONSHIPS = "people.manage_relationships"
     MERGE_PEOPLE = "people.merge_people"
     RESTRICT_RECORD = "people.restrict_record"
     BREAK_GLASS = "people.break_glass"
-    MANAGE_RELATIONSHIPS = "people.manage_relationships"
-    RECORD_VISIT = "casework.record_visit"
+    # Work and teams
     VIEW_OWN_WORK = "workforce.view_own_work"
     VIEW_TEAM_WORK = "workforce.view_team_work"
     VIEW_ALL_TEAMS = "workforce.view_all_teams"
     ALLOCATE_CHILD = "workforce.allocate_child"
-    VIEW_AUDIT = "audit.view_audit"
-    VIEW_TIMESCALES = "timescales.view_rules"
-    MANAGE_USERS = "accounts.manage_users"
-    # --- Children in care (looked_after) -------------------------------------------------
-    VIEW_CARE = "looked_after.view_care"
-    RECORD_CARE = "looked_after.record_care"
-    APPROVE_PARENT_PLACEMENT = "looked_after.approve_parent_placement"
-    RECORD_LAC_REVIEW = "looked_after.record_lac_review"
-    VIEW_IRO_CASELOAD = "looked_after.view_iro_caseload"
-    VIEW_VIRTUAL_SCHOOL = "looked_after.view_virtual_school"
-    VIEW_LAC_HEALTH = "looked_after.view_lac_health"
-    # --- end children in care ------------------------------------------------------------
-    # --- records lifecycle (retention) ---
-    MANAGE_RETENTION = "lifecycle.manage_retention"
-    # --- front door and early help (stage/front-door) ---
-    VIEW_CONTACTS = "frontdoor.view_contacts"
-    VIEW_FRONT_DOOR_QUEUE = "frontdoor.view_queue"
-    RECORD_CONTACT = "frontdoor.record_contact"
-    SCREEN_CONTACT = "frontdoor.screen_contact"
-    CONFIRM_CONTACT_DECISION = "frontdoor.confirm_decision"
-    CLOSE_REFERRAL = "frontdoor.close_referral"
-    VIEW_EARLY_HELP = "early_help.view_early_help"
-    MANAGE_EARLY_HELP = "early_help.manage_early_help"
-    # --- end front door and early help ---
-    # --- Permanence, care leavers, rights and voice (stage/permanence-leavers) ---
-    RECORD_CARE_LEAVER = "care_leavers.record_care_leaver"
-    VIEW_LEAVING_CARE = "care_leavers.view_leaving_care"
-    RECORD_PERMANENCE = "permanence.record_permanence"
-    VIEW_PERMANENCE_TRACKER = "permanence.view_tracker"
-    RECORD_RIGHTS = "rights.record_rights"
-    # --- end permanence, care leavers, rights ---
-    # --- Assessment, child protection and children in need (stage/protection) ---
-    RECORD_ASSESSMENT = "assessments.record_assessment"
-    AUTHORISE_ASSESSMENT = "assessments.authorise_assessment"
-    RECORD_PROTECTION = "protection.record_protection"
-    CHAIR_CONFERENCE = "protection.chair_conference"
-    RECORD_MANAGEMENT_DECISION = "protection.record_management_decision"
-    RECORD_CIN = "cin.record_cin"
-    SIGN_OFF_CIN_PLAN = "cin.sign_off_cin_plan"
-    # --- end stage/protection ---
-    # --- casework: the child's story (chronology, case notes, documents, subject access) ---
+    # Casework: visits, the chronology, case notes, documents, subject access
+    RECORD_VISIT = "casework.record_visit"
     VIEW_CHRONOLOGY = "casework.view_chronology"
     CURATE_CHRONOLOGY = "casework.curate_chronology"
     EXPORT_CHRONOLOGY = "casework.export_chronology"
@@ -108,191 +71,145 @@ class Permission(StrEnum):
     MANAGE_DOCUMENTS = "casework.manage_documents"
     VIEW_RESTRICTED_CASEWORK = "casework.view_restricted_casework"
     HANDLE_SUBJECT_ACCESS = "casework.handle_subject_access"
-    # --- end casework ---
-    # --- statutory returns and data quality ---
+    # Front door
+    VIEW_CONTACTS = "frontdoor.view_contacts"
+    VIEW_FRONT_DOOR_QUEUE = "frontdoor.view_queue"
+    RECORD_CONTACT = "frontdoor.record_contact"
+    SCREEN_CONTACT = "frontdoor.screen_contact"
+    CONFIRM_CONTACT_DECISION = "frontdoor.confirm_decision"
+    CLOSE_REFERRAL = "frontdoor.close_referral"
+    # Early help
+    VIEW_EARLY_HELP = "early_help.view_early_help"
+    MANAGE_EARLY_HELP = "early_help.manage_early_help"
+    # Assessments
+    RECORD_ASSESSMENT = "assessments.record_assessment"
+    AUTHORISE_ASSESSMENT = "assessments.authorise_assessment"
+    # Child protection
+    RECORD_PROTECTION = "protection.record_protection"
+    CHAIR_CONFERENCE = "protection.chair_conference"
+    RECORD_MANAGEMENT_DECISION = "protection.record_management_decision"
+    # Children in need
+    RECORD_CIN = "cin.record_cin"
+    SIGN_OFF_CIN_PLAN = "cin.sign_off_cin_plan"
+    # Children in care
+    VIEW_CARE = "looked_after.view_care"
+    RECORD_CARE = "looked_after.record_care"
+    APPROVE_PARENT_PLACEMENT = "looked_after.approve_parent_placement"
+    RECORD_LAC_REVIEW = "looked_after.record_lac_review"
+    VIEW_IRO_CASELOAD = "looked_after.view_iro_caseload"
+    VIEW_VIRTUAL_SCHOOL = "looked_after.view_virtual_school"
+    VIEW_LAC_HEALTH = "looked_after.view_lac_health"
+    # Permanence
+    RECORD_PERMANENCE = "permanence.record_permanence"
+    VIEW_PERMANENCE_TRACKER = "permanence.view_tracker"
+    # Care leavers
+    RECORD_CARE_LEAVER = "care_leavers.record_care_leaver"
+    VIEW_LEAVING_CARE = "care_leavers.view_leaving_care"
+    # Rights and the child's voice
+    RECORD_RIGHTS = "rights.record_rights"
+    # Statutory returns and data quality
     EXPORT_RETURNS = "returns.export_returns"
     VIEW_DATA_QUALITY = "returns.view_data_quality"
-    # --- end returns ---
+    # Retention, audit, timescales and user accounts
+    MANAGE_RETENTION = "lifecycle.manage_retention"
+    VIEW_AUDIT = "audit.view_audit"
+    VIEW_TIMESCALES = "timescales.view_rules"
+    MANAGE_USERS = "accounts.manage_users"
 
+
+# Short names for the roles, the columns of the table below.
+SW = Role.SOCIAL_WORKER
+TM = Role.TEAM_MANAGER
+SM = Role.SERVICE_MANAGER
+FD = Role.FRONT_DOOR
+EH = Role.EARLY_HELP
+IRO = Role.IRO
+CPC = Role.CP_CHAIR
+PRF = Role.PERFORMANCE
+AUD = Role.AUDITOR
+ADM = Role.ADMIN
+PTN = Role.PARTNER
 
 P = Permission
-_PRACTICE = {
-    P.VIEW_PERSON,
-    P.SEARCH_PEOPLE,
-    P.CREATE_PERSON,
-    P.EDIT_PERSON,
-    P.MANAGE_RELATIONSHIPS,
-    P.RECORD_VISIT,
-    P.VIEW_OWN_WORK,
-    P.VIEW_TIMESCALES,
-}
-_MANAGEMENT = _PRACTICE | {
-    P.VIEW_TEAM_WORK,
-    P.ALLOCATE_CHILD,
-    P.MERGE_PEOPLE,
-    P.RESTRICT_RECORD,
-    P.BREAK_GLASS,
-}
 
-# Children in care.
-_CARE_GRANTS: dict[Role, set[Permission]] = {
-    Role.SOCIAL_WORKER: {P.VIEW_CARE, P.RECORD_CARE},
-    Role.TEAM_MANAGER: {P.VIEW_CARE, P.RECORD_CARE, P.RECORD_LAC_REVIEW, P.VIEW_IRO_CASELOAD},
-    Role.SERVICE_MANAGER: {
-        P.VIEW_CARE,
-        P.RECORD_CARE,
-        P.APPROVE_PARENT_PLACEMENT,
-        P.RECORD_LAC_REVIEW,
-        P.VIEW_IRO_CASELOAD,
-        P.VIEW_VIRTUAL_SCHOOL,
-        P.VIEW_LAC_HEALTH,
-    },
-    Role.IRO: {P.VIEW_CARE, P.RECORD_LAC_REVIEW, P.VIEW_IRO_CASELOAD},
-    Role.PERFORMANCE: {P.VIEW_CARE, P.VIEW_IRO_CASELOAD, P.VIEW_VIRTUAL_SCHOOL, P.VIEW_LAC_HEALTH},
+# Which roles hold each permission: read a row for "who may authorise an assessment?",
+# a column for "what may a team manager do?". Partner agencies see only the children they
+# are involved with (the access door enforces that).
+# fmt: off
+GRANTS: dict[Permission, set[Role]] = {
+    #                                  SW  TM  SM  FD  EH  IRO  CPC  PRF  AUD  ADM  PTN
+    # The child's record
+    P.VIEW_PERSON:                    {SW, TM, SM, FD, EH, IRO, CPC, PRF, AUD, ADM, PTN},
+    P.SEARCH_PEOPLE:                  {SW, TM, SM, FD, EH, IRO, CPC, PRF, AUD, ADM, PTN},
+    P.CREATE_PERSON:                  {SW, TM, SM, FD, EH},
+    P.EDIT_PERSON:                    {SW, TM, SM, FD, EH, IRO, CPC},
+    P.MANAGE_RELATIONSHIPS:           {SW, TM, SM, FD, EH, IRO, CPC},
+    P.MERGE_PEOPLE:                   {    TM, SM,                             ADM},
+    P.RESTRICT_RECORD:                {    TM, SM,                             ADM},
+    P.BREAK_GLASS:                    {SW, TM, SM, FD,     IRO, CPC},
+    # Work and teams
+    P.VIEW_OWN_WORK:                  {SW, TM, SM, FD, EH, IRO, CPC,                PTN},
+    P.VIEW_TEAM_WORK:                 {    TM, SM,                   PRF,      ADM},
+    P.VIEW_ALL_TEAMS:                 {        SM,                   PRF,      ADM},
+    P.ALLOCATE_CHILD:                 {    TM, SM,                             ADM},
+    # Casework: visits, the chronology, case notes, documents, subject access
+    P.RECORD_VISIT:                   {SW, TM, SM, FD, EH, IRO, CPC},
+    P.VIEW_CHRONOLOGY:                {SW, TM, SM, FD, EH, IRO, CPC,      AUD},
+    P.CURATE_CHRONOLOGY:              {SW, TM, SM, FD, EH, IRO, CPC},
+    P.EXPORT_CHRONOLOGY:              {SW, TM, SM, FD, EH, IRO, CPC},
+    P.RECORD_CASE_NOTE:               {SW, TM, SM, FD, EH, IRO, CPC},
+    P.MANAGE_DOCUMENTS:               {SW, TM, SM, FD, EH, IRO, CPC},
+    P.VIEW_RESTRICTED_CASEWORK:       {    TM, SM},
+    P.HANDLE_SUBJECT_ACCESS:          {    TM, SM,                             ADM},
+    # Front door
+    P.VIEW_CONTACTS:                  {SW, TM, SM, FD, EH, IRO, CPC},
+    P.VIEW_FRONT_DOOR_QUEUE:          {    TM, SM, FD},
+    P.RECORD_CONTACT:                 {    TM, SM, FD},
+    P.SCREEN_CONTACT:                 {    TM, SM, FD},
+    P.CONFIRM_CONTACT_DECISION:       {    TM, SM},
+    P.CLOSE_REFERRAL:                 {SW, TM, SM},
+    # Early help
+    P.VIEW_EARLY_HELP:                {SW, TM, SM, FD, EH, IRO, CPC},
+    P.MANAGE_EARLY_HELP:              {    TM, SM,     EH},
+    # Assessments
+    P.RECORD_ASSESSMENT:              {SW, TM, SM},
+    P.AUTHORISE_ASSESSMENT:           {    TM, SM},
+    # Child protection
+    P.RECORD_PROTECTION:              {SW, TM, SM,              CPC},
+    P.CHAIR_CONFERENCE:               {        SM,              CPC},
+    P.RECORD_MANAGEMENT_DECISION:     {    TM, SM},
+    # Children in need
+    P.RECORD_CIN:                     {SW, TM, SM},
+    P.SIGN_OFF_CIN_PLAN:              {    TM, SM},
+    # Children in care
+    P.VIEW_CARE:                      {SW, TM, SM,         IRO,      PRF},
+    P.RECORD_CARE:                    {SW, TM, SM},
+    P.APPROVE_PARENT_PLACEMENT:       {        SM},
+    P.RECORD_LAC_REVIEW:              {    TM, SM,         IRO},
+    P.VIEW_IRO_CASELOAD:              {    TM, SM,         IRO,      PRF},
+    P.VIEW_VIRTUAL_SCHOOL:            {        SM,                   PRF},
+    P.VIEW_LAC_HEALTH:                {        SM,                   PRF},
+    # Permanence
+    P.RECORD_PERMANENCE:              {SW, TM, SM},
+    P.VIEW_PERMANENCE_TRACKER:        {SW, TM, SM,         IRO,      PRF},
+    # Care leavers
+    P.RECORD_CARE_LEAVER:             {SW, TM, SM},
+    P.VIEW_LEAVING_CARE:              {SW, TM, SM,                   PRF},
+    # Rights and the child's voice
+    P.RECORD_RIGHTS:                  {SW, TM, SM,         IRO},
+    # Statutory returns and data quality
+    P.EXPORT_RETURNS:                 {        SM,                   PRF},
+    P.VIEW_DATA_QUALITY:              {SW, TM, SM, FD, EH, IRO, CPC, PRF},
+    # Retention, audit, timescales and user accounts
+    P.MANAGE_RETENTION:               {                              PRF,      ADM},
+    P.VIEW_AUDIT:                     {                                   AUD},
+    P.VIEW_TIMESCALES:                {SW, TM, SM, FD, EH, IRO, CPC, PRF, AUD, ADM},
+    P.MANAGE_USERS:                   {                                        ADM},
 }
+# fmt: on
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.SOCIAL_WORKER: frozenset(_PRACTICE | {P.BREAK_GLASS}),
-    Role.TEAM_MANAGER: frozenset(_MANAGEMENT),
-    Role.SERVICE_MANAGER: frozenset(_MANAGEMENT | {P.VIEW_ALL_TEAMS}),
-    Role.FRONT_DOOR: frozenset(_PRACTICE | {P.BREAK_GLASS}),
-    Role.EARLY_HELP: frozenset(_PRACTICE),
-    Role.IRO: frozenset(_PRACTICE - {P.CREATE_PERSON} | {P.BREAK_GLASS}),
-    Role.CP_CHAIR: frozenset(_PRACTICE - {P.CREATE_PERSON} | {P.BREAK_GLASS}),
-    Role.PERFORMANCE: frozenset(
-        {P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_TEAM_WORK, P.VIEW_ALL_TEAMS, P.VIEW_TIMESCALES}
-        | {P.MANAGE_RETENTION}  # security stage: retention review
-    ),
-    Role.AUDITOR: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_AUDIT, P.VIEW_TIMESCALES}),
-    Role.ADMIN: frozenset(
-        {
-            P.VIEW_PERSON,
-            P.SEARCH_PEOPLE,
-            P.MERGE_PEOPLE,
-            P.RESTRICT_RECORD,
-            P.VIEW_TEAM_WORK,
-            P.VIEW_ALL_TEAMS,
-            P.ALLOCATE_CHILD,
-            P.MANAGE_USERS,
-            P.VIEW_TIMESCALES,
-            P.MANAGE_RETENTION,  # security stage: retention review
-        }
-    ),
-    # Partner agencies see only the children they are involved with (the access door
-    # enforces that); they can contribute to the family network but not create records.
-    Role.PARTNER: frozenset({P.VIEW_PERSON, P.SEARCH_PEOPLE, P.VIEW_OWN_WORK}),
-}
-
-# Front door and early help.
-_FRONT_DOOR_GRANTS: dict[Role, set[Permission]] = {
-    Role.SOCIAL_WORKER: {P.VIEW_CONTACTS, P.CLOSE_REFERRAL, P.VIEW_EARLY_HELP},
-    Role.TEAM_MANAGER: {
-        P.VIEW_CONTACTS,
-        P.VIEW_FRONT_DOOR_QUEUE,
-        P.RECORD_CONTACT,
-        P.SCREEN_CONTACT,
-        P.CONFIRM_CONTACT_DECISION,
-        P.CLOSE_REFERRAL,
-        P.VIEW_EARLY_HELP,
-        P.MANAGE_EARLY_HELP,
-    },
-    Role.SERVICE_MANAGER: {
-        P.VIEW_CONTACTS,
-        P.VIEW_FRONT_DOOR_QUEUE,
-        P.RECORD_CONTACT,
-        P.SCREEN_CONTACT,
-        P.CONFIRM_CONTACT_DECISION,
-        P.CLOSE_REFERRAL,
-        P.VIEW_EARLY_HELP,
-        P.MANAGE_EARLY_HELP,
-    },
-    Role.FRONT_DOOR: {
-        P.VIEW_CONTACTS,
-        P.VIEW_FRONT_DOOR_QUEUE,
-        P.RECORD_CONTACT,
-        P.SCREEN_CONTACT,
-        P.VIEW_EARLY_HELP,
-    },
-    Role.EARLY_HELP: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP, P.MANAGE_EARLY_HELP},
-    Role.IRO: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP},
-    Role.CP_CHAIR: {P.VIEW_CONTACTS, P.VIEW_EARLY_HELP},
-}
-
-
-# Permanence, care leavers, rights and voice.
-_PERMANENCE_PRACTICE = {
-    P.RECORD_CARE_LEAVER,
-    P.VIEW_LEAVING_CARE,
-    P.RECORD_PERMANENCE,
-    P.VIEW_PERMANENCE_TRACKER,
-    P.RECORD_RIGHTS,
-}
-_PERMANENCE_GRANTS: dict[Role, set[Permission]] = {
-    Role.SOCIAL_WORKER: _PERMANENCE_PRACTICE,
-    Role.TEAM_MANAGER: _PERMANENCE_PRACTICE,
-    Role.SERVICE_MANAGER: _PERMANENCE_PRACTICE,
-    Role.IRO: {P.RECORD_RIGHTS, P.VIEW_PERMANENCE_TRACKER},
-    Role.PERFORMANCE: {P.VIEW_LEAVING_CARE, P.VIEW_PERMANENCE_TRACKER},
-}
-
-# Assessment, child protection and children in need: practitioners record assessments,
-# strategy discussions, s47 enquiries, core groups and CIN work; team and service managers
-# authorise assessments, sign off CIN plans and record management decisions; CP chairs record
-# conferences, sign off CP plans and challenge drift.
-_CASEWORK_RECORDING = {P.RECORD_ASSESSMENT, P.RECORD_PROTECTION, P.RECORD_CIN}
-_CASEWORK_SIGN_OFF = {P.AUTHORISE_ASSESSMENT, P.SIGN_OFF_CIN_PLAN, P.RECORD_MANAGEMENT_DECISION}
-_PROTECTION_GRANTS: dict[Role, set[Permission]] = {
-    Role.SOCIAL_WORKER: _CASEWORK_RECORDING,
-    Role.TEAM_MANAGER: _CASEWORK_RECORDING | _CASEWORK_SIGN_OFF,
-    Role.SERVICE_MANAGER: _CASEWORK_RECORDING | _CASEWORK_SIGN_OFF | {P.CHAIR_CONFERENCE},
-    Role.CP_CHAIR: {P.RECORD_PROTECTION, P.CHAIR_CONFERENCE},
-}
-
-# The child's story: chronology, case notes, documents, subject access.
-_STORY_READ = {P.VIEW_CHRONOLOGY}
-_STORY_PRACTICE = _STORY_READ | {
-    P.CURATE_CHRONOLOGY,
-    P.EXPORT_CHRONOLOGY,
-    P.RECORD_CASE_NOTE,
-    P.MANAGE_DOCUMENTS,
-}
-_STORY_GRANTS: dict[Role, set[Permission]] = {
-    Role.SOCIAL_WORKER: _STORY_PRACTICE,
-    Role.TEAM_MANAGER: _STORY_PRACTICE | {P.VIEW_RESTRICTED_CASEWORK, P.HANDLE_SUBJECT_ACCESS},
-    Role.SERVICE_MANAGER: _STORY_PRACTICE | {P.VIEW_RESTRICTED_CASEWORK, P.HANDLE_SUBJECT_ACCESS},
-    Role.FRONT_DOOR: _STORY_PRACTICE,
-    Role.EARLY_HELP: _STORY_PRACTICE,
-    Role.IRO: _STORY_PRACTICE,
-    Role.CP_CHAIR: _STORY_PRACTICE,
-    Role.AUDITOR: _STORY_READ,
-    Role.ADMIN: {P.HANDLE_SUBJECT_ACCESS},
-}
-
-# Statutory returns: performance staff build and download the returns and see every data
-# quality finding; practitioners and managers see the findings on their own (team's) children.
-_RETURNS_GRANTS: dict[Role, set[Permission]] = {
-    Role.SOCIAL_WORKER: {P.VIEW_DATA_QUALITY},
-    Role.TEAM_MANAGER: {P.VIEW_DATA_QUALITY},
-    Role.SERVICE_MANAGER: {P.VIEW_DATA_QUALITY, P.EXPORT_RETURNS},
-    Role.IRO: {P.VIEW_DATA_QUALITY},
-    Role.CP_CHAIR: {P.VIEW_DATA_QUALITY},
-    Role.FRONT_DOOR: {P.VIEW_DATA_QUALITY},
-    Role.EARLY_HELP: {P.VIEW_DATA_QUALITY},
-    Role.PERFORMANCE: {P.VIEW_DATA_QUALITY, P.EXPORT_RETURNS},
-}
-
-# Each stage's grants, added to the core table above. One place answers "who may do what".
-_STAGE_GRANTS: tuple[dict[Role, set[Permission]], ...] = (
-    _FRONT_DOOR_GRANTS,
-    _PROTECTION_GRANTS,
-    _CARE_GRANTS,
-    _PERMANENCE_GRANTS,
-    _STORY_GRANTS,
-    _RETURNS_GRANTS,
-)
-ROLE_PERMISSIONS = {
-    role: frozenset(granted.union(*(stage.get(role, set()) for stage in _STAGE_GRANTS)))
-    for role, granted in ROLE_PERMISSIONS.items()
+    role: frozenset(permission for permission, roles in GRANTS.items() if role in roles) for role in Role
 }
 
 # Roles whose visibility is limited to children they are actively involved with.

@@ -1,5 +1,6 @@
-"""Sign-in (password, lockout, two-factor), sign-out, two-factor enrolment, and the
-administrators' pages: user accounts (reset two-factor, unlock sign-in), dormant accounts."""
+"""The start page (each role's), sign-in (password, lockout, two-factor), sign-out, two-factor
+enrolment, and the administrators' pages: user accounts (reset two-factor, unlock sign-in),
+dormant accounts."""
 
 from collections.abc import Sequence
 from datetime import timedelta
@@ -21,11 +22,11 @@ from audit import services as auditor
 from audit.models import AuditAction
 from core import drafts
 from core.forms import submitted
-from core.http import AuthenticatedHttpRequest
+from core.http import AuthenticatedHttpRequest, authenticated, public
 from core.middleware import EXPIRED_FLAG
 
 from . import dormancy, lockout, services, sessions, twofactor
-from .decorators import authenticated, public, requires
+from .decorators import requires
 from .forms import CodeForm, EnrolForm, ResetTwoFactorForm, SignInForm, UnlockForm
 from .models import TotpDevice, User
 from .permissions import Permission
@@ -36,6 +37,19 @@ PENDING_NEXT = "twofactor.next"
 PENDING_BACKEND = "twofactor.backend"
 NEW_RECOVERY_CODES = "twofactor.new_codes"
 PENDING_SECONDS = 5 * 60
+
+
+@authenticated
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The start page: where each role's day begins."""
+    user = request.user
+    if user.has_perm(Permission.VIEW_OWN_WORK.value):
+        return redirect("workforce:my_work")
+    if user.has_perm(Permission.VIEW_AUDIT.value):
+        return redirect("audit:index")
+    if user.has_perm(Permission.VIEW_TEAM_WORK.value):
+        return redirect("workforce:teams")
+    return redirect("people:search")
 
 
 def _safe_next(request: HttpRequest, next_url: str) -> str:

@@ -42,12 +42,6 @@ SECURITY_ACTIONS = (
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
-    def for_person(self, person_id: int) -> "AuditEventQuerySet":
-        return self.filter(person_id=person_id)
-
-    def by_user(self, user_id: int) -> "AuditEventQuerySet":
-        return self.filter(actor_id=user_id)
-
     def views(self) -> "AuditEventQuerySet":
         return self.filter(action__in=[AuditAction.VIEW, AuditAction.BREAK_GLASS])
 

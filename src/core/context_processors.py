@@ -1,9 +1,9 @@
+"""What every page needs from the kernel: the CSP nonce, unread notifications, session timings."""
+
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-
-from accounts.permissions import Permission
 
 from .models import Notification
 
@@ -19,9 +19,8 @@ def _session_settings() -> dict[str, int]:
 def harbour(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
-        return {"can": {}, "csp_nonce": str(request.csp_nonce), "unread_notifications": 0}  # type: ignore[attr-defined]
+        return {"csp_nonce": str(request.csp_nonce), "unread_notifications": 0}  # type: ignore[attr-defined]
     return {
-        "can": {p.name: user.has_perm(p.value) for p in Permission},
         "csp_nonce": str(request.csp_nonce),  # type: ignore[attr-defined]
         "unread_notifications": Notification.objects.unread_for(user).count(),
         "session_settings": _session_settings(),

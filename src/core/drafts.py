@@ -23,9 +23,7 @@ from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from audit import services as auditor
-from audit.models import AuditAction
-
+from . import trail
 from .models import Draft
 
 PENDING_KEY = "drafts.pending"
@@ -129,9 +127,9 @@ def purge_old_drafts(*, older_than_days: int | None = None, now: datetime | None
     cutoff = (now or timezone.now()) - timedelta(days=days)
     with transaction.atomic():
         deleted, _ = Draft.objects.filter(updated_at__lt=cutoff).delete()
-        auditor.record(
+        trail.record(
             actor=None,
-            action=AuditAction.DELETE,
+            action="DELETE",
             summary=f"Old drafts purged: {deleted}",
             changes={"deleted": deleted, "older_than_days": days, "cutoff": cutoff},
             reason="Drafts past the draft retention period",

@@ -1,44 +1,59 @@
-"""How each stage's app plugs into shared pages without editing them.
+"""How each stage's app plugs into shared pages without editing them (ADR 0026).
 
-An installed app may provide any of these modules; core discovers them in
-INSTALLED_APPS order, so adding a stage never means editing another app's code:
+An installed app may provide any of these modules; core discovers them in INSTALLED_APPS
+order, so adding a stage never means editing another app's code. Each has a typed contract:
 
-- `<app>/navigation.py`: `ITEMS`, a list of `NavItem` for the service navigation.
-- `<app>/panels.py`: `PANELS`, a list of callables `(person, user) -> Panel | None`, each a
-  section of the person's page (e.g. "Child protection", "Children in care"); optionally
-  `PREFETCH`, the person's relations its panels read (`person.referrals.all()`): loaded once
-  for all panels before they are built, so two stages reading the same rows cost one query;
-  and optionally `HOLDS`, the record types (models with a `person` foreign key) its panels
-  list: which of them the person has any rows of is read for every panel in one query
-  before they are built, and a panel asks `holds(person, Model)` (or uses `listed`, `first_of`) before
-  querying one, so a stage the child never reached costs no query.
-- `<app>/worklist.py`: `items(person_ids, today) -> Iterable[WorkItem]` (see core.worklist).
-- `<app>/episode_guards.py`: `open_work(referral) -> list[str]`, the work this stage still
-  has open on a child-in-need episode (closing the episode is refused while any is open).
-- `<app>/on_change.py`: `record_changed(person_ids)`, told after a transaction that changed
-  these people's records has committed: a service that changes a child's record says so
-  with `changed(person)` (below), beside its audit. It must be quick: queue background
-  work, do not do it.
+- `<app>/navigation.py`: `ITEMS: list[NavItem]`, links in the service navigation.
+- `<app>/panels.py`: `PANELS: list[PanelBuilder]`, each a section of the person's page
+  (e.g. "Child protection", "Children in care"); optionally `PREFETCH: list[str]`, the
+  person's relations its panels read (`person.referrals.all()`): loaded once for all panels
+  before they are built, so two stages reading the same rows cost one query; and optionally
+  `HOLDS: list[type[Model]]`, the record types (models with a `person` foreign key) its
+  panels list: which of them the person has any rows of is read for every panel in one
+  query before they are built, and a panel asks `holds(person, Model)` (or uses `listed`,
+  `first_of`) before querying one, so a stage the child never reached costs no query.
+- `<app>/worklist.py`: `items: worklist.Provider`, the due and overdue work of these
+  children; optionally `open_work_person_ids: worklist.OpenWork` (see core.worklist).
+- `<app>/episode_guards.py`: `open_work: EpisodeGuard`, the work this stage still has open
+  on a child-in-need episode (closing the episode is refused while any is open).
+- `<app>/on_change.py`: `record_changed: ChangeListener`, told after a transaction that
+  changed these people's records has committed: a service that changes a child's record
+  says so with `changed(person)` (below), beside its audit. It must be quick: queue
+  background work, do not do it.
+
+The chronology's sources (`<app>/chronology.py`) and document generators
+(`<app>/documents.py`) are plug-in points of casework, found with `app_modules` too; their
+contracts are casework's (`casework.chronology`, `casework.documents`).
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from django.apps import apps
 from django.db import connection, transaction
 from django.db.models import Model, QuerySet, prefetch_related_objects
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from frontdoor.models import Referral
+    from people.models import Person
+
+M = TypeVar("M", bound=Model)
+
 
 @cache
 def app_modules(module_name: str) -> tuple[ModuleType, ...]:
-    """The `<app>.<module_name>` modules of installed apps, in INSTALLED_APPS order."""
+    """The `<app>.<module_name>` modules of installed apps, in INSTALLED_APPS order (core's
+    own modules of those names, such as `core.worklist`, define the points, not plug into them)."""
     found = []
     for config in apps.get_app_configs():
+        if config.name == "core":
+            continue
         try:
             found.append(import_module(f"{config.name}.{module_name}"))
         except ModuleNotFoundError as exc:
@@ -49,6 +64,8 @@ def app_modules(module_name: str) -> tuple[ModuleType, ...]:
 
 @dataclass(frozen=True)
 class NavItem:
+    """A link in the service navigation, shown to holders of `permission` (a Permission value)."""
+
     key: str
     text: str
     url_name: str
@@ -62,30 +79,46 @@ class Panel:
 
     title: str
     template: str
-    context: dict[str, Any] = field(default_factory=dict)
+    context: Mapping[str, object] = field(default_factory=dict)
     order: int = 100
     anchor: str = ""
 
 
+class PanelBuilder(Protocol):
+    """A section of the person's page for this user, or None when it has nothing to show."""
+
+    def __call__(self, person: "Person", user: "User") -> Panel | None: ...
+
+
+class EpisodeGuard(Protocol):
+    """The work a stage still has open on a child-in-need episode, each as a phrase for the
+    refusal to close it ("a child in need plan"); empty when there is none."""
+
+    def __call__(self, referral: "Referral") -> list[str]: ...
+
+
+class ChangeListener(Protocol):
+    """Told, after commit, whose records changed; quick (queue work, do not do it)."""
+
+    def __call__(self, person_ids: frozenset[int]) -> None: ...
+
+
 def nav_items() -> list[NavItem]:
-    items = [item for module in app_modules("navigation") for item in module.ITEMS]
+    items: list[NavItem] = [item for module in app_modules("navigation") for item in module.ITEMS]
     return sorted(items, key=lambda i: i.order)
 
 
-def person_panels(person: Any, user: Any) -> list[Panel]:
+def person_panels(person: "Person", user: "User") -> list[Panel]:
+    """Every stage's sections of the person's page that this user may see, in order."""
     modules = app_modules("panels")
     shared = sorted({lookup for module in modules for lookup in getattr(module, "PREFETCH", ())})
     if shared:
         prefetch_related_objects([person], *shared)
     types = _held_types()
     if types:
-        person._held_records = records_held(person.pk, types)
-    panels = []
-    for module in modules:
-        for build in module.PANELS:
-            panel = build(person, user)
-            if panel is not None:
-                panels.append(panel)
+        person._held_records = records_held(person.pk, types)  # type: ignore[attr-defined]
+    builders: list[PanelBuilder] = [build for module in modules for build in module.PANELS]
+    panels = [panel for build in builders if (panel := build(person, user)) is not None]
     return sorted(panels, key=lambda p: p.order)
 
 
@@ -125,32 +158,33 @@ def records_held(person_id: int, types: tuple[type[Model], ...]) -> frozenset[ty
     return frozenset(model for model, held in zip(types, row, strict=True) if held)
 
 
-def holds(person: Any, model: type[Model]) -> bool:
+def holds(person: "Person", model: type[Model]) -> bool:
     """Whether the person may have rows of `model`: False only when `person_panels` read that
     they have none (a panel built on its own, as in a test, always queries)."""
     held = getattr(person, "_held_records", None)
     return held is None or model in held
 
 
-def listed(person: Any, rows: QuerySet[Any]) -> list[Any]:
+def listed(person: "Person", rows: QuerySet[M]) -> list[M]:
     """`list(rows)`, or `[]` without a query when the person has no rows of their model."""
     return list(rows) if holds(person, rows.model) else []
 
 
-def first_of(person: Any, rows: QuerySet[Any]) -> Any | None:
+def first_of(person: "Person", rows: QuerySet[M]) -> M | None:
     """`rows.first()`, or None without a query when the person has no rows of their model."""
     return rows.first() if holds(person, rows.model) else None
 
 
-def episode_open_work(referral: Any) -> list[str]:
+def episode_open_work(referral: "Referral") -> list[str]:
     """Open work on a child-in-need episode, as each stage reports it (e.g. "an assessment")."""
-    return [item for module in app_modules("episode_guards") for item in module.open_work(referral)]
+    guards: list[EpisodeGuard] = [module.open_work for module in app_modules("episode_guards")]
+    return [item for guard in guards for item in guard(referral)]
 
 
 logger = logging.getLogger(__name__)
 
 
-def changed(*people: Any) -> None:
+def changed(*people: "Person | int | None") -> None:
     """Once the current transaction commits, tell every app's `on_change` that these people's
     records changed (people or their keys). Every service that changes a child's record calls
     it in its transaction, beside the audit; nothing is told if the change rolls back."""
@@ -165,6 +199,7 @@ def record_changed(person_ids: Iterable[int]) -> None:
     ids = frozenset(person_ids)
     for module in app_modules("on_change"):
         try:
-            module.record_changed(ids)
+            listener: ChangeListener = module.record_changed
+            listener(ids)
         except Exception as exc:  # noqa: BLE001 - the change is committed; report, do not raise
             logger.warning("on_change listener %s failed: %s", module.__name__, type(exc).__name__)

@@ -1,9 +1,40 @@
-"""Typing helper: behind LoginRequiredMiddleware every request has a real user."""
+"""Requests behind the sign-in wall (`core.middleware.LoginRequiredMiddleware`).
 
-from django.http import HttpRequest
+- `AuthenticatedHttpRequest`: the request a view is given; behind the wall every request
+  has a signed-in user.
+- `@public` and `@authenticated`: the two rules a page may declare that need no role
+  permission: anyone, without signing in (sign-in itself, the health check); or anyone
+  signed in (sign out, notifications, drafts). A page that needs a permission declares it
+  with `accounts.decorators.requires`. The rule is kept on the view as
+  `required_permission`, so the permission matrix test knows every page's rule.
+"""
 
-from accounts.models import User
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from django.http import HttpRequest, HttpResponse
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+
+PUBLIC = "public"
+AUTHENTICATED = "authenticated"
 
 
 class AuthenticatedHttpRequest(HttpRequest):
-    user: User  # type: ignore[assignment]
+    user: "User"  # type: ignore[assignment]
+
+
+def public(view: ViewFunc) -> ViewFunc:
+    """A page anyone may see without signing in (sign-in itself, health check)."""
+    view.required_permission = PUBLIC  # type: ignore[attr-defined]
+    view.login_exempt = True  # type: ignore[attr-defined]
+    return view
+
+
+def authenticated(view: ViewFunc) -> ViewFunc:
+    """A page every signed-in user may see, whatever their role (e.g. sign out)."""
+    view.required_permission = AUTHENTICATED  # type: ignore[attr-defined]
+    return view

@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 
+from . import trail
 from .request_context import reset_request_id, set_request_id
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -52,7 +53,7 @@ class NoStoreMiddleware:
         return response
 
 
-# --- Idle sessions and kept forms (security stage, ADR 0009) ---------------------------------
+# Idle sessions and kept forms (ADR 0009).
 
 LAST_ACTIVITY = "session.last_activity"
 EXPIRED_FLAG = "session.expired_idle"
@@ -113,13 +114,8 @@ class IdleSessionMiddleware:
         if user.is_authenticated:
             last = request.session.get(LAST_ACTIVITY)
             if last is not None and now - float(last) > settings.HARBOUR_IDLE_SECONDS:
-                from audit import services as auditor
-                from audit.models import AuditAction
-
                 user_id = user.pk
-                auditor.record(
-                    actor=user, action=AuditAction.SIGN_OUT, summary="Signed out: inactive for too long"
-                )
+                trail.record(actor=user, action="SIGN_OUT", summary="Signed out: inactive for too long")
                 logout(request)
                 request.session[EXPIRED_FLAG] = True
                 _keep_posted_form(request, user_id)

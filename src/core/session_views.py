@@ -10,8 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.decorators import authenticated
-from core.http import AuthenticatedHttpRequest
+from core.http import AuthenticatedHttpRequest, authenticated
 
 from . import drafts
 from .middleware import LAST_ACTIVITY

@@ -7,7 +7,7 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications_read"),
     path("health/", views.health, name="health"),
-    # Sessions and drafts (security stage)
+    # The session's remaining time, and drafts of forms (ADR 0009)
     path("session/status/", session_views.session_status, name="session_status"),
     path("session/keep-alive/", session_views.keep_alive, name="keep_alive"),
     path("drafts/", session_views.draft_list, name="drafts"),

@@ -1,26 +1,13 @@
+"""The kernel's own pages: notifications and the health check."""
+
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.decorators import authenticated, public
-from accounts.permissions import Permission
-from core.http import AuthenticatedHttpRequest
-
+from .http import AuthenticatedHttpRequest, authenticated, public
 from .models import Notification
 from .services import mark_notifications_read
-
-
-@authenticated
-def home(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    if user.has_perm(Permission.VIEW_OWN_WORK.value):
-        return redirect("workforce:my_work")
-    if user.has_perm(Permission.VIEW_AUDIT.value):
-        return redirect("audit:index")
-    if user.has_perm(Permission.VIEW_TEAM_WORK.value):
-        return redirect("workforce:teams")
-    return redirect("people:search")
 
 
 @authenticated

@@ -4,7 +4,9 @@ A workflow is a `python-statemachine` machine over a `TextChoices` status, a mod
 `status` column (the current status, changed only here), and a history model derived from
 `StatusChangeBase` (one immutable row per transition). Services call `transition()`; it
 asks the machine whether the event is allowed in the current status, appends the history
-row, updates the current status and writes the audit — in the caller's transaction.
+row, updates the current status and writes the audit (through `core.trail`) — in the
+caller's transaction. The service that calls it says the child's record changed
+(`core.extensions.changed`).
 """
 
 from datetime import datetime
@@ -17,8 +19,7 @@ from django.utils import timezone
 from statemachine import StateMachine
 from statemachine.exceptions import TransitionNotAllowed
 
-from audit import services as auditor
-from audit.models import AuditAction
+from . import trail
 
 
 class StatusChangeBase(models.Model):
@@ -83,9 +84,9 @@ def transition(
         recorded_by=actor,
         reason=reason,
     )
-    auditor.record(
+    trail.record(
         actor=actor,
-        action=AuditAction.UPDATE,
+        action="UPDATE",
         person=person,
         obj=obj,
         summary=summary or f"{obj._meta.verbose_name}: {event.replace('_', ' ')}",

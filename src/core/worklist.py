@@ -1,17 +1,24 @@
 """ "My work": due and overdue items from every statutory clock, most urgent first.
 
-Each stage of the child's journey contributes a provider: a function
-`items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]` in its app's
-`worklist.py` (discovered by `core.extensions`). Providers read history and compute due dates with
-`timescales` (statutory and local target); nothing is stored that cannot be recomputed.
+Each stage of the child's journey contributes, in its app's `worklist.py` (discovered by
+`core.extensions`, ADR 0026):
+
+- `items`, a `Provider`: the work due for these children (a few set-based queries, never
+  one per child). Providers read history and compute due dates with `timescales`
+  (statutory and local target); nothing is stored that cannot be recomputed.
+- optionally `open_work_person_ids`, an `OpenWork`: the children with open work in the
+  stage at all (the team page's unallocated children are those with open work and no worker).
 """
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .extensions import app_modules
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 # The kind of item that is a decision waiting for a manager or chair to sign it off.
 SIGN_OFF = "Decision awaiting sign-off"
@@ -27,12 +34,9 @@ class WorkItem:
     link: str
     kind: str = ""
     permission: str = ""  # a Permission value the reader needs to act on it (empty: anyone)
-    # The child's name as shown: `work_items` fills it in for every provider's items with one
-    # query (providers need not join each of their tables to people for it).
+    # The child's name as shown: the page listing the work passes the names it has already
+    # read to `work_items` (providers need not join each of their tables to people for it).
     person_name: str = ""
-
-    def days_until(self, today: date) -> int:
-        return (self.due - today).days
 
     def is_overdue(self, today: date) -> bool:
         return self.due < today
@@ -42,7 +46,15 @@ class WorkItem:
 
 
 class Provider(Protocol):
+    """The work due for these children, as of `today`."""
+
     def __call__(self, person_ids: Collection[int], today: date) -> Iterable[WorkItem]: ...
+
+
+class OpenWork(Protocol):
+    """The children with any open work in the stage, as of `today`."""
+
+    def __call__(self, today: date) -> Iterable[int]: ...
 
 
 def _as_date(value: date | datetime) -> date:
@@ -50,43 +62,46 @@ def _as_date(value: date | datetime) -> date:
 
 
 def providers() -> list[Provider]:
-    return [module.items for module in app_modules("worklist") if hasattr(module, "items")]
+    return [module.items for module in app_modules("worklist")]
 
 
-def work_items(person_ids: Collection[int], today: date) -> list[WorkItem]:
-    """Every provider's items for these people, with their names, overdue first, then soonest due."""
-    items = [item for provider in providers() for item in provider(person_ids, today)]
-    names = _display_names({item.person_id for item in items if not item.person_name})
-    items = [
-        item if item.person_name else replace(item, person_name=names.get(item.person_id, ""))
-        for item in items
+def _open_work() -> list[OpenWork]:
+    return [
+        module.open_work_person_ids
+        for module in app_modules("worklist")
+        if hasattr(module, "open_work_person_ids")
     ]
+
+
+def work_items(
+    person_ids: Collection[int], today: date, *, names: Mapping[int, str] | None = None
+) -> list[WorkItem]:
+    """Every provider's items for these people, overdue first, then soonest due. `names`, the
+    children's names as the page shows them, fill the items a provider left unnamed."""
+    items = [item for provider in providers() for item in provider(person_ids, today)]
+    if names:
+        items = [
+            item if item.person_name else replace(item, person_name=names.get(item.person_id, ""))
+            for item in items
+        ]
     return sorted(items, key=lambda i: (_as_date(i.due), i.person_name, i.title))
 
 
-def _display_names(person_ids: set[int]) -> dict[int, str]:
-    from people.models import Person
-
-    if not person_ids:
-        return {}
-    people = Person.objects.filter(pk__in=person_ids).only(*Person.DISPLAY_NAME_FIELDS)
-    return {person.pk: person.display_name for person in people}
-
-
-def visible_to(user: Any, items: Iterable[WorkItem]) -> list[WorkItem]:
+def visible_to(user: "User", items: Iterable[WorkItem]) -> list[WorkItem]:
     """The items this user may act on (an item naming a permission is kept for its holders)."""
     return [item for item in items if not item.permission or user.has_perm(item.permission)]
 
 
-def awaiting_sign_off(person_ids: Collection[int], today: date) -> list[WorkItem]:
+def awaiting_sign_off(
+    person_ids: Collection[int], today: date, *, names: Mapping[int, str] | None = None
+) -> list[WorkItem]:
     """Decisions waiting for a manager or chair (assessments, plans), oldest first."""
-    return [item for item in work_items(person_ids, today) if item.kind == SIGN_OFF]
+    return [item for item in work_items(person_ids, today, names=names) if item.kind == SIGN_OFF]
 
 
 def children_with_open_work(today: date) -> set[int]:
     """Children with open work in any stage (each worklist may offer `open_work_person_ids`)."""
     found: set[int] = set()
-    for module in app_modules("worklist"):
-        if hasattr(module, "open_work_person_ids"):
-            found |= set(module.open_work_person_ids(today))
+    for open_work in _open_work():
+        found |= set(open_work(today))
     return found

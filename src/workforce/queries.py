@@ -1,5 +1,6 @@
 """Read models for caseloads."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,6 +32,12 @@ def team_caseload(team: Team, on: date | None = None) -> QuerySet[Allocation]:
         .select_related("person", "worker")
         .order_by("worker__last_name", "person__family_name")
     )
+
+
+def child_names(caseload: Iterable[Allocation]) -> dict[int, str]:
+    """Each allocated child's name as shown, from a caseload read with its people: the names
+    on the caseload's work items (`core.worklist.work_items(..., names=...)`)."""
+    return {allocation.person_id: allocation.person.display_name for allocation in caseload}
 
 
 @dataclass(frozen=True)

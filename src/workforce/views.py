@@ -25,7 +25,8 @@ from .queries import unallocated_children
 def my_work(request: AuthenticatedHttpRequest) -> HttpResponse:
     caseload = list(queries.caseload_for(request.user))
     today = timezone.localdate()
-    items = visible_to(request.user, work_items({a.person_id for a in caseload}, today))
+    names = queries.child_names(caseload)
+    items = visible_to(request.user, work_items(set(names), today, names=names))
     return render(
         request,
         "workforce/my_work.jinja",
@@ -62,6 +63,7 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
             raise PermissionDenied("Not your team")
         raise Http404("No such team")
     caseload = list(queries.team_caseload(team))
+    names = queries.child_names(caseload)
     today = timezone.localdate()
     return render(
         request,
@@ -72,10 +74,10 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
             "caseload": caseload,
             "items": [
                 i
-                for i in visible_to(request.user, work_items({a.person_id for a in caseload}, today))
+                for i in visible_to(request.user, work_items(set(names), today, names=names))
                 if i.is_overdue(today)
             ],
-            "sign_offs": awaiting_sign_off({a.person_id for a in caseload}, today),
+            "sign_offs": awaiting_sign_off(set(names), today, names=names),
             "unallocated": _openable(request.user, unallocated_children(today)),
             "today": today,
             "nav_key": "teams",

@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "care_leavers",
     "rights",
     "demo",
-    "lifecycle",  # security stage: backup, restore, retention
+    "lifecycle",  # retention and approved deletion; backup and restore
     "django_q",  # background worker: `manage.py qcluster` (ADR 0016)
     "returns",
 ]
@@ -106,7 +106,10 @@ TEMPLATES = [
         "OPTIONS": {
             "environment": "config.jinja2.environment",
             "autoescape": True,
-            "context_processors": ["core.context_processors.harbour"],
+            "context_processors": [
+                "core.context_processors.harbour",
+                "accounts.context_processors.permissions",
+            ],
         },
     },
     {
@@ -219,7 +222,7 @@ HARBOUR_LOCAL_TARGETS = {
 HARBOUR_AUDIT_TRIGGERS = True
 
 
-# --- Security stage (ADRs 0008–0012) ---------------------------------------------------------
+# --- Sign-in, sessions and drafts (ADRs 0009, 0011, 0014) -------------------------------------
 # Sign-in throttling (accounts.lockout): N failures within the window lock for the window.
 HARBOUR_LOCKOUT_FAILURES = env.int("HARBOUR_LOCKOUT_FAILURES", default=5)
 HARBOUR_LOCKOUT_IP_FAILURES = env.int("HARBOUR_LOCKOUT_IP_FAILURES", default=5)

@@ -16,7 +16,8 @@ from django.template import engines
 from django.urls import get_resolver
 from django.utils import timezone
 
-from .extensions import app_modules
+from core.extensions import app_modules
+from timescales.calendar import add_working_days
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +36,6 @@ def warm_up() -> int:
     get_resolver().url_patterns  # noqa: B018 - building the resolver is the point
     for module_name in PAGE_MODULES:
         app_modules(module_name)
-    from timescales.calendar import add_working_days
-
     add_working_days(timezone.localdate(), 1)
     logger.info("warmed up: %d templates in %.2f s", len(names), time.perf_counter() - started)
     return len(names)

@@ -1,131 +1,8 @@
-"""Statutory and commonly used timescales for children's social care in England, as data.
+"""The national timescales, as data, grouped by subject (the conventions are in
+`timescales.rules`). Each rule names its legal source and its row in the project's
+timescales reference."""
 
-Each :class:`Rule` says what starts the clock, how long the clock runs (``amount`` of a
-:class:`Unit`) and where the rule comes from, with a confidence grade from the project's
-timescales reference (H = read in primary text or stated identically by several sources;
-MH = long-standing national rule confirmed via secondary sources; M = secondary or partial;
-L = uncertain; Local = practice standard, not law).
-
-Units and counting conventions (applied in :mod:`timescales.deadlines`):
-
-* ``WORKING_DAYS`` - "within N working days of X": X is day 0, the deadline is the N-th
-  working day after X on the England calendar (see :mod:`timescales.calendar`).
-* ``CALENDAR_DAYS`` / ``WEEKS`` - "within one week / 7 days": deadline = X + N days (weeks).
-* ``WEEKS_BEGINNING_WITH`` - "within 26 weeks beginning with the day" (Children Act 1989 s32):
-  the start day is day 1, so the deadline = X + N weeks - 1 day.
-* ``MONTHS`` - "not more than N months after": calendar months, corresponding-date rule (the
-  same day-number in the later month, or that month's last day if it has no such day), as the
-  Interpretation Act 1978 and *Dodds v Walker* [1981] require.
-* ``HOURS`` - "within 72 hours": elapsed hours from the time of the event; needs a datetime.
-
-Rules here are the national defaults. Authorities' earlier practice standards are *local
-targets* (see :class:`LocalTarget`), configured per tenant, never a change to the statutory
-rule. ``default_local_target`` is None for every rule shipped here.
-"""
-
-from __future__ import annotations
-
-from collections.abc import Mapping
-from dataclasses import dataclass
-from enum import StrEnum
-from types import MappingProxyType
-
-__all__ = [
-    "RULES",
-    "Confidence",
-    "LocalTarget",
-    "Rule",
-    "Unit",
-    "UnknownRule",
-    "get_rule",
-]
-
-
-class Unit(StrEnum):
-    """How a rule's ``amount`` is counted from the clock start."""
-
-    WORKING_DAYS = "working_days"
-    CALENDAR_DAYS = "calendar_days"
-    WEEKS = "weeks"
-    WEEKS_BEGINNING_WITH = "weeks_beginning_with"
-    MONTHS = "months"
-    HOURS = "hours"
-
-    @classmethod
-    def parse(cls, value: Unit | str) -> Unit:
-        """Accept a Unit, its value (``"working_days"``) or its name (``"WORKING_DAYS"``)."""
-        if isinstance(value, Unit):
-            return value
-        text = str(value).strip()
-        for unit in cls:
-            if text.lower() in (unit.value, unit.name.lower()):
-                return unit
-        raise ValueError(f"unknown timescale unit {value!r}")
-
-
-class Confidence(StrEnum):
-    """Confidence grade of a rule, as graded in the timescales reference."""
-
-    HIGH = "H"
-    MEDIUM_HIGH = "MH"
-    MEDIUM = "M"
-    LOW = "L"
-    LOCAL = "Local"
-
-
-@dataclass(frozen=True, slots=True)
-class LocalTarget:
-    """An authority's own (earlier) target for a rule, e.g. assessments in 35 working days."""
-
-    amount: int
-    unit: Unit
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.unit, Unit):
-            raise TypeError(f"unit must be a Unit, got {self.unit!r}; use LocalTarget.parse")
-        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount < 0:
-            raise ValueError(f"local target amount must be an int >= 0, got {self.amount!r}")
-
-    @classmethod
-    def parse(cls, value: object) -> LocalTarget:
-        """Build from a LocalTarget or an ``(amount, unit)`` pair as written in settings."""
-        if isinstance(value, LocalTarget):
-            return value
-        if isinstance(value, (tuple, list)) and len(value) == 2:
-            amount, unit = value
-            if isinstance(unit, (Unit, str)) and isinstance(amount, int):
-                return cls(amount, Unit.parse(unit))
-        raise ValueError(f"local target must be (amount, unit), got {value!r}")
-
-
-class UnknownRule(KeyError):
-    """Raised for a rule id that is not in :data:`RULES`."""
-
-    def __init__(self, rule_id: str) -> None:
-        super().__init__(rule_id)
-        self.rule_id = rule_id
-
-    def __str__(self) -> str:
-        return f"unknown timescale rule {self.rule_id!r}; known rules: {', '.join(sorted(RULES))}"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Rule:
-    """One statutory (or nationally expected) timescale."""
-
-    id: str
-    description: str
-    legal_source: str
-    clock_start: str
-    unit: Unit
-    amount: int
-    confidence: Confidence
-    reference: str = ""  # row number in the project's timescales reference, e.g. "1.2"
-    default_local_target: LocalTarget | None = None
-
-    def __post_init__(self) -> None:
-        if not self.id or self.amount < 1:
-            raise ValueError(f"rule {self.id!r} needs an id and a positive amount")
+from .rule import Confidence, Rule, Unit
 
 
 def _rule(
@@ -162,7 +39,7 @@ _AAR = "Adoption Agencies Regulations 2005"
 _COMPLAINTS = "Children Act 1989 Representations Procedure (England) Regulations 2006"
 _AF2000 = "Framework for the Assessment of Children in Need and their Families (DH, 2000)"
 
-_RULE_LIST: tuple[Rule, ...] = (
+RULE_LIST: tuple[Rule, ...] = (
     # --- Front door, assessment and child protection -------------------------------------
     _rule(
         "referral_decision",
@@ -418,28 +295,6 @@ _RULE_LIST: tuple[Rule, ...] = (
         confidence=_M,
         reference="4.5",
     ),
-    # --- Complaints ------------------------------------------------------------------------
-    _rule(
-        "complaint_stage_1",
-        10,
-        _WD,
-        description="Respond to a stage 1 complaint within 10 working days (extendable to 20).",
-        legal_source=_COMPLAINTS,
-        clock_start="Receipt of the complaint",
-        confidence=_MH,
-        reference="5.2",
-    ),
-    _rule(
-        "complaint_stage_2",
-        25,
-        _WD,
-        description="Complete a stage 2 investigation within 25 working days (maximum 65).",
-        legal_source=_COMPLAINTS,
-        clock_start="Start of stage 2 (request for investigation)",
-        confidence=_MH,
-        reference="5.2",
-    ),
-    # --- Added for permanence, care leavers, rights and voice (stage/permanence-leavers) ---
     _rule(
         "plo_pre_proceedings",
         16,
@@ -461,6 +316,27 @@ _RULE_LIST: tuple[Rule, ...] = (
         clock_start="Date placed for adoption",
         confidence=_H,
         reference="4.4",
+    ),
+    # --- Complaints ------------------------------------------------------------------------
+    _rule(
+        "complaint_stage_1",
+        10,
+        _WD,
+        description="Respond to a stage 1 complaint within 10 working days (extendable to 20).",
+        legal_source=_COMPLAINTS,
+        clock_start="Receipt of the complaint",
+        confidence=_MH,
+        reference="5.2",
+    ),
+    _rule(
+        "complaint_stage_2",
+        25,
+        _WD,
+        description="Complete a stage 2 investigation within 25 working days (maximum 65).",
+        legal_source=_COMPLAINTS,
+        clock_start="Start of stage 2 (request for investigation)",
+        confidence=_MH,
+        reference="5.2",
     ),
     _rule(
         "complaint_stage_1_extended",
@@ -518,7 +394,6 @@ _RULE_LIST: tuple[Rule, ...] = (
         confidence=_H,
         reference="5",  # other statutory clocks; UK GDPR, not in the reference table
     ),
-    # --- end permanence, care leavers, rights ---
     # --- Pre-2013 rules (historic records and 2010-2012 inspection reports) ---------------
     _rule(
         "legacy_initial_assessment",
@@ -541,24 +416,3 @@ _RULE_LIST: tuple[Rule, ...] = (
         reference="7",
     ),
 )
-
-
-def _index(rules: tuple[Rule, ...]) -> Mapping[str, Rule]:
-    """Read-only mapping id -> Rule, rejecting duplicate ids."""
-    by_id: dict[str, Rule] = {}
-    for rule in rules:
-        if rule.id in by_id:
-            raise ValueError(f"duplicate rule id {rule.id!r}")
-        by_id[rule.id] = rule
-    return MappingProxyType(by_id)
-
-
-RULES: Mapping[str, Rule] = _index(_RULE_LIST)
-
-
-def get_rule(rule_id: str) -> Rule:
-    """Return the rule with this id, or raise :class:`UnknownRule` (a ``KeyError``)."""
-    try:
-        return RULES[rule_id]
-    except KeyError:
-        raise UnknownRule(rule_id) from None

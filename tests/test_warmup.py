@@ -4,7 +4,7 @@ import importlib
 
 from django.template import engines
 
-from core import warmup
+from config import warmup
 
 
 def test_warm_up_compiles_every_template_so_no_request_waits_for_it():

@@ -1,4 +1,9 @@
-"""Pages for auditors: who has seen this child; what has this user seen and done; events by action."""
+"""The auditor's pages: who has seen this child; what has this user seen and done; events by action.
+
+They read the audit and name children by their Harbour IDs through the access door
+(`people.access`), so they sit here above the door; the audit app itself sits below every
+app that writes to it and keeps the trail only. `config.urls` routes them as `audit:*`.
+"""
 
 from typing import Any
 
@@ -10,12 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission
+from audit.models import SECURITY_ACTIONS, AuditAction, AuditEvent
 from core.http import AuthenticatedHttpRequest
-from people.access import Purpose, la_child_ids, person_pk_for_la_id
-from people.decorators import with_person
-from people.models import Person
 
-from .models import SECURITY_ACTIONS, AuditAction, AuditEvent
+from .access import Purpose, la_child_ids, person_pk_for_la_id
+from .decorators import with_person
+from .models import Person
 
 PAGE_SIZE = 50
 

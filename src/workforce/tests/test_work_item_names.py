@@ -1,0 +1,36 @@
+"""My work and the team page name each work item's child, from the caseload they have read."""
+
+from datetime import date, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from core import worklist
+from workforce import services
+
+
+def _item_for(child, due: date, kind: str = "") -> worklist.WorkItem:
+    return worklist.WorkItem(child.pk, "Visit due", "visit", due, None, "/", kind=kind)
+
+
+def test_my_work_and_the_team_page_name_each_items_child(
+    client_for, monkeypatch, child, team, team_manager, social_worker
+):
+    services.allocate(
+        actor=team_manager,
+        person=child,
+        worker=social_worker,
+        team=team,
+        role="SOCIAL_WORKER",
+        start_date=date(2024, 1, 1),
+    )
+    overdue = timezone.localdate() - timedelta(days=3)
+    provided = [_item_for(child, overdue), _item_for(child, overdue, kind=worklist.SIGN_OFF)]
+    monkeypatch.setattr(worklist, "providers", lambda: [lambda person_ids, today: provided])
+    cell = f'<a class="govuk-link" href="/people/{child.pk}/">{child.display_name}</a>'
+
+    my_work = client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
+    assert my_work.count(cell) == 3  # the two items and the caseload row
+
+    team_page = client_for(team_manager).get(reverse("workforce:team", args=[team.pk])).content.decode()
+    assert team_page.count(cell) == 4  # two overdue, one awaiting sign-off, the caseload row
