@@ -53,7 +53,7 @@ def _model_modules() -> list[Path]:
 
 def _service_modules() -> list[str]:
     found = {f"{p.parent.name}.services" for p in SRC.glob("*/services.py")}
-    found |= {f"{p.parent.name}.services" for p in SRC.glob("*/services/__init__.py")}
+    found |= {f"{p.parent.parent.name}.services" for p in SRC.glob("*/services/__init__.py")}
     return sorted(found)
 
 
@@ -111,7 +111,9 @@ def _public_functions(module_name: str) -> list[tuple[str, inspect.Signature]]:
     return [
         (f"{module_name}.{name}", inspect.signature(obj))
         for name, obj in vars(module).items()
-        if inspect.isfunction(obj) and not name.startswith("_") and obj.__module__ == module_name
+        if inspect.isfunction(obj)
+        and not name.startswith("_")
+        and (obj.__module__ == module_name or obj.__module__.startswith(f"{module_name}."))
     ]
 
 

@@ -8,7 +8,11 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .chronology import ChronologyEvent, Filters
+from people.models import INVERSE_LABELS, PersonRelationship
+from workforce.models import Allocation
+
+from .chronology import ChronologyEvent, Filters, collect
+from .models import CaseNote, CaseNoteStatus, ChildView, Document, Visit
 from .rendering import REDACTED, Doc
 
 
@@ -61,9 +65,6 @@ def subject_access_items(person: Any) -> Iterator[tuple[str, str, bool]]:
 
 
 def _identity_items(person: Any) -> Iterator[tuple[str, str, bool]]:
-    from people.models import INVERSE_LABELS, PersonRelationship
-    from workforce.models import Allocation
-
     yield "Person", f"Name: {person.full_name}; Harbour ID {person.la_child_id}", False
     if person.date_of_birth:
         yield "Person", f"Date of birth: {_fmt(person.date_of_birth)}", False
@@ -94,9 +95,6 @@ def _identity_items(person: Any) -> Iterator[tuple[str, str, bool]]:
 
 
 def _casework_items(person: Any) -> Iterator[tuple[str, str, bool]]:
-    from .chronology import collect
-    from .models import CaseNote, CaseNoteStatus, ChildView, Document, Visit
-
     for v in Visit.objects.filter(person=person).select_related("worker"):
         text = f"{_fmt(v.visited_on)} {v.get_kind_display()} by {v.worker.display_name}"
         yield "Visits", text + (f". Child said: {v.child_said}" if v.child_said else ""), False
