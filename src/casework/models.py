@@ -1,4 +1,5 @@
-"""Casework shared by every stage: visits to the child (notes and the chronology follow)."""
+"""Casework shared by every stage: visits to the child, and the child's story (the chronology's
+curation, case notes, the child's voice, documents and subject access requests)."""
 
 from datetime import date
 
