@@ -17,8 +17,6 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 # Lowest first. Apps in one layer may not import each other, except in PLATFORM.
@@ -117,7 +115,6 @@ def test_every_app_has_a_layer():
     assert _apps() <= set(LAYER), _apps() - set(LAYER)
 
 
-@pytest.mark.xfail(strict=True, reason="being done: issue 17 (remove this mark when it passes)")
 def test_apps_import_only_lower_layers():
     offenders: set[str] = set()
     apps = _apps()
@@ -181,7 +178,6 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="being done: issue 17 (remove this mark when it passes)")
 def test_no_module_import_cycles():
     cycles = _cycles(_graph())
     assert not cycles, "Modules that import each other:\n" + "\n".join(" <-> ".join(c) for c in cycles)

@@ -1,4 +1,4 @@
-"""Record-level rules for casework items, applied AFTER the person access door
+"""Record-level rules for casework items, applied after the person access door
 (`people.access.get_person_for`) has let the user into the child's record.
 
 One rule for every restricted casework item (case notes, documents and their chronology
@@ -7,14 +7,14 @@ entries): whoever recorded it, anyone named on it, and users allowed restricted 
 same child does not see it."""
 
 from collections.abc import Collection
-from typing import Any
 
+from accounts.models import User
 from accounts.permissions import Permission
 
 from .models import CaseNote, Document
 
 
-def may_see_restricted(user: Any, *, author_id: int | None, named_ids: Collection[int] = ()) -> bool:
+def may_see_restricted(user: User, *, author_id: int | None, named_ids: Collection[int] = ()) -> bool:
     """Whether `user` may see a restricted item recorded by `author_id` and naming `named_ids`."""
     if author_id is not None and author_id == user.pk:
         return True
@@ -23,12 +23,12 @@ def may_see_restricted(user: Any, *, author_id: int | None, named_ids: Collectio
     return bool(user.has_perm(Permission.VIEW_RESTRICTED_CASEWORK.value))
 
 
-def may_read_note(user: Any, note: CaseNote) -> bool:
+def may_read_note(user: User, note: CaseNote) -> bool:
     """Restricted notes: their author and users allowed restricted casework (managers)."""
     return not note.restricted or may_see_restricted(user, author_id=note.author_id)
 
 
-def may_open_document(user: Any, document: Document) -> bool:
+def may_open_document(user: User, document: Document) -> bool:
     """Restricted documents: the uploader, the users named on the document and users allowed
     restricted casework (managers). The same rule hides the document's chronology entry."""
     if not document.restricted:

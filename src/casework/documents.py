@@ -1,26 +1,34 @@
 """Documents generated from what is recorded, never re-keyed.
 
-Extension point: an installed app may provide `<app>/documents.py` with
-`GENERATORS = [DocumentGenerator(...), ...]`. A generator says which records it can be made
-from for a person (`options(person)` → [(object id, label)]) and builds a `rendering.Doc`
-from one of them (`build(person, object_id, actor)`); `casework.services.generate_document`
-renders it to PDF on the server, stores it as a `Document` and audits it. casework ships
-generators for what exists on main: the acknowledgement letter to a referrer
-(frontdoor.Referral) and "My record", a summary written to the child.
+Plug-in point: an installed app may provide `<app>/documents.py` with
+`GENERATORS = [DocumentGenerator(...), ...]` (`DocumentsModule`). A generator says which
+records it can be made from for a person (`options`) and builds a `rendering.Doc` from one of
+them (`build`); `casework.services.generate_document` renders it to PDF on the server, stores
+it as a `Document` and audits it. Casework's own is "My record", a summary written to the
+child.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Protocol, cast
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from codes import cin
+from accounts.models import User
+from core.extensions import app_modules
+from people.models import INVERSE_LABELS, Person, PersonRelationship
+from workforce.models import Allocation
 
 from .rendering import Doc
+
+# `options(person)`: the records of this person a document can be made from, as
+# (object id, what the user chooses it by), e.g. (12, "Plan made on 3 May 2025").
+Options = Callable[[Person], list[tuple[int, str]]]
+# `build(person, object_id, actor)`: the document made from one of them, by the user generating it.
+Build = Callable[[Person, int, User], Doc]
 
 
 @dataclass(frozen=True)
@@ -28,9 +36,15 @@ class DocumentGenerator:
     key: str  # unique, "<app>.<name>"
     title: str
     doc_type: str  # a casework.models.DocumentType value
-    options: Callable[[Any], list[tuple[int, str]]]
-    build: Callable[[Any, int, Any], Doc]
+    options: Options
+    build: Build
     for_children_only: bool = False
+
+
+class DocumentsModule(Protocol):
+    """An app's `<app>/documents.py`: the documents it can generate."""
+
+    GENERATORS: Sequence[DocumentGenerator]
 
 
 def long_date(day: date | None) -> str:
@@ -38,59 +52,14 @@ def long_date(day: date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else "not recorded"
 
 
-# --- Letter to the referrer acknowledging a referral -------------------------------------
-
-
-def _referral_options(person: Any) -> list[tuple[int, str]]:
-    from frontdoor.models import Referral
-
-    return [
-        (r.pk, f"Referral received {long_date(r.referral_date)} ({cin.REFERRAL_SOURCE.label(r.source)})")
-        for r in Referral.objects.filter(person=person)
-    ]
-
-
-def _referral_letter(person: Any, object_id: int, actor: Any) -> Doc:
-    from frontdoor.models import Referral
-
-    referral = Referral.objects.get(pk=object_id, person=person)
-    authority = settings.HARBOUR_AUTHORITY["name"]
-    doc = Doc(title=f"Acknowledgement of referral – {person.la_child_id}")
-    doc.p(authority)
-    doc.p(f"Children's Services · {long_date(timezone.localdate())}")
-    doc.meta("Our reference", f"{person.la_child_id}/R{referral.pk}")
-    doc.h1("Thank you for your referral")
-    doc.p(
-        f"We received your referral about {person.full_name}"
-        + (f" (born {long_date(person.date_of_birth)})" if person.date_of_birth else "")
-        + f" on {long_date(referral.referral_date)}."
-    )
-    doc.p(
-        "A qualified social worker will look at the information you gave us and decide what "
-        "happens next within one working day. If you are worried that the child is in immediate "
-        "danger, call the police on 999."
-    )
-    if referral.closure_date:
-        doc.p(f"The referral was closed on {long_date(referral.closure_date)}.")
-    doc.p(
-        "Please quote our reference if you contact us about this child again. Information you "
-        "give us is held securely under data protection law."
-    )
-    doc.p(f"Yours sincerely,\n{actor.display_name}\n{authority} Children's Services")
-    return doc
-
-
 # --- "My record": a summary written to the child ---------------------------------------
 
 
-def _my_record_options(person: Any) -> list[tuple[int, str]]:
+def _my_record_options(person: Person) -> list[tuple[int, str]]:
     return [(person.pk, f"My record for {person.given_name}")]
 
 
-def _my_record(person: Any, object_id: int, actor: Any) -> Doc:
-    from people.models import INVERSE_LABELS, PersonRelationship
-    from workforce.models import Allocation
-
+def _my_record(person: Person, object_id: int, actor: User) -> Doc:
     name = person.preferred_name or person.given_name
     doc = Doc(title=f"My record – {name}")
     doc.h1(f"{name}, this is about you")
@@ -141,14 +110,7 @@ def _my_record(person: Any, object_id: int, actor: Any) -> Doc:
     return doc
 
 
-BUILT_IN = [
-    DocumentGenerator(
-        key="frontdoor.referral_acknowledgement",
-        title="Letter to the referrer acknowledging a referral",
-        doc_type="LETTER",
-        options=_referral_options,
-        build=_referral_letter,
-    ),
+GENERATORS = [
     DocumentGenerator(
         key="casework.my_record",
         title="“My record” – a summary written to the child",
@@ -158,15 +120,12 @@ BUILT_IN = [
         for_children_only=True,
     ),
 ]
-GENERATORS = list(BUILT_IN)
 
 
 def registry() -> dict[str, DocumentGenerator]:
-    """Every generator of every installed app, by key."""
-    from core.extensions import app_modules
-
+    """Every generator of every installed app, by key (of two with the same key, the first)."""
     found: dict[str, DocumentGenerator] = {}
-    for module in app_modules("documents"):
-        for gen in getattr(module, "GENERATORS", []):
+    for module in cast(tuple[DocumentsModule, ...], app_modules("documents")):
+        for gen in module.GENERATORS:
             found.setdefault(gen.key, gen)
     return found

@@ -2,13 +2,17 @@
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .chronology import ChronologyEvent, Filters
+from accounts.models import User
+from people.models import INVERSE_LABELS, Person, PersonRelationship
+from workforce.models import Allocation
+
+from .chronology import ChronologyEvent, Filters, collect
+from .models import CaseNote, CaseNoteStatus, ChildView, Document, SubjectAccessRequest, Visit
 from .rendering import REDACTED, Doc
 
 
@@ -17,10 +21,10 @@ def _fmt(day: date | None) -> str:
 
 
 def chronology_doc(
-    person: Any,
+    person: Person,
     events: list[ChronologyEvent],
     filters: Filters,
-    prepared_by: Any,
+    prepared_by: User,
     names: dict[int, str] | None = None,
 ) -> Doc:
     """A numbered table: date, event, source, impact/analysis; with the court-bundle header."""
@@ -54,16 +58,13 @@ def chronology_doc(
 # --- Subject access -------------------------------------------------------------------------
 
 
-def subject_access_items(person: Any) -> Iterator[tuple[str, str, bool]]:
+def subject_access_items(person: Person) -> Iterator[tuple[str, str, bool]]:
     """Everything held about the person as (section, text, third_party) items."""
     yield from _identity_items(person)
     yield from _casework_items(person)
 
 
-def _identity_items(person: Any) -> Iterator[tuple[str, str, bool]]:
-    from people.models import INVERSE_LABELS, PersonRelationship
-    from workforce.models import Allocation
-
+def _identity_items(person: Person) -> Iterator[tuple[str, str, bool]]:
     yield "Person", f"Name: {person.full_name}; Harbour ID {person.la_child_id}", False
     if person.date_of_birth:
         yield "Person", f"Date of birth: {_fmt(person.date_of_birth)}", False
@@ -93,10 +94,7 @@ def _identity_items(person: Any) -> Iterator[tuple[str, str, bool]]:
         )
 
 
-def _casework_items(person: Any) -> Iterator[tuple[str, str, bool]]:
-    from .chronology import collect
-    from .models import CaseNote, CaseNoteStatus, ChildView, Document, Visit
-
+def _casework_items(person: Person) -> Iterator[tuple[str, str, bool]]:
     for v in Visit.objects.filter(person=person).select_related("worker"):
         text = f"{_fmt(v.visited_on)} {v.get_kind_display()} by {v.worker.display_name}"
         yield "Visits", text + (f". Child said: {v.child_said}" if v.child_said else ""), False
@@ -115,7 +113,7 @@ def _casework_items(person: Any) -> Iterator[tuple[str, str, bool]]:
         yield "Documents", f"{_fmt(doc.document_date)} {doc.get_doc_type_display()}: {doc.title}", False
 
 
-def subject_access_doc(sar: Any) -> Doc:
+def subject_access_doc(sar: SubjectAccessRequest) -> Doc:
     person = sar.person
     doc = Doc(title=f"Subject access copy – {person.la_child_id}")
     doc.h1(f"The record held about {person.full_name}")

@@ -4,7 +4,8 @@ from django import forms
 
 from core.forms import GovDateField
 
-from .models import VisitKind
+from .chronology import KIND_LABELS
+from .models import CaseNoteKind, DocumentType, VisitKind
 
 
 class VisitForm(forms.Form):
@@ -37,9 +38,6 @@ class VisitForm(forms.Form):
 
 
 # --- The child's story -----------------------------------------------------------------------
-
-from .chronology import KIND_LABELS  # noqa: E402
-from .models import CaseNoteKind, DocumentType  # noqa: E402
 
 YES_NO_UNKNOWN = [("", "Not relevant"), ("yes", "Yes"), ("no", "No")]
 

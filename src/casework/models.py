@@ -1,7 +1,7 @@
-"""Casework shared by every stage: visits to the child (notes and the chronology follow)."""
+"""Casework shared by every stage: visits to the child, and the child's story (the chronology's
+curation, case notes, the child's voice, documents and subject access requests)."""
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from core.workflow import StatusChangeBase
 
-if TYPE_CHECKING:
-    from .clocks import SubjectAccessClock
+from .clocks import SubjectAccessClock, subject_access_clock
 
 
 class VisitKind(models.TextChoices):
@@ -263,10 +262,8 @@ class SubjectAccessRequest(models.Model):
     def __str__(self) -> str:
         return f"Subject access request {self.pk}"
 
-    def clock(self, today: date) -> "SubjectAccessClock":
+    def clock(self, today: date) -> SubjectAccessClock:
         """Where the request stands against its statutory clock (casework.clocks)."""
-        from .clocks import subject_access_clock
-
         answered = timezone.localdate(self.released_at) if self.released_at else None
         return subject_access_clock(
             self.received_on, today, extension_months=self.extension_months, answered_on=answered

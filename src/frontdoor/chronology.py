@@ -1,68 +1,70 @@
 """The front door's chronology: contacts and their decisions, referrals opened and closed
 (see casework.chronology for the interface)."""
 
-from collections.abc import Iterator
-from typing import Any
-
 from django.db.models import Q
 
-from casework.chronology import ChronologyEvent, Kind, Source
+from casework.chronology import ChronologyEvent, Event, Kind, Source
 from codes import cin
 
-
-def _contacts(links: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
-    for link in links:
-        c = link.contact
-        who = c.referrer_agency or cin.REFERRAL_SOURCE.label(c.source)
-        yield ChronologyEvent(
-            person_id=link.person_id,
-            occurred_on=c.received_at,
-            kind=Kind.CONTACT,
-            title="Contact received",
-            summary=f"{c.get_channel_display()} contact from {who}.",
-            source="frontdoor.Contact",
-            source_key=f"frontdoor.Contact:{c.pk}:{link.person_id}",
-            link=f"/front-door/contacts/{c.pk}/",
-        )
-        if c.decided_at and c.decision:
-            yield ChronologyEvent(
-                person_id=link.person_id,
-                occurred_on=c.decided_at,
-                kind=Kind.DECISION,
-                title="Front door decision",
-                summary=f"Decision on the contact: {c.get_decision_display().lower()}.",
-                source="frontdoor.Contact",
-                source_key=f"frontdoor.Contact:{c.pk}:{link.person_id}:decided",
-                link=f"/front-door/contacts/{c.pk}/",
-            )
+from .models import ContactChild, Referral
 
 
-def _referrals(rows: Any, person_ids: frozenset[int]) -> Iterator[ChronologyEvent]:
-    for r in rows:
-        yield ChronologyEvent(
-            person_id=r.person_id,
-            occurred_on=r.referral_date,
-            kind=Kind.REFERRAL,
-            title="Referral received",
-            summary=(
-                f"Referral from {cin.REFERRAL_SOURCE.label(r.source).lower()}; "
-                f"primary need: {cin.PRIMARY_NEED.label(r.primary_need).lower()}."
-            ),
-            source="frontdoor.Referral",
-            source_key=f"frontdoor.Referral:{r.pk}",
-        )
-        if r.closure_date:
-            reason = f": {cin.CLOSURE_REASON.label(r.closure_reason).lower()}" if r.closure_reason else ""
-            outcome = "with no further action" if r.referral_nfa else "case closed"
-            yield ChronologyEvent(
-                person_id=r.person_id,
-                occurred_on=r.closure_date,
-                kind=Kind.DECISION,
-                title="Referral closed",
-                summary=f"Referral closed, {outcome}{reason}.",
-                source="frontdoor.Referral",
-                source_key=f"frontdoor.Referral:{r.pk}:closed",
-            )
+def _contact_received(link: ContactChild) -> ChronologyEvent:
+    c = link.contact
+    who = c.referrer_agency or cin.REFERRAL_SOURCE.label(c.source)
+    return ChronologyEvent(
+        person_id=link.person_id,
+        occurred_on=c.received_at,
+        kind=Kind.CONTACT,
+        title="Contact received",
+        summary=f"{c.get_channel_display()} contact from {who}.",
+        source="frontdoor.Contact",
+        source_key=f"frontdoor.Contact:{c.pk}:{link.person_id}",
+        link=f"/front-door/contacts/{c.pk}/",
+    )
+
+
+def _contact_decided(link: ContactChild) -> ChronologyEvent:
+    c = link.contact
+    return ChronologyEvent(
+        person_id=link.person_id,
+        occurred_on=c.decided_at,  # type: ignore[arg-type]  # only rows with one
+        kind=Kind.DECISION,
+        title="Front door decision",
+        summary=f"Decision on the contact: {c.get_decision_display().lower()}.",
+        source="frontdoor.Contact",
+        source_key=f"frontdoor.Contact:{c.pk}:{link.person_id}:decided",
+        link=f"/front-door/contacts/{c.pk}/",
+    )
+
+
+def _referral_received(r: Referral) -> ChronologyEvent:
+    return ChronologyEvent(
+        person_id=r.person_id,
+        occurred_on=r.referral_date,
+        kind=Kind.REFERRAL,
+        title="Referral received",
+        summary=(
+            f"Referral from {cin.REFERRAL_SOURCE.label(r.source).lower()}; "
+            f"primary need: {cin.PRIMARY_NEED.label(r.primary_need).lower()}."
+        ),
+        source="frontdoor.Referral",
+        source_key=f"frontdoor.Referral:{r.pk}",
+    )
+
+
+def _referral_closed(r: Referral) -> ChronologyEvent:
+    reason = f": {cin.CLOSURE_REASON.label(r.closure_reason).lower()}" if r.closure_reason else ""
+    outcome = "with no further action" if r.referral_nfa else "case closed"
+    return ChronologyEvent(
+        person_id=r.person_id,
+        occurred_on=r.closure_date,  # type: ignore[arg-type]  # only rows with one
+        kind=Kind.DECISION,
+        title="Referral closed",
+        summary=f"Referral closed, {outcome}{reason}.",
+        source="frontdoor.Referral",
+        source_key=f"frontdoor.Referral:{r.pk}:closed",
+    )
 
 
 SOURCES = (
@@ -70,11 +72,16 @@ SOURCES = (
     # the contact's link to each child, the key the contact's.
     Source(
         "frontdoor.Contact",
-        _contacts,
+        (
+            Event(_contact_received),
+            Event(_contact_decided, when=Q(contact__decided_at__isnull=False, contact__decision__gt="")),
+        ),
         model="frontdoor.ContactChild",
         key="contact",
-        extra=(Q(contact__decided_at__isnull=False, contact__decision__gt=""),),
         select=("contact",),
     ),
-    Source("frontdoor.Referral", _referrals, extra=(Q(closure_date__isnull=False),)),
+    Source(
+        "frontdoor.Referral",
+        (Event(_referral_received), Event(_referral_closed, when=Q(closure_date__isnull=False))),
+    ),
 )

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 Progress = Callable[[int, int, str], None]
 
@@ -94,4 +95,4 @@ class ValidationInput:
     year's tables as "Episodes_last" and so on), and what `validate` needs to be told of it."""
 
     tables: dict[str, Table]
-    options: dict[str, object] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)

@@ -2,8 +2,8 @@
 
 from collections.abc import Set
 
+from . import services
+
 
 def record_changed(person_ids: Set[int]) -> None:
-    from . import services
-
     services.queue_revalidation(person_ids)

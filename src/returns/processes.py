@@ -28,6 +28,10 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
+import django
+
+from . import registry
+
 logger = logging.getLogger(__name__)
 
 # A share that has not come back in this long is run by the process asking.
@@ -53,15 +57,13 @@ def start(count: int, year: int) -> int:
     stop()
     if count < 1 or multiprocessing.current_process().daemon:
         return 0
-    from .ssda903.validation import loaded_postcode_letters
-
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited connections
     settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.local")
     pool = ProcessPoolExecutor(
         max_workers=count,
         mp_context=context,
         initializer=_set_up_helper,
-        initargs=(settings_module, year, os.getpid(), sorted(loaded_postcode_letters())),
+        initargs=(settings_module, year, os.getpid(), sorted(registry.loaded_postcode_letters())),
     )
     started = [pool.submit(_ready) for _ in range(count)]  # one each: every helper starts now
     with _lock:
@@ -118,12 +120,8 @@ def _set_up_helper(settings_module: str, year: int, parent: int, postcode_letter
     (a helper reads no database), and a watch on the parent."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the worker, which stops its helpers
-    import django
-
     django.setup()
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    from . import registry
-
     registry.warm_up(year, postcode_letters)
 
 

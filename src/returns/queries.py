@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Min, QuerySet
 
 from accounts.models import User
+from accounts.permissions import Permission
 from people.access import caseload_scope, la_child_ids, openable_ids
 
 from . import registry
@@ -26,8 +27,6 @@ def last_validation() -> ValidationRun | None:
 
 
 def sees_everyone(user: User) -> bool:
-    from accounts.permissions import Permission
-
     return user.has_perm(Permission.VIEW_ALL_TEAMS.value)
 
 

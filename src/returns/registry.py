@@ -2,21 +2,27 @@
 
 The builders live in their own packages (`returns.cin_census`, `returns.ssda903`,
 `returns.annex_a`) and follow the contract in `returns.base`. The platform (export runs,
-validation, the data-quality page) never imports them directly: it asks `builder(name)`,
+validation, the data-quality page) never imports them directly: it asks `implementation(name)`,
 so a return whose package has no `build` yet is reported as not available instead of
 breaking the pages, and tests can put a fake in its place with `override(...)`.
+
+A return's package plugs in by the names it exports, each typed below: `build` (required),
+and for a return with the DfE's rules `validate`, then optionally `validation_input` and
+`rules_reading` (a child's re-validation runs only the rules reading what changed, ADR 0023),
+`warm_up` and `loaded_postcode_letters` (a worker's and its helpers' first re-validation,
+ADR 0024).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
-from typing import Any
+from typing import Any, Protocol
 
-from .base import Finding, ReturnOutput, ValidationInput
+from .base import Finding, Progress, ReturnOutput, ValidationInput
 
 
 @dataclass(frozen=True)
@@ -37,19 +43,76 @@ SPECS: dict[str, ReturnSpec] = {
 VALIDATED = tuple(name for name, spec in SPECS.items() if spec.validated)
 
 
+class Build(Protocol):
+    """`build(period, *, progress=None, person_ids=None)`: the return for its period (the
+    collection year ending 31 March, an `int`, or Annex A's inspection date), read from what
+    workers recorded and never writing. `person_ids` (returns with rules only) limits it to
+    some children, for their re-validation."""
+
+    def __call__(
+        self, period: Any, /, *, progress: Progress | None = ..., person_ids: Iterable[int] | None = ...
+    ) -> ReturnOutput: ...
+
+
+class Validate(Protocol):
+    """`validate(output, year, *, children_only=False, rules=None, **options)`: every failing
+    rule as a finding, and a GAP finding for each rule that could not run. `children_only`:
+    only findings on the return's children are wanted (rules that cannot flag them may be
+    left out); `rules`: run only these; `options`: what the return's `validation_input` said
+    its rules need (SSDA903: last year's return, `previous`)."""
+
+    def __call__(
+        self,
+        output: ReturnOutput,
+        year: int,
+        /,
+        *,
+        children_only: bool = ...,
+        rules: Collection[str] | None = ...,
+        **options: Any,
+    ) -> list[Finding]: ...
+
+
+class ValidationInputOf(Protocol):
+    """`validation_input(output, year)`: every table the rules read, by the names they read
+    them under, and the options `validate` needs."""
+
+    def __call__(self, output: ReturnOutput, year: int, /) -> ValidationInput: ...
+
+
+class RulesReading(Protocol):
+    """`rules_reading(year, tables)`: the codes of the year's rules that can read one of
+    these tables (every rule for None, none for no table)."""
+
+    def __call__(self, year: int, tables: frozenset[str] | None, /) -> frozenset[str]: ...
+
+
+class WarmUp(Protocol):
+    """`warm_up(year, postcode_letters)`: load the year's rules and what each reads, and the
+    postcodes starting with these letters (None: those the returns hold)."""
+
+    def __call__(self, year: int, postcode_letters: Collection[str] | None, /) -> None: ...
+
+
+class LoadedPostcodeLetters(Protocol):
+    """`loaded_postcode_letters()`: the first letters of the postcodes this process has
+    loaded (a helper process loads the same before its first share)."""
+
+    def __call__(self) -> Collection[str]: ...
+
+
 @dataclass(frozen=True)
 class Implementation:
-    """One return's functions. `validate` is None for a return without DfE rules."""
+    """One return's functions, as its package exports them. `validate` is None for a return
+    without DfE rules; without `validation_input` and `rules_reading` a child's re-validation
+    runs every rule."""
 
-    build: Callable[..., ReturnOutput]
-    validate: Callable[..., list[Finding]] | None
-    # For a child's re-validation that runs only the rules reading what changed (ADR 0023);
-    # without them, every rule runs.
-    validation_input: Callable[[ReturnOutput, int], ValidationInput] | None = None
-    rules_reading: Callable[[int, frozenset[str] | None], frozenset[str]] | None = None
-    # Load the year's rules once, in a worker or helper process, and (SSDA903) the postcodes
-    # for these first letters (None: those the returns hold); see `warm_up` below.
-    warm_up: Callable[[int, Collection[str] | None], None] | None = None
+    build: Build
+    validate: Validate | None
+    validation_input: ValidationInputOf | None = None
+    rules_reading: RulesReading | None = None
+    warm_up: WarmUp | None = None
+    loaded_postcode_letters: LoadedPostcodeLetters | None = None
 
 
 _overrides: dict[str, Implementation | None] = {}
@@ -82,6 +145,7 @@ def implementation(name: str) -> Implementation | None:
         validation_input=getattr(module, "validation_input", None),
         rules_reading=getattr(module, "rules_reading", None),
         warm_up=getattr(module, "warm_up", None),
+        loaded_postcode_letters=getattr(module, "loaded_postcode_letters", None),
     )
 
 
@@ -95,6 +159,17 @@ def warm_up(year: int, postcode_letters: Collection[str] | None = None) -> None:
         impl = implementation(name)
         if impl is not None and impl.warm_up is not None:
             impl.warm_up(year, postcode_letters)
+
+
+def loaded_postcode_letters() -> set[str]:
+    """The first letters of the postcodes the validated returns have loaded in this process:
+    what its helper processes load as they start (`returns.processes`)."""
+    letters: set[str] = set()
+    for name in VALIDATED:
+        impl = implementation(name)
+        if impl is not None and impl.loaded_postcode_letters is not None:
+            letters.update(impl.loaded_postcode_letters())
+    return letters
 
 
 def available(name: str) -> bool:

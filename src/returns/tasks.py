@@ -1,43 +1,32 @@
 """Background tasks of the returns app, run by the worker (`manage.py qcluster`, ADR 0016).
 
-Each task is a thin entry point into `returns.services`; `enqueue` is the one place that
-hands work to django-q2 (in the test settings it runs at once, in the caller's thread).
+Each task is a thin entry point into `returns.services`, named by its dotted path when it is
+queued (`returns.queue.enqueue`) or scheduled (`returns.schedules`).
 """
 
 import logging
 from typing import Any
 
-from django_q.tasks import async_task
+from django.conf import settings
+from django.utils import timezone
+
+from accounts.models import User
+
+from . import processes, registry, services
 
 logger = logging.getLogger(__name__)
 
 
-def enqueue(func: str, *args: Any, task_name: str | None = None) -> str:
-    """Queue `func` (a dotted path) with `args` for the worker; returns the task id."""
-    options: dict[str, Any] = {"group": "returns"}
-    if task_name:
-        options["task_name"] = task_name
-    return str(async_task(func, *args, **options))
-
-
 def run_export(run_id: int) -> str:
-    from . import services
-
     return services.run_export(run_id).status
 
 
 def validate_live_data(requested_by_id: int | None = None) -> str:
-    from accounts.models import User
-
-    from . import services
-
     actor = User.objects.filter(pk=requested_by_id).first() if requested_by_id else None
     return services.validate_live_data(actor=actor).status
 
 
 def revalidate_children(person_ids: list[int]) -> dict[str, Any]:
-    from . import services
-
     return services.revalidate_children(person_ids)
 
 
@@ -46,11 +35,6 @@ def warm_up_worker(**kwargs: Any) -> None:  # noqa: ARG001 - the signal's argume
     the validator packages and load this year's rules, about 2.5 s, so that the first child
     re-validated after a worker (re)starts (every `recycle` tasks) is not kept waiting for it;
     then start the helper processes that share a re-validation's rules with it (ADR 0024)."""
-    from django.conf import settings
-    from django.utils import timezone
-
-    from . import processes, registry
-
     year = registry.collection_year(timezone.localdate())
     try:
         registry.warm_up(year)

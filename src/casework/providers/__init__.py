@@ -1,5 +1,6 @@
-"""Built-in chronology providers for the foundation apps no stage owns (people, workforce);
-stage apps provide their own `<app>/chronology.py` (see docs/workflows/chronology.md)."""
+"""The chronology sources casework declares: its own records' (`casework`, published as
+`casework.chronology.SOURCES`), and those of the foundation apps below it that cannot
+declare their own (`people`, `workforce`: `BUILT_IN`)."""
 
 from .people import SOURCES as PEOPLE
 from .workforce import SOURCES as WORKFORCE

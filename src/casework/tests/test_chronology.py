@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.permissions import Role
 from audit.models import AuditAction, AuditEvent
 from casework import chronology, services
-from casework.chronology import ChronologyEvent, Filters, Kind
+from casework.chronology import ChronologyEvent, Event, Filters, Kind
 from casework.models import ChronologyAnnotation
 from workforce import services as workforce_services
 
@@ -47,11 +47,16 @@ def test_duplicate_source_keys_appear_once_when_two_providers_report_them(child,
     event = ChronologyEvent(
         child.pk, date(2024, 1, 1), Kind.REFERRAL, "t", "s", "frontdoor.Referral", "frontdoor.Referral:1"
     )
+    # Both read the child's own row and report the same event from it.
     twice = [
-        chronology.Source("frontdoor.Referral", lambda rows, ids: [event]),
-        chronology.Source("frontdoor.ReferralCopy", lambda rows, ids: [event], model="frontdoor.Referral"),
+        chronology.Source(
+            "frontdoor.Referral", (Event(lambda row: event),), model="people.Person", person="pk"
+        ),
+        chronology.Source(
+            "frontdoor.ReferralCopy", (Event(lambda row: event),), model="people.Person", person="pk"
+        ),
     ]
-    monkeypatch.setattr(chronology, "sources", lambda: twice)
+    monkeypatch.setattr(chronology.reading, "sources", lambda: twice)
     assert [e.source_key for e in chronology.collect([child.pk])] == ["frontdoor.Referral:1"]
 
 

@@ -4,49 +4,25 @@ it and managers allowed restricted casework; not by another worker allocated to 
 from datetime import date
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.permissions import Role
-from casework import services
-from workforce import services as workforce_services
 
-PDF = b"%PDF-1.4\n" + b"0" * 64
+from .records import allocate, restricted_pdf
+
 TITLE = "Police disclosure about the household"
 
 
 @pytest.fixture
 def restricted_doc(child, social_worker, team_manager, team):
-    workforce_services.allocate(
-        actor=team_manager,
-        person=child,
-        worker=social_worker,
-        team=team,
-        role="SOCIAL_WORKER",
-        start_date=date(2024, 1, 1),
-    )
-    return services.upload_document(
-        actor=social_worker,
-        person=child,
-        title=TITLE,
-        doc_type="REPORT",
-        document_date=date(2024, 4, 1),
-        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"),
-        restricted=True,
-    )
+    allocate(team_manager, child, social_worker, team)
+    return restricted_pdf(social_worker, child, TITLE)
 
 
 @pytest.fixture
 def second_worker(make_user, child, team_manager, team):
     worker = make_user(Role.SOCIAL_WORKER, "second.worker", registered_social_worker=True)
-    workforce_services.allocate(
-        actor=team_manager,
-        person=child,
-        worker=worker,
-        team=team,
-        role="SOCIAL_WORKER",
-        start_date=date(2024, 2, 1),
-    )
+    allocate(team_manager, child, worker, team, date(2024, 2, 1))
     return worker
 
 
@@ -83,15 +59,6 @@ def test_uploader_and_manager_see_document_and_chronology_entry(
 def test_named_user_sees_chronology_entry_of_document_named_to_them(
     client_for, child, social_worker, second_worker
 ):
-    document = services.upload_document(
-        actor=social_worker,
-        person=child,
-        title=TITLE,
-        doc_type="REPORT",
-        document_date=date(2024, 4, 1),
-        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"),
-        restricted=True,
-        named_users=[second_worker],
-    )
+    document = restricted_pdf(social_worker, child, TITLE, named_users=[second_worker])
     chron, listing, detail = _pages(client_for(second_worker), child, document)
     assert TITLE.encode() in chron.content and detail.status_code == 200

@@ -9,7 +9,7 @@ from django.urls import reverse
 from casework import services
 from casework.models import CaseNote, CaseNoteStatus, Document
 
-PDF = b"%PDF-1.4\n" + b"0" * 64
+from .records import PDF
 
 
 def _note_post(**extra):

@@ -6,15 +6,13 @@ the whole chronology."""
 from datetime import date
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.permissions import Role
 from casework import chronology, services
 from casework.panels import story_panel
-from workforce import services as workforce_services
 
-PDF = b"%PDF-1.4\n" + b"0" * 64
+from .records import allocate, restricted_pdf
 
 
 @pytest.fixture
@@ -22,9 +20,7 @@ def second_worker(make_user, child, social_worker, team_manager, team):
     """Another worker allocated to the child: not the author of anything, not a manager."""
     worker = make_user(Role.SOCIAL_WORKER, "second.worker", registered_social_worker=True)
     for who, start in ((social_worker, date(2024, 1, 1)), (worker, date(2024, 2, 1))):
-        workforce_services.allocate(
-            actor=team_manager, person=child, worker=who, team=team, role="SOCIAL_WORKER", start_date=start
-        )
+        allocate(team_manager, child, who, team, start)
     return worker
 
 
@@ -116,14 +112,11 @@ def test_restricted_entries_stay_hidden_from_who_may_not_see_them(
 ):
     named = make_user(Role.SOCIAL_WORKER, "named.worker")
     _entry(social_worker, child, date(2024, 4, 1), "Police disclosure", significant=True, restricted=True)
-    document = services.upload_document(
-        actor=social_worker,
-        person=child,
-        title="Health report about the parent",
-        doc_type="REPORT",
+    document = restricted_pdf(
+        social_worker,
+        child,
+        "Health report about the parent",
         document_date=date(2024, 5, 1),
-        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"),
-        restricted=True,
         named_users=[named],
     )
     _mark(social_worker, child, f"casework.Document:{document.pk}", True)

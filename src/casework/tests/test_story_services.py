@@ -10,10 +10,10 @@ from audit.models import AuditAction, AuditEvent
 from casework import chronology, services
 from casework.access import may_open_document, may_read_note
 from casework.models import CaseNoteStatus, SARStatus
-from workforce import services as workforce_services
+
+from .records import PDF, allocate, restricted_pdf
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
-PDF = b"%PDF-1.4\n" + b"0" * 64
 
 
 def _note(actor, child, **extra):
@@ -201,24 +201,8 @@ def test_restricted_document_opens_for_uploader_manager_and_named_only(
 ):
     named = make_user(Role.SOCIAL_WORKER, "named.user")
     stranger = make_user(Role.SOCIAL_WORKER, "stranger")
-    workforce_services.allocate(
-        actor=team_manager,
-        person=child,
-        worker=social_worker,
-        team=team,
-        role="SOCIAL_WORKER",
-        start_date=date(2024, 1, 1),
-    )
-    doc = services.upload_document(
-        actor=social_worker,
-        person=child,
-        title="Police disclosure",
-        doc_type="REPORT",
-        document_date=date(2024, 4, 1),
-        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"),
-        restricted=True,
-        named_users=[named],
-    )
+    allocate(team_manager, child, social_worker, team)
+    doc = restricted_pdf(social_worker, child, "Police disclosure", named_users=[named])
     assert (
         may_open_document(social_worker, doc)
         and may_open_document(team_manager, doc)
@@ -230,15 +214,7 @@ def test_restricted_document_opens_for_uploader_manager_and_named_only(
 def test_document_download_refused_when_restricted_and_user_not_allowed(
     client_for, child, social_worker, make_user
 ):
-    doc = services.upload_document(
-        actor=social_worker,
-        person=child,
-        title="Secret",
-        doc_type="REPORT",
-        document_date=date(2024, 4, 1),
-        upload=SimpleUploadedFile("d.pdf", PDF, content_type="application/pdf"),
-        restricted=True,
-    )
+    doc = restricted_pdf(social_worker, child, "Secret")
     stranger = make_user(Role.SOCIAL_WORKER, "stranger2")
     assert client_for(stranger).get(reverse("casework:download_document", args=[doc.pk])).status_code == 403
     response = client_for(social_worker).get(reverse("casework:download_document", args=[doc.pk]))

@@ -11,7 +11,8 @@ from django.utils import timezone
 from audit.models import AuditAction, AuditEvent
 from casework import services
 from casework.clocks import subject_access_clock, subject_access_due
-from workforce import services as workforce_services
+
+from .records import allocate
 
 
 @pytest.mark.parametrize(
@@ -150,14 +151,7 @@ def test_extend_page_records_extension_and_keeps_input_when_invalid(client_for, 
 def test_overdue_request_in_team_managers_list_not_social_workers(
     client_for, child, team, team_manager, social_worker
 ):
-    workforce_services.allocate(
-        actor=team_manager,
-        person=child,
-        worker=social_worker,
-        team=team,
-        role="SOCIAL_WORKER",
-        start_date=date(2024, 1, 1),
-    )
+    allocate(team_manager, child, social_worker, team)
     sar = _sar(team_manager, child, date(2026, 1, 31))
     link = reverse("casework:sar_detail", args=[sar.pk]).encode()
     team_page = client_for(team_manager).get(reverse("workforce:team", args=[team.pk]))

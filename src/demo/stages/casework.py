@@ -1,13 +1,17 @@
 """Demo: the child's story for some allocated children – a final case note (some written to
 the child), their views in their own words, a partner agency's report, and the allocation
-marked significant – all through casework's services."""
+marked significant; "My record" for each child a note was written to; and a subject access
+request from the oldest of them – all through casework's services."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.permissions import Role
 from casework import chronology, services
 from demo.stages.base import StageContext
+from people.models import Person
 
 WORDS = (
     "I like it when you come on a Tuesday because I have football after.",
@@ -30,6 +34,7 @@ PARTNER_EVENTS = (
 def run(ctx: StageContext) -> None:
     today = min(ctx.as_of, timezone.localdate())
     made = 0
+    written_to: list[tuple[Person, User]] = []
     for child in ctx.children:
         worker = ctx.social_worker_for(child)
         if worker is None or ctx.rng.random() > 0.5:
@@ -61,6 +66,8 @@ def run(ctx: StageContext) -> None:
         services.finalise_case_note(
             actor=worker, note=note, expected_version=note.version, data={"body": body}
         )
+        if to_child:
+            written_to.append((child, worker))
         services.record_child_view(
             actor=worker, person=child, recorded_on=day, words=words, method="In conversation during a visit"
         )
@@ -86,3 +93,31 @@ def run(ctx: StageContext) -> None:
             )
         made += 1
     ctx.progress(f"Casework: the child's story for {made} children")
+    for child, worker in written_to:
+        services.generate_document(
+            actor=worker, person=child, generator_key="casework.my_record", object_id=child.pk
+        )
+    asked = _subject_access_request(ctx, written_to, today)
+    ctx.progress(
+        f"Casework: “My record” for {len(written_to)} children"
+        + (", a subject access request" if asked else "")
+    )
+
+
+def _subject_access_request(ctx: StageContext, written_to: list[tuple[Person, User]], today: date) -> bool:
+    """The oldest child a note was written to asks for their record, received by a manager of
+    their worker's team (or the first team manager)."""
+    born = [
+        (child.date_of_birth, child.la_child_id, child, worker)
+        for child, worker in written_to
+        if child.date_of_birth
+    ]
+    managers = ctx.staff(Role.TEAM_MANAGER)
+    if not born or not managers:
+        return False
+    _, _, child, worker = min(born, key=lambda row: (row[0], row[1]))
+    manager = next((m for m in managers if m.team_id == worker.team_id), managers[0])
+    services.create_subject_access_request(
+        actor=manager, person=child, requested_by_name=child.full_name, received_on=today - timedelta(days=12)
+    )
+    return True

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ..base import Progress, ReturnOutput, Table, no_progress
-from . import lists_care, lists_front
+from . import lists_care, lists_front, lists_leaving_care, lists_need
 from .context import Context
 from .periods import annex_a_periods
 from .spec import GAPS, TITLES
@@ -26,12 +26,12 @@ BUILDERS: dict[str, Callable[[Context], Table]] = {
     "List 3": lists_front.list_3_referrals,
     "List 4": lists_front.list_4_assessments,
     "List 5": lists_front.list_5_section_47,
-    "List 6": lists_care.list_6_children_in_need,
-    "List 7": lists_care.list_7_child_protection,
+    "List 6": lists_need.list_6_children_in_need,
+    "List 7": lists_need.list_7_child_protection,
     "List 8": lists_care.list_8_children_in_care,
-    "List 9": lists_care.list_9_care_leavers,
-    "List 10": lists_care.list_10_adoption,
-    "List 11": lists_care.list_11_adopters,
+    "List 9": lists_leaving_care.list_9_care_leavers,
+    "List 10": lists_leaving_care.list_10_adoption,
+    "List 11": lists_leaving_care.list_11_adopters,
 }
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 
 from assessments.models import Assessment, AssessmentOutcome
@@ -18,21 +17,12 @@ from ..base import Source, Table
 from . import labels
 from .context import Context, Dated, active, local_date, person_fields, shown, start_of_day, worker_name
 from .periods import months_before
-from .spec import COLUMNS
+from .rows import new_table, open_in
 
 # An assessment with any of these outcomes found the child needed children's social care.
 SUPPORT_OUTCOMES = frozenset(
     {AssessmentOutcome.STRATEGY, AssessmentOutcome.CIN, AssessmentOutcome.CLA, AssessmentOutcome.SPECIALIST}
 )
-
-
-def _table(name: str) -> Table:
-    return Table(name=name, columns=list(COLUMNS[name]))
-
-
-def _open_in(window_start: date, end_field: str) -> Q:
-    """Still open, or ended on or after the window's first day."""
-    return Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gte": window_start})
 
 
 def earlier_in_12_months(history: Dated, person_id: int, day: date, pk: int) -> int:
@@ -47,7 +37,7 @@ def list_1_contacts(ctx: Context) -> Table:
     The contacts are found first and their children second: a large authority has hundreds
     of thousands of contacts, and fetching the children of the window's contacts by key is
     much cheaper than joining every child link to its contact."""
-    table = _table("List 1")
+    table = new_table("List 1")
     window = ctx.periods.six_months
     contacts = Contact.objects.filter(
         received_at__gte=start_of_day(window.start),
@@ -69,11 +59,11 @@ def list_1_contacts(ctx: Context) -> Table:
 
 def list_2_early_help(ctx: Context) -> Table:
     """Early help assessments open at any time in the six months."""
-    table = _table("List 2")
+    table = new_table("List 2")
     rows = (
         EarlyHelpAssessment.objects.filter(
             active("episode__person__"),
-            _open_in(ctx.periods.six_months.start, "completed_on"),
+            open_in(ctx.periods.six_months.start, "completed_on"),
             started_on__lte=ctx.as_of,
         )
         .order_by("started_on", "pk")
@@ -97,7 +87,7 @@ def list_2_early_help(ctx: Context) -> Table:
 def list_3_referrals(ctx: Context) -> Table:
     """Referrals received in the six months; the count is of the child's referrals in the
     12 months before each one."""
-    table = _table("List 3")
+    table = new_table("List 3")
     window = ctx.periods.six_months
     base = Referral.objects.filter(active(), referral_date__gte=window.start, referral_date__lte=window.end)
     history = Dated(
@@ -147,10 +137,10 @@ def support_needed(outcomes: list[str], authorised: date | None) -> str | None:
 
 def list_4_assessments(ctx: Context) -> Table:
     """Assessments open at any time in the six months (started, not authorised before it)."""
-    table = _table("List 4")
+    table = new_table("List 4")
     rows = (
         Assessment.objects.filter(
-            active(), _open_in(ctx.periods.six_months.start, "authorised_on"), start_date__lte=ctx.as_of
+            active(), open_in(ctx.periods.six_months.start, "authorised_on"), start_date__lte=ctx.as_of
         )
         .order_by("start_date", "pk")
         .values_list(
@@ -192,9 +182,9 @@ def icpc_unnecessary(outcome: str, decided: date | None) -> str | None:
 
 def list_5_section_47(ctx: Context) -> Table:
     """Section 47 enquiries open at any time in the six months, with their initial conference."""
-    table = _table("List 5")
+    table = new_table("List 5")
     base = S47Enquiry.objects.filter(
-        active(), _open_in(ctx.periods.six_months.start, "outcome_date"), start_date__lte=ctx.as_of
+        active(), open_in(ctx.periods.six_months.start, "outcome_date"), start_date__lte=ctx.as_of
     )
     persons = base.values("person_id")
     # An enquiry in the list may have started long before the window: all the children's history.

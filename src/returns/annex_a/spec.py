@@ -154,7 +154,6 @@ COLUMNS: dict[str, list[str]] = {
     ],
 }
 
-LIST_NAMES = list(COLUMNS)
 TITLES = {
     "List 1": "Contacts",
     "List 2": "Early help assessments",

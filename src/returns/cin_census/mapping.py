@@ -10,9 +10,6 @@ from datetime import date
 
 from protection.models import S47Outcome
 
-# ReasonForClosure codes meaning "closed after assessment" (RC8, RC9): rule 2990.
-AFTER_ASSESSMENT = frozenset({"RC8", "RC9"})
-
 # GenderCurrent (collections before 2024/25): 1 male, 2 female, 0 not known or unborn.
 GENDER_CURRENT = {"M": "1", "F": "2", "U": "0"}
 

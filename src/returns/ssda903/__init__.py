@@ -2,6 +2,6 @@
 DfE rules (csc-validator-be-903). See docs/returns/ssda903.md."""
 
 from .build import build
-from .validation import rules_reading, validate, validation_input, warm_up
+from .validation import loaded_postcode_letters, rules_reading, validate, validation_input, warm_up
 
-__all__ = ["build", "rules_reading", "validate", "validation_input", "warm_up"]
+__all__ = ["build", "loaded_postcode_letters", "rules_reading", "validate", "validation_input", "warm_up"]

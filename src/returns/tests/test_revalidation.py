@@ -13,6 +13,7 @@ from demo.generator import generate
 from returns import cin_census, ssda903
 from returns.base import Finding
 from returns.ssda903 import validation as ssda903_validation
+from returns.ssda903.validation.rules import _Copies
 
 AS_OF = date(2026, 10, 31)  # in the collection year 2026/27
 YEAR = 2027
@@ -89,7 +90,7 @@ def test_the_rules_that_rewrite_shared_frames_are_known(cohort):
     for code, rule in ssda903_validation.registry(YEAR).items():
         before = {k: v.copy(deep=True) for k, v in data.items() if k != "metadata"}
         with contextlib.suppress(Exception), contextlib.redirect_stdout(io.StringIO()):
-            ssda903_validation.LOCAL_EQUIVALENTS.get(code, rule.func)(ssda903_validation._Copies(data))
+            ssda903_validation.LOCAL_EQUIVALENTS.get(code, rule.func)(_Copies(data))
         if any(not before[k].equals(data[k]) for k in before):
             writers.add(code)
             data.update(before)  # the next rule sees what it would see without this one
@@ -100,7 +101,7 @@ def test_the_rules_that_rewrite_shared_frames_are_known(cohort):
 # --- Only the rules that read what changed (ADR 0023) ---------------------------------------
 
 
-class _Tracked(ssda903_validation._Copies):
+class _Tracked(_Copies):
     """The tables a rule looks up, as it runs."""
 
     def __init__(self, data, seen: set[str]) -> None:

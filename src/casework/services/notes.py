@@ -1,0 +1,125 @@
+"""Case notes: a draft saved as the worker types (a stale save refused), then made final."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.permissions import Permission
+from accounts.permissions import require as _require
+from audit import services as auditor
+from audit.models import AuditAction
+from core.extensions import changed
+from core.validation import not_in_future
+from core.workflow import transition
+from people.models import Person
+
+from ..machines import CaseNoteMachine
+from ..models import CaseNote, CaseNoteStatus, CaseNoteStatusChange
+
+NOTE_FIELDS = (
+    "kind",
+    "occurred_on",
+    "title",
+    "body",
+    "child_seen",
+    "seen_alone",
+    "written_to_child",
+    "restricted",
+)
+
+
+class StaleNote(Exception):
+    """Someone else saved the note since this version was loaded."""
+
+    def __init__(self, current: CaseNote) -> None:
+        super().__init__("stale case note")
+        self.current = current
+
+
+def _validate_note(data: dict[str, Any], *, final: bool) -> None:
+    not_in_future(data.get("occurred_on"), field="occurred_on")
+    if data.get("seen_alone") and data.get("child_seen") is False:
+        raise ValidationError({"seen_alone": "A child can only be seen alone if they were seen"})
+    if final and not (data.get("body") or "").strip():
+        raise ValidationError({"body": "Enter the case note"})
+
+
+@transaction.atomic
+def start_case_note(*, actor: User, person: Person, data: dict[str, Any]) -> CaseNote:
+    """Open a draft case note (it saves as the worker types until they finalise it)."""
+    _require(actor, Permission.RECORD_CASE_NOTE)
+    clean = {k: data[k] for k in NOTE_FIELDS if k in data}
+    clean.setdefault("occurred_on", timezone.localdate())
+    _validate_note(clean, final=False)
+    note = CaseNote.objects.create(person=person, author=actor, updated_by=actor, **clean)
+    auditor.record(
+        actor=actor, action=AuditAction.CREATE, person=person, obj=note, summary="Started a case note"
+    )
+    changed(person)
+    return note
+
+
+@transaction.atomic
+def save_case_note(
+    *, actor: User, note: CaseNote, expected_version: int, data: dict[str, Any], client_id: str = ""
+) -> CaseNote:
+    """Save the draft. Refuses (StaleNote) if someone saved a newer version meanwhile.
+
+    `client_id` identifies the browser tab (autosave): a newer version saved by the same
+    user from the same tab (e.g. the save sent as the page unloaded) is not a conflict."""
+    _require(actor, Permission.RECORD_CASE_NOTE)
+    current = CaseNote.objects.select_for_update().get(pk=note.pk)
+    if current.status != CaseNoteStatus.DRAFT:
+        raise ValidationError({"body": "This case note is final and can no longer be changed"})
+    own_save = bool(client_id) and current.last_client_id == client_id and current.updated_by_id == actor.pk
+    if current.version != expected_version and not own_save:
+        raise StaleNote(current)
+    clean = {k: data[k] for k in NOTE_FIELDS if k in data}
+    _validate_note({**{k: getattr(current, k) for k in NOTE_FIELDS}, **clean}, final=False)
+    edited = {k: v for k, v in clean.items() if getattr(current, k) != v}
+    for key, value in clean.items():
+        setattr(current, key, value)
+    current.version += 1
+    current.updated_by = actor
+    current.last_client_id = client_id[:40]
+    current.save()
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        person=current.person,
+        obj=current,
+        summary="Saved a draft case note",
+        changes={"fields": sorted(edited), "version": current.version},
+    )
+    changed(current.person)
+    return current
+
+
+@transaction.atomic
+def finalise_case_note(
+    *, actor: User, note: CaseNote, expected_version: int, data: dict[str, Any]
+) -> CaseNote:
+    """Save the last changes and make the note final (it then appears in the chronology)."""
+    note = save_case_note(actor=actor, note=note, expected_version=expected_version, data=data)
+    _validate_note({k: getattr(note, k) for k in NOTE_FIELDS}, final=True)
+    note.finalised_at = timezone.now()
+    note.save(update_fields=["finalised_at"])
+    _finalise_transition(note, actor)
+    changed(note.person)
+    return note
+
+
+def _finalise_transition(note: CaseNote, actor: User) -> None:
+    transition(
+        note,
+        "finalise",
+        machine_cls=CaseNoteMachine,
+        history_model=CaseNoteStatusChange,
+        history_fk="case_note",
+        actor=actor,
+        person=note.person,
+        summary="Finalised a case note",
+    )

@@ -1,0 +1,1 @@
+"""Casework's pages, a module for each part of the child's story."""
