@@ -53,7 +53,13 @@ def _model_modules() -> list[Path]:
 
 def _service_modules() -> list[str]:
     found = {f"{p.parent.name}.services" for p in SRC.glob("*/services.py")}
-    found |= {f"{p.parent.name}.services" for p in SRC.glob("*/services/__init__.py")}
+    found |= {f"{p.parent.parent.name}.services" for p in SRC.glob("*/services/__init__.py")}
+    # A package's subject modules hold its functions (the package re-exports them).
+    found |= {
+        f"{p.parent.parent.name}.services.{p.stem}"
+        for p in SRC.glob("*/services/*.py")
+        if not p.stem.startswith("_")
+    }
     return sorted(found)
 
 
