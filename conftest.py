@@ -75,3 +75,18 @@ def client_for(client):
         return client
 
     return signed_in
+
+
+@pytest.fixture
+def told(monkeypatch, django_capture_on_commit_callbacks):
+    """`told(call)` runs `call` (a service) and commits: (what it returned, the people whose
+    records it said changed with core.extensions.changed)."""
+
+    def run(call):
+        people: set[int] = set()
+        monkeypatch.setattr("core.extensions.record_changed", people.update)
+        with django_capture_on_commit_callbacks(execute=True):
+            result = call()
+        return result, people
+
+    return run
