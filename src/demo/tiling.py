@@ -52,7 +52,7 @@ from stdnum.gb import nhs, upn
 
 from accounts.models import Team, User
 from people.models import IdentifierSequence, Person, RecordType
-from people.names import normalise, phonetic_keys
+from people.names import normalise, search_keys
 
 from .accounts import SYSTEM_USERNAME
 from .generator import large_sqlite_cache
@@ -401,15 +401,11 @@ def _team_rows(copier: Copier, rows: list[Row], copy: int) -> None:
 
 
 def _name_keys(copier: Copier, table: Table, copy: int) -> int:
-    """Search keys for the copied people, from their new names (as people.services makes them)."""
+    """Search keys for the copied people, from their new names (`people.names.search_keys`)."""
     rows: list[Row] = []
     next_id = _next_id(table)  # a copy's names may have more keys than the cohort's
     for person_id, names in sorted(copier.new_names.items()):
-        wanted: set[tuple[str, str]] = set()
-        for given_name, family_name in names:
-            wanted |= {("GIVEN", k) for k in phonetic_keys(given_name)}
-            wanted |= {("FAMILY", k) for k in phonetic_keys(family_name)}
-        for part, key in sorted(wanted):
+        for part, key in search_keys(names):
             rows.append({"id": next_id, "person_id": person_id, "part": part, "key": key})
             next_id += 1
     copier.new_names.clear()
