@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from accounts.models import Team, TeamKind, User
 from workforce.models import AllocationReason, AllocationRole
 
+from .families import FamilyKind, FamilySpec, age_on, years_before
 from .names import Weighted, pick
-from .population import FamilyKind, FamilySpec, age_on, years_before
 from .staffing import Workforce
 
 K = TeamKind

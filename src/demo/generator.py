@@ -35,10 +35,11 @@ from workforce.services import NewAllocation, bulk_allocate
 
 from .accounts import SYSTEM_USERNAME
 from .allocation import AllocationPlanner, AllocationSpec
+from .families import FamilySpec
 from .identifiers import IdentifierIssuer, upn_la_code
 from .names import NameMaker
 from .places import AddressBook, borough_name
-from .population import FamilyFactory, FamilySpec
+from .population import FamilyFactory
 from .staffing import Workforce, build_workforce
 from .stages import run_stages
 
