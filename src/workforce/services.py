@@ -90,31 +90,27 @@ def _row(actor: User, item: NewAllocation) -> Allocation:
     )
 
 
-def _started_event(actor: User, allocation: Allocation) -> auditor.PendingEvent:
-    return auditor.event(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=allocation.person_id,
-        obj=allocation,
-        summary=f"Allocated: {allocation.get_role_display()}",
-        changes={
+def _event(actor: User, allocation: Allocation, *, started: bool) -> auditor.PendingEvent:
+    """The audit row of an allocation's start, or of its end."""
+    changes: dict[str, object] = (
+        {
             "worker": allocation.worker_id,
             "team": allocation.team_id,
             "role": allocation.role,
             "start_date": allocation.start_date,
             "reason": allocation.start_reason,
-        },
+        }
+        if started
+        else {"end_date": [None, allocation.end_date], "reason": allocation.end_reason}
     )
-
-
-def _ended_event(actor: User, allocation: Allocation) -> auditor.PendingEvent:
+    what = "Allocated" if started else "Allocation ended"
     return auditor.event(
         actor=actor,
         action=AuditAction.UPDATE,
         person=allocation.person_id,
         obj=allocation,
-        summary=f"Allocation ended: {allocation.get_role_display()}",
-        changes={"end_date": [None, allocation.end_date], "reason": allocation.end_reason},
+        summary=f"{what}: {allocation.get_role_display()}",
+        changes=changes,
     )
 
 
@@ -142,7 +138,9 @@ def allocate(
     Allocation.objects.bulk_update(ended, _ENDED_FIELDS)
     allocation = _row(actor, item)
     allocation.save()
-    auditor.record_many([*(_ended_event(actor, a) for a in ended), _started_event(actor, allocation)])
+    auditor.record_many(
+        [*(_event(actor, a, started=False) for a in ended), _event(actor, allocation, started=True)]
+    )
     changed(person)
     return allocation
 
@@ -184,9 +182,7 @@ def bulk_allocate(*, actor: User, items: Sequence[NewAllocation]) -> list[Alloca
         changes.append((True, allocation))
     Allocation.objects.bulk_update(list(ended.values()), _ENDED_FIELDS, batch_size=BATCH)
     Allocation.objects.bulk_create(created, batch_size=BATCH)
-    auditor.record_many(
-        _started_event(actor, a) if started else _ended_event(actor, a) for started, a in changes
-    )
+    auditor.record_many(_event(actor, a, started=started) for started, a in changes)
     changed(*(item.person for item in items))
     return created
 
@@ -198,7 +194,7 @@ def end_allocation(*, actor: User, allocation: Allocation, end_date: date, reaso
         raise ValidationError({"end_date": "This allocation has already ended"})
     _close(actor=actor, allocation=allocation, end_date=end_date, reason=reason)
     allocation.save(update_fields=_ENDED_FIELDS)
-    auditor.record_many([_ended_event(actor, allocation)])
+    auditor.record_many([_event(actor, allocation, started=False)])
     changed(allocation.person_id)
     return allocation
 
@@ -219,8 +215,11 @@ def record_past_allocation(
     """Record an allocation that has already ended (history from an older system, or a gap
     found later): it must not overlap another allocation of a single-holder role."""
     require(actor, Permission.ALLOCATE_CHILD)
-    if end_date < start_date:
-        raise ValidationError({"end_date": "The end date must be on or after the start date"})
+    item = NewAllocation(
+        person=person, worker=worker, team=team, role=role, start_date=start_date, reason=reason
+    )
+    allocation = _row(actor, item)
+    _close(actor=actor, allocation=allocation, end_date=end_date, reason=end_reason)
     if role in SINGLE_HOLDER_ROLES:
         # Touching at a boundary is allowed: one worker's last day is the next one's first.
         overlapping = Allocation.objects.filter(person=person, role=role, start_date__lt=end_date).filter(
@@ -228,18 +227,7 @@ def record_past_allocation(
         )
         if overlapping.exists():
             raise ValidationError({"start_date": "Another worker held this allocation at that time"})
-    allocation = Allocation.objects.create(
-        person=person,
-        worker=worker,
-        team=team,
-        role=role,
-        start_date=start_date,
-        start_reason=reason,
-        end_date=end_date,
-        end_reason=end_reason,
-        created_by=actor,
-        ended_by=actor,
-    )
-    auditor.record_many([_started_event(actor, allocation), _ended_event(actor, allocation)])
+    allocation.save()
+    auditor.record_many([_event(actor, allocation, started=True), _event(actor, allocation, started=False)])
     changed(person)
     return allocation

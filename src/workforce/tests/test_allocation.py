@@ -160,21 +160,22 @@ def test_end_allocation_raises_permission_denied_when_actor_is_social_worker(all
     assert allocation.is_open
 
 
+def _past(actor, person, worker, team, role):
+    """Record an ended allocation of `role` from a start to an end date."""
+
+    def record(start, end):
+        return services.record_past_allocation(
+            actor=actor, person=person, worker=worker, team=team, role=role, start_date=start, end_date=end
+        )
+
+    return record
+
+
 def test_record_past_allocation_refuses_an_overlap_but_allows_a_shared_boundary(
     allocate, team_manager, social_worker, worker_b, team, child
 ):
     allocate(child, social_worker)  # open from START
-
-    def past(start, end):
-        return services.record_past_allocation(
-            actor=team_manager,
-            person=child,
-            worker=worker_b,
-            team=team,
-            role=AllocationRole.SOCIAL_WORKER,
-            start_date=start,
-            end_date=end,
-        )
+    past = _past(team_manager, child, worker_b, team, AllocationRole.SOCIAL_WORKER)
 
     with pytest.raises(ValidationError):
         past(START - timedelta(days=10), START + timedelta(days=1))
@@ -220,14 +221,8 @@ def test_each_allocation_change_says_the_childs_record_changed(
         )
     )
     _, past = told(
-        lambda: services.record_past_allocation(
-            actor=team_manager,
-            person=child,
-            worker=worker_b,
-            team=team,
-            role=AllocationRole.IRO,
-            start_date=START - timedelta(days=30),
-            end_date=START,
+        lambda: _past(team_manager, child, worker_b, team, AllocationRole.IRO)(
+            START - timedelta(days=30), START
         )
     )
 
