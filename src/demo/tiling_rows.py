@@ -159,6 +159,16 @@ class NameMapper:
         return mapping
 
 
+def _rename(row: Row, given: dict[str, str], family: dict[str, str]) -> tuple[str, str]:
+    """Give a row with a name (a person's, or another name of theirs) the copy's name and
+    its normal forms; returns the new (given, family) name."""
+    row["given_name"] = given.get(row["given_name"], row["given_name"])
+    row["family_name"] = family.get(row["family_name"], row["family_name"])
+    row["given_name_norm"] = normalise(row["given_name"])
+    row["family_name_norm"] = normalise(row["family_name"])
+    return row["given_name"], row["family_name"]
+
+
 def _person_rows(copier: Copier, rows: list[Row], copy: int) -> None:
     given, family = copier.names.maps(copy)
     for row in rows:
@@ -166,16 +176,11 @@ def _person_rows(copier: Copier, rows: list[Row], copy: int) -> None:
         row["upn"] = copier.new_upn(row["upn"])
         row["former_upn"] = copier.new_upn(row["former_upn"])
         row["nhs_number"] = copier.new_nhs_number(row["nhs_number"])
-        old_given = row["given_name"]
-        row["given_name"] = given.get(old_given, old_given)
         row["middle_names"] = " ".join(given.get(n, n) for n in row["middle_names"].split())
-        row["family_name"] = family.get(row["family_name"], row["family_name"])
         if row["preferred_name"]:
             row["preferred_name"] = given.get(row["preferred_name"], row["preferred_name"])
-        row["given_name_norm"] = normalise(row["given_name"])
-        row["family_name_norm"] = normalise(row["family_name"])
         names = copier.new_names[row["id"]]
-        names.append((row["given_name"], row["family_name"]))
+        names.append(_rename(row, given, family))
         if row["preferred_name"]:
             names.append((row["preferred_name"], row["family_name"]))
 
@@ -183,20 +188,20 @@ def _person_rows(copier: Copier, rows: list[Row], copy: int) -> None:
 def _person_name_rows(copier: Copier, rows: list[Row], copy: int) -> None:
     given, family = copier.names.maps(copy)
     for row in rows:
-        row["given_name"] = given.get(row["given_name"], row["given_name"])
-        row["family_name"] = family.get(row["family_name"], row["family_name"])
-        row["given_name_norm"] = normalise(row["given_name"])
-        row["family_name_norm"] = normalise(row["family_name"])
-        copier.new_names[row["person_id"]].append((row["given_name"], row["family_name"]))
+        copier.new_names[row["person_id"]].append(_rename(row, given, family))
+
+
+def _distinct(taken: set[str], name: str, what: str) -> str:
+    """`name`, unless it is `taken` already (then the cohort was tiled before)."""
+    if name in taken:
+        raise TilingError(f"The {what} {name} is taken: tile a freshly generated cohort only")
+    taken.add(name)
+    return name
 
 
 def _user_rows(copier: Copier, rows: list[Row], copy: int) -> None:
     for row in rows:
-        username = f"{row['username']}.{copy + 1}"
-        if username in copier.taken_usernames:
-            raise TilingError(f"The username {username} is taken: tile a freshly generated cohort only")
-        copier.taken_usernames.add(username)
-        row["username"] = username
+        row["username"] = _distinct(copier.taken_usernames, f"{row['username']}.{copy + 1}", "username")
         if "@" in row["email"]:
             local, domain = row["email"].rsplit("@", 1)
             row["email"] = f"{local}.{copy + 1}@{domain}"
@@ -208,11 +213,7 @@ def _user_rows(copier: Copier, rows: list[Row], copy: int) -> None:
 
 def _team_rows(copier: Copier, rows: list[Row], copy: int) -> None:
     for row in rows:
-        name = f"{row['name']} {copy + 1}"
-        if name in copier.taken_teams:
-            raise TilingError(f"The team name {name} is taken: tile a freshly generated cohort only")
-        copier.taken_teams.add(name)
-        row["name"] = name
+        row["name"] = _distinct(copier.taken_teams, f"{row['name']} {copy + 1}", "team name")
 
 
 def _name_keys(copier: Copier, model: type[models.Model], copy: int) -> list[Row]:
