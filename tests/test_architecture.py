@@ -18,8 +18,6 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 # Public service functions that do not take `actor`, each with the reason it need not.
 NO_ACTOR_NEEDED: dict[str, str] = {
-    "people.services.next_la_child_ids": "reserves identifiers only; called by create_person, which has the actor",
-    "people.services.reindex_names": "rebuilds derived search keys from what is already recorded",
     "core.services.notify": "addressed to a recipient; called by services that take the actor and audit the cause",
     "audit.services.record_many": "appends already-built events, each carrying its own actor",
     "audit.services.content_hash": "pure function of an audit row",

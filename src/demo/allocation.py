@@ -1,12 +1,13 @@
 """Who works with each demo family: allocations to workers and teams, with history.
 
-For now (before the help-and-protection and children-in-care stages exist) the team is
-chosen by the kind of family, the children's ages and disabilities, and some chance:
-assessment, family safeguarding, children in care (with an IRO), disabled children or
-early help (the worker is the lead professional); care leavers get a personal adviser. Brothers and sisters share a worker.
-About a third of open cases have had an earlier worker, ended for one of the Standard
-Safeguarding Dataset reasons. `social.worker` is given the first suitable families until
-they hold 15–20 children; `iro` reviews the first 40 children in care.
+Allocations are planned as each family is made, before the stages of the child's journey
+run (`demo.stages`), so the team is chosen by the kind of family, the children's ages and
+disabilities, and some chance: assessment, family safeguarding, children in care (with an
+IRO), disabled children or early help (the worker is the lead professional); care leavers
+get a personal adviser. Brothers and sisters share a worker. About a third of open cases
+have had an earlier worker, ended for one of the Standard Safeguarding Dataset reasons.
+`social.worker` is given the first suitable families until they hold 15–20 children;
+`iro` reviews the first 40 children in care.
 """
 
 import random
@@ -16,8 +17,8 @@ from datetime import date, timedelta
 from accounts.models import Team, TeamKind, User
 from workforce.models import AllocationReason, AllocationRole
 
+from .families import FamilyKind, FamilySpec, age_on, years_before
 from .names import Weighted, pick
-from .population import FamilyKind, FamilySpec, age_on, years_before
 from .staffing import Workforce
 
 K = TeamKind

@@ -1,9 +1,6 @@
-"""Synthetic families — children and the adults around them — as plain values.
-
-A `FamilySpec` is everything the generator writes about one household: its people in the
-order they are created, each person's addresses (oldest first), the relationships between
-them, and the odd alert or immigration status. Nothing here touches the database: given
-the same rng, Faker instance and anchor date, `FamilyFactory` makes the same families.
+"""Synthetic families: children and the adults around them, each family a `FamilySpec`
+(`demo.families`). Nothing here touches the database: given the same rng, Faker instance
+and anchor date, `FamilyFactory` makes the same families.
 
 Three kinds of family:
 
@@ -18,15 +15,13 @@ Three kinds of family:
 import random
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from enum import StrEnum
-from typing import Any
 
 from faker import Faker
 
-from codes import person as codes
 from people.models import RelationshipType
 from people.services import NewAddress
 
+from .families import AlertSpec, FamilyKind, FamilySpec, StatusSpec, age_on, years_before
 from .identifiers import IdentifierIssuer
 from .names import (
     BANKS,
@@ -40,16 +35,11 @@ from .names import (
     pick,
     pick_origin,
 )
+from .persons import PersonMaker
 from .places import AddressBook
-from .voice import identity_note, known_as
 
 REL = RelationshipType
 FAMILY_SIZES: Weighted = (("1", 28), ("2", 30), ("3", 21), ("4", 12), ("5", 9))
-DISABILITIES: Weighted = (
-    ("LD", 25), ("AUT", 25), ("COMM", 15), ("BEH", 12), ("MOB", 6), ("HEAR", 4), ("VIS", 4),
-    ("PC", 3), ("HAND", 2), ("CON", 2), ("INC", 2), ("DDA", 5),
-)  # fmt: skip
-UPN_MISSING: Weighted = (("UN2", 30), ("UN3", 15), ("UN4", 35), ("UN5", 20))
 CARE_LEAVER_AGES: Weighted = (
     ("18", 18),
     ("19", 18),
@@ -68,85 +58,6 @@ ALERTS: tuple[tuple[str, float, str], ...] = (
     ("MAPPA", 5, "An adult linked to the child is managed under MAPPA; speak to the team manager."),
     ("COMMUNICATION", 10, "Mother is Deaf and uses BSL; book an interpreter for every visit."),
 )
-
-
-class FamilyKind(StrEnum):
-    HOUSEHOLD = "household"
-    CARE_LEAVER = "care_leaver"
-    UASC = "uasc"
-
-
-@dataclass
-class PersonSpec:
-    data: dict[str, Any]
-    addresses: list[NewAddress] = field(default_factory=list)
-    disabilities: tuple[str, ...] = ()
-    father: int | None = None  # which of the family's fathers (0, 1): half-siblings differ
-
-    @property
-    def is_child(self) -> bool:
-        return bool(self.data["record_type"] == "CHILD")
-
-    @property
-    def born(self) -> date | None:
-        value: date | None = self.data.get("date_of_birth")
-        return value
-
-
-@dataclass(frozen=True)
-class RelationshipSpec:
-    a: int
-    b: int
-    type: str
-    parental_responsibility: bool = False
-    lives_with: bool = False
-    start_date: date | None = None
-
-
-@dataclass(frozen=True)
-class AlertSpec:
-    member: int
-    kind: str
-    details: str
-    start_date: date
-
-
-@dataclass(frozen=True)
-class StatusSpec:
-    member: int
-    status: str
-    start_date: date
-
-
-@dataclass
-class FamilySpec:
-    kind: FamilyKind
-    members: list[PersonSpec] = field(default_factory=list)
-    relationships: list[RelationshipSpec] = field(default_factory=list)
-    alerts: list[AlertSpec] = field(default_factory=list)
-    statuses: list[StatusSpec] = field(default_factory=list)
-
-    def add(self, person: PersonSpec) -> int:
-        self.members.append(person)
-        return len(self.members) - 1
-
-    def relate(self, a: int, b: int, type_: str, **extra: Any) -> None:
-        self.relationships.append(RelationshipSpec(a=a, b=b, type=type_, **extra))
-
-    @property
-    def children(self) -> list[int]:
-        return [i for i, m in enumerate(self.members) if m.is_child]
-
-
-def years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return date(day.year - years, 2, 28)
-
-
-def age_on(born: date, on: date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 @dataclass
@@ -178,7 +89,7 @@ class FamilyFactory:
         self.as_of = as_of
         self.names = NameMaker(rng, fake)
         self.book = addresses
-        self.ids = identifiers
+        self.people = PersonMaker(rng, self.names, identifiers, as_of)
 
     # --- one family ---------------------------------------------------------------------
 
@@ -233,7 +144,7 @@ class FamilyFactory:
             lodgings = self.book.home(
                 min(years_before(born, -16) + self._days(0, 365), flat_from - timedelta(days=1))
             )
-        person = self._child(
+        person = self.people.child(
             heritage=heritage,
             ethnicity=origin.children_ethnicity or heritage.ethnicity,
             religion=religion,
@@ -244,7 +155,9 @@ class FamilyFactory:
         person.addresses = [a for a in (lodgings, flat) if a is not None]
         young_person = family.add(person)
         if self.rng.random() < 0.35:
-            mum = family.add(self._adult(heritage, "F", years_before(born, self.rng.randint(17, 35)), origin))
+            mum = family.add(
+                self.people.adult(heritage, "F", years_before(born, self.rng.randint(17, 35)), origin)
+            )
             mum_home = self.book.home(self.as_of - self._days(60, 8 * 365))
             family.members[mum].addresses = [mum_home]
             family.relate(mum, young_person, REL.PARENT, start_date=born)
@@ -262,7 +175,7 @@ class FamilyFactory:
         arrival = self.as_of - self._days(14, min(2 * 365, (age - 13) * 365))
         religion = pick(self.rng, heritage.religions)
         language = pick(self.rng, heritage.languages)
-        person = self._child(
+        person = self.people.child(
             heritage=heritage,
             ethnicity=heritage.ethnicity,
             religion=religion,
@@ -368,7 +281,7 @@ class FamilyFactory:
             given = self.names.given(names_from, sex, child=True) if sex != "U" else "Unborn"
             family_name = self._child_family_name(parents, father, sex)
             ethnicity = parents.origin.children_ethnicity or parents.mother.ethnicity
-            person = self._child(
+            person = self.people.child(
                 heritage=parents.mother,
                 ethnicity=ethnicity,
                 religion=parents.religion,
@@ -400,7 +313,7 @@ class FamilyFactory:
         lone_father = self.rng.random() < 0.03
         if not lone_father:
             mother = family.add(
-                self._adult(
+                self.people.adult(
                     parents.mother, "F", mother_born, parents.origin, parents.mother_name, parents.religion
                 )
             )
@@ -423,7 +336,9 @@ class FamilyFactory:
             )
         elif not at_home and not lone_father and self.rng.random() < 0.15:
             partner = family.add(
-                self._adult(parents.mother, "M", mother_born - self._days(-3 * 365, 8 * 365), parents.origin)
+                self.people.adult(
+                    parents.mother, "M", mother_born - self._days(-3 * 365, 8 * 365), parents.origin
+                )
             )
             since = max(home.start_date, self.as_of - self._days(30, 4 * 365))
             family.members[partner].addresses = [replace(home, start_date=since)]
@@ -450,7 +365,9 @@ class FamilyFactory:
                 continue
             heritage = parents.father
             born = mother_born - self._days(-3 * 365, 9 * 365)
-            father = family.add(self._adult(heritage, "M", born, parents.origin, name, parents.religion))
+            father = family.add(
+                self.people.adult(heritage, "M", born, parents.origin, name, parents.religion)
+            )
             lives = status == "home"
             own = self.book.home(self.as_of - self._days(60, 8 * 365))
             family.members[father].addresses = self._history(born, home, previous) if lives else [own]
@@ -493,7 +410,7 @@ class FamilyFactory:
             self.names.own_family_name(parents.mother, sex),
         )
         grandparent = family.add(
-            self._adult(parents.mother, sex, born, parents.origin, maiden, parents.religion)
+            self.people.adult(parents.mother, sex, born, parents.origin, maiden, parents.religion)
         )
         lives = self.rng.random() < 0.25
         special_guardian = self.rng.random() < 0.08
@@ -526,7 +443,7 @@ class FamilyFactory:
         oldest = min(3 * 365, (age_on(parent_born, self.as_of) - 17) * 365)
         born = self.as_of - self._days(20, max(21, oldest))
         sex = self._sex(0.5)
-        baby = self._child(
+        baby = self.people.child(
             heritage=heritage,
             ethnicity=young_person.data["ethnicity"],
             religion=young_person.data["religion"],
@@ -550,141 +467,13 @@ class FamilyFactory:
             AlertSpec(member=kids[0], kind=kind, details=details, start_date=self.as_of - self._days(0, 700))
         )
 
-    # --- one person ---------------------------------------------------------------------
-
-    def _child(
-        self,
-        *,
-        heritage: Heritage,
-        ethnicity: str,
-        religion: str,
-        sex: str,
-        names: tuple[str, str, str],
-        born: date | None,
-        expected: date | None = None,
-        language: str | None = None,
-        arrived: date | None = None,
-        words: str | None = None,
-    ) -> PersonSpec:
-        given, middle, family_name = names
-        disabilities = self._disabilities() if born else ()
-        if language is None:
-            language = (
-                "ENG" if self.rng.random() < heritage.child_english else pick(self.rng, heritage.languages)
-            )
-        data: dict[str, Any] = {
-            "record_type": "CHILD",
-            "given_name": given,
-            "middle_names": middle,
-            "family_name": family_name,
-            "date_of_birth": born,
-            "expected_date_of_birth": expected,
-            "sex": sex,
-            "gender": {"M": "1", "F": "2"}.get(sex, "0"),
-            "ethnicity": ethnicity,
-            "religion": religion if born else "",
-            "first_language": language if born else "",
-            **self._child_identifiers(born, arrived),
-        }
-        self._communication(data, disabilities)
-        if born is not None:
-            self._voice(data, words or heritage.words, born, heritage)
-        return PersonSpec(data=data, disabilities=disabilities)
-
-    def _adult(
-        self,
-        heritage: Heritage,
-        sex: str,
-        born: date,
-        origin: Origin,
-        name: tuple[str, str] | None = None,
-        family_faith: str | None = None,
-    ) -> PersonSpec:
-        """An adult; most share the family's faith when it has one."""
-        shares = family_faith is not None and self.rng.random() < 0.85
-        religion = family_faith if shares and family_faith else pick(self.rng, heritage.religions)
-        born = min(born, years_before(self.as_of, 17))
-        given, family_name = name or (
-            self.names.given(heritage, sex, child=False),
-            self.names.own_family_name(heritage, sex),
-        )
-        language = pick(self.rng, heritage.languages)
-        interpreter = language != "ENG" and self.rng.random() < heritage.interpreter
-        data: dict[str, Any] = {
-            "record_type": "ADULT",
-            "given_name": given,
-            "middle_names": self.names.middle(heritage, sex, religion),
-            "family_name": family_name,
-            "date_of_birth": born,
-            "sex": sex,
-            "gender": "1" if sex == "M" else "2",
-            "ethnicity": origin.children_ethnicity if origin.everyone else heritage.ethnicity,
-            "religion": religion,
-            "first_language": language,
-            "interpreter_required": interpreter,
-            "communication_needs": f"Needs a {codes.LANGUAGE.label(language)} interpreter."
-            if interpreter
-            else "",
-            "nhs_number": self.ids.nhs_number() if self.rng.random() < 0.5 else "",
-        }
-        return PersonSpec(data=data)
-
-    def _child_identifiers(self, born: date | None, arrived: date | None) -> dict[str, str]:
-        if born is None:
-            return {"upn_unknown_reason": "UN1"}
-        found: dict[str, str] = {"nhs_number": self.ids.nhs_number() if self.rng.random() < 0.85 else ""}
-        if age_on(born, self.as_of) < 5:
-            found["upn_unknown_reason"] = "UN1"
-        elif arrived is not None and self.rng.random() < 0.5:
-            found["upn_unknown_reason"] = "UN2" if age_on(born, self.as_of) >= 16 else "UN4"
-        elif self.rng.random() < 0.9:
-            started = arrived.year if arrived else born.year + (4 if born.month < 9 else 5)
-            found["upn"] = self.ids.upn(started)
-            if self.rng.random() < 0.01:
-                found["former_upn"] = self.ids.upn(started)
-        else:
-            found["upn_unknown_reason"] = pick(self.rng, UPN_MISSING)
-        return found
-
-    def _disabilities(self) -> tuple[str, ...]:
-        if self.rng.random() >= 0.07:
-            return ("NONE",)
-        chosen = {pick(self.rng, DISABILITIES) for _ in range(self.rng.choice((1, 1, 1, 2)))}
-        return tuple(sorted(chosen))
-
-    def _communication(self, data: dict[str, Any], disabilities: tuple[str, ...]) -> None:
-        if "HEAR" in disabilities and self.rng.random() < 0.5:
-            data["first_language"] = "BSL"
-            data["interpreter_required"] = True
-            data["communication_needs"] = "Uses British Sign Language: book a BSL interpreter for visits."
-        elif "COMM" in disabilities and self.rng.random() < 0.5:
-            data["communication_needs"] = "Uses Makaton signs and a picture board."
-        elif "AUT" in disabilities and self.rng.random() < 0.4:
-            data["communication_needs"] = "Likes visits planned in advance, with a visual timetable."
-
-    def _voice(self, data: dict[str, Any], words: str, born: date, heritage: Heritage) -> None:
-        age = age_on(born, self.as_of)
-        data["preferred_name"] = known_as(self.rng, data["given_name"]) if age >= 4 else ""
-        if age < 8 or self.rng.random() >= (0.3 if age >= 18 else 0.15):
-            return
-        home_language = data["first_language"] if data["first_language"] != "ENG" else ""
-        if not home_language and heritage.languages[0][0] != "ENG":
-            home_language = heritage.languages[0][0]
-        data["identity_notes"] = identity_note(
-            self.rng,
-            heritage_words=words,
-            religion=data["religion"],
-            home_language=home_language,
-            preferred_name=data["preferred_name"],
-            young_adult=age >= 18,
-        )
+    # --- small helpers ------------------------------------------------------------------
 
     def _words(self, parents: _Parents) -> str:
+        """How the children might describe their heritage: the parents' words."""
         if parents.mother.key == parents.father.key:
             return parents.mother.words
         return f"{parents.mother.words} and {parents.father.words}"
-
-    # --- small helpers ------------------------------------------------------------------
 
     def _history(self, born: date | None, home: NewAddress, previous: NewAddress | None) -> list[NewAddress]:
         """A household member's addresses: the previous home if they lived there, then this one."""

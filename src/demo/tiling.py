@@ -16,13 +16,11 @@ one copy per transaction, table by table, set-based:
   row stays). Keys written into text (`KEY_FIELDS`, e.g. a chronology annotation's
   "workforce.Allocation:12") move the same way.
 * Most tables are copied by one `INSERT … SELECT` per copy. The few whose rows must change
-  beyond their keys go through Python, in batches (`HANDLERS`): people get new Harbour
-  IDs, UPNs, former UPNs and NHS numbers (valid check characters, unique in the
-  authority) and other names (each name of the cohort mapped to another of the same
-  heritage and sex, consistently within a copy, so families keep one family name and
-  search finds the copies by their own names); their search keys (`NameKey`) are made
-  again from the new names (`DERIVED`). Staff get unique usernames and e-mail addresses,
-  new Social Work England numbers and no usable password; teams unique names.
+  beyond their keys go through Python, in batches (`HANDLERS` in `demo.tiling_rows`):
+  people get new identifiers and names (each name of the cohort mapped to another of the
+  same heritage and sex, consistently within a copy, so families keep one family name and
+  search finds the copies by their own names), and their search keys (`NameKey`) are made
+  again from the new names (`DERIVED`); staff get new usernames, teams new names.
 * Dates, codes and free text stay as they are, so every copy's returns are as valid as
   the cohort's. Addresses, and names written inside free text, are the cohort's.
 * Afterwards the Harbour ID sequence is moved past the copies' IDs and PostgreSQL's
@@ -35,28 +33,22 @@ key and no handler) stops it before anything is written (`plan`).
 from __future__ import annotations
 
 import math
-import random
-import re
 import time
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.contrib.auth.hashers import is_password_usable, make_password
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
-from stdnum.gb import nhs, upn
 
 from accounts.models import Team, User
 from people.models import IdentifierSequence, Person, RecordType
-from people.names import normalise, phonetic_keys
 
 from .accounts import SYSTEM_USERNAME
 from .generator import large_sqlite_cache
-from .identifiers import IdentifierIssuer
+from .tiling_rows import DERIVED, HANDLERS, Copier, Row, TilingError
 
 SRC = Path(__file__).resolve().parents[1]
 SQLITE_CACHE_MIB = 512
@@ -98,10 +90,6 @@ HANDLED_UNIQUE: dict[str, frozenset[str]] = {
     "accounts.User": frozenset({"username"}),
     "accounts.Team": frozenset({"name"}),
 }
-
-
-class TilingError(Exception):
-    """The database or the models cannot be tiled as they are."""
 
 
 @dataclass
@@ -209,230 +197,6 @@ def _unique_problems(model: type[models.Model], links: dict[str, str]) -> list[s
         for names in groups
         if not distinct(names)
     ]
-
-
-# --- The rows that change beyond their keys ----------------------------------------------------
-
-Row = dict[str, Any]
-_KEY = re.compile(r"^([a-z_][a-z0-9_]*\.[A-Za-z][A-Za-z0-9]*):(\d+)(.*)$", re.DOTALL)
-_NUMBERED = re.compile(r"^(.*?)(\d+)$")
-
-
-class Copier:
-    """What the Python-side handlers share: offsets, identifier issuers and name maps."""
-
-    def __init__(self, tables: list[Table], seed: int) -> None:
-        self.offsets = {t.label: t.top for t in tables}
-        self.seed = seed
-        self.rng = random.Random(f"{seed}:tiling")
-        self.issued = _identifiers_in_use()
-        self._issuers: dict[str, IdentifierIssuer] = {}
-        self.ids_per_copy = _la_child_id_sequence()
-        self.names = NameMapper(seed)
-        self.new_names: dict[int, list[tuple[str, str]]] = defaultdict(list)  # person id -> names
-        self.taken_usernames = set(User.objects.values_list("username", flat=True))
-        self.taken_teams = set(Team.objects.values_list("name", flat=True))
-
-    def issuer(self, la_code: str) -> IdentifierIssuer:
-        if la_code not in self._issuers:
-            self._issuers[la_code] = IdentifierIssuer(self.rng, la_code, issued=self.issued)
-        return self._issuers[la_code]
-
-    def move_key(self, key: str, copy: int) -> str:
-        match = _KEY.match(key or "")
-        if not match or match.group(1) not in self.offsets:
-            return key
-        label, pk, rest = match.groups()
-        return f"{label}:{int(pk) + copy * self.offsets[label]}{rest}"
-
-    def new_upn(self, value: str) -> str:
-        if not value or not upn.is_valid(value):
-            return value
-        compact = upn.compact(value)
-        return self.issuer(compact[1:4]).upn(int(compact[8:10]))
-
-    def new_nhs_number(self, value: str) -> str:
-        if not value or not nhs.is_valid(value):
-            return value
-        return self.issuer("").nhs_number()
-
-    def new_la_child_id(self, value: str, copy: int) -> str:
-        match = _NUMBERED.match(value)
-        if not match:
-            raise TilingError(f"Harbour ID {value!r} does not end in a number")
-        prefix, number = match.groups()
-        return f"{prefix}{int(number) + copy * self.ids_per_copy:0{len(number)}d}"
-
-
-def _identifiers_in_use() -> set[str]:
-    issued: set[str] = set()
-    for values in Person.objects.values_list("upn", "former_upn", "nhs_number").iterator():
-        issued.update(v for v in values if v)
-    issued.update(v for v in User.objects.values_list("swe_registration_number", flat=True) if v)
-    return issued
-
-
-def _la_child_id_sequence() -> int:
-    last = IdentifierSequence.objects.filter(name="la_child_id").values_list("last_value", flat=True).first()
-    if not last:
-        raise TilingError("No Harbour IDs have been issued: generate a cohort first")
-    return int(last)
-
-
-class NameMapper:
-    """Maps each name of the cohort to another of the same kind, differently in each copy.
-
-    Names are grouped by the ethnicity most of their holders have (and, for given names,
-    their sex and whether they are children, whose names are of another generation); a group with too few names joins its ethnicity's broad category, then
-    everyone. Within a group each copy shuffles the names: a one-to-one map, so two
-    people who share a name in the cohort share the new one in a copy."""
-
-    MIN_GROUP = 8
-
-    def __init__(self, seed: int) -> None:
-        self.seed = seed
-        family: dict[str, Counter[str]] = defaultdict(Counter)
-        given: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
-        for given_name, middle, family_name, sex, ethnicity, record_type in Person.objects.values_list(
-            "given_name", "middle_names", "family_name", "sex", "ethnicity", "record_type"
-        ).iterator():
-            family[family_name][ethnicity] += 1
-            for name in [given_name, *middle.split()]:
-                given[name][(ethnicity, sex, record_type)] += 1
-        self.family_groups = self._groups({n: (c.most_common(1)[0][0],) for n, c in family.items() if n})
-        self.given_groups = self._groups({n: c.most_common(1)[0][0] for n, c in given.items() if n})
-        self._maps: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
-
-    @classmethod
-    def _groups(cls, keyed: dict[str, tuple[str, ...]]) -> list[list[str]]:
-        """Names grouped by (ethnicity[, sex]); small groups merged into broader ones."""
-
-        def key(name: str, level: int) -> tuple[str, ...]:
-            ethnicity, *rest = keyed[name]
-            return ((ethnicity, *rest), (ethnicity[:1], *rest), tuple(rest), ())[level]
-
-        pending = sorted(keyed)
-        groups: list[list[str]] = []
-        for level in range(4):
-            buckets: dict[tuple[str, ...], list[str]] = defaultdict(list)
-            for name in pending:
-                buckets[key(name, level)].append(name)
-            pending = []
-            for names in buckets.values():
-                if len(names) >= cls.MIN_GROUP or level == 3:
-                    groups.append(names)
-                else:
-                    pending += names
-        return groups
-
-    def maps(self, copy: int) -> tuple[dict[str, str], dict[str, str]]:
-        if copy not in self._maps:
-            rng = random.Random(f"{self.seed}:tiling-names:{copy}")
-            self._maps[copy] = (
-                self._shuffled(self.given_groups, rng),
-                self._shuffled(self.family_groups, rng),
-            )
-        return self._maps[copy]
-
-    @staticmethod
-    def _shuffled(groups: list[list[str]], rng: random.Random) -> dict[str, str]:
-        mapping: dict[str, str] = {}
-        for names in groups:
-            shuffled = list(names)
-            rng.shuffle(shuffled)
-            mapping.update(zip(names, shuffled, strict=True))
-        return mapping
-
-
-def _person_rows(copier: Copier, rows: list[Row], copy: int) -> None:
-    given, family = copier.names.maps(copy)
-    for row in rows:
-        row["la_child_id"] = copier.new_la_child_id(row["la_child_id"], copy)
-        row["upn"] = copier.new_upn(row["upn"])
-        row["former_upn"] = copier.new_upn(row["former_upn"])
-        row["nhs_number"] = copier.new_nhs_number(row["nhs_number"])
-        old_given = row["given_name"]
-        row["given_name"] = given.get(old_given, old_given)
-        row["middle_names"] = " ".join(given.get(n, n) for n in row["middle_names"].split())
-        row["family_name"] = family.get(row["family_name"], row["family_name"])
-        if row["preferred_name"]:
-            row["preferred_name"] = given.get(row["preferred_name"], row["preferred_name"])
-        row["given_name_norm"] = normalise(row["given_name"])
-        row["family_name_norm"] = normalise(row["family_name"])
-        names = copier.new_names[row["id"]]
-        names.append((row["given_name"], row["family_name"]))
-        if row["preferred_name"]:
-            names.append((row["preferred_name"], row["family_name"]))
-
-
-def _person_name_rows(copier: Copier, rows: list[Row], copy: int) -> None:
-    given, family = copier.names.maps(copy)
-    for row in rows:
-        row["given_name"] = given.get(row["given_name"], row["given_name"])
-        row["family_name"] = family.get(row["family_name"], row["family_name"])
-        row["given_name_norm"] = normalise(row["given_name"])
-        row["family_name_norm"] = normalise(row["family_name"])
-        copier.new_names[row["person_id"]].append((row["given_name"], row["family_name"]))
-
-
-def _user_rows(copier: Copier, rows: list[Row], copy: int) -> None:
-    for row in rows:
-        username = f"{row['username']}.{copy + 1}"
-        if username in copier.taken_usernames:
-            raise TilingError(f"The username {username} is taken: tile a freshly generated cohort only")
-        copier.taken_usernames.add(username)
-        row["username"] = username
-        if "@" in row["email"]:
-            local, domain = row["email"].rsplit("@", 1)
-            row["email"] = f"{local}.{copy + 1}@{domain}"
-        if is_password_usable(row["password"]):
-            row["password"] = make_password(None)  # only the cohort's demo accounts sign in
-        if row["swe_registration_number"]:
-            row["swe_registration_number"] = copier.issuer("").swe_number()
-
-
-def _team_rows(copier: Copier, rows: list[Row], copy: int) -> None:
-    for row in rows:
-        name = f"{row['name']} {copy + 1}"
-        if name in copier.taken_teams:
-            raise TilingError(f"The team name {name} is taken: tile a freshly generated cohort only")
-        copier.taken_teams.add(name)
-        row["name"] = name
-
-
-def _name_keys(copier: Copier, table: Table, copy: int) -> int:
-    """Search keys for the copied people, from their new names (as people.services makes them)."""
-    rows: list[Row] = []
-    next_id = _next_id(table)  # a copy's names may have more keys than the cohort's
-    for person_id, names in sorted(copier.new_names.items()):
-        wanted: set[tuple[str, str]] = set()
-        for given_name, family_name in names:
-            wanted |= {("GIVEN", k) for k in phonetic_keys(given_name)}
-            wanted |= {("FAMILY", k) for k in phonetic_keys(family_name)}
-        for part, key in sorted(wanted):
-            rows.append({"id": next_id, "person_id": person_id, "part": part, "key": key})
-            next_id += 1
-    copier.new_names.clear()
-    _insert(table, rows)
-    return len(rows)
-
-
-def _next_id(table: Table) -> int:
-    found = table.model._base_manager.aggregate(top=models.Max("pk"))["top"]
-    return int(found or 0) + 1
-
-
-HANDLERS: dict[str, Callable[[Copier, list[Row], int], None]] = {
-    "people.Person": _person_rows,
-    "people.PersonName": _person_name_rows,
-    "accounts.User": _user_rows,
-    "accounts.Team": _team_rows,
-}
-# Tables made from the copied rows instead of copied, after everything else in a copy.
-DERIVED: dict[str, Callable[[Copier, Table, int], int]] = {"people.NameKey": _name_keys}
-
-
-# --- Writing -----------------------------------------------------------------------------------
 
 
 def _quote(name: str) -> str:
@@ -543,7 +307,7 @@ def tile(copies: int, *, seed: int, progress: Callable[[str], None] | None = Non
         raise TilingError("The database has no people to copy: generate a cohort first")
     offsets = {t.label: t.top for t in tables}
     shared = {t.label: t.shared for t in tables}
-    copier = Copier(tables, seed)
+    copier = Copier(offsets, seed)
     written = 0
     with large_sqlite_cache(SQLITE_CACHE_MIB):
         for copy in range(1, copies):
@@ -558,7 +322,9 @@ def tile(copies: int, *, seed: int, progress: Callable[[str], None] | None = Non
                         written += _copy_in_sql(table, copy, offsets, shared)
                 for table in tables:
                     if table.label in DERIVED:
-                        written += DERIVED[table.label](copier, table, copy)
+                        rows = DERIVED[table.label](copier, table.model, copy)
+                        _insert(table, rows)
+                        written += len(rows)
             if progress:
                 progress(f"  copy {copy + 1} of {copies} written ({time.perf_counter() - began:.1f} s)")
     with transaction.atomic():

@@ -113,10 +113,6 @@ class Person(models.Model):
             return f"{self.given_name} ({self.preferred_name}) {self.family_name}"
         return f"{self.given_name} {self.family_name}"
 
-    @property
-    def is_unborn(self) -> bool:
-        return self.date_of_birth is None and self.expected_date_of_birth is not None
-
     def age_on(self, on: date) -> int | None:
         born = self.date_of_birth
         if born is None or born > on:

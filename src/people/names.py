@@ -8,6 +8,7 @@ candidates by key, then ranks them by Jaro-Winkler similarity.
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import jellyfish
 
@@ -36,6 +37,16 @@ def phonetic_keys(name: str) -> set[str]:
         keys.add("M:" + jellyfish.metaphone(token)[:16])
         keys.add("N:" + jellyfish.nysiis(token)[:16])
     return {k for k in keys if len(k) > 2}
+
+
+def search_keys(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (part, key) pairs a person with these (given, family) names is found by, in a
+    stable order: "GIVEN" keys of each given name, "FAMILY" keys of each family name."""
+    wanted: set[tuple[str, str]] = set()
+    for given, family in names:
+        wanted |= {("GIVEN", key) for key in phonetic_keys(given)}
+        wanted |= {("FAMILY", key) for key in phonetic_keys(family)}
+    return sorted(wanted)
 
 
 def similarity(a: str, b: str) -> float:

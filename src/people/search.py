@@ -2,10 +2,12 @@
 NHS number and postcode; and the duplicate check offered before a record is created.
 
 Candidates come from the phonetic-key index (`NameKey`) in SQL, so search stays fast on
-large authorities; they are then ranked in Python by name similarity.
+large authorities; they are then ranked in Python by name similarity. The services keep
+the index with `name_keys` and `reindex_names` whenever a name is recorded.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -15,8 +17,8 @@ from django.db.models import Case, Expression, IntegerField, Q, Value, When
 from accounts.models import User
 
 from .access import Purpose, decide, visible_people
-from .models import Person, PersonQuerySet
-from .names import normalise, phonetic_keys, similarity, tokens
+from .models import NameKey, Person, PersonQuerySet
+from .names import normalise, phonetic_keys, search_keys, similarity, tokens
 from .validators import normalise_postcode, validate_nhs_number
 
 MAX_CANDIDATES = 400
@@ -41,6 +43,27 @@ class Match:
     score: float
     reasons: list[str] = field(default_factory=list)
     can_open: bool = True
+
+
+def own_names(person: Person) -> list[tuple[str, str]]:
+    """The person's (given, family) names on the record itself: their name and known-as name."""
+    names = [(person.given_name, person.family_name)]
+    if person.preferred_name:
+        names.append((person.preferred_name, person.family_name))
+    return names
+
+
+def name_keys(person: Person, names: Iterable[tuple[str, str]] | None = None) -> list[NameKey]:
+    """The person's unsaved search keys: of `names`, by default their own names."""
+    chosen = own_names(person) if names is None else names
+    return [NameKey(person=person, part=part, key=key) for part, key in search_keys(chosen)]
+
+
+def reindex_names(person: Person) -> None:
+    """Rebuild a person's search keys from their own and other names (previous, aliases)."""
+    others = [(n.given_name, n.family_name) for n in person.other_names.all()]  # type: ignore[attr-defined]
+    NameKey.objects.filter(person=person).delete()
+    NameKey.objects.bulk_create(name_keys(person, own_names(person) + others))
 
 
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")

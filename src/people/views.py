@@ -192,24 +192,12 @@ def render_person_form(
 @with_person(Purpose.EDIT, page="Add address")
 @require_http_methods(["GET", "POST"])
 def add_address(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    def action(data: dict[str, Any]) -> None:
-        services.add_address(
-            actor=request.user,
-            person=person,
-            address=services.NewAddress(
-                line_1=data["line_1"],
-                line_2=data["line_2"],
-                town=data["town"],
-                postcode=data["postcode"],
-                start_date=data["start_date"],
-                kind=data["kind"],
-            ),
-        )
-
     return form_page(
         request,
         AddressForm(request.POST or None),
-        action,
+        lambda data: services.add_address(
+            actor=request.user, person=person, address=services.NewAddress(**data)
+        ),
         title="Add an address",
         success="Address added",
         person=person,
@@ -220,21 +208,10 @@ def add_address(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
 @with_person(Purpose.EDIT, page="Add name")
 @require_http_methods(["GET", "POST"])
 def add_name(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    def action(data: dict[str, Any]) -> None:
-        services.add_name(
-            actor=request.user,
-            person=person,
-            kind=data["kind"],
-            given_name=data["given_name"],
-            family_name=data["family_name"],
-            used_from=data["used_from"],
-            used_to=data["used_to"],
-        )
-
     return form_page(
         request,
         NameForm(request.POST or None),
-        action,
+        lambda data: services.add_name(actor=request.user, person=person, **data),
         title="Add a previous name or alias",
         success="Name added",
         person=person,
@@ -245,19 +222,10 @@ def add_name(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
 @with_person(Purpose.EDIT, page="Add alert")
 @require_http_methods(["GET", "POST"])
 def add_alert(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    def action(data: dict[str, Any]) -> None:
-        services.add_alert(
-            actor=request.user,
-            person=person,
-            kind=data["kind"],
-            details=data["details"],
-            start_date=data["start_date"],
-        )
-
     return form_page(
         request,
         AlertForm(request.POST or None),
-        action,
+        lambda data: services.add_alert(actor=request.user, person=person, **data),
         title="Add an alert",
         success="Alert added",
         person=person,

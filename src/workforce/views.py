@@ -9,12 +9,12 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import requires
 from accounts.models import Team
 from accounts.permissions import Permission
+from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from core.worklist import awaiting_sign_off, visible_to, work_items
 from people.access import Purpose, la_child_ids, may_open
 from people.decorators import with_person
 from people.models import Person
-from people.views import person_form_page
 
 from . import queries, services
 from .forms import AllocateForm
@@ -89,9 +89,11 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
 @with_person(Purpose.ALLOCATE, page="Allocate")
 @require_http_methods(["GET", "POST"])
 def allocate(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = AllocateForm(request.POST or None)
-
-    def action(data: dict[str, Any]) -> None:
-        services.allocate(actor=request.user, person=person, **data)
-
-    return person_form_page(request, person, form, "Allocate a worker", action, "Worker allocated")
+    return form_page(
+        request,
+        AllocateForm(request.POST or None),
+        lambda data: services.allocate(actor=request.user, person=person, **data),
+        title="Allocate a worker",
+        success="Worker allocated",
+        person=person,
+    )

@@ -186,7 +186,7 @@ def test_keys_of_models_with_digits_in_their_names_move_too(tiled, db):
     tables = tiling.plan()
     for table in tables:
         table.top = tiling._top(table)
-    copier = tiling.Copier(tables, seed=SEED)
+    copier = tiling.Copier({t.label: t.top for t in tables}, seed=SEED)
     top = copier.offsets["protection.S47Enquiry"]
     assert top > 0
     assert copier.move_key("protection.S47Enquiry:3:held", 2) == f"protection.S47Enquiry:{3 + 2 * top}:held"

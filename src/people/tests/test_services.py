@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.permissions import Role
 from audit.models import AuditAction, AuditEvent
+from core.versioning import StaleEdit
 from people import services
 from people.models import (
     Address,
@@ -158,7 +159,7 @@ def test_update_person_raises_stale_edit_when_expected_version_is_old(social_wor
         actor=social_worker, person=child, data={"middle_names": "Rose"}, expected_version=1
     )
 
-    with pytest.raises(services.StaleEdit) as excinfo:
+    with pytest.raises(StaleEdit) as excinfo:
         services.update_person(
             actor=social_worker, person=child, data={"middle_names": "Grace"}, expected_version=1
         )

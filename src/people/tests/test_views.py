@@ -208,6 +208,48 @@ def test_add_form_returns_400_with_error_summary_and_keeps_input_when_invalid(
         assert typed in body
 
 
+@pytest.mark.parametrize(
+    ("path", "data", "recorded"),
+    [
+        (
+            "addresses/new/",
+            {"kind": "HOME", "line_1": "12 Quay Street", "town": "Harbourside", "postcode": "hb1 2ab"}
+            | {"start_date-day": "1", "start_date-month": "2", "start_date-year": "2024"},
+            lambda child: (
+                child.addresses.values_list("line_1", "postcode", "start_date").get()
+                == ("12 Quay Street", "HB1 2AB", date(2024, 2, 1))
+            ),
+        ),
+        (
+            "names/new/",
+            {"kind": "ALIAS", "given_name": "Millie", "family_name": "Jones", "used_from-year": ""},
+            lambda child: (
+                child.other_names.values_list("kind", "given_name", "family_name").get()
+                == ("ALIAS", "Millie", "Jones")
+            ),
+        ),
+        (
+            "alerts/new/",
+            {"kind": "DOG", "details": "Large dog in the yard"}
+            | {"start_date-day": "1", "start_date-month": "3", "start_date-year": "2024"},
+            lambda child: (
+                child.alerts.values_list("kind", "details", "start_date").get()
+                == ("DOG", "Large dog in the yard", date(2024, 3, 1))
+            ),
+        ),
+    ],
+    ids=["address", "name", "alert"],
+)
+def test_add_form_records_through_the_service_and_returns_to_the_person_when_valid(
+    client_for, social_worker, child, path, data, recorded
+):
+    response = client_for(social_worker).post(f"/people/{child.pk}/{path}", data)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/people/{child.pk}/"
+    assert recorded(child)
+
+
 def test_add_relationship_saves_when_other_record_found(client_for, social_worker, child):
     parent = services.create_person(
         actor=social_worker, data={"record_type": "ADULT", "given_name": "Sarah", "family_name": "Hughes"}

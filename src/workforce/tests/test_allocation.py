@@ -160,6 +160,75 @@ def test_end_allocation_raises_permission_denied_when_actor_is_social_worker(all
     assert allocation.is_open
 
 
+def _past(actor, person, worker, team, role):
+    """Record an ended allocation of `role` from a start to an end date."""
+
+    def record(start, end):
+        return services.record_past_allocation(
+            actor=actor, person=person, worker=worker, team=team, role=role, start_date=start, end_date=end
+        )
+
+    return record
+
+
+def test_record_past_allocation_refuses_an_overlap_but_allows_a_shared_boundary(
+    allocate, team_manager, social_worker, worker_b, team, child
+):
+    allocate(child, social_worker)  # open from START
+    past = _past(team_manager, child, worker_b, team, AllocationRole.SOCIAL_WORKER)
+
+    with pytest.raises(ValidationError):
+        past(START - timedelta(days=10), START + timedelta(days=1))
+    earlier = past(START - timedelta(days=10), START)
+
+    assert (earlier.start_date, earlier.end_date, earlier.ended_by) == (
+        START - timedelta(days=10),
+        START,
+        team_manager,
+    )
+    assert [e.summary for e in AuditEvent.objects.filter(object_id=str(earlier.pk)).order_by("id")] == [
+        "Allocated: Allocated social worker",
+        "Allocation ended: Allocated social worker",
+    ]
+
+
+def test_each_allocation_change_says_the_childs_record_changed(
+    told, team_manager, social_worker, worker_b, team, child
+):
+    first, allocated = told(
+        lambda: services.allocate(
+            actor=team_manager,
+            person=child,
+            worker=social_worker,
+            team=team,
+            role=AllocationRole.SOCIAL_WORKER,
+            start_date=START,
+        )
+    )
+    _, bulk = told(
+        lambda: services.bulk_allocate(
+            actor=team_manager,
+            items=[
+                services.NewAllocation(
+                    person=child, worker=worker_b, team=team, role=AllocationRole.PARTNER, start_date=START
+                )
+            ],
+        )
+    )
+    _, ended = told(
+        lambda: services.end_allocation(
+            actor=team_manager, allocation=first, end_date=START, reason=AllocationReason.CLOSED
+        )
+    )
+    _, past = told(
+        lambda: _past(team_manager, child, worker_b, team, AllocationRole.IRO)(
+            START - timedelta(days=30), START
+        )
+    )
+
+    assert allocated == bulk == ended == past == {child.pk}
+
+
 @pytest.fixture
 def caseloads(allocate, make_user, social_worker, worker_b, make_child, team):
     """Three children with social_worker, one with worker_b; one ended, one in another team."""
