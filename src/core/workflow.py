@@ -5,10 +5,16 @@ A workflow is a `python-statemachine` machine over a `TextChoices` status, a mod
 `StatusChangeBase` (one immutable row per transition). Services call `transition()`; it
 asks the machine whether the event is allowed in the current status, appends the history
 row, updates the current status and writes the audit — in the caller's transaction.
+
+Every history row is made by `opening_row` (a new record's first row, in its machine's
+initial status) or `history_rows` (each later event, as the machine allows it): the one
+writer `transition()` uses for one event of a saved record, and a bulk service for a new
+record's whole history before it inserts many at once.
 """
 
-from datetime import datetime
-from typing import Any
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -49,6 +55,76 @@ def allowed_events(machine_cls: type[StateMachine], obj: models.Model) -> list[s
     return [event.id for event in machine.allowed_events]
 
 
+def midday(day: date) -> datetime:
+    """The moment recorded for an event known only by its date: midday, local time."""
+    return timezone.make_aware(datetime.combine(day, time(12, 0)))
+
+
+class Step(NamedTuple):
+    """One event in a record's history: what happened, who recorded it, when, and why."""
+
+    event: str
+    actor: Any
+    occurred_at: datetime
+    reason: str = ""
+
+
+def _row(
+    obj: models.Model, history_model: type[StatusChangeBase], history_fk: str, step: Step
+) -> StatusChangeBase:
+    return history_model(
+        **{history_fk: obj},
+        status=obj.status,  # type: ignore[attr-defined]
+        event=step.event,
+        occurred_at=step.occurred_at,
+        recorded_by=step.actor,
+        reason=step.reason,
+    )
+
+
+def _refused(obj: models.Model) -> TransitionRefused:
+    return TransitionRefused(
+        f"That cannot be done now: the record's status is {obj.get_status_display()}"  # type: ignore[attr-defined]
+    )
+
+
+def opening_row(
+    obj: models.Model,
+    step: Step,
+    *,
+    machine_cls: type[StateMachine],
+    history_model: type[StatusChangeBase],
+    history_fk: str,
+) -> StatusChangeBase:
+    """The first row of a new record's history (not yet saved): the record must be in its
+    machine's initial status."""
+    if obj.status != machine_cls.initial_state.value:  # type: ignore[attr-defined]
+        raise _refused(obj)
+    return _row(obj, history_model, history_fk, step)
+
+
+def history_rows(
+    obj: models.Model,
+    steps: Sequence[Step],
+    *,
+    machine_cls: type[StateMachine],
+    history_model: type[StatusChangeBase],
+    history_fk: str,
+) -> list[StatusChangeBase]:
+    """Move `obj` through `steps` as its declared machine allows (TransitionRefused for an
+    event not allowed from the status it has reached) and give each step's history row, not
+    yet saved. The caller saves `obj` and the rows."""
+    machine = machine_cls(model=obj, state_field="status")
+    rows = []
+    for step in steps:
+        try:
+            machine.send(step.event)
+        except TransitionNotAllowed as exc:
+            raise _refused(obj) from exc
+        rows.append(_row(obj, history_model, history_fk, step))
+    return rows
+
+
 def transition(
     obj: models.Model,
     event: str,
@@ -66,23 +142,16 @@ def transition(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("transition() must be called inside the service's transaction")
     before = obj.status  # type: ignore[attr-defined]
-    machine = machine_cls(model=obj, state_field="status")
-    try:
-        machine.send(event)
-    except TransitionNotAllowed as exc:
-        raise TransitionRefused(
-            f"That cannot be done now: the record's status is {obj.get_status_display()}"  # type: ignore[attr-defined]
-        ) from exc
     when = occurred_at or timezone.now()
-    obj.save(update_fields=["status"])
-    row = history_model._default_manager.create(
-        **{history_fk: obj},
-        status=obj.status,  # type: ignore[attr-defined]
-        event=event,
-        occurred_at=when,
-        recorded_by=actor,
-        reason=reason,
+    (row,) = history_rows(
+        obj,
+        [Step(event, actor, when, reason)],
+        machine_cls=machine_cls,
+        history_model=history_model,
+        history_fk=history_fk,
     )
+    obj.save(update_fields=["status"])
+    row.save()
     auditor.record(
         actor=actor,
         action=AuditAction.UPDATE,
