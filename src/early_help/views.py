@@ -1,9 +1,10 @@
 """Early help pages: thin views over `early_help.services`, children loaded through the door."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django import forms
+from django.db.models import Model
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -113,6 +114,57 @@ def _episode(
     return with_record(EarlyHelpEpisode, purpose, page=page, kwarg="episode_id")
 
 
+class Part(NamedTuple):
+    """One of an episode's records a page is about: its model, its key in the address, and
+    the name the service takes it by."""
+
+    model: type[Model]
+    kwarg: str
+    argument: str
+
+
+def _episode_page(
+    page: str,
+    form_class: type[forms.Form],
+    service: Callable[..., Any],
+    *,
+    title: str,
+    success: str,
+    dated: str = "",
+    part: Part | None = None,
+) -> Callable[..., HttpResponse]:
+    """The page of a form that records one thing about an episode (or about one of its
+    records, `part`): `service` is called with it and the form's data; `dated` names a date
+    field that starts at today."""
+    load = (
+        _episode(Purpose.EDIT, page)
+        if part is None
+        else with_record(
+            part.model,
+            Purpose.EDIT,
+            page=page,
+            kwarg=part.kwarg,
+            rows=lambda: part.model._default_manager.select_related("episode"),
+        )
+    )
+
+    @requires(Permission.MANAGE_EARLY_HELP)
+    @load
+    @require_http_methods(["GET", "POST"])
+    def view(request: AuthenticatedHttpRequest, record: Any) -> HttpResponse:
+        form = form_class(request.POST or None, initial={dated: timezone.localdate()} if dated else None)
+        return _episode_form(
+            request,
+            record if part is None else record.episode,
+            form,
+            lambda d: service(actor=request.user, **{part.argument if part else "episode": record}, **d),
+            title=title,
+            success=success,
+        )
+
+    return view
+
+
 @requires(Permission.VIEW_EARLY_HELP)
 @_episode(Purpose.VIEW, "Early help episode")
 def episode(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
@@ -204,111 +256,61 @@ def meeting(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpRes
     )
 
 
-@requires(Permission.MANAGE_EARLY_HELP)
-@_episode(Purpose.EDIT, "Plan action")
-@require_http_methods(["GET", "POST"])
-def add_action(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
-    return _episode_form(
-        request,
-        row,
-        ActionForm(request.POST or None),
-        lambda d: services.add_plan_action(actor=request.user, episode=row, **d),
-        title="Add an action to the plan",
-        success="Action added",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@with_record(
-    PlanAction,
-    Purpose.EDIT,
-    page="Complete a plan action",
-    kwarg="action_id",
-    rows=lambda: PlanAction.objects.select_related("episode"),
+# The pages with one form that records one thing, a line of the table each.
+add_action = _episode_page(
+    "Plan action",
+    ActionForm,
+    services.add_plan_action,
+    title="Add an action to the plan",
+    success="Action added",
 )
-@require_http_methods(["GET", "POST"])
-def complete_action(request: AuthenticatedHttpRequest, action: PlanAction) -> HttpResponse:
-    return _episode_form(
-        request,
-        action.episode,
-        CompleteForm(request.POST or None, initial={"completed_on": timezone.localdate()}),
-        lambda d: services.complete_action(actor=request.user, action=action, **d),
-        title="Complete the action",
-        success="Action completed",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@_episode(Purpose.EDIT, "Early help review")
-@require_http_methods(["GET", "POST"])
-def review(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
-    return _episode_form(
-        request,
-        row,
-        ReviewForm(request.POST or None, initial={"reviewed_on": timezone.localdate()}),
-        lambda d: services.record_review(actor=request.user, episode=row, **d),
-        title="Review the plan",
-        success="Review recorded",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@_episode(Purpose.EDIT, "Family group conference request")
-@require_http_methods(["GET", "POST"])
-def request_fgc(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
-    return _episode_form(
-        request,
-        row,
-        FgcRequestForm(request.POST or None, initial={"requested_on": timezone.localdate()}),
-        lambda d: services.request_fgc(actor=request.user, episode=row, **d),
-        title="Request a family group conference",
-        success="Added to the waiting list",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@with_record(
-    FamilyGroupConferenceRequest,
-    Purpose.EDIT,
-    page="Family group conference",
-    kwarg="request_id",
-    rows=lambda: FamilyGroupConferenceRequest.objects.select_related("episode"),
+review = _episode_page(
+    "Early help review",
+    ReviewForm,
+    services.record_review,
+    title="Review the plan",
+    success="Review recorded",
+    dated="reviewed_on",
 )
-@require_http_methods(["GET", "POST"])
-def fgc_outcome(request: AuthenticatedHttpRequest, fgc: FamilyGroupConferenceRequest) -> HttpResponse:
-    return _episode_form(
-        request,
-        fgc.episode,
-        FgcOutcomeForm(request.POST or None, initial={"on": timezone.localdate()}),
-        lambda d: services.record_fgc_outcome(actor=request.user, request=fgc, **d),
-        title="Family group conference held or withdrawn",
-        success="Waiting list updated",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@_episode(Purpose.EDIT, "Step-up to social care")
-@require_http_methods(["GET", "POST"])
-def step_up(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
-    return _episode_form(
-        request,
-        row,
-        StepUpForm(request.POST or None, initial={"handover_date": timezone.localdate()}),
-        lambda d: services.step_up(actor=request.user, episode=row, **d),
-        title="Step up to children's social care",
-        success="Stepped up: a contact has been sent to the front door",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@_episode(Purpose.EDIT, "End early help")
-@require_http_methods(["GET", "POST"])
-def end(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
-    return _episode_form(
-        request,
-        row,
-        EndEpisodeForm(request.POST or None, initial={"end_date": timezone.localdate()}),
-        lambda d: services.end_episode(actor=request.user, episode=row, **d),
-        title="End the early help episode",
-        success="Episode ended",
-    )
+request_fgc = _episode_page(
+    "Family group conference request",
+    FgcRequestForm,
+    services.request_fgc,
+    title="Request a family group conference",
+    success="Added to the waiting list",
+    dated="requested_on",
+)
+step_up = _episode_page(
+    "Step-up to social care",
+    StepUpForm,
+    services.step_up,
+    title="Step up to children's social care",
+    success="Stepped up: a contact has been sent to the front door",
+    dated="handover_date",
+)
+end = _episode_page(
+    "End early help",
+    EndEpisodeForm,
+    services.end_episode,
+    title="End the early help episode",
+    success="Episode ended",
+    dated="end_date",
+)
+complete_action = _episode_page(
+    "Complete a plan action",
+    CompleteForm,
+    services.complete_action,
+    title="Complete the action",
+    success="Action completed",
+    dated="completed_on",
+    part=Part(PlanAction, "action_id", "action"),
+)
+fgc_outcome = _episode_page(
+    "Family group conference",
+    FgcOutcomeForm,
+    services.record_fgc_outcome,
+    title="Family group conference held or withdrawn",
+    success="Waiting list updated",
+    dated="on",
+    part=Part(FamilyGroupConferenceRequest, "request_id", "request"),
+)

@@ -16,33 +16,24 @@ from codes import cin as cin_codes
 from people.models import RecordType
 
 from . import clocks
-from .models import REFERRAL_DECISIONS, Channel, Consent, Decision, Referral, ReferralStatus
+from .models import REFERRAL_DECISIONS, Channel, Consent, Contact, Decision, Referral, ReferralStatus
 
 
-def contact_errors(
-    *,
-    received_at: datetime,
-    channel: str,
-    source: str,
-    concern: str,
-    consent: str,
-    consent_notes: str,
-    now: datetime,
-) -> dict[str, str]:
+def contact_errors(contact: Contact, *, now: datetime) -> dict[str, str]:
     """What a contact must have: received in the past, how and from whom, the concern and
     consent (or why it was not sought)."""
     errors: dict[str, str] = {}
-    if received_at > now:
+    if contact.received_at > now:
         errors["received_at"] = "The date and time received must be in the past"
-    if channel not in Channel.values:
+    if contact.channel not in Channel.values:
         errors["channel"] = "Select how the contact was received"
-    if source not in cin_codes.REFERRAL_SOURCE:
+    if contact.source not in cin_codes.REFERRAL_SOURCE:
         errors["source"] = "Select the source of the contact"
-    if not concern.strip():
+    if not contact.concern.strip():
         errors["concern"] = "Enter the concern"
-    if consent not in Consent.values:
+    if contact.consent not in Consent.values:
         errors["consent"] = "Select whether consent was given"
-    if consent == Consent.NOT_SOUGHT and not consent_notes.strip():
+    if contact.consent == Consent.NOT_SOUGHT and not contact.consent_notes.strip():
         errors["consent_notes"] = "Explain why seeking consent would place the child at risk"
     return errors
 

@@ -17,7 +17,7 @@ from frontdoor import services as frontdoor_services
 from people.models import Person
 
 from .. import rules
-from ..machines import EpisodeMachine
+from ..machines import EPISODE
 from ..models import (
     EarlyHelpEpisode,
     EndReason,
@@ -56,13 +56,7 @@ def _new_episode(
         lead_professional_agency=lead_professional_agency.strip() or "Early help",
         created_by=actor,
     )
-    started = opening_row(
-        episode,
-        Step("start", recorded_by, midday(start_date)),
-        machine_cls=EpisodeMachine,
-        history_model=EpisodeStatusChange,
-        history_fk="episode",
-    )
+    started = opening_row(episode, Step("start", recorded_by, midday(start_date)), **EPISODE)
     return episode, started  # type: ignore[return-value]
 
 
@@ -172,9 +166,7 @@ def _end(actor: User, episode: EarlyHelpEpisode, end_date: date, end_reason: str
     transition(
         episode,
         "end",
-        machine_cls=EpisodeMachine,
-        history_model=EpisodeStatusChange,
-        history_fk="episode",
+        **EPISODE,
         actor=actor,
         occurred_at=midday(end_date),
         reason=note or EndReason(end_reason).label,

@@ -26,7 +26,7 @@ from core.workflow import Step, history_rows, midday
 from people.models import Person
 
 from .. import rules
-from ..machines import EpisodeMachine
+from ..machines import EPISODE
 from ..models import (
     EarlyHelpAssessment,
     EarlyHelpEpisode,
@@ -147,9 +147,7 @@ def _episode(row: HistoricEpisode, actor: User, parts: dict[type[Model], list[An
         parts[EpisodeStatusChange] += history_rows(
             episode,
             [Step("end", w, midday(end_date), EndReason(end_reason).label)],
-            machine_cls=EpisodeMachine,
-            history_model=EpisodeStatusChange,
-            history_fk="episode",
+            **EPISODE,
         )
     return episode
 

@@ -20,7 +20,7 @@ from people import services as people_services
 from people.models import Person
 
 from .. import clocks, rules
-from ..machines import ContactMachine
+from ..machines import CONTACT
 from ..models import Channel, Consent, Contact, ContactChild, ContactStatus, ContactStatusChange
 
 
@@ -102,21 +102,8 @@ def _new_contact(
 ) -> tuple[Contact, ContactStatusChange]:
     """A contact checked by the contact rules, with its decision deadline and the first row
     of its history, neither yet saved."""
-    errors = rules.contact_errors(
-        received_at=received_at,
-        channel=channel,
-        source=source,
-        concern=concern,
-        consent=consent,
-        consent_notes=consent_notes,
-        now=timezone.now(),
-    )
-    if errors:
-        raise ValidationError(errors)
-    deadline = clocks.decision_deadline(received_at)
     contact = Contact(
         received_at=received_at,
-        out_of_hours=clocks.is_out_of_hours(received_at),
         channel=channel,
         source=source,
         referrer_name=referrer_name.strip(),
@@ -125,17 +112,15 @@ def _new_contact(
         concern=concern.strip(),
         consent=consent,
         consent_notes=consent_notes.strip(),
-        decision_due=deadline.statutory_due,
-        calendar_version=deadline.calendar_version,
         created_by=actor,
     )
-    received = opening_row(
-        contact,
-        Step("receive", actor, received_at),
-        machine_cls=ContactMachine,
-        history_model=ContactStatusChange,
-        history_fk="contact",
-    )
+    errors = rules.contact_errors(contact, now=timezone.now())
+    if errors:
+        raise ValidationError(errors)
+    deadline = clocks.decision_deadline(received_at)
+    contact.out_of_hours = clocks.is_out_of_hours(received_at)
+    contact.decision_due, contact.calendar_version = deadline.statutory_due, deadline.calendar_version
+    received = opening_row(contact, Step("receive", actor, received_at), **CONTACT)
     return contact, received  # type: ignore[return-value]
 
 
@@ -174,33 +159,11 @@ def record_contact(
 
 
 def _create_contact(
-    *,
-    actor: User,
-    received_at: datetime,
-    channel: str,
-    source: str,
-    concern: str,
-    consent: str,
-    children: Sequence[Person],
-    referrer_name: str,
-    referrer_agency: str,
-    referrer_contact_details: str,
-    consent_notes: str,
-    notify: bool = True,
+    *, actor: User, children: Sequence[Person], notify: bool = True, **details: Any
 ) -> Contact:
-    """Shared by `record_contact` and early help's step-up (which checks its own permission)."""
-    contact, received = _new_contact(
-        actor=actor,
-        received_at=received_at,
-        channel=channel,
-        source=source,
-        concern=concern,
-        consent=consent,
-        consent_notes=consent_notes,
-        referrer_name=referrer_name,
-        referrer_agency=referrer_agency,
-        referrer_contact_details=referrer_contact_details,
-    )
+    """Shared by `record_contact` and early help's step-up (which checks its own permission);
+    `details` are `_new_contact`'s."""
+    contact, received = _new_contact(actor=actor, **details)
     contact.save()
     received.save()
     auditor.record(
@@ -209,9 +172,9 @@ def _create_contact(
         obj=contact,
         summary="Recorded a contact",
         changes={
-            "received_at": received_at,
-            "channel": channel,
-            "source": source,
+            "received_at": contact.received_at,
+            "channel": contact.channel,
+            "source": contact.source,
             "out_of_hours": contact.out_of_hours,
         },
     )

@@ -13,14 +13,13 @@ from audit.models import AuditAction
 from core.extensions import changed
 from core.workflow import Step, midday, opening_row, transition
 
-from ..machines import DisagreementMachine
+from ..machines import DISAGREEMENT
 from ..models import (
     ESCALATION_STAGES,
     Contact,
     ContactStatus,
     Disagreement,
     DisagreementOutcome,
-    DisagreementStatusChange,
 )
 
 
@@ -55,13 +54,7 @@ def raise_disagreement(
         grounds=grounds.strip(),
         created_by=actor,
     )
-    raised = opening_row(
-        row,
-        Step("raise", actor, midday(raised_on), grounds.strip()),
-        machine_cls=DisagreementMachine,
-        history_model=DisagreementStatusChange,
-        history_fk="disagreement",
-    )
+    raised = opening_row(row, Step("raise", actor, midday(raised_on), grounds.strip()), **DISAGREEMENT)
     row.save()
     raised.save()
     auditor.record(actor=actor, action=AuditAction.CREATE, obj=row, summary="Partner disagreement raised")
@@ -75,9 +68,7 @@ def _move(
     transition(
         disagreement,
         event,
-        machine_cls=DisagreementMachine,
-        history_model=DisagreementStatusChange,
-        history_fk="disagreement",
+        **DISAGREEMENT,
         actor=actor,
         occurred_at=midday(on) if on else None,
         reason=reason,

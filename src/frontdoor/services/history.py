@@ -32,7 +32,7 @@ from core.workflow import Step, history_rows, midday
 from people.models import Person
 
 from .. import clocks, rules
-from ..machines import ContactMachine, ReferralMachine
+from ..machines import CONTACT, REFERRAL
 from ..models import (
     REFERRAL_DECISIONS,
     Contact,
@@ -145,9 +145,7 @@ def _decided_contact(row: HistoricContact, actor: User) -> tuple[Contact, list[C
             Step("screen", row.screened_by, row.screened_at, contact.screening_summary),
             Step("confirm", row.decided_by, row.decided_at, contact.manager_rationale),
         ],
-        machine_cls=ContactMachine,
-        history_model=ContactStatusChange,
-        history_fk="contact",
+        **CONTACT,
     )
     return contact, [received, *later]  # type: ignore[list-item]
 
@@ -199,9 +197,7 @@ def _opened_referral(
                     cin_codes.CLOSURE_REASON.label(row.closure.reason),
                 )
             ],
-            machine_cls=ReferralMachine,
-            history_model=ReferralStatusChange,
-            history_fk="referral",
+            **REFERRAL,
         )
     written.referrals.append(referral)
     episodes.append(referral)

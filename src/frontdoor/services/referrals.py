@@ -16,7 +16,7 @@ from core.workflow import Step, midday, opening_row, transition
 from people.models import Person
 
 from .. import rules
-from ..machines import ReferralMachine
+from ..machines import REFERRAL
 from ..models import Contact, Referral, ReferralStatusChange
 
 
@@ -51,13 +51,7 @@ def _new_referral(
         contact=contact,
         created_by=actor,
     )
-    opened = opening_row(
-        referral,
-        Step("open", actor, received_at),
-        machine_cls=ReferralMachine,
-        history_model=ReferralStatusChange,
-        history_fk="referral",
-    )
+    opened = opening_row(referral, Step("open", actor, received_at), **REFERRAL)
     return referral, opened  # type: ignore[return-value]
 
 
@@ -130,9 +124,7 @@ def close_referral(
     transition(
         referral,
         "close",
-        machine_cls=ReferralMachine,
-        history_model=ReferralStatusChange,
-        history_fk="referral",
+        **REFERRAL,
         actor=actor,
         occurred_at=midday(closure_date),
         reason=note or cin_codes.CLOSURE_REASON.label(reason),

@@ -12,8 +12,8 @@ from core.extensions import changed
 from core.workflow import transition
 
 from .. import clocks, rules
-from ..machines import ContactMachine
-from ..models import REFERRAL_DECISIONS, Contact, ContactStatusChange, Referral, ReferralStatus
+from ..machines import CONTACT
+from ..models import REFERRAL_DECISIONS, Contact, Referral, ReferralStatus
 from .referrals import open_referral
 
 
@@ -24,9 +24,7 @@ def _contact_transition(
     transition(
         contact,
         event,
-        machine_cls=ContactMachine,
-        history_model=ContactStatusChange,
-        history_fk="contact",
+        **CONTACT,
         actor=actor,
         occurred_at=occurred_at,
         reason=reason,
