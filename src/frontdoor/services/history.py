@@ -42,7 +42,8 @@ from ..models import (
     ReferralStatusChange,
 )
 from .contacts import _frequent, _new_contact
-from .referrals import _new_referral
+from .referrals import _closed, _new_referral
+from .screening import _decided, _screened
 
 BULK_BATCH = 2000
 
@@ -130,15 +131,16 @@ def _decided_contact(row: HistoricContact, actor: User) -> tuple[Contact, list[C
     )
     if errors:
         raise ValidationError(errors)
-    contact.threshold_level = row.threshold_level
-    contact.decision = row.decision
-    contact.primary_need = row.primary_need if row.decision in REFERRAL_DECISIONS else ""
-    contact.screening_summary = row.screening_summary.strip()
-    contact.screened_by = row.screened_by
-    contact.screened_at = row.screened_at
-    contact.manager_rationale = row.manager_rationale.strip()
-    contact.decided_by = row.decided_by
-    contact.decided_at = row.decided_at
+    _screened(
+        contact,
+        actor=row.screened_by,
+        threshold_level=row.threshold_level,
+        decision=row.decision,
+        primary_need=row.primary_need,
+        summary=row.screening_summary,
+        when=row.screened_at,
+    )
+    _decided(contact, actor=row.decided_by, rationale=row.manager_rationale, when=row.decided_at)
     later = history_rows(
         contact,
         [
@@ -186,7 +188,7 @@ def _opened_referral(
         )
         if errors:
             raise ValidationError(errors)
-        referral.closure_date, referral.closure_reason, referral.referral_nfa = row.closure
+        _closed(referral, closure_date=row.closure.on, reason=row.closure.reason, nfa=row.closure.nfa)
         written.referral_history += history_rows(  # type: ignore[arg-type]
             referral,
             [

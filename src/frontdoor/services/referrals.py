@@ -93,6 +93,11 @@ def open_referral(
     return referral
 
 
+def _closed(referral: Referral, *, closure_date: date, reason: str, nfa: bool) -> None:
+    """Write the episode's closure on the referral (not saved)."""
+    referral.closure_date, referral.closure_reason, referral.referral_nfa = closure_date, reason, nfa
+
+
 @transaction.atomic
 def close_referral(
     *,
@@ -117,9 +122,7 @@ def close_referral(
     )
     if errors:
         raise ValidationError(errors)
-    referral.closure_date = closure_date
-    referral.closure_reason = reason
-    referral.referral_nfa = nfa
+    _closed(referral, closure_date=closure_date, reason=reason, nfa=nfa)
     referral.save(update_fields=["closure_date", "closure_reason", "referral_nfa"])
     transition(
         referral,

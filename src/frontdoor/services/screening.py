@@ -34,6 +34,42 @@ def _contact_transition(
     changed(*children)
 
 
+SCREENING_FIELDS = [
+    "threshold_level",
+    "decision",
+    "primary_need",
+    "screening_summary",
+    "screened_by",
+    "screened_at",
+]
+
+
+def _screened(
+    contact: Contact,
+    *,
+    actor: User,
+    threshold_level: str,
+    decision: str,
+    primary_need: str,
+    summary: str,
+    when: datetime,
+) -> None:
+    """Write the screening on the contact (not saved): the primary need only for a referral."""
+    contact.threshold_level = threshold_level
+    contact.decision = decision
+    contact.primary_need = primary_need if decision in REFERRAL_DECISIONS else ""
+    contact.screening_summary = summary.strip()
+    contact.screened_by = actor
+    contact.screened_at = when
+
+
+def _decided(contact: Contact, *, actor: User, rationale: str, when: datetime) -> None:
+    """Write the manager's decision on the contact (not saved)."""
+    contact.manager_rationale = rationale.strip()
+    contact.decided_by = actor
+    contact.decided_at = when
+
+
 @transaction.atomic
 def screen_contact(
     *,
@@ -59,23 +95,17 @@ def screen_contact(
     )
     if errors:
         raise ValidationError(errors)
-    contact.threshold_level = threshold_level
-    contact.decision = decision
-    contact.primary_need = primary_need if decision in REFERRAL_DECISIONS else ""
-    contact.screening_summary = summary.strip()
-    contact.screened_by = actor
-    contact.screened_at = when
-    contact.save(
-        update_fields=[
-            "threshold_level",
-            "decision",
-            "primary_need",
-            "screening_summary",
-            "screened_by",
-            "screened_at",
-        ]
+    _screened(
+        contact,
+        actor=actor,
+        threshold_level=threshold_level,
+        decision=decision,
+        primary_need=primary_need,
+        summary=summary,
+        when=when,
     )
-    _contact_transition(contact, "screen", actor=actor, occurred_at=when, reason=summary.strip())
+    contact.save(update_fields=SCREENING_FIELDS)
+    _contact_transition(contact, "screen", actor=actor, occurred_at=when, reason=contact.screening_summary)
     return contact
 
 
@@ -104,11 +134,9 @@ def confirm_decision(
     errors = rules.decision_errors(rationale=rationale, screened_at=contact.screened_at, decided_at=when)
     if errors:
         raise ValidationError(errors)
-    contact.manager_rationale = rationale.strip()
-    contact.decided_by = actor
-    contact.decided_at = when
+    _decided(contact, actor=actor, rationale=rationale, when=when)
     contact.save(update_fields=["manager_rationale", "decided_by", "decided_at"])
-    _contact_transition(contact, "confirm", actor=actor, occurred_at=when, reason=rationale.strip())
+    _contact_transition(contact, "confirm", actor=actor, occurred_at=when, reason=contact.manager_rationale)
     referrals: list[Referral] = []
     if contact.decision in REFERRAL_DECISIONS:
         for link in contact.child_links.select_related("person"):
