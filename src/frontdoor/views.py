@@ -79,7 +79,7 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "frontdoor/queue.jinja",
-        {"queue": queries.front_door_queue(request.user, today), "today": today, "nav_key": "frontdoor"},
+        {"queue": queries.front_door_queue(request.user, today), "today": today, **NAV},
     )
 
 
