@@ -25,8 +25,10 @@ from accounts.models import TeamKind
 from accounts.permissions import Role
 from assessments import services
 from assessments.models import AssessmentOutcome
+from core.workflow import Step, opening_row
 from demo.stages.base import StageContext
-from frontdoor.models import Referral, ReferralStatus, ReferralStatusChange
+from frontdoor.machines import REFERRAL
+from frontdoor.models import Referral, ReferralStatus
 from frontdoor.services import open_referral
 from workforce.models import Allocation, AllocationRole
 
@@ -78,7 +80,8 @@ def historic_referral(ctx: StageContext, person, referral_date: date, actor) -> 
     """An earlier, already-finished episode behind the child's current one (for second CP
     plans). The front door's `open_referral` only opens a child's current episode, so the
     history an older system would have migrated is written directly, with its opening
-    status-history row; the caller closes it through `close_referral`."""
+    status-history row from the workflow's writer; the caller closes it through
+    `close_referral`."""
     received = timezone.make_aware(datetime.combine(referral_date, time(10)))
     referral = Referral.objects.create(
         person=person,
@@ -88,9 +91,7 @@ def historic_referral(ctx: StageContext, person, referral_date: date, actor) -> 
         primary_need="N1",
         created_by=actor,
     )
-    ReferralStatusChange.objects.create(
-        referral=referral, status=ReferralStatus.OPEN, event="open", occurred_at=received, recorded_by=actor
-    )
+    opening_row(referral, Step("open", actor, received), **REFERRAL).save()
     return referral
 
 
