@@ -119,14 +119,18 @@ def test_models_do_not_override_save_when_defined():
     assert not offenders, "Business logic belongs in services, not Model.save():\n" + "\n".join(offenders)
 
 
+def _defined_in(obj: object, module_name: str) -> bool:
+    """Defined in the module, or (a services package) in one of its submodules."""
+    defined = getattr(obj, "__module__", "")
+    return defined == module_name or defined.startswith(f"{module_name}.")
+
+
 def _public_functions(module_name: str) -> list[tuple[str, inspect.Signature]]:
     module = importlib.import_module(module_name)
     return [
         (f"{module_name}.{name}", inspect.signature(obj))
         for name, obj in vars(module).items()
-        if inspect.isfunction(obj)
-        and not name.startswith("_")
-        and (obj.__module__ == module_name or obj.__module__.startswith(f"{module_name}."))
+        if inspect.isfunction(obj) and not name.startswith("_") and _defined_in(obj, module_name)
     ]
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from frontdoor.models import Referral
 
-from .models import Assessment, AssessmentKind, AssessmentOutcome, AssessmentStatus
+from .models import Assessment, AssessmentKind, AssessmentOutcome
 
 
 def clock_start(kind: str, referral: Referral, start_date: date) -> date:
@@ -36,7 +36,3 @@ def missing_for_submission(a: Assessment) -> dict[str, str]:
     if AssessmentOutcome.OTHER in a.outcomes and not a.outcome_other:
         missing["outcome_other"] = "Describe the other outcome"
     return missing
-
-
-def open_assessments(person_id: int) -> bool:
-    return Assessment.objects.filter(person_id=person_id).exclude(status=AssessmentStatus.AUTHORISED).exists()

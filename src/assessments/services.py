@@ -5,7 +5,7 @@ validates with GOV.UK-style messages, writes status history (via `core.workflow.
 and an audit row.
 """
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,8 +19,9 @@ from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 from codes import cin as cin_codes
+from core.extensions import changed
 from core.versioning import claim_edit
-from core.workflow import transition
+from core.workflow import midday, transition
 from frontdoor.models import Referral, ReferralStatus
 
 from .machines import AssessmentMachine
@@ -50,8 +51,7 @@ CONTENT_FIELDS = (
 
 
 def _at(day: date | None) -> datetime:
-    day = day or timezone.localdate()
-    return timezone.make_aware(datetime.combine(day, time(12)))
+    return midday(day or timezone.localdate())
 
 
 @transaction.atomic
@@ -92,6 +92,7 @@ def start_assessment(
         summary=f"Started {assessment.get_kind_display().lower()}",
         changes={"start_date": start_date, "due_date": deadline.statutory_due},
     )
+    changed(referral.person_id)
     return assessment
 
 
@@ -132,6 +133,7 @@ def record_assessment(
         summary="Updated the assessment",
         changes={k: "changed" for k in changes},
     )
+    changed(assessment.person_id)
     return assessment
 
 
@@ -167,6 +169,7 @@ def submit_assessment(*, actor: User, assessment: Assessment, on: date | None = 
     )
     assessment.submitted_on = on
     assessment.save(update_fields=["submitted_on"])
+    changed(assessment.person_id)
     return assessment
 
 
@@ -190,6 +193,7 @@ def authorise_assessment(*, actor: User, assessment: Assessment, on: date | None
     assessment.authorised_on = on
     assessment.authorised_by = actor
     assessment.save(update_fields=["authorised_on", "authorised_by"])
+    changed(assessment.person_id)
     return assessment
 
 
@@ -227,6 +231,7 @@ def return_assessment(
         summary="Returned the assessment as not meeting the standard",
         reason=comments,
     )
+    changed(assessment.person_id)
     return row
 
 
@@ -265,6 +270,7 @@ def commission_assessment(
         obj=row,
         summary=f"Commissioned {row.get_kind_display().lower()}",
     )
+    changed(person)
     return row
 
 
@@ -272,6 +278,7 @@ def commission_assessment(
 def complete_commissioned(
     *, actor: User, commissioned: CommissionedAssessment, completed_on: date
 ) -> CommissionedAssessment:
+    """Record that a commissioned assessment was completed."""
     _require(actor, Permission.RECORD_ASSESSMENT)
     if completed_on < commissioned.commissioned_on:
         raise ValidationError(
@@ -287,4 +294,5 @@ def complete_commissioned(
         summary="Recorded a commissioned assessment as completed",
         changes={"completed_on": completed_on},
     )
+    changed(commissioned.person_id)
     return commissioned

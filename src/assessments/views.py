@@ -1,22 +1,26 @@
+"""Assessment pages: thin views over `assessments.services`, each record loaded through the
+access door."""
+
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import submitted
+from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from core.workflow import allowed_events
 from frontdoor.models import Referral, ReferralStatus
-from people.access import Purpose, get_person_for
-from people.decorators import with_person
+from people.access import Purpose
+from people.decorators import with_person, with_record
 from people.models import Person
-from people.views import render_person_form as _form_page
 
 from . import rules, services
 from .forms import AssessmentForm, CommissionForm, CompleteCommissionedForm, ReturnForm, StartAssessmentForm
@@ -24,11 +28,17 @@ from .machines import AssessmentMachine
 from .models import Assessment, CommissionedAssessment
 
 
-def load_assessment(request: AuthenticatedHttpRequest, assessment_id: int, purpose: Purpose) -> Assessment:
-    """The assessment, after the access door has let the user open the child's record."""
-    assessment = get_object_or_404(Assessment.objects.select_related("referral", "worker"), pk=assessment_id)
-    get_person_for(request.user, assessment.person_id, purpose=purpose, page="Assessment")
-    return assessment
+def _assessment(purpose: Purpose) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    return with_record(
+        Assessment,
+        purpose,
+        page="Assessment",
+        rows=lambda: Assessment.objects.select_related("referral", "worker"),
+    )
+
+
+def _detail_url(assessment: Assessment) -> str:
+    return reverse("assessments:detail", args=[assessment.pk])
 
 
 @requires(Permission.RECORD_ASSESSMENT)
@@ -39,28 +49,25 @@ def start(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     if not referrals:
         messages.info(request, "There is no open referral for this child: record the referral first")
         return redirect("people:detail", person_id=person.pk)
-    form = StartAssessmentForm(
-        request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk}
-    )
-    started = submitted(
+    return form_page(
         request,
-        form,
+        StartAssessmentForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk}),
         lambda data: services.start_assessment(
             actor=request.user,
             referral=next(r for r in referrals if r.pk == data["referral"]),
             kind=data["kind"],
             start_date=data["start_date"],
         ),
+        title="Start an assessment",
+        success="Assessment started",
+        next_url=_detail_url,
+        person=person,
     )
-    if started:
-        messages.success(request, "Assessment started")
-        return redirect("assessments:detail", assessment_id=started.result.pk)
-    return _form_page(request, form, person, "Start an assessment")
 
 
 @requires(Permission.VIEW_PERSON)
-def detail(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = load_assessment(request, assessment_id, Purpose.VIEW)
+@_assessment(Purpose.VIEW)
+def detail(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
     return render(
         request,
         "assessments/detail.jinja",
@@ -77,26 +84,31 @@ def detail(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpRespons
 
 
 @requires(Permission.RECORD_ASSESSMENT)
+@_assessment(Purpose.EDIT)
 @require_http_methods(["GET", "POST"])
-def edit(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = load_assessment(request, assessment_id, Purpose.EDIT)
+def edit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
     initial = {name: getattr(assessment, name) for name in services.CONTENT_FIELDS}
     form = versioned(AssessmentForm(request.POST or None, initial=initial), assessment)
 
-    def save(data: dict[str, Any]) -> None:
+    def save(data: dict[str, Any]) -> Assessment:
         version = data.pop("version")
-        services.record_assessment(
+        return services.record_assessment(
             actor=request.user, assessment=assessment, data=data, expected_version=version
         )
 
-    if submitted(request, form, save):
-        messages.success(request, "Assessment saved")
-        return redirect("assessments:detail", assessment_id=assessment.pk)
-    return _form_page(request, form, assessment.person, "Record the assessment")
+    return form_page(
+        request,
+        form,
+        save,
+        title="Record the assessment",
+        success="Assessment saved",
+        next_url=_detail_url(assessment),
+        person=assessment.person,
+    )
 
 
-def _transition_view(request: AuthenticatedHttpRequest, assessment_id: int, action: str) -> HttpResponse:
-    assessment = load_assessment(request, assessment_id, Purpose.EDIT)
+def _move(request: AuthenticatedHttpRequest, assessment: Assessment, action: str) -> HttpResponse:
+    """Submit or authorise; what stops it is said on the assessment's page."""
     try:
         if action == "submit":
             services.submit_assessment(actor=request.user, assessment=assessment)
@@ -106,62 +118,63 @@ def _transition_view(request: AuthenticatedHttpRequest, assessment_id: int, acti
             messages.success(request, "Assessment authorised")
     except ValidationError as exc:
         messages.error(request, "This cannot be done yet: " + "; ".join(exc.messages))
-    return redirect("assessments:detail", assessment_id=assessment.pk)
+    return redirect(_detail_url(assessment))
 
 
 @requires(Permission.RECORD_ASSESSMENT)
+@_assessment(Purpose.EDIT)
 @require_POST
-def submit(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpResponse:
-    return _transition_view(request, assessment_id, "submit")
+def submit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
+    return _move(request, assessment, "submit")
 
 
 @requires(Permission.AUTHORISE_ASSESSMENT)
+@_assessment(Purpose.EDIT)
 @require_POST
-def authorise(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpResponse:
-    return _transition_view(request, assessment_id, "authorise")
+def authorise(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
+    return _move(request, assessment, "authorise")
 
 
 @requires(Permission.AUTHORISE_ASSESSMENT)
+@_assessment(Purpose.EDIT)
 @require_http_methods(["GET", "POST"])
-def return_for_work(request: AuthenticatedHttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = load_assessment(request, assessment_id, Purpose.EDIT)
-    form = ReturnForm(request.POST or None)
-    if submitted(
+def return_for_work(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
+    return form_page(
         request,
-        form,
+        ReturnForm(request.POST or None),
         lambda data: services.return_assessment(
             actor=request.user, assessment=assessment, comments=data["comments"]
         ),
-    ):
-        messages.success(request, "Assessment returned to the worker")
-        return redirect("assessments:detail", assessment_id=assessment.pk)
-    return _form_page(request, form, assessment.person, "Return the assessment")
+        title="Return the assessment",
+        success="Assessment returned to the worker",
+        next_url=_detail_url(assessment),
+        person=assessment.person,
+    )
 
 
 @requires(Permission.RECORD_ASSESSMENT)
 @with_person(Purpose.EDIT, page="Commission an assessment")
 @require_http_methods(["GET", "POST"])
 def commission(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    form = CommissionForm(request.POST or None)
-    if submitted(
-        request, form, lambda data: services.commission_assessment(actor=request.user, person=person, **data)
-    ):
-        messages.success(request, "Assessment commissioned")
-        return redirect("people:detail", person_id=person.pk)
-    return _form_page(request, form, person, "Commission a specialist or parenting assessment")
+    return form_page(
+        request,
+        CommissionForm(request.POST or None),
+        lambda data: services.commission_assessment(actor=request.user, person=person, **data),
+        title="Commission a specialist or parenting assessment",
+        success="Assessment commissioned",
+        person=person,
+    )
 
 
 @requires(Permission.RECORD_ASSESSMENT)
+@with_record(CommissionedAssessment, Purpose.EDIT, page="Commissioned assessment", kwarg="commissioned_id")
 @require_http_methods(["GET", "POST"])
-def complete_commissioned(request: AuthenticatedHttpRequest, commissioned_id: int) -> HttpResponse:
-    row = get_object_or_404(CommissionedAssessment, pk=commissioned_id)
-    person = get_person_for(request.user, row.person_id, purpose=Purpose.EDIT, page="Commissioned assessment")
-    form = CompleteCommissionedForm(request.POST or None)
-    if submitted(
+def complete_commissioned(request: AuthenticatedHttpRequest, row: CommissionedAssessment) -> HttpResponse:
+    return form_page(
         request,
-        form,
+        CompleteCommissionedForm(request.POST or None),
         lambda data: services.complete_commissioned(actor=request.user, commissioned=row, **data),
-    ):
-        messages.success(request, "Completion recorded")
-        return redirect("people:detail", person_id=person.pk)
-    return _form_page(request, form, person, f"Completed: {row.description}")
+        title=f"Completed: {row.description}",
+        success="Completion recorded",
+        person=row.person,
+    )

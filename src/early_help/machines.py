@@ -1,7 +1,11 @@
+"""The early help episode's declared workflow, and where it writes its status history."""
+
+from typing import Any
+
 from statemachine import StateMachine
 from statemachine.states import States
 
-from .models import EpisodeStatus
+from .models import EpisodeStatus, EpisodeStatusChange
 
 
 class EpisodeMachine(StateMachine):
@@ -11,3 +15,11 @@ class EpisodeMachine(StateMachine):
         EpisodeStatus, initial=EpisodeStatus.OPEN, final={EpisodeStatus.CLOSED}, use_enum_instance=False
     )
     end = _.OPEN.to(_.CLOSED)
+
+
+# The machine and history, as `core.workflow`'s functions take them.
+EPISODE: dict[str, Any] = {
+    "machine_cls": EpisodeMachine,
+    "history_model": EpisodeStatusChange,
+    "history_fk": "episode",
+}

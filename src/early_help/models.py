@@ -117,6 +117,11 @@ class PlanAction(models.Model):
     def __str__(self) -> str:
         return f"Action {self.pk}"
 
+    @property
+    def person_id(self) -> int:
+        """The child the action is for: the episode's (read through the access door)."""
+        return self.episode.person_id
+
 
 class PlanReview(models.Model):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="reviews")
@@ -179,3 +184,9 @@ class FamilyGroupConferenceRequest(models.Model):
     @property
     def is_waiting(self) -> bool:
         return self.held_on is None and self.withdrawn_on is None
+
+    @property
+    def person_id(self) -> int:
+        """The child whose family the request is for: the episode's (read through the access
+        door)."""
+        return self.episode.person_id

@@ -1,22 +1,23 @@
 """Early help pages: thin views over `early_help.services`, children loaded through the door."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django import forms
-from django.contrib import messages
+from django.db.models import Model
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import form_status, submitted
+from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
-from people.access import Purpose, get_person_for
-from people.decorators import with_person
+from people.access import Purpose
+from people.decorators import with_person, with_record
 from people.models import Person
 
 from . import queries, services
@@ -35,45 +36,34 @@ from .forms import (
 )
 from .models import EarlyHelpEpisode, EntryRoute, FamilyGroupConferenceRequest, PlanAction
 
-
-def load_episode(
-    request: AuthenticatedHttpRequest, episode_id: int, purpose: Purpose, page: str
-) -> EarlyHelpEpisode:
-    episode = get_object_or_404(EarlyHelpEpisode, pk=episode_id)
-    episode.person = get_person_for(request.user, episode.person_id, purpose=purpose, page=page)
-    return episode
+NAV = {"nav_key": "early_help"}
 
 
-def _render_form(
-    request: AuthenticatedHttpRequest, form: forms.Form, person: Person, title: str, back: str
-) -> HttpResponse:
-    return render(
-        request,
-        "early_help/form.jinja",
-        {
-            "form": form,
-            "person": person,
-            "title": title,
-            "back": back,
-            "page_has_errors": bool(form.errors),
-            "nav_key": "early_help",
-        },
-        status=form_status(form),
-    )
+def _episode_url(episode: EarlyHelpEpisode) -> str:
+    return reverse("early_help:episode", args=[episode.pk])
 
 
 def _episode_form(
     request: AuthenticatedHttpRequest,
     episode: EarlyHelpEpisode,
     form: forms.Form,
-    title: str,
     action: Callable[[dict[str, Any]], Any],
-    done: str,
+    *,
+    title: str,
+    success: str,
 ) -> HttpResponse:
-    if submitted(request, form, action):
-        messages.success(request, done)
-        return redirect("early_help:episode", episode_id=episode.pk)
-    return _render_form(request, form, episode.person, title, back=f"/early-help/episodes/{episode.pk}/")
+    """A form about an episode: the child's header, back to the episode after saving."""
+    return form_page(
+        request,
+        form,
+        action,
+        title=title,
+        success=success,
+        next_url=_episode_url(episode),
+        person=episode.person,
+        back=_episode_url(episode),
+        context=NAV,
+    )
 
 
 @requires(Permission.MANAGE_EARLY_HELP)
@@ -89,7 +79,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             "awaiting_within_days": queries.AWAITING_WITHIN_DAYS,
             "awaiting_listed": queries.AWAITING_LISTED,
             "today": today,
-            "nav_key": "early_help",
+            **NAV,
         },
     )
 
@@ -106,17 +96,78 @@ def start(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
             "entry_route": route if route in EntryRoute.values else EntryRoute.DIRECT,
         },
     )
-    if started := submitted(
-        request, form, lambda data: services.start_episode(actor=request.user, person=person, **data)
-    ):
-        messages.success(request, "Early help episode started")
-        return redirect("early_help:episode", episode_id=started.result.pk)
-    return _render_form(request, form, person, "Start early help", back=f"/people/{person.pk}/")
+    return form_page(
+        request,
+        form,
+        lambda data: services.start_episode(actor=request.user, person=person, **data),
+        title="Start early help",
+        success="Early help episode started",
+        next_url=_episode_url,
+        person=person,
+        context=NAV,
+    )
+
+
+def _episode(
+    purpose: Purpose, page: str
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    return with_record(EarlyHelpEpisode, purpose, page=page, kwarg="episode_id")
+
+
+class Part(NamedTuple):
+    """One of an episode's records a page is about: its model, its key in the address, and
+    the name the service takes it by."""
+
+    model: type[Model]
+    kwarg: str
+    argument: str
+
+
+def _episode_page(
+    page: str,
+    form_class: type[forms.Form],
+    service: Callable[..., Any],
+    *,
+    title: str,
+    success: str,
+    dated: str = "",
+    part: Part | None = None,
+) -> Callable[..., HttpResponse]:
+    """The page of a form that records one thing about an episode (or about one of its
+    records, `part`): `service` is called with it and the form's data; `dated` names a date
+    field that starts at today."""
+    load = (
+        _episode(Purpose.EDIT, page)
+        if part is None
+        else with_record(
+            part.model,
+            Purpose.EDIT,
+            page=page,
+            kwarg=part.kwarg,
+            rows=lambda: part.model._default_manager.select_related("episode"),
+        )
+    )
+
+    @requires(Permission.MANAGE_EARLY_HELP)
+    @load
+    @require_http_methods(["GET", "POST"])
+    def view(request: AuthenticatedHttpRequest, record: Any) -> HttpResponse:
+        form = form_class(request.POST or None, initial={dated: timezone.localdate()} if dated else None)
+        return _episode_form(
+            request,
+            record if part is None else record.episode,
+            form,
+            lambda d: service(actor=request.user, **{part.argument if part else "episode": record}, **d),
+            title=title,
+            success=success,
+        )
+
+    return view
 
 
 @requires(Permission.VIEW_EARLY_HELP)
-def episode(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
-    row = load_episode(request, episode_id, Purpose.VIEW, "Early help episode")
+@_episode(Purpose.VIEW, "Early help episode")
+def episode(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
     today = timezone.localdate()
     return render(
         request,
@@ -132,19 +183,15 @@ def episode(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
             "fgc": queries.fgc_rows(row.fgc_requests.all(), today),  # type: ignore[attr-defined]
             "history": list(row.status_history.select_related("recorded_by")),  # type: ignore[attr-defined]
             "today": today,
-            "nav_key": "early_help",
+            **NAV,
         },
     )
 
 
-def _edit(request: AuthenticatedHttpRequest, episode_id: int, page: str) -> EarlyHelpEpisode:
-    return load_episode(request, episode_id, Purpose.EDIT, page)
-
-
 @requires(Permission.MANAGE_EARLY_HELP)
+@_episode(Purpose.EDIT, "Lead professional")
 @require_http_methods(["GET", "POST"])
-def lead_professional(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
-    row = _edit(request, episode_id, "Lead professional")
+def lead_professional(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
     form = versioned(
         LeadProfessionalForm(
             request.POST or None,
@@ -157,18 +204,18 @@ def lead_professional(request: AuthenticatedHttpRequest, episode_id: int) -> Htt
         request,
         row,
         form,
-        "Lead professional",
         lambda d: services.set_lead_professional(
             actor=request.user, episode=row, expected_version=d.pop("version"), **d
         ),
-        "Lead professional saved",
+        title="Lead professional",
+        success="Lead professional saved",
     )
 
 
 @requires(Permission.MANAGE_EARLY_HELP)
+@_episode(Purpose.EDIT, "Early help assessment")
 @require_http_methods(["GET", "POST"])
-def assessment(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
-    row = _edit(request, episode_id, "Early help assessment")
+def assessment(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
     current = row.assessments.order_by("-started_on").first()  # type: ignore[attr-defined]
     initial = (
         {"started_on": current.started_on, "completed_on": current.completed_on, "outcome": current.outcome}
@@ -181,7 +228,6 @@ def assessment(request: AuthenticatedHttpRequest, episode_id: int) -> HttpRespon
         request,
         row,
         form,
-        "Early help assessment",
         lambda d: services.record_assessment(
             actor=request.user,
             episode=row,
@@ -189,129 +235,82 @@ def assessment(request: AuthenticatedHttpRequest, episode_id: int) -> HttpRespon
             expected_version=d.pop("version"),
             **d,
         ),
-        "Assessment saved",
+        title="Early help assessment",
+        success="Assessment saved",
     )
 
 
 @requires(Permission.MANAGE_EARLY_HELP)
+@_episode(Purpose.EDIT, "Team around the family meeting")
 @require_http_methods(["GET", "POST"])
-def meeting(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
-    row = _edit(request, episode_id, "Team around the family meeting")
-    form = MeetingForm(request.POST or None)
+def meeting(request: AuthenticatedHttpRequest, row: EarlyHelpEpisode) -> HttpResponse:
     return _episode_form(
         request,
         row,
-        form,
-        "Team around the family meeting",
+        MeetingForm(request.POST or None),
         lambda d: services.record_meeting(
             actor=request.user, episode=row, held_on=d["held_on"], notes=d["notes"], attendees=d["attendees"]
         ),
-        "Meeting recorded",
+        title="Team around the family meeting",
+        success="Meeting recorded",
     )
 
 
-@requires(Permission.MANAGE_EARLY_HELP)
-@require_http_methods(["GET", "POST"])
-def add_action(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
-    row = _edit(request, episode_id, "Plan action")
-    form = ActionForm(request.POST or None)
-    return _episode_form(
-        request,
-        row,
-        form,
-        "Add an action to the plan",
-        lambda d: services.add_plan_action(actor=request.user, episode=row, **d),
-        "Action added",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@require_http_methods(["GET", "POST"])
-def complete_action(request: AuthenticatedHttpRequest, action_id: int) -> HttpResponse:
-    action = get_object_or_404(PlanAction, pk=action_id)
-    row = _edit(request, action.episode_id, "Complete a plan action")
-    form = CompleteForm(request.POST or None, initial={"completed_on": timezone.localdate()})
-    return _episode_form(
-        request,
-        row,
-        form,
-        "Complete the action",
-        lambda d: services.complete_action(actor=request.user, action=action, **d),
-        "Action completed",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@require_http_methods(["GET", "POST"])
-def review(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
-    row = _edit(request, episode_id, "Early help review")
-    form = ReviewForm(request.POST or None, initial={"reviewed_on": timezone.localdate()})
-    return _episode_form(
-        request,
-        row,
-        form,
-        "Review the plan",
-        lambda d: services.record_review(actor=request.user, episode=row, **d),
-        "Review recorded",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@require_http_methods(["GET", "POST"])
-def request_fgc(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
-    row = _edit(request, episode_id, "Family group conference request")
-    form = FgcRequestForm(request.POST or None, initial={"requested_on": timezone.localdate()})
-    return _episode_form(
-        request,
-        row,
-        form,
-        "Request a family group conference",
-        lambda d: services.request_fgc(actor=request.user, episode=row, **d),
-        "Added to the waiting list",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@require_http_methods(["GET", "POST"])
-def fgc_outcome(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
-    fgc = get_object_or_404(FamilyGroupConferenceRequest, pk=request_id)
-    row = _edit(request, fgc.episode_id, "Family group conference")
-    form = FgcOutcomeForm(request.POST or None, initial={"on": timezone.localdate()})
-    return _episode_form(
-        request,
-        row,
-        form,
-        "Family group conference held or withdrawn",
-        lambda d: services.record_fgc_outcome(actor=request.user, request=fgc, **d),
-        "Waiting list updated",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@require_http_methods(["GET", "POST"])
-def step_up(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
-    row = _edit(request, episode_id, "Step-up to social care")
-    form = StepUpForm(request.POST or None, initial={"handover_date": timezone.localdate()})
-    return _episode_form(
-        request,
-        row,
-        form,
-        "Step up to children's social care",
-        lambda d: services.step_up(actor=request.user, episode=row, **d),
-        "Stepped up: a contact has been sent to the front door",
-    )
-
-
-@requires(Permission.MANAGE_EARLY_HELP)
-@require_http_methods(["GET", "POST"])
-def end(request: AuthenticatedHttpRequest, episode_id: int) -> HttpResponse:
-    row = _edit(request, episode_id, "End early help")
-    form = EndEpisodeForm(request.POST or None, initial={"end_date": timezone.localdate()})
-    return _episode_form(
-        request,
-        row,
-        form,
-        "End the early help episode",
-        lambda d: services.end_episode(actor=request.user, episode=row, **d),
-        "Episode ended",
-    )
+# The pages with one form that records one thing, a line of the table each.
+add_action = _episode_page(
+    "Plan action",
+    ActionForm,
+    services.add_plan_action,
+    title="Add an action to the plan",
+    success="Action added",
+)
+review = _episode_page(
+    "Early help review",
+    ReviewForm,
+    services.record_review,
+    title="Review the plan",
+    success="Review recorded",
+    dated="reviewed_on",
+)
+request_fgc = _episode_page(
+    "Family group conference request",
+    FgcRequestForm,
+    services.request_fgc,
+    title="Request a family group conference",
+    success="Added to the waiting list",
+    dated="requested_on",
+)
+step_up = _episode_page(
+    "Step-up to social care",
+    StepUpForm,
+    services.step_up,
+    title="Step up to children's social care",
+    success="Stepped up: a contact has been sent to the front door",
+    dated="handover_date",
+)
+end = _episode_page(
+    "End early help",
+    EndEpisodeForm,
+    services.end_episode,
+    title="End the early help episode",
+    success="Episode ended",
+    dated="end_date",
+)
+complete_action = _episode_page(
+    "Complete a plan action",
+    CompleteForm,
+    services.complete_action,
+    title="Complete the action",
+    success="Action completed",
+    dated="completed_on",
+    part=Part(PlanAction, "action_id", "action"),
+)
+fgc_outcome = _episode_page(
+    "Family group conference",
+    FgcOutcomeForm,
+    services.record_fgc_outcome,
+    title="Family group conference held or withdrawn",
+    success="Waiting list updated",
+    dated="on",
+    part=Part(FamilyGroupConferenceRequest, "request_id", "request"),
+)

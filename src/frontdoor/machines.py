@@ -1,9 +1,18 @@
-"""Declared workflows of the front door."""
+"""Declared workflows of the front door, and where each writes its status history."""
+
+from typing import Any
 
 from statemachine import StateMachine
 from statemachine.states import States
 
-from .models import ContactStatus, DisagreementStatus, ReferralStatus
+from .models import (
+    ContactStatus,
+    ContactStatusChange,
+    DisagreementStatus,
+    DisagreementStatusChange,
+    ReferralStatus,
+    ReferralStatusChange,
+)
 
 
 class ContactMachine(StateMachine):
@@ -40,3 +49,21 @@ class DisagreementMachine(StateMachine):
     )
     escalate = _.RAISED.to(_.ESCALATED) | _.ESCALATED.to.itself()
     resolve = _.RAISED.to(_.RESOLVED) | _.ESCALATED.to(_.RESOLVED)
+
+
+# Each workflow's machine and history, as `core.workflow`'s functions take them.
+CONTACT: dict[str, Any] = {
+    "machine_cls": ContactMachine,
+    "history_model": ContactStatusChange,
+    "history_fk": "contact",
+}
+REFERRAL: dict[str, Any] = {
+    "machine_cls": ReferralMachine,
+    "history_model": ReferralStatusChange,
+    "history_fk": "referral",
+}
+DISAGREEMENT: dict[str, Any] = {
+    "machine_cls": DisagreementMachine,
+    "history_model": DisagreementStatusChange,
+    "history_fk": "disagreement",
+}

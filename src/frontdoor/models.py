@@ -1,8 +1,8 @@
-"""The front door: referrals, each opening a child-in-need (CIN) episode.
+"""The front door: contacts about children, their screening and decision, and referrals,
+each opening a child-in-need (CIN) episode; feedback to referrers and partners' disagreements.
 
 A `Referral` is the CIN census unit (CINdetails): one episode from the referral date to
 closure. Assessments, plans, s47 enquiries and CP plans of later stages hang off it.
-Contacts and screening decisions are added to this app by the front-door work.
 """
 
 from django.conf import settings
@@ -33,7 +33,7 @@ class Referral(models.Model):
     status = models.CharField(max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    # Added by the front-door stage: the contact whose decision opened this episode.
+    # The contact whose decision opened this episode.
     contact = models.ForeignKey(
         "frontdoor.Contact", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
     )
@@ -57,7 +57,7 @@ class ReferralStatusChange(StatusChangeBase):
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="status_history")
 
 
-# --- Contacts and screening (front door stage) ------------------------------------------
+# --- Contacts and screening ------------------------------------------------------------------
 
 
 class Channel(models.TextChoices):
@@ -216,6 +216,11 @@ class Disagreement(models.Model):
     @property
     def stage_label(self) -> str:
         return ESCALATION_STAGES.get(self.stage, f"Stage {self.stage}")
+
+    @property
+    def child_links(self) -> "models.QuerySet[ContactChild]":
+        """The children the disagreement concerns: those of its contact."""
+        return self.contact.child_links.all()
 
 
 class DisagreementStatusChange(StatusChangeBase):

@@ -1,21 +1,23 @@
 """Front-door pages. Thin: load through the access door, call a service, render."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import submitted
+from core.forms import form_page, submitted
 from core.http import AuthenticatedHttpRequest
 from core.workflow import allowed_events
 from people.access import Purpose, decide, get_person_for
-from people.decorators import with_person
+from people.decorators import with_person, with_record
 from people.models import Person
 from people.search import find_possible_duplicates
 
@@ -34,23 +36,40 @@ from .forms import (
 from .machines import ContactMachine, DisagreementMachine
 from .models import Contact, ContactStatus, Disagreement, Referral
 
-
-def load_contact(request: AuthenticatedHttpRequest, contact_id: int, purpose: Purpose, page: str) -> Contact:
-    """The contact, after the access door has allowed every child on it for `purpose`."""
-    contact = get_object_or_404(Contact, pk=contact_id)
-    for person_id in contact.child_links.values_list("person_id", flat=True):
-        get_person_for(request.user, person_id, purpose=purpose, page=page)
-    return contact
+NAV = {"nav_key": "frontdoor"}
 
 
-def _form_page(
-    request: AuthenticatedHttpRequest, template: str, context: dict[str, Any], form: Any
+def _children(record: Contact | Disagreement) -> Iterable[int]:
+    """The children a contact (or a disagreement with its decision) concerns: the access door
+    must let the user in to every one of them."""
+    return record.child_links.values_list("person_id", flat=True)
+
+
+def _contact_url(contact: Contact) -> str:
+    return reverse("frontdoor:contact", args=[contact.pk])
+
+
+def _contact_form(
+    request: AuthenticatedHttpRequest,
+    contact: Contact,
+    form: Any,
+    action: Any,
+    *,
+    title: str,
+    success: Any,
+    **context: Any,
 ) -> HttpResponse:
-    return render(
+    """A form about a contact: the concern above it, back to the contact after saving."""
+    return form_page(
         request,
-        template,
-        {**context, "form": form, "page_has_errors": bool(form.errors), "nav_key": "frontdoor"},
-        status=400 if form.errors else 200,
+        form,
+        action,
+        title=title,
+        success=success,
+        next_url=_contact_url(contact),
+        template="frontdoor/contact_form.jinja",
+        back=_contact_url(contact),
+        context={"contact": contact, **NAV, **context},
     )
 
 
@@ -60,7 +79,7 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "frontdoor/queue.jinja",
-        {"queue": queries.front_door_queue(request.user, today), "today": today, "nav_key": "frontdoor"},
+        {"queue": queries.front_door_queue(request.user, today), "today": today, **NAV},
     )
 
 
@@ -85,12 +104,22 @@ def _record_contact(request: AuthenticatedHttpRequest, person: Person | None) ->
             children=[person] if person else [],
         )
 
-    if recorded := submitted(request, form, record, rename={"received_at": "received_on"}):
-        messages.success(request, "Contact recorded")
-        if person is None:
-            return redirect("frontdoor:add_child", contact_id=recorded.result.pk)
-        return redirect("frontdoor:contact", contact_id=recorded.result.pk)
-    return _form_page(request, "frontdoor/record_contact.jinja", {"person": person}, form)
+    def next_url(contact: Contact) -> str:
+        # A contact about no child yet goes on to finding the children it is about.
+        return _contact_url(contact) if person else reverse("frontdoor:add_child", args=[contact.pk])
+
+    return form_page(
+        request,
+        form,
+        record,
+        title="Record a contact",
+        success="Contact recorded",
+        next_url=next_url,
+        person=person,
+        template="frontdoor/record_contact.jinja",
+        context=NAV,
+        rename={"received_at": "received_on"},
+    )
 
 
 @requires(Permission.RECORD_CONTACT)
@@ -107,10 +136,10 @@ def record_contact_for_person(request: AuthenticatedHttpRequest, person: Person)
 
 
 @requires(Permission.RECORD_CONTACT)
+@with_record(Contact, Purpose.EDIT, page="Add a child to a contact", people=_children)
 @require_http_methods(["GET", "POST"])
-def add_child(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
+def add_child(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     """Find the child (duplicate check first), then add them or create a new record."""
-    contact = load_contact(request, contact_id, Purpose.EDIT, "Add a child to a contact")
     if contact.status == ContactStatus.DECIDED:
         messages.error(request, "Children cannot be added once the decision is made")
         return redirect("frontdoor:contact", contact_id=contact.pk)
@@ -180,15 +209,15 @@ def add_child(request: AuthenticatedHttpRequest, contact_id: int) -> HttpRespons
             "matches": matches,
             "searched": searched,
             "page_has_errors": bool(form.errors),
-            "nav_key": "frontdoor",
+            **NAV,
         },
         status=400 if form.errors else 200,
     )
 
 
 @requires(Permission.VIEW_CONTACTS)
-def contact_detail(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
-    contact = load_contact(request, contact_id, Purpose.VIEW, "Contact")
+@with_record(Contact, Purpose.VIEW, page="Contact", people=_children)
+def contact_detail(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     today = timezone.localdate()
     links = list(contact.child_links.select_related("person", "referral"))
     return render(
@@ -208,15 +237,15 @@ def contact_detail(request: AuthenticatedHttpRequest, contact_id: int) -> HttpRe
             ),
             "threshold_label": dict(clocks.threshold_levels()).get(contact.threshold_level, ""),
             "re_referrals": queries.re_referral_flags([link.referral for link in links if link.referral]),
-            "nav_key": "frontdoor",
+            **NAV,
         },
     )
 
 
 @requires(Permission.SCREEN_CONTACT)
+@with_record(Contact, Purpose.EDIT, page="Screen a contact", people=_children)
 @require_http_methods(["GET", "POST"])
-def screen(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
-    contact = load_contact(request, contact_id, Purpose.EDIT, "Screen a contact")
+def screen(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     form = ScreeningForm(
         request.POST or None,
         initial={
@@ -240,20 +269,20 @@ def screen(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
         except PermissionDenied as exc:  # the role may screen, but only a registered social worker does
             raise ValidationError("Screening must be done by a registered social worker") from exc
 
-    if submitted(request, form, screen_it):
-        messages.success(request, "Screening recorded: awaiting manager decision")
-        return redirect("frontdoor:contact", contact_id=contact.pk)
-    return _form_page(
-        request, "frontdoor/contact_form.jinja", {"contact": contact, "title": "Screen the contact"}, form
+    return _contact_form(
+        request,
+        contact,
+        form,
+        screen_it,
+        title="Screen the contact",
+        success="Screening recorded: awaiting manager decision",
     )
 
 
 @requires(Permission.CONFIRM_CONTACT_DECISION)
+@with_record(Contact, Purpose.EDIT, page="Confirm a front-door decision", people=_children)
 @require_http_methods(["GET", "POST"])
-def confirm(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
-    contact = load_contact(request, contact_id, Purpose.EDIT, "Confirm a front-door decision")
-    form = ConfirmForm(request.POST or None)
-
+def confirm(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     def decide_it(data: dict[str, Any]) -> str:
         """Confirm the decision or return it; gives the message to show."""
         if data["action"] == "confirm":
@@ -268,39 +297,35 @@ def confirm(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
         services.return_for_more_work(actor=request.user, contact=contact, reason=data["rationale"])
         return "Returned for more work"
 
-    if decided := submitted(request, form, decide_it):
-        messages.success(request, decided.result)
-        return redirect("frontdoor:contact", contact_id=contact.pk)
-    return _form_page(
+    return _contact_form(
         request,
-        "frontdoor/contact_form.jinja",
-        {"contact": contact, "title": "Manager decision", "show_screening": True},
-        form,
+        contact,
+        ConfirmForm(request.POST or None),
+        decide_it,
+        title="Manager decision",
+        success=lambda message: message,
+        show_screening=True,
     )
 
 
 @requires(Permission.RECORD_CONTACT)
+@with_record(Contact, Purpose.EDIT, page="Feedback to the referrer", people=_children)
 @require_http_methods(["GET", "POST"])
-def feedback(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
-    contact = load_contact(request, contact_id, Purpose.EDIT, "Feedback to the referrer")
-    form = FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()})
-    if submitted(
-        request, form, lambda data: services.record_feedback(actor=request.user, contact=contact, **data)
-    ):
-        messages.success(request, "Feedback recorded")
-        return redirect("frontdoor:contact", contact_id=contact.pk)
-    return _form_page(
+def feedback(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
+    return _contact_form(
         request,
-        "frontdoor/contact_form.jinja",
-        {"contact": contact, "title": "Feedback to the referrer"},
-        form,
+        contact,
+        FeedbackForm(request.POST or None, initial={"given_on": timezone.localdate()}),
+        lambda data: services.record_feedback(actor=request.user, contact=contact, **data),
+        title="Feedback to the referrer",
+        success="Feedback recorded",
     )
 
 
 @requires(Permission.RECORD_CONTACT)
+@with_record(Contact, Purpose.EDIT, page="Record a disagreement", people=_children)
 @require_http_methods(["GET", "POST"])
-def raise_disagreement(request: AuthenticatedHttpRequest, contact_id: int) -> HttpResponse:
-    contact = load_contact(request, contact_id, Purpose.EDIT, "Record a disagreement")
+def raise_disagreement(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     form = DisagreementForm(
         request.POST or None,
         initial={
@@ -309,24 +334,26 @@ def raise_disagreement(request: AuthenticatedHttpRequest, contact_id: int) -> Ht
             "agency": contact.referrer_agency,
         },
     )
-    if submitted(
-        request, form, lambda data: services.raise_disagreement(actor=request.user, contact=contact, **data)
-    ):
-        messages.success(request, "Disagreement recorded at stage 1")
-        return redirect("frontdoor:contact", contact_id=contact.pk)
-    return _form_page(
+    return _contact_form(
         request,
-        "frontdoor/contact_form.jinja",
-        {"contact": contact, "title": "Record a partner's disagreement"},
+        contact,
         form,
+        lambda data: services.raise_disagreement(actor=request.user, contact=contact, **data),
+        title="Record a partner's disagreement",
+        success="Disagreement recorded at stage 1",
     )
 
 
 @requires(Permission.CONFIRM_CONTACT_DECISION)
+@with_record(
+    Disagreement,
+    Purpose.EDIT,
+    page="Escalate or resolve a disagreement",
+    rows=lambda: Disagreement.objects.select_related("contact"),
+    people=_children,
+)
 @require_http_methods(["GET", "POST"])
-def disagreement(request: AuthenticatedHttpRequest, disagreement_id: int) -> HttpResponse:
-    row = get_object_or_404(Disagreement, pk=disagreement_id)
-    contact = load_contact(request, row.contact_id, Purpose.EDIT, "Escalate or resolve a disagreement")
+def disagreement(request: AuthenticatedHttpRequest, row: Disagreement) -> HttpResponse:
     form = DisagreementActionForm(request.POST or None, initial={"resolved_on": timezone.localdate()})
 
     def act(data: dict[str, Any]) -> None:
@@ -341,32 +368,33 @@ def disagreement(request: AuthenticatedHttpRequest, disagreement_id: int) -> Htt
                 resolved_on=data["resolved_on"],
             )
 
-    if submitted(request, form, act, rename={"reason": "notes"}):
-        messages.success(request, "Disagreement updated")
-        return redirect("frontdoor:contact", contact_id=contact.pk)
-    return _form_page(
+    return form_page(
         request,
-        "frontdoor/disagreement.jinja",
-        {
-            "contact": contact,
+        form,
+        act,
+        title="Partner disagreement",
+        success="Disagreement updated",
+        next_url=_contact_url(row.contact),
+        template="frontdoor/disagreement.jinja",
+        back=_contact_url(row.contact),
+        context=lambda: {
+            "contact": row.contact,
             "row": row,
             "events": allowed_events(DisagreementMachine, row),
             "history": list(row.status_history.select_related("recorded_by")),
-            "title": "Partner disagreement",
+            **NAV,
         },
-        form,
+        rename={"reason": "notes"},
     )
 
 
 @requires(Permission.CLOSE_REFERRAL)
+@with_record(Referral, Purpose.EDIT, page="Close a referral")
 @require_http_methods(["GET", "POST"])
-def close_referral(request: AuthenticatedHttpRequest, referral_id: int) -> HttpResponse:
-    referral = get_object_or_404(Referral, pk=referral_id)
-    person = get_person_for(request.user, referral.person_id, purpose=Purpose.EDIT, page="Close a referral")
-    form = CloseReferralForm(request.POST or None, initial={"closure_date": timezone.localdate()})
-    if submitted(
+def close_referral(request: AuthenticatedHttpRequest, referral: Referral) -> HttpResponse:
+    return form_page(
         request,
-        form,
+        CloseReferralForm(request.POST or None, initial={"closure_date": timezone.localdate()}),
         lambda data: services.close_referral(
             actor=request.user,
             referral=referral,
@@ -374,12 +402,7 @@ def close_referral(request: AuthenticatedHttpRequest, referral_id: int) -> HttpR
             reason=data["reason"],
             nfa=data["nfa"],
         ),
-    ):
-        messages.success(request, "Referral closed")
-        return redirect("people:detail", person_id=person.pk)
-    return render(
-        request,
-        "people/simple_form.jinja",
-        {"form": form, "person": person, "title": "Close the referral", "page_has_errors": bool(form.errors)},
-        status=400 if form.errors else 200,
+        title="Close the referral",
+        success="Referral closed",
+        person=referral.person,
     )

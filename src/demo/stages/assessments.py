@@ -1,4 +1,4 @@
-"""Demo stage 20: CIN episodes (referrals) and their assessments.
+"""Demo data for CIN episodes (referrals) and their assessments.
 
 Every referral the front-door stage left open is assessed here; a child worked with by an
 assessment, safeguarding or disabled children's team who has no open referral is referred
@@ -6,10 +6,12 @@ through the front door's `open_referral` service (by a front-door manager). Chil
 those teams are assessed and closed (no further action, or early help). Everything after
 that goes through this app's services: most referrals get a single assessment; about one in eight
 of the concluded ones is late (over 45 working days), about one in ten is returned once by the
-manager before authorisation, and recent ones are still in progress (some overdue).
+manager before authorisation, and recent ones are still in progress (some overdue). A few
+assessed children's assessments ask for a specialist or parenting assessment from a provider.
 
-Outcomes set here drive the later stages: STRATEGY (a strategy discussion, stage 30), CIN
-(a child in need plan, stage 40), NFA or EARLY_HELP (episode closed, stage 40).
+Outcomes set here drive the later stages: STRATEGY (a strategy discussion, in the protection
+stage), CIN (a child in need plan, in the cin stage), NFA or EARLY_HELP (episode closed, in the
+cin stage).
 `social.worker`'s children are steered so that they hold CP and CIN cases.
 """
 
@@ -23,8 +25,10 @@ from accounts.models import TeamKind
 from accounts.permissions import Role
 from assessments import services
 from assessments.models import AssessmentOutcome
+from core.workflow import Step, opening_row
 from demo.stages.base import StageContext
-from frontdoor.models import Referral, ReferralStatus, ReferralStatusChange
+from frontdoor.machines import REFERRAL
+from frontdoor.models import Referral, ReferralStatus
 from frontdoor.services import open_referral
 from workforce.models import Allocation, AllocationRole
 
@@ -76,7 +80,8 @@ def historic_referral(ctx: StageContext, person, referral_date: date, actor) -> 
     """An earlier, already-finished episode behind the child's current one (for second CP
     plans). The front door's `open_referral` only opens a child's current episode, so the
     history an older system would have migrated is written directly, with its opening
-    status-history row; the caller closes it through `close_referral`."""
+    status-history row from the workflow's writer; the caller closes it through
+    `close_referral`."""
     received = timezone.make_aware(datetime.combine(referral_date, time(10)))
     referral = Referral.objects.create(
         person=person,
@@ -86,9 +91,7 @@ def historic_referral(ctx: StageContext, person, referral_date: date, actor) -> 
         primary_need="N1",
         created_by=actor,
     )
-    ReferralStatusChange.objects.create(
-        referral=referral, status=ReferralStatus.OPEN, event="open", occurred_at=received, recorded_by=actor
-    )
+    opening_row(referral, Step("open", actor, received), **REFERRAL).save()
     return referral
 
 
@@ -140,6 +143,7 @@ def run(ctx: StageContext) -> None:
     manager = ctx.demo_user("team.manager")
     front_door_managers = ctx.staff(Role.TEAM_MANAGER, TeamKind.FRONT_DOOR) or [manager]
     made = 0
+    assessed: list[tuple[Any, Any, Any]] = []  # (person, assessment, worker) of children in a team
     for person in ctx.children:
         in_team = kinds.get(person.pk) in REFERRED_TEAMS
         existing = open_referrals.get(person.pk)
@@ -182,32 +186,78 @@ def run(ctx: StageContext) -> None:
             "outcomes": [outcome],
         }
         services.record_assessment(actor=worker, assessment=assessment, data=data)
-        # Late about 1 in 8: conclude between 20 and 60 working days from referral.
-        working_days = ctx.rng.randint(46, 60) if ctx.rng.random() < 0.12 else ctx.rng.randint(15, 44)
-        submitted = timescales.add_working_days(referral_date, working_days)
-        if outcome == AssessmentOutcome.STRATEGY:
-            submitted = timescales.add_working_days(referral_date, ctx.rng.randint(5, 12))
-        carried_over = start < collection_year_start(today)
-        if submitted >= today and carried_over:
-            # An assessment still open from the last collection year is a CIN census error
-            # (8736): the demo's older ones conclude by today.
-            submitted = max(start, today - timedelta(days=1))
-        if submitted >= today:
-            continue  # still in progress (overdue when past its due date)
-        if ctx.rng.random() < 0.1:
-            services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
-            services.return_assessment(
-                actor=manager,
-                assessment=assessment,
-                comments="The analysis does not yet weigh the risks against the strengths.",
-                on=submitted,
-            )
-        services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
-        if ctx.rng.random() < 0.05 and submitted > today - timedelta(days=10) and not carried_over:
-            continue  # awaiting authorisation
-        authorised = min(today, timescales.add_working_days(submitted, ctx.rng.randint(0, 2)))
-        services.authorise_assessment(actor=manager, assessment=assessment, on=authorised)
+        if in_team:
+            assessed.append((person, assessment, worker))
+        _conclude(ctx, assessment, worker, manager, outcome, today)
     ctx.progress(f"  {made:,} referrals with assessments")
+    commissioned = _commission(ctx, assessed, today)
+    ctx.progress(f"  {commissioned:,} specialist or parenting assessments commissioned")
+
+
+def _conclude(
+    ctx: StageContext, assessment: Any, worker: Any, manager: Any, outcome: str, today: date
+) -> None:
+    """Submit (after a return for more work, now and then) and authorise the assessment, late
+    about 1 in 8 times; recent ones stay in progress or await authorisation."""
+    referral_date, start = assessment.referral.referral_date, assessment.start_date
+    # Late about 1 in 8: conclude between 20 and 60 working days from referral.
+    working_days = ctx.rng.randint(46, 60) if ctx.rng.random() < 0.12 else ctx.rng.randint(15, 44)
+    submitted = timescales.add_working_days(referral_date, working_days)
+    if outcome == AssessmentOutcome.STRATEGY:
+        submitted = timescales.add_working_days(referral_date, ctx.rng.randint(5, 12))
+    carried_over = start < collection_year_start(today)
+    if submitted >= today and carried_over:
+        # An assessment still open from the last collection year is a CIN census error
+        # (8736): the demo's older ones conclude by today.
+        submitted = max(start, today - timedelta(days=1))
+    if submitted >= today:
+        return  # still in progress (overdue when past its due date)
+    if ctx.rng.random() < 0.1:
+        services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
+        services.return_assessment(
+            actor=manager,
+            assessment=assessment,
+            comments="The analysis does not yet weigh the risks against the strengths.",
+            on=submitted,
+        )
+    services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
+    if ctx.rng.random() < 0.05 and submitted > today - timedelta(days=10) and not carried_over:
+        return  # awaiting authorisation
+    authorised = min(today, timescales.add_working_days(submitted, ctx.rng.randint(0, 2)))
+    services.authorise_assessment(actor=manager, assessment=assessment, on=authorised)
+
+
+COMMISSIONED = (
+    ("PARENTING", "Parenting capacity of both parents", "Family Assessment Service"),
+    ("PARENTING", "Parenting assessment of mother (PAMS)", "Independent social worker"),
+    ("SPECIALIST", "Psychological assessment of the child", "Child and adolescent mental health service"),
+    ("SPECIALIST", "Cognitive assessment of father", "Consultant clinical psychologist"),
+)
+COMMISSIONED_SHARE = 0.06
+
+
+def _commission(ctx: StageContext, assessed: list[tuple[Any, Any, Any]], today: date) -> int:
+    """A few children's assessments ask for a specialist or parenting assessment from a
+    provider, due in six to twelve weeks; most of those due by today are back."""
+    chosen = ctx.rng.sample(assessed, min(len(assessed), max(1, round(len(assessed) * COMMISSIONED_SHARE))))
+    for person, assessment, worker in chosen:
+        kind, description, provider = ctx.rng.choice(COMMISSIONED)
+        commissioned_on = min(today, assessment.start_date + timedelta(days=ctx.rng.randint(5, 20)))
+        due_on = commissioned_on + timedelta(weeks=ctx.rng.randint(6, 12))
+        row = services.commission_assessment(
+            actor=worker,
+            person=person,
+            kind=kind,
+            description=description,
+            provider=provider,
+            commissioned_on=commissioned_on,
+            due_on=due_on,
+            assessment=assessment,
+        )
+        back = due_on - timedelta(days=ctx.rng.randint(0, 14))
+        if back <= today and ctx.rng.random() < 0.8:
+            services.complete_commissioned(actor=worker, commissioned=row, completed_on=back)
+    return len(chosen)
 
 
 def _factors(ctx: StageContext, outcome: str) -> list[str]:

@@ -1,4 +1,7 @@
-"""Demo data for early help: episodes for about one child in eight, through the services.
+"""Demo data for early help: episodes for about one child in eight. About one episode in
+ten, those that may be stepped up, goes through the single-record services (a step-up is a
+contact at the front door); the rest are written by `services.bulk_record_episodes`, held to
+the same rules.
 
 Entry by request, by the front door's "step to early help" decision or by step-down from
 social care; assessment, a team-around-the-family meeting, SMART actions, reviews; some

@@ -5,8 +5,8 @@ known to the front door at some point; about a third of contacts become referral
 referral in five is a re-referral; a quarter of contacts arrive out of hours; most decisions
 are made within 1 working day but some are late; a few contacts await a decision today;
 a few children have three or more contacts in a month; a couple of partner disagreements.
-History is written through `services.bulk_record_decided_contacts`; today's work through
-the ordinary services.
+History is written through `services.bulk_record_decided_contacts` (the same rules as the
+single-record services, written in bulk); today's work through the single-record services.
 """
 
 from collections import defaultdict
@@ -81,6 +81,7 @@ CONCERNS = (
 )
 NEEDS = (("N1", 50), ("N2", 4), ("N3", 6), ("N4", 12), ("N5", 14), ("N6", 3), ("N7", 2), ("N8", 4), ("N9", 5))
 NFA_SHARE = 0.3
+NOT_SOUGHT_BECAUSE = "Seeking consent would place the child at risk"
 
 
 def _weighted(ctx: StageContext, pairs: tuple) -> str:
@@ -197,14 +198,18 @@ def _history_rows(
                 closed_on = received.date() + timedelta(days=ctx.rng.randint(2, 8))
                 if closed_on <= ctx.as_of - timedelta(days=1):
                     # RC7: RC8 and RC9 mean "closed after assessment" (CIN census 8825Q).
-                    closure = (closed_on, "RC7")
+                    closure = services.Closure(closed_on, "RC7", nfa=True)
+            channel = _weighted(ctx, CHANNELS)
+            concern = ctx.rng.choice(CONCERNS)
+            consent = ctx.rng.choices(["GIVEN", "NOT_GIVEN", "NOT_SOUGHT"], weights=[80, 8, 12])[0]
             rows.append(
                 services.HistoricContact(
                     received_at=received,
-                    channel=_weighted(ctx, CHANNELS),
+                    channel=channel,
                     source=source,
-                    concern=ctx.rng.choice(CONCERNS),
-                    consent=ctx.rng.choices(["GIVEN", "NOT_GIVEN", "NOT_SOUGHT"], weights=[80, 8, 12])[0],
+                    concern=concern,
+                    consent=consent,
+                    consent_notes=NOT_SOUGHT_BECAUSE if consent == "NOT_SOUGHT" else "",
                     person_ids=children,
                     screened_by=ctx.rng.choice(screeners),
                     screened_at=screened,

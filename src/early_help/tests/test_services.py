@@ -149,34 +149,3 @@ def test_end_episode_rejects_date_before_start(episode, eh_worker):
         services.end_episode(
             actor=eh_worker, episode=episode, end_date=date(2025, 1, 1), end_reason=EndReason.NFA
         )
-
-
-def test_bulk_episodes_write_history_and_refuse_second_open_episode(eh_worker, child):
-    row = services.HistoricEpisode(
-        person_id=child.pk,
-        worker=eh_worker,
-        start_date=date(2025, 1, 6),
-        reason="Routines",
-        lead_professional=("Mrs Patel", "School"),
-        assessment=(date(2025, 1, 8), date(2025, 2, 1), "Plan agreed"),
-        meeting=(date(2025, 2, 1), [("Mum", "", True), ("GP", "Health", False)]),
-        actions=[("Course", "Mum", date(2025, 3, 1), date(2025, 2, 20))],
-        fgc=(date(2025, 2, 10), None),
-    )
-    (episode,) = services.bulk_record_episodes(actor=eh_worker, rows=[row])
-    assert episode.status == EpisodeStatus.OPEN and episode.meetings.get().attendance.count() == 2
-    assert episode.fgc_requests.get().is_waiting and [h.event for h in episode.status_history.all()] == [
-        "start"
-    ]
-    with pytest.raises(ValidationError):
-        services.bulk_record_episodes(actor=eh_worker, rows=[row])
-
-
-def test_bulk_episodes_reject_step_up_end_and_future_dates(eh_worker, child):
-    base = dict(person_id=child.pk, worker=eh_worker, reason="x", lead_professional=("A", "B"))
-    for bad in (
-        services.HistoricEpisode(start_date=date(2025, 1, 6), end=(date(2025, 5, 1), "STEP_UP"), **base),
-        services.HistoricEpisode(start_date=date(2099, 1, 6), **base),
-    ):
-        with pytest.raises(ValidationError):
-            services.bulk_record_episodes(actor=eh_worker, rows=[bad])

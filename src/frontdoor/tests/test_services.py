@@ -272,52 +272,6 @@ def test_disagreement_refused_before_decision(make_contact, screener):
         )
 
 
-def _historic(child, screener, fd_manager, received, **extra):
-    return services.HistoricContact(
-        received_at=received,
-        channel="PHONE",
-        source="6",
-        concern="Incident",
-        consent="GIVEN",
-        person_ids=[child.pk],
-        screened_by=screener,
-        screened_at=received + timedelta(hours=1),
-        threshold_level=extra.pop("level", "3"),
-        decision=extra.pop("decision", "ASSESSMENT"),
-        primary_need="N1",
-        screening_summary="s",
-        decided_by=fd_manager,
-        decided_at=received + timedelta(hours=3),
-        manager_rationale="r",
-        **extra,
-    )
-
-
-def test_bulk_history_opens_closes_and_links_referrals(child, screener, fd_manager):
-    rows = [
-        _historic(child, screener, fd_manager, at(2025, 1, 6), closure=(date(2025, 3, 1), "RC8")),
-        _historic(child, screener, fd_manager, at(2025, 3, 10)),
-        _historic(child, screener, fd_manager, at(2025, 3, 20)),
-    ]
-    contacts = services.bulk_record_decided_contacts(actor=fd_manager, rows=rows)
-    referrals = list(Referral.objects.order_by("referral_date"))
-    assert len(contacts) == 3 and len(referrals) == 2
-    assert referrals[0].status == ReferralStatus.CLOSED and referrals[1].status == ReferralStatus.OPEN
-    assert contacts[2].child_links.get().referral == referrals[1]
-    assert [h.event for h in referrals[0].status_history.all()] == ["open", "close"]
-    assert contacts[2].child_links.get().frequent_contacts is False
-
-
-def test_bulk_history_refused_when_screener_not_registered(child, make_user, fd_team, fd_manager):
-    unqualified = make_user(Role.FRONT_DOOR, "fd.x", team=fd_team, registered_social_worker=False)
-    with pytest.raises(ValidationError):
-        services.bulk_record_decided_contacts(
-            actor=fd_manager, rows=[_historic(child, unqualified, fd_manager, at(2025, 1, 6))]
-        )
-    with pytest.raises(PermissionDenied):
-        services.bulk_record_decided_contacts(actor=unqualified, rows=[])
-
-
 def test_open_referral_refused_when_it_would_overlap_an_earlier_episode(child, fd_manager, social_worker):
     # CIN census rules 8816 and 8820: a child's episodes never overlap.
     first = services.open_referral(
