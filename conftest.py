@@ -1,4 +1,8 @@
-"""Shared fixtures: one user per role, a client signed in as each, and a child."""
+"""Shared fixtures: one user per role, a client signed in as each, and a child; and, for
+every test, the check that each audited change to a person's record was also told to the
+`on_change` listeners (`core.extensions.changed`)."""
+
+from functools import partial
 
 import pytest
 
@@ -90,3 +94,51 @@ def told(monkeypatch, django_capture_on_commit_callbacks):
         return result, people
 
     return run
+
+
+class _Telling:
+    """Stands in for `django.db.transaction` inside core.extensions: notes whose records
+    `changed` was told about, then schedules as usual."""
+
+    def __init__(self, real, people: set[int]) -> None:
+        self._real = real
+        self._people = people
+
+    def on_commit(self, func, *args, **kwargs):
+        if isinstance(func, partial) and func.func.__name__ == "record_changed":
+            self._people.update(func.args[0])
+        return self._real.on_commit(func, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+@pytest.fixture(autouse=True)
+def _every_audited_change_is_told(request, monkeypatch):
+    """A service that changes a person's record (an audited CREATE, UPDATE or MERGE naming
+    them) must say so with `core.extensions.changed`: checked after every test that used
+    the database. A test that writes audit rows by hand is marked `audit_rows_by_hand`."""
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
+    if not uses_db or request.node.get_closest_marker("audit_rows_by_hand"):
+        yield
+        return
+    request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
+    from django.db import transaction
+
+    from audit.models import AuditAction, AuditEvent
+
+    told: set[int] = set()
+    monkeypatch.setattr("core.extensions.transaction", _Telling(transaction, told))
+    first = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    yield
+    audited = set(
+        AuditEvent.objects.filter(
+            id__gt=first,
+            action__in=[AuditAction.CREATE, AuditAction.UPDATE, AuditAction.MERGE],
+            person_id__isnull=False,
+        ).values_list("person_id", flat=True)
+    )
+    untold = audited - told
+    assert not untold, f"Changed records not told with core.extensions.changed: {sorted(untold)[:10]}"

@@ -45,7 +45,6 @@ def _person_endpoints() -> list[Endpoint]:
     return [e for e in walk_urls() if "person_id" in e.kwargs and e.name not in OWN_DOOR]
 
 
-@pytest.mark.xfail(strict=True, reason="being done: issue 17 (remove this mark when it passes)")
 def test_every_address_naming_a_record_loads_it_through_with_record():
     offenders = [
         f"{e.name} ({e.route})"

@@ -2,7 +2,8 @@
 
 Call `record(...)` inside the service function's transaction, so the audit row and the
 change it describes commit or roll back together. Reads of a record are audited by the
-access door (`people.access`), not by views.
+access door (`people.access`), not by views. Writing a row has no other effect: a service
+that changes a child's record says so itself (`core.extensions.changed`).
 """
 
 import hashlib
@@ -16,14 +17,11 @@ from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from core.extensions import record_changed
 from core.request_context import current_request_id
 
 from .models import AuditAction, AuditEvent
 
 GENESIS_HASH = "0" * 64
-# Audited actions that change a person's record: after commit, apps are told (on_change.py).
-CHANGE_ACTIONS = frozenset({AuditAction.CREATE, AuditAction.UPDATE, AuditAction.MERGE})
 _PG_LOCK_KEY = 0x4A7D17  # advisory lock serialising the hash chain on PostgreSQL
 
 
@@ -112,9 +110,6 @@ def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
             event = _build(pending, prev, request_id)
             prev = event.hash
             built.append(event)
-        changed = {e.person_id for e in built if e.person_id is not None and e.action in CHANGE_ACTIONS}
-        if changed:
-            transaction.on_commit(lambda: record_changed(changed))
         return AuditEvent.objects.bulk_create(built, batch_size=2000)
 
 

@@ -29,7 +29,7 @@ contracts are casework's (`casework.chronology`, `casework.documents`).
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -190,7 +190,7 @@ def changed(*people: "Person | int | None") -> None:
     it in its transaction, beside the audit; nothing is told if the change rolls back."""
     ids = frozenset(p if isinstance(p, int) else p.pk for p in people if p is not None)
     if ids:
-        transaction.on_commit(lambda: record_changed(ids))
+        transaction.on_commit(partial(record_changed, ids))
 
 
 def record_changed(person_ids: Iterable[int]) -> None:

@@ -1,13 +1,11 @@
 """Person pages. Every person is reached through `people.access` (the one door)."""
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
@@ -154,36 +152,6 @@ def edit(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         request,
         "people/edit.jinja",
         {"form": form, "person": person, "page_has_errors": bool(form.errors)},
-        status=form_status(form),
-    )
-
-
-def person_form_page(
-    request: AuthenticatedHttpRequest,
-    person: Person,
-    form: Any,
-    template_title: str,
-    action: Callable[[dict[str, Any]], Any],
-    success: str,
-) -> HttpResponse:
-    """Deprecated: use `core.forms.form_page` (kept until every stage's views use it)."""
-    return form_page(request, form, action, title=template_title, success=success, person=person)
-
-
-def render_person_form(
-    request: AuthenticatedHttpRequest, form: Any, person: Person, title: str
-) -> HttpResponse:
-    """Deprecated: use `core.forms.form_page` (kept until every stage's views use it)."""
-    return render(
-        request,
-        "form_page.jinja",
-        {
-            "form": form,
-            "person": person,
-            "title": title,
-            "back": reverse("people:detail", args=[person.pk]),
-            "page_has_errors": bool(form.errors),
-        },
         status=form_status(form),
     )
 
