@@ -57,7 +57,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 test-system: install browser
-	$(VENV)/bin/pytest -m system -p no:randomly
+	$(VENV)/bin/pytest -m system -p no:randomly -n 2
 
 test: lint typecheck test-unit test-system
 
