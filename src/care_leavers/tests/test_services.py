@@ -7,21 +7,13 @@ from accounts.permissions import Role
 from audit.models import AuditEvent
 from care_leavers import queries, services
 from care_leavers.models import BirthdayStatus, CareLeaver
-from people import services as people_services
+from people.tests.factories import make_person
 
 
 @pytest.fixture
 def leaver(social_worker):
-    return people_services.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Jordan",
-            "family_name": "Price",
-            "date_of_birth": date(2005, 8, 31),
-            "sex": "M",
-            "ethnicity": "WBRI",
-        },
+    return make_person(
+        social_worker, "Jordan", "Price", date_of_birth=date(2005, 8, 31), sex="M", ethnicity="WBRI"
     )
 
 

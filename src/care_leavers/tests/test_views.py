@@ -11,23 +11,20 @@ from care_leavers.models import BirthdayStatus
 from care_leavers.worklist import items
 from casework import services as casework
 from looked_after.models import PeriodOfCare
-from people import services as people_services
+from people.tests.factories import make_person
 from timescales import add_months
 
 
 @pytest.fixture
 def leaver(social_worker):
     today = timezone.localdate()
-    person = people_services.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Kai",
-            "family_name": "Morgan",
-            "date_of_birth": birthday(today, -19) + timedelta(days=10),  # 19 in 10 days
-            "sex": "M",
-            "ethnicity": "WBRI",
-        },
+    person = make_person(
+        social_worker,
+        "Kai",
+        "Morgan",
+        date_of_birth=birthday(today, -19) + timedelta(days=10),  # 19 in 10 days
+        sex="M",
+        ethnicity="WBRI",
     )
     dob = person.date_of_birth
     PeriodOfCare.objects.create(

@@ -10,8 +10,9 @@ from audit.models import AuditAction, AuditEvent
 from casework import chronology, services
 from casework.access import may_open_document, may_read_note
 from casework.models import CaseNoteStatus, SARStatus
+from workforce.tests.factories import allocate
 
-from .records import PDF, allocate, restricted_pdf
+from .records import PDF, restricted_pdf
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 

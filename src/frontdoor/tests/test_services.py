@@ -16,7 +16,7 @@ from frontdoor.models import (
     ReferralStatus,
 )
 from frontdoor.tests.conftest import at
-from people import services as people_services
+from people.tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -65,15 +65,7 @@ def test_third_contact_in_30_days_flags_child_and_notifies_front_door_manager(ma
 
 
 def test_contact_for_several_children_of_a_family(make_contact, screener, child):
-    sibling = people_services.create_person(
-        actor=screener,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Noah",
-            "family_name": "Hughes",
-            "date_of_birth": date(2018, 1, 2),
-        },
-    )
+    sibling = make_person(screener, "Noah", "Hughes", date_of_birth=date(2018, 1, 2))
     contact = make_contact(children=[child, sibling])
     assert contact.child_links.count() == 2
 

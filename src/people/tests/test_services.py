@@ -21,8 +21,8 @@ from people.models import (
     RecordStatus,
 )
 from people.names import phonetic_keys
-from workforce import services as workforce
-from workforce.models import Allocation, AllocationRole
+from workforce.models import Allocation
+from workforce.tests.factories import allocate
 
 TODAY = date(2025, 6, 2)
 
@@ -368,14 +368,7 @@ def merge_pair(social_worker, team_manager, team, make_person, adult):
     )
     services.add_relationship(actor=social_worker, person_a=adult, person_b=duplicate, type="PARENT")
     services.set_disabilities(actor=social_worker, person=duplicate, codes_=["AUT"])
-    workforce.allocate(
-        actor=team_manager,
-        person=duplicate,
-        worker=social_worker,
-        team=team,
-        role=AllocationRole.SOCIAL_WORKER,
-        start_date=TODAY,
-    )
+    allocate(team_manager, duplicate, social_worker, team, TODAY)
     return survivor, duplicate
 
 

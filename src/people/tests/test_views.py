@@ -9,6 +9,7 @@ from codes import person as codes
 from core.models import Notification
 from people import services
 from people.models import Person, PersonRelationship
+from people.tests.factories import make_person, restrict
 
 
 def test_person_page_shows_record_and_audits_the_view(client_for, social_worker, child):
@@ -112,14 +113,7 @@ def _edit_data(person: Person, **changes: str) -> dict[str, str]:
 
 @pytest.fixture
 def restricted_child(child, team_manager):
-    services.restrict_record(
-        actor=team_manager,
-        person=child,
-        reason="STAFF_CHILD",
-        details="",
-        manager=team_manager,
-        named_users=[],
-    )
+    restrict(team_manager, child)
     return child
 
 
@@ -251,9 +245,7 @@ def test_add_form_records_through_the_service_and_returns_to_the_person_when_val
 
 
 def test_add_relationship_saves_when_other_record_found(client_for, social_worker, child):
-    parent = services.create_person(
-        actor=social_worker, data={"record_type": "ADULT", "given_name": "Sarah", "family_name": "Hughes"}
-    )
+    parent = make_person(social_worker, "Sarah", "Hughes", record_type="ADULT")
 
     response = client_for(social_worker).post(
         f"/people/{child.pk}/relationships/new/",
@@ -328,15 +320,7 @@ def test_break_glass_post_refuses_and_shows_error_when_reason_too_short(
 def test_merge_asks_for_confirmation_then_merges_when_confirmed(
     client_for, social_worker, team_manager, child
 ):
-    duplicate = services.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Amelia",
-            "family_name": "Hughs",
-            "nhs_number": "9434765919",
-        },
-    )
+    duplicate = make_person(social_worker, "Amelia", "Hughs", nhs_number="9434765919")
     c = client_for(team_manager)
     url = f"/people/{child.pk}/merge/"
     assert c.get(url, {"duplicate": duplicate.la_child_id}).status_code == 200
@@ -410,16 +394,8 @@ def test_audit_index_lists_recent_refusals_when_auditor_signs_in(
 def test_duplicate_check_hides_details_of_restricted_records_when_user_not_named(
     client_for, social_worker, team_manager, child
 ):
-    from people import services
 
-    services.restrict_record(
-        actor=team_manager,
-        person=child,
-        reason="STAFF_CHILD",
-        details="",
-        manager=team_manager,
-        named_users=[],
-    )
+    restrict(team_manager, child)
     response = client_for(social_worker).post(
         "/people/new/",
         {

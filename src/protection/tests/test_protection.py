@@ -11,6 +11,7 @@ from protection.models import CPPlan, PlanStatus, S47Enquiry
 from protection.queries import review_due
 from protection.tests.factories import initial_conference, make_referral, start_s47
 from protection.worklist import items
+from workforce.tests.factories import allocate
 
 SMART = {
     "what": "Attend parenting course",
@@ -472,21 +473,12 @@ def test_worklist_prompts_when_plan_reaches_two_years(plan, chair, social_worker
 def test_team_page_shows_sign_offs_and_unallocated_work_when_plan_draft(
     plan, child, team_manager, client_for, team
 ):
-    from workforce import services as workforce
-    from workforce.models import AllocationRole
 
     # Unallocated: the child has an open plan and no social worker.
     body = client_for(team_manager).get(f"/work/teams/{team.pk}/").content.decode()
     assert child.la_child_id in body.split('id="unallocated"')[1]
     # Allocated to the team: the plan awaiting sign-off shows; the child is no longer unallocated.
-    workforce.allocate(
-        actor=team_manager,
-        person=child,
-        worker=team_manager,
-        team=team,
-        role=AllocationRole.SOCIAL_WORKER,
-        start_date=date(2025, 4, 1),
-    )
+    allocate(team_manager, child, team_manager, team, date(2025, 4, 1))
     body = client_for(team_manager).get(f"/work/teams/{team.pk}/").content.decode()
     assert "Decisions awaiting sign-off" in body
     assert "Child protection plan awaiting sign-off" in body

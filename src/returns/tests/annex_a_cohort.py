@@ -30,6 +30,7 @@ from looked_after.models import LACReview, PeriodOfCare
 from looked_after.services import PlacementDetails
 from people import services as people
 from people.models import Person
+from people.tests.factories import make_person
 from permanence import services as permanence
 from protection.models import Conference, CPPlan, PlanStatus, S47Enquiry, StrategyDiscussion
 from workforce import services as workforce
@@ -89,16 +90,13 @@ def make_staff(make_user: Any) -> Staff:
 def child(
     staff: Staff, given: str, sex: str, ethnicity: str, born: date | None, disabilities: tuple = ()
 ) -> Person:
-    return people.create_person(
-        actor=staff.manager,
-        data={
-            "record_type": "CHILD",
-            "given_name": given,
-            "family_name": "Cohort",
-            "date_of_birth": born,
-            "sex": sex,
-            "ethnicity": ethnicity,
-        },
+    return make_person(
+        staff.manager,
+        given,
+        "Cohort",
+        date_of_birth=born,
+        sex=sex,
+        ethnicity=ethnicity,
         disabilities=disabilities,
     )
 

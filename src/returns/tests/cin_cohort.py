@@ -23,6 +23,7 @@ from cin import services as cin
 from frontdoor import services as frontdoor
 from people import services as people
 from people.models import Person
+from people.tests.factories import make_person
 from protection import services as protection
 from protection.models import Agency
 
@@ -78,19 +79,8 @@ def _assessment(worker: User, manager: User, referral, start: date, done: date |
     return a
 
 
-def _child(worker: User, given: str, born: date | None, sex: str, **extra) -> Person:  # type: ignore[no-untyped-def]
-    return people.create_person(
-        actor=worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": given,
-            "family_name": "Cohort",
-            "date_of_birth": born,
-            "sex": sex,
-            "ethnicity": extra.pop("ethnicity", "WBRI"),
-            **extra,
-        },
-    )
+def _child(worker: User, given: str, born: date | None, sex: str, ethnicity: str = "WBRI", **extra) -> Person:  # type: ignore[no-untyped-def]
+    return make_person(worker, given, "Cohort", date_of_birth=born, sex=sex, ethnicity=ethnicity, **extra)
 
 
 def _icpc_and_plan(worker: User, chair: User, referral, strategy_on: date, icpc_on: date, category: str):  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from looked_after import services as care
 from looked_after.services import PlacementDetails
 from people import services as people
 from people.models import Person, RelationshipType
+from people.tests.factories import make_person
 from permanence import services as permanence
 from workforce import services as workforce
 from workforce.models import AllocationReason, AllocationRole
@@ -48,24 +49,21 @@ def _foster(kind: str, postcode: str, provider: str = "PR1", urn: str = "SC12345
     )
 
 
-def _child(actor: User, name: str, dob: date, sex: str, **extra: object) -> Person:
+def _child(actor: User, name: str, dob: date, sex: str, ethnicity: str = "WBRI", **extra: object) -> Person:
     address = (
         people.NewAddress(line_1="1 Harbour Street", town="Harbourside", postcode=HOME[name], start_date=dob)
         if name in HOME
         else None
     )
-    return people.create_person(
-        actor=actor,
-        data={
-            "record_type": "CHILD",
-            "given_name": f"Child{name}",
-            "family_name": "Cohort",
-            "date_of_birth": dob,
-            "sex": sex,
-            "ethnicity": extra.pop("ethnicity", "WBRI"),
-            **extra,
-        },
+    return make_person(
+        actor,
+        f"Child{name}",
+        "Cohort",
+        date_of_birth=dob,
+        sex=sex,
+        ethnicity=ethnicity,
         address=address,
+        **extra,
     )
 
 
@@ -241,16 +239,7 @@ def build_cohort() -> Cohort:
 
     # G: looked after throughout the year; health, dental, a missing episode; a mother.
     g = kids["G"] = _child(sw, "G", date(2010, 2, 2), "F", upn="G123456789012")
-    baby = people.create_person(
-        actor=sw,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Baby",
-            "family_name": "Cohort",
-            "date_of_birth": date(2025, 12, 1),
-            "sex": "M",
-        },
-    )
+    baby = make_person(sw, "Baby", "Cohort", date_of_birth=date(2025, 12, 1), sex="M")
     people.add_relationship(actor=sw, person_a=g, person_b=baby, type=RelationshipType.PARENT)
     allocate(g, date(2023, 1, 10))
     period = care.start_care(
