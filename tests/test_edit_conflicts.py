@@ -140,7 +140,7 @@ def _care_leaver(child, social_worker, referral) -> EditForm:
 def _missing_episode(child, social_worker, referral) -> EditForm:
     from looked_after import services
     from looked_after.models import MissingEpisode
-    from looked_after.tests.conftest import foster
+    from looked_after.tests.factories import foster
 
     services.start_care(
         actor=social_worker,

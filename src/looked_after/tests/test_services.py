@@ -10,7 +10,7 @@ from looked_after import queries, services
 from looked_after.models import CareEpisode, EscalationStatus, LegalStatusPeriod, MissingEpisode, Placement
 from looked_after.services import ActionDetails
 
-from .conftest import foster
+from .factories import foster, take_into_care, with_parents
 
 
 def episodes(period):
@@ -29,26 +29,12 @@ def test_start_care_opens_an_s_episode_with_status_and_placement_when_valid(in_c
 
 def test_start_care_is_refused_when_actor_lacks_permission(child, auditor_user):
     with pytest.raises(PermissionDenied):
-        services.start_care(
-            actor=auditor_user,
-            person=child,
-            start_date=date(2024, 3, 14),
-            legal_status="V2",
-            category_of_need="N1",
-            placement=foster(),
-        )
+        take_into_care(auditor_user, child)
 
 
 def test_start_care_is_refused_when_already_looked_after(in_care, child, social_worker):
     with pytest.raises(ValidationError) as exc:
-        services.start_care(
-            actor=social_worker,
-            person=child,
-            start_date=date(2024, 5, 1),
-            legal_status="V2",
-            category_of_need="N1",
-            placement=foster(),
-        )
+        take_into_care(social_worker, child, date(2024, 5, 1))
     assert "start_date" in exc.value.message_dict
 
 
@@ -130,26 +116,12 @@ def test_end_care_refuses_x1_when_ending_the_period(in_care, social_worker):
 
 def test_placement_with_parents_needs_parent_provider_when_recorded(child, social_worker):
     with pytest.raises(ValidationError) as exc:
-        services.start_care(
-            actor=social_worker,
-            person=child,
-            start_date=date(2024, 3, 14),
-            legal_status="C2",
-            category_of_need="N1",
-            placement=foster("Ms Hughes", placement_type="P1", provider="PR1"),
-        )
+        take_into_care(social_worker, child, legal_status="C2", placement=with_parents(provider="PR1"))
     assert "provider" in exc.value.message_dict
 
 
 def test_placement_with_parents_is_approved_only_by_a_service_manager(child, social_worker, service_manager):
-    period = services.start_care(
-        actor=social_worker,
-        person=child,
-        start_date=date(2024, 3, 14),
-        legal_status="C2",
-        category_of_need="N1",
-        placement=foster("Ms Hughes", placement_type="P1", provider="PR0"),
-    )
+    period = take_into_care(social_worker, child, legal_status="C2", placement=with_parents())
     placement = Placement.objects.get(period=period)
     assert placement.awaiting_parent_approval
     with pytest.raises(PermissionDenied):
@@ -168,14 +140,7 @@ def test_placement_with_parents_is_approved_only_by_a_service_manager(child, soc
 
 def test_urn_is_validated_when_given(child, social_worker):
     with pytest.raises(ValidationError) as exc:
-        services.start_care(
-            actor=social_worker,
-            person=child,
-            start_date=date(2024, 3, 14),
-            legal_status="V2",
-            category_of_need="N1",
-            placement=foster(urn="ABC"),
-        )
+        take_into_care(social_worker, child, placement=foster(urn="ABC"))
     assert "urn" in exc.value.message_dict
 
 
@@ -309,16 +274,7 @@ def test_every_service_says_the_childs_record_changed_when_it_commits(
     told, child, social_worker, service_manager, team_manager, iro
 ):
     sw, now = social_worker, timezone.now()
-    period, people = told(
-        lambda: services.start_care(
-            actor=sw,
-            person=child,
-            start_date=date(2024, 3, 14),
-            legal_status="C2",
-            category_of_need="N1",
-            placement=foster("Ms Hughes", placement_type="P1", provider="PR0"),
-        )
-    )
+    period, people = told(lambda: take_into_care(sw, child, legal_status="C2", placement=with_parents()))
     calls = [
         lambda: services.approve_placement_with_parents(
             actor=service_manager,

@@ -12,7 +12,7 @@ from looked_after import services
 from looked_after.models import CareEpisode, MissingEpisode, PeriodOfCare, Placement
 from looked_after.services import ActionDetails
 
-from .conftest import foster
+from .factories import take_into_care
 
 
 def _date(prefix: str, d: date) -> dict[str, str]:
@@ -117,14 +117,7 @@ def test_person_page_shows_the_children_in_care_panel_when_in_care(client_for, s
 
 
 def test_first_review_is_on_the_iro_page_when_allocated(client_for, team_manager, iro, child, social_worker):
-    services.start_care(
-        actor=social_worker,
-        person=child,
-        start_date=timezone.localdate(),
-        legal_status="V2",
-        category_of_need="N1",
-        placement=foster(),
-    )
+    take_into_care(social_worker, child, timezone.localdate())
     services.allocate_iro(actor=team_manager, person=child, iro=iro, start_date=timezone.localdate())
     html = client_for(iro).get(reverse("looked_after:iro")).content.decode()
     assert "My review schedule" in html and "Amelia Hughes" in html and "First looked-after review" in html

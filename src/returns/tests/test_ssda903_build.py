@@ -135,18 +135,14 @@ def test_a_relevant_care_leaver_whose_care_began_before_last_year_is_a_query_for
 
     from care_leavers import services as leavers
     from looked_after import services as care
+    from looked_after.tests.factories import take_into_care
 
     from .ssda903_cohort import _child, _foster
 
     worker = cohort.worker
     r = _child(worker, "R", date(2008, 4, 15), "F", upn="R123456789012")
-    period = care.start_care(
-        actor=worker,
-        person=r,
-        start_date=date(2023, 12, 19),
-        legal_status="V2",
-        category_of_need="N1",
-        placement=_foster("U6", "TS24 0HL", urn="SC666668"),
+    period = take_into_care(
+        worker, r, date(2023, 12, 19), "V2", "N1", _foster("U6", "TS24 0HL", urn="SC666668")
     )
     care.record_change(
         actor=worker,
@@ -182,19 +178,14 @@ def test_2024_25_sex_codes_and_supported_accommodation_are_not_errors(cohort):
     supported accommodation is a query that says so."""
     from datetime import date
 
-    from looked_after import services as care
+    from looked_after.tests.factories import take_into_care
 
     from .ssda903_cohort import _child, _foster
 
     worker = cohort.worker
     s = _child(worker, "S", date(2007, 11, 2), "M", upn="S123456789012")
-    care.start_care(
-        actor=worker,
-        person=s,
-        start_date=date(2024, 6, 3),
-        legal_status="V2",
-        category_of_need="N1",
-        placement=_foster("K3", "TS24 9QX", provider="PR4", urn="SC555556"),
+    take_into_care(
+        worker, s, date(2024, 6, 3), "V2", "N1", _foster("K3", "TS24 9QX", provider="PR4", urn="SC555556")
     )
     output = build(2025)
     findings = validate(output, 2025)
