@@ -7,17 +7,13 @@ from django.utils import timezone
 
 from accounts.permissions import Role
 from casework import services as casework
+from core.tests.form_data import date_input
 from core.worklist import work_items
 from looked_after import services
 from looked_after.models import CareEpisode, MissingEpisode, PeriodOfCare, Placement
 from looked_after.services import ActionDetails
 
 from .factories import take_into_care
-
-
-def _date(prefix: str, d: date) -> dict[str, str]:
-    return {f"{prefix}-day": str(d.day), f"{prefix}-month": str(d.month), f"{prefix}-year": str(d.year)}
-
 
 PLACEMENT = {
     "placement_type": "U4",
@@ -37,7 +33,7 @@ def test_start_of_care_page_records_period_and_episode_when_valid(client_for, so
     response = client.post(
         url,
         {
-            **_date("start_date", date(2024, 3, 14)),
+            **date_input("start_date", date(2024, 3, 14)),
             "legal_status": "C2",
             "category_of_need": "N1",
             **PLACEMENT,
@@ -51,7 +47,12 @@ def test_start_of_care_page_records_period_and_episode_when_valid(client_for, so
 def test_start_of_care_page_keeps_typed_values_when_input_is_bad(client_for, social_worker, child):
     response = client_for(social_worker).post(
         reverse("looked_after:start", args=[child.pk]),
-        {**_date("start_date", date(2024, 3, 14)), "legal_status": "", "category_of_need": "N1", **PLACEMENT},
+        {
+            **date_input("start_date", date(2024, 3, 14)),
+            "legal_status": "",
+            "category_of_need": "N1",
+            **PLACEMENT,
+        },
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -68,7 +69,7 @@ def test_change_page_records_placement_move_with_reason_when_child_moves(
     client_for, social_worker, in_care, child
 ):
     data = {
-        **_date("on", date(2024, 5, 1)),
+        **date_input("on", date(2024, 5, 1)),
         "legal_status": "",
         "placement_changed": "on",
         "reason_for_change": "CREQB",
@@ -82,7 +83,7 @@ def test_change_page_records_placement_move_with_reason_when_child_moves(
 
 
 def test_change_page_asks_for_placement_when_moved_without_details(client_for, social_worker, in_care, child):
-    data = {**_date("on", date(2024, 5, 1)), "placement_changed": "on", "reason_for_change": "CREQB"}
+    data = {**date_input("on", date(2024, 5, 1)), "placement_changed": "on", "reason_for_change": "CREQB"}
     response = client_for(social_worker).post(reverse("looked_after:change", args=[child.pk]), data)
     assert response.status_code == 400
     assert CareEpisode.objects.filter(person=child).count() == 1
@@ -150,7 +151,7 @@ def test_held_return_interview_leaves_the_worklist_when_recorded(client_for, soc
     response = client_for(social_worker).post(
         reverse("looked_after:update_missing", args=[episode.pk]),
         {
-            **_date("rhi_held_on", held.date()),
+            **date_input("rhi_held_on", held.date()),
             "rhi_held_time": held.strftime("%H:%M"),
             "rhi_by": "Barnardo's",
             "version": str(episode.version),
@@ -214,12 +215,12 @@ def test_review_page_records_review_when_iro_posts(client_for, iro, in_care, chi
     response = client_for(iro).post(
         reverse("looked_after:record_review", args=[child.pk]),
         {
-            **_date("held_on", date(2024, 4, 10)),
+            **date_input("held_on", date(2024, 4, 10)),
             "participation": "PN1",
             "iro_met_child": "yes",
             "action_1_who": "SW",
             "action_1_what": "Book dentist",
-            **_date("action_1_due", date(2024, 5, 1)),
+            **date_input("action_1_due", date(2024, 5, 1)),
         },
     )
     assert response.status_code == 302, re.findall(r'href="#[^"]*">([^<]*)<', response.content.decode())

@@ -7,6 +7,7 @@ from accounts.permissions import Role
 from audit.models import AuditEvent
 from codes import person as codes
 from core.models import Notification
+from core.tests.form_data import date_input
 from people import services
 from people.models import Person, PersonRelationship
 from people.tests.factories import make_person, restrict
@@ -27,9 +28,7 @@ def test_create_person_offers_possible_duplicates_first(client_for, social_worke
         "record_type": "CHILD",
         "given_name": "Amelia",
         "family_name": "Hughs",
-        "date_of_birth-day": "27",
-        "date_of_birth-month": "3",
-        "date_of_birth-year": "2015",
+        **date_input("date_of_birth", date(2015, 3, 27)),
         "sex": "F",
         "gender": "2",
         "ethnicity": "WBRI",
@@ -82,7 +81,7 @@ def test_pages_render(client_for, social_worker, path):
 def test_timescale_calculator(client_for, social_worker):
     response = client_for(social_worker).get(
         "/timescales/",
-        {"rule": "lac_first_review", "start-day": "14", "start-month": "3", "start-year": "2024"},
+        {"rule": "lac_first_review", **date_input("start", date(2024, 3, 14))},
     )
     assert response.status_code == 200
     assert "15 April 2024" in response.content.decode()
@@ -208,7 +207,7 @@ def test_add_form_returns_400_with_error_summary_and_keeps_input_when_invalid(
         (
             "addresses/new/",
             {"kind": "HOME", "line_1": "12 Quay Street", "town": "Harbourside", "postcode": "hb1 2ab"}
-            | {"start_date-day": "1", "start_date-month": "2", "start_date-year": "2024"},
+            | date_input("start_date", date(2024, 2, 1)),
             lambda child: (
                 child.addresses.values_list("line_1", "postcode", "start_date").get()
                 == ("12 Quay Street", "HB1 2AB", date(2024, 2, 1))
@@ -224,8 +223,7 @@ def test_add_form_returns_400_with_error_summary_and_keeps_input_when_invalid(
         ),
         (
             "alerts/new/",
-            {"kind": "DOG", "details": "Large dog in the yard"}
-            | {"start_date-day": "1", "start_date-month": "3", "start_date-year": "2024"},
+            {"kind": "DOG", "details": "Large dog in the yard"} | date_input("start_date", date(2024, 3, 1)),
             lambda child: (
                 child.alerts.values_list("kind", "details", "start_date").get()
                 == ("DOG", "Large dog in the yard", date(2024, 3, 1))
@@ -402,9 +400,7 @@ def test_duplicate_check_hides_details_of_restricted_records_when_user_not_named
             "record_type": "CHILD",
             "given_name": "Amelia",
             "family_name": "Hughes",
-            "date_of_birth-day": "27",
-            "date_of_birth-month": "3",
-            "date_of_birth-year": "2015",
+            **date_input("date_of_birth", date(2015, 3, 27)),
             "sex": "F",
             "gender": "2",
             "ethnicity": "WBRI",

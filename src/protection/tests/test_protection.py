@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.permissions import Role
 from casework.services import record_visit
+from core.tests.form_data import date_input
 from protection import flags, services
 from protection.models import CPPlan, PlanStatus, S47Enquiry
 from protection.queries import review_due
@@ -308,9 +309,7 @@ def test_strategy_view_redirects_to_s47_when_s47_decided(child, referral, social
         f"/protection/people/{child.pk}/strategy/new/",
         {
             "referral": referral.pk,
-            "held_on-day": "15",
-            "held_on-month": "12",
-            "held_on-year": "2025",
+            **date_input("held_on", date(2025, 12, 15)),
             "agencies": ["POLICE", "SOCIAL_CARE"],
             "information_shared": "Bruise",
             "decision": "S47_SINGLE",
@@ -375,7 +374,7 @@ def _post_date(prefix, day):
 def test_core_group_view_records_progress_when_social_worker(plan, chair, social_worker, client_for):
     action = _active(plan, chair, social_worker)
     data = {
-        **_post_date("held_on", date(2026, 1, 16)),
+        **date_input("held_on", date(2026, 1, 16)),
         "agencies": ["HEALTH"],
         f"status_{action.pk}": "DONE",
         f"note_{action.pk}": "Done",
@@ -398,7 +397,7 @@ def test_end_plan_view_forbidden_when_social_worker_and_ends_when_chair(
     plan, chair, social_worker, client_for
 ):
     _active(plan, chair, social_worker)
-    data = {**_post_date("end_date", date(2026, 2, 1)), "reason": "Safe now", "step_down": "CIN"}
+    data = {**date_input("end_date", date(2026, 2, 1)), "reason": "Safe now", "step_down": "CIN"}
     assert client_for(social_worker).post(f"/protection/plans/{plan.pk}/end/", data).status_code == 403
     assert client_for(chair).post(f"/protection/plans/{plan.pk}/end/", data).status_code == 302
     plan.refresh_from_db()
@@ -409,7 +408,7 @@ def test_review_conference_view_records_review_when_chair(plan, chair, social_wo
     _active(plan, chair, social_worker)
     action = plan.actions.get()
     data = {
-        **_post_date("held_on", date(2026, 4, 2)),
+        **date_input("held_on", date(2026, 4, 2)),
         "decision": "CONTINUE",
         f"status_{action.pk}": "DONE",
         f"note_{action.pk}": "Course completed",
@@ -424,7 +423,7 @@ def test_review_conference_view_records_review_when_chair(plan, chair, social_wo
 def test_s47_outcome_view_forbidden_when_chair_lacks_record_and_recorded_by_worker(
     s47, social_worker, client_for, make_user
 ):
-    data = {"outcome": "ICPC", **_post_date("outcome_date", date(2025, 12, 22))}
+    data = {"outcome": "ICPC", **date_input("outcome_date", date(2025, 12, 22))}
     assert (
         client_for(make_user(Role.AUDITOR)).post(f"/protection/s47/{s47.pk}/outcome/", data).status_code
         == 403
@@ -438,7 +437,7 @@ def test_management_decision_view_when_manager_and_forbidden_for_worker(
     child, social_worker, team_manager, client_for
 ):
     data = {
-        **_post_date("decided_on", date(2026, 1, 2)),
+        **date_input("decided_on", date(2026, 1, 2)),
         "decision": "Step down",
         "rationale": "Progress made",
     }
@@ -456,10 +455,10 @@ def test_management_decision_view_when_manager_and_forbidden_for_worker(
 
 def test_chair_check_views_when_chair(plan, chair, social_worker, client_for):
     _active(plan, chair, social_worker)
-    data = {"kind": "CHALLENGE", **_post_date("raised_on", date(2026, 2, 1)), "concern": "Drift"}
+    data = {"kind": "CHALLENGE", **date_input("raised_on", date(2026, 2, 1)), "concern": "Drift"}
     assert client_for(chair).post(f"/protection/plans/{plan.pk}/checks/new/", data).status_code == 302
     check = plan.chair_checks.get()
-    data = {**_post_date("resolved_on", date(2026, 2, 3)), "outcome": "Resolved"}
+    data = {**date_input("resolved_on", date(2026, 2, 3)), "outcome": "Resolved"}
     assert client_for(chair).post(f"/protection/checks/{check.pk}/resolve/", data).status_code == 302
 
 
@@ -487,8 +486,8 @@ def test_team_page_shows_sign_offs_and_unallocated_work_when_plan_draft(
 
 def test_transfer_in_view_records_plans_the_child_had_elsewhere(child, referral, chair, client_for):
     data = {
-        **_post_date("held_on", date(2025, 12, 19)),
-        **_post_date("transfer_notified_on", date(2025, 12, 15)),
+        **date_input("held_on", date(2025, 12, 19)),
+        **date_input("transfer_notified_on", date(2025, 12, 15)),
         "decision": "PLAN",
         "category": "NEG",
         "previous_plans_elsewhere": "2",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.permissions import Role
+from core.tests.form_data import date_input
 from core.workflow import TransitionRefused
 from rights import clocks, services
 from rights.models import ChildViews, ComplaintStatusChange
@@ -131,9 +132,7 @@ def test_views_form_records_and_person_page_lists_them(client_for, social_worker
     response = client.post(
         reverse("rights:new_views", args=[child.pk]),
         {
-            "given_on-day": "6",
-            "given_on-month": "1",
-            "given_on-year": "2025",
+            **date_input("given_on", date(2025, 1, 6)),
             "meeting": "Looked-after review",
             "method": "DRAWING",
             "views": "I want to see my nan more",
@@ -149,9 +148,7 @@ def test_views_form_keeps_text_when_method_missing(client_for, social_worker, ch
     response = client_for(social_worker).post(
         reverse("rights:new_views", args=[child.pk]),
         {
-            "given_on-day": "6",
-            "given_on-month": "1",
-            "given_on-year": "2025",
+            **date_input("given_on", date(2025, 1, 6)),
             "meeting": "Review",
             "views": "Keep me",
         },
