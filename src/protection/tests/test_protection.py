@@ -10,7 +10,7 @@ from core.tests.form_data import date_input
 from protection import flags, services
 from protection.models import CPPlan, PlanStatus, S47Enquiry
 from protection.queries import review_due
-from protection.tests.factories import initial_conference, make_referral, start_s47
+from protection.tests.factories import initial_conference, make_referral, review_conference, start_s47
 from protection.worklist import items
 from workforce.tests.factories import allocate
 
@@ -150,16 +150,9 @@ def test_core_group_records_progress_when_noted(plan, chair, social_worker):
     )
 
 
-def test_review_due_six_months_after_last_review_when_month_end(plan, chair, social_worker, referral):
+def test_review_due_six_months_after_last_review_when_month_end(plan, chair, social_worker):
     _active(plan, chair, social_worker)
-    services.record_conference(
-        actor=chair,
-        referral=referral,
-        kind="REVIEW",
-        held_on=date(2026, 3, 31),
-        decision="CONTINUE",
-        plan=plan,
-    )
+    review_conference(chair, plan)
     assert review_due(plan) == date(2026, 9, 30)  # 31 Mar + 6 months: September has no 31st
 
 
@@ -367,10 +360,6 @@ def test_transfer_in_refused_when_notification_date_missing(referral, chair):
         )
 
 
-def _post_date(prefix, day):
-    return {f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)}
-
-
 def test_core_group_view_records_progress_when_social_worker(plan, chair, social_worker, client_for):
     action = _active(plan, chair, social_worker)
     data = {
@@ -484,15 +473,20 @@ def test_team_page_shows_sign_offs_and_unallocated_work_when_plan_draft(
     assert "Every child with open work has an allocated social worker" in body
 
 
-def test_transfer_in_view_records_plans_the_child_had_elsewhere(child, referral, chair, client_for):
+def _transfer_in(client, child, previous_plans_elsewhere: str):  # type: ignore[no-untyped-def]
+    """A transfer-in conference for `child` that makes a plan (neglect), posted by `client`."""
     data = {
         **date_input("held_on", date(2025, 12, 19)),
         **date_input("transfer_notified_on", date(2025, 12, 15)),
         "decision": "PLAN",
         "category": "NEG",
-        "previous_plans_elsewhere": "2",
+        "previous_plans_elsewhere": previous_plans_elsewhere,
     }
-    response = client_for(chair).post(f"/protection/people/{child.pk}/transfer-in/", data)
+    return client.post(f"/protection/people/{child.pk}/transfer-in/", data)
+
+
+def test_transfer_in_view_records_plans_the_child_had_elsewhere(child, referral, chair, client_for):
+    response = _transfer_in(client_for(chair), child, "2")
     assert response.status_code == 302
     plan = CPPlan.objects.get(person=child)
     assert plan.previous_plans_elsewhere == 2
@@ -504,14 +498,7 @@ def test_transfer_in_view_records_plans_the_child_had_elsewhere(child, referral,
 
 
 def test_transfer_in_view_refuses_a_negative_number_of_plans(child, referral, chair, client_for):
-    data = {
-        **_post_date("held_on", date(2025, 12, 19)),
-        **_post_date("transfer_notified_on", date(2025, 12, 15)),
-        "decision": "PLAN",
-        "category": "NEG",
-        "previous_plans_elsewhere": "-1",
-    }
-    response = client_for(chair).post(f"/protection/people/{child.pk}/transfer-in/", data)
+    response = _transfer_in(client_for(chair), child, "-1")
     assert response.status_code == 400
     assert "Enter 0 or more" in response.content.decode()
     assert not CPPlan.objects.filter(person=child).exists()
@@ -535,14 +522,7 @@ def test_each_service_says_the_childs_record_changed(
         lambda: services.resolve_chair_check(
             actor=chair, check=plan.chair_checks.get(), outcome="Seen", resolved_on=date(2026, 1, 21)
         ),
-        lambda: services.record_conference(
-            actor=chair,
-            referral=plan.referral,
-            kind="REVIEW",
-            held_on=date(2026, 3, 31),
-            decision="CONTINUE",
-            plan=plan,
-        ),
+        lambda: review_conference(chair, plan),
         lambda: services.record_management_decision(
             actor=team_manager,
             person=child,

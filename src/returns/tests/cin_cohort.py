@@ -26,6 +26,7 @@ from people.models import Person
 from people.tests.factories import make_person
 from protection import services as protection
 from protection.models import Agency
+from protection.tests.factories import review_conference
 
 YEAR = 2026
 GENERATED_AT = timezone.make_aware(datetime(2026, 4, 2, 9, 30))
@@ -151,18 +152,8 @@ def make_cohort(make_user) -> Cohort:  # type: ignore[no-untyped-def]
     ref = _referral(manager, c, date(2025, 7, 1), "6", "N1")
     _assessment(worker, manager, ref, date(2025, 7, 1), date(2025, 7, 10), ["16A"], "STRATEGY")
     _, plan = _icpc_and_plan(worker, chair, ref, date(2025, 7, 2), date(2025, 7, 21), "NEG")
-    protection.record_conference(
-        actor=chair,
-        referral=ref,
-        kind="REVIEW",
-        held_on=date(2025, 10, 20),
-        decision="CONTINUE",
-        plan=plan,
-        category="EMO",
-    )
-    protection.record_conference(
-        actor=chair, referral=ref, kind="REVIEW", held_on=date(2026, 4, 14), decision="CONTINUE", plan=plan
-    )
+    review_conference(chair, plan, date(2025, 10, 20), category="EMO")
+    review_conference(chair, plan, date(2026, 4, 14))
 
     # D: disabilities, an assessment and an open CIN plan.
     d = _child(worker, "Daisy", date(2010, 3, 3), "F", upn=valid_upn("201", "000054321"), ethnicity="APKN")
