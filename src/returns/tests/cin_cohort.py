@@ -11,7 +11,7 @@ Collection year 2025-26 (1 April 2025 to 31 March 2026). Five children:
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.utils import timezone
 from stdnum.gb import upn as upn_check
@@ -21,6 +21,7 @@ from accounts.permissions import Role
 from assessments import services as assessments
 from cin import services as cin
 from frontdoor import services as frontdoor
+from frontdoor.tests.factories import open_referral
 from people import services as people
 from people.models import Person
 from people.tests.factories import make_person
@@ -47,14 +48,7 @@ class Cohort:
 
 
 def _referral(manager: User, person: Person, day: date, source: str, need: str):  # type: ignore[no-untyped-def]
-    return frontdoor.open_referral(
-        actor=manager,
-        person=person,
-        referral_date=day,
-        received_at=timezone.make_aware(datetime.combine(day, time(10))),
-        source=source,
-        primary_need=need,
-    )
+    return open_referral(manager, person, day, source, primary_need=need)
 
 
 def _assessment(worker: User, manager: User, referral, start: date, done: date | None, factors, outcome):  # type: ignore[no-untyped-def]
