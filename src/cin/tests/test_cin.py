@@ -10,16 +10,9 @@ from cin.clocks import next_review_due, next_visit_due
 from cin.worklist import items
 from core.tests.form_data import date_input
 from frontdoor.models import ReferralStatus
+from plans.tests.factories import SMART
 from protection.models import PlanStatus
 from protection.tests.factories import make_referral
-
-SMART = {
-    "what": "Attend school daily",
-    "who_person": "Amelia's mum",
-    "who_agency": "Family",
-    "by_when": date(2025, 7, 1),
-    "serves": "Education",
-}
 
 
 @pytest.fixture
