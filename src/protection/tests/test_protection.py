@@ -83,15 +83,7 @@ def test_initial_conference_makes_draft_plan_with_clocks_when_decision_plan(plan
 
 def test_conference_refused_when_social_worker(s47, referral, social_worker):
     with pytest.raises(PermissionDenied):
-        services.record_conference(
-            actor=social_worker,
-            referral=referral,
-            kind="INITIAL",
-            held_on=date(2026, 1, 5),
-            decision="PLAN",
-            category="PHY",
-            s47=s47,
-        )
+        initial_conference(referral, social_worker, s47)
 
 
 def test_conference_refused_when_plan_without_category(s47, referral, chair):
@@ -334,30 +326,28 @@ def test_oversight_lists_sign_offs_and_unallocated_work_when_plan_draft(plan, ch
     assert unallocated_children(date(2026, 1, 6)) == [child.pk]
 
 
-def test_transfer_in_conference_due_15_working_days_from_notification(referral, chair):
-    conf = services.record_conference(
+def _transfer_in_conference(referral, chair, **extra):  # type: ignore[no-untyped-def]
+    """A transfer-in conference on 20 December 2025 that makes a plan (neglect)."""
+    return services.record_conference(
         actor=chair,
         referral=referral,
         kind="TRANSFER_IN",
         held_on=date(2025, 12, 20),
         decision="PLAN",
         category="NEG",
-        transfer_notified_on=date(2025, 12, 15),
+        **extra,
     )
+
+
+def test_transfer_in_conference_due_15_working_days_from_notification(referral, chair):
+    conf = _transfer_in_conference(referral, chair, transfer_notified_on=date(2025, 12, 15))
     assert conf.due_on == date(2026, 1, 8)
     assert conf.plan.status == PlanStatus.DRAFT
 
 
 def test_transfer_in_refused_when_notification_date_missing(referral, chair):
     with pytest.raises(ValidationError):
-        services.record_conference(
-            actor=chair,
-            referral=referral,
-            kind="TRANSFER_IN",
-            held_on=date(2025, 12, 20),
-            decision="PLAN",
-            category="NEG",
-        )
+        _transfer_in_conference(referral, chair)
 
 
 def test_core_group_view_records_progress_when_social_worker(plan, chair, social_worker, client_for):
