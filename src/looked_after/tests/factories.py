@@ -1,11 +1,12 @@
-"""Test helpers for every stage: placements and periods of care recorded through the
+"""Test helpers for every stage: placements, periods of care and reviews recorded through the
 looked-after services."""
 
 from datetime import date
+from typing import Any
 
 from accounts.models import User
 from looked_after import services
-from looked_after.models import PeriodOfCare
+from looked_after.models import LACReview, PeriodOfCare
 from looked_after.services import PlacementDetails
 from people.models import Person
 
@@ -42,4 +43,19 @@ def take_into_care(
         legal_status=legal_status,
         category_of_need=need,
         placement=placement or foster(),
+    )
+
+
+def hold_review(
+    actor: User, period: PeriodOfCare, held_on: date = date(2024, 4, 10), **extra: Any
+) -> LACReview:
+    """A looked-after review of `period` recorded by `actor`: the child took part in person
+    (PN1) and met the IRO, unless said."""
+    return services.record_review(
+        actor=actor,
+        period=period,
+        held_on=held_on,
+        participation=extra.pop("participation", "PN1"),
+        iro_met_child=extra.pop("iro_met_child", True),
+        **extra,
     )

@@ -10,7 +10,7 @@ from looked_after import queries, services
 from looked_after.models import CareEpisode, EscalationStatus, LegalStatusPeriod, MissingEpisode, Placement
 from looked_after.services import ActionDetails
 
-from .factories import foster, take_into_care, with_parents
+from .factories import foster, hold_review, take_into_care, with_parents
 
 
 def episodes(period):
@@ -145,12 +145,10 @@ def test_urn_is_validated_when_given(child, social_worker):
 
 
 def test_review_records_due_date_and_smart_actions_when_held(in_care, iro):
-    review = services.record_review(
-        actor=iro,
-        period=in_care,
-        held_on=date(2024, 4, 16),
-        participation="PN1",
-        iro_met_child=True,
+    review = hold_review(
+        iro,
+        in_care,
+        date(2024, 4, 16),
         child_views="I want to see my brother",
         actions=[ActionDetails("Social worker", "Arrange sibling contact", date(2024, 5, 1))],
     )
@@ -165,21 +163,13 @@ def test_review_records_due_date_and_smart_actions_when_held(in_care, iro):
     )
     action.refresh_from_db()
     assert action.completed_on == date(2024, 4, 30)
-    second = services.record_review(
-        actor=iro, period=in_care, held_on=date(2024, 7, 1), participation="PN1", iro_met_child=False
-    )
+    second = hold_review(iro, in_care, date(2024, 7, 1), iro_met_child=False)
     assert (second.sequence, second.rule_id, second.due_date) == (2, "lac_second_review", date(2024, 7, 16))
 
 
 def test_review_is_refused_when_actor_is_a_social_worker(in_care, social_worker):
     with pytest.raises(PermissionDenied):
-        services.record_review(
-            actor=social_worker,
-            period=in_care,
-            held_on=date(2024, 4, 1),
-            participation="PN1",
-            iro_met_child=True,
-        )
+        hold_review(social_worker, in_care, date(2024, 4, 1))
 
 
 def test_escalation_moves_through_formal_stages_to_resolution_when_progressed(in_care, iro):
@@ -293,13 +283,8 @@ def test_every_service_says_the_childs_record_changed_when_it_commits(
         lambda: services.allocate_iro(
             actor=team_manager, person=child, iro=iro, start_date=date(2024, 3, 14)
         ),
-        lambda: services.record_review(
-            actor=iro,
-            period=period,
-            held_on=date(2024, 4, 10),
-            participation="PN1",
-            iro_met_child=True,
-            actions=[ActionDetails("Social worker", "Arrange contact", date(2024, 5, 1))],
+        lambda: hold_review(
+            iro, period, actions=[ActionDetails("Social worker", "Arrange contact", date(2024, 5, 1))]
         ),
         lambda: services.complete_review_action(
             actor=sw, action=period.reviews.get().actions.get(), completed_on=date(2024, 4, 20)

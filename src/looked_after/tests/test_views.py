@@ -13,7 +13,7 @@ from looked_after import services
 from looked_after.models import CareEpisode, MissingEpisode, PeriodOfCare, Placement
 from looked_after.services import ActionDetails
 
-from .factories import take_into_care
+from .factories import hold_review, take_into_care
 
 PLACEMENT = {
     "placement_type": "U4",
@@ -93,14 +93,7 @@ def test_timeline_shows_episodes_reviews_and_due_items_when_in_care(
     client_for, social_worker, in_care, child, iro, team_manager
 ):
     services.allocate_iro(actor=team_manager, person=child, iro=iro, start_date=date(2024, 3, 15))
-    services.record_review(
-        actor=iro,
-        period=in_care,
-        held_on=date(2024, 4, 10),
-        participation="PN1",
-        iro_met_child=True,
-        actions=[ActionDetails("Social worker", "Arrange contact", date(2024, 5, 1))],
-    )
+    hold_review(iro, in_care, actions=[ActionDetails("Social worker", "Arrange contact", date(2024, 5, 1))])
     services.record_screening(
         actor=social_worker, person=child, screened_on=date(2024, 4, 1), score=10, review_on=date(2024, 7, 1)
     )
