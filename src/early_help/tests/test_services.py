@@ -32,13 +32,18 @@ def test_start_episode_refused_for_social_worker_and_when_already_open(
         services.start_episode(actor=eh_worker, person=child, start_date=date(2025, 2, 3), reason="x")
 
 
+def _stepped_down(worker, child, **extra):  # type: ignore[no-untyped-def]
+    """An early help episode from 3 February 2025 for a child stepped down from social care."""
+    return services.start_episode(
+        actor=worker, person=child, start_date=date(2025, 2, 3), entry_route=EntryRoute.STEP_DOWN, **extra
+    )
+
+
 def test_step_down_records_handover(eh_worker, child):
-    episode = services.start_episode(
-        actor=eh_worker,
-        person=child,
-        start_date=date(2025, 2, 3),
+    episode = _stepped_down(
+        eh_worker,
+        child,
         reason="Step-down after CIN plan",
-        entry_route=EntryRoute.STEP_DOWN,
         step_down_from="Safeguarding Team 2",
         step_down_summary="CIN plan ended; support with routines continues.",
     )
@@ -48,13 +53,7 @@ def test_step_down_records_handover(eh_worker, child):
 
 def test_step_down_needs_summary(eh_worker, child):
     with pytest.raises(ValidationError):
-        services.start_episode(
-            actor=eh_worker,
-            person=child,
-            start_date=date(2025, 2, 3),
-            reason="x",
-            entry_route=EntryRoute.STEP_DOWN,
-        )
+        _stepped_down(eh_worker, child, reason="x")
 
 
 def test_lead_professional_from_partner_agency(episode, eh_worker):
