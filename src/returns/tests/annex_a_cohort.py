@@ -21,6 +21,7 @@ from accounts.permissions import Role
 from assessments.models import Assessment, AssessmentStatus
 from care_leavers import services as care_leavers
 from care_leavers.models import CareLeaver
+from care_leavers.tests.factories import in_touch_at_birthday
 from casework import services as casework
 from cin.models import CINPlan
 from early_help.models import EarlyHelpAssessment, EarlyHelpEpisode
@@ -350,16 +351,7 @@ def dan(staff: Staff) -> Person:
     care_leavers.record_birthday_status(
         actor=staff.manager, person=p, age=20, contact_date=date(2025, 1, 25), in_touch="NO"
     )
-    care_leavers.record_birthday_status(
-        actor=staff.manager,
-        person=p,
-        age=21,
-        contact_date=date(2026, 1, 25),
-        in_touch="YES",
-        activity="F5",
-        accommodation="U",
-        suitability="1",
-    )
+    in_touch_at_birthday(staff.manager, p, 21, date(2026, 1, 25), "F5", "U")
     allocate(staff, p, staff.pat, staff.leaving_care, date(2023, 1, 20), AllocationRole.PERSONAL_ADVISER)
     return p
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from accounts.models import Team, TeamKind, User
 from accounts.permissions import Role
-from care_leavers import services as leavers
+from care_leavers.tests.factories import in_touch_at_birthday
 from looked_after import services as care
 from looked_after.models import PeriodOfCare
 from looked_after.services import PlacementDetails
@@ -195,16 +195,7 @@ def build_cohort() -> Cohort:
         placement=_foster("U4", "TS24 0HL", urn="SC666666"),
         reason_ceased="E5",
     )
-    leavers.record_birthday_status(
-        actor=sw,
-        person=f,
-        age=19,
-        contact_date=date(2025, 8, 25),
-        in_touch="YES",
-        activity="F2",
-        accommodation="D",
-        suitability="1",
-    )
+    in_touch_at_birthday(sw, f, 19, date(2025, 8, 25), "F2", "D")
 
     # G: looked after throughout the year; health, dental, a missing episode; a mother.
     g = kids["G"] = _child(sw, "G", date(2010, 2, 2), "F", upn="G123456789012")
