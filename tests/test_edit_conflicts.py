@@ -20,11 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.permissions import Role
+from core.tests.form_data import date_input
 from core.versioning import StaleEdit, claim_edit
-
-
-def _date(prefix: str, day: date) -> dict[str, str]:
-    return {f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)}
 
 
 def _version(body: str) -> str:
@@ -88,7 +85,7 @@ def _cin_action(child, social_worker, referral) -> EditForm:
             "who_person": "Mum",
             "who_agency": "Family",
             "serves": "Education",
-            **_date("by_when", date(2025, 7, 1)),
+            **date_input("by_when", date(2025, 7, 1)),
         },
         "what",
         lambda: CINPlanAction.objects.get(pk=action.pk).what,
@@ -140,7 +137,7 @@ def _care_leaver(child, social_worker, referral) -> EditForm:
 def _missing_episode(child, social_worker, referral) -> EditForm:
     from looked_after import services
     from looked_after.models import MissingEpisode
-    from looked_after.tests.conftest import foster
+    from looked_after.tests.factories import foster
 
     services.start_care(
         actor=social_worker,
@@ -159,9 +156,9 @@ def _missing_episode(child, social_worker, referral) -> EditForm:
     return EditForm(
         reverse("looked_after:update_missing", args=[episode.pk]),
         {
-            **_date("ended_on", returned.date()),
+            **date_input("ended_on", returned.date()),
             "ended_time": returned.strftime("%H:%M"),
-            **_date("rhi_held_on", interviewed.date()),
+            **date_input("rhi_held_on", interviewed.date()),
             "rhi_held_time": interviewed.strftime("%H:%M"),
         },
         "rhi_by",
@@ -206,7 +203,7 @@ def _early_help_assessment(child, social_worker, referral) -> EditForm:
     services.record_assessment(actor=worker, episode=episode, started_on=date(2025, 2, 10))
     return EditForm(
         reverse("early_help:assessment", args=[episode.pk]),
-        _date("started_on", date(2025, 2, 10)),
+        date_input("started_on", date(2025, 2, 10)),
         "outcome",
         lambda: EarlyHelpAssessment.objects.get(episode=episode).outcome,
         user=worker,

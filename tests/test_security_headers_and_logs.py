@@ -1,10 +1,12 @@
 """Security headers, CSP, CSRF, cookies; no personal data in application logs; no lost updates."""
 
 import logging
+from datetime import date
 
 import pytest
 from django.test import Client
 
+from core.tests.form_data import date_input
 from people.models import Person
 
 
@@ -95,7 +97,7 @@ def test_logs_hold_no_names_dates_of_birth_or_nhs_numbers_when_real_requests_mad
     client.get("/people/search/", {"q": "Amelia Hughes", "nhs_number": nhs})
     client.get(
         "/people/search/",
-        {"q": "Amelia", "date_of_birth-day": "27", "date_of_birth-month": "3", "date_of_birth-year": "2015"},
+        {"q": "Amelia", **date_input("date_of_birth", date(2015, 3, 27))},
     )
     client.post(
         "/people/new/",
@@ -138,9 +140,7 @@ def test_conflicting_edit_shows_both_versions_when_someone_saved_first(
         "ethnicity": "WBRI",
         "gender": "0",
         "version": str(child.version),
-        "date_of_birth-day": "27",
-        "date_of_birth-month": "3",
-        "date_of_birth-year": "2015",
+        **date_input("date_of_birth", date(2015, 3, 27)),
     }
 
     response = mine.post(f"/people/{child.pk}/edit/", data)

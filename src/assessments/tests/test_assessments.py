@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from accounts.permissions import Role
 from assessments import services
 from assessments.models import AssessmentKind, AssessmentStatus
+from core.tests.form_data import date_input
 from protection.tests.factories import make_referral
 
 COMPLETE = {
@@ -152,9 +153,7 @@ def test_start_view_creates_assessment_when_valid(referral, child, social_worker
         {
             "referral": referral.pk,
             "kind": "SINGLE",
-            "start_date-day": "2",
-            "start_date-month": "4",
-            "start_date-year": "2025",
+            **date_input("start_date", date(2025, 4, 2)),
         },
     )
     assert response.status_code == 302

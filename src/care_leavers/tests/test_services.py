@@ -7,21 +7,14 @@ from accounts.permissions import Role
 from audit.models import AuditEvent
 from care_leavers import queries, services
 from care_leavers.models import BirthdayStatus, CareLeaver
-from people import services as people_services
+from care_leavers.tests.factories import in_touch_at_birthday
+from people.tests.factories import make_person
 
 
 @pytest.fixture
 def leaver(social_worker):
-    return people_services.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Jordan",
-            "family_name": "Price",
-            "date_of_birth": date(2005, 8, 31),
-            "sex": "M",
-            "ethnicity": "WBRI",
-        },
+    return make_person(
+        social_worker, "Jordan", "Price", date_of_birth=date(2005, 8, 31), sex="M", ethnicity="WBRI"
     )
 
 
@@ -61,31 +54,14 @@ def test_staying_put_needs_a_start_date(social_worker, leaver):
 
 
 def test_birthday_status_recorded_when_contact_in_window(social_worker, leaver):
-    status = services.record_birthday_status(
-        actor=social_worker,
-        person=leaver,
-        age=19,
-        contact_date=date(2024, 9, 30),  # window 31 May 2024 to 30 Sep 2024 (month end)
-        in_touch="YES",
-        activity="F5",
-        accommodation="U",
-        suitability="1",
-    )
+    # The window runs from 31 May 2024 to 30 September 2024 (a month end).
+    status = in_touch_at_birthday(social_worker, leaver, 19, date(2024, 9, 30), "F5", "U")
     assert status.accom_code == "U1"
 
 
 def test_birthday_status_refused_when_contact_outside_window(social_worker, leaver):
     with pytest.raises(ValidationError) as exc:
-        services.record_birthday_status(
-            actor=social_worker,
-            person=leaver,
-            age=19,
-            contact_date=date(2024, 10, 1),
-            in_touch="YES",
-            activity="F5",
-            accommodation="U",
-            suitability="1",
-        )
+        in_touch_at_birthday(social_worker, leaver, 19, date(2024, 10, 1), "F5", "U")
     assert "contact_date" in exc.value.error_dict
 
 

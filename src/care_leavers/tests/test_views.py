@@ -10,24 +10,22 @@ from care_leavers.eligibility import birthday
 from care_leavers.models import BirthdayStatus
 from care_leavers.worklist import items
 from casework import services as casework
+from core.tests.form_data import date_input
 from looked_after.models import PeriodOfCare
-from people import services as people_services
+from people.tests.factories import make_person
 from timescales import add_months
 
 
 @pytest.fixture
 def leaver(social_worker):
     today = timezone.localdate()
-    person = people_services.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Kai",
-            "family_name": "Morgan",
-            "date_of_birth": birthday(today, -19) + timedelta(days=10),  # 19 in 10 days
-            "sex": "M",
-            "ethnicity": "WBRI",
-        },
+    person = make_person(
+        social_worker,
+        "Kai",
+        "Morgan",
+        date_of_birth=birthday(today, -19) + timedelta(days=10),  # 19 in 10 days
+        sex="M",
+        ethnicity="WBRI",
     )
     dob = person.date_of_birth
     PeriodOfCare.objects.create(
@@ -71,9 +69,7 @@ def test_birthday_status_form_keeps_values_when_invalid(client_for, social_worke
         reverse("care_leavers:birthday_status", args=[leaver.pk]),
         {
             "age": "19",
-            "contact_date-day": "1",
-            "contact_date-month": "1",
-            "contact_date-year": "2001",
+            **date_input("contact_date", date(2001, 1, 1)),
             "in_touch": "YES",
         },
     )
@@ -132,7 +128,7 @@ def test_review_page_records_review(client_for, social_worker, leaver):
     plan = services.start_pathway_plan(actor=social_worker, person=leaver, plan_date=date(2024, 1, 5))
     response = client_for(social_worker).post(
         reverse("care_leavers:review_plan", args=[plan.pk]),
-        {"reviewed_on-day": "5", "reviewed_on-month": "7", "reviewed_on-year": "2024"},
+        date_input("reviewed_on", date(2024, 7, 5)),
     )
     assert response.status_code == 302
     assert plan.reviews.get().due_on == date(2024, 7, 5)

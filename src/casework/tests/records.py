@@ -1,4 +1,4 @@
-"""Records the casework tests make again and again: an allocation, a restricted PDF."""
+"""Records the casework tests make again and again: a restricted PDF."""
 
 from collections.abc import Collection
 from datetime import date
@@ -6,16 +6,8 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from casework import services
-from workforce import services as workforce_services
 
 PDF = b"%PDF-1.4\n" + b"0" * 64
-
-
-def allocate(manager, child, worker, team, start_date=date(2024, 1, 1)):
-    """`worker` becomes the child's social worker from `start_date`."""
-    return workforce_services.allocate(
-        actor=manager, person=child, worker=worker, team=team, role="SOCIAL_WORKER", start_date=start_date
-    )
 
 
 def restricted_pdf(actor, child, title, *, document_date=date(2024, 4, 1), named_users: Collection = ()):

@@ -9,7 +9,8 @@ from audit.models import AuditAction, AuditEvent
 from casework import chronology, services
 from casework.chronology import ChronologyEvent, Event, Filters, Kind
 from casework.models import ChronologyAnnotation
-from workforce import services as workforce_services
+from people.tests.factories import restrict
+from workforce.tests.factories import allocate
 
 
 def test_event_refuses_unknown_kind_when_created():
@@ -21,14 +22,7 @@ def test_chronology_lists_birth_record_visit_and_allocation_in_date_order(child,
     services.record_visit(
         actor=social_worker, person=child, kind="CIN", visited_on=date(2024, 3, 1), child_seen=True
     )
-    workforce_services.allocate(
-        actor=_manager(social_worker, team),
-        person=child,
-        worker=social_worker,
-        team=team,
-        role="SOCIAL_WORKER",
-        start_date=date(2024, 2, 1),
-    )
+    allocate(_manager(social_worker, team), child, social_worker, team, date(2024, 2, 1))
     events = chronology.collect([child.pk])
     kinds = [e.kind for e in events]
     assert kinds[0] == Kind.IDENTITY and events[0].title == "Born"
@@ -224,7 +218,6 @@ def _inflate(data, zlib):
 def test_sibling_view_labels_entries_and_hides_restricted_sibling(
     client_for, social_worker, child, sibling, make_user, admin_user
 ):
-    from people import services as people_services
 
     response = client_for(social_worker).get(reverse("casework:sibling_chronology", args=[child.pk]))
     assert response.status_code == 200
@@ -232,8 +225,6 @@ def test_sibling_view_labels_entries_and_hides_restricted_sibling(
     assert sibling_link in response.content
     assert b"Born" in response.content and response.content.count(b"Born") >= 2
     manager = make_user(Role.TEAM_MANAGER, "restrict.mgr")
-    people_services.restrict_record(
-        actor=admin_user, person=sibling, reason="OTHER", details="", manager=manager, named_users=[]
-    )
+    restrict(manager, sibling, "OTHER", actor=admin_user)
     response = client_for(social_worker).get(reverse("casework:sibling_chronology", args=[child.pk]))
     assert sibling_link not in response.content

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from accounts.permissions import Role
+from workforce.tests.factories import allocate
 
-from .records import allocate, restricted_pdf
+from .records import restricted_pdf
 
 TITLE = "Police disclosure about the household"
 

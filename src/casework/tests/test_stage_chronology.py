@@ -4,35 +4,22 @@ give what building the whole chronology gives."""
 
 from collections import Counter
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Role
 from casework import chronology, services
 from casework.chronology import sources
+from demo.tests.boroughs import generated_borough
 from people import services as people_services
 from people.models import Person
 
 
 @pytest.fixture(scope="module")
 def borough(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command(
-            "generate_demo_data",
-            "--children",
-            "150",
-            "--seed",
-            "3",
-            "--as-of",
-            "2026-03-31",
-            stdout=StringIO(),
-        )
+    with generated_borough(django_db_blocker, 150, 3, date(2026, 3, 31)):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from casework import services
 from casework.models import CaseNote, CaseNoteStatus, Document
+from core.tests.form_data import date_input
 
 from .records import PDF
 
@@ -15,9 +16,7 @@ from .records import PDF
 def _note_post(**extra):
     return {
         "kind": "VISIT",
-        "occurred_on-day": "1",
-        "occurred_on-month": "4",
-        "occurred_on-year": "2024",
+        **date_input("occurred_on", date(2024, 4, 1)),
         **extra,
     }
 
@@ -81,9 +80,7 @@ def test_upload_shows_error_on_named_users_when_username_unknown(client_for, chi
         {
             "title": "School report",
             "doc_type": Document._meta.get_field("doc_type").choices[0][0],
-            "document_date-day": "1",
-            "document_date-month": "4",
-            "document_date-year": "2024",
+            **date_input("document_date", date(2024, 4, 1)),
             "upload": SimpleUploadedFile("r.pdf", PDF, content_type="application/pdf"),
             "restricted": "on",
             "named_usernames": "nobody.here",

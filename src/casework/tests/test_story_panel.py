@@ -11,8 +11,9 @@ from django.urls import reverse
 from accounts.permissions import Role
 from casework import chronology, services
 from casework.panels import story_panel
+from workforce.tests.factories import allocate
 
-from .records import allocate, restricted_pdf
+from .records import restricted_pdf
 
 
 @pytest.fixture

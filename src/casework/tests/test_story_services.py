@@ -10,8 +10,10 @@ from audit.models import AuditAction, AuditEvent
 from casework import chronology, services
 from casework.access import may_open_document, may_read_note
 from casework.models import CaseNoteStatus, SARStatus
+from core.tests.form_data import date_input
+from workforce.tests.factories import allocate
 
-from .records import PDF, allocate, restricted_pdf
+from .records import PDF, restricted_pdf
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 
@@ -88,9 +90,7 @@ def test_autosave_endpoint_returns_409_with_their_version_when_stale(
     url = reverse("casework:autosave_note", args=[note.pk])
     data = {
         "kind": "VISIT",
-        "occurred_on-day": "1",
-        "occurred_on-month": "4",
-        "occurred_on-year": "2024",
+        **date_input("occurred_on", date(2024, 4, 1)),
         "body": "Mine",
         "version": "1",
     }
@@ -105,9 +105,7 @@ def test_autosave_new_note_creates_draft_when_first_posted(client_for, child, so
     url = reverse("casework:autosave_new_note", args=[child.pk])
     data = {
         "kind": "DIRECT_WORK",
-        "occurred_on-day": "1",
-        "occurred_on-month": "4",
-        "occurred_on-year": "2024",
+        **date_input("occurred_on", date(2024, 4, 1)),
         "body": "Draw",
     }
     response = client_for(social_worker).post(url, data)
@@ -120,9 +118,7 @@ def test_edit_page_shows_both_versions_with_409_when_stale_without_js(client_for
     services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Theirs"})
     data = {
         "kind": "VISIT",
-        "occurred_on-day": "1",
-        "occurred_on-month": "4",
-        "occurred_on-year": "2024",
+        **date_input("occurred_on", date(2024, 4, 1)),
         "body": "Mine typed",
         "version": "1",
         "action": "draft",
@@ -184,9 +180,7 @@ def test_child_view_refuses_file_when_not_picture_or_sound_or_too_big(
 def test_child_view_page_records_words_when_posted(client_for, child, social_worker):
     url = reverse("casework:voice", args=[child.pk])
     data = {
-        "recorded_on-day": "1",
-        "recorded_on-month": "4",
-        "recorded_on-year": "2024",
+        **date_input("recorded_on", date(2024, 4, 1)),
         "words": "I want to see my nan",
     }
     assert client_for(social_worker).post(url, data).status_code == 302
@@ -311,9 +305,7 @@ def test_subject_access_pages_walk_through_when_posted(client_for, child, team_m
         reverse("casework:subject_access", args=[child.pk]),
         {
             "requested_by_name": "Amelia",
-            "received_on-day": "2",
-            "received_on-month": "1",
-            "received_on-year": "2026",
+            **date_input("received_on", date(2026, 1, 2)),
         },
     )
     assert response.status_code == 302
@@ -344,9 +336,7 @@ def test_child_view_links_to_chronology_event_when_posted_from_event(client_for,
     url = reverse("casework:voice", args=[child.pk])
     assert key.encode() in client_for(social_worker).get(url, {"informs": key}).content
     data = {
-        "recorded_on-day": "1",
-        "recorded_on-month": "4",
-        "recorded_on-year": "2024",
+        **date_input("recorded_on", date(2024, 4, 1)),
         "words": "My birthday is the best day",
         "informed_source_key": key,
     }

@@ -11,8 +11,7 @@ from django.utils import timezone
 from audit.models import AuditAction, AuditEvent
 from casework import services
 from casework.clocks import subject_access_clock, subject_access_due
-
-from .records import allocate
+from workforce.tests.factories import allocate
 
 
 @pytest.mark.parametrize(

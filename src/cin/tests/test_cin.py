@@ -8,17 +8,11 @@ from casework import services as casework
 from cin import services
 from cin.clocks import next_review_due, next_visit_due
 from cin.worklist import items
+from core.tests.form_data import date_input
 from frontdoor.models import ReferralStatus
+from plans.tests.factories import SMART
 from protection.models import PlanStatus
 from protection.tests.factories import make_referral
-
-SMART = {
-    "what": "Attend school daily",
-    "who_person": "Amelia's mum",
-    "who_agency": "Family",
-    "by_when": date(2025, 7, 1),
-    "serves": "Education",
-}
 
 
 @pytest.fixture
@@ -144,9 +138,7 @@ def test_close_view_shows_guard_error_when_open_plan(plan, referral, social_work
     response = client_for(social_worker).post(
         f"/children-in-need/referrals/{referral.pk}/close/",
         {
-            "closure_date-day": "1",
-            "closure_date-month": "6",
-            "closure_date-year": "2025",
+            **date_input("closure_date", date(2025, 6, 1)),
             "closure_reason": "RC7",
         },
     )
@@ -158,9 +150,9 @@ def test_review_and_end_views_when_active(plan, social_worker, team_manager, cli
     services.add_cin_action(actor=social_worker, plan=plan, data=SMART)
     services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
     client = client_for(social_worker)
-    data = {"held_on-day": "30", "held_on-month": "4", "held_on-year": "2025", "progress": "Better"}
+    data = {**date_input("held_on", date(2025, 4, 30)), "progress": "Better"}
     assert client.post(f"/children-in-need/plans/{plan.pk}/reviews/new/", data).status_code == 302
-    data = {"end_date-day": "1", "end_date-month": "6", "end_date-year": "2025", "reason": "Goals met"}
+    data = {**date_input("end_date", date(2025, 6, 1)), "reason": "Goals met"}
     assert client.post(f"/children-in-need/plans/{plan.pk}/end/", data).status_code == 302
     plan.refresh_from_db()
     assert plan.status == PlanStatus.ENDED
@@ -169,9 +161,7 @@ def test_review_and_end_views_when_active(plan, social_worker, team_manager, cli
 def test_plan_new_view_when_open_referral(referral, child, social_worker, client_for):
     data = {
         "referral": referral.pk,
-        "start_date-day": "7",
-        "start_date-month": "1",
-        "start_date-year": "2025",
+        **date_input("start_date", date(2025, 1, 7)),
     }
     assert (
         client_for(social_worker).post(f"/children-in-need/people/{child.pk}/plans/new/", data).status_code

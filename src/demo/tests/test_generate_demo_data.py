@@ -19,6 +19,7 @@ from audit.models import AuditAction, AuditEvent
 from audit.services import verify_chain
 from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from demo.places import area_postcodes
+from demo.tests.boroughs import generate_borough, generated_borough
 from people.access import Purpose, decide
 from people.models import (
     Address,
@@ -39,28 +40,14 @@ SEED = 11
 
 
 def generate(children: int = CHILDREN, seed: int = SEED, *extra: str) -> str:
-    out = StringIO()
-    call_command(
-        "generate_demo_data",
-        "--children",
-        str(children),
-        "--seed",
-        str(seed),
-        "--as-of",
-        AS_OF.isoformat(),
-        *extra,
-        stdout=out,
-    )
-    return out.getvalue()
+    return generate_borough(children, seed, AS_OF, *extra)
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """One generated borough shared by this module's read-only tests, rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        output = generate()
+    with generated_borough(django_db_blocker, CHILDREN, SEED, AS_OF) as output:
         yield output
-        transaction.set_rollback(True)
 
 
 def _age(born: date) -> int:

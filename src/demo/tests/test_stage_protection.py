@@ -1,11 +1,8 @@
 """The assessment, child protection and CIN demo stages on a small generated borough."""
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from assessments.models import Assessment, AssessmentStatus
 from cin.models import CINPlan
@@ -13,6 +10,7 @@ from demo.stages import STAGES
 from demo.stages import assessments as assessment_stage
 from demo.stages import cin as cin_stage
 from demo.stages import protection as protection_stage
+from demo.tests.boroughs import generated_borough
 from frontdoor.models import Referral, ReferralStatus
 from plans.models import PlanStatus
 from protection.models import CPPlan, S47Enquiry
@@ -24,20 +22,9 @@ AS_OF = date(2026, 1, 15)
 
 @pytest.fixture(scope="module")
 def borough(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command(
-            "generate_demo_data",
-            "--children",
-            "300",
-            "--seed",
-            "7",
-            "--as-of",
-            AS_OF.isoformat(),
-            stdout=StringIO(),
-        )
-        # The generator runs every app's demo stage (front door, then these three, …).
+    # The generator runs every app's demo stage (front door, then these three, …).
+    with generated_borough(django_db_blocker, 300, 7, AS_OF):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

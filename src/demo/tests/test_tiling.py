@@ -4,10 +4,8 @@ together, shared tables left alone, the audit intact, and returns the DfE rules 
 import re
 from collections import Counter
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import models, transaction
 from stdnum.gb import nhs, upn
 
@@ -18,6 +16,7 @@ from audit.services import verify_chain
 from demo import tiling
 from demo.accounts import SYSTEM_USERNAME
 from demo.generator import generate
+from demo.tests.boroughs import generate_borough
 from people import services as people
 from people.models import NameKey, Person, RecordType
 from people.search import SearchQuery, search
@@ -47,22 +46,10 @@ def test_copies_for_splits_the_children_into_equal_cohorts():
 
 
 def test_generate_demo_data_with_a_cohort_tiles_it(db):
-    out = StringIO()
-    call_command(
-        "generate_demo_data",
-        "--children",
-        "20",
-        "--cohort",
-        "10",
-        "--seed",
-        "3",
-        "--as-of",
-        AS_OF.isoformat(),
-        stdout=out,
-    )
+    out = generate_borough(20, 3, AS_OF, "--cohort", "10")
     assert Person.objects.children().count() >= 20
     assert Person.objects.count() % 2 == 0
-    assert "Tiled the cohort into 2 copies" in out.getvalue()
+    assert "Tiled the cohort into 2 copies" in out
     assert verify_chain().ok
 
 

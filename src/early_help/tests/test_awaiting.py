@@ -13,6 +13,7 @@ from early_help import queries, services
 from early_help.models import EntryRoute
 from frontdoor.tests.factories import stepped_to_early_help
 from people import services as people
+from people.tests.factories import restrict
 from protection.models import CPPlan, PlanStatus, StepDown
 from protection.tests.factories import make_referral
 
@@ -131,14 +132,7 @@ def test_the_early_help_page_lists_them_with_a_link_that_starts_early_help_by_th
 def test_restricted_children_are_not_listed_to_those_who_may_not_see_them(
     eh_worker, handed_over, team_manager
 ):
-    people.restrict_record(
-        actor=team_manager,
-        person=handed_over["assessed"],
-        reason="STAFF_CHILD",
-        details="",
-        manager=team_manager,
-        named_users=[],
-    )
+    restrict(team_manager, handed_over["assessed"])
     waiting = {r.person for r in queries.awaiting_early_help(eh_worker, TODAY).rows}
     assert handed_over["assessed"] not in waiting and len(waiting) == 2
 

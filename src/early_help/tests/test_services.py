@@ -32,13 +32,18 @@ def test_start_episode_refused_for_social_worker_and_when_already_open(
         services.start_episode(actor=eh_worker, person=child, start_date=date(2025, 2, 3), reason="x")
 
 
+def _stepped_down(worker, child, **extra):  # type: ignore[no-untyped-def]
+    """An early help episode from 3 February 2025 for a child stepped down from social care."""
+    return services.start_episode(
+        actor=worker, person=child, start_date=date(2025, 2, 3), entry_route=EntryRoute.STEP_DOWN, **extra
+    )
+
+
 def test_step_down_records_handover(eh_worker, child):
-    episode = services.start_episode(
-        actor=eh_worker,
-        person=child,
-        start_date=date(2025, 2, 3),
+    episode = _stepped_down(
+        eh_worker,
+        child,
         reason="Step-down after CIN plan",
-        entry_route=EntryRoute.STEP_DOWN,
         step_down_from="Safeguarding Team 2",
         step_down_summary="CIN plan ended; support with routines continues.",
     )
@@ -48,13 +53,7 @@ def test_step_down_records_handover(eh_worker, child):
 
 def test_step_down_needs_summary(eh_worker, child):
     with pytest.raises(ValidationError):
-        services.start_episode(
-            actor=eh_worker,
-            person=child,
-            start_date=date(2025, 2, 3),
-            reason="x",
-            entry_route=EntryRoute.STEP_DOWN,
-        )
+        _stepped_down(eh_worker, child, reason="x")
 
 
 def test_lead_professional_from_partner_agency(episode, eh_worker):
@@ -66,22 +65,20 @@ def test_lead_professional_from_partner_agency(episode, eh_worker):
 
 def test_assessment_started_then_completed_with_outcome(episode, eh_worker):
     a = services.record_assessment(actor=eh_worker, episode=episode, started_on=date(2025, 2, 4))
-    with pytest.raises(ValidationError):
-        services.record_assessment(
+
+    def complete(**outcome):  # type: ignore[no-untyped-def]
+        return services.record_assessment(
             actor=eh_worker,
             episode=episode,
             assessment=a,
             started_on=date(2025, 2, 4),
             completed_on=date(2025, 3, 1),
+            **outcome,
         )
-    services.record_assessment(
-        actor=eh_worker,
-        episode=episode,
-        assessment=a,
-        started_on=date(2025, 2, 4),
-        completed_on=date(2025, 3, 1),
-        outcome="Plan agreed",
-    )
+
+    with pytest.raises(ValidationError):
+        complete()
+    complete(outcome="Plan agreed")
     assert episode.assessments.get().completed_on == date(2025, 3, 1)
 
 

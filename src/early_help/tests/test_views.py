@@ -4,14 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.tests.form_data import date_input
 from early_help import services
 from early_help.models import EarlyHelpEpisode
 
 pytestmark = pytest.mark.django_db
-
-
-def _day(prefix, day):
-    return {f"{prefix}-day": day.day, f"{prefix}-month": day.month, f"{prefix}-year": day.year}
 
 
 def test_start_episode_page_and_panel(client_for, eh_worker, child):
@@ -23,7 +20,7 @@ def test_start_episode_page_and_panel(client_for, eh_worker, child):
     assert bad.status_code == 400 and "Typed reason" in bad.content.decode()
     ok = client.post(
         reverse("early_help:start", args=[child.pk]),
-        {**_day("start_date", today), "entry_route": "DIRECT", "reason": "Support"},
+        {**date_input("start_date", today), "entry_route": "DIRECT", "reason": "Support"},
     )
     episode = EarlyHelpEpisode.objects.get()
     assert ok.status_code == 302 and ok.url == reverse("early_help:episode", args=[episode.pk])
@@ -41,7 +38,7 @@ def test_episode_forms_and_waiting_list(client_for, eh_worker, episode):
     assert (
         client.post(
             reverse("early_help:meeting", args=[episode.pk]),
-            {**_day("held_on", today), "attended": "Mum\nMr Jones, School", "absent": "Dr Lee, GP"},
+            {**date_input("held_on", today), "attended": "Mum\nMr Jones, School", "absent": "Dr Lee, GP"},
         ).status_code
         == 302
     )
@@ -49,14 +46,14 @@ def test_episode_forms_and_waiting_list(client_for, eh_worker, episode):
     assert (
         client.post(
             reverse("early_help:add_action", args=[episode.pk]),
-            {"what": "Course", "who": "Mum", **_day("by_when", today + timedelta(days=30))},
+            {"what": "Course", "who": "Mum", **date_input("by_when", today + timedelta(days=30))},
         ).status_code
         == 302
     )
     requested = today - timedelta(days=12)
     assert (
         client.post(
-            reverse("early_help:request_fgc", args=[episode.pk]), _day("requested_on", requested)
+            reverse("early_help:request_fgc", args=[episode.pk]), date_input("requested_on", requested)
         ).status_code
         == 302
     )
@@ -70,7 +67,7 @@ def test_step_up_page_sends_contact(client_for, eh_worker, episode):
     today = timezone.localdate()
     response = client_for(eh_worker).post(
         reverse("early_help:step_up", args=[episode.pk]),
-        {**_day("handover_date", today), "reason": "Neglect", "summary": "Worse"},
+        {**date_input("handover_date", today), "reason": "Neglect", "summary": "Worse"},
     )
     episode.refresh_from_db()
     assert response.status_code == 302 and episode.status == "CLOSED" and episode.handovers.get().contact
@@ -78,7 +75,7 @@ def test_step_up_page_sends_contact(client_for, eh_worker, episode):
 
 def test_end_page_rejects_missing_reason(client_for, eh_worker, episode):
     response = client_for(eh_worker).post(
-        reverse("early_help:end", args=[episode.pk]), _day("end_date", timezone.localdate())
+        reverse("early_help:end", args=[episode.pk]), date_input("end_date", timezone.localdate())
     )
     assert response.status_code == 400
 
@@ -90,13 +87,13 @@ def test_fgc_outcome_and_action_completion_pages(client_for, eh_worker, episode)
     client = client_for(eh_worker)
     assert (
         client.post(
-            reverse("early_help:fgc_outcome", args=[fgc.pk]), {"held": "yes", **_day("on", today)}
+            reverse("early_help:fgc_outcome", args=[fgc.pk]), {"held": "yes", **date_input("on", today)}
         ).status_code
         == 302
     )
     assert (
         client.post(
-            reverse("early_help:complete_action", args=[action.pk]), _day("completed_on", today)
+            reverse("early_help:complete_action", args=[action.pk]), date_input("completed_on", today)
         ).status_code
         == 302
     )
@@ -110,13 +107,14 @@ def test_fgc_outcome_and_action_completion_pages(client_for, eh_worker, episode)
     assert (
         client.post(
             reverse("early_help:review", args=[episode.pk]),
-            {**_day("reviewed_on", today), "progress": "Good"},
+            {**date_input("reviewed_on", today), "progress": "Good"},
         ).status_code
         == 302
     )
     assert (
         client.post(
-            reverse("early_help:assessment", args=[episode.pk]), {**_day("started_on", today), "version": 0}
+            reverse("early_help:assessment", args=[episode.pk]),
+            {**date_input("started_on", today), "version": 0},
         ).status_code
         == 302
     )

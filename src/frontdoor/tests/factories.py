@@ -1,11 +1,12 @@
-"""Test helpers for other stages: a front-door decision made through the front door's services."""
+"""Test helpers for every stage: referrals and front-door decisions made through the front
+door's services."""
 
 from datetime import date, datetime, time
 
 from django.utils import timezone
 
 from frontdoor import services
-from frontdoor.models import Contact
+from frontdoor.models import Contact, Referral
 
 
 def stepped_to_early_help(screener, manager, child, day: date) -> Contact:  # type: ignore[no-untyped-def]
@@ -34,3 +35,16 @@ def stepped_to_early_help(screener, manager, child, day: date) -> Contact:  # ty
     )
     services.confirm_decision(actor=manager, contact=contact, rationale="Early help", decided_at=at(15))
     return contact
+
+
+def open_referral(manager, child, day: date, source: str = "6", **extra) -> Referral:  # type: ignore[no-untyped-def]
+    """A referral of `child` dated `day` (received at ten that morning) opened by `manager`;
+    from the police unless `source` says."""
+    return services.open_referral(
+        actor=manager,
+        person=child,
+        referral_date=day,
+        received_at=timezone.make_aware(datetime.combine(day, time(10))),
+        source=source,
+        **extra,
+    )

@@ -16,7 +16,8 @@ from frontdoor.models import (
     ReferralStatus,
 )
 from frontdoor.tests.conftest import at
-from people import services as people_services
+from frontdoor.tests.factories import open_referral
+from people.tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -65,15 +66,7 @@ def test_third_contact_in_30_days_flags_child_and_notifies_front_door_manager(ma
 
 
 def test_contact_for_several_children_of_a_family(make_contact, screener, child):
-    sibling = people_services.create_person(
-        actor=screener,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Noah",
-            "family_name": "Hughes",
-            "date_of_birth": date(2018, 1, 2),
-        },
-    )
+    sibling = make_person(screener, "Noah", "Hughes", date_of_birth=date(2018, 1, 2))
     contact = make_contact(children=[child, sibling])
     assert contact.child_links.count() == 2
 
@@ -206,12 +199,9 @@ def test_close_referral_refused_for_front_door_screener(make_contact, screener, 
 
 
 def test_open_referral_refused_when_child_already_has_open_referral(child, fd_manager):
-    kwargs = dict(
-        actor=fd_manager, person=child, referral_date=date(2025, 1, 1), received_at=at(2025, 1, 1), source="6"
-    )
-    services.open_referral(**kwargs)
+    open_referral(fd_manager, child, date(2025, 1, 1))
     with pytest.raises(ValidationError):
-        services.open_referral(**kwargs)
+        open_referral(fd_manager, child, date(2025, 1, 1))
 
 
 def test_feedback_recorded_and_rejected_before_contact(make_contact, screener):
@@ -274,31 +264,12 @@ def test_disagreement_refused_before_decision(make_contact, screener):
 
 def test_open_referral_refused_when_it_would_overlap_an_earlier_episode(child, fd_manager, social_worker):
     # CIN census rules 8816 and 8820: a child's episodes never overlap.
-    first = services.open_referral(
-        actor=fd_manager,
-        person=child,
-        referral_date=date(2025, 4, 1),
-        received_at=at(2025, 4, 1),
-        source="6",
-        primary_need="N1",
-    )
+    first = open_referral(fd_manager, child, date(2025, 4, 1), primary_need="N1")
     services.close_referral(
         actor=fd_manager, referral=first, closure_date=date(2025, 4, 20), reason="RC7", nfa=True
     )
     with pytest.raises(ValidationError) as exc:
-        services.open_referral(
-            actor=fd_manager,
-            person=child,
-            referral_date=date(2025, 4, 10),
-            received_at=at(2025, 4, 10),
-            source="6",
-        )
+        open_referral(fd_manager, child, date(2025, 4, 10))
     assert "cannot overlap" in exc.value.message_dict["referral_date"][0]
-    later = services.open_referral(
-        actor=fd_manager,
-        person=child,
-        referral_date=date(2025, 4, 21),
-        received_at=at(2025, 4, 21),
-        source="6",
-    )
+    later = open_referral(fd_manager, child, date(2025, 4, 21))
     assert later.referral_date == date(2025, 4, 21)

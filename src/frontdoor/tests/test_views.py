@@ -8,6 +8,7 @@ from django.utils import timezone
 from frontdoor import services
 from frontdoor.models import Contact, ContactStatus, Referral
 from frontdoor.tests.conftest import at
+from frontdoor.tests.factories import open_referral
 
 pytestmark = pytest.mark.django_db
 
@@ -194,9 +195,7 @@ def test_feedback_and_disagreement_pages(client_for, screener, fd_manager, make_
 
 
 def test_close_referral_page(client_for, social_worker, fd_manager, child):
-    referral = services.open_referral(
-        actor=fd_manager, person=child, referral_date=date(2025, 1, 6), received_at=at(2025, 1, 6), source="6"
-    )
+    referral = open_referral(fd_manager, child, date(2025, 1, 6))
     today = timezone.localdate()
     response = client_for(social_worker).post(
         reverse("frontdoor:close_referral", args=[referral.pk]),
@@ -241,17 +240,9 @@ def test_worklist_shows_undecided_contact_with_its_due_date(make_contact, child)
 
 
 def test_person_panel_flags_re_referral_within_12_months(client_for, fd_manager, child):
-    first = services.open_referral(
-        actor=fd_manager, person=child, referral_date=date(2024, 9, 2), received_at=at(2024, 9, 2), source="6"
-    )
+    first = open_referral(fd_manager, child, date(2024, 9, 2))
     services.close_referral(actor=fd_manager, referral=first, closure_date=date(2024, 11, 1), reason="RC8")
-    services.open_referral(
-        actor=fd_manager,
-        person=child,
-        referral_date=date(2025, 6, 2),
-        received_at=at(2025, 6, 2),
-        source="2A",
-    )
+    open_referral(fd_manager, child, date(2025, 6, 2), "2A")
     page = client_for(fd_manager).get(reverse("people:detail", args=[child.pk])).content.decode()
     assert page.count("Re-referral</strong>") == 1
 

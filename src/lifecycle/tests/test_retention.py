@@ -12,8 +12,8 @@ from audit.services import verify_chain
 from lifecycle import services
 from lifecycle.models import DeletionRequest, DeletionStatus
 from lifecycle.retention import add_years, keep_until, past_retention
-from people import services as people
 from people.models import Person
+from people.tests.factories import make_person
 
 
 def test_looked_after_child_is_kept_until_75th_birthday_when_cared_for():
@@ -47,16 +47,8 @@ def approver(make_user):
 
 @pytest.fixture
 def old_child(social_worker):
-    return people.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Old",
-            "family_name": "Record",
-            "sex": "M",
-            "date_of_birth": date(1980, 1, 1),
-            "ethnicity": "WBRI",
-        },
+    return make_person(
+        social_worker, "Old", "Record", sex="M", date_of_birth=date(1980, 1, 1), ethnicity="WBRI"
     )
 
 

@@ -1,20 +1,8 @@
-from datetime import date
-
 import pytest
 
 from accounts.permissions import Role
-from looked_after import services
-from looked_after.services import PlacementDetails
 
-
-def foster(name: str = "Mr and Mrs Okafor", **extra) -> PlacementDetails:
-    return PlacementDetails(
-        placement_type=extra.pop("placement_type", "U6"),
-        provider=extra.pop("provider", "PR1"),
-        carer_name=name,
-        postcode="L8 1AB",
-        **extra,
-    )
+from .factories import take_into_care
 
 
 @pytest.fixture
@@ -29,11 +17,4 @@ def iro(make_user):
 
 @pytest.fixture
 def in_care(child, social_worker):
-    return services.start_care(
-        actor=social_worker,
-        person=child,
-        start_date=date(2024, 3, 14),
-        legal_status="V2",
-        category_of_need="N1",
-        placement=foster(),
-    )
+    return take_into_care(social_worker, child)

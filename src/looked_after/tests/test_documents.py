@@ -10,18 +10,16 @@ from audit.models import AuditAction, AuditEvent
 from casework import services as casework
 from casework.models import Document
 from casework.tests.pdf import pdf_text
-from looked_after import services
 from looked_after.services import ActionDetails
+
+from .factories import hold_review
 
 
 @pytest.fixture
 def review(in_care, iro):
-    return services.record_review(
-        actor=iro,
-        period=in_care,
-        held_on=date(2024, 4, 10),
-        participation="PN1",
-        iro_met_child=True,
+    return hold_review(
+        iro,
+        in_care,
         child_views="I want to see my brother every week",
         decisions="Placement with Mr and Mrs Okafor to continue; sibling contact to increase",
         actions=[ActionDetails("Social worker", "Arrange weekly sibling contact", date(2024, 5, 1))],

@@ -4,7 +4,7 @@ from looked_after import services
 from looked_after.models import Placement
 from looked_after.queries import EDUCATION, HEALTH, summaries
 
-from .conftest import foster
+from .factories import take_into_care, with_parents
 
 TODAY = date(2024, 3, 20)
 
@@ -34,14 +34,7 @@ def test_review_health_assessment_replaces_iha_when_iha_recorded(in_care, child,
 def test_placement_with_parents_is_listed_until_approved_and_then_for_review(child, social_worker, make_user):
     from accounts.permissions import Role
 
-    period = services.start_care(
-        actor=social_worker,
-        person=child,
-        start_date=date(2024, 3, 14),
-        legal_status="C2",
-        category_of_need="N1",
-        placement=foster("Ms Hughes", placement_type="P1", provider="PR0"),
-    )
+    period = take_into_care(social_worker, child, legal_status="C2", placement=with_parents())
     assert "placement_with_parents" in _items(child)
     manager = make_user(Role.SERVICE_MANAGER, "sm.q")
     services.approve_placement_with_parents(

@@ -10,7 +10,7 @@ from looked_after import queries, services
 from looked_after.models import CareEpisode, EscalationStatus, LegalStatusPeriod, MissingEpisode, Placement
 from looked_after.services import ActionDetails
 
-from .conftest import foster
+from .factories import foster, hold_review, take_into_care, with_parents
 
 
 def episodes(period):
@@ -29,26 +29,12 @@ def test_start_care_opens_an_s_episode_with_status_and_placement_when_valid(in_c
 
 def test_start_care_is_refused_when_actor_lacks_permission(child, auditor_user):
     with pytest.raises(PermissionDenied):
-        services.start_care(
-            actor=auditor_user,
-            person=child,
-            start_date=date(2024, 3, 14),
-            legal_status="V2",
-            category_of_need="N1",
-            placement=foster(),
-        )
+        take_into_care(auditor_user, child)
 
 
 def test_start_care_is_refused_when_already_looked_after(in_care, child, social_worker):
     with pytest.raises(ValidationError) as exc:
-        services.start_care(
-            actor=social_worker,
-            person=child,
-            start_date=date(2024, 5, 1),
-            legal_status="V2",
-            category_of_need="N1",
-            placement=foster(),
-        )
+        take_into_care(social_worker, child, date(2024, 5, 1))
     assert "start_date" in exc.value.message_dict
 
 
@@ -130,26 +116,12 @@ def test_end_care_refuses_x1_when_ending_the_period(in_care, social_worker):
 
 def test_placement_with_parents_needs_parent_provider_when_recorded(child, social_worker):
     with pytest.raises(ValidationError) as exc:
-        services.start_care(
-            actor=social_worker,
-            person=child,
-            start_date=date(2024, 3, 14),
-            legal_status="C2",
-            category_of_need="N1",
-            placement=foster("Ms Hughes", placement_type="P1", provider="PR1"),
-        )
+        take_into_care(social_worker, child, legal_status="C2", placement=with_parents(provider="PR1"))
     assert "provider" in exc.value.message_dict
 
 
 def test_placement_with_parents_is_approved_only_by_a_service_manager(child, social_worker, service_manager):
-    period = services.start_care(
-        actor=social_worker,
-        person=child,
-        start_date=date(2024, 3, 14),
-        legal_status="C2",
-        category_of_need="N1",
-        placement=foster("Ms Hughes", placement_type="P1", provider="PR0"),
-    )
+    period = take_into_care(social_worker, child, legal_status="C2", placement=with_parents())
     placement = Placement.objects.get(period=period)
     assert placement.awaiting_parent_approval
     with pytest.raises(PermissionDenied):
@@ -168,24 +140,15 @@ def test_placement_with_parents_is_approved_only_by_a_service_manager(child, soc
 
 def test_urn_is_validated_when_given(child, social_worker):
     with pytest.raises(ValidationError) as exc:
-        services.start_care(
-            actor=social_worker,
-            person=child,
-            start_date=date(2024, 3, 14),
-            legal_status="V2",
-            category_of_need="N1",
-            placement=foster(urn="ABC"),
-        )
+        take_into_care(social_worker, child, placement=foster(urn="ABC"))
     assert "urn" in exc.value.message_dict
 
 
 def test_review_records_due_date_and_smart_actions_when_held(in_care, iro):
-    review = services.record_review(
-        actor=iro,
-        period=in_care,
-        held_on=date(2024, 4, 16),
-        participation="PN1",
-        iro_met_child=True,
+    review = hold_review(
+        iro,
+        in_care,
+        date(2024, 4, 16),
         child_views="I want to see my brother",
         actions=[ActionDetails("Social worker", "Arrange sibling contact", date(2024, 5, 1))],
     )
@@ -200,21 +163,13 @@ def test_review_records_due_date_and_smart_actions_when_held(in_care, iro):
     )
     action.refresh_from_db()
     assert action.completed_on == date(2024, 4, 30)
-    second = services.record_review(
-        actor=iro, period=in_care, held_on=date(2024, 7, 1), participation="PN1", iro_met_child=False
-    )
+    second = hold_review(iro, in_care, date(2024, 7, 1), iro_met_child=False)
     assert (second.sequence, second.rule_id, second.due_date) == (2, "lac_second_review", date(2024, 7, 16))
 
 
 def test_review_is_refused_when_actor_is_a_social_worker(in_care, social_worker):
     with pytest.raises(PermissionDenied):
-        services.record_review(
-            actor=social_worker,
-            period=in_care,
-            held_on=date(2024, 4, 1),
-            participation="PN1",
-            iro_met_child=True,
-        )
+        hold_review(social_worker, in_care, date(2024, 4, 1))
 
 
 def test_escalation_moves_through_formal_stages_to_resolution_when_progressed(in_care, iro):
@@ -309,16 +264,7 @@ def test_every_service_says_the_childs_record_changed_when_it_commits(
     told, child, social_worker, service_manager, team_manager, iro
 ):
     sw, now = social_worker, timezone.now()
-    period, people = told(
-        lambda: services.start_care(
-            actor=sw,
-            person=child,
-            start_date=date(2024, 3, 14),
-            legal_status="C2",
-            category_of_need="N1",
-            placement=foster("Ms Hughes", placement_type="P1", provider="PR0"),
-        )
-    )
+    period, people = told(lambda: take_into_care(sw, child, legal_status="C2", placement=with_parents()))
     calls = [
         lambda: services.approve_placement_with_parents(
             actor=service_manager,
@@ -337,13 +283,8 @@ def test_every_service_says_the_childs_record_changed_when_it_commits(
         lambda: services.allocate_iro(
             actor=team_manager, person=child, iro=iro, start_date=date(2024, 3, 14)
         ),
-        lambda: services.record_review(
-            actor=iro,
-            period=period,
-            held_on=date(2024, 4, 10),
-            participation="PN1",
-            iro_met_child=True,
-            actions=[ActionDetails("Social worker", "Arrange contact", date(2024, 5, 1))],
+        lambda: hold_review(
+            iro, period, actions=[ActionDetails("Social worker", "Arrange contact", date(2024, 5, 1))]
         ),
         lambda: services.complete_review_action(
             actor=sw, action=period.reviews.get().actions.get(), completed_on=date(2024, 4, 20)

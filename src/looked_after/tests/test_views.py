@@ -7,17 +7,13 @@ from django.utils import timezone
 
 from accounts.permissions import Role
 from casework import services as casework
+from core.tests.form_data import date_input
 from core.worklist import work_items
 from looked_after import services
 from looked_after.models import CareEpisode, MissingEpisode, PeriodOfCare, Placement
 from looked_after.services import ActionDetails
 
-from .conftest import foster
-
-
-def _date(prefix: str, d: date) -> dict[str, str]:
-    return {f"{prefix}-day": str(d.day), f"{prefix}-month": str(d.month), f"{prefix}-year": str(d.year)}
-
+from .factories import hold_review, take_into_care
 
 PLACEMENT = {
     "placement_type": "U4",
@@ -37,7 +33,7 @@ def test_start_of_care_page_records_period_and_episode_when_valid(client_for, so
     response = client.post(
         url,
         {
-            **_date("start_date", date(2024, 3, 14)),
+            **date_input("start_date", date(2024, 3, 14)),
             "legal_status": "C2",
             "category_of_need": "N1",
             **PLACEMENT,
@@ -51,7 +47,12 @@ def test_start_of_care_page_records_period_and_episode_when_valid(client_for, so
 def test_start_of_care_page_keeps_typed_values_when_input_is_bad(client_for, social_worker, child):
     response = client_for(social_worker).post(
         reverse("looked_after:start", args=[child.pk]),
-        {**_date("start_date", date(2024, 3, 14)), "legal_status": "", "category_of_need": "N1", **PLACEMENT},
+        {
+            **date_input("start_date", date(2024, 3, 14)),
+            "legal_status": "",
+            "category_of_need": "N1",
+            **PLACEMENT,
+        },
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -68,7 +69,7 @@ def test_change_page_records_placement_move_with_reason_when_child_moves(
     client_for, social_worker, in_care, child
 ):
     data = {
-        **_date("on", date(2024, 5, 1)),
+        **date_input("on", date(2024, 5, 1)),
         "legal_status": "",
         "placement_changed": "on",
         "reason_for_change": "CREQB",
@@ -82,7 +83,7 @@ def test_change_page_records_placement_move_with_reason_when_child_moves(
 
 
 def test_change_page_asks_for_placement_when_moved_without_details(client_for, social_worker, in_care, child):
-    data = {**_date("on", date(2024, 5, 1)), "placement_changed": "on", "reason_for_change": "CREQB"}
+    data = {**date_input("on", date(2024, 5, 1)), "placement_changed": "on", "reason_for_change": "CREQB"}
     response = client_for(social_worker).post(reverse("looked_after:change", args=[child.pk]), data)
     assert response.status_code == 400
     assert CareEpisode.objects.filter(person=child).count() == 1
@@ -92,14 +93,7 @@ def test_timeline_shows_episodes_reviews_and_due_items_when_in_care(
     client_for, social_worker, in_care, child, iro, team_manager
 ):
     services.allocate_iro(actor=team_manager, person=child, iro=iro, start_date=date(2024, 3, 15))
-    services.record_review(
-        actor=iro,
-        period=in_care,
-        held_on=date(2024, 4, 10),
-        participation="PN1",
-        iro_met_child=True,
-        actions=[ActionDetails("Social worker", "Arrange contact", date(2024, 5, 1))],
-    )
+    hold_review(iro, in_care, actions=[ActionDetails("Social worker", "Arrange contact", date(2024, 5, 1))])
     services.record_screening(
         actor=social_worker, person=child, screened_on=date(2024, 4, 1), score=10, review_on=date(2024, 7, 1)
     )
@@ -117,14 +111,7 @@ def test_person_page_shows_the_children_in_care_panel_when_in_care(client_for, s
 
 
 def test_first_review_is_on_the_iro_page_when_allocated(client_for, team_manager, iro, child, social_worker):
-    services.start_care(
-        actor=social_worker,
-        person=child,
-        start_date=timezone.localdate(),
-        legal_status="V2",
-        category_of_need="N1",
-        placement=foster(),
-    )
+    take_into_care(social_worker, child, timezone.localdate())
     services.allocate_iro(actor=team_manager, person=child, iro=iro, start_date=timezone.localdate())
     html = client_for(iro).get(reverse("looked_after:iro")).content.decode()
     assert "My review schedule" in html and "Amelia Hughes" in html and "First looked-after review" in html
@@ -157,7 +144,7 @@ def test_held_return_interview_leaves_the_worklist_when_recorded(client_for, soc
     response = client_for(social_worker).post(
         reverse("looked_after:update_missing", args=[episode.pk]),
         {
-            **_date("rhi_held_on", held.date()),
+            **date_input("rhi_held_on", held.date()),
             "rhi_held_time": held.strftime("%H:%M"),
             "rhi_by": "Barnardo's",
             "version": str(episode.version),
@@ -221,12 +208,12 @@ def test_review_page_records_review_when_iro_posts(client_for, iro, in_care, chi
     response = client_for(iro).post(
         reverse("looked_after:record_review", args=[child.pk]),
         {
-            **_date("held_on", date(2024, 4, 10)),
+            **date_input("held_on", date(2024, 4, 10)),
             "participation": "PN1",
             "iro_met_child": "yes",
             "action_1_who": "SW",
             "action_1_what": "Book dentist",
-            **_date("action_1_due", date(2024, 5, 1)),
+            **date_input("action_1_due", date(2024, 5, 1)),
         },
     )
     assert response.status_code == 302, re.findall(r'href="#[^"]*">([^<]*)<', response.content.decode())

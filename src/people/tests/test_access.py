@@ -21,8 +21,10 @@ from people.access import (
     visible_people,
 )
 from people.models import BreakGlassAccess
+from people.tests.factories import restrict
 from workforce import services as workforce
 from workforce.models import AllocationRole
+from workforce.tests.factories import allocate
 
 
 def _events(person, user, action):
@@ -41,14 +43,7 @@ def named_worker(make_user):
 
 @pytest.fixture
 def restricted_child(child, team_manager, named_worker):
-    services.restrict_record(
-        actor=team_manager,
-        person=child,
-        reason="STAFF_CHILD",
-        details="",
-        manager=team_manager,
-        named_users=[named_worker],
-    )
+    restrict(team_manager, child, named_users=[named_worker])
     return child
 
 
@@ -113,14 +108,7 @@ def test_get_person_for_refuses_partner_when_not_allocated(partner, child):
 
 
 def test_get_person_for_allows_partner_when_actively_allocated(partner, team_manager, team, child):
-    workforce.allocate(
-        actor=team_manager,
-        person=child,
-        worker=partner,
-        team=team,
-        role=AllocationRole.PARTNER,
-        start_date=timezone.localdate(),
-    )
+    allocate(team_manager, child, partner, team, timezone.localdate(), AllocationRole.PARTNER)
 
     assert get_person_for(partner, child.pk) == child
     assert _events(child, partner, AuditAction.VIEW).exists()
@@ -128,13 +116,8 @@ def test_get_person_for_allows_partner_when_actively_allocated(partner, team_man
 
 def test_get_person_for_refuses_partner_when_allocation_has_ended(partner, team_manager, team, child):
     today = timezone.localdate()
-    allocation = workforce.allocate(
-        actor=team_manager,
-        person=child,
-        worker=partner,
-        team=team,
-        role=AllocationRole.PARTNER,
-        start_date=today - timedelta(days=30),
+    allocation = allocate(
+        team_manager, child, partner, team, today - timedelta(days=30), AllocationRole.PARTNER
     )
     workforce.end_allocation(
         actor=team_manager, allocation=allocation, end_date=today - timedelta(days=1), reason="CLOSED"
@@ -177,14 +160,7 @@ def test_get_person_for_refuses_again_when_restriction_lifted_is_reapplied(
     services.lift_restriction(actor=team_manager, person=restricted_child, reason="No longer needed")
     assert get_person_for(social_worker, restricted_child.pk) == restricted_child
 
-    services.restrict_record(
-        actor=team_manager,
-        person=restricted_child,
-        reason="HIGH_PROFILE",
-        details="",
-        manager=team_manager,
-        named_users=[],
-    )
+    restrict(team_manager, restricted_child, "HIGH_PROFILE")
     with pytest.raises(RestrictedRecord):
         get_person_for(social_worker, restricted_child.pk)
 
@@ -266,14 +242,7 @@ def test_visible_people_limited_to_involvement_when_partner(partner, team_manage
     other = make_child("Noah", "Price")
     assert list(visible_people(partner)) == []
 
-    workforce.allocate(
-        actor=team_manager,
-        person=child,
-        worker=partner,
-        team=team,
-        role=AllocationRole.PARTNER,
-        start_date=timezone.localdate(),
-    )
+    allocate(team_manager, child, partner, team, timezone.localdate(), AllocationRole.PARTNER)
 
     assert list(visible_people(partner)) == [child]
     assert set(visible_people(team_manager)) == {child, other}

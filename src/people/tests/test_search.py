@@ -10,8 +10,9 @@ from people import search as search_module
 from people import services
 from people.models import NameKind
 from people.search import SearchQuery, find_possible_duplicates, parse_free_text, search
-from workforce import services as workforce
+from people.tests.factories import restrict
 from workforce.models import AllocationRole
+from workforce.tests.factories import allocate
 
 
 @pytest.fixture
@@ -173,14 +174,7 @@ def test_search_shows_the_first_exact_matches_alphabetically_and_says_there_are_
 def test_search_lists_restricted_record_that_cannot_be_opened_when_user_not_named(
     social_worker, team_manager, people
 ):
-    services.restrict_record(
-        actor=team_manager,
-        person=people["amelia"],
-        reason="STAFF_CHILD",
-        details="",
-        manager=team_manager,
-        named_users=[],
-    )
+    restrict(team_manager, people["amelia"])
 
     worker_view = {m.person: m.can_open for m in search(social_worker, SearchQuery(name="Amelia Hughes"))}
     manager_view = {m.person: m.can_open for m in search(team_manager, SearchQuery(name="Amelia Hughes"))}
@@ -193,14 +187,7 @@ def test_search_shows_partner_only_people_they_work_with_when_partner(make_user,
     partner = make_user(Role.PARTNER)
     assert _found(partner, name="Amelia Hughes") == []
 
-    workforce.allocate(
-        actor=team_manager,
-        person=people["amelia"],
-        worker=partner,
-        team=team,
-        role=AllocationRole.PARTNER,
-        start_date=timezone.localdate(),
-    )
+    allocate(team_manager, people["amelia"], partner, team, timezone.localdate(), AllocationRole.PARTNER)
 
     assert _found(partner, name="Amelia Hughes") == [people["amelia"]]
     assert _found(partner, name="Smith") == []
@@ -293,14 +280,7 @@ def test_find_possible_duplicates_ignores_record_itself_when_excluded(people):
 
 
 def test_find_possible_duplicates_includes_restricted_record_when_it_matches(team_manager, people):
-    services.restrict_record(
-        actor=team_manager,
-        person=people["amelia"],
-        reason="OTHER",
-        details="",
-        manager=team_manager,
-        named_users=[],
-    )
+    restrict(team_manager, people["amelia"], "OTHER")
 
     matches = find_possible_duplicates(given_name="Amelia", family_name="Hughes")
 

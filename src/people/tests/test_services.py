@@ -21,8 +21,8 @@ from people.models import (
     RecordStatus,
 )
 from people.names import phonetic_keys
-from workforce import services as workforce
-from workforce.models import Allocation, AllocationRole
+from workforce.models import Allocation
+from workforce.tests.factories import allocate
 
 TODAY = date(2025, 6, 2)
 
@@ -368,14 +368,7 @@ def merge_pair(social_worker, team_manager, team, make_person, adult):
     )
     services.add_relationship(actor=social_worker, person_a=adult, person_b=duplicate, type="PARENT")
     services.set_disabilities(actor=social_worker, person=duplicate, codes_=["AUT"])
-    workforce.allocate(
-        actor=team_manager,
-        person=duplicate,
-        worker=social_worker,
-        team=team,
-        role=AllocationRole.SOCIAL_WORKER,
-        start_date=TODAY,
-    )
+    allocate(team_manager, duplicate, social_worker, team, TODAY)
     return survivor, duplicate
 
 
@@ -476,30 +469,22 @@ def test_merge_people_drops_relationship_between_the_two_when_they_were_linked(
     assert duplicate.record_status == RecordStatus.MERGED
 
 
+@pytest.mark.parametrize(
+    ("survivors", "duplicates", "kept"),
+    [(["VIS"], ["NONE"], ["VIS"]), (["NONE"], ["HEAR"], ["HEAR"])],
+    ids=["keeps_disability_over_duplicates_none", "replaces_none_with_duplicates_disability"],
+)
 def test_merge_people_keeps_no_disability_exclusive_when_records_disagree(
-    social_worker, team_manager, make_person
+    social_worker, team_manager, make_person, survivors, duplicates, kept
 ):
     survivor = make_person("Amelia", "Hughes")
     duplicate = make_person("Amelia", "Hughs")
-    services.set_disabilities(actor=social_worker, person=survivor, codes_=["VIS"])
-    services.set_disabilities(actor=social_worker, person=duplicate, codes_=["NONE"])
+    services.set_disabilities(actor=social_worker, person=survivor, codes_=survivors)
+    services.set_disabilities(actor=social_worker, person=duplicate, codes_=duplicates)
 
     _merge(team_manager, survivor, duplicate)
 
-    assert list(survivor.disabilities.values_list("code", flat=True)) == ["VIS"]
-
-
-def test_merge_people_replaces_no_disability_when_duplicate_has_disability(
-    social_worker, team_manager, make_person
-):
-    survivor = make_person("Amelia", "Hughes")
-    duplicate = make_person("Amelia", "Hughs")
-    services.set_disabilities(actor=social_worker, person=survivor, codes_=["NONE"])
-    services.set_disabilities(actor=social_worker, person=duplicate, codes_=["HEAR"])
-
-    _merge(team_manager, survivor, duplicate)
-
-    assert list(survivor.disabilities.values_list("code", flat=True)) == ["HEAR"]
+    assert list(survivor.disabilities.values_list("code", flat=True)) == kept
 
 
 # --- permissions -------------------------------------------------------------------------

@@ -7,8 +7,10 @@ from accounts.permissions import Role
 from audit.models import AuditEvent
 from codes import person as codes
 from core.models import Notification
+from core.tests.form_data import date_input
 from people import services
 from people.models import Person, PersonRelationship
+from people.tests.factories import make_person, restrict
 
 
 def test_person_page_shows_record_and_audits_the_view(client_for, social_worker, child):
@@ -26,9 +28,7 @@ def test_create_person_offers_possible_duplicates_first(client_for, social_worke
         "record_type": "CHILD",
         "given_name": "Amelia",
         "family_name": "Hughs",
-        "date_of_birth-day": "27",
-        "date_of_birth-month": "3",
-        "date_of_birth-year": "2015",
+        **date_input("date_of_birth", date(2015, 3, 27)),
         "sex": "F",
         "gender": "2",
         "ethnicity": "WBRI",
@@ -81,7 +81,7 @@ def test_pages_render(client_for, social_worker, path):
 def test_timescale_calculator(client_for, social_worker):
     response = client_for(social_worker).get(
         "/timescales/",
-        {"rule": "lac_first_review", "start-day": "14", "start-month": "3", "start-year": "2024"},
+        {"rule": "lac_first_review", **date_input("start", date(2024, 3, 14))},
     )
     assert response.status_code == 200
     assert "15 April 2024" in response.content.decode()
@@ -112,14 +112,7 @@ def _edit_data(person: Person, **changes: str) -> dict[str, str]:
 
 @pytest.fixture
 def restricted_child(child, team_manager):
-    services.restrict_record(
-        actor=team_manager,
-        person=child,
-        reason="STAFF_CHILD",
-        details="",
-        manager=team_manager,
-        named_users=[],
-    )
+    restrict(team_manager, child)
     return child
 
 
@@ -214,7 +207,7 @@ def test_add_form_returns_400_with_error_summary_and_keeps_input_when_invalid(
         (
             "addresses/new/",
             {"kind": "HOME", "line_1": "12 Quay Street", "town": "Harbourside", "postcode": "hb1 2ab"}
-            | {"start_date-day": "1", "start_date-month": "2", "start_date-year": "2024"},
+            | date_input("start_date", date(2024, 2, 1)),
             lambda child: (
                 child.addresses.values_list("line_1", "postcode", "start_date").get()
                 == ("12 Quay Street", "HB1 2AB", date(2024, 2, 1))
@@ -230,8 +223,7 @@ def test_add_form_returns_400_with_error_summary_and_keeps_input_when_invalid(
         ),
         (
             "alerts/new/",
-            {"kind": "DOG", "details": "Large dog in the yard"}
-            | {"start_date-day": "1", "start_date-month": "3", "start_date-year": "2024"},
+            {"kind": "DOG", "details": "Large dog in the yard"} | date_input("start_date", date(2024, 3, 1)),
             lambda child: (
                 child.alerts.values_list("kind", "details", "start_date").get()
                 == ("DOG", "Large dog in the yard", date(2024, 3, 1))
@@ -251,9 +243,7 @@ def test_add_form_records_through_the_service_and_returns_to_the_person_when_val
 
 
 def test_add_relationship_saves_when_other_record_found(client_for, social_worker, child):
-    parent = services.create_person(
-        actor=social_worker, data={"record_type": "ADULT", "given_name": "Sarah", "family_name": "Hughes"}
-    )
+    parent = make_person(social_worker, "Sarah", "Hughes", record_type="ADULT")
 
     response = client_for(social_worker).post(
         f"/people/{child.pk}/relationships/new/",
@@ -328,15 +318,7 @@ def test_break_glass_post_refuses_and_shows_error_when_reason_too_short(
 def test_merge_asks_for_confirmation_then_merges_when_confirmed(
     client_for, social_worker, team_manager, child
 ):
-    duplicate = services.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Amelia",
-            "family_name": "Hughs",
-            "nhs_number": "9434765919",
-        },
-    )
+    duplicate = make_person(social_worker, "Amelia", "Hughs", nhs_number="9434765919")
     c = client_for(team_manager)
     url = f"/people/{child.pk}/merge/"
     assert c.get(url, {"duplicate": duplicate.la_child_id}).status_code == 200
@@ -410,25 +392,15 @@ def test_audit_index_lists_recent_refusals_when_auditor_signs_in(
 def test_duplicate_check_hides_details_of_restricted_records_when_user_not_named(
     client_for, social_worker, team_manager, child
 ):
-    from people import services
 
-    services.restrict_record(
-        actor=team_manager,
-        person=child,
-        reason="STAFF_CHILD",
-        details="",
-        manager=team_manager,
-        named_users=[],
-    )
+    restrict(team_manager, child)
     response = client_for(social_worker).post(
         "/people/new/",
         {
             "record_type": "CHILD",
             "given_name": "Amelia",
             "family_name": "Hughes",
-            "date_of_birth-day": "27",
-            "date_of_birth-month": "3",
-            "date_of_birth-year": "2015",
+            **date_input("date_of_birth", date(2015, 3, 27)),
             "sex": "F",
             "gender": "2",
             "ethnicity": "WBRI",

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.permissions import Role
+from core.tests.form_data import date_input
 from looked_after.models import PeriodOfCare
 from permanence import services
 from permanence.models import CareProceedings, PreviousPermanence
@@ -21,9 +22,7 @@ def test_issue_form_records_proceedings(client_for, social_worker, child):
     response = client_for(social_worker).post(
         reverse("permanence:new_proceedings", args=[child.pk]),
         {
-            "issue_date-day": "6",
-            "issue_date-month": "1",
-            "issue_date-year": "2025",
+            **date_input("issue_date", date(2025, 1, 6)),
             "court_reference": "LV25C001",
         },
     )
@@ -36,9 +35,7 @@ def test_extension_form_keeps_values_when_weeks_too_many(client_for, social_work
     response = client_for(social_worker).post(
         reverse("permanence:extend", args=[p.pk]),
         {
-            "granted_on-day": "1",
-            "granted_on-month": "6",
-            "granted_on-year": "2025",
+            **date_input("granted_on", date(2025, 6, 1)),
             "weeks": "12",
             "reason": "Late expert",
         },
@@ -62,7 +59,7 @@ def test_adoption_step_page_404_for_unknown_event(client_for, social_worker, chi
     assert client_for(social_worker).get(f"/permanence/adoption/{case.pk}/explode/").status_code == 404
     response = client_for(social_worker).post(
         reverse("permanence:adoption_step", args=[case.pk, "authorise"]),
-        {"on-day": "1", "on-month": "3", "on-year": "2024"},
+        date_input("on", date(2024, 3, 1)),
     )
     assert response.status_code == 302
 

@@ -16,16 +16,9 @@ from plans import services, work_items
 from plans.machines import PlanMachine
 from plans.models import PlanStatus
 from plans.smart import ActionStatus, SmartAction, action_overdue, check_sign_off, missing_parts
+from plans.tests.factories import SMART
 from protection.models import CPPlan, CPPlanAction
 from protection.tests.factories import initial_conference, make_referral, start_s47
-
-SMART = {
-    "what": "Attend school daily",
-    "who_person": "Amelia's mum",
-    "who_agency": "Family",
-    "by_when": date(2025, 7, 1),
-    "serves": "Education",
-}
 
 
 @pytest.fixture

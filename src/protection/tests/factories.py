@@ -52,3 +52,18 @@ def initial_conference(referral: Referral, chair, s47, held_on: date = date(2026
         child_participation="PN1",
         **extra,
     )
+
+
+def review_conference(chair, plan, held_on: date = date(2026, 3, 31), **extra):  # type: ignore[no-untyped-def]
+    """A review child protection conference of `plan` that continues it."""
+    from protection import services
+
+    return services.record_conference(
+        actor=chair,
+        referral=plan.referral,
+        kind="REVIEW",
+        held_on=held_on,
+        decision="CONTINUE",
+        plan=plan,
+        **extra,
+    )

@@ -13,7 +13,7 @@ from casework import services as casework
 from casework.models import Document
 from casework.tests.pdf import body_font_sizes, pdf_text
 from protection import services
-from protection.tests.factories import initial_conference, make_referral, start_s47
+from protection.tests.factories import initial_conference, make_referral, review_conference, start_s47
 
 WORRIES = "Unexplained bruising on both arms"
 GOALS = "Amelia is cared for safely at home"
@@ -52,6 +52,11 @@ def initial(referral, social_worker, chair):
     return conference
 
 
+def _generate(actor, child, key: str, object_id: int) -> Document:  # type: ignore[no-untyped-def]
+    """`actor` files the document made by generator `key` for `object_id` on the child's record."""
+    return casework.generate_document(actor=actor, person=child, generator_key=key, object_id=object_id)
+
+
 def _text(document: Document) -> str:
     document.file.open("rb")
     return pdf_text(document.file.read())
@@ -60,9 +65,7 @@ def _text(document: Document) -> str:
 def test_initial_conference_record_holds_recorded_decision_attendance_and_next_review(
     initial, child, social_worker
 ):
-    document = casework.generate_document(
-        actor=social_worker, person=child, generator_key="protection.conference_record", object_id=initial.pk
-    )
+    document = _generate(social_worker, child, "protection.conference_record", initial.pk)
     text = _text(document)
     for value in (
         "Initial child protection conference",
@@ -91,23 +94,13 @@ def test_initial_conference_record_holds_recorded_decision_attendance_and_next_r
     ).exists()
 
 
-def test_review_conference_record_shows_progress_and_six_month_review(
-    initial, child, social_worker, chair, referral
-):
+def test_review_conference_record_shows_progress_and_six_month_review(initial, child, social_worker, chair):
     plan = initial.plan
     [action] = plan.actions.all()
-    review = services.record_conference(
-        actor=chair,
-        referral=referral,
-        kind="REVIEW",
-        held_on=date(2026, 3, 31),
-        decision="CONTINUE",
-        plan=plan,
-        progress={action.pk: ("IN_PROGRESS", "Four of eight sessions attended")},
+    review = review_conference(
+        chair, plan, progress={action.pk: ("IN_PROGRESS", "Four of eight sessions attended")}
     )
-    document = casework.generate_document(
-        actor=social_worker, person=child, generator_key="protection.conference_record", object_id=review.pk
-    )
+    document = _generate(social_worker, child, "protection.conference_record", review.pk)
     text = _text(document)
     assert "Review child protection conference" in text and "Decision: Continue the plan" in text
     assert "In progress: Four of eight sessions attended" in text
@@ -115,12 +108,7 @@ def test_review_conference_record_shows_progress_and_six_month_review(
 
 
 def test_plan_for_parents_is_large_plain_and_carries_the_plan(initial, child, social_worker):
-    document = casework.generate_document(
-        actor=social_worker,
-        person=child,
-        generator_key="protection.plan_for_parents",
-        object_id=initial.plan_id,
-    )
+    document = _generate(social_worker, child, "protection.plan_for_parents", initial.plan_id)
     data = document.file.open("rb").read()
     text = pdf_text(data)
     for value in (
@@ -140,12 +128,7 @@ def test_plan_for_parents_is_large_plain_and_carries_the_plan(initial, child, so
 
 
 def test_plan_for_child_is_written_to_the_child(initial, child, social_worker):
-    document = casework.generate_document(
-        actor=social_worker,
-        person=child,
-        generator_key="protection.plan_for_child",
-        object_id=initial.plan_id,
-    )
+    document = _generate(social_worker, child, "protection.plan_for_child", initial.plan_id)
     text = _text(document)
     assert "Amelia, this is your plan" in text and WORRIES in text
     assert "Sarah Hughes from Family Centre will: Attend the Triple P parenting course" in text
@@ -154,12 +137,7 @@ def test_plan_for_child_is_written_to_the_child(initial, child, social_worker):
 
 def test_generating_refused_when_role_cannot_manage_documents(initial, child, auditor_user):
     with pytest.raises(PermissionDenied):
-        casework.generate_document(
-            actor=auditor_user,
-            person=child,
-            generator_key="protection.conference_record",
-            object_id=initial.pk,
-        )
+        _generate(auditor_user, child, "protection.conference_record", initial.pk)
     assert not Document.objects.filter(person=child).exists()
 
 

@@ -6,11 +6,13 @@ from django.utils import timezone
 
 from accounts.permissions import Role
 from casework.services import record_visit
+from core.tests.form_data import date_input
 from protection import flags, services
 from protection.models import CPPlan, PlanStatus, S47Enquiry
 from protection.queries import review_due
-from protection.tests.factories import initial_conference, make_referral, start_s47
+from protection.tests.factories import initial_conference, make_referral, review_conference, start_s47
 from protection.worklist import items
+from workforce.tests.factories import allocate
 
 SMART = {
     "what": "Attend parenting course",
@@ -81,15 +83,7 @@ def test_initial_conference_makes_draft_plan_with_clocks_when_decision_plan(plan
 
 def test_conference_refused_when_social_worker(s47, referral, social_worker):
     with pytest.raises(PermissionDenied):
-        services.record_conference(
-            actor=social_worker,
-            referral=referral,
-            kind="INITIAL",
-            held_on=date(2026, 1, 5),
-            decision="PLAN",
-            category="PHY",
-            s47=s47,
-        )
+        initial_conference(referral, social_worker, s47)
 
 
 def test_conference_refused_when_plan_without_category(s47, referral, chair):
@@ -148,16 +142,9 @@ def test_core_group_records_progress_when_noted(plan, chair, social_worker):
     )
 
 
-def test_review_due_six_months_after_last_review_when_month_end(plan, chair, social_worker, referral):
+def test_review_due_six_months_after_last_review_when_month_end(plan, chair, social_worker):
     _active(plan, chair, social_worker)
-    services.record_conference(
-        actor=chair,
-        referral=referral,
-        kind="REVIEW",
-        held_on=date(2026, 3, 31),
-        decision="CONTINUE",
-        plan=plan,
-    )
+    review_conference(chair, plan)
     assert review_due(plan) == date(2026, 9, 30)  # 31 Mar + 6 months: September has no 31st
 
 
@@ -307,9 +294,7 @@ def test_strategy_view_redirects_to_s47_when_s47_decided(child, referral, social
         f"/protection/people/{child.pk}/strategy/new/",
         {
             "referral": referral.pk,
-            "held_on-day": "15",
-            "held_on-month": "12",
-            "held_on-year": "2025",
+            **date_input("held_on", date(2025, 12, 15)),
             "agencies": ["POLICE", "SOCIAL_CARE"],
             "information_shared": "Bruise",
             "decision": "S47_SINGLE",
@@ -341,40 +326,34 @@ def test_oversight_lists_sign_offs_and_unallocated_work_when_plan_draft(plan, ch
     assert unallocated_children(date(2026, 1, 6)) == [child.pk]
 
 
-def test_transfer_in_conference_due_15_working_days_from_notification(referral, chair):
-    conf = services.record_conference(
+def _transfer_in_conference(referral, chair, **extra):  # type: ignore[no-untyped-def]
+    """A transfer-in conference on 20 December 2025 that makes a plan (neglect)."""
+    return services.record_conference(
         actor=chair,
         referral=referral,
         kind="TRANSFER_IN",
         held_on=date(2025, 12, 20),
         decision="PLAN",
         category="NEG",
-        transfer_notified_on=date(2025, 12, 15),
+        **extra,
     )
+
+
+def test_transfer_in_conference_due_15_working_days_from_notification(referral, chair):
+    conf = _transfer_in_conference(referral, chair, transfer_notified_on=date(2025, 12, 15))
     assert conf.due_on == date(2026, 1, 8)
     assert conf.plan.status == PlanStatus.DRAFT
 
 
 def test_transfer_in_refused_when_notification_date_missing(referral, chair):
     with pytest.raises(ValidationError):
-        services.record_conference(
-            actor=chair,
-            referral=referral,
-            kind="TRANSFER_IN",
-            held_on=date(2025, 12, 20),
-            decision="PLAN",
-            category="NEG",
-        )
-
-
-def _post_date(prefix, day):
-    return {f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)}
+        _transfer_in_conference(referral, chair)
 
 
 def test_core_group_view_records_progress_when_social_worker(plan, chair, social_worker, client_for):
     action = _active(plan, chair, social_worker)
     data = {
-        **_post_date("held_on", date(2026, 1, 16)),
+        **date_input("held_on", date(2026, 1, 16)),
         "agencies": ["HEALTH"],
         f"status_{action.pk}": "DONE",
         f"note_{action.pk}": "Done",
@@ -397,7 +376,7 @@ def test_end_plan_view_forbidden_when_social_worker_and_ends_when_chair(
     plan, chair, social_worker, client_for
 ):
     _active(plan, chair, social_worker)
-    data = {**_post_date("end_date", date(2026, 2, 1)), "reason": "Safe now", "step_down": "CIN"}
+    data = {**date_input("end_date", date(2026, 2, 1)), "reason": "Safe now", "step_down": "CIN"}
     assert client_for(social_worker).post(f"/protection/plans/{plan.pk}/end/", data).status_code == 403
     assert client_for(chair).post(f"/protection/plans/{plan.pk}/end/", data).status_code == 302
     plan.refresh_from_db()
@@ -408,7 +387,7 @@ def test_review_conference_view_records_review_when_chair(plan, chair, social_wo
     _active(plan, chair, social_worker)
     action = plan.actions.get()
     data = {
-        **_post_date("held_on", date(2026, 4, 2)),
+        **date_input("held_on", date(2026, 4, 2)),
         "decision": "CONTINUE",
         f"status_{action.pk}": "DONE",
         f"note_{action.pk}": "Course completed",
@@ -423,7 +402,7 @@ def test_review_conference_view_records_review_when_chair(plan, chair, social_wo
 def test_s47_outcome_view_forbidden_when_chair_lacks_record_and_recorded_by_worker(
     s47, social_worker, client_for, make_user
 ):
-    data = {"outcome": "ICPC", **_post_date("outcome_date", date(2025, 12, 22))}
+    data = {"outcome": "ICPC", **date_input("outcome_date", date(2025, 12, 22))}
     assert (
         client_for(make_user(Role.AUDITOR)).post(f"/protection/s47/{s47.pk}/outcome/", data).status_code
         == 403
@@ -437,7 +416,7 @@ def test_management_decision_view_when_manager_and_forbidden_for_worker(
     child, social_worker, team_manager, client_for
 ):
     data = {
-        **_post_date("decided_on", date(2026, 1, 2)),
+        **date_input("decided_on", date(2026, 1, 2)),
         "decision": "Step down",
         "rationale": "Progress made",
     }
@@ -455,10 +434,10 @@ def test_management_decision_view_when_manager_and_forbidden_for_worker(
 
 def test_chair_check_views_when_chair(plan, chair, social_worker, client_for):
     _active(plan, chair, social_worker)
-    data = {"kind": "CHALLENGE", **_post_date("raised_on", date(2026, 2, 1)), "concern": "Drift"}
+    data = {"kind": "CHALLENGE", **date_input("raised_on", date(2026, 2, 1)), "concern": "Drift"}
     assert client_for(chair).post(f"/protection/plans/{plan.pk}/checks/new/", data).status_code == 302
     check = plan.chair_checks.get()
-    data = {**_post_date("resolved_on", date(2026, 2, 3)), "outcome": "Resolved"}
+    data = {**date_input("resolved_on", date(2026, 2, 3)), "outcome": "Resolved"}
     assert client_for(chair).post(f"/protection/checks/{check.pk}/resolve/", data).status_code == 302
 
 
@@ -472,36 +451,32 @@ def test_worklist_prompts_when_plan_reaches_two_years(plan, chair, social_worker
 def test_team_page_shows_sign_offs_and_unallocated_work_when_plan_draft(
     plan, child, team_manager, client_for, team
 ):
-    from workforce import services as workforce
-    from workforce.models import AllocationRole
 
     # Unallocated: the child has an open plan and no social worker.
     body = client_for(team_manager).get(f"/work/teams/{team.pk}/").content.decode()
     assert child.la_child_id in body.split('id="unallocated"')[1]
     # Allocated to the team: the plan awaiting sign-off shows; the child is no longer unallocated.
-    workforce.allocate(
-        actor=team_manager,
-        person=child,
-        worker=team_manager,
-        team=team,
-        role=AllocationRole.SOCIAL_WORKER,
-        start_date=date(2025, 4, 1),
-    )
+    allocate(team_manager, child, team_manager, team, date(2025, 4, 1))
     body = client_for(team_manager).get(f"/work/teams/{team.pk}/").content.decode()
     assert "Decisions awaiting sign-off" in body
     assert "Child protection plan awaiting sign-off" in body
     assert "Every child with open work has an allocated social worker" in body
 
 
-def test_transfer_in_view_records_plans_the_child_had_elsewhere(child, referral, chair, client_for):
+def _transfer_in(client, child, previous_plans_elsewhere: str):  # type: ignore[no-untyped-def]
+    """A transfer-in conference for `child` that makes a plan (neglect), posted by `client`."""
     data = {
-        **_post_date("held_on", date(2025, 12, 19)),
-        **_post_date("transfer_notified_on", date(2025, 12, 15)),
+        **date_input("held_on", date(2025, 12, 19)),
+        **date_input("transfer_notified_on", date(2025, 12, 15)),
         "decision": "PLAN",
         "category": "NEG",
-        "previous_plans_elsewhere": "2",
+        "previous_plans_elsewhere": previous_plans_elsewhere,
     }
-    response = client_for(chair).post(f"/protection/people/{child.pk}/transfer-in/", data)
+    return client.post(f"/protection/people/{child.pk}/transfer-in/", data)
+
+
+def test_transfer_in_view_records_plans_the_child_had_elsewhere(child, referral, chair, client_for):
+    response = _transfer_in(client_for(chair), child, "2")
     assert response.status_code == 302
     plan = CPPlan.objects.get(person=child)
     assert plan.previous_plans_elsewhere == 2
@@ -513,14 +488,7 @@ def test_transfer_in_view_records_plans_the_child_had_elsewhere(child, referral,
 
 
 def test_transfer_in_view_refuses_a_negative_number_of_plans(child, referral, chair, client_for):
-    data = {
-        **_post_date("held_on", date(2025, 12, 19)),
-        **_post_date("transfer_notified_on", date(2025, 12, 15)),
-        "decision": "PLAN",
-        "category": "NEG",
-        "previous_plans_elsewhere": "-1",
-    }
-    response = client_for(chair).post(f"/protection/people/{child.pk}/transfer-in/", data)
+    response = _transfer_in(client_for(chair), child, "-1")
     assert response.status_code == 400
     assert "Enter 0 or more" in response.content.decode()
     assert not CPPlan.objects.filter(person=child).exists()
@@ -544,14 +512,7 @@ def test_each_service_says_the_childs_record_changed(
         lambda: services.resolve_chair_check(
             actor=chair, check=plan.chair_checks.get(), outcome="Seen", resolved_on=date(2026, 1, 21)
         ),
-        lambda: services.record_conference(
-            actor=chair,
-            referral=plan.referral,
-            kind="REVIEW",
-            held_on=date(2026, 3, 31),
-            decision="CONTINUE",
-            plan=plan,
-        ),
+        lambda: review_conference(chair, plan),
         lambda: services.record_management_decision(
             actor=team_manager,
             person=child,

@@ -21,6 +21,7 @@ from accounts.permissions import Role
 from assessments.models import Assessment, AssessmentStatus
 from care_leavers import services as care_leavers
 from care_leavers.models import CareLeaver
+from care_leavers.tests.factories import in_touch_at_birthday
 from casework import services as casework
 from cin.models import CINPlan
 from early_help.models import EarlyHelpAssessment, EarlyHelpEpisode
@@ -28,8 +29,10 @@ from frontdoor.models import Contact, ContactChild, Referral
 from looked_after import services as care
 from looked_after.models import LACReview, PeriodOfCare
 from looked_after.services import PlacementDetails
+from looked_after.tests.factories import take_into_care
 from people import services as people
 from people.models import Person
+from people.tests.factories import make_person
 from permanence import services as permanence
 from protection.models import Conference, CPPlan, PlanStatus, S47Enquiry, StrategyDiscussion
 from workforce import services as workforce
@@ -89,16 +92,13 @@ def make_staff(make_user: Any) -> Staff:
 def child(
     staff: Staff, given: str, sex: str, ethnicity: str, born: date | None, disabilities: tuple = ()
 ) -> Person:
-    return people.create_person(
-        actor=staff.manager,
-        data={
-            "record_type": "CHILD",
-            "given_name": given,
-            "family_name": "Cohort",
-            "date_of_birth": born,
-            "sex": sex,
-            "ethnicity": ethnicity,
-        },
+    return make_person(
+        staff.manager,
+        given,
+        "Cohort",
+        date_of_birth=born,
+        sex=sex,
+        ethnicity=ethnicity,
         disabilities=disabilities,
     )
 
@@ -301,13 +301,8 @@ def cara(staff: Staff) -> PeriodOfCare:
     """In care since 2024: two legal statuses, three placements (one a same-carer change),
     reviews, health and dental checks, missing and absent episodes."""
     p = child(staff, "Cara", "F", "MWBC", date(2010, 5, 5))
-    period = care.start_care(
-        actor=staff.manager,
-        person=p,
-        start_date=date(2024, 2, 1),
-        legal_status="C1",
-        category_of_need="N4",
-        placement=placement("U6", "PR4", "Carers A"),
+    period = take_into_care(
+        staff.manager, p, date(2024, 2, 1), "C1", "N4", placement("U6", "PR4", "Carers A")
     )
     care.record_change(actor=staff.manager, period=period, on=date(2024, 9, 1), legal_status="C2")
     care.record_change(
@@ -356,16 +351,7 @@ def dan(staff: Staff) -> Person:
     care_leavers.record_birthday_status(
         actor=staff.manager, person=p, age=20, contact_date=date(2025, 1, 25), in_touch="NO"
     )
-    care_leavers.record_birthday_status(
-        actor=staff.manager,
-        person=p,
-        age=21,
-        contact_date=date(2026, 1, 25),
-        in_touch="YES",
-        activity="F5",
-        accommodation="U",
-        suitability="1",
-    )
+    in_touch_at_birthday(staff.manager, p, 21, date(2026, 1, 25), "F5", "U")
     allocate(staff, p, staff.pat, staff.leaving_care, date(2023, 1, 20), AllocationRole.PERSONAL_ADVISER)
     return p
 
@@ -373,13 +359,8 @@ def dan(staff: Staff) -> Person:
 def evie(staff: Staff) -> Person:
     """Placed in a fostering-for-adoption placement, placement order, adopted in the 12 months."""
     p = child(staff, "Evie", "F", "AIND", date(2023, 2, 2))
-    period = care.start_care(
-        actor=staff.manager,
-        person=p,
-        start_date=date(2023, 6, 1),
-        legal_status="C2",
-        category_of_need="N1",
-        placement=placement("U5", "PR1", "Adopters"),
+    period = take_into_care(
+        staff.manager, p, date(2023, 6, 1), "C2", "N1", placement("U5", "PR1", "Adopters")
     )
     case = permanence.decide_adoption(actor=staff.manager, person=p, adm_decision_date=date(2023, 10, 10))
     permanence.record_order(actor=staff.manager, person=p, order_type="PO", made_on=date(2024, 3, 5))
@@ -406,14 +387,7 @@ def finn(staff: Staff) -> Person:
     people.add_immigration_status(
         actor=staff.manager, person=p, status="UASC", start_date=date(2024, 1, 1), end_date=date(2025, 8, 1)
     )
-    first = care.start_care(
-        actor=staff.manager,
-        person=p,
-        start_date=date(2024, 1, 1),
-        legal_status="C2",
-        category_of_need="N5",
-        placement=placement("U6", "PR1", "Carers C"),
-    )
+    first = take_into_care(staff.manager, p, date(2024, 1, 1), "C2", "N5", placement("U6", "PR1", "Carers C"))
     case = permanence.decide_adoption(actor=staff.manager, person=p, adm_decision_date=date(2025, 1, 10))
     permanence.advance_adoption(
         actor=staff.manager,
@@ -423,13 +397,13 @@ def finn(staff: Staff) -> Person:
         details={"reversed_reason": "RD3"},
     )
     care.end_care(actor=staff.manager, period=first, on=date(2025, 7, 15), reason_ceased="E4A")
-    care.start_care(
-        actor=staff.manager,
-        person=p,
-        start_date=date(2025, 10, 1),
-        legal_status="V2",
-        category_of_need="N5",
-        placement=placement("K2", "PR4", "Oak House", postcode="M1 1AA", urn="SC999999", in_area=False),
+    take_into_care(
+        staff.manager,
+        p,
+        date(2025, 10, 1),
+        "V2",
+        "N5",
+        placement("K2", "PR4", "Oak House", postcode="M1 1AA", urn="SC999999", in_area=False),
     )
     return p
 
@@ -437,14 +411,7 @@ def finn(staff: Staff) -> Person:
 def gus(staff: Staff) -> Person:
     """Short breaks (not in list 8); early help assessments; an open assessment."""
     p = child(staff, "Gus", "M", "WBRI", date(2014, 4, 4))
-    care.start_care(
-        actor=staff.manager,
-        person=p,
-        start_date=date(2025, 1, 1),
-        legal_status="V3",
-        category_of_need="N2",
-        placement=placement("K2", "PR1", "Respite House"),
-    )
+    take_into_care(staff.manager, p, date(2025, 1, 1), "V3", "N2", placement("K2", "PR1", "Respite House"))
     episode = EarlyHelpEpisode.objects.create(
         person=p,
         start_date=date(2025, 10, 1),

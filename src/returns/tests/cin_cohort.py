@@ -11,7 +11,7 @@ Collection year 2025-26 (1 April 2025 to 31 March 2026). Five children:
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.utils import timezone
 from stdnum.gb import upn as upn_check
@@ -21,10 +21,13 @@ from accounts.permissions import Role
 from assessments import services as assessments
 from cin import services as cin
 from frontdoor import services as frontdoor
+from frontdoor.tests.factories import open_referral
 from people import services as people
 from people.models import Person
+from people.tests.factories import make_person
 from protection import services as protection
 from protection.models import Agency
+from protection.tests.factories import review_conference
 
 YEAR = 2026
 GENERATED_AT = timezone.make_aware(datetime(2026, 4, 2, 9, 30))
@@ -45,14 +48,7 @@ class Cohort:
 
 
 def _referral(manager: User, person: Person, day: date, source: str, need: str):  # type: ignore[no-untyped-def]
-    return frontdoor.open_referral(
-        actor=manager,
-        person=person,
-        referral_date=day,
-        received_at=timezone.make_aware(datetime.combine(day, time(10))),
-        source=source,
-        primary_need=need,
-    )
+    return open_referral(manager, person, day, source, primary_need=need)
 
 
 def _assessment(worker: User, manager: User, referral, start: date, done: date | None, factors, outcome):  # type: ignore[no-untyped-def]
@@ -78,19 +74,8 @@ def _assessment(worker: User, manager: User, referral, start: date, done: date |
     return a
 
 
-def _child(worker: User, given: str, born: date | None, sex: str, **extra) -> Person:  # type: ignore[no-untyped-def]
-    return people.create_person(
-        actor=worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": given,
-            "family_name": "Cohort",
-            "date_of_birth": born,
-            "sex": sex,
-            "ethnicity": extra.pop("ethnicity", "WBRI"),
-            **extra,
-        },
-    )
+def _child(worker: User, given: str, born: date | None, sex: str, ethnicity: str = "WBRI", **extra) -> Person:  # type: ignore[no-untyped-def]
+    return make_person(worker, given, "Cohort", date_of_birth=born, sex=sex, ethnicity=ethnicity, **extra)
 
 
 def _icpc_and_plan(worker: User, chair: User, referral, strategy_on: date, icpc_on: date, category: str):  # type: ignore[no-untyped-def]
@@ -161,18 +146,8 @@ def make_cohort(make_user) -> Cohort:  # type: ignore[no-untyped-def]
     ref = _referral(manager, c, date(2025, 7, 1), "6", "N1")
     _assessment(worker, manager, ref, date(2025, 7, 1), date(2025, 7, 10), ["16A"], "STRATEGY")
     _, plan = _icpc_and_plan(worker, chair, ref, date(2025, 7, 2), date(2025, 7, 21), "NEG")
-    protection.record_conference(
-        actor=chair,
-        referral=ref,
-        kind="REVIEW",
-        held_on=date(2025, 10, 20),
-        decision="CONTINUE",
-        plan=plan,
-        category="EMO",
-    )
-    protection.record_conference(
-        actor=chair, referral=ref, kind="REVIEW", held_on=date(2026, 4, 14), decision="CONTINUE", plan=plan
-    )
+    review_conference(chair, plan, date(2025, 10, 20), category="EMO")
+    review_conference(chair, plan, date(2026, 4, 14))
 
     # D: disabilities, an assessment and an open CIN plan.
     d = _child(worker, "Daisy", date(2010, 3, 3), "F", upn=valid_upn("201", "000054321"), ethnicity="APKN")

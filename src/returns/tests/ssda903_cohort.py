@@ -18,14 +18,17 @@ from zoneinfo import ZoneInfo
 
 from accounts.models import Team, TeamKind, User
 from accounts.permissions import Role
-from care_leavers import services as leavers
+from care_leavers.tests.factories import in_touch_at_birthday
 from looked_after import services as care
+from looked_after.models import PeriodOfCare
 from looked_after.services import PlacementDetails
+from looked_after.tests.factories import take_into_care
 from people import services as people
 from people.models import Person, RelationshipType
+from people.tests.factories import make_person
 from permanence import services as permanence
-from workforce import services as workforce
-from workforce.models import AllocationReason, AllocationRole
+from workforce.models import AllocationReason
+from workforce.tests.factories import allocate as allocate_to
 
 YEAR = 2026
 HOME = {"A": "TS24 7PR", "B": "TS25 4HY", "C": "TS26 9QZ", "D": "TS24 8HL", "G": "TS25 1NA", "F": "TS26 0EA"}
@@ -48,24 +51,21 @@ def _foster(kind: str, postcode: str, provider: str = "PR1", urn: str = "SC12345
     )
 
 
-def _child(actor: User, name: str, dob: date, sex: str, **extra: object) -> Person:
+def _child(actor: User, name: str, dob: date, sex: str, ethnicity: str = "WBRI", **extra: object) -> Person:
     address = (
         people.NewAddress(line_1="1 Harbour Street", town="Harbourside", postcode=HOME[name], start_date=dob)
         if name in HOME
         else None
     )
-    return people.create_person(
-        actor=actor,
-        data={
-            "record_type": "CHILD",
-            "given_name": f"Child{name}",
-            "family_name": "Cohort",
-            "date_of_birth": dob,
-            "sex": sex,
-            "ethnicity": extra.pop("ethnicity", "WBRI"),
-            **extra,
-        },
+    return make_person(
+        actor,
+        f"Child{name}",
+        "Cohort",
+        date_of_birth=dob,
+        sex=sex,
+        ethnicity=ethnicity,
         address=address,
+        **extra,
     )
 
 
@@ -94,29 +94,20 @@ def build_cohort() -> Cohort:
     )
 
     def allocate(person: Person, on: date, worker: User = sw, reason: str = AllocationReason.FCONTA) -> None:
-        workforce.allocate(
-            actor=manager,
-            person=person,
-            worker=worker,
-            team=team,
-            role=AllocationRole.SOCIAL_WORKER,
-            start_date=on,
-            reason=reason,
-        )
+        allocate_to(manager, person, worker, team, on, reason=reason)
+
+    def into_care(
+        person: Person, on: date, legal_status: str, need: str, placement: PlacementDetails
+    ) -> PeriodOfCare:
+        """`sw` becomes the child's worker on the day the child starts to be looked after."""
+        allocate(person, on)
+        return take_into_care(sw, person, on, legal_status, need, placement)
 
     kids: dict[str, Person] = {}
 
     # A: new entrant with a placement move.
     a = kids["A"] = _child(sw, "A", date(2012, 7, 3), "F", upn="A123456789012")
-    allocate(a, date(2025, 5, 10))
-    period = care.start_care(
-        actor=sw,
-        person=a,
-        start_date=date(2025, 5, 10),
-        legal_status="C1",
-        category_of_need="N1",
-        placement=_foster("U6", "TS24 9RA"),
-    )
+    period = into_care(a, date(2025, 5, 10), "C1", "N1", _foster("U6", "TS24 9RA"))
     care.record_change(
         actor=sw,
         period=period,
@@ -134,14 +125,8 @@ def build_cohort() -> Cohort:
 
     # B: legal status change only.
     b = kids["B"] = _child(sw, "B", date(2010, 2, 14), "M", upn="B123456789012")
-    allocate(b, date(2024, 1, 15))
-    period = care.start_care(
-        actor=sw,
-        person=b,
-        start_date=date(2024, 1, 15),
-        legal_status="V2",
-        category_of_need="N4",
-        placement=_foster("U6", "TS25 1QQ", provider="PR4", urn="SC111111"),
+    period = into_care(
+        b, date(2024, 1, 15), "V2", "N4", _foster("U6", "TS25 1QQ", provider="PR4", urn="SC111111")
     )
     care.record_change(actor=sw, period=period, on=date(2025, 6, 1), legal_status="C2")
     care.record_health_check(
@@ -150,28 +135,12 @@ def build_cohort() -> Cohort:
 
     # C: leaves care to a special guardianship order with the relatives who fostered him.
     c = kids["C"] = _child(sw, "C", date(2016, 9, 30), "M", upn="C123456789012")
-    allocate(c, date(2024, 3, 1))
-    period = care.start_care(
-        actor=sw,
-        person=c,
-        start_date=date(2024, 3, 1),
-        legal_status="C2",
-        category_of_need="N1",
-        placement=_foster("U3", "TS26 8AQ", urn="SC222222"),
-    )
+    period = into_care(c, date(2024, 3, 1), "C2", "N1", _foster("U3", "TS26 8AQ", urn="SC222222"))
     care.end_care(actor=sw, period=period, on=date(2025, 12, 1), reason_ceased="E45")
 
     # D: adopted in the year.
     d = kids["D"] = _child(sw, "D", date(2022, 1, 25), "F", upn_unknown_reason="UN1")
-    allocate(d, date(2023, 6, 1))
-    period = care.start_care(
-        actor=sw,
-        person=d,
-        start_date=date(2023, 6, 1),
-        legal_status="C2",
-        category_of_need="N1",
-        placement=_foster("U6", "TS26 8LH", urn="SC333333"),
-    )
+    period = into_care(d, date(2023, 6, 1), "C2", "N1", _foster("U6", "TS26 8LH", urn="SC333333"))
     case = permanence.decide_adoption(actor=sw, person=d, adm_decision_date=date(2024, 7, 1))
     permanence.advance_adoption(actor=sw, case=case, event="authorise", on=date(2024, 9, 1))
     care.record_change(actor=sw, period=period, on=date(2024, 9, 1), legal_status="E1")
@@ -198,14 +167,12 @@ def build_cohort() -> Cohort:
     # E: unaccompanied asylum-seeking child.
     e = kids["E"] = _child(sw, "E", date(2009, 5, 1), "M", ethnicity="AOTH", upn_unknown_reason="UN2")
     people.add_immigration_status(actor=sw, person=e, status="UASC", start_date=date(2025, 5, 1))
-    allocate(e, date(2025, 5, 2))
-    care.start_care(
-        actor=sw,
-        person=e,
-        start_date=date(2025, 5, 2),
-        legal_status="V2",
-        category_of_need="N8",
-        placement=PlacementDetails(
+    into_care(
+        e,
+        date(2025, 5, 2),
+        "V2",
+        "N8",
+        PlacementDetails(
             placement_type="K3",
             provider="PR4",
             carer_name="Supported lodgings",
@@ -228,39 +195,13 @@ def build_cohort() -> Cohort:
         placement=_foster("U4", "TS24 0HL", urn="SC666666"),
         reason_ceased="E5",
     )
-    leavers.record_birthday_status(
-        actor=sw,
-        person=f,
-        age=19,
-        contact_date=date(2025, 8, 25),
-        in_touch="YES",
-        activity="F2",
-        accommodation="D",
-        suitability="1",
-    )
+    in_touch_at_birthday(sw, f, 19, date(2025, 8, 25), "F2", "D")
 
     # G: looked after throughout the year; health, dental, a missing episode; a mother.
     g = kids["G"] = _child(sw, "G", date(2010, 2, 2), "F", upn="G123456789012")
-    baby = people.create_person(
-        actor=sw,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Baby",
-            "family_name": "Cohort",
-            "date_of_birth": date(2025, 12, 1),
-            "sex": "M",
-        },
-    )
+    baby = make_person(sw, "Baby", "Cohort", date_of_birth=date(2025, 12, 1), sex="M")
     people.add_relationship(actor=sw, person_a=g, person_b=baby, type=RelationshipType.PARENT)
-    allocate(g, date(2023, 1, 10))
-    period = care.start_care(
-        actor=sw,
-        person=g,
-        start_date=date(2023, 1, 10),
-        legal_status="C2",
-        category_of_need="N1",
-        placement=_foster("U4", "TS25 4AP", urn="SC777777"),
-    )
+    period = into_care(g, date(2023, 1, 10), "C2", "N1", _foster("U4", "TS25 4AP", urn="SC777777"))
     care.record_health_check(
         actor=sw,
         person=g,

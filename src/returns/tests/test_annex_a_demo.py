@@ -7,11 +7,11 @@ import re
 from datetime import date
 
 import pytest
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from demo.tests.boroughs import generated_borough
 from returns import annex_a
 from returns.annex_a import labels
 from returns.annex_a.spec import COLUMNS
@@ -54,21 +54,10 @@ COUNTS = re.compile(r"^Number of|Age of Child")
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """A 40-child borough, shared by this module's read-only tests and rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command(
-            "generate_demo_data",
-            "--children",
-            "40",
-            "--seed",
-            "5",
-            "--as-of",
-            AS_OF.isoformat(),
-            stdout=io.StringIO(),
-        )
+    with generated_borough(django_db_blocker, 40, 5, AS_OF):
         with CaptureQueriesContext(connection) as queries:
             output = annex_a.build(AS_OF)
         yield output, len(queries.captured_queries)
-        transaction.set_rollback(True)
 
 
 def _check(title: str, value: object) -> None:

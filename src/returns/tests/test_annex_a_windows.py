@@ -86,16 +86,10 @@ def test_adoption_orders_on_the_12_month_boundary(staff):
 
 def test_missing_episodes_on_the_12_month_boundary(staff):
     from looked_after import services as care
+    from looked_after.tests.factories import take_into_care
 
     p = make.child(staff, "Pia", "F", "WBRI", date(2012, 1, 1))
-    care.start_care(
-        actor=staff.manager,
-        person=p,
-        start_date=date(2025, 1, 1),
-        legal_status="C2",
-        category_of_need="N1",
-        placement=make.placement("U6", "PR1", "Carers"),
-    )
+    take_into_care(staff.manager, p, date(2025, 1, 1), "C2", "N1", make.placement("U6", "PR1", "Carers"))
     for day in (date(2025, 6, 29), date(2025, 6, 30), date(2026, 6, 30)):
         care.record_missing_episode(actor=staff.manager, person=p, kind="M", started_at=make.at(day, 12))
     output = annex_a.build(AS_OF)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 
+from demo.tests.boroughs import generated_borough
 from returns.base import Severity
 from returns.cin_census import build, validate
 
@@ -22,19 +22,8 @@ EXPLAINED_QUERIES = {"2887Q", "2888Q", "2991Q", "8530Q", "8569Q", "8670Q", "8675
 
 @pytest.fixture(scope="module")
 def borough(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command(
-            "generate_demo_data",
-            "--children",
-            "40",
-            "--seed",
-            "5",
-            "--as-of",
-            AS_OF.isoformat(),
-            stdout=StringIO(),
-        )
+    with generated_borough(django_db_blocker, 40, 5, AS_OF):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("year", YEARS)

@@ -31,32 +31,28 @@ def test_a_broken_record_is_flagged_by_the_dfe_rules_and_cleared_when_fixed(
     client = client_for(analyst)
     child = cohort.assessed
     worker = User.objects.get(username="cohort.worker")
+
+    def born_on(day: date) -> None:
+        """The worker records the child's date of birth as `day`, committed so that the
+        change revalidates the child."""
+        child.refresh_from_db()
+        with django_capture_on_commit_callbacks(execute=True):
+            people.update_person(
+                actor=worker, person=child, data={"date_of_birth": day}, expected_version=child.version
+            )
+
     # Only the CIN census here: its rules cover this child (the SSDA903 has its own tests).
     with registry.override("ssda903", None):
         services.validate_live_data()
         assert child.la_child_id not in client.get(DATA_QUALITY).content.decode()
 
         # A mistyped date of birth: the referral is now more than 40 weeks before the birth.
-        child.refresh_from_db()
-        with django_capture_on_commit_callbacks(execute=True):
-            people.update_person(
-                actor=worker,
-                person=child,
-                data={"date_of_birth": date(2026, 3, 1)},
-                expected_version=child.version,
-            )
+        born_on(date(2026, 3, 1))
         page = client.get(DATA_QUALITY).content.decode()
         assert child.la_child_id in page
         assert "8606" in page and "more than 40 weeks before DOB" in page
         assert f"/people/{child.pk}/" in page  # linked into the child's record
 
-        child.refresh_from_db()
-        with django_capture_on_commit_callbacks(execute=True):
-            people.update_person(
-                actor=worker,
-                person=child,
-                data={"date_of_birth": date(2012, 1, 15)},
-                expected_version=child.version,
-            )
+        born_on(date(2012, 1, 15))
         assert child.la_child_id not in client.get(DATA_QUALITY).content.decode()
     travel.stop()

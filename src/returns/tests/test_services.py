@@ -10,6 +10,7 @@ from django_q.models import Task
 from accounts.permissions import Role
 from audit.models import AuditAction, AuditEvent
 from core.workflow import TransitionRefused
+from people.tests.factories import make_person
 from returns import registry, services
 from returns.models import ExportRun, PendingRevalidation, RunStatus, ValidationFinding, ValidationRun
 
@@ -222,16 +223,8 @@ def test_a_crashing_validation_is_recorded_on_the_run(broken_child):
 def test_revalidating_one_child_touches_only_that_child(broken_child, social_worker, make_user, fakes):
     from people import services as people
 
-    other = people.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Ola",
-            "family_name": "Nowak",
-            "date_of_birth": date(2016, 1, 2),
-            "sex": "U",
-            "ethnicity": "WBRI",
-        },
+    other = make_person(
+        social_worker, "Ola", "Nowak", date_of_birth=date(2016, 1, 2), sex="U", ethnicity="WBRI"
     )
     services.validate_live_data()
     assert ValidationFinding.objects.current().filter(rule_code="FAKE-SEX").count() == 4

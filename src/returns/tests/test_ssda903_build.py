@@ -92,7 +92,7 @@ def test_a_qualifying_care_leaver_has_no_oc3_row(cohort):
     former relevant): their 17th birthday contact is recorded but not returned (rule 1001)."""
     from datetime import date
 
-    from care_leavers import services as leavers
+    from care_leavers.tests.factories import in_touch_at_birthday
     from looked_after import services as care
     from people.models import Person
 
@@ -110,16 +110,7 @@ def test_a_qualifying_care_leaver_has_no_oc3_row(cohort):
         placement=_foster("U6", "TS24 0HL", urn="SC666667"),
         reason_ceased="E13",
     )
-    leavers.record_birthday_status(
-        actor=worker,
-        person=q,
-        age=17,
-        contact_date=date(2025, 9, 16),
-        in_touch="YES",
-        activity="F1",
-        accommodation="B",
-        suitability="1",
-    )
+    in_touch_at_birthday(worker, q, 17, date(2025, 9, 16), "F1", "B")
     output = build(YEAR)
     oc3_children = {src.person_id for src in output.tables["OC3"].sources}
     assert q.pk not in oc3_children
@@ -133,20 +124,16 @@ def test_a_relevant_care_leaver_whose_care_began_before_last_year_is_a_query_for
     sees too little care; Harbour's history of the earlier episodes makes it a query."""
     from datetime import date
 
-    from care_leavers import services as leavers
+    from care_leavers.tests.factories import in_touch_at_birthday
     from looked_after import services as care
+    from looked_after.tests.factories import take_into_care
 
     from .ssda903_cohort import _child, _foster
 
     worker = cohort.worker
     r = _child(worker, "R", date(2008, 4, 15), "F", upn="R123456789012")
-    period = care.start_care(
-        actor=worker,
-        person=r,
-        start_date=date(2023, 12, 19),
-        legal_status="V2",
-        category_of_need="N1",
-        placement=_foster("U6", "TS24 0HL", urn="SC666668"),
+    period = take_into_care(
+        worker, r, date(2023, 12, 19), "V2", "N1", _foster("U6", "TS24 0HL", urn="SC666668")
     )
     care.record_change(
         actor=worker,
@@ -156,16 +143,7 @@ def test_a_relevant_care_leaver_whose_care_began_before_last_year_is_a_query_for
         reason_for_change="CARPL",
     )
     care.end_care(actor=worker, period=period, on=date(2024, 5, 19), reason_ceased="E4A")
-    leavers.record_birthday_status(
-        actor=worker,
-        person=r,
-        age=17,
-        contact_date=date(2025, 4, 16),
-        in_touch="YES",
-        activity="F1",
-        accommodation="B",
-        suitability="1",
-    )
+    in_touch_at_birthday(worker, r, 17, date(2025, 4, 16), "F1", "B")
     output = build(YEAR)
     assert r.pk in {src.person_id for src in output.tables["OC3"].sources}
     raised = [
@@ -182,19 +160,14 @@ def test_2024_25_sex_codes_and_supported_accommodation_are_not_errors(cohort):
     supported accommodation is a query that says so."""
     from datetime import date
 
-    from looked_after import services as care
+    from looked_after.tests.factories import take_into_care
 
     from .ssda903_cohort import _child, _foster
 
     worker = cohort.worker
     s = _child(worker, "S", date(2007, 11, 2), "M", upn="S123456789012")
-    care.start_care(
-        actor=worker,
-        person=s,
-        start_date=date(2024, 6, 3),
-        legal_status="V2",
-        category_of_need="N1",
-        placement=_foster("K3", "TS24 9QX", provider="PR4", urn="SC555556"),
+    take_into_care(
+        worker, s, date(2024, 6, 3), "V2", "N1", _foster("K3", "TS24 9QX", provider="PR4", urn="SC555556")
     )
     output = build(2025)
     findings = validate(output, 2025)

@@ -9,10 +9,10 @@ from accounts.permissions import Role
 from audit.models import AuditAction, AuditEvent
 from people import services as people
 from people.models import RestrictionReason
+from people.tests.factories import make_person, restrict
 from returns import registry, services
 from returns.models import ExportRun, RunStatus
-from workforce import services as workforce
-from workforce.models import AllocationRole
+from workforce.tests.factories import allocate
 
 from .fakes import fake_returns
 
@@ -22,28 +22,7 @@ DATA_QUALITY = reverse("returns:data_quality")
 
 
 def _child(actor, given, sex="U"):
-    return people.create_person(
-        actor=actor,
-        data={
-            "record_type": "CHILD",
-            "given_name": given,
-            "family_name": "Test",
-            "date_of_birth": date(2014, 5, 6),
-            "sex": sex,
-            "ethnicity": "WBRI",
-        },
-    )
-
-
-def _allocate(manager, child, worker, team):
-    workforce.allocate(
-        actor=manager,
-        person=child,
-        worker=worker,
-        team=team,
-        role=AllocationRole.SOCIAL_WORKER,
-        start_date=timezone.localdate(),
-    )
+    return make_person(actor, given, "Test", date_of_birth=date(2014, 5, 6), sex=sex, ethnicity="WBRI")
 
 
 # --- Statutory returns page -----------------------------------------------------------------
@@ -172,9 +151,9 @@ def caseloads(social_worker, team_manager, team, make_user):
         _child(social_worker, "Colleagues"),
         _child(social_worker, "Others"),
     )
-    _allocate(team_manager, own, social_worker, team)
-    _allocate(team_manager, colleagues, colleague, team)
-    _allocate(team_manager, others, elsewhere, other_team)
+    allocate(team_manager, own, social_worker, team, timezone.localdate())
+    allocate(team_manager, colleagues, colleague, team, timezone.localdate())
+    allocate(team_manager, others, elsewhere, other_team, timezone.localdate())
     return own, colleagues, others
 
 
@@ -236,7 +215,7 @@ def test_a_broken_record_shows_up_and_disappears_when_fixed(
     client = client_for(social_worker)
     with django_capture_on_commit_callbacks(execute=True):
         child = _child(social_worker, "Broken", sex="F")
-        _allocate(team_manager, child, social_worker, team)
+        allocate(team_manager, child, social_worker, team, timezone.localdate())
     services.validate_live_data()
     assert child.la_child_id not in client.get(DATA_QUALITY).content.decode()
 
@@ -269,14 +248,7 @@ def test_restricted_children_are_listed_without_being_opened(
     client_for, analyst, social_worker, team_manager, caseloads, fakes
 ):
     own = caseloads[0]
-    people.restrict_record(
-        actor=team_manager,
-        person=own,
-        reason=RestrictionReason.choices[0][0],
-        details="Restricted",
-        manager=team_manager,
-        named_users=[],
-    )
+    restrict(team_manager, own, RestrictionReason.choices[0][0], details="Restricted")
     services.validate_live_data()
 
     page = client_for(analyst).get(DATA_QUALITY).content.decode()

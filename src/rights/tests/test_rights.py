@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.permissions import Role
+from core.tests.form_data import date_input
 from core.workflow import TransitionRefused
 from rights import clocks, services
 from rights.models import ChildViews, ComplaintStatusChange
@@ -71,37 +72,22 @@ def test_complaint_cannot_skip_to_stage_3(social_worker, child):
         services.update_complaint(actor=social_worker, complaint=c, event="hold_panel", on=date(2025, 1, 7))
 
 
+def _record_views(actor, child, method: str = "APP", views: str = "x"):  # type: ignore[no-untyped-def]
+    """The child's views given at a review on 6 January 2025, recorded by `actor`."""
+    return services.record_child_views(
+        actor=actor, person=child, given_on=date(2025, 1, 6), meeting="Review", method=method, views=views
+    )
+
+
 def test_rights_services_refused_without_permission(make_user, child):
     with pytest.raises(PermissionDenied):
-        services.record_child_views(
-            actor=make_user(Role.AUDITOR),
-            person=child,
-            given_on=date(2025, 1, 6),
-            meeting="Review",
-            method="APP",
-            views="x",
-        )
+        _record_views(make_user(Role.AUDITOR), child)
 
 
-def test_child_views_need_their_words_and_a_method(social_worker, child):
+@pytest.mark.parametrize(("method", "views"), [("X", "x"), ("APP", " ")], ids=["unknown method", "no words"])
+def test_child_views_need_their_words_and_a_method(social_worker, child, method, views):
     with pytest.raises(ValidationError):
-        services.record_child_views(
-            actor=social_worker,
-            person=child,
-            given_on=date(2025, 1, 6),
-            meeting="Review",
-            method="X",
-            views="x",
-        )
-    with pytest.raises(ValidationError):
-        services.record_child_views(
-            actor=social_worker,
-            person=child,
-            given_on=date(2025, 1, 6),
-            meeting="Review",
-            method="APP",
-            views=" ",
-        )
+        _record_views(social_worker, child, method, views)
 
 
 def test_independent_visit_not_before_match(social_worker, child):
@@ -131,9 +117,7 @@ def test_views_form_records_and_person_page_lists_them(client_for, social_worker
     response = client.post(
         reverse("rights:new_views", args=[child.pk]),
         {
-            "given_on-day": "6",
-            "given_on-month": "1",
-            "given_on-year": "2025",
+            **date_input("given_on", date(2025, 1, 6)),
             "meeting": "Looked-after review",
             "method": "DRAWING",
             "views": "I want to see my nan more",
@@ -149,9 +133,7 @@ def test_views_form_keeps_text_when_method_missing(client_for, social_worker, ch
     response = client_for(social_worker).post(
         reverse("rights:new_views", args=[child.pk]),
         {
-            "given_on-day": "6",
-            "given_on-month": "1",
-            "given_on-year": "2025",
+            **date_input("given_on", date(2025, 1, 6)),
             "meeting": "Review",
             "views": "Keep me",
         },

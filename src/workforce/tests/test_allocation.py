@@ -11,6 +11,7 @@ from audit.models import AuditEvent
 from people import services as people
 from workforce import queries, services
 from workforce.models import Allocation, AllocationReason, AllocationRole
+from workforce.tests import factories
 
 START = date(2025, 1, 6)
 
@@ -32,16 +33,11 @@ def make_child(social_worker):
 
 @pytest.fixture
 def allocate(team_manager, team):
+    """`worker` allocated the child from `start`, by the team's manager unless `actor` says."""
+
     def do(person, worker, start=START, role=AllocationRole.SOCIAL_WORKER, **extra):
-        return services.allocate(
-            actor=team_manager,
-            person=person,
-            worker=worker,
-            team=extra.pop("team", team),
-            role=role,
-            start_date=start,
-            **extra,
-        )
+        actor = extra.pop("actor", team_manager)
+        return factories.allocate(actor, person, worker, extra.pop("team", team), start, role, **extra)
 
     return do
 
@@ -111,16 +107,9 @@ def test_allocate_refuses_when_worker_inactive(allocate, worker_b, child):
         allocate(child, worker_b)
 
 
-def test_allocate_raises_permission_denied_when_actor_is_social_worker(social_worker, team, child):
+def test_allocate_raises_permission_denied_when_actor_is_social_worker(allocate, social_worker, child):
     with pytest.raises(PermissionDenied):
-        services.allocate(
-            actor=social_worker,
-            person=child,
-            worker=social_worker,
-            team=team,
-            role=AllocationRole.SOCIAL_WORKER,
-            start_date=START,
-        )
+        allocate(child, social_worker, actor=social_worker)
 
     assert not Allocation.objects.exists()
 
@@ -193,18 +182,9 @@ def test_record_past_allocation_refuses_an_overlap_but_allows_a_shared_boundary(
 
 
 def test_each_allocation_change_says_the_childs_record_changed(
-    told, team_manager, social_worker, worker_b, team, child
+    told, allocate, team_manager, social_worker, worker_b, team, child
 ):
-    first, allocated = told(
-        lambda: services.allocate(
-            actor=team_manager,
-            person=child,
-            worker=social_worker,
-            team=team,
-            role=AllocationRole.SOCIAL_WORKER,
-            start_date=START,
-        )
-    )
+    first, allocated = told(lambda: allocate(child, social_worker))
     _, bulk = told(
         lambda: services.bulk_allocate(
             actor=team_manager,

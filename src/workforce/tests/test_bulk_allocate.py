@@ -20,23 +20,17 @@ def worker_b(make_user):
 
 
 def _history(person, first, second, team):
+    """`first` the child's social worker from START, handing over to `second` at HANDOVER."""
     return [
         services.NewAllocation(
             person=person,
-            worker=first,
+            worker=worker,
             team=team,
             role=AllocationRole.SOCIAL_WORKER,
-            start_date=START,
-            reason="FCONTA",
-        ),
-        services.NewAllocation(
-            person=person,
-            worker=second,
-            team=team,
-            role=AllocationRole.SOCIAL_WORKER,
-            start_date=HANDOVER,
-            reason=AllocationReason.LEFTRL,
-        ),
+            start_date=on,
+            reason=reason,
+        )
+        for worker, on, reason in ((first, START, "FCONTA"), (second, HANDOVER, AllocationReason.LEFTRL))
     ]
 
 

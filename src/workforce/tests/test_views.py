@@ -1,7 +1,10 @@
 """The allocation page: a form page that allocates through the service and goes back to the child."""
 
+from datetime import date
+
 from django.urls import reverse
 
+from core.tests.form_data import date_input
 from workforce.models import Allocation, AllocationRole
 
 
@@ -10,9 +13,7 @@ def _form(worker, team, **extra):
         "worker": str(worker.pk),
         "team": str(team.pk),
         "role": AllocationRole.SOCIAL_WORKER,
-        "start_date-day": "6",
-        "start_date-month": "1",
-        "start_date-year": "2025",
+        **date_input("start_date", date(2025, 1, 6)),
         "reason": "MANAGE",
         **extra,
     }

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import worklist
-from workforce import services
+from workforce.tests.factories import allocate
 
 
 def _item_for(child, due: date, kind: str = "") -> worklist.WorkItem:
@@ -16,14 +16,7 @@ def _item_for(child, due: date, kind: str = "") -> worklist.WorkItem:
 def test_my_work_and_the_team_page_name_each_items_child(
     client_for, monkeypatch, child, team, team_manager, social_worker
 ):
-    services.allocate(
-        actor=team_manager,
-        person=child,
-        worker=social_worker,
-        team=team,
-        role="SOCIAL_WORKER",
-        start_date=date(2024, 1, 1),
-    )
+    allocate(team_manager, child, social_worker, team, date(2024, 1, 1))
     overdue = timezone.localdate() - timedelta(days=3)
     provided = [_item_for(child, overdue), _item_for(child, overdue, kind=worklist.SIGN_OFF)]
     monkeypatch.setattr(worklist, "providers", lambda: [lambda person_ids, today: provided])
