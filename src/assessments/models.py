@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
+from core.records import RecordedBy
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -113,7 +114,7 @@ class CommissionedKind(models.TextChoices):
     PARENTING = "PARENTING", "Parenting assessment"
 
 
-class CommissionedAssessment(models.Model):
+class CommissionedAssessment(RecordedBy):
     """A specialist or parenting assessment commissioned from a provider."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
@@ -126,7 +127,6 @@ class CommissionedAssessment(models.Model):
     commissioned_on = models.DateField()
     due_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-commissioned_on", "-id"]

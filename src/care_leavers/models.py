@@ -6,6 +6,7 @@ from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
+from core.records import Created, Recorded, RecordedBy
 from core.versioning import Versioned
 
 from .eligibility import ordinal
@@ -35,12 +36,10 @@ class CareLeaver(Versioned, models.Model):
         return f"Care leaver record {self.pk}"
 
 
-class PathwayPlan(models.Model):
+class PathwayPlan(Created):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pathway_plans")
     plan_date = models.DateField()
     summary = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-plan_date", "-id"]
@@ -49,13 +48,12 @@ class PathwayPlan(models.Model):
         return f"Pathway plan of {self.plan_date:%d/%m/%Y}"
 
 
-class PathwayPlanReview(models.Model):
+class PathwayPlanReview(RecordedBy):
     plan = models.ForeignKey(PathwayPlan, on_delete=models.PROTECT, related_name="reviews")
     reviewed_on = models.DateField()
     due_on = models.DateField()
     calendar_version = models.CharField(max_length=40)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-reviewed_on", "-id"]
@@ -83,7 +81,7 @@ class PathwayAction(models.Model):
         return self.plan.person_id
 
 
-class BirthdayStatus(models.Model):
+class BirthdayStatus(Recorded):
     """903 OC3: in touch, main activity and accommodation around the 17th–21st birthday."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="oc3_statuses")
@@ -95,8 +93,6 @@ class BirthdayStatus(models.Model):
         max_length=1, blank=True, choices=ssda903.CARE_LEAVER_ACCOMMODATION.all_choices()
     )
     suitability = models.CharField(max_length=1, blank=True, choices=pcodes.OC3_SUITABILITY.all_choices())
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["age"]

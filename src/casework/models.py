@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.records import Created, Recorded
 from core.workflow import StatusChangeBase
 
 from .clocks import SubjectAccessClock, subject_access_clock
@@ -29,7 +30,7 @@ class VisitQuerySet(models.QuerySet["Visit"]):
         return self.filter(child_seen=True)
 
 
-class Visit(models.Model):
+class Visit(Recorded):
     """A visit to a child: one model for every kind (DATA_MODEL §2.14)."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="visits")
@@ -43,8 +44,6 @@ class Visit(models.Model):
     purpose = models.CharField(max_length=300, blank=True)
     child_said = models.TextField("What the child said", blank=True, help_text="In the child's own words.")
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     objects = VisitQuerySet.as_manager()
 
@@ -65,7 +64,7 @@ class Visit(models.Model):
 # --- The child's story: chronology curation, case notes, the child's voice, documents ---
 
 
-class ChronologyEntry(models.Model):
+class ChronologyEntry(Recorded):
     """A chronology entry a worker adds by hand: usually an event a partner agency reported."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="chronology_entries")
@@ -76,8 +75,6 @@ class ChronologyEntry(models.Model):
     impact = models.TextField("Impact on the child", blank=True)
     significant = models.BooleanField(default=False)
     restricted = models.BooleanField(default=False)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["occurred_on", "id"]
@@ -87,7 +84,7 @@ class ChronologyEntry(models.Model):
         return f"Chronology entry {self.pk}"
 
 
-class ChronologyAnnotation(models.Model):
+class ChronologyAnnotation(Recorded):
     """A worker's curation of one chronology event (keyed by its source_key).
 
     Append-only: each change is a new row; the latest row for a key is the current one,
@@ -98,8 +95,6 @@ class ChronologyAnnotation(models.Model):
     significant = models.BooleanField(default=False)
     impact = models.TextField("Impact on the child", blank=True)
     analysis = models.TextField(blank=True)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
@@ -161,7 +156,7 @@ class CaseNoteStatusChange(StatusChangeBase):
     case_note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="status_history")
 
 
-class ChildView(models.Model):
+class ChildView(Recorded):
     """The child's wishes and feelings, in their own words, a drawing or a recording."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="child_views")
@@ -174,8 +169,6 @@ class ChildView(models.Model):
     informed_on = models.DateField(null=True, blank=True)
     informed_text = models.CharField(max_length=200, blank=True)
     informed_source_key = models.CharField(max_length=120, blank=True)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-recorded_on", "-id"]
@@ -229,15 +222,13 @@ class SARStatus(models.TextChoices):
     RELEASED = "RELEASED", "Released"
 
 
-class SubjectAccessRequest(models.Model):
+class SubjectAccessRequest(Created):
     """A request for a copy of a child's record (UK GDPR Article 15), reviewed before release."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     requested_by_name = models.CharField("Who asked", max_length=200)
     received_on = models.DateField()
     status = models.CharField(max_length=10, choices=SARStatus.choices, default=SARStatus.REQUESTED)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -8,12 +8,13 @@ from django.conf import settings
 from django.db import models
 
 from accounts.permissions import Permission
+from core.records import CreatedBy, RecordedBy
 from core.workflow import StatusChangeBase
 from plans.models import Plan, PlanKind
 from plans.smart import SmartAction
 
 
-class CINPlan(Plan):
+class CINPlan(Plan, CreatedBy):
     kind = PlanKind(
         name="child in need plan",
         urls="cin",
@@ -28,7 +29,6 @@ class CINPlan(Plan):
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
 
 class CINPlanStatusChange(StatusChangeBase):
@@ -39,12 +39,11 @@ class CINPlanAction(SmartAction):
     plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="actions")
 
 
-class CINReview(models.Model):
+class CINReview(RecordedBy):
     plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="reviews")
     held_on = models.DateField()
     progress = models.TextField()
     child_views = models.TextField("The child's views", blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-held_on", "-id"]

@@ -4,6 +4,7 @@ team around the family, the plan, reviews, family group conferences and step-up/
 from django.conf import settings
 from django.db import models
 
+from core.records import Created, RecordedBy
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -28,7 +29,7 @@ class EndReason(models.TextChoices):
     OTHER = "OTHER", "Other"
 
 
-class EarlyHelpEpisode(Versioned, models.Model):
+class EarlyHelpEpisode(Versioned, Created):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="early_help_episodes")
     start_date = models.DateField()
     reason = models.TextField()
@@ -41,8 +42,6 @@ class EarlyHelpEpisode(Versioned, models.Model):
     end_date = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=14, choices=EndReason.choices, blank=True)
     status = models.CharField(max_length=10, choices=EpisodeStatus.choices, default=EpisodeStatus.OPEN)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-start_date", "-id"]
@@ -61,12 +60,11 @@ class EpisodeStatusChange(StatusChangeBase):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="status_history")
 
 
-class EarlyHelpAssessment(Versioned, models.Model):
+class EarlyHelpAssessment(Versioned, RecordedBy):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="assessments")
     started_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
     outcome = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["started_on", "id"]
@@ -75,11 +73,10 @@ class EarlyHelpAssessment(Versioned, models.Model):
         return f"Early help assessment {self.pk}"
 
 
-class TeamAroundFamilyMeeting(models.Model):
+class TeamAroundFamilyMeeting(RecordedBy):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="meetings")
     held_on = models.DateField()
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["held_on", "id"]
@@ -101,7 +98,7 @@ class MeetingAttendance(models.Model):
         return self.name
 
 
-class PlanAction(models.Model):
+class PlanAction(RecordedBy):
     """A SMART action of the early help plan: who will do what, by when."""
 
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="actions")
@@ -109,7 +106,6 @@ class PlanAction(models.Model):
     who = models.CharField(max_length=120)
     by_when = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["by_when", "id"]
@@ -123,11 +119,10 @@ class PlanAction(models.Model):
         return self.episode.person_id
 
 
-class PlanReview(models.Model):
+class PlanReview(RecordedBy):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="reviews")
     reviewed_on = models.DateField()
     progress = models.TextField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["reviewed_on", "id"]
@@ -141,7 +136,7 @@ class HandoverDirection(models.TextChoices):
     STEP_DOWN = "STEP_DOWN", "Step-down from children's social care"
 
 
-class Handover(models.Model):
+class Handover(RecordedBy):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="handovers")
     direction = models.CharField(max_length=10, choices=HandoverDirection.choices)
     handover_date = models.DateField()
@@ -156,7 +151,6 @@ class Handover(models.Model):
         on_delete=models.SET_NULL,
         related_name="early_help_handovers",
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["handover_date", "id"]
@@ -165,7 +159,7 @@ class Handover(models.Model):
         return f"{self.get_direction_display()} on {self.handover_date:%d/%m/%Y}"
 
 
-class FamilyGroupConferenceRequest(models.Model):
+class FamilyGroupConferenceRequest(RecordedBy):
     """A request for a family group conference; waiting until held or withdrawn."""
 
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="fgc_requests")
@@ -173,7 +167,6 @@ class FamilyGroupConferenceRequest(models.Model):
     held_on = models.DateField(null=True, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["requested_on", "id"]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
+from core.records import Created, RecordedBy
 from core.workflow import StatusChangeBase
 
 
@@ -17,7 +18,7 @@ class ReferralStatus(models.TextChoices):
     CLOSED = "CLOSED", "Closed"
 
 
-class Referral(models.Model):
+class Referral(Created):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
     referral_date = models.DateField(help_text="The date the referral was received (CINreferralDate).")
     received_at = models.DateTimeField()
@@ -31,8 +32,6 @@ class Referral(models.Model):
         max_length=3, choices=cin_codes.CLOSURE_REASON.all_choices(), blank=True
     )
     status = models.CharField(max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.OPEN)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # The contact whose decision opened this episode.
     contact = models.ForeignKey(
         "frontdoor.Contact", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
@@ -91,7 +90,7 @@ class Decision(models.TextChoices):
 REFERRAL_DECISIONS = frozenset({Decision.ASSESSMENT, Decision.STRATEGY})
 
 
-class Contact(models.Model):
+class Contact(Created):
     """Information about one or more children of a family received by the front door."""
 
     received_at = models.DateTimeField()
@@ -120,8 +119,6 @@ class Contact(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -155,12 +152,11 @@ class ContactStatusChange(StatusChangeBase):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="status_history")
 
 
-class ReferrerFeedback(models.Model):
+class ReferrerFeedback(RecordedBy):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="feedback")
     given_on = models.DateField()
     method = models.CharField(max_length=10, choices=Channel.choices)
     summary = models.TextField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -189,7 +185,7 @@ ESCALATION_STAGES = {
 }
 
 
-class Disagreement(models.Model):
+class Disagreement(Created):
     """A partner agency's disagreement with a threshold decision, escalated in stages."""
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="disagreements")
@@ -204,8 +200,6 @@ class Disagreement(models.Model):
     outcome = models.CharField(max_length=10, choices=DisagreementOutcome.choices, blank=True)
     outcome_notes = models.TextField(blank=True)
     resolved_on = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-raised_on", "-id"]

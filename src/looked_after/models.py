@@ -13,11 +13,12 @@ from django.db import models
 
 from codes import cin as cin_codes
 from codes import ssda903
+from core.records import Created, Recorded
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
 
-class PeriodOfCare(models.Model):
+class PeriodOfCare(Created):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="periods_of_care")
     start_date = models.DateField(help_text="Date the child started to be looked after.")
     end_date = models.DateField(null=True, blank=True)
@@ -34,8 +35,6 @@ class PeriodOfCare(models.Model):
         related_name="periods_of_care",
         help_text="The CIN episode during which care began.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reason_ceased = models.CharField(
         max_length=3, blank=True, choices=ssda903.REASON_EPISODE_CEASED.all_choices()
     )
@@ -59,7 +58,7 @@ class PeriodOfCare(models.Model):
         return self.end_date is None
 
 
-class LegalStatusPeriod(models.Model):
+class LegalStatusPeriod(Recorded):
     """One legal status (SSDA903 LS) held from `start_date` until `end_date`."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="legal_statuses")
@@ -67,8 +66,6 @@ class LegalStatusPeriod(models.Model):
     legal_status = models.CharField(max_length=2, choices=ssda903.LEGAL_STATUS.all_choices())
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["start_date", "id"]
@@ -99,7 +96,7 @@ class VisitRegime(models.TextChoices):
     )
 
 
-class Placement(models.Model):
+class Placement(Recorded):
     """Where the child lives (SSDA903 PLACE, PLACE_PROVIDER, PL_POST, URN; placement history)."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="placements")
@@ -128,8 +125,6 @@ class Placement(models.Model):
     )
     parent_approval_on = models.DateField(null=True, blank=True)
     parent_review_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["start_date", "id"]
@@ -181,7 +176,7 @@ class CareEpisode(models.Model):
         return f"Episode {self.reason_new_episode} from {self.start_date:%d/%m/%Y}"
 
 
-class LACReview(models.Model):
+class LACReview(Recorded):
     """A statutory looked-after review (CPPCR reg 33; SSDA903 reviews file)."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="reviews")
@@ -196,8 +191,6 @@ class LACReview(models.Model):
     iro_met_child = models.BooleanField("The IRO met the child before the review")
     child_views = models.TextField("The child's views", blank=True)
     decisions = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["held_on", "id"]
@@ -268,7 +261,7 @@ class HealthCheckKind(models.TextChoices):
     DENTAL = "DENTAL", "Dental check"
 
 
-class HealthAssessment(models.Model):
+class HealthAssessment(Recorded):
     """A health assessment or dental check that took place (SSDA903 OC2 HEALTH_CHECK/TEETH_CHECK)."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
@@ -290,8 +283,6 @@ class HealthAssessment(models.Model):
         "Convicted or subject to a youth caution in the last year", null=True, blank=True
     )
     health_plan_actions = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["completed_on", "id"]
@@ -306,7 +297,7 @@ class HealthAssessment(models.Model):
         return f"{self.get_kind_display()} on {self.completed_on:%d/%m/%Y}"
 
 
-class EducationPlan(models.Model):
+class EducationPlan(Recorded):
     """One version of the personal education plan. Append-only: a new term's PEP, or a
     correction, is a new row; nothing is overwritten (history of targets and progress)."""
 
@@ -321,8 +312,6 @@ class EducationPlan(models.Model):
     key_stage_results = models.CharField(max_length=300, blank=True)
     targets = models.TextField()
     progress = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["meeting_on", "id"]
@@ -331,7 +320,7 @@ class EducationPlan(models.Model):
         return f"PEP on {self.meeting_on:%d/%m/%Y}"
 
 
-class MissingEpisode(Versioned, models.Model):
+class MissingEpisode(Versioned, Recorded):
     """A missing (M) or away-without-authorisation (A) episode (SSDA903 missing file) and its
     return home interview (72 hours from return)."""
 
@@ -349,8 +338,6 @@ class MissingEpisode(Versioned, models.Model):
     rhi_by = models.CharField(max_length=120, blank=True)
     review_held_on = models.DateField("Missing-from-care review held", null=True, blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -365,7 +352,7 @@ class MissingEpisode(Versioned, models.Model):
         return f"{self.kind} episode from {self.started_at:%d/%m/%Y %H:%M}"
 
 
-class ExploitationScreening(models.Model):
+class ExploitationScreening(Recorded):
     """An exploitation risk screening: score (higher = more risk), review date."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
@@ -373,8 +360,6 @@ class ExploitationScreening(models.Model):
     score = models.PositiveSmallIntegerField()
     review_on = models.DateField()
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["screened_on", "id"]

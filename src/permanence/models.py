@@ -7,6 +7,7 @@ from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
+from core.records import CreatedBy, RecordedBy
 from core.workflow import StatusChangeBase
 
 
@@ -16,7 +17,7 @@ class PLOStatus(models.TextChoices):
     STEPPED_DOWN = "STEPPED_DOWN", "Stepped down"
 
 
-class PreProceedings(models.Model):
+class PreProceedings(CreatedBy):
     """The Public Law Outline pre-proceedings stage: decision, letter before proceedings, meetings."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pre_proceedings")
@@ -24,7 +25,6 @@ class PreProceedings(models.Model):
     letter_date = models.DateField("Letter before proceedings sent", null=True, blank=True)
     status = models.CharField(max_length=20, choices=PLOStatus.choices, default=PLOStatus.OPEN)
     outcome_date = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-decision_date", "-id"]
@@ -40,12 +40,11 @@ class PreProceedingsStatusChange(StatusChangeBase):
     )
 
 
-class PLOMeeting(models.Model):
+class PLOMeeting(RecordedBy):
     pre_proceedings = models.ForeignKey(PreProceedings, on_delete=models.PROTECT, related_name="meetings")
     held_on = models.DateField()
     parents_legally_represented = models.BooleanField(default=False)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["held_on", "id"]
@@ -59,7 +58,7 @@ class ProceedingsStatus(models.TextChoices):
     CONCLUDED = "CONCLUDED", "Concluded"
 
 
-class CareProceedings(models.Model):
+class CareProceedings(CreatedBy):
     """Care or supervision proceedings: 26 weeks beginning with the issue date (CA 1989 s32)."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="care_proceedings")
@@ -73,7 +72,6 @@ class CareProceedings(models.Model):
     )
     concluded_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=20, blank=True, choices=pcodes.PROCEEDINGS_OUTCOME.all_choices())
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-issue_date", "-id"]
@@ -88,14 +86,13 @@ class CareProceedingsStatusChange(StatusChangeBase):
     proceedings = models.ForeignKey(CareProceedings, on_delete=models.CASCADE, related_name="status_history")
 
 
-class ProceedingsExtension(models.Model):
+class ProceedingsExtension(RecordedBy):
     """An extension of the 26-week time limit: up to 8 weeks each, with the court's reason."""
 
     proceedings = models.ForeignKey(CareProceedings, on_delete=models.PROTECT, related_name="extensions")
     granted_on = models.DateField()
     weeks = models.PositiveSmallIntegerField()
     reason = models.TextField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["granted_on", "id"]
@@ -109,7 +106,7 @@ class ProceedingsExtension(models.Model):
         return f"Extension of {self.weeks} weeks"
 
 
-class CourtOrder(models.Model):
+class CourtOrder(RecordedBy):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="court_orders")
     order_type = models.CharField(max_length=4, choices=pcodes.ORDER_TYPE.all_choices())
     made_on = models.DateField()
@@ -117,7 +114,6 @@ class CourtOrder(models.Model):
     proceedings = models.ForeignKey(
         CareProceedings, null=True, blank=True, on_delete=models.PROTECT, related_name="orders"
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-made_on", "-id"]
@@ -135,7 +131,7 @@ class AdoptionStatus(models.TextChoices):
     REVERSED = "REVERSED", "Decision reversed"
 
 
-class AdoptionCase(models.Model):
+class AdoptionCase(CreatedBy):
     """From the ADM "should be placed for adoption" decision to the adoption order (903 AD1
     and placed-for-adoption files; AA-L10)."""
 
@@ -159,7 +155,6 @@ class AdoptionCase(models.Model):
     reversed_reason = models.CharField(
         max_length=3, blank=True, choices=ssda903.REASON_PLACED_CEASED.all_choices()
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-adm_decision_date", "-id"]
@@ -172,7 +167,7 @@ class AdoptionStatusChange(StatusChangeBase):
     adoption = models.ForeignKey(AdoptionCase, on_delete=models.CASCADE, related_name="status_history")
 
 
-class PreviousPermanence(models.Model):
+class PreviousPermanence(RecordedBy):
     """903 previous permanence, asked of every child starting care (PREV_PERM, LA_PERM, DATE_PERM)."""
 
     person = models.OneToOneField(
@@ -186,7 +181,6 @@ class PreviousPermanence(models.Model):
         blank=True,
         help_text="dd/mm/yyyy, zz/mm/yyyy or zz/zz/yyyy",
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -199,7 +193,7 @@ class ContactStatus(models.TextChoices):
     CANCELLED = "CANCELLED", "Cancelled"
 
 
-class ContactSession(models.Model):
+class ContactSession(CreatedBy):
     """A court-ordered supervised contact session: a room at a centre, with a supervisor."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="contact_sessions")
@@ -214,7 +208,6 @@ class ContactSession(models.Model):
         max_length=10, blank=True, choices=pcodes.CONTACT_CANCELLED_BY.all_choices()
     )
     cancellation_reason = models.CharField(max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["starts_at", "id"]

@@ -12,6 +12,7 @@ from django.db import models
 
 from accounts.permissions import Permission
 from codes import cin as cin_codes
+from core.records import RecordedBy
 from core.workflow import StatusChangeBase
 from plans.models import Plan, PlanKind, PlanPart
 from plans.models import PlanStatus as PlanStatus  # the plan's statuses, read here by other stages
@@ -37,7 +38,7 @@ class StrategyDecision(models.TextChoices):
     NO_S47 = "NO_S47", "No section 47 enquiry"
 
 
-class StrategyDiscussion(models.Model):
+class StrategyDiscussion(RecordedBy):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="strategy_discussions")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     held_on = models.DateField()
@@ -46,7 +47,6 @@ class StrategyDiscussion(models.Model):
     participants = models.TextField(blank=True)
     information_shared = models.TextField()
     decision = models.CharField(max_length=20, choices=StrategyDecision.choices)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -145,7 +145,7 @@ class CPPlanStatusChange(StatusChangeBase):
     plan = models.ForeignKey(CPPlan, on_delete=models.CASCADE, related_name="status_history")
 
 
-class Conference(models.Model):
+class Conference(RecordedBy):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_conferences")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=12, choices=ConferenceKind.choices)
@@ -169,7 +169,6 @@ class Conference(models.Model):
     child_views = models.TextField("The child's views", blank=True)
     decision = models.CharField(max_length=10, choices=ConferenceDecision.choices)
     category = models.CharField(max_length=3, choices=cin_codes.ABUSE_CATEGORY.all_choices(), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -186,13 +185,12 @@ class CPPlanAction(SmartAction):
     plan = models.ForeignKey(CPPlan, on_delete=models.CASCADE, related_name="actions")
 
 
-class CoreGroup(models.Model):
+class CoreGroup(RecordedBy):
     plan = models.ForeignKey(CPPlan, on_delete=models.CASCADE, related_name="core_groups")
     held_on = models.DateField()
     agencies = models.JSONField(default=list)
     attendees = models.TextField(blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -201,7 +199,7 @@ class CoreGroup(models.Model):
         return f"Core group {self.held_on:%d/%m/%Y}"
 
 
-class ActionProgress(models.Model):
+class ActionProgress(RecordedBy):
     """Progress against one action, noted at a core group or review conference."""
 
     action = models.ForeignKey(CPPlanAction, on_delete=models.CASCADE, related_name="progress_notes")
@@ -214,7 +212,6 @@ class ActionProgress(models.Model):
     noted_on = models.DateField()
     status = models.CharField(max_length=20)
     note = models.TextField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-noted_on", "-id"]

@@ -1,0 +1,73 @@
+"""What the records of every stage declare alike, declared once.
+
+A member of staff named on a record (who recorded it, chaired, decided, supervised) is a
+`staff` key: the user cannot be deleted while a record names them, and has no reverse
+accessor. The stamps most records carry are abstract bases:
+
+    class CoreGroup(RecordedBy):          # recorded_by
+    class Placement(Recorded):            # recorded_by, recorded_at (when the row was written)
+    class Referral(Created):              # created_by, created_at
+
+and a dated period's rule that it ends no earlier than it starts is one check constraint:
+
+    constraints = [ends_after_start("placement_end_after_start", strict=True)]
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+
+def staff(*, optional: bool = False, **options: Any) -> "models.ForeignKey[Any, Any]":
+    """A member of staff named on a record (`optional`: not yet, e.g. who will decide)."""
+    if optional:
+        options |= {"null": True, "blank": True}
+    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", **options)
+
+
+class RecordedBy(models.Model):
+    """A record that keeps who recorded it."""
+
+    recorded_by = staff()
+
+    class Meta:
+        abstract = True
+
+
+class Recorded(RecordedBy):
+    """A record that keeps who recorded it and when the row was written."""
+
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class CreatedBy(models.Model):
+    """A record that keeps who opened it (later changes are in its history and the audit)."""
+
+    created_by = staff()
+
+    class Meta:
+        abstract = True
+
+
+class Created(CreatedBy):
+    """A record that keeps who opened it and when the row was written."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+def ends_after_start(
+    name: str, start: str = "start_date", end: str = "end_date", *, strict: bool = False
+) -> models.CheckConstraint:
+    """A period still open (no `end`) or ending on or after (`strict`: after) its `start`."""
+    after = "gt" if strict else "gte"
+    return models.CheckConstraint(
+        name=name,
+        condition=models.Q(**{f"{end}__isnull": True}) | models.Q(**{f"{end}__{after}": models.F(start)}),
+    )
