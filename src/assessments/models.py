@@ -7,11 +7,10 @@ calendar version used. Status changes only through `assessments.services` (decla
 in `assessments.machines`).
 """
 
-from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
-from core.records import RecordedBy
+from core.records import RecordedBy, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -55,7 +54,7 @@ class Assessment(Versioned, models.Model):
     due_date = models.DateField(help_text="Statutory due date from the timescales rule.")
     local_target_date = models.DateField(null=True, blank=True)
     calendar_version = models.CharField(max_length=40)
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    worker = staff()
     factors = models.JSONField(default=list, blank=True, help_text="codes.cin.ASSESSMENT_FACTOR codes")
     risk_factors = models.TextField(blank=True)
     protective_factors = models.TextField(blank=True)
@@ -68,9 +67,7 @@ class Assessment(Versioned, models.Model):
     outcome_other = models.CharField(max_length=200, blank=True)
     submitted_on = models.DateField(null=True, blank=True)
     authorised_on = models.DateField(null=True, blank=True, help_text="Assessment actual end date.")
-    authorised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    authorised_by = staff(optional=True)
     status = models.CharField(
         max_length=30, choices=AssessmentStatus.choices, default=AssessmentStatus.IN_PROGRESS
     )
@@ -98,7 +95,7 @@ class AssessmentReturn(models.Model):
     """A manager returned the assessment as not meeting the agreed standard (counted)."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="returns")
-    returned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    returned_by = staff()
     returned_at = models.DateTimeField()
     comments = models.TextField()
 

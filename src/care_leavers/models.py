@@ -1,12 +1,11 @@
 """Care leavers: the care leaver record, pathway plans with actions and reviews, and the
 903 OC3 status around each birthday from 17 to 21 (DATA_MODEL §2.21, TIMESCALES.md §3)."""
 
-from django.conf import settings
 from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.records import Created, Recorded, RecordedBy
+from core.records import Created, Recorded, RecordedBy, staff
 from core.versioning import Versioned
 
 from .eligibility import ordinal
@@ -30,7 +29,7 @@ class CareLeaver(Versioned, models.Model):
     bursary_paid_on = models.DateField("Higher education bursary paid on", null=True, blank=True)
     vacation_accommodation = models.CharField(max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = staff()
 
     def __str__(self) -> str:
         return f"Care leaver record {self.pk}"

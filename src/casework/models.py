@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from core.records import Created, Recorded
+from core.records import Created, Recorded, staff
 from core.workflow import StatusChangeBase
 
 from .clocks import SubjectAccessClock, subject_access_clock
@@ -43,7 +43,7 @@ class Visit(Recorded):
     location = models.CharField(max_length=120, blank=True)
     purpose = models.CharField(max_length=300, blank=True)
     child_said = models.TextField("What the child said", blank=True, help_text="In the child's own words.")
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    worker = staff()
 
     objects = VisitQuerySet.as_manager()
 
@@ -137,8 +137,8 @@ class CaseNote(models.Model):
     last_client_id = models.CharField(
         max_length=40, blank=True, help_text="The editing tab that saved last (its own saves never conflict)."
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = staff()
+    updated_by = staff()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     finalised_at = models.DateTimeField(null=True, blank=True)
@@ -206,7 +206,7 @@ class Document(models.Model):
     generator = models.CharField(max_length=80, blank=True, help_text="Key of the generator, if generated.")
     source_key = models.CharField(max_length=120, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = staff()
 
     class Meta:
         ordering = ["-document_date", "-id"]
@@ -229,12 +229,8 @@ class SubjectAccessRequest(Created):
     requested_by_name = models.CharField("Who asked", max_length=200)
     received_on = models.DateField()
     status = models.CharField(max_length=10, choices=SARStatus.choices, default=SARStatus.REQUESTED)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    reviewed_by = staff(optional=True)
+    approved_by = staff(optional=True)
     released_at = models.DateTimeField(null=True, blank=True)
     # An extension of the one-month clock (UK GDPR Art 12(3)), see casework.clocks.
     extension_months = models.PositiveSmallIntegerField(default=0)
@@ -242,9 +238,7 @@ class SubjectAccessRequest(Created):
     extension_told_on = models.DateField(
         "Date the requester was told of the extension", null=True, blank=True
     )
-    extended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    extended_by = staff(optional=True)
 
     class Meta:
         ordering = ["-received_on", "-id"]

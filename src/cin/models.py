@@ -4,11 +4,10 @@ A child in need plan is a plan of SMART actions like a child protection plan (`p
 drafted, signed off by a manager, ended. Visits are `casework.Visit` rows of kind CIN.
 """
 
-from django.conf import settings
 from django.db import models
 
 from accounts.permissions import Permission
-from core.records import CreatedBy, RecordedBy
+from core.records import CreatedBy, RecordedBy, staff
 from core.workflow import StatusChangeBase
 from plans.models import Plan, PlanKind
 from plans.smart import SmartAction
@@ -26,9 +25,7 @@ class CINPlan(Plan, CreatedBy):
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cin_plans")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
-    signed_off_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    signed_off_by = staff(optional=True)
 
 
 class CINPlanStatusChange(StatusChangeBase):

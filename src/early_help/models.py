@@ -1,10 +1,9 @@
 """Early help: episodes of help below the social care threshold, their assessment, the
 team around the family, the plan, reviews, family group conferences and step-up/step-down."""
 
-from django.conf import settings
 from django.db import models
 
-from core.records import Created, RecordedBy
+from core.records import Created, RecordedBy, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -34,9 +33,7 @@ class EarlyHelpEpisode(Versioned, Created):
     start_date = models.DateField()
     reason = models.TextField()
     entry_route = models.CharField(max_length=12, choices=EntryRoute.choices, default=EntryRoute.DIRECT)
-    worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    worker = staff(optional=True)
     lead_professional_name = models.CharField(max_length=120, blank=True)
     lead_professional_agency = models.CharField(max_length=120, blank=True)
     end_date = models.DateField(null=True, blank=True)

@@ -5,11 +5,10 @@ A `Referral` is the CIN census unit (CINdetails): one episode from the referral 
 closure. Assessments, plans, s47 enquiries and CP plans of later stages hang off it.
 """
 
-from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
-from core.records import Created, RecordedBy
+from core.records import Created, RecordedBy, staff
 from core.workflow import StatusChangeBase
 
 
@@ -110,14 +109,10 @@ class Contact(Created):
     decision = models.CharField(max_length=12, choices=Decision.choices, blank=True)
     primary_need = models.CharField(max_length=2, choices=cin_codes.PRIMARY_NEED.all_choices(), blank=True)
     screening_summary = models.TextField(blank=True)
-    screened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    screened_by = staff(optional=True)
     screened_at = models.DateTimeField(null=True, blank=True)
     manager_rationale = models.TextField(blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = staff(optional=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

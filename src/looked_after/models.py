@@ -8,12 +8,11 @@ by `looked_after.services`, never typed twice.
 The child's independent reviewing officer is a `workforce.Allocation` with role IRO (there
 is no separate IROAllocation model)."""
 
-from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
 from codes import ssda903
-from core.records import Created, Recorded
+from core.records import Created, Recorded, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -120,9 +119,7 @@ class Placement(Recorded):
     intended_until_18 = models.BooleanField(default=False)
     placement_plan_completed_on = models.DateField(null=True, blank=True)
     # Placement with parents (P1): a service manager's approval and a review date.
-    parent_approval_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    parent_approval_by = staff(optional=True)
     parent_approval_on = models.DateField(null=True, blank=True)
     parent_review_on = models.DateField(null=True, blank=True)
 
@@ -187,7 +184,7 @@ class LACReview(Recorded):
     calendar_version = models.CharField(max_length=40)
     held_on = models.DateField()
     participation = models.CharField(max_length=3, choices=cin_codes.PARTICIPATION.all_choices())
-    iro = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    iro = staff()
     iro_met_child = models.BooleanField("The IRO met the child before the review")
     child_views = models.TextField("The child's views", blank=True)
     decisions = models.TextField(blank=True)
@@ -212,9 +209,7 @@ class ReviewAction(models.Model):
     what = models.CharField(max_length=500)
     due_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
-    completed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    completed_by = staff(optional=True)
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -237,7 +232,7 @@ class IROEscalation(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="escalations")
     raised_on = models.DateField()
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    raised_by = staff()
     issue = models.TextField()
     status = models.CharField(
         max_length=10, choices=EscalationStatus.choices, default=EscalationStatus.INFORMAL

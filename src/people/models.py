@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from codes import person as codes
+from core.records import staff
 
 
 class RecordType(models.TextChoices):
@@ -345,7 +346,7 @@ class BreakGlassAccess(models.Model):
     """A user's recorded reason for opening a restricted record they are not named on."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="break_glass")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    user = staff()
     reason = models.TextField()
     granted_at = models.DateTimeField()
     expires_at = models.DateTimeField()
@@ -363,7 +364,7 @@ class MergeRecord(models.Model):
 
     survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_received")
     duplicate = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="merge_record")
-    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    merged_by = staff()
     merged_at = models.DateTimeField()
     reason = models.TextField()
     duplicate_snapshot = models.JSONField()

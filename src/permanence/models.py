@@ -2,12 +2,11 @@
 court orders, adoption from the ADM decision to the adoption order, previous permanence,
 and court-ordered supervised contact (DATA_MODEL §2.22, §2.23, §4.2; TIMESCALES.md §4)."""
 
-from django.conf import settings
 from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.records import CreatedBy, RecordedBy
+from core.records import CreatedBy, RecordedBy, staff
 from core.workflow import StatusChangeBase
 
 
@@ -200,7 +199,7 @@ class ContactSession(CreatedBy):
     with_whom = models.CharField("Contact with", max_length=120)
     centre = models.CharField(max_length=120)
     room = models.CharField(max_length=60)
-    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    supervisor = staff()
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=ContactStatus.choices, default=ContactStatus.SCHEDULED)

@@ -7,12 +7,11 @@ core group 10 working days after the ICPC (`first_core_group`), first review 3 m
 the ICPC (`first_cp_review`), later reviews 6 months after the previous one (`cp_review`).
 """
 
-from django.conf import settings
 from django.db import models
 
 from accounts.permissions import Permission
 from codes import cin as cin_codes
-from core.records import RecordedBy
+from core.records import RecordedBy, staff
 from core.workflow import StatusChangeBase
 from plans.models import Plan, PlanKind, PlanPart
 from plans.models import PlanStatus as PlanStatus  # the plan's statuses, read here by other stages
@@ -126,7 +125,7 @@ class CPPlan(Plan):
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     start_date = models.DateField(help_text="The date of the conference that made the plan.")
     category = models.CharField(max_length=3, choices=cin_codes.ABUSE_CATEGORY.all_choices())
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    chair = staff()
     first_core_group_due = models.DateField()
     first_review_due = models.DateField()
     calendar_version = models.CharField(max_length=40)
@@ -155,7 +154,7 @@ class Conference(RecordedBy):
     plan = models.ForeignKey(
         CPPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="conferences"
     )
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    chair = staff()
     held_on = models.DateField()
     due_on = models.DateField(null=True, blank=True)
     calendar_version = models.CharField(max_length=40, blank=True)
@@ -232,7 +231,7 @@ class ChairCheck(PlanPart, models.Model):
     concern = models.TextField()
     outcome = models.TextField(blank=True)
     resolved_on = models.DateField(null=True, blank=True)
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    chair = staff()
 
     class Meta:
         ordering = ["-raised_on", "-id"]
@@ -248,7 +247,7 @@ class ManagementDecision(models.Model):
     decision = models.TextField()
     rationale = models.TextField()
     context = models.CharField(max_length=200, blank=True, help_text="What it relates to (a link or a name).")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_by = staff()
     decided_on = models.DateField()
     recorded_at = models.DateTimeField(auto_now_add=True)
 

@@ -10,9 +10,9 @@ current: a full validation run or a child's re-validation marks findings no long
 as resolved, refreshes those still raised, and adds new ones.
 """
 
-from django.conf import settings
 from django.db import models
 
+from core.records import staff
 from core.workflow import StatusChangeBase
 
 RETURN_CHOICES = [
@@ -35,7 +35,7 @@ class ExportRun(models.Model):
         null=True, blank=True, help_text="Collection year, named by the year it ends (31 March)."
     )
     as_of = models.DateField(null=True, blank=True, help_text="Annex A: the date the lists are drawn at.")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_by = staff()
     requested_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=RunStatus.choices, default=RunStatus.QUEUED)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -130,9 +130,7 @@ class ValidationRun(models.Model):
     """One full validation of live data (scheduled or asked for): when, and what it found."""
 
     year = models.PositiveSmallIntegerField()
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    requested_by = staff(optional=True)
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=RunStatus.choices, default=RunStatus.RUNNING)
