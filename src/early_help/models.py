@@ -3,7 +3,7 @@ team around the family, the plan, reviews, family group conferences and step-up/
 
 from django.db import models
 
-from core.records import Created, RecordedBy, staff
+from core.records import Created, RecordedBy, ends_after_start, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -42,12 +42,7 @@ class EarlyHelpEpisode(Versioned, Created):
 
     class Meta:
         ordering = ["-start_date", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                name="early_help_ended_after_start",
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("early_help_ended_after_start")]
 
     def __str__(self) -> str:
         return f"Early help episode {self.pk}"

@@ -8,7 +8,7 @@ closure. Assessments, plans, s47 enquiries and CP plans of later stages hang off
 from django.db import models
 
 from codes import cin as cin_codes
-from core.records import Created, RecordedBy, staff
+from core.records import Created, RecordedBy, ends_after_start, staff
 from core.workflow import StatusChangeBase
 
 
@@ -39,13 +39,7 @@ class Referral(Created):
     class Meta:
         ordering = ["-referral_date", "-id"]
         indexes = [models.Index(fields=["person", "referral_date"])]
-        constraints = [
-            models.CheckConstraint(
-                name="referral_closed_after_opened",
-                condition=models.Q(closure_date__isnull=True)
-                | models.Q(closure_date__gte=models.F("referral_date")),
-            )
-        ]
+        constraints = [ends_after_start("referral_closed_after_opened", "referral_date", "closure_date")]
 
     def __str__(self) -> str:
         return f"Referral {self.pk} ({self.referral_date:%d/%m/%Y})"

@@ -12,7 +12,7 @@ from django.db import models
 
 from codes import cin as cin_codes
 from codes import ssda903
-from core.records import Created, Recorded, staff
+from core.records import Created, Recorded, ends_after_start, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -42,12 +42,7 @@ class PeriodOfCare(Created):
 
     class Meta:
         ordering = ["-start_date"]
-        constraints = [
-            models.CheckConstraint(
-                name="period_of_care_end_after_start",
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("period_of_care_end_after_start")]
 
     def __str__(self) -> str:
         return f"Period of care from {self.start_date:%d/%m/%Y}"
@@ -125,12 +120,7 @@ class Placement(Recorded):
 
     class Meta:
         ordering = ["start_date", "id"]
-        constraints = [
-            models.CheckConstraint(
-                name="placement_end_after_start",
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gt=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("placement_end_after_start", strict=True)]
 
     def __str__(self) -> str:
         return f"{self.placement_type} {self.carer_name} from {self.start_date:%d/%m/%Y}"
@@ -162,12 +152,7 @@ class CareEpisode(models.Model):
 
     class Meta:
         ordering = ["start_date", "id"]
-        constraints = [
-            models.CheckConstraint(
-                name="episode_end_after_start",
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gt=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("episode_end_after_start", strict=True)]
 
     def __str__(self) -> str:
         return f"Episode {self.reason_new_episode} from {self.start_date:%d/%m/%Y}"
@@ -336,12 +321,7 @@ class MissingEpisode(Versioned, Recorded):
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                name="missing_end_after_start",
-                condition=models.Q(ended_at__isnull=True) | models.Q(ended_at__gte=models.F("started_at")),
-            )
-        ]
+        constraints = [ends_after_start("missing_end_after_start", "started_at", "ended_at")]
 
     def __str__(self) -> str:
         return f"{self.kind} episode from {self.started_at:%d/%m/%Y %H:%M}"

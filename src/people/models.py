@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from codes import person as codes
-from core.records import staff
+from core.records import ends_after_start, staff
 
 
 class RecordType(models.TextChoices):
@@ -188,12 +188,7 @@ class Address(models.Model):
 
     class Meta:
         ordering = ["-start_date", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                name="address_end_after_start",
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("address_end_after_start")]
 
     def __str__(self) -> str:
         return ", ".join(p for p in (self.line_1, self.line_2, self.town, self.postcode) if p)

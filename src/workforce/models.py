@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.records import ends_after_start
+
 
 class AllocationRole(models.TextChoices):
     SOCIAL_WORKER = "SOCIAL_WORKER", "Allocated social worker"
@@ -72,12 +74,7 @@ class Allocation(models.Model):
             models.Index(fields=["team", "end_date"]),
             models.Index(fields=["person", "role", "end_date"]),
         ]
-        constraints = [
-            models.CheckConstraint(
-                name="allocation_end_after_start",
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("allocation_end_after_start")]
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} for {self.person_id}"
