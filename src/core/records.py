@@ -7,6 +7,7 @@ accessor. The stamps most records carry are abstract bases:
     class CoreGroup(RecordedBy):          # recorded_by
     class Placement(Recorded):            # recorded_by, recorded_at (when the row was written)
     class Referral(Created):              # created_by, created_at
+    class Address(Entered):               # created_by (emptied if the user goes), created_at
 
 and a dated period's rule that it ends no earlier than it starts is one check constraint:
 
@@ -20,10 +21,12 @@ from django.db import models
 
 
 def staff(*, optional: bool = False, **options: Any) -> "models.ForeignKey[Any, Any]":
-    """A member of staff named on a record (`optional`: not yet, e.g. who will decide)."""
+    """A member of staff named on a record (`optional`: not yet, e.g. who will decide), kept
+    while the record names them unless `on_delete` says otherwise."""
     if optional:
         options |= {"null": True, "blank": True}
-    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", **options)
+    options.setdefault("on_delete", models.PROTECT)
+    return models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", **options)
 
 
 class RecordedBy(models.Model):
@@ -57,6 +60,17 @@ class Created(CreatedBy):
     """A record that keeps who opened it and when the row was written."""
 
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Entered(models.Model):
+    """A row that keeps who entered it and when, and outlives that member of staff: their key
+    is emptied if their account is ever deleted."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = staff(null=True, on_delete=models.SET_NULL)
 
     class Meta:
         abstract = True

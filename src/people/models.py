@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from codes import person as codes
-from core.records import ends_after_start, staff
+from core.records import Entered, ends_after_start, staff
 
 
 class RecordType(models.TextChoices):
@@ -32,7 +32,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
         return self.filter(record_type=RecordType.CHILD)
 
 
-class Person(models.Model):
+class Person(Entered):
     la_child_id = models.CharField(
         "Harbour ID", max_length=20, unique=True, help_text="Never reused, even after a merge."
     )
@@ -76,11 +76,7 @@ class Person(models.Model):
     given_name_norm = models.CharField(max_length=100, editable=False)
 
     version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -172,7 +168,7 @@ class NameKey(models.Model):
         return f"{self.part}:{self.key}"
 
 
-class Address(models.Model):
+class Address(Entered):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses")
     kind = models.CharField(max_length=15, choices=codes.ADDRESS_KIND.all_choices())
     line_1 = models.CharField("Address line 1", max_length=120)
@@ -181,10 +177,6 @@ class Address(models.Model):
     postcode = models.CharField(max_length=8, db_index=True)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-start_date", "-id"]
@@ -227,9 +219,7 @@ class Alert(models.Model):
     details = models.TextField(blank=True)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff(null=True, on_delete=models.SET_NULL)
 
     class Meta:
         ordering = ["-start_date"]
@@ -274,7 +264,7 @@ SYMMETRIC_TYPES = frozenset(
 )
 
 
-class PersonRelationship(models.Model):
+class PersonRelationship(Entered):
     """A typed, dated relationship: `person_a` is `person_b`'s <type>."""
 
     person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_as_a")
@@ -287,10 +277,6 @@ class PersonRelationship(models.Model):
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     notes = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         constraints = [
@@ -312,7 +298,7 @@ class RestrictionReason(models.TextChoices):
     OTHER = "OTHER", "Other"
 
 
-class RecordRestriction(models.Model):
+class RecordRestriction(Entered):
     """A restricted record: visible only to named users; others must break the glass."""
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="restriction")
@@ -328,10 +314,6 @@ class RecordRestriction(models.Model):
         settings.AUTH_USER_MODEL, related_name="restricted_records_allowed", blank=True
     )
     active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     def __str__(self) -> str:
         return f"Restriction on {self.person_id}"

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from core.records import ends_after_start
+from core.records import Entered, ends_after_start, staff
 
 
 class AllocationRole(models.TextChoices):
@@ -48,7 +48,7 @@ class AllocationQuerySet(models.QuerySet["Allocation"]):
         return self.filter(team=team)
 
 
-class Allocation(models.Model):
+class Allocation(Entered):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="allocations")
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocations")
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="allocations")
@@ -57,13 +57,7 @@ class Allocation(models.Model):
     start_reason = models.CharField(max_length=6, choices=AllocationReason.choices)
     end_date = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=6, choices=AllocationReason.choices, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    ended_by = staff(optional=True, on_delete=models.SET_NULL)
 
     objects = AllocationQuerySet.as_manager()
 
