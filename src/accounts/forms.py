@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from core.form_fields import text
+
 
 class SignInForm(AuthenticationForm):
     username = forms.CharField(
@@ -40,11 +42,11 @@ class EnrolForm(forms.Form):
 
 
 class ResetTwoFactorForm(forms.Form):
-    reason = forms.CharField(
-        label="Why are you resetting their two-factor sign-in?",
+    reason = text(
+        "Why are you resetting their two-factor sign-in?",
+        rows=3,
         help_text="For example, the phone with their authenticator app was lost. This is kept in the audit.",
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why two-factor sign-in is being reset"},
     )
     identity_checked = forms.BooleanField(
@@ -54,9 +56,4 @@ class ResetTwoFactorForm(forms.Form):
 
 
 class UnlockForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason (optional)",
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    reason = text("Reason (optional)", rows=2, required=False, max_length=1000)

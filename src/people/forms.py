@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from codes import person as codes
+from core.form_fields import radios, text
 from core.forms import GovDateField
 
 from .models import NameKind, RecordType, RelationshipType, RestrictionReason
@@ -17,11 +18,8 @@ def _with_blank(choices: list[tuple[str, str]], text: str = "Not recorded") -> l
 
 
 class PersonForm(forms.Form):
-    record_type = forms.ChoiceField(
-        label="Who is this record for?",
-        choices=RecordType.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether this is a child or an adult"},
+    record_type = radios(
+        "Who is this record for?", RecordType.choices, "Select whether this is a child or an adult"
     )
     given_name = forms.CharField(
         label="First name",
@@ -62,13 +60,7 @@ class PersonForm(forms.Form):
         help_text="Only for an unborn child. Leave blank if the date of birth is known.",
     )
     date_of_death = GovDateField(label="Date of death", required=False, past_only=True)
-    sex = forms.ChoiceField(
-        label="Sex",
-        choices=codes.SEX.choices(),
-        widget=forms.RadioSelect,
-        initial="U",
-        error_messages={"required": "Select the person's sex"},
-    )
+    sex = radios("Sex", codes.SEX.choices(), "Select the person's sex", initial="U")
     gender = forms.ChoiceField(label="Gender", choices=codes.GENDER.choices(), initial="0")
     gender_description = forms.CharField(
         label="Gender in their own words (optional)", max_length=100, required=False
@@ -81,19 +73,13 @@ class PersonForm(forms.Form):
         label="First language", choices=_with_blank(codes.LANGUAGE.choices()), required=False
     )
     interpreter_required = forms.BooleanField(label="Needs an interpreter", required=False)
-    communication_needs = forms.CharField(
-        label="Communication needs (optional)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    identity_notes = forms.CharField(
-        label="Identity, culture and what matters to them (optional)",
+    communication_needs = text("Communication needs (optional)", rows=3, required=False, max_length=2000)
+    identity_notes = text(
+        "Identity, culture and what matters to them (optional)",
         required=False,
         max_length=5000,
         help_text="In their own words where possible: heritage, faith, culture, language, what is "
         "important to them about who they are.",
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
     nhs_number = forms.CharField(
         label="NHS number (optional)",
@@ -264,12 +250,7 @@ class AddressForm(forms.Form):
 
 
 class NameForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Type of name",
-        choices=NameKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the type of name"},
-    )
+    kind = radios("Type of name", NameKind.choices, "Select the type of name")
     given_name = forms.CharField(label="First name (optional)", max_length=100, required=False)
     family_name = forms.CharField(
         label="Last name", max_length=100, error_messages={"required": "Enter a last name"}
@@ -298,9 +279,7 @@ class RelationshipForm(forms.Form):
         error_messages={"required": "Enter the Harbour ID of the other person"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
     )
-    direction = forms.ChoiceField(
-        label="Which way round", choices=DIRECTION_CHOICES, widget=forms.RadioSelect, initial="other_is"
-    )
+    direction = radios("Which way round", DIRECTION_CHOICES, initial="other_is")
     type = forms.ChoiceField(label="Relationship", choices=RelationshipType.choices)
     parental_responsibility = forms.BooleanField(
         label="The parent or carer in this relationship has parental responsibility", required=False
@@ -315,22 +294,15 @@ class RelationshipForm(forms.Form):
 
 class AlertForm(forms.Form):
     kind = forms.ChoiceField(label="Alert", choices=codes.ALERT_KIND.choices())
-    details = forms.CharField(
-        label="Details", max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    details = text("Details", rows=3, max_length=1000, required=False)
     start_date = GovDateField(label="From", required=True, past_only=True)
 
 
 class RestrictForm(forms.Form):
-    reason = forms.ChoiceField(
-        label="Why is this record restricted?",
-        choices=RestrictionReason.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select why the record is restricted"},
+    reason = radios(
+        "Why is this record restricted?", RestrictionReason.choices, "Select why the record is restricted"
     )
-    details = forms.CharField(
-        label="Details (optional)", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    details = text("Details (optional)", rows=3, required=False, max_length=1000)
     named_users = forms.MultipleChoiceField(
         label="Who may open this record",
         required=False,
@@ -344,8 +316,9 @@ class RestrictForm(forms.Form):
 
 
 class BreakGlassForm(forms.Form):
-    reason = forms.CharField(
-        label="Why do you need to open this record?",
+    reason = text(
+        "Why do you need to open this record?",
+        rows=3,
         min_length=10,
         max_length=2000,
         help_text="This is recorded and the record's manager is told.",
@@ -353,7 +326,6 @@ class BreakGlassForm(forms.Form):
             "required": "Enter why you need to open this record",
             "min_length": "Give a reason of at least 10 characters",
         },
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
     # The address the user was refused at, to return to once the glass is broken (only a
     # path on this site is followed: see `people.views.break_glass_view`).
@@ -368,11 +340,11 @@ class MergeForm(forms.Form):
         error_messages={"required": "Enter the Harbour ID of the duplicate record"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
     )
-    reason = forms.CharField(
-        label="How do you know these are the same person?",
+    reason = text(
+        "How do you know these are the same person?",
+        rows=3,
         max_length=2000,
         error_messages={"required": "Enter how you know these are the same person"},
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 

@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 
 from codes import permanence as pcodes
+from core.form_fields import radios, text
 from core.forms import GovDateField
 
 from .models import ComplaintOutcome
@@ -42,9 +43,8 @@ class ComplaintForm(forms.Form):
         max_length=120,
         error_messages={"required": "Enter who made the complaint"},
     )
-    summary = forms.CharField(
-        label="What the complaint is about",
-        widget=forms.Textarea(attrs={"rows": 4}),
+    summary = text(
+        "What the complaint is about",
         max_length=5000,
         error_messages={"required": "Enter what the complaint is about"},
     )
@@ -68,12 +68,7 @@ class ComplaintStepForm(forms.Form):
     def __init__(self, *args: Any, event: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if event == "close":
-            self.fields["outcome"] = forms.ChoiceField(
-                label="Outcome",
-                choices=ComplaintOutcome.choices,
-                widget=forms.RadioSelect,
-                error_messages={"required": "Select the outcome"},
-            )
+            self.fields["outcome"] = radios("Outcome", ComplaintOutcome.choices, "Select the outcome")
 
 
 class ChildViewsForm(forms.Form):
@@ -85,15 +80,14 @@ class ChildViewsForm(forms.Form):
         error_messages={"required": "Enter which meeting the views are for"},
     )
     meeting_date = GovDateField(label="Date of the meeting (optional)", required=False)
-    method = forms.ChoiceField(
-        label="How the child gave their views",
-        choices=pcodes.VIEWS_METHOD.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the child gave their views"},
+    method = radios(
+        "How the child gave their views",
+        pcodes.VIEWS_METHOD.choices(),
+        "Select how the child gave their views",
     )
-    views = forms.CharField(
-        label="The child's views, in their own words",
-        widget=forms.Textarea(attrs={"rows": 6}),
+    views = text(
+        "The child's views, in their own words",
+        rows=6,
         max_length=10000,
         error_messages={"required": "Enter the child's views in their own words"},
     )
