@@ -76,6 +76,19 @@ class Entered(models.Model):
         abstract = True
 
 
+def person_trace() -> "models.ForeignKey[Any, Any]":
+    """The person a row is about, kept as a trace that never stands in the way of their record:
+    not a database constraint, and untouched when the record is merged or deleted."""
+    return models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+
+
 def ends_after_start(
     name: str, start: str = "start_date", end: str = "end_date", *, strict: bool = False
 ) -> models.CheckConstraint:

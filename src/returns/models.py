@@ -12,7 +12,7 @@ as resolved, refreshes those still raised, and adds new ones.
 
 from django.db import models
 
-from core.records import staff
+from core.records import person_trace, staff
 from core.workflow import StatusChangeBase
 
 RETURN_CHOICES = [
@@ -97,14 +97,7 @@ class ValidationFinding(models.Model):
     message = models.TextField()
     severity = models.CharField(max_length=10, choices=Severity.choices)
     # Not a constrained key: findings follow the child's record but never block its deletion.
-    person = models.ForeignKey(
-        "people.Person",
-        null=True,
-        blank=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
+    person = person_trace()
     source_model = models.CharField(max_length=60, blank=True, help_text='"app_label.modelname"')
     source_pk = models.BigIntegerField(null=True, blank=True)
     fields = models.JSONField(default=list, blank=True)
