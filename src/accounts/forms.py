@@ -17,27 +17,34 @@ class SignInForm(AuthenticationForm):
     }
 
 
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label="Security code",
-        help_text="The 6-digit code from your authenticator app, or one of your recovery codes.",
-        max_length=20,
-        error_messages={"required": "Enter the security code from your authenticator app"},
+def _security_code(label: str, help_text: str, max_length: int, error: str) -> forms.CharField:
+    """A one-time code typed from an authenticator app (or a recovery code)."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=max_length,
+        error_messages={"required": error},
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
         ),
     )
 
 
+class CodeForm(forms.Form):
+    code = _security_code(
+        "Security code",
+        "The 6-digit code from your authenticator app, or one of your recovery codes.",
+        20,
+        "Enter the security code from your authenticator app",
+    )
+
+
 class EnrolForm(forms.Form):
-    code = forms.CharField(
-        label="Security code from your authenticator app",
-        help_text="Enter the 6-digit code the app shows after you add Harbour to it.",
-        max_length=10,
-        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
-        ),
+    code = _security_code(
+        "Security code from your authenticator app",
+        "Enter the 6-digit code the app shows after you add Harbour to it.",
+        10,
+        "Enter the 6-digit code from your authenticator app",
     )
 
 
@@ -47,7 +54,7 @@ class ResetTwoFactorForm(forms.Form):
         rows=3,
         help_text="For example, the phone with their authenticator app was lost. This is kept in the audit.",
         max_length=1000,
-        error_messages={"required": "Enter why two-factor sign-in is being reset"},
+        error="Enter why two-factor sign-in is being reset",
     )
     identity_checked = forms.BooleanField(
         label="I have checked that the request comes from this member of staff",

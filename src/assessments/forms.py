@@ -52,7 +52,7 @@ class AssessmentForm(forms.Form):
 class ReturnForm(forms.Form):
     comments = text(
         "Why the assessment does not meet the agreed standard, and what needs to be done",
-        error_messages={"required": "Enter what needs to be done to meet the standard"},
+        error="Enter what needs to be done to meet the standard",
     )
 
 

@@ -206,7 +206,7 @@ class ExtendSubjectAccessForm(forms.Form):
         "Why the request is complex or numerous",
         rows=3,
         max_length=2000,
-        error_messages={"required": "Say why the request needs more time"},
+        error="Say why the request needs more time",
     )
     told_on = GovDateField(
         label="Date the requester was told of the extension and why", required=True, past_only=True

@@ -22,9 +22,7 @@ class CINPlanForm(forms.Form):
 
 class ReviewForm(forms.Form):
     held_on = GovDateField(label="Date of the review", required=True, past_only=True)
-    progress = text(
-        "Progress against the plan", error_messages={"required": "Enter the progress made against the plan"}
-    )
+    progress = text("Progress against the plan", error="Enter the progress made against the plan")
     child_views = text("The child's views", required=False)
 
 

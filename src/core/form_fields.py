@@ -54,6 +54,9 @@ def select(
     )
 
 
-def text(label: str, rows: int = 4, **options: Any) -> forms.CharField:
-    """A free-text answer in a textarea of `rows` lines."""
+def text(label: str, rows: int = 4, error: str = "", **options: Any) -> forms.CharField:
+    """A free-text answer in a textarea of `rows` lines; `error`, the message when it is
+    required and left empty."""
+    if error:
+        options["error_messages"] = {"required": error}
     return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), **options)

@@ -162,7 +162,7 @@ class ReviewForm(forms.Form):
 
 class EscalationForm(forms.Form):
     raised_on = GovDateField(label="Date raised", required=True, past_only=True)
-    issue = text("The issue", error_messages={"required": "Describe the issue"})
+    issue = text("The issue", error="Describe the issue")
 
 
 class ProgressEscalationForm(forms.Form):
@@ -212,7 +212,7 @@ class EducationForm(forms.Form):
     )
     exclusions = forms.IntegerField(label="Fixed-term exclusions this term", min_value=0, initial=0)
     key_stage_results = forms.CharField(label="Key stage results (optional)", max_length=300, required=False)
-    targets = text("Targets", rows=3, error_messages={"required": "Enter the targets agreed"})
+    targets = text("Targets", rows=3, error="Enter the targets agreed")
     progress = text("Progress against previous targets (optional)", rows=3, required=False)
 
 

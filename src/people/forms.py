@@ -17,34 +17,30 @@ def _with_blank(choices: list[tuple[str, str]], text: str = "Not recorded") -> l
     return [("", text), *choices]
 
 
+def _name(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=100,
+        error_messages={
+            "required": f"Enter a {label.lower()}",
+            "max_length": f"{label} must be 100 characters or fewer",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
 class PersonForm(forms.Form):
     record_type = radios(
         "Who is this record for?", RecordType.choices, "Select whether this is a child or an adult"
     )
-    given_name = forms.CharField(
-        label="First name",
-        max_length=100,
-        error_messages={
-            "required": "Enter a first name",
-            "max_length": "First name must be 100 characters or fewer",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )
+    given_name = _name("First name")
     middle_names = forms.CharField(
         label="Middle names",
         max_length=100,
         required=False,
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
-    family_name = forms.CharField(
-        label="Last name",
-        max_length=100,
-        error_messages={
-            "required": "Enter a last name",
-            "max_length": "Last name must be 100 characters or fewer",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )
+    family_name = _name("Last name")
     preferred_name = forms.CharField(
         label="Known as (optional)",
         max_length=100,
@@ -344,7 +340,7 @@ class MergeForm(forms.Form):
         "How do you know these are the same person?",
         rows=3,
         max_length=2000,
-        error_messages={"required": "Enter how you know these are the same person"},
+        error="Enter how you know these are the same person",
     )
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 

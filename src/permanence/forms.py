@@ -51,7 +51,7 @@ class ExtensionForm(forms.Form):
         "The court's reason",
         rows=3,
         max_length=2000,
-        error_messages={"required": "Enter the reason the court gave for the extension"},
+        error="Enter the reason the court gave for the extension",
     )
 
 

@@ -28,9 +28,7 @@ class StrategyForm(forms.Form):
     )
     agencies = _agencies("Agencies that took part")
     participants = text("Who took part (names and roles)", required=False)
-    information_shared = text(
-        "Information shared", error_messages={"required": "Enter the information shared"}
-    )
+    information_shared = text("Information shared", error="Enter the information shared")
     decision = radios("Decision", StrategyDecision.choices, "Select the decision")
 
     def __init__(self, *args: Any, referrals: list[Any], **kwargs: Any) -> None:
@@ -149,18 +147,16 @@ class CoreGroupForm(forms.Form):
 class ChairCheckForm(forms.Form):
     kind = radios("Type", ChairCheckKind.choices, "Select the type")
     raised_on = GovDateField(label="Date", required=True, past_only=True)
-    concern = text(
-        "What was checked or challenged", error_messages={"required": "Enter what was checked or challenged"}
-    )
+    concern = text("What was checked or challenged", error="Enter what was checked or challenged")
 
 
 class ResolveCheckForm(forms.Form):
     resolved_on = GovDateField(label="Date of the outcome", required=True, past_only=True)
-    outcome = text("Outcome", error_messages={"required": "Enter the outcome"})
+    outcome = text("Outcome", error="Enter the outcome")
 
 
 class ManagementDecisionForm(forms.Form):
     decided_on = GovDateField(label="Date of the decision", required=True, past_only=True)
-    decision = text("Decision", rows=3, error_messages={"required": "Enter the decision"})
-    rationale = text("Rationale", error_messages={"required": "Enter the rationale for the decision"})
+    decision = text("Decision", rows=3, error="Enter the decision")
+    rationale = text("Rationale", error="Enter the rationale for the decision")
     context = forms.CharField(label="What it relates to (optional)", max_length=200, required=False)

@@ -46,7 +46,7 @@ class ComplaintForm(forms.Form):
     summary = text(
         "What the complaint is about",
         max_length=5000,
-        error_messages={"required": "Enter what the complaint is about"},
+        error="Enter what the complaint is about",
     )
 
 
@@ -89,5 +89,5 @@ class ChildViewsForm(forms.Form):
         "The child's views, in their own words",
         rows=6,
         max_length=10000,
-        error_messages={"required": "Enter the child's views in their own words"},
+        error="Enter the child's views in their own words",
     )
