@@ -36,6 +36,11 @@ def _yes_no_none(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
 
+def _yes_no_unknown(label: str) -> forms.ChoiceField:
+    """Yes, no, or not relevant (None)."""
+    return radios(label, YES_NO_UNKNOWN, coerce=_yes_no_none, empty_value=None, required=False)
+
+
 class ChronologyFilterForm(forms.Form):
     """GET filters: work without JavaScript."""
 
@@ -99,22 +104,8 @@ class CaseNoteForm(forms.Form):
         "Say what happened, what they told you and what will happen next. Avoid jargon and blame.",
     )
     body = text("Case note", rows=12, required=False, max_length=50000)
-    child_seen = forms.TypedChoiceField(
-        label="Was the child seen?",
-        choices=YES_NO_UNKNOWN,
-        coerce=_yes_no_none,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    seen_alone = forms.TypedChoiceField(
-        label="Was the child seen alone?",
-        choices=YES_NO_UNKNOWN,
-        coerce=_yes_no_none,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
+    child_seen = _yes_no_unknown("Was the child seen?")
+    seen_alone = _yes_no_unknown("Was the child seen alone?")
     restricted = forms.BooleanField(label="Restrict this note to managers", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
