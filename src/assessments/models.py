@@ -10,7 +10,7 @@ in `assessments.machines`).
 from django.db import models
 
 from codes import cin as cin_codes
-from core.records import RecordedBy, staff
+from core.records import RecordedBy, person_key, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -47,7 +47,7 @@ class AssessmentOutcome(models.TextChoices):
 
 
 class Assessment(Versioned, models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="assessments")
+    person = person_key("assessments")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="assessments")
     kind = models.CharField(max_length=20, choices=AssessmentKind.choices, default=AssessmentKind.SINGLE)
     start_date = models.DateField()
@@ -114,7 +114,7 @@ class CommissionedKind(models.TextChoices):
 class CommissionedAssessment(RecordedBy):
     """A specialist or parenting assessment commissioned from a provider."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     assessment = models.ForeignKey(
         Assessment, on_delete=models.PROTECT, null=True, blank=True, related_name="commissioned"
     )

@@ -5,7 +5,7 @@ from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.records import Created, Recorded, RecordedBy, staff
+from core.records import Created, Recorded, RecordedBy, person_key, staff
 from core.versioning import Versioned
 
 from .eligibility import ordinal
@@ -36,7 +36,7 @@ class CareLeaver(Versioned, models.Model):
 
 
 class PathwayPlan(Created):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pathway_plans")
+    person = person_key("pathway_plans")
     plan_date = models.DateField()
     summary = models.TextField(blank=True)
 
@@ -83,7 +83,7 @@ class PathwayAction(models.Model):
 class BirthdayStatus(Recorded):
     """903 OC3: in touch, main activity and accommodation around the 17th–21st birthday."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="oc3_statuses")
+    person = person_key("oc3_statuses")
     age = models.PositiveSmallIntegerField(help_text="The birthday this status is for (17 to 21).")
     contact_date = models.DateField()
     in_touch = models.CharField(max_length=4, choices=ssda903.IN_TOUCH.all_choices())

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from core.records import Created, Recorded, staff
+from core.records import Created, Recorded, person_key, staff
 from core.workflow import StatusChangeBase
 
 from .clocks import SubjectAccessClock, subject_access_clock
@@ -33,7 +33,7 @@ class VisitQuerySet(models.QuerySet["Visit"]):
 class Visit(Recorded):
     """A visit to a child: one model for every kind (DATA_MODEL §2.14)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="visits")
+    person = person_key("visits")
     kind = models.CharField(max_length=20, choices=VisitKind.choices)
     visited_on = models.DateField()
     announced = models.BooleanField(default=True)
@@ -67,7 +67,7 @@ class Visit(Recorded):
 class ChronologyEntry(Recorded):
     """A chronology entry a worker adds by hand: usually an event a partner agency reported."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="chronology_entries")
+    person = person_key("chronology_entries")
     occurred_on = models.DateField()
     agency = models.CharField(max_length=120, help_text="Who was involved, e.g. school, police, GP.")
     what_happened = models.TextField()
@@ -90,7 +90,7 @@ class ChronologyAnnotation(Recorded):
     Append-only: each change is a new row; the latest row for a key is the current one,
     earlier rows are its history."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     source_key = models.CharField(max_length=120)
     significant = models.BooleanField(default=False)
     impact = models.TextField("Impact on the child", blank=True)
@@ -121,7 +121,7 @@ class CaseNoteStatus(models.TextChoices):
 class CaseNote(models.Model):
     """A case note. Drafts save as the worker types; `version` catches two people editing."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_notes")
+    person = person_key("case_notes")
     kind = models.CharField(max_length=24, choices=CaseNoteKind.choices)
     occurred_on = models.DateField()
     title = models.CharField(max_length=200, blank=True)
@@ -159,7 +159,7 @@ class CaseNoteStatusChange(StatusChangeBase):
 class ChildView(Recorded):
     """The child's wishes and feelings, in their own words, a drawing or a recording."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="child_views")
+    person = person_key("child_views")
     recorded_on = models.DateField()
     method = models.CharField(max_length=120, blank=True, help_text="e.g. in conversation, drawing, app.")
     words = models.TextField("In the child's own words", blank=True)
@@ -194,7 +194,7 @@ class DocumentType(models.TextChoices):
 class Document(models.Model):
     """A file on the child's record: uploaded, or generated from recorded data."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="documents")
+    person = person_key("documents")
     title = models.CharField(max_length=200)
     doc_type = models.CharField("Type", max_length=12, choices=DocumentType.choices)
     document_date = models.DateField()
@@ -225,7 +225,7 @@ class SARStatus(models.TextChoices):
 class SubjectAccessRequest(Created):
     """A request for a copy of a child's record (UK GDPR Article 15), reviewed before release."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     requested_by_name = models.CharField("Who asked", max_length=200)
     received_on = models.DateField()
     status = models.CharField(max_length=10, choices=SARStatus.choices, default=SARStatus.REQUESTED)

@@ -7,7 +7,7 @@ drafted, signed off by a manager, ended. Visits are `casework.Visit` rows of kin
 from django.db import models
 
 from accounts.permissions import Permission
-from core.records import CreatedBy, RecordedBy, staff
+from core.records import CreatedBy, RecordedBy, person_key, staff
 from core.workflow import StatusChangeBase
 from plans.models import Plan, PlanKind
 from plans.smart import SmartAction
@@ -23,7 +23,7 @@ class CINPlan(Plan, CreatedBy):
         records_signer=True,
     )
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cin_plans")
+    person = person_key("cin_plans")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     signed_off_by = staff(optional=True)
 

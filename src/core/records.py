@@ -76,6 +76,11 @@ class Entered(models.Model):
         abstract = True
 
 
+def person_key(related_name: str = "+") -> "models.ForeignKey[Any, Any]":
+    """The child (or adult) a record is about: their record cannot be deleted while it is."""
+    return models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name=related_name)
+
+
 def person_trace() -> "models.ForeignKey[Any, Any]":
     """The person a row is about, kept as a trace that never stands in the way of their record:
     not a database constraint, and untouched when the record is merged or deleted."""

@@ -3,7 +3,7 @@ team around the family, the plan, reviews, family group conferences and step-up/
 
 from django.db import models
 
-from core.records import Created, RecordedBy, ends_after_start, staff
+from core.records import Created, RecordedBy, ends_after_start, person_key, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -29,7 +29,7 @@ class EndReason(models.TextChoices):
 
 
 class EarlyHelpEpisode(Versioned, Created):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="early_help_episodes")
+    person = person_key("early_help_episodes")
     start_date = models.DateField()
     reason = models.TextField()
     entry_route = models.CharField(max_length=12, choices=EntryRoute.choices, default=EntryRoute.DIRECT)

@@ -8,7 +8,7 @@ closure. Assessments, plans, s47 enquiries and CP plans of later stages hang off
 from django.db import models
 
 from codes import cin as cin_codes
-from core.records import Created, RecordedBy, ends_after_start, staff
+from core.records import Created, RecordedBy, ends_after_start, person_key, staff
 from core.workflow import StatusChangeBase
 
 
@@ -18,7 +18,7 @@ class ReferralStatus(models.TextChoices):
 
 
 class Referral(Created):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
+    person = person_key("referrals")
     referral_date = models.DateField(help_text="The date the referral was received (CINreferralDate).")
     received_at = models.DateTimeField()
     source = models.CharField(max_length=3, choices=cin_codes.REFERRAL_SOURCE.all_choices())
@@ -121,7 +121,7 @@ class ContactChild(models.Model):
     """A child a contact is about; linked to the referral the decision opened, if any."""
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="child_links")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="front_door_contacts")
+    person = person_key("front_door_contacts")
     referral = models.ForeignKey(
         Referral, null=True, blank=True, on_delete=models.SET_NULL, related_name="contact_links"
     )

@@ -12,13 +12,13 @@ from django.db import models
 
 from codes import cin as cin_codes
 from codes import ssda903
-from core.records import Created, Recorded, ends_after_start, staff
+from core.records import Created, Recorded, ends_after_start, person_key, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
 
 class PeriodOfCare(Created):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="periods_of_care")
+    person = person_key("periods_of_care")
     start_date = models.DateField(help_text="Date the child started to be looked after.")
     end_date = models.DateField(null=True, blank=True)
     category_of_need = models.CharField(
@@ -56,7 +56,7 @@ class LegalStatusPeriod(Recorded):
     """One legal status (SSDA903 LS) held from `start_date` until `end_date`."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="legal_statuses")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     legal_status = models.CharField(max_length=2, choices=ssda903.LEGAL_STATUS.all_choices())
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
@@ -94,7 +94,7 @@ class Placement(Recorded):
     """Where the child lives (SSDA903 PLACE, PLACE_PROVIDER, PL_POST, URN; placement history)."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="placements")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     placement_type = models.CharField(max_length=2, choices=ssda903.PLACEMENT_TYPE.all_choices())
     provider = models.CharField(max_length=3, choices=ssda903.PLACEMENT_PROVIDER.all_choices())
     carer_name = models.CharField("Carer or home", max_length=200)
@@ -139,7 +139,7 @@ class CareEpisode(models.Model):
     REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN (from `legal_status`/`placement`)."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="episodes")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     start_date = models.DateField("DECOM")
     reason_new_episode = models.CharField(max_length=1, choices=ssda903.REASON_NEW_EPISODE.all_choices())
     legal_status = models.ForeignKey(LegalStatusPeriod, on_delete=models.PROTECT, related_name="episodes")
@@ -162,7 +162,7 @@ class LACReview(Recorded):
     """A statutory looked-after review (CPPCR reg 33; SSDA903 reviews file)."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="reviews")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     sequence = models.PositiveSmallIntegerField(help_text="1 for the first review of the period, …")
     rule_id = models.CharField(max_length=40)
     due_date = models.DateField()
@@ -189,7 +189,7 @@ class ReviewAction(models.Model):
     """A SMART recommendation from a review: who, what, by when; tracked to completion."""
 
     review = models.ForeignKey(LACReview, on_delete=models.PROTECT, related_name="actions")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     who = models.CharField(max_length=120)
     what = models.CharField(max_length=500)
     due_on = models.DateField()
@@ -214,7 +214,7 @@ class EscalationStatus(models.TextChoices):
 class IROEscalation(models.Model):
     """The IRO's dispute resolution (IRO Handbook ch.5): informal, then formal stages 1–3."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="escalations")
     raised_on = models.DateField()
     raised_by = staff()
@@ -244,7 +244,7 @@ class HealthCheckKind(models.TextChoices):
 class HealthAssessment(Recorded):
     """A health assessment or dental check that took place (SSDA903 OC2 HEALTH_CHECK/TEETH_CHECK)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     period = models.ForeignKey(
         PeriodOfCare, null=True, on_delete=models.PROTECT, related_name="health_checks"
     )
@@ -281,7 +281,7 @@ class EducationPlan(Recorded):
     """One version of the personal education plan. Append-only: a new term's PEP, or a
     correction, is a new row; nothing is overwritten (history of targets and progress)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="education_plans")
     meeting_on = models.DateField("PEP meeting date")
     school = models.CharField(max_length=200)
@@ -304,7 +304,7 @@ class MissingEpisode(Versioned, Recorded):
     """A missing (M) or away-without-authorisation (A) episode (SSDA903 missing file) and its
     return home interview (72 hours from return)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     period = models.ForeignKey(
         PeriodOfCare, null=True, on_delete=models.PROTECT, related_name="missing_episodes"
     )
@@ -330,7 +330,7 @@ class MissingEpisode(Versioned, Recorded):
 class ExploitationScreening(Recorded):
     """An exploitation risk screening: score (higher = more risk), review date."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     screened_on = models.DateField()
     score = models.PositiveSmallIntegerField()
     review_on = models.DateField()

@@ -6,7 +6,7 @@ from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.records import CreatedBy, RecordedBy, staff
+from core.records import CreatedBy, RecordedBy, person_key, staff
 from core.workflow import StatusChangeBase
 
 
@@ -19,7 +19,7 @@ class PLOStatus(models.TextChoices):
 class PreProceedings(CreatedBy):
     """The Public Law Outline pre-proceedings stage: decision, letter before proceedings, meetings."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pre_proceedings")
+    person = person_key("pre_proceedings")
     decision_date = models.DateField(help_text="Legal gateway decision to enter pre-proceedings.")
     letter_date = models.DateField("Letter before proceedings sent", null=True, blank=True)
     status = models.CharField(max_length=20, choices=PLOStatus.choices, default=PLOStatus.OPEN)
@@ -60,7 +60,7 @@ class ProceedingsStatus(models.TextChoices):
 class CareProceedings(CreatedBy):
     """Care or supervision proceedings: 26 weeks beginning with the issue date (CA 1989 s32)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="care_proceedings")
+    person = person_key("care_proceedings")
     issue_date = models.DateField()
     court_reference = models.CharField(max_length=60, blank=True)
     pre_proceedings = models.ForeignKey(PreProceedings, null=True, blank=True, on_delete=models.PROTECT)
@@ -106,7 +106,7 @@ class ProceedingsExtension(RecordedBy):
 
 
 class CourtOrder(RecordedBy):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="court_orders")
+    person = person_key("court_orders")
     order_type = models.CharField(max_length=4, choices=pcodes.ORDER_TYPE.all_choices())
     made_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
@@ -134,7 +134,7 @@ class AdoptionCase(CreatedBy):
     """From the ADM "should be placed for adoption" decision to the adoption order (903 AD1
     and placed-for-adoption files; AA-L10)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="adoption_cases")
+    person = person_key("adoption_cases")
     adm_decision_date = models.DateField("Should be placed for adoption decision")
     status = models.CharField(max_length=20, choices=AdoptionStatus.choices, default=AdoptionStatus.DECIDED)
     authority_date = models.DateField("Placement order or consent", null=True, blank=True)
@@ -195,7 +195,7 @@ class ContactStatus(models.TextChoices):
 class ContactSession(CreatedBy):
     """A court-ordered supervised contact session: a room at a centre, with a supervisor."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="contact_sessions")
+    person = person_key("contact_sessions")
     with_whom = models.CharField("Contact with", max_length=120)
     centre = models.CharField(max_length=120)
     room = models.CharField(max_length=60)

@@ -11,7 +11,7 @@ from django.db import models
 
 from accounts.permissions import Permission
 from codes import cin as cin_codes
-from core.records import RecordedBy, staff
+from core.records import RecordedBy, person_key, staff
 from core.workflow import StatusChangeBase
 from plans.models import Plan, PlanKind, PlanPart
 from plans.models import PlanStatus as PlanStatus  # the plan's statuses, read here by other stages
@@ -38,7 +38,7 @@ class StrategyDecision(models.TextChoices):
 
 
 class StrategyDiscussion(RecordedBy):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="strategy_discussions")
+    person = person_key("strategy_discussions")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     held_on = models.DateField()
     is_meeting = models.BooleanField(default=False)
@@ -68,7 +68,7 @@ class S47Outcome(models.TextChoices):
 
 
 class S47Enquiry(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="s47_enquiries")
+    person = person_key("s47_enquiries")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     strategy_discussion = models.OneToOneField(
         StrategyDiscussion, on_delete=models.PROTECT, related_name="s47"
@@ -121,7 +121,7 @@ class CPPlan(Plan):
         step_down=True,
     )
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_plans")
+    person = person_key("cp_plans")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     start_date = models.DateField(help_text="The date of the conference that made the plan.")
     category = models.CharField(max_length=3, choices=cin_codes.ABUSE_CATEGORY.all_choices())
@@ -145,7 +145,7 @@ class CPPlanStatusChange(StatusChangeBase):
 
 
 class Conference(RecordedBy):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_conferences")
+    person = person_key("cp_conferences")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=12, choices=ConferenceKind.choices)
     s47 = models.ForeignKey(
@@ -243,7 +243,7 @@ class ChairCheck(PlanPart, models.Model):
 class ManagementDecision(models.Model):
     """A management decision with its rationale, shown on the child's record."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="management_decisions")
+    person = person_key("management_decisions")
     decision = models.TextField()
     rationale = models.TextField()
     context = models.CharField(max_length=200, blank=True, help_text="What it relates to (a link or a name).")

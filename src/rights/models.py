@@ -4,12 +4,12 @@ timescales, and the child's own views before each meeting (DATA_MODEL §2.25; TI
 from django.db import models
 
 from codes import permanence as pcodes
-from core.records import Recorded, RecordedBy
+from core.records import Recorded, RecordedBy, person_key
 from core.workflow import StatusChangeBase
 
 
 class AdvocacyReferral(RecordedBy):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="advocacy_referrals")
+    person = person_key("advocacy_referrals")
     referred_on = models.DateField()
     reason = models.CharField(max_length=300)
     advocate = models.CharField(max_length=120, blank=True)
@@ -25,7 +25,7 @@ class AdvocacyReferral(RecordedBy):
 
 
 class IndependentVisitor(RecordedBy):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="independent_visitors")
+    person = person_key("independent_visitors")
     visitor_name = models.CharField(max_length=120)
     matched_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
@@ -66,7 +66,7 @@ class ComplaintOutcome(models.TextChoices):
 class Complaint(RecordedBy):
     """A complaint by or for a child under the Children Act 1989 representations procedure."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="complaints")
+    person = person_key("complaints")
     received_on = models.DateField()
     made_by = models.CharField(max_length=120, help_text="Who made the complaint (the child, an advocate …).")
     summary = models.TextField()
@@ -95,9 +95,7 @@ class ComplaintStatusChange(StatusChangeBase):
 class ChildViews(Recorded):
     """The child's own views, in their own words, recorded before a meeting about them."""
 
-    person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="views_before_meetings"
-    )
+    person = person_key("views_before_meetings")
     given_on = models.DateField()
     meeting = models.CharField(
         "For which meeting", max_length=200, help_text="For example, looked-after review."

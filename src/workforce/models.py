@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from core.records import Entered, ends_after_start, staff
+from core.records import Entered, ends_after_start, person_key, staff
 
 
 class AllocationRole(models.TextChoices):
@@ -49,7 +49,7 @@ class AllocationQuerySet(models.QuerySet["Allocation"]):
 
 
 class Allocation(Entered):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="allocations")
+    person = person_key("allocations")
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocations")
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="allocations")
     role = models.CharField(max_length=20, choices=AllocationRole.choices)
