@@ -7,13 +7,13 @@ drafted, signed off by a manager, ended. Visits are `casework.Visit` rows of kin
 from django.db import models
 
 from accounts.permissions import Permission
-from core.records import CreatedBy, RecordedBy, person_key, staff
+from core.records import RecordedBy, person_key, staff
 from core.workflow import StatusChangeBase
 from plans.models import Plan, PlanKind
 from plans.smart import SmartAction
 
 
-class CINPlan(Plan, CreatedBy):
+class CINPlan(Plan):
     kind = PlanKind(
         name="child in need plan",
         urls="cin",
@@ -26,6 +26,7 @@ class CINPlan(Plan, CreatedBy):
     person = person_key("cin_plans")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     signed_off_by = staff(optional=True)
+    created_by = staff()
 
 
 class CINPlanStatusChange(StatusChangeBase):

@@ -2,7 +2,9 @@
 
 A member of staff named on a record (who recorded it, chaired, decided, supervised) is a
 `staff` key: the user cannot be deleted while a record names them, and has no reverse
-accessor. The stamps most records carry are abstract bases:
+accessor. The child a record is about is a `person_key` (protected the same way), or a
+`person_trace` on rows that must never hold up a merge or deletion (the audit, findings).
+The stamps most records carry are abstract bases:
 
     class CoreGroup(RecordedBy):          # recorded_by
     class Placement(Recorded):            # recorded_by, recorded_at (when the row was written)
@@ -47,18 +49,11 @@ class Recorded(RecordedBy):
         abstract = True
 
 
-class CreatedBy(models.Model):
-    """A record that keeps who opened it (later changes are in its history and the audit)."""
+class Created(models.Model):
+    """A record that keeps who opened it and when the row was written (later changes are in
+    its history and the audit)."""
 
     created_by = staff()
-
-    class Meta:
-        abstract = True
-
-
-class Created(CreatedBy):
-    """A record that keeps who opened it and when the row was written."""
-
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

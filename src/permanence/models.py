@@ -6,7 +6,7 @@ from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.records import CreatedBy, RecordedBy, person_key, staff
+from core.records import RecordedBy, person_key, staff
 from core.workflow import StatusChangeBase
 
 
@@ -16,7 +16,7 @@ class PLOStatus(models.TextChoices):
     STEPPED_DOWN = "STEPPED_DOWN", "Stepped down"
 
 
-class PreProceedings(CreatedBy):
+class PreProceedings(models.Model):
     """The Public Law Outline pre-proceedings stage: decision, letter before proceedings, meetings."""
 
     person = person_key("pre_proceedings")
@@ -24,6 +24,7 @@ class PreProceedings(CreatedBy):
     letter_date = models.DateField("Letter before proceedings sent", null=True, blank=True)
     status = models.CharField(max_length=20, choices=PLOStatus.choices, default=PLOStatus.OPEN)
     outcome_date = models.DateField(null=True, blank=True)
+    created_by = staff()
 
     class Meta:
         ordering = ["-decision_date", "-id"]
@@ -57,7 +58,7 @@ class ProceedingsStatus(models.TextChoices):
     CONCLUDED = "CONCLUDED", "Concluded"
 
 
-class CareProceedings(CreatedBy):
+class CareProceedings(models.Model):
     """Care or supervision proceedings: 26 weeks beginning with the issue date (CA 1989 s32)."""
 
     person = person_key("care_proceedings")
@@ -71,6 +72,7 @@ class CareProceedings(CreatedBy):
     )
     concluded_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=20, blank=True, choices=pcodes.PROCEEDINGS_OUTCOME.all_choices())
+    created_by = staff()
 
     class Meta:
         ordering = ["-issue_date", "-id"]
@@ -130,7 +132,7 @@ class AdoptionStatus(models.TextChoices):
     REVERSED = "REVERSED", "Decision reversed"
 
 
-class AdoptionCase(CreatedBy):
+class AdoptionCase(models.Model):
     """From the ADM "should be placed for adoption" decision to the adoption order (903 AD1
     and placed-for-adoption files; AA-L10)."""
 
@@ -154,6 +156,7 @@ class AdoptionCase(CreatedBy):
     reversed_reason = models.CharField(
         max_length=3, blank=True, choices=ssda903.REASON_PLACED_CEASED.all_choices()
     )
+    created_by = staff()
 
     class Meta:
         ordering = ["-adm_decision_date", "-id"]
@@ -192,7 +195,7 @@ class ContactStatus(models.TextChoices):
     CANCELLED = "CANCELLED", "Cancelled"
 
 
-class ContactSession(CreatedBy):
+class ContactSession(models.Model):
     """A court-ordered supervised contact session: a room at a centre, with a supervisor."""
 
     person = person_key("contact_sessions")
@@ -207,6 +210,7 @@ class ContactSession(CreatedBy):
         max_length=10, blank=True, choices=pcodes.CONTACT_CANCELLED_BY.all_choices()
     )
     cancellation_reason = models.CharField(max_length=300, blank=True)
+    created_by = staff()
 
     class Meta:
         ordering = ["starts_at", "id"]
