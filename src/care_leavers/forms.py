@@ -2,7 +2,7 @@ from django import forms
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.form_fields import radios, text
+from core.form_fields import line, radios, text
 from core.forms import GovDateField
 
 from .eligibility import OC3_AGES, ordinal
@@ -45,10 +45,8 @@ class PathwayReviewForm(forms.Form):
 
 
 class PathwayActionForm(forms.Form):
-    who = forms.CharField(label="Who", max_length=120, error_messages={"required": "Enter who will do this"})
-    what = forms.CharField(
-        label="What", max_length=500, error_messages={"required": "Enter what will be done"}
-    )
+    who = line("Who", 120, "Enter who will do this")
+    what = line("What", 500, "Enter what will be done")
     due_by = GovDateField(label="By when", required=True)
 
 

@@ -2,6 +2,7 @@
 
     decision = radios("Decision", StrategyDecision.choices, "Select the decision")
     notes = text("Notes (optional)", required=False)
+    school = line("School or setting", 200, "Enter the school or setting")
     iro_met_child = yes_no("Did the IRO meet the child before the review?")
     provider = select("Placement provider", ssda903.PLACEMENT_PROVIDER.choices())
 
@@ -52,6 +53,14 @@ def select(
         required=required,
         error_messages={"required": f"Select the {_lower_first(label)}"},
     )
+
+
+def line(label: str, max_length: int, error: str = "", **options: Any) -> forms.CharField:
+    """A short free-text answer on one line; `error`, the message when it is required and
+    left empty."""
+    if error:
+        options["error_messages"] = {"required": error}
+    return forms.CharField(label=label, max_length=max_length, **options)
 
 
 def text(label: str, rows: int = 4, error: str = "", **options: Any) -> forms.CharField:

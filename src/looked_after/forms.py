@@ -8,7 +8,7 @@ from django import forms
 from accounts.models import User
 from codes import cin as cin_codes
 from codes import ssda903
-from core.form_fields import radios, select, text, yes_no
+from core.form_fields import line, radios, select, text, yes_no
 from core.forms import GovDateField
 
 from .models import HealthCheckKind, VisitRegime
@@ -33,11 +33,7 @@ class TimeField(forms.CharField):
 class PlacementFields(forms.Form):
     placement_type = select("Placement type", ssda903.PLACEMENT_TYPE.choices())
     provider = select("Placement provider", ssda903.PLACEMENT_PROVIDER.choices())
-    carer_name = forms.CharField(
-        label="Carer or home",
-        max_length=200,
-        error_messages={"required": "Enter the name of the carer or home"},
-    )
+    carer_name = line("Carer or home", 200, "Enter the name of the carer or home")
     urn = forms.CharField(
         label="Ofsted URN (optional)",
         max_length=8,
@@ -196,9 +192,7 @@ class HealthForm(forms.Form):
 
 class EducationForm(forms.Form):
     meeting_on = GovDateField(label="PEP meeting date", required=True, past_only=True)
-    school = forms.CharField(
-        label="School or setting", max_length=200, error_messages={"required": "Enter the school or setting"}
-    )
+    school = line("School or setting", 200, "Enter the school or setting")
     school_urn = forms.CharField(label="School URN (optional)", max_length=8, required=False)
     virtual_school_contact = forms.CharField(
         label="Virtual school contact (optional)", max_length=120, required=False

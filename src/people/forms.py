@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from codes import person as codes
-from core.form_fields import radios, text
+from core.form_fields import line, radios, text
 from core.forms import GovDateField
 
 from .models import NameKind, RecordType, RelationshipType, RestrictionReason
@@ -226,13 +226,9 @@ class SearchForm(forms.Form):
 
 class AddressForm(forms.Form):
     kind = forms.ChoiceField(label="Type of address", choices=codes.ADDRESS_KIND.choices(), initial="HOME")
-    line_1 = forms.CharField(
-        label="Address line 1", max_length=120, error_messages={"required": "Enter address line 1"}
-    )
+    line_1 = line("Address line 1", 120, "Enter address line 1")
     line_2 = forms.CharField(label="Address line 2 (optional)", max_length=120, required=False)
-    town = forms.CharField(
-        label="Town or city", max_length=80, error_messages={"required": "Enter the town or city"}
-    )
+    town = line("Town or city", 80, "Enter the town or city")
     postcode = forms.CharField(
         label="Postcode",
         max_length=10,
@@ -248,9 +244,7 @@ class AddressForm(forms.Form):
 class NameForm(forms.Form):
     kind = radios("Type of name", NameKind.choices, "Select the type of name")
     given_name = forms.CharField(label="First name (optional)", max_length=100, required=False)
-    family_name = forms.CharField(
-        label="Last name", max_length=100, error_messages={"required": "Enter a last name"}
-    )
+    family_name = line("Last name", 100, "Enter a last name")
     used_from = GovDateField(label="Used from (optional)", required=False, past_only=True)
     used_to = GovDateField(label="Used until (optional)", required=False, past_only=True)
 

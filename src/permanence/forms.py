@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts.models import User
 from codes import permanence as pcodes
 from codes import ssda903
-from core.form_fields import radios, text
+from core.form_fields import line, radios, text
 from core.forms import GovDateField
 
 
@@ -132,13 +132,9 @@ class PreviousPermanenceForm(forms.Form):
 
 
 class ContactSessionForm(forms.Form):
-    with_whom = forms.CharField(
-        label="Contact with", max_length=120, error_messages={"required": "Enter who the contact is with"}
-    )
-    centre = forms.CharField(
-        label="Contact centre", max_length=120, error_messages={"required": "Enter the contact centre"}
-    )
-    room = forms.CharField(label="Room", max_length=60, error_messages={"required": "Enter the room"})
+    with_whom = line("Contact with", 120, "Enter who the contact is with")
+    centre = line("Contact centre", 120, "Enter the contact centre")
+    room = line("Room", 60, "Enter the room")
     supervisor = forms.ModelChoiceField(
         label="Supervisor",
         queryset=User.objects.none(),
@@ -175,9 +171,7 @@ class CancelContactForm(forms.Form):
     cancelled_by = radios(
         "Who cancelled", pcodes.CONTACT_CANCELLED_BY.choices(), "Select who cancelled the session"
     )
-    reason = forms.CharField(
-        label="Why", max_length=300, error_messages={"required": "Enter why the session was cancelled"}
-    )
+    reason = line("Why", 300, "Enter why the session was cancelled")
 
 
 class PeriodForm(forms.Form):

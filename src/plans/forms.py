@@ -3,7 +3,7 @@ action, and the end of the plan."""
 
 from django import forms
 
-from core.form_fields import text
+from core.form_fields import line, text
 from core.forms import GovDateField
 
 
@@ -24,8 +24,4 @@ class ActionForm(forms.Form):
 
 class EndPlanForm(forms.Form):
     end_date = GovDateField(label="Date the plan ended", required=True, past_only=True)
-    reason = forms.CharField(
-        label="Reason the plan ended",
-        max_length=300,
-        error_messages={"required": "Enter the reason the plan ended"},
-    )
+    reason = line("Reason the plan ended", 300, "Enter the reason the plan ended")
