@@ -29,6 +29,16 @@ def _name(label: str) -> forms.CharField:
     )
 
 
+def _upn(label: str) -> forms.CharField:
+    """A unique pupil number, optional (checked by `validate_upn`)."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=15,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
+    )
+
+
 class PersonForm(forms.Form):
     record_type = radios(
         "Who is this record for?", RecordType.choices, "Select whether this is a child or an adult"
@@ -85,18 +95,8 @@ class PersonForm(forms.Form):
             attrs={"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-10"}
         ),
     )
-    upn = forms.CharField(
-        label="Unique pupil number (UPN) (optional)",
-        required=False,
-        max_length=15,
-        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
-    )
-    former_upn = forms.CharField(
-        label="Former UPN (optional)",
-        required=False,
-        max_length=15,
-        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
-    )
+    upn = _upn("Unique pupil number (UPN) (optional)")
+    former_upn = _upn("Former UPN (optional)")
     upn_unknown_reason = forms.ChoiceField(
         label="Why the UPN is not known",
         required=False,
