@@ -1,5 +1,6 @@
 """Forms for person records. Validation messages follow the GOV.UK style."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -29,9 +30,22 @@ def _name(label: str) -> forms.CharField:
     )
 
 
+class _Checked(forms.CharField):
+    """An optional identifier, checked and put in its standard form by `check` when given."""
+
+    def __init__(self, check: Callable[[str], str], **kwargs: Any) -> None:
+        self.check = check
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> str:
+        given = super().clean(value)
+        return self.check(given) if given.strip() else ""
+
+
 def _upn(label: str) -> forms.CharField:
-    """A unique pupil number, optional (checked by `validate_upn`)."""
-    return forms.CharField(
+    """A unique pupil number, optional."""
+    return _Checked(
+        validate_upn,
         label=label,
         required=False,
         max_length=15,
@@ -87,7 +101,8 @@ class PersonForm(forms.Form):
         help_text="In their own words where possible: heritage, faith, culture, language, what is "
         "important to them about who they are.",
     )
-    nhs_number = forms.CharField(
+    nhs_number = _Checked(
+        validate_nhs_number,
         label="NHS number (optional)",
         required=False,
         max_length=14,
@@ -102,18 +117,6 @@ class PersonForm(forms.Form):
         required=False,
         choices=_with_blank(codes.UPN_UNKNOWN.choices(), "Not applicable"),
     )
-
-    def clean_nhs_number(self) -> str:
-        value = self.cleaned_data.get("nhs_number", "")
-        return validate_nhs_number(value) if value.strip() else ""
-
-    def clean_upn(self) -> str:
-        value = self.cleaned_data.get("upn", "")
-        return validate_upn(value) if value.strip() else ""
-
-    def clean_former_upn(self) -> str:
-        value = self.cleaned_data.get("former_upn", "")
-        return validate_upn(value) if value.strip() else ""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -155,7 +158,8 @@ class NewPersonForm(PersonForm):
         max_length=80,
         widget=forms.TextInput(attrs={"class": "govuk-!-width-two-thirds"}),
     )
-    address_postcode = forms.CharField(
+    address_postcode = _Checked(
+        normalise_postcode,
         label="Postcode",
         required=False,
         max_length=10,
@@ -171,10 +175,6 @@ class NewPersonForm(PersonForm):
         if "NONE" in chosen and len(chosen) > 1:
             raise ValidationError("Select 'No disability', or the disabilities the person has, not both")
         return chosen
-
-    def clean_address_postcode(self) -> str:
-        value = self.cleaned_data.get("address_postcode", "")
-        return normalise_postcode(value) if value.strip() else ""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -202,26 +202,20 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
     date_of_birth = GovDateField(label="Date of birth", required=False)
-    nhs_number = forms.CharField(
+    nhs_number = _Checked(
+        validate_nhs_number,
         label="NHS number",
         required=False,
         max_length=14,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-10"}),
     )
-    postcode = forms.CharField(
+    postcode = _Checked(
+        normalise_postcode,
         label="Postcode",
         required=False,
         max_length=10,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
     )
-
-    def clean_nhs_number(self) -> str:
-        value = self.cleaned_data.get("nhs_number", "")
-        return validate_nhs_number(value) if value.strip() else ""
-
-    def clean_postcode(self) -> str:
-        value = self.cleaned_data.get("postcode", "")
-        return normalise_postcode(value) if value.strip() else ""
 
 
 class AddressForm(forms.Form):
