@@ -12,7 +12,7 @@ from django.db import models
 from codes import cin as cin_codes
 from core.records import RecordedBy, person_key, staff
 from core.versioning import Versioned
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 
 
 class AssessmentStatus(models.TextChoices):
@@ -88,7 +88,7 @@ class Assessment(Versioned, models.Model):
 
 
 class AssessmentStatusChange(StatusChangeBase):
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="status_history")
+    assessment = history_of(Assessment)
 
 
 class AssessmentReturn(models.Model):

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from core.records import Created, Recorded, person_key, staff
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 
 from .clocks import SubjectAccessClock, subject_access_clock
 
@@ -153,7 +153,7 @@ class CaseNote(models.Model):
 
 
 class CaseNoteStatusChange(StatusChangeBase):
-    case_note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="status_history")
+    case_note = history_of(CaseNote)
 
 
 class ChildView(Recorded):
@@ -256,7 +256,7 @@ class SubjectAccessRequest(Created):
 
 
 class SubjectAccessRequestStatusChange(StatusChangeBase):
-    request = models.ForeignKey(SubjectAccessRequest, on_delete=models.CASCADE, related_name="status_history")
+    request = history_of(SubjectAccessRequest)
 
 
 class SubjectAccessItem(models.Model):

@@ -8,7 +8,7 @@ from django.db import models
 
 from accounts.permissions import Permission
 from core.records import RecordedBy, person_key, staff
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 from plans.models import Plan, PlanKind
 from plans.smart import SmartAction
 
@@ -30,7 +30,7 @@ class CINPlan(Plan):
 
 
 class CINPlanStatusChange(StatusChangeBase):
-    plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="status_history")
+    plan = history_of(CINPlan)
 
 
 class CINPlanAction(SmartAction):

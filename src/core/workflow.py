@@ -52,6 +52,11 @@ class StatusChangeBase(models.Model):
         return f"{self.status} at {self.occurred_at:%Y-%m-%d}"
 
 
+def history_of(record: type[models.Model]) -> "models.ForeignKey[Any, Any]":
+    """The record a status history row belongs to: deleted with it, read as `status_history`."""
+    return models.ForeignKey(record, on_delete=models.CASCADE, related_name="status_history")
+
+
 def statuses(status: type[models.TextChoices], initial: str, *final: str) -> States:
     """A machine's states, one for each of the record's statuses (the values, as stored),
     starting at `initial` and ending at any of `final`."""

@@ -5,7 +5,7 @@ from django.db import models
 
 from core.records import Created, RecordedBy, ends_after_start, person_key, staff
 from core.versioning import Versioned
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 
 
 class EpisodeStatus(models.TextChoices):
@@ -49,7 +49,7 @@ class EarlyHelpEpisode(Versioned, Created):
 
 
 class EpisodeStatusChange(StatusChangeBase):
-    episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="status_history")
+    episode = history_of(EarlyHelpEpisode)
 
 
 class EarlyHelpAssessment(Versioned, RecordedBy):

@@ -9,7 +9,7 @@ from django.db import models
 
 from codes import cin as cin_codes
 from core.records import Created, RecordedBy, ends_after_start, person_key, staff
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 
 
 class ReferralStatus(models.TextChoices):
@@ -46,7 +46,7 @@ class Referral(Created):
 
 
 class ReferralStatusChange(StatusChangeBase):
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="status_history")
+    referral = history_of(Referral)
 
 
 # --- Contacts and screening ------------------------------------------------------------------
@@ -138,7 +138,7 @@ class ContactChild(models.Model):
 
 
 class ContactStatusChange(StatusChangeBase):
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="status_history")
+    contact = history_of(Contact)
 
 
 class ReferrerFeedback(RecordedBy):
@@ -207,4 +207,4 @@ class Disagreement(Created):
 
 
 class DisagreementStatusChange(StatusChangeBase):
-    disagreement = models.ForeignKey(Disagreement, on_delete=models.CASCADE, related_name="status_history")
+    disagreement = history_of(Disagreement)

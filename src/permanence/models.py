@@ -7,7 +7,7 @@ from django.db import models
 from codes import permanence as pcodes
 from codes import ssda903
 from core.records import RecordedBy, person_key, staff
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 
 
 class PLOStatus(models.TextChoices):
@@ -35,9 +35,7 @@ class PreProceedings(models.Model):
 
 
 class PreProceedingsStatusChange(StatusChangeBase):
-    pre_proceedings = models.ForeignKey(
-        PreProceedings, on_delete=models.CASCADE, related_name="status_history"
-    )
+    pre_proceedings = history_of(PreProceedings)
 
 
 class PLOMeeting(RecordedBy):
@@ -84,7 +82,7 @@ class CareProceedings(models.Model):
 
 
 class CareProceedingsStatusChange(StatusChangeBase):
-    proceedings = models.ForeignKey(CareProceedings, on_delete=models.CASCADE, related_name="status_history")
+    proceedings = history_of(CareProceedings)
 
 
 class ProceedingsExtension(RecordedBy):
@@ -166,7 +164,7 @@ class AdoptionCase(models.Model):
 
 
 class AdoptionStatusChange(StatusChangeBase):
-    adoption = models.ForeignKey(AdoptionCase, on_delete=models.CASCADE, related_name="status_history")
+    adoption = history_of(AdoptionCase)
 
 
 class PreviousPermanence(RecordedBy):
@@ -226,4 +224,4 @@ class ContactSession(models.Model):
 
 
 class ContactSessionStatusChange(StatusChangeBase):
-    session = models.ForeignKey(ContactSession, on_delete=models.CASCADE, related_name="status_history")
+    session = history_of(ContactSession)

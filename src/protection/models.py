@@ -12,7 +12,7 @@ from django.db import models
 from accounts.permissions import Permission
 from codes import cin as cin_codes
 from core.records import RecordedBy, person_key, staff
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 from plans.models import Plan, PlanKind, PlanPart
 from plans.models import PlanStatus as PlanStatus  # the plan's statuses, read here by other stages
 from plans.smart import SmartAction
@@ -141,7 +141,7 @@ class CPPlan(Plan):
 
 
 class CPPlanStatusChange(StatusChangeBase):
-    plan = models.ForeignKey(CPPlan, on_delete=models.CASCADE, related_name="status_history")
+    plan = history_of(CPPlan)
 
 
 class Conference(RecordedBy):

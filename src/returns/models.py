@@ -13,7 +13,7 @@ as resolved, refreshes those still raised, and adds new ones.
 from django.db import models
 
 from core.records import person_trace, staff
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 
 RETURN_CHOICES = [
     ("cin_census", "Children in need census"),
@@ -76,7 +76,7 @@ class ExportRun(models.Model):
 
 
 class ExportRunStatusChange(StatusChangeBase):
-    run = models.ForeignKey(ExportRun, on_delete=models.CASCADE, related_name="status_history")
+    run = history_of(ExportRun)
 
 
 class Severity(models.TextChoices):

@@ -5,7 +5,7 @@ from django.db import models
 
 from codes import permanence as pcodes
 from core.records import Recorded, RecordedBy, person_key
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 
 
 class AdvocacyReferral(RecordedBy):
@@ -89,7 +89,7 @@ class Complaint(RecordedBy):
 
 
 class ComplaintStatusChange(StatusChangeBase):
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="status_history")
+    complaint = history_of(Complaint)
 
 
 class ChildViews(Recorded):
