@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from core.form_fields import text
+
 
 class SignInForm(AuthenticationForm):
     username = forms.CharField(
@@ -15,37 +17,44 @@ class SignInForm(AuthenticationForm):
     }
 
 
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label="Security code",
-        help_text="The 6-digit code from your authenticator app, or one of your recovery codes.",
-        max_length=20,
-        error_messages={"required": "Enter the security code from your authenticator app"},
+def _security_code(label: str, help_text: str, max_length: int, error: str) -> forms.CharField:
+    """A one-time code typed from an authenticator app (or a recovery code)."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=max_length,
+        error_messages={"required": error},
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
         ),
+    )
+
+
+class CodeForm(forms.Form):
+    code = _security_code(
+        "Security code",
+        "The 6-digit code from your authenticator app, or one of your recovery codes.",
+        20,
+        "Enter the security code from your authenticator app",
     )
 
 
 class EnrolForm(forms.Form):
-    code = forms.CharField(
-        label="Security code from your authenticator app",
-        help_text="Enter the 6-digit code the app shows after you add Harbour to it.",
-        max_length=10,
-        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
-        ),
+    code = _security_code(
+        "Security code from your authenticator app",
+        "Enter the 6-digit code the app shows after you add Harbour to it.",
+        10,
+        "Enter the 6-digit code from your authenticator app",
     )
 
 
 class ResetTwoFactorForm(forms.Form):
-    reason = forms.CharField(
-        label="Why are you resetting their two-factor sign-in?",
+    reason = text(
+        "Why are you resetting their two-factor sign-in?",
+        rows=3,
         help_text="For example, the phone with their authenticator app was lost. This is kept in the audit.",
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why two-factor sign-in is being reset"},
+        error="Enter why two-factor sign-in is being reset",
     )
     identity_checked = forms.BooleanField(
         label="I have checked that the request comes from this member of staff",
@@ -54,9 +63,4 @@ class ResetTwoFactorForm(forms.Form):
 
 
 class UnlockForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason (optional)",
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    reason = text("Reason (optional)", rows=2, required=False, max_length=1000)

@@ -3,21 +3,15 @@ from typing import Any
 from django import forms
 
 from codes import cin as cin_codes
+from core.form_fields import radios, text
 from core.forms import GovDateField
 
 from .models import AssessmentKind, AssessmentOutcome, CommissionedKind
 
-_TEXT = {"rows": 4}
-
 
 class StartAssessmentForm(forms.Form):
-    referral = forms.TypedChoiceField(label="Referral (CIN episode)", coerce=int, widget=forms.RadioSelect)
-    kind = forms.ChoiceField(
-        label="Type of assessment",
-        choices=AssessmentKind.choices,
-        initial=AssessmentKind.SINGLE,
-        widget=forms.RadioSelect,
-    )
+    referral = radios("Referral (CIN episode)", coerce=int)
+    kind = radios("Type of assessment", AssessmentKind.choices, initial=AssessmentKind.SINGLE)
     start_date = GovDateField(label="Start date", required=True, past_only=True)
 
     def __init__(self, *args: Any, referrals: list[Any], **kwargs: Any) -> None:
@@ -31,27 +25,19 @@ class StartAssessmentForm(forms.Form):
 class AssessmentForm(forms.Form):
     child_seen_on = GovDateField(label="Date the child was seen", required=False, past_only=True)
     child_seen_alone_on = GovDateField(label="Date the child was seen alone", required=False, past_only=True)
-    child_wishes = forms.CharField(
-        label="The child's wishes and feelings, in their own words",
-        required=False,
-        widget=forms.Textarea(attrs=_TEXT),
+    child_wishes = text("The child's wishes and feelings, in their own words", required=False)
+    identity = text(
+        "How identity, culture, religion, language and disability were considered", required=False
     )
-    identity = forms.CharField(
-        label="How identity, culture, religion, language and disability were considered",
-        required=False,
-        widget=forms.Textarea(attrs=_TEXT),
-    )
-    risk_factors = forms.CharField(label="Risk factors", required=False, widget=forms.Textarea(attrs=_TEXT))
-    protective_factors = forms.CharField(
-        label="Protective factors", required=False, widget=forms.Textarea(attrs=_TEXT)
-    )
+    risk_factors = text("Risk factors", required=False)
+    protective_factors = text("Protective factors", required=False)
     factors = forms.MultipleChoiceField(
         label="Factors identified at the end of assessment",
         choices=cin_codes.ASSESSMENT_FACTOR.choices(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    analysis = forms.CharField(label="Analysis", required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    analysis = text("Analysis", rows=6, required=False)
     outcomes = forms.MultipleChoiceField(
         label="Outcome",
         choices=AssessmentOutcome.choices,
@@ -64,15 +50,14 @@ class AssessmentForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    comments = forms.CharField(
-        label="Why the assessment does not meet the agreed standard, and what needs to be done",
-        widget=forms.Textarea(attrs=_TEXT),
-        error_messages={"required": "Enter what needs to be done to meet the standard"},
+    comments = text(
+        "Why the assessment does not meet the agreed standard, and what needs to be done",
+        error="Enter what needs to be done to meet the standard",
     )
 
 
 class CommissionForm(forms.Form):
-    kind = forms.ChoiceField(label="Type", choices=CommissionedKind.choices, widget=forms.RadioSelect)
+    kind = radios("Type", CommissionedKind.choices)
     description = forms.CharField(label="What is being assessed", max_length=200)
     provider = forms.CharField(label="Provider", max_length=200)
     commissioned_on = GovDateField(label="Date commissioned", required=True, past_only=True)

@@ -7,12 +7,12 @@ calendar version used. Status changes only through `assessments.services` (decla
 in `assessments.machines`).
 """
 
-from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
+from core.records import RecordedBy, person_key, staff
 from core.versioning import Versioned
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 
 
 class AssessmentStatus(models.TextChoices):
@@ -47,14 +47,14 @@ class AssessmentOutcome(models.TextChoices):
 
 
 class Assessment(Versioned, models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="assessments")
+    person = person_key("assessments")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="assessments")
     kind = models.CharField(max_length=20, choices=AssessmentKind.choices, default=AssessmentKind.SINGLE)
     start_date = models.DateField()
     due_date = models.DateField(help_text="Statutory due date from the timescales rule.")
     local_target_date = models.DateField(null=True, blank=True)
     calendar_version = models.CharField(max_length=40)
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    worker = staff()
     factors = models.JSONField(default=list, blank=True, help_text="codes.cin.ASSESSMENT_FACTOR codes")
     risk_factors = models.TextField(blank=True)
     protective_factors = models.TextField(blank=True)
@@ -67,9 +67,7 @@ class Assessment(Versioned, models.Model):
     outcome_other = models.CharField(max_length=200, blank=True)
     submitted_on = models.DateField(null=True, blank=True)
     authorised_on = models.DateField(null=True, blank=True, help_text="Assessment actual end date.")
-    authorised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    authorised_by = staff(optional=True)
     status = models.CharField(
         max_length=30, choices=AssessmentStatus.choices, default=AssessmentStatus.IN_PROGRESS
     )
@@ -90,14 +88,14 @@ class Assessment(Versioned, models.Model):
 
 
 class AssessmentStatusChange(StatusChangeBase):
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="status_history")
+    assessment = history_of(Assessment)
 
 
 class AssessmentReturn(models.Model):
     """A manager returned the assessment as not meeting the agreed standard (counted)."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="returns")
-    returned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    returned_by = staff()
     returned_at = models.DateTimeField()
     comments = models.TextField()
 
@@ -113,10 +111,10 @@ class CommissionedKind(models.TextChoices):
     PARENTING = "PARENTING", "Parenting assessment"
 
 
-class CommissionedAssessment(models.Model):
+class CommissionedAssessment(RecordedBy):
     """A specialist or parenting assessment commissioned from a provider."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     assessment = models.ForeignKey(
         Assessment, on_delete=models.PROTECT, null=True, blank=True, related_name="commissioned"
     )
@@ -126,7 +124,6 @@ class CommissionedAssessment(models.Model):
     commissioned_on = models.DateField()
     due_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-commissioned_on", "-id"]

@@ -9,6 +9,8 @@ bypasses the triggers is detected by `manage.py verify_audit_chain`.
 from django.conf import settings
 from django.db import models
 
+from core.records import person_trace
+
 
 class AuditAction(models.TextChoices):
     VIEW = "VIEW", "Viewed"
@@ -59,14 +61,7 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=20, choices=AuditAction.choices)
     # The child (or other person) whose record this is about. Not a constrained foreign
     # key: the audit must outlive merges and approved deletions of the record itself.
-    person = models.ForeignKey(
-        "people.Person",
-        null=True,
-        blank=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
+    person = person_trace()
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=40, blank=True)
     summary = models.CharField(max_length=200, blank=True)

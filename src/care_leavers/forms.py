@@ -2,19 +2,15 @@ from django import forms
 
 from codes import permanence as pcodes
 from codes import ssda903
+from core.form_fields import line, radios, text
 from core.forms import GovDateField
 
 from .eligibility import OC3_AGES, ordinal
 
-_YES_NO = [("yes", "Yes"), ("no", "No")]
-
 
 class CareLeaverForm(forms.Form):
-    recorded_category = forms.ChoiceField(
-        label="Eligibility category",
-        choices=pcodes.CARE_LEAVER_ELIGIBILITY.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the eligibility category"},
+    recorded_category = radios(
+        "Eligibility category", pcodes.CARE_LEAVER_ELIGIBILITY.choices(), "Select the eligibility category"
     )
     category_note = forms.CharField(
         label="Why, if different from the computed category (optional)", required=False, max_length=300
@@ -40,23 +36,17 @@ class CareLeaverForm(forms.Form):
 
 class PathwayPlanForm(forms.Form):
     plan_date = GovDateField(label="Date of the pathway plan", required=True, past_only=True)
-    summary = forms.CharField(
-        label="Summary (optional)", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    summary = text("Summary (optional)", required=False, max_length=5000)
 
 
 class PathwayReviewForm(forms.Form):
     reviewed_on = GovDateField(label="Date of the review", required=True, past_only=True)
-    notes = forms.CharField(
-        label="Notes (optional)", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    notes = text("Notes (optional)", required=False, max_length=5000)
 
 
 class PathwayActionForm(forms.Form):
-    who = forms.CharField(label="Who", max_length=120, error_messages={"required": "Enter who will do this"})
-    what = forms.CharField(
-        label="What", max_length=500, error_messages={"required": "Enter what will be done"}
-    )
+    who = line("Who", 120, "Enter who will do this")
+    what = line("What", 500, "Enter what will be done")
     due_by = GovDateField(label="By when", required=True)
 
 
@@ -65,20 +55,14 @@ class CompleteActionForm(forms.Form):
 
 
 class BirthdayStatusForm(forms.Form):
-    age = forms.TypedChoiceField(
-        label="Which birthday",
-        choices=[(str(a), f"{ordinal(a)} birthday") for a in OC3_AGES],
+    age = radios(
+        "Which birthday",
+        [(str(a), f"{ordinal(a)} birthday") for a in OC3_AGES],
+        "Select the birthday",
         coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the birthday"},
     )
     contact_date = GovDateField(label="Date of the contact", required=True, past_only=True)
-    in_touch = forms.ChoiceField(
-        label="In touch",
-        choices=ssda903.IN_TOUCH.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the young person is in touch"},
-    )
+    in_touch = radios("In touch", ssda903.IN_TOUCH.choices(), "Select whether the young person is in touch")
     activity = forms.ChoiceField(
         label="Main activity",
         choices=[("", "Not known")] + ssda903.CARE_LEAVER_ACTIVITY.choices(),
@@ -89,9 +73,4 @@ class BirthdayStatusForm(forms.Form):
         choices=[("", "Not known")] + ssda903.CARE_LEAVER_ACCOMMODATION.choices(),
         required=False,
     )
-    suitability = forms.ChoiceField(
-        label="Is the accommodation suitable?",
-        choices=pcodes.OC3_SUITABILITY.choices(),
-        widget=forms.RadioSelect,
-        required=False,
-    )
+    suitability = radios("Is the accommodation suitable?", pcodes.OC3_SUITABILITY.choices(), required=False)

@@ -1,11 +1,11 @@
 """Care leavers: the care leaver record, pathway plans with actions and reviews, and the
 903 OC3 status around each birthday from 17 to 21 (DATA_MODEL §2.21, TIMESCALES.md §3)."""
 
-from django.conf import settings
 from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
+from core.records import Created, Recorded, RecordedBy, person_key, staff
 from core.versioning import Versioned
 
 from .eligibility import ordinal
@@ -29,18 +29,16 @@ class CareLeaver(Versioned, models.Model):
     bursary_paid_on = models.DateField("Higher education bursary paid on", null=True, blank=True)
     vacation_accommodation = models.CharField(max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = staff()
 
     def __str__(self) -> str:
         return f"Care leaver record {self.pk}"
 
 
-class PathwayPlan(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pathway_plans")
+class PathwayPlan(Created):
+    person = person_key("pathway_plans")
     plan_date = models.DateField()
     summary = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-plan_date", "-id"]
@@ -49,13 +47,12 @@ class PathwayPlan(models.Model):
         return f"Pathway plan of {self.plan_date:%d/%m/%Y}"
 
 
-class PathwayPlanReview(models.Model):
+class PathwayPlanReview(RecordedBy):
     plan = models.ForeignKey(PathwayPlan, on_delete=models.PROTECT, related_name="reviews")
     reviewed_on = models.DateField()
     due_on = models.DateField()
     calendar_version = models.CharField(max_length=40)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-reviewed_on", "-id"]
@@ -83,10 +80,10 @@ class PathwayAction(models.Model):
         return self.plan.person_id
 
 
-class BirthdayStatus(models.Model):
+class BirthdayStatus(Recorded):
     """903 OC3: in touch, main activity and accommodation around the 17th–21st birthday."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="oc3_statuses")
+    person = person_key("oc3_statuses")
     age = models.PositiveSmallIntegerField(help_text="The birthday this status is for (17 to 21).")
     contact_date = models.DateField()
     in_touch = models.CharField(max_length=4, choices=ssda903.IN_TOUCH.all_choices())
@@ -95,8 +92,6 @@ class BirthdayStatus(models.Model):
         max_length=1, blank=True, choices=ssda903.CARE_LEAVER_ACCOMMODATION.all_choices()
     )
     suitability = models.CharField(max_length=1, blank=True, choices=pcodes.OC3_SUITABILITY.all_choices())
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["age"]

@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 
+from core.form_fields import radios, text, yes_no
 from core.forms import GovDateField
 
 from .chronology import KIND_LABELS
@@ -11,24 +12,13 @@ from .models import CaseNoteKind, DocumentType, VisitKind
 class VisitForm(forms.Form):
     kind = forms.ChoiceField(label="Type of visit", choices=VisitKind.choices)
     visited_on = GovDateField(label="Date of the visit", required=True, past_only=True)
-    child_seen = forms.TypedChoiceField(
-        label="Was the child seen?",
-        choices=[("yes", "Yes"), ("no", "No")],
-        coerce=lambda v: v == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the child was seen"},
-    )
+    child_seen = yes_no("Was the child seen?", error="Select whether the child was seen")
     seen_alone = forms.BooleanField(label="The child was seen alone", required=False)
     bedroom_seen = forms.BooleanField(label="The child's bedroom was seen", required=False)
     announced = forms.BooleanField(label="The visit was announced", required=False, initial=True)
     location = forms.CharField(label="Where (optional)", max_length=120, required=False)
     purpose = forms.CharField(label="Purpose of the visit (optional)", max_length=300, required=False)
-    child_said = forms.CharField(
-        label="What the child said, in their own words (optional)",
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    child_said = text("What the child said, in their own words (optional)", required=False, max_length=5000)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -44,6 +34,11 @@ YES_NO_UNKNOWN = [("", "Not relevant"), ("yes", "Yes"), ("no", "No")]
 
 def _yes_no_none(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
+
+
+def _yes_no_unknown(label: str) -> forms.ChoiceField:
+    """Yes, no, or not relevant (None)."""
+    return radios(label, YES_NO_UNKNOWN, coerce=_yes_no_none, empty_value=None, required=False)
 
 
 class ChronologyFilterForm(forms.Form):
@@ -68,19 +63,19 @@ class ChronologyFilterForm(forms.Form):
 
 class AnnotationForm(forms.Form):
     significant = forms.BooleanField(label="This is a significant event in the child's life", required=False)
-    impact = forms.CharField(
-        label="Impact on the child",
+    impact = text(
+        "Impact on the child",
+        rows=3,
         required=False,
         max_length=3000,
         help_text="What this meant for the child: how it affected their safety, wellbeing or development.",
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
-    analysis = forms.CharField(
-        label="Analysis",
+    analysis = text(
+        "Analysis",
+        rows=3,
         required=False,
         max_length=3000,
         help_text="What this tells us, alongside everything else we know.",
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -89,18 +84,11 @@ class ChronologyEntryForm(forms.Form):
     agency = forms.CharField(
         label="Agency involved", max_length=120, help_text="For example, school, police, GP."
     )
-    what_happened = forms.CharField(
-        label="What happened", max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    what_happened = text("What happened", max_length=5000)
     source_of_information = forms.CharField(
         label="Source of the information", max_length=200, help_text="Who told us, and how."
     )
-    impact = forms.CharField(
-        label="Impact on the child (optional)",
-        required=False,
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    impact = text("Impact on the child (optional)", rows=3, required=False, max_length=3000)
     significant = forms.BooleanField(label="This is a significant event in the child's life", required=False)
     restricted = forms.BooleanField(label="Restrict this entry to managers", required=False)
 
@@ -115,25 +103,9 @@ class CaseNoteForm(forms.Form):
         help_text="Address the child by name, in plain words they could read now or when they are older. "
         "Say what happened, what they told you and what will happen next. Avoid jargon and blame.",
     )
-    body = forms.CharField(
-        label="Case note", required=False, max_length=50000, widget=forms.Textarea(attrs={"rows": 12})
-    )
-    child_seen = forms.TypedChoiceField(
-        label="Was the child seen?",
-        choices=YES_NO_UNKNOWN,
-        coerce=_yes_no_none,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    seen_alone = forms.TypedChoiceField(
-        label="Was the child seen alone?",
-        choices=YES_NO_UNKNOWN,
-        coerce=_yes_no_none,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
+    body = text("Case note", rows=12, required=False, max_length=50000)
+    child_seen = _yes_no_unknown("Was the child seen?")
+    seen_alone = _yes_no_unknown("Was the child seen alone?")
     restricted = forms.BooleanField(label="Restrict this note to managers", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -149,12 +121,12 @@ class CaseNoteForm(forms.Form):
 
 class ChildViewForm(forms.Form):
     recorded_on = GovDateField(label="Date", required=True, past_only=True)
-    words = forms.CharField(
-        label="What the child said, in their own words",
+    words = text(
+        "What the child said, in their own words",
+        rows=5,
         required=False,
         max_length=10000,
         help_text="Write down exactly what they said. Do not summarise or interpret.",
-        widget=forms.Textarea(attrs={"rows": 5}),
     )
     method = forms.CharField(label="How they told us (optional)", max_length=120, required=False)
     attachment = forms.FileField(
@@ -194,7 +166,7 @@ class DocumentUploadForm(forms.Form):
 
 
 class GenerateDocumentForm(forms.Form):
-    choice = forms.ChoiceField(label="Document to generate", widget=forms.RadioSelect)
+    choice = radios("Document to generate")
 
     def __init__(self, *args: Any, options: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -211,24 +183,21 @@ class SubjectAccessForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    reason = forms.CharField(
-        label="What needs to change", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = text("What needs to change", rows=3, max_length=2000)
 
 
 class ExtendSubjectAccessForm(forms.Form):
-    months = forms.TypedChoiceField(
-        label="How much longer is needed?",
-        choices=[("1", "One further month"), ("2", "Two further months")],
+    months = radios(
+        "How much longer is needed?",
+        [("1", "One further month"), ("2", "Two further months")],
+        "Choose an extension of one or two months",
         coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose an extension of one or two months"},
     )
-    reason = forms.CharField(
-        label="Why the request is complex or numerous",
+    reason = text(
+        "Why the request is complex or numerous",
+        rows=3,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say why the request needs more time"},
+        error="Say why the request needs more time",
     )
     told_on = GovDateField(
         label="Date the requester was told of the extension and why", required=True, past_only=True

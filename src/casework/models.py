@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from core.workflow import StatusChangeBase
+from core.records import Created, Recorded, person_key, staff
+from core.workflow import StatusChangeBase, history_of
 
 from .clocks import SubjectAccessClock, subject_access_clock
 
@@ -29,10 +30,10 @@ class VisitQuerySet(models.QuerySet["Visit"]):
         return self.filter(child_seen=True)
 
 
-class Visit(models.Model):
+class Visit(Recorded):
     """A visit to a child: one model for every kind (DATA_MODEL §2.14)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="visits")
+    person = person_key("visits")
     kind = models.CharField(max_length=20, choices=VisitKind.choices)
     visited_on = models.DateField()
     announced = models.BooleanField(default=True)
@@ -42,9 +43,7 @@ class Visit(models.Model):
     location = models.CharField(max_length=120, blank=True)
     purpose = models.CharField(max_length=300, blank=True)
     child_said = models.TextField("What the child said", blank=True, help_text="In the child's own words.")
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    worker = staff()
 
     objects = VisitQuerySet.as_manager()
 
@@ -65,10 +64,10 @@ class Visit(models.Model):
 # --- The child's story: chronology curation, case notes, the child's voice, documents ---
 
 
-class ChronologyEntry(models.Model):
+class ChronologyEntry(Recorded):
     """A chronology entry a worker adds by hand: usually an event a partner agency reported."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="chronology_entries")
+    person = person_key("chronology_entries")
     occurred_on = models.DateField()
     agency = models.CharField(max_length=120, help_text="Who was involved, e.g. school, police, GP.")
     what_happened = models.TextField()
@@ -76,8 +75,6 @@ class ChronologyEntry(models.Model):
     impact = models.TextField("Impact on the child", blank=True)
     significant = models.BooleanField(default=False)
     restricted = models.BooleanField(default=False)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["occurred_on", "id"]
@@ -87,19 +84,17 @@ class ChronologyEntry(models.Model):
         return f"Chronology entry {self.pk}"
 
 
-class ChronologyAnnotation(models.Model):
+class ChronologyAnnotation(Recorded):
     """A worker's curation of one chronology event (keyed by its source_key).
 
     Append-only: each change is a new row; the latest row for a key is the current one,
     earlier rows are its history."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     source_key = models.CharField(max_length=120)
     significant = models.BooleanField(default=False)
     impact = models.TextField("Impact on the child", blank=True)
     analysis = models.TextField(blank=True)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
@@ -126,7 +121,7 @@ class CaseNoteStatus(models.TextChoices):
 class CaseNote(models.Model):
     """A case note. Drafts save as the worker types; `version` catches two people editing."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_notes")
+    person = person_key("case_notes")
     kind = models.CharField(max_length=24, choices=CaseNoteKind.choices)
     occurred_on = models.DateField()
     title = models.CharField(max_length=200, blank=True)
@@ -142,8 +137,8 @@ class CaseNote(models.Model):
     last_client_id = models.CharField(
         max_length=40, blank=True, help_text="The editing tab that saved last (its own saves never conflict)."
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = staff()
+    updated_by = staff()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     finalised_at = models.DateTimeField(null=True, blank=True)
@@ -158,13 +153,13 @@ class CaseNote(models.Model):
 
 
 class CaseNoteStatusChange(StatusChangeBase):
-    case_note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="status_history")
+    case_note = history_of(CaseNote)
 
 
-class ChildView(models.Model):
+class ChildView(Recorded):
     """The child's wishes and feelings, in their own words, a drawing or a recording."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="child_views")
+    person = person_key("child_views")
     recorded_on = models.DateField()
     method = models.CharField(max_length=120, blank=True, help_text="e.g. in conversation, drawing, app.")
     words = models.TextField("In the child's own words", blank=True)
@@ -174,8 +169,6 @@ class ChildView(models.Model):
     informed_on = models.DateField(null=True, blank=True)
     informed_text = models.CharField(max_length=200, blank=True)
     informed_source_key = models.CharField(max_length=120, blank=True)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-recorded_on", "-id"]
@@ -201,7 +194,7 @@ class DocumentType(models.TextChoices):
 class Document(models.Model):
     """A file on the child's record: uploaded, or generated from recorded data."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="documents")
+    person = person_key("documents")
     title = models.CharField(max_length=200)
     doc_type = models.CharField("Type", max_length=12, choices=DocumentType.choices)
     document_date = models.DateField()
@@ -213,7 +206,7 @@ class Document(models.Model):
     generator = models.CharField(max_length=80, blank=True, help_text="Key of the generator, if generated.")
     source_key = models.CharField(max_length=120, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = staff()
 
     class Meta:
         ordering = ["-document_date", "-id"]
@@ -229,21 +222,15 @@ class SARStatus(models.TextChoices):
     RELEASED = "RELEASED", "Released"
 
 
-class SubjectAccessRequest(models.Model):
+class SubjectAccessRequest(Created):
     """A request for a copy of a child's record (UK GDPR Article 15), reviewed before release."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     requested_by_name = models.CharField("Who asked", max_length=200)
     received_on = models.DateField()
     status = models.CharField(max_length=10, choices=SARStatus.choices, default=SARStatus.REQUESTED)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    reviewed_by = staff(optional=True)
+    approved_by = staff(optional=True)
     released_at = models.DateTimeField(null=True, blank=True)
     # An extension of the one-month clock (UK GDPR Art 12(3)), see casework.clocks.
     extension_months = models.PositiveSmallIntegerField(default=0)
@@ -251,9 +238,7 @@ class SubjectAccessRequest(models.Model):
     extension_told_on = models.DateField(
         "Date the requester was told of the extension", null=True, blank=True
     )
-    extended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    extended_by = staff(optional=True)
 
     class Meta:
         ordering = ["-received_on", "-id"]
@@ -271,7 +256,7 @@ class SubjectAccessRequest(models.Model):
 
 
 class SubjectAccessRequestStatusChange(StatusChangeBase):
-    request = models.ForeignKey(SubjectAccessRequest, on_delete=models.CASCADE, related_name="status_history")
+    request = history_of(SubjectAccessRequest)
 
 
 class SubjectAccessItem(models.Model):

@@ -4,11 +4,11 @@ A child in need plan is a plan of SMART actions like a child protection plan (`p
 drafted, signed off by a manager, ended. Visits are `casework.Visit` rows of kind CIN.
 """
 
-from django.conf import settings
 from django.db import models
 
 from accounts.permissions import Permission
-from core.workflow import StatusChangeBase
+from core.records import RecordedBy, person_key, staff
+from core.workflow import StatusChangeBase, history_of
 from plans.models import Plan, PlanKind
 from plans.smart import SmartAction
 
@@ -23,28 +23,25 @@ class CINPlan(Plan):
         records_signer=True,
     )
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cin_plans")
+    person = person_key("cin_plans")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
-    signed_off_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signed_off_by = staff(optional=True)
+    created_by = staff()
 
 
 class CINPlanStatusChange(StatusChangeBase):
-    plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="status_history")
+    plan = history_of(CINPlan)
 
 
 class CINPlanAction(SmartAction):
     plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="actions")
 
 
-class CINReview(models.Model):
+class CINReview(RecordedBy):
     plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="reviews")
     held_on = models.DateField()
     progress = models.TextField()
     child_views = models.TextField("The child's views", blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-held_on", "-id"]

@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from statemachine import StateMachine
+from statemachine.states import States
 
 from . import trail
 
@@ -49,6 +50,25 @@ class StatusChangeBase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status} at {self.occurred_at:%Y-%m-%d}"
+
+
+def history_of(record: type[models.Model]) -> "models.ForeignKey[Any, Any]":
+    """The record a status history row belongs to: deleted with it, read as `status_history`."""
+    return models.ForeignKey(record, on_delete=models.CASCADE, related_name="status_history")
+
+
+def statuses(status: type[models.TextChoices], initial: str, *final: str) -> States:
+    """A machine's states, one for each of the record's statuses (the values, as stored),
+    starting at `initial` and ending at any of `final`."""
+    return States.from_enum(status, initial=initial, final=set(final), use_enum_instance=False)
+
+
+def workflow(
+    machine_cls: type[StateMachine], history_model: type[StatusChangeBase], history_fk: str
+) -> dict[str, Any]:
+    """A workflow's machine and where it writes its history, as `transition`, `opening_row`
+    and `history_rows` take them (`transition(obj, event, **CONTACT, ...)`)."""
+    return {"machine_cls": machine_cls, "history_model": history_model, "history_fk": history_fk}
 
 
 class TransitionRefused(ValidationError):

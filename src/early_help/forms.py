@@ -1,24 +1,20 @@
+from functools import partial
 from typing import Any
 
 from django import forms
 
+from core.form_fields import radios, text
 from core.forms import GovDateField
 
 from .models import EndReason, EntryRoute
 
-
-def _text(label: str, rows: int = 4, required: bool = True) -> forms.CharField:
-    return forms.CharField(
-        label=label, required=required, max_length=10000, widget=forms.Textarea(attrs={"rows": rows})
-    )
+_text = partial(text, max_length=10000)
 
 
 class StartEpisodeForm(forms.Form):
     start_date = GovDateField(label="Start date", past_only=True, required=True)
     reason = _text("Reason for early help")
-    entry_route = forms.ChoiceField(
-        label="How did the child come to early help?", choices=EntryRoute.choices, widget=forms.RadioSelect
-    )
+    entry_route = radios("How did the child come to early help?", EntryRoute.choices)
     lead_professional_name = forms.CharField(
         label="Lead professional (optional – you, if left blank)", max_length=120, required=False
     )
@@ -89,11 +85,10 @@ class FgcRequestForm(forms.Form):
 
 
 class FgcOutcomeForm(forms.Form):
-    held = forms.TypedChoiceField(
-        label="What happened?",
-        choices=[("yes", "The conference was held"), ("no", "The request was withdrawn")],
+    held = radios(
+        "What happened?",
+        [("yes", "The conference was held"), ("no", "The request was withdrawn")],
         coerce=lambda v: v == "yes",
-        widget=forms.RadioSelect,
     )
     on = GovDateField(label="Date", past_only=True, required=True)
 
@@ -106,9 +101,7 @@ class StepUpForm(forms.Form):
 
 class EndEpisodeForm(forms.Form):
     end_date = GovDateField(label="End date", past_only=True, required=True)
-    end_reason = forms.ChoiceField(
-        label="Why did the episode end?",
-        choices=[c for c in EndReason.choices if c[0] != EndReason.STEP_UP],
-        widget=forms.RadioSelect,
+    end_reason = radios(
+        "Why did the episode end?", [c for c in EndReason.choices if c[0] != EndReason.STEP_UP]
     )
     note = _text("Note (optional)", required=False)

@@ -1,11 +1,11 @@
 """Early help: episodes of help below the social care threshold, their assessment, the
 team around the family, the plan, reviews, family group conferences and step-up/step-down."""
 
-from django.conf import settings
 from django.db import models
 
+from core.records import Created, RecordedBy, ends_after_start, person_key, staff
 from core.versioning import Versioned
-from core.workflow import StatusChangeBase
+from core.workflow import StatusChangeBase, history_of
 
 
 class EpisodeStatus(models.TextChoices):
@@ -28,45 +28,35 @@ class EndReason(models.TextChoices):
     OTHER = "OTHER", "Other"
 
 
-class EarlyHelpEpisode(Versioned, models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="early_help_episodes")
+class EarlyHelpEpisode(Versioned, Created):
+    person = person_key("early_help_episodes")
     start_date = models.DateField()
     reason = models.TextField()
     entry_route = models.CharField(max_length=12, choices=EntryRoute.choices, default=EntryRoute.DIRECT)
-    worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    worker = staff(optional=True)
     lead_professional_name = models.CharField(max_length=120, blank=True)
     lead_professional_agency = models.CharField(max_length=120, blank=True)
     end_date = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=14, choices=EndReason.choices, blank=True)
     status = models.CharField(max_length=10, choices=EpisodeStatus.choices, default=EpisodeStatus.OPEN)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-start_date", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                name="early_help_ended_after_start",
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("early_help_ended_after_start")]
 
     def __str__(self) -> str:
         return f"Early help episode {self.pk}"
 
 
 class EpisodeStatusChange(StatusChangeBase):
-    episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="status_history")
+    episode = history_of(EarlyHelpEpisode)
 
 
-class EarlyHelpAssessment(Versioned, models.Model):
+class EarlyHelpAssessment(Versioned, RecordedBy):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="assessments")
     started_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
     outcome = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["started_on", "id"]
@@ -75,11 +65,10 @@ class EarlyHelpAssessment(Versioned, models.Model):
         return f"Early help assessment {self.pk}"
 
 
-class TeamAroundFamilyMeeting(models.Model):
+class TeamAroundFamilyMeeting(RecordedBy):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="meetings")
     held_on = models.DateField()
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["held_on", "id"]
@@ -101,7 +90,7 @@ class MeetingAttendance(models.Model):
         return self.name
 
 
-class PlanAction(models.Model):
+class PlanAction(RecordedBy):
     """A SMART action of the early help plan: who will do what, by when."""
 
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="actions")
@@ -109,7 +98,6 @@ class PlanAction(models.Model):
     who = models.CharField(max_length=120)
     by_when = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["by_when", "id"]
@@ -123,11 +111,10 @@ class PlanAction(models.Model):
         return self.episode.person_id
 
 
-class PlanReview(models.Model):
+class PlanReview(RecordedBy):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="reviews")
     reviewed_on = models.DateField()
     progress = models.TextField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["reviewed_on", "id"]
@@ -141,7 +128,7 @@ class HandoverDirection(models.TextChoices):
     STEP_DOWN = "STEP_DOWN", "Step-down from children's social care"
 
 
-class Handover(models.Model):
+class Handover(RecordedBy):
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="handovers")
     direction = models.CharField(max_length=10, choices=HandoverDirection.choices)
     handover_date = models.DateField()
@@ -156,7 +143,6 @@ class Handover(models.Model):
         on_delete=models.SET_NULL,
         related_name="early_help_handovers",
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["handover_date", "id"]
@@ -165,7 +151,7 @@ class Handover(models.Model):
         return f"{self.get_direction_display()} on {self.handover_date:%d/%m/%Y}"
 
 
-class FamilyGroupConferenceRequest(models.Model):
+class FamilyGroupConferenceRequest(RecordedBy):
     """A request for a family group conference; waiting until held or withdrawn."""
 
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="fgc_requests")
@@ -173,7 +159,6 @@ class FamilyGroupConferenceRequest(models.Model):
     held_on = models.DateField(null=True, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["requested_on", "id"]

@@ -1,5 +1,6 @@
 import re
 from datetime import datetime, time
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -7,6 +8,7 @@ from django.utils import timezone
 
 from codes import cin as cin_codes
 from codes import person as person_codes
+from core.form_fields import radios, text
 from core.forms import GovDateField
 
 from . import clocks
@@ -15,10 +17,7 @@ from .models import Channel, Consent, Decision, DisagreementOutcome
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
-def _text(label: str, rows: int = 5, required: bool = True) -> forms.CharField:
-    return forms.CharField(
-        label=label, required=required, max_length=10000, widget=forms.Textarea(attrs={"rows": rows})
-    )
+_text = partial(text, rows=5, max_length=10000)
 
 
 class ContactForm(forms.Form):
@@ -30,12 +29,7 @@ class ContactForm(forms.Form):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
         error_messages={"required": "Enter the time received"},
     )
-    channel = forms.ChoiceField(
-        label="How was it received?",
-        choices=Channel.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the contact was received"},
-    )
+    channel = radios("How was it received?", Channel.choices, "Select how the contact was received")
     source = forms.ChoiceField(
         label="Source", choices=[("", "Select the source")] + cin_codes.REFERRAL_SOURCE.choices()
     )
@@ -47,12 +41,7 @@ class ContactForm(forms.Form):
         label="Referrer's phone or email (optional)", max_length=200, required=False
     )
     concern = _text("What is the concern?", rows=6)
-    consent = forms.ChoiceField(
-        label="Consent",
-        choices=Consent.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether consent was given"},
-    )
+    consent = radios("Consent", Consent.choices, "Select whether consent was given")
     consent_notes = _text("Consent notes (required if consent was not sought)", rows=3, required=False)
 
     def clean(self) -> dict[str, Any]:
@@ -82,24 +71,15 @@ class FindChildForm(forms.Form):
 
 
 class NewChildForm(FindChildForm):
-    sex = forms.ChoiceField(label="Sex", choices=person_codes.SEX.choices(), widget=forms.RadioSelect)
+    sex = radios("Sex", person_codes.SEX.choices())
     confirm_new = forms.BooleanField(
         label="None of the possible matches is this child – create a new record", required=False
     )
 
 
 class ScreeningForm(forms.Form):
-    threshold_level = forms.ChoiceField(
-        label="Threshold level",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the threshold level"},
-    )
-    decision = forms.ChoiceField(
-        label="Decision",
-        choices=Decision.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the decision"},
-    )
+    threshold_level = radios("Threshold level", error="Select the threshold level")
+    decision = radios("Decision", Decision.choices, "Select the decision")
     primary_need = forms.ChoiceField(
         label="Primary need (for a referral)",
         required=False,
@@ -113,18 +93,17 @@ class ScreeningForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    action = forms.ChoiceField(
-        label="Your decision",
-        choices=[("confirm", "Confirm the decision"), ("return", "Return for more work")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether you confirm the decision"},
+    action = radios(
+        "Your decision",
+        [("confirm", "Confirm the decision"), ("return", "Return for more work")],
+        "Select whether you confirm the decision",
     )
     rationale = _text("Rationale (or what more work is needed)", rows=5)
 
 
 class FeedbackForm(forms.Form):
     given_on = GovDateField(label="Date feedback given", past_only=True, required=True)
-    method = forms.ChoiceField(label="How", choices=Channel.choices, widget=forms.RadioSelect)
+    method = radios("How", Channel.choices)
     summary = _text("What the referrer was told", rows=4)
 
 
@@ -136,18 +115,10 @@ class DisagreementForm(forms.Form):
 
 
 class DisagreementActionForm(forms.Form):
-    action = forms.ChoiceField(
-        label="Action",
-        choices=[("escalate", "Escalate to the next stage"), ("resolve", "Resolve")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select an action"},
+    action = radios(
+        "Action", [("escalate", "Escalate to the next stage"), ("resolve", "Resolve")], "Select an action"
     )
-    outcome = forms.ChoiceField(
-        label="Outcome (when resolving)",
-        choices=DisagreementOutcome.choices,
-        widget=forms.RadioSelect,
-        required=False,
-    )
+    outcome = radios("Outcome (when resolving)", DisagreementOutcome.choices, required=False)
     resolved_on = GovDateField(label="Date resolved (when resolving)", past_only=True, required=False)
     notes = _text("Reason for escalation, or how it was resolved", rows=4)
 
@@ -163,7 +134,5 @@ class DisagreementActionForm(forms.Form):
 
 class CloseReferralForm(forms.Form):
     closure_date = GovDateField(label="Closure date", past_only=True, required=True)
-    reason = forms.ChoiceField(
-        label="Reason for closure", choices=cin_codes.CLOSURE_REASON.choices(), widget=forms.RadioSelect
-    )
+    reason = radios("Reason for closure", cin_codes.CLOSURE_REASON.choices())
     nfa = forms.BooleanField(label="Closed with no further action, without an assessment", required=False)

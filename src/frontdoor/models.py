@@ -5,11 +5,11 @@ A `Referral` is the CIN census unit (CINdetails): one episode from the referral 
 closure. Assessments, plans, s47 enquiries and CP plans of later stages hang off it.
 """
 
-from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
-from core.workflow import StatusChangeBase
+from core.records import Created, RecordedBy, ends_after_start, person_key, staff
+from core.workflow import StatusChangeBase, history_of
 
 
 class ReferralStatus(models.TextChoices):
@@ -17,8 +17,8 @@ class ReferralStatus(models.TextChoices):
     CLOSED = "CLOSED", "Closed"
 
 
-class Referral(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
+class Referral(Created):
+    person = person_key("referrals")
     referral_date = models.DateField(help_text="The date the referral was received (CINreferralDate).")
     received_at = models.DateTimeField()
     source = models.CharField(max_length=3, choices=cin_codes.REFERRAL_SOURCE.all_choices())
@@ -31,8 +31,6 @@ class Referral(models.Model):
         max_length=3, choices=cin_codes.CLOSURE_REASON.all_choices(), blank=True
     )
     status = models.CharField(max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.OPEN)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # The contact whose decision opened this episode.
     contact = models.ForeignKey(
         "frontdoor.Contact", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
@@ -41,20 +39,14 @@ class Referral(models.Model):
     class Meta:
         ordering = ["-referral_date", "-id"]
         indexes = [models.Index(fields=["person", "referral_date"])]
-        constraints = [
-            models.CheckConstraint(
-                name="referral_closed_after_opened",
-                condition=models.Q(closure_date__isnull=True)
-                | models.Q(closure_date__gte=models.F("referral_date")),
-            )
-        ]
+        constraints = [ends_after_start("referral_closed_after_opened", "referral_date", "closure_date")]
 
     def __str__(self) -> str:
         return f"Referral {self.pk} ({self.referral_date:%d/%m/%Y})"
 
 
 class ReferralStatusChange(StatusChangeBase):
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="status_history")
+    referral = history_of(Referral)
 
 
 # --- Contacts and screening ------------------------------------------------------------------
@@ -91,7 +83,7 @@ class Decision(models.TextChoices):
 REFERRAL_DECISIONS = frozenset({Decision.ASSESSMENT, Decision.STRATEGY})
 
 
-class Contact(models.Model):
+class Contact(Created):
     """Information about one or more children of a family received by the front door."""
 
     received_at = models.DateTimeField()
@@ -111,17 +103,11 @@ class Contact(models.Model):
     decision = models.CharField(max_length=12, choices=Decision.choices, blank=True)
     primary_need = models.CharField(max_length=2, choices=cin_codes.PRIMARY_NEED.all_choices(), blank=True)
     screening_summary = models.TextField(blank=True)
-    screened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    screened_by = staff(optional=True)
     screened_at = models.DateTimeField(null=True, blank=True)
     manager_rationale = models.TextField(blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = staff(optional=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -135,7 +121,7 @@ class ContactChild(models.Model):
     """A child a contact is about; linked to the referral the decision opened, if any."""
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="child_links")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="front_door_contacts")
+    person = person_key("front_door_contacts")
     referral = models.ForeignKey(
         Referral, null=True, blank=True, on_delete=models.SET_NULL, related_name="contact_links"
     )
@@ -152,15 +138,14 @@ class ContactChild(models.Model):
 
 
 class ContactStatusChange(StatusChangeBase):
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="status_history")
+    contact = history_of(Contact)
 
 
-class ReferrerFeedback(models.Model):
+class ReferrerFeedback(RecordedBy):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="feedback")
     given_on = models.DateField()
     method = models.CharField(max_length=10, choices=Channel.choices)
     summary = models.TextField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -189,7 +174,7 @@ ESCALATION_STAGES = {
 }
 
 
-class Disagreement(models.Model):
+class Disagreement(Created):
     """A partner agency's disagreement with a threshold decision, escalated in stages."""
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="disagreements")
@@ -204,8 +189,6 @@ class Disagreement(models.Model):
     outcome = models.CharField(max_length=10, choices=DisagreementOutcome.choices, blank=True)
     outcome_notes = models.TextField(blank=True)
     resolved_on = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-raised_on", "-id"]
@@ -224,4 +207,4 @@ class Disagreement(models.Model):
 
 
 class DisagreementStatusChange(StatusChangeBase):
-    disagreement = models.ForeignKey(Disagreement, on_delete=models.CASCADE, related_name="status_history")
+    disagreement = history_of(Disagreement)

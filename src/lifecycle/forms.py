@@ -1,17 +1,18 @@
 from django import forms
 
+from core.form_fields import radios, text
+
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label="Your decision",
-        choices=[("approve", "Approve: delete the record now"), ("reject", "Reject: keep the record")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether to approve or reject the deletion"},
+    decision = radios(
+        "Your decision",
+        [("approve", "Approve: delete the record now"), ("reject", "Reject: keep the record")],
+        "Select whether to approve or reject the deletion",
     )
-    reason = forms.CharField(
-        label="Reason",
+    reason = text(
+        "Reason",
+        rows=3,
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Required when you reject. Do not include names or other personal details.",
     )

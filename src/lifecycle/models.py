@@ -1,8 +1,8 @@
 """Approved deletion of records past their retention period (ADR 0010)."""
 
-from django.conf import settings
 from django.db import models
 
+from core.records import staff
 from core.workflow import StatusChangeBase
 
 
@@ -24,11 +24,9 @@ class DeletionRequest(models.Model):
     rule_id = models.CharField(max_length=30)
     retain_until = models.DateField()
     status = models.CharField(max_length=20, choices=DeletionStatus.choices, default=DeletionStatus.PROPOSED)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_by = staff()
     proposed_at = models.DateTimeField()
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = staff(optional=True)
     deleted_rows = models.JSONField(default=dict, blank=True)
 
     class Meta:

@@ -8,36 +8,13 @@ from django import forms
 from accounts.models import User
 from codes import cin as cin_codes
 from codes import ssda903
+from core.form_fields import line, radios, select, text, yes_no
 from core.forms import GovDateField
 
 from .models import HealthCheckKind, VisitRegime
 from .services import PlacementDetails
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
-def _yes_no(label: str, required: bool = True) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=YES_NO,
-        coerce=lambda v: v == "yes",
-        widget=forms.RadioSelect,
-        required=required,
-        empty_value=None,
-        error_messages={"required": f"Select yes or no: {label[0].lower()}{label[1:].rstrip('?')}"},
-    )
-
-
-def _select(
-    label: str, choices: list[tuple[str, str]], required: bool = True, blank: str = "Select"
-) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=[("", blank), *choices],
-        required=required,
-        error_messages={"required": f"Select the {label[0].lower()}{label[1:]}"},
-    )
 
 
 class TimeField(forms.CharField):
@@ -54,13 +31,9 @@ class TimeField(forms.CharField):
 
 
 class PlacementFields(forms.Form):
-    placement_type = _select("Placement type", ssda903.PLACEMENT_TYPE.choices())
-    provider = _select("Placement provider", ssda903.PLACEMENT_PROVIDER.choices())
-    carer_name = forms.CharField(
-        label="Carer or home",
-        max_length=200,
-        error_messages={"required": "Enter the name of the carer or home"},
-    )
+    placement_type = select("Placement type", ssda903.PLACEMENT_TYPE.choices())
+    provider = select("Placement provider", ssda903.PLACEMENT_PROVIDER.choices())
+    carer_name = line("Carer or home", 200, "Enter the name of the carer or home")
     urn = forms.CharField(
         label="Ofsted URN (optional)",
         max_length=8,
@@ -69,7 +42,7 @@ class PlacementFields(forms.Form):
     )
     address = forms.CharField(label="Address (optional)", max_length=300, required=False)
     postcode = forms.CharField(label="Postcode (optional)", max_length=8, required=False)
-    in_area = _yes_no("Is the placement inside the authority's area?")
+    in_area = yes_no("Is the placement inside the authority's area?")
     distance_miles = forms.DecimalField(
         label="Distance from home in miles (optional)",
         required=False,
@@ -78,12 +51,7 @@ class PlacementFields(forms.Form):
         decimal_places=1,
         help_text="Leave blank if unknown (recorded as 999.9).",
     )
-    visit_regime = forms.ChoiceField(
-        label="Visiting rule",
-        choices=VisitRegime.choices,
-        initial=VisitRegime.STANDARD,
-        widget=forms.RadioSelect,
-    )
+    visit_regime = radios("Visiting rule", VisitRegime.choices, initial=VisitRegime.STANDARD)
     intended_until_18 = forms.BooleanField(
         label="The placement is intended to last until the child is 18", required=False
     )
@@ -106,19 +74,19 @@ class PlacementFields(forms.Form):
 
 class StartCareForm(PlacementFields):
     start_date = GovDateField(label="Date the child became looked after", required=True, past_only=True)
-    legal_status = _select("Legal status", ssda903.LEGAL_STATUS.choices())
-    category_of_need = _select("Category of need", cin_codes.PRIMARY_NEED.choices())
+    legal_status = select("Legal status", ssda903.LEGAL_STATUS.choices())
+    category_of_need = select("Category of need", cin_codes.PRIMARY_NEED.choices())
     field_order = ["start_date", "legal_status", "category_of_need"]
 
 
 class ChangeForm(forms.Form):
     on = GovDateField(label="Date of the change", required=True, past_only=True)
-    legal_status = _select(
+    legal_status = select(
         "New legal status", ssda903.LEGAL_STATUS.choices(), required=False, blank="No change"
     )
     placement_changed = forms.BooleanField(label="The child moved to a new placement", required=False)
     same_carer = forms.BooleanField(label="The new placement is with the same carer", required=False)
-    reason_for_change = _select(
+    reason_for_change = select(
         "Reason for the placement change", ssda903.REASON_PLACEMENT_CHANGE.choices(), required=False
     )
 
@@ -129,7 +97,7 @@ class NewPlacementForm(PlacementFields):
 
 class EndCareForm(forms.Form):
     on = GovDateField(label="Date the child stopped being looked after", required=True, past_only=True)
-    reason_ceased = _select(
+    reason_ceased = select(
         "Reason care ended", [c for c in ssda903.REASON_EPISODE_CEASED.choices() if c[0] != "X1"]
     )
 
@@ -166,21 +134,12 @@ class AllocateIROForm(forms.Form):
 
 class ReviewForm(forms.Form):
     held_on = GovDateField(label="Date of the review", required=True, past_only=True)
-    participation = forms.ChoiceField(
-        label="How the child took part",
-        choices=cin_codes.PARTICIPATION.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the child took part"},
+    participation = radios(
+        "How the child took part", cin_codes.PARTICIPATION.choices(), "Select how the child took part"
     )
-    iro_met_child = _yes_no("Did the IRO meet the child before the review?")
-    child_views = forms.CharField(
-        label="The child's views, in their words (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    decisions = forms.CharField(
-        label="Decisions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    iro_met_child = yes_no("Did the IRO meet the child before the review?")
+    child_views = text("The child's views, in their words (optional)", rows=3, required=False)
+    decisions = text("Decisions (optional)", rows=3, required=False)
     action_1_who = forms.CharField(label="Action 1: who (optional)", max_length=120, required=False)
     action_1_what = forms.CharField(label="Action 1: what", max_length=500, required=False)
     action_1_due = GovDateField(label="Action 1: by when", required=False)
@@ -199,57 +158,41 @@ class ReviewForm(forms.Form):
 
 class EscalationForm(forms.Form):
     raised_on = GovDateField(label="Date raised", required=True, past_only=True)
-    issue = forms.CharField(
-        label="The issue",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Describe the issue"},
-    )
+    issue = text("The issue", error="Describe the issue")
 
 
 class ProgressEscalationForm(forms.Form):
-    event = forms.ChoiceField(
-        label="What happens next",
-        widget=forms.RadioSelect,
-        choices=[("escalate", "Escalate to the next formal stage"), ("resolve", "Resolved")],
-        error_messages={"required": "Choose what happens next"},
+    event = radios(
+        "What happens next",
+        [("escalate", "Escalate to the next formal stage"), ("resolve", "Resolved")],
+        "Choose what happens next",
     )
-    outcome = forms.CharField(
-        label="Outcome or reason", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    outcome = text("Outcome or reason", rows=3, required=False)
 
 
 class HealthForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Check",
-        choices=HealthCheckKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the kind of check"},
-    )
+    kind = radios("Check", HealthCheckKind.choices, "Select the kind of check")
     completed_on = GovDateField(label="Date of the check", required=True, past_only=True)
     practitioner = forms.CharField(label="Practitioner (optional)", max_length=120, required=False)
-    immunisations_up_to_date = _yes_no("Are immunisations up to date?", required=False)
+    immunisations_up_to_date = yes_no("Are immunisations up to date?", required=False)
     sdq_score = forms.IntegerField(
         label="SDQ total score (optional)", min_value=0, max_value=40, required=False
     )
-    sdq_reason = _select(
+    sdq_reason = select(
         "Reason no SDQ score (optional)", ssda903.SDQ_REASON.choices(), required=False, blank="Not applicable"
     )
-    substance_misuse = _yes_no("Identified as having a substance misuse problem?", required=False)
-    intervention_received = _yes_no("Received an intervention for substance misuse?", required=False)
-    intervention_offered = _yes_no(
+    substance_misuse = yes_no("Identified as having a substance misuse problem?", required=False)
+    intervention_received = yes_no("Received an intervention for substance misuse?", required=False)
+    intervention_offered = yes_no(
         "If no intervention was received: was one offered and refused?", required=False
     )
-    convicted = _yes_no("Convicted or given a youth caution in the last year?", required=False)
-    health_plan_actions = forms.CharField(
-        label="Health plan actions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    convicted = yes_no("Convicted or given a youth caution in the last year?", required=False)
+    health_plan_actions = text("Health plan actions (optional)", rows=3, required=False)
 
 
 class EducationForm(forms.Form):
     meeting_on = GovDateField(label="PEP meeting date", required=True, past_only=True)
-    school = forms.CharField(
-        label="School or setting", max_length=200, error_messages={"required": "Enter the school or setting"}
-    )
+    school = line("School or setting", 200, "Enter the school or setting")
     school_urn = forms.CharField(label="School URN (optional)", max_length=8, required=False)
     virtual_school_contact = forms.CharField(
         label="Virtual school contact (optional)", max_length=120, required=False
@@ -263,25 +206,12 @@ class EducationForm(forms.Form):
     )
     exclusions = forms.IntegerField(label="Fixed-term exclusions this term", min_value=0, initial=0)
     key_stage_results = forms.CharField(label="Key stage results (optional)", max_length=300, required=False)
-    targets = forms.CharField(
-        label="Targets",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the targets agreed"},
-    )
-    progress = forms.CharField(
-        label="Progress against previous targets (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    targets = text("Targets", rows=3, error="Enter the targets agreed")
+    progress = text("Progress against previous targets (optional)", rows=3, required=False)
 
 
 class MissingForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Type",
-        choices=ssda903.MISSING_TYPE.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select missing or away from placement"},
-    )
+    kind = radios("Type", ssda903.MISSING_TYPE.choices(), "Select missing or away from placement")
     started_on = GovDateField(label="Date went missing", required=True, past_only=True)
     started_time = TimeField(
         label="Time went missing",
@@ -293,9 +223,7 @@ class MissingForm(forms.Form):
         label="Time returned or found (optional)", required=False, help_text="24-hour clock"
     )
     police_informed = forms.BooleanField(label="The police were informed", required=False)
-    notes = forms.CharField(
-        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = text("Notes (optional)", rows=3, required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -315,8 +243,8 @@ class ReturnForm(forms.Form):
     ended_time = TimeField(
         label="Time returned or found", required=False, help_text="24-hour clock, for example 21:30"
     )
-    rhi_offered = _yes_no("Was a return home interview offered?", required=False)
-    rhi_accepted = _yes_no("Was it accepted?", required=False)
+    rhi_offered = yes_no("Was a return home interview offered?", required=False)
+    rhi_accepted = yes_no("Was it accepted?", required=False)
     rhi_held_on = GovDateField(
         label="Date the return home interview was held", past_only=True, required=False
     )
@@ -350,6 +278,4 @@ class ScreeningForm(forms.Form):
         error_messages={"required": "Enter the score"},
     )
     review_on = GovDateField(label="Review the screening by", required=True)
-    notes = forms.CharField(
-        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = text("Notes (optional)", rows=3, required=False)

@@ -2,18 +2,14 @@
 at any stage."""
 
 from statemachine import StateMachine
-from statemachine.states import States
+
+from core.workflow import statuses
 
 from .models import EscalationStatus
 
 
 class EscalationMachine(StateMachine):
-    _ = States.from_enum(
-        EscalationStatus,
-        initial=EscalationStatus.INFORMAL,
-        final={EscalationStatus.RESOLVED},
-        use_enum_instance=False,
-    )
+    _ = statuses(EscalationStatus, EscalationStatus.INFORMAL, EscalationStatus.RESOLVED)
     escalate = _.INFORMAL.to(_.FORMAL_1) | _.FORMAL_1.to(_.FORMAL_2) | _.FORMAL_2.to(_.FORMAL_3)
     resolve = (
         _.INFORMAL.to(_.RESOLVED)

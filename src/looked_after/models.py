@@ -8,17 +8,17 @@ by `looked_after.services`, never typed twice.
 The child's independent reviewing officer is a `workforce.Allocation` with role IRO (there
 is no separate IROAllocation model)."""
 
-from django.conf import settings
 from django.db import models
 
 from codes import cin as cin_codes
 from codes import ssda903
+from core.records import Created, Recorded, ends_after_start, person_key, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
 
-class PeriodOfCare(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="periods_of_care")
+class PeriodOfCare(Created):
+    person = person_key("periods_of_care")
     start_date = models.DateField(help_text="Date the child started to be looked after.")
     end_date = models.DateField(null=True, blank=True)
     category_of_need = models.CharField(
@@ -34,8 +34,6 @@ class PeriodOfCare(models.Model):
         related_name="periods_of_care",
         help_text="The CIN episode during which care began.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reason_ceased = models.CharField(
         max_length=3, blank=True, choices=ssda903.REASON_EPISODE_CEASED.all_choices()
     )
@@ -44,12 +42,7 @@ class PeriodOfCare(models.Model):
 
     class Meta:
         ordering = ["-start_date"]
-        constraints = [
-            models.CheckConstraint(
-                name="period_of_care_end_after_start",
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("period_of_care_end_after_start")]
 
     def __str__(self) -> str:
         return f"Period of care from {self.start_date:%d/%m/%Y}"
@@ -59,16 +52,14 @@ class PeriodOfCare(models.Model):
         return self.end_date is None
 
 
-class LegalStatusPeriod(models.Model):
+class LegalStatusPeriod(Recorded):
     """One legal status (SSDA903 LS) held from `start_date` until `end_date`."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="legal_statuses")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     legal_status = models.CharField(max_length=2, choices=ssda903.LEGAL_STATUS.all_choices())
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["start_date", "id"]
@@ -99,11 +90,11 @@ class VisitRegime(models.TextChoices):
     )
 
 
-class Placement(models.Model):
+class Placement(Recorded):
     """Where the child lives (SSDA903 PLACE, PLACE_PROVIDER, PL_POST, URN; placement history)."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="placements")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     placement_type = models.CharField(max_length=2, choices=ssda903.PLACEMENT_TYPE.all_choices())
     provider = models.CharField(max_length=3, choices=ssda903.PLACEMENT_PROVIDER.all_choices())
     carer_name = models.CharField("Carer or home", max_length=200)
@@ -123,22 +114,13 @@ class Placement(models.Model):
     intended_until_18 = models.BooleanField(default=False)
     placement_plan_completed_on = models.DateField(null=True, blank=True)
     # Placement with parents (P1): a service manager's approval and a review date.
-    parent_approval_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    parent_approval_by = staff(optional=True)
     parent_approval_on = models.DateField(null=True, blank=True)
     parent_review_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["start_date", "id"]
-        constraints = [
-            models.CheckConstraint(
-                name="placement_end_after_start",
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gt=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("placement_end_after_start", strict=True)]
 
     def __str__(self) -> str:
         return f"{self.placement_type} {self.carer_name} from {self.start_date:%d/%m/%Y}"
@@ -157,7 +139,7 @@ class CareEpisode(models.Model):
     REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN (from `legal_status`/`placement`)."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="episodes")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     start_date = models.DateField("DECOM")
     reason_new_episode = models.CharField(max_length=1, choices=ssda903.REASON_NEW_EPISODE.all_choices())
     legal_status = models.ForeignKey(LegalStatusPeriod, on_delete=models.PROTECT, related_name="episodes")
@@ -170,34 +152,27 @@ class CareEpisode(models.Model):
 
     class Meta:
         ordering = ["start_date", "id"]
-        constraints = [
-            models.CheckConstraint(
-                name="episode_end_after_start",
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gt=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("episode_end_after_start", strict=True)]
 
     def __str__(self) -> str:
         return f"Episode {self.reason_new_episode} from {self.start_date:%d/%m/%Y}"
 
 
-class LACReview(models.Model):
+class LACReview(Recorded):
     """A statutory looked-after review (CPPCR reg 33; SSDA903 reviews file)."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="reviews")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     sequence = models.PositiveSmallIntegerField(help_text="1 for the first review of the period, …")
     rule_id = models.CharField(max_length=40)
     due_date = models.DateField()
     calendar_version = models.CharField(max_length=40)
     held_on = models.DateField()
     participation = models.CharField(max_length=3, choices=cin_codes.PARTICIPATION.all_choices())
-    iro = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    iro = staff()
     iro_met_child = models.BooleanField("The IRO met the child before the review")
     child_views = models.TextField("The child's views", blank=True)
     decisions = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["held_on", "id"]
@@ -214,14 +189,12 @@ class ReviewAction(models.Model):
     """A SMART recommendation from a review: who, what, by when; tracked to completion."""
 
     review = models.ForeignKey(LACReview, on_delete=models.PROTECT, related_name="actions")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     who = models.CharField(max_length=120)
     what = models.CharField(max_length=500)
     due_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
-    completed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    completed_by = staff(optional=True)
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -241,10 +214,10 @@ class EscalationStatus(models.TextChoices):
 class IROEscalation(models.Model):
     """The IRO's dispute resolution (IRO Handbook ch.5): informal, then formal stages 1–3."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="escalations")
     raised_on = models.DateField()
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    raised_by = staff()
     issue = models.TextField()
     status = models.CharField(
         max_length=10, choices=EscalationStatus.choices, default=EscalationStatus.INFORMAL
@@ -268,10 +241,10 @@ class HealthCheckKind(models.TextChoices):
     DENTAL = "DENTAL", "Dental check"
 
 
-class HealthAssessment(models.Model):
+class HealthAssessment(Recorded):
     """A health assessment or dental check that took place (SSDA903 OC2 HEALTH_CHECK/TEETH_CHECK)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     period = models.ForeignKey(
         PeriodOfCare, null=True, on_delete=models.PROTECT, related_name="health_checks"
     )
@@ -290,8 +263,6 @@ class HealthAssessment(models.Model):
         "Convicted or subject to a youth caution in the last year", null=True, blank=True
     )
     health_plan_actions = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["completed_on", "id"]
@@ -306,11 +277,11 @@ class HealthAssessment(models.Model):
         return f"{self.get_kind_display()} on {self.completed_on:%d/%m/%Y}"
 
 
-class EducationPlan(models.Model):
+class EducationPlan(Recorded):
     """One version of the personal education plan. Append-only: a new term's PEP, or a
     correction, is a new row; nothing is overwritten (history of targets and progress)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="education_plans")
     meeting_on = models.DateField("PEP meeting date")
     school = models.CharField(max_length=200)
@@ -321,8 +292,6 @@ class EducationPlan(models.Model):
     key_stage_results = models.CharField(max_length=300, blank=True)
     targets = models.TextField()
     progress = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["meeting_on", "id"]
@@ -331,11 +300,11 @@ class EducationPlan(models.Model):
         return f"PEP on {self.meeting_on:%d/%m/%Y}"
 
 
-class MissingEpisode(Versioned, models.Model):
+class MissingEpisode(Versioned, Recorded):
     """A missing (M) or away-without-authorisation (A) episode (SSDA903 missing file) and its
     return home interview (72 hours from return)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     period = models.ForeignKey(
         PeriodOfCare, null=True, on_delete=models.PROTECT, related_name="missing_episodes"
     )
@@ -349,32 +318,23 @@ class MissingEpisode(Versioned, models.Model):
     rhi_by = models.CharField(max_length=120, blank=True)
     review_held_on = models.DateField("Missing-from-care review held", null=True, blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                name="missing_end_after_start",
-                condition=models.Q(ended_at__isnull=True) | models.Q(ended_at__gte=models.F("started_at")),
-            )
-        ]
+        constraints = [ends_after_start("missing_end_after_start", "started_at", "ended_at")]
 
     def __str__(self) -> str:
         return f"{self.kind} episode from {self.started_at:%d/%m/%Y %H:%M}"
 
 
-class ExploitationScreening(models.Model):
+class ExploitationScreening(Recorded):
     """An exploitation risk screening: score (higher = more risk), review date."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = person_key()
     screened_on = models.DateField()
     score = models.PositiveSmallIntegerField()
     review_on = models.DateField()
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["screened_on", "id"]

@@ -1,11 +1,13 @@
 """Forms for person records. Validation messages follow the GOV.UK style."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from codes import person as codes
+from core.form_fields import line, radios, text
 from core.forms import GovDateField
 
 from .models import NameKind, RecordType, RelationshipType, RestrictionReason
@@ -16,37 +18,53 @@ def _with_blank(choices: list[tuple[str, str]], text: str = "Not recorded") -> l
     return [("", text), *choices]
 
 
-class PersonForm(forms.Form):
-    record_type = forms.ChoiceField(
-        label="Who is this record for?",
-        choices=RecordType.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether this is a child or an adult"},
-    )
-    given_name = forms.CharField(
-        label="First name",
+def _name(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
         max_length=100,
         error_messages={
-            "required": "Enter a first name",
-            "max_length": "First name must be 100 characters or fewer",
+            "required": f"Enter a {label.lower()}",
+            "max_length": f"{label} must be 100 characters or fewer",
         },
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+
+
+class _Checked(forms.CharField):
+    """An optional identifier, checked and put in its standard form by `check` when given."""
+
+    def __init__(self, check: Callable[[str], str], **kwargs: Any) -> None:
+        self.check = check
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> str:
+        given = super().clean(value)
+        return self.check(given) if given.strip() else ""
+
+
+def _upn(label: str) -> forms.CharField:
+    """A unique pupil number, optional."""
+    return _Checked(
+        validate_upn,
+        label=label,
+        required=False,
+        max_length=15,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
+    )
+
+
+class PersonForm(forms.Form):
+    record_type = radios(
+        "Who is this record for?", RecordType.choices, "Select whether this is a child or an adult"
+    )
+    given_name = _name("First name")
     middle_names = forms.CharField(
         label="Middle names",
         max_length=100,
         required=False,
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
-    family_name = forms.CharField(
-        label="Last name",
-        max_length=100,
-        error_messages={
-            "required": "Enter a last name",
-            "max_length": "Last name must be 100 characters or fewer",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )
+    family_name = _name("Last name")
     preferred_name = forms.CharField(
         label="Known as (optional)",
         max_length=100,
@@ -62,13 +80,7 @@ class PersonForm(forms.Form):
         help_text="Only for an unborn child. Leave blank if the date of birth is known.",
     )
     date_of_death = GovDateField(label="Date of death", required=False, past_only=True)
-    sex = forms.ChoiceField(
-        label="Sex",
-        choices=codes.SEX.choices(),
-        widget=forms.RadioSelect,
-        initial="U",
-        error_messages={"required": "Select the person's sex"},
-    )
+    sex = radios("Sex", codes.SEX.choices(), "Select the person's sex", initial="U")
     gender = forms.ChoiceField(label="Gender", choices=codes.GENDER.choices(), initial="0")
     gender_description = forms.CharField(
         label="Gender in their own words (optional)", max_length=100, required=False
@@ -81,21 +93,16 @@ class PersonForm(forms.Form):
         label="First language", choices=_with_blank(codes.LANGUAGE.choices()), required=False
     )
     interpreter_required = forms.BooleanField(label="Needs an interpreter", required=False)
-    communication_needs = forms.CharField(
-        label="Communication needs (optional)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    identity_notes = forms.CharField(
-        label="Identity, culture and what matters to them (optional)",
+    communication_needs = text("Communication needs (optional)", rows=3, required=False, max_length=2000)
+    identity_notes = text(
+        "Identity, culture and what matters to them (optional)",
         required=False,
         max_length=5000,
         help_text="In their own words where possible: heritage, faith, culture, language, what is "
         "important to them about who they are.",
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    nhs_number = forms.CharField(
+    nhs_number = _Checked(
+        validate_nhs_number,
         label="NHS number (optional)",
         required=False,
         max_length=14,
@@ -103,35 +110,13 @@ class PersonForm(forms.Form):
             attrs={"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-10"}
         ),
     )
-    upn = forms.CharField(
-        label="Unique pupil number (UPN) (optional)",
-        required=False,
-        max_length=15,
-        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
-    )
-    former_upn = forms.CharField(
-        label="Former UPN (optional)",
-        required=False,
-        max_length=15,
-        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
-    )
+    upn = _upn("Unique pupil number (UPN) (optional)")
+    former_upn = _upn("Former UPN (optional)")
     upn_unknown_reason = forms.ChoiceField(
         label="Why the UPN is not known",
         required=False,
         choices=_with_blank(codes.UPN_UNKNOWN.choices(), "Not applicable"),
     )
-
-    def clean_nhs_number(self) -> str:
-        value = self.cleaned_data.get("nhs_number", "")
-        return validate_nhs_number(value) if value.strip() else ""
-
-    def clean_upn(self) -> str:
-        value = self.cleaned_data.get("upn", "")
-        return validate_upn(value) if value.strip() else ""
-
-    def clean_former_upn(self) -> str:
-        value = self.cleaned_data.get("former_upn", "")
-        return validate_upn(value) if value.strip() else ""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -173,7 +158,8 @@ class NewPersonForm(PersonForm):
         max_length=80,
         widget=forms.TextInput(attrs={"class": "govuk-!-width-two-thirds"}),
     )
-    address_postcode = forms.CharField(
+    address_postcode = _Checked(
+        normalise_postcode,
         label="Postcode",
         required=False,
         max_length=10,
@@ -189,10 +175,6 @@ class NewPersonForm(PersonForm):
         if "NONE" in chosen and len(chosen) > 1:
             raise ValidationError("Select 'No disability', or the disabilities the person has, not both")
         return chosen
-
-    def clean_address_postcode(self) -> str:
-        value = self.cleaned_data.get("address_postcode", "")
-        return normalise_postcode(value) if value.strip() else ""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -220,37 +202,27 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
     date_of_birth = GovDateField(label="Date of birth", required=False)
-    nhs_number = forms.CharField(
+    nhs_number = _Checked(
+        validate_nhs_number,
         label="NHS number",
         required=False,
         max_length=14,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-10"}),
     )
-    postcode = forms.CharField(
+    postcode = _Checked(
+        normalise_postcode,
         label="Postcode",
         required=False,
         max_length=10,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
     )
 
-    def clean_nhs_number(self) -> str:
-        value = self.cleaned_data.get("nhs_number", "")
-        return validate_nhs_number(value) if value.strip() else ""
-
-    def clean_postcode(self) -> str:
-        value = self.cleaned_data.get("postcode", "")
-        return normalise_postcode(value) if value.strip() else ""
-
 
 class AddressForm(forms.Form):
     kind = forms.ChoiceField(label="Type of address", choices=codes.ADDRESS_KIND.choices(), initial="HOME")
-    line_1 = forms.CharField(
-        label="Address line 1", max_length=120, error_messages={"required": "Enter address line 1"}
-    )
+    line_1 = line("Address line 1", 120, "Enter address line 1")
     line_2 = forms.CharField(label="Address line 2 (optional)", max_length=120, required=False)
-    town = forms.CharField(
-        label="Town or city", max_length=80, error_messages={"required": "Enter the town or city"}
-    )
+    town = line("Town or city", 80, "Enter the town or city")
     postcode = forms.CharField(
         label="Postcode",
         max_length=10,
@@ -264,16 +236,9 @@ class AddressForm(forms.Form):
 
 
 class NameForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Type of name",
-        choices=NameKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the type of name"},
-    )
+    kind = radios("Type of name", NameKind.choices, "Select the type of name")
     given_name = forms.CharField(label="First name (optional)", max_length=100, required=False)
-    family_name = forms.CharField(
-        label="Last name", max_length=100, error_messages={"required": "Enter a last name"}
-    )
+    family_name = line("Last name", 100, "Enter a last name")
     used_from = GovDateField(label="Used from (optional)", required=False, past_only=True)
     used_to = GovDateField(label="Used until (optional)", required=False, past_only=True)
 
@@ -298,9 +263,7 @@ class RelationshipForm(forms.Form):
         error_messages={"required": "Enter the Harbour ID of the other person"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
     )
-    direction = forms.ChoiceField(
-        label="Which way round", choices=DIRECTION_CHOICES, widget=forms.RadioSelect, initial="other_is"
-    )
+    direction = radios("Which way round", DIRECTION_CHOICES, initial="other_is")
     type = forms.ChoiceField(label="Relationship", choices=RelationshipType.choices)
     parental_responsibility = forms.BooleanField(
         label="The parent or carer in this relationship has parental responsibility", required=False
@@ -315,22 +278,15 @@ class RelationshipForm(forms.Form):
 
 class AlertForm(forms.Form):
     kind = forms.ChoiceField(label="Alert", choices=codes.ALERT_KIND.choices())
-    details = forms.CharField(
-        label="Details", max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    details = text("Details", rows=3, max_length=1000, required=False)
     start_date = GovDateField(label="From", required=True, past_only=True)
 
 
 class RestrictForm(forms.Form):
-    reason = forms.ChoiceField(
-        label="Why is this record restricted?",
-        choices=RestrictionReason.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select why the record is restricted"},
+    reason = radios(
+        "Why is this record restricted?", RestrictionReason.choices, "Select why the record is restricted"
     )
-    details = forms.CharField(
-        label="Details (optional)", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    details = text("Details (optional)", rows=3, required=False, max_length=1000)
     named_users = forms.MultipleChoiceField(
         label="Who may open this record",
         required=False,
@@ -344,8 +300,9 @@ class RestrictForm(forms.Form):
 
 
 class BreakGlassForm(forms.Form):
-    reason = forms.CharField(
-        label="Why do you need to open this record?",
+    reason = text(
+        "Why do you need to open this record?",
+        rows=3,
         min_length=10,
         max_length=2000,
         help_text="This is recorded and the record's manager is told.",
@@ -353,7 +310,6 @@ class BreakGlassForm(forms.Form):
             "required": "Enter why you need to open this record",
             "min_length": "Give a reason of at least 10 characters",
         },
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
     # The address the user was refused at, to return to once the glass is broken (only a
     # path on this site is followed: see `people.views.break_glass_view`).
@@ -368,11 +324,11 @@ class MergeForm(forms.Form):
         error_messages={"required": "Enter the Harbour ID of the duplicate record"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
     )
-    reason = forms.CharField(
-        label="How do you know these are the same person?",
+    reason = text(
+        "How do you know these are the same person?",
+        rows=3,
         max_length=2000,
-        error_messages={"required": "Enter how you know these are the same person"},
-        widget=forms.Textarea(attrs={"rows": 3}),
+        error="Enter how you know these are the same person",
     )
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 

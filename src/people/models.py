@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from codes import person as codes
+from core.records import Entered, ends_after_start, staff
 
 
 class RecordType(models.TextChoices):
@@ -31,7 +32,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
         return self.filter(record_type=RecordType.CHILD)
 
 
-class Person(models.Model):
+class Person(Entered):
     la_child_id = models.CharField(
         "Harbour ID", max_length=20, unique=True, help_text="Never reused, even after a merge."
     )
@@ -75,11 +76,7 @@ class Person(models.Model):
     given_name_norm = models.CharField(max_length=100, editable=False)
 
     version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -171,7 +168,7 @@ class NameKey(models.Model):
         return f"{self.part}:{self.key}"
 
 
-class Address(models.Model):
+class Address(Entered):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses")
     kind = models.CharField(max_length=15, choices=codes.ADDRESS_KIND.all_choices())
     line_1 = models.CharField("Address line 1", max_length=120)
@@ -180,19 +177,10 @@ class Address(models.Model):
     postcode = models.CharField(max_length=8, db_index=True)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-start_date", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                name="address_end_after_start",
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("address_end_after_start")]
 
     def __str__(self) -> str:
         return ", ".join(p for p in (self.line_1, self.line_2, self.town, self.postcode) if p)
@@ -231,9 +219,7 @@ class Alert(models.Model):
     details = models.TextField(blank=True)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff(null=True, on_delete=models.SET_NULL)
 
     class Meta:
         ordering = ["-start_date"]
@@ -278,7 +264,7 @@ SYMMETRIC_TYPES = frozenset(
 )
 
 
-class PersonRelationship(models.Model):
+class PersonRelationship(Entered):
     """A typed, dated relationship: `person_a` is `person_b`'s <type>."""
 
     person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_as_a")
@@ -291,10 +277,6 @@ class PersonRelationship(models.Model):
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     notes = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         constraints = [
@@ -316,7 +298,7 @@ class RestrictionReason(models.TextChoices):
     OTHER = "OTHER", "Other"
 
 
-class RecordRestriction(models.Model):
+class RecordRestriction(Entered):
     """A restricted record: visible only to named users; others must break the glass."""
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="restriction")
@@ -332,10 +314,6 @@ class RecordRestriction(models.Model):
         settings.AUTH_USER_MODEL, related_name="restricted_records_allowed", blank=True
     )
     active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     def __str__(self) -> str:
         return f"Restriction on {self.person_id}"
@@ -345,7 +323,7 @@ class BreakGlassAccess(models.Model):
     """A user's recorded reason for opening a restricted record they are not named on."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="break_glass")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    user = staff()
     reason = models.TextField()
     granted_at = models.DateTimeField()
     expires_at = models.DateTimeField()
@@ -363,7 +341,7 @@ class MergeRecord(models.Model):
 
     survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_received")
     duplicate = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="merge_record")
-    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    merged_by = staff()
     merged_at = models.DateTimeField()
     reason = models.TextField()
     duplicate_snapshot = models.JSONField()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.models import User
 from codes import permanence as pcodes
 from codes import ssda903
+from core.form_fields import line, radios, text
 from core.forms import GovDateField
 
 
@@ -20,9 +21,7 @@ class PreProceedingsForm(forms.Form):
 class PLOMeetingForm(forms.Form):
     held_on = GovDateField(label="Date of the meeting", required=True, past_only=True)
     parents_legally_represented = forms.BooleanField(label="Parents were legally represented", required=False)
-    notes = forms.CharField(
-        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = text("Notes (optional)", rows=3, required=False)
 
 
 class StepDownForm(forms.Form):
@@ -48,31 +47,21 @@ class ExtensionForm(forms.Form):
             "invalid": "Enter the number of weeks as a number",
         },
     )
-    reason = forms.CharField(
-        label="The court's reason",
+    reason = text(
+        "The court's reason",
+        rows=3,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the reason the court gave for the extension"},
+        error="Enter the reason the court gave for the extension",
     )
 
 
 class ConcludeForm(forms.Form):
     concluded_on = GovDateField(label="Date the proceedings concluded", required=True, past_only=True)
-    outcome = forms.ChoiceField(
-        label="Outcome",
-        choices=pcodes.PROCEEDINGS_OUTCOME.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the outcome"},
-    )
+    outcome = radios("Outcome", pcodes.PROCEEDINGS_OUTCOME.choices(), "Select the outcome")
 
 
 class OrderForm(forms.Form):
-    order_type = forms.ChoiceField(
-        label="Type of order",
-        choices=pcodes.ORDER_TYPE.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the type of order"},
-    )
+    order_type = radios("Type of order", pcodes.ORDER_TYPE.choices(), "Select the type of order")
     made_on = GovDateField(label="Date the order was made", required=True, past_only=True)
     ended_on = GovDateField(label="Date the order ended (optional)", required=False, past_only=True)
 
@@ -120,20 +109,18 @@ class AdoptionStepForm(forms.Form):
                 past_only=True,
             )
         if event == "reverse":
-            self.fields["reversed_reason"] = forms.ChoiceField(
-                label="Why the decision was reversed",
-                choices=ssda903.REASON_PLACED_CEASED.choices(),
-                widget=forms.RadioSelect,
-                error_messages={"required": "Select why the decision was reversed"},
+            self.fields["reversed_reason"] = radios(
+                "Why the decision was reversed",
+                ssda903.REASON_PLACED_CEASED.choices(),
+                "Select why the decision was reversed",
             )
 
 
 class PreviousPermanenceForm(forms.Form):
-    prev_perm = forms.ChoiceField(
-        label="Before starting care, was the child adopted or under a special guardianship or child arrangements order?",
-        choices=ssda903.PREVIOUS_PERMANENCE.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the child was previously adopted or under an order"},
+    prev_perm = radios(
+        "Before starting care, was the child adopted or under a special guardianship or child arrangements order?",
+        ssda903.PREVIOUS_PERMANENCE.choices(),
+        "Select whether the child was previously adopted or under an order",
     )
     la_perm = forms.CharField(label="Authority that arranged it (optional)", required=False, max_length=80)
     date_perm = forms.CharField(
@@ -145,13 +132,9 @@ class PreviousPermanenceForm(forms.Form):
 
 
 class ContactSessionForm(forms.Form):
-    with_whom = forms.CharField(
-        label="Contact with", max_length=120, error_messages={"required": "Enter who the contact is with"}
-    )
-    centre = forms.CharField(
-        label="Contact centre", max_length=120, error_messages={"required": "Enter the contact centre"}
-    )
-    room = forms.CharField(label="Room", max_length=60, error_messages={"required": "Enter the room"})
+    with_whom = line("Contact with", 120, "Enter who the contact is with")
+    centre = line("Contact centre", 120, "Enter the contact centre")
+    room = line("Room", 60, "Enter the room")
     supervisor = forms.ModelChoiceField(
         label="Supervisor",
         queryset=User.objects.none(),
@@ -185,15 +168,10 @@ class ContactSessionForm(forms.Form):
 
 
 class CancelContactForm(forms.Form):
-    cancelled_by = forms.ChoiceField(
-        label="Who cancelled",
-        choices=pcodes.CONTACT_CANCELLED_BY.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who cancelled the session"},
+    cancelled_by = radios(
+        "Who cancelled", pcodes.CONTACT_CANCELLED_BY.choices(), "Select who cancelled the session"
     )
-    reason = forms.CharField(
-        label="Why", max_length=300, error_messages={"required": "Enter why the session was cancelled"}
-    )
+    reason = line("Why", 300, "Enter why the session was cancelled")
 
 
 class PeriodForm(forms.Form):

@@ -1,39 +1,25 @@
 """Declared workflows for permanence and court."""
 
 from statemachine import StateMachine
-from statemachine.states import States
+
+from core.workflow import statuses
 
 from .models import AdoptionStatus, ContactStatus, PLOStatus, ProceedingsStatus
 
 
 class PreProceedingsMachine(StateMachine):
-    _ = States.from_enum(
-        PLOStatus,
-        initial=PLOStatus.OPEN,
-        final={PLOStatus.ISSUED, PLOStatus.STEPPED_DOWN},
-        use_enum_instance=False,
-    )
+    _ = statuses(PLOStatus, PLOStatus.OPEN, PLOStatus.ISSUED, PLOStatus.STEPPED_DOWN)
     issue = _.OPEN.to(_.ISSUED)
     step_down = _.OPEN.to(_.STEPPED_DOWN)
 
 
 class CareProceedingsMachine(StateMachine):
-    _ = States.from_enum(
-        ProceedingsStatus,
-        initial=ProceedingsStatus.OPEN,
-        final={ProceedingsStatus.CONCLUDED},
-        use_enum_instance=False,
-    )
+    _ = statuses(ProceedingsStatus, ProceedingsStatus.OPEN, ProceedingsStatus.CONCLUDED)
     conclude = _.OPEN.to(_.CONCLUDED)
 
 
 class AdoptionMachine(StateMachine):
-    _ = States.from_enum(
-        AdoptionStatus,
-        initial=AdoptionStatus.DECIDED,
-        final={AdoptionStatus.ADOPTED, AdoptionStatus.REVERSED},
-        use_enum_instance=False,
-    )
+    _ = statuses(AdoptionStatus, AdoptionStatus.DECIDED, AdoptionStatus.ADOPTED, AdoptionStatus.REVERSED)
     authorise = _.DECIDED.to(_.AUTHORISED)
     match = _.DECIDED.to(_.MATCHED) | _.AUTHORISED.to(_.MATCHED)
     place = _.MATCHED.to(_.PLACED)
@@ -47,11 +33,6 @@ class AdoptionMachine(StateMachine):
 
 
 class ContactSessionMachine(StateMachine):
-    _ = States.from_enum(
-        ContactStatus,
-        initial=ContactStatus.SCHEDULED,
-        final={ContactStatus.HELD, ContactStatus.CANCELLED},
-        use_enum_instance=False,
-    )
+    _ = statuses(ContactStatus, ContactStatus.SCHEDULED, ContactStatus.HELD, ContactStatus.CANCELLED)
     hold = _.SCHEDULED.to(_.HELD)
     cancel = _.SCHEDULED.to(_.CANCELLED)

@@ -2,12 +2,12 @@
 court orders, adoption from the ADM decision to the adoption order, previous permanence,
 and court-ordered supervised contact (DATA_MODEL §2.22, §2.23, §4.2; TIMESCALES.md §4)."""
 
-from django.conf import settings
 from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.workflow import StatusChangeBase
+from core.records import RecordedBy, person_key, staff
+from core.workflow import StatusChangeBase, history_of
 
 
 class PLOStatus(models.TextChoices):
@@ -19,12 +19,12 @@ class PLOStatus(models.TextChoices):
 class PreProceedings(models.Model):
     """The Public Law Outline pre-proceedings stage: decision, letter before proceedings, meetings."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pre_proceedings")
+    person = person_key("pre_proceedings")
     decision_date = models.DateField(help_text="Legal gateway decision to enter pre-proceedings.")
     letter_date = models.DateField("Letter before proceedings sent", null=True, blank=True)
     status = models.CharField(max_length=20, choices=PLOStatus.choices, default=PLOStatus.OPEN)
     outcome_date = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = staff()
 
     class Meta:
         ordering = ["-decision_date", "-id"]
@@ -35,17 +35,14 @@ class PreProceedings(models.Model):
 
 
 class PreProceedingsStatusChange(StatusChangeBase):
-    pre_proceedings = models.ForeignKey(
-        PreProceedings, on_delete=models.CASCADE, related_name="status_history"
-    )
+    pre_proceedings = history_of(PreProceedings)
 
 
-class PLOMeeting(models.Model):
+class PLOMeeting(RecordedBy):
     pre_proceedings = models.ForeignKey(PreProceedings, on_delete=models.PROTECT, related_name="meetings")
     held_on = models.DateField()
     parents_legally_represented = models.BooleanField(default=False)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["held_on", "id"]
@@ -62,7 +59,7 @@ class ProceedingsStatus(models.TextChoices):
 class CareProceedings(models.Model):
     """Care or supervision proceedings: 26 weeks beginning with the issue date (CA 1989 s32)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="care_proceedings")
+    person = person_key("care_proceedings")
     issue_date = models.DateField()
     court_reference = models.CharField(max_length=60, blank=True)
     pre_proceedings = models.ForeignKey(PreProceedings, null=True, blank=True, on_delete=models.PROTECT)
@@ -73,7 +70,7 @@ class CareProceedings(models.Model):
     )
     concluded_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=20, blank=True, choices=pcodes.PROCEEDINGS_OUTCOME.all_choices())
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = staff()
 
     class Meta:
         ordering = ["-issue_date", "-id"]
@@ -85,17 +82,16 @@ class CareProceedings(models.Model):
 
 
 class CareProceedingsStatusChange(StatusChangeBase):
-    proceedings = models.ForeignKey(CareProceedings, on_delete=models.CASCADE, related_name="status_history")
+    proceedings = history_of(CareProceedings)
 
 
-class ProceedingsExtension(models.Model):
+class ProceedingsExtension(RecordedBy):
     """An extension of the 26-week time limit: up to 8 weeks each, with the court's reason."""
 
     proceedings = models.ForeignKey(CareProceedings, on_delete=models.PROTECT, related_name="extensions")
     granted_on = models.DateField()
     weeks = models.PositiveSmallIntegerField()
     reason = models.TextField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["granted_on", "id"]
@@ -109,15 +105,14 @@ class ProceedingsExtension(models.Model):
         return f"Extension of {self.weeks} weeks"
 
 
-class CourtOrder(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="court_orders")
+class CourtOrder(RecordedBy):
+    person = person_key("court_orders")
     order_type = models.CharField(max_length=4, choices=pcodes.ORDER_TYPE.all_choices())
     made_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
     proceedings = models.ForeignKey(
         CareProceedings, null=True, blank=True, on_delete=models.PROTECT, related_name="orders"
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-made_on", "-id"]
@@ -139,7 +134,7 @@ class AdoptionCase(models.Model):
     """From the ADM "should be placed for adoption" decision to the adoption order (903 AD1
     and placed-for-adoption files; AA-L10)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="adoption_cases")
+    person = person_key("adoption_cases")
     adm_decision_date = models.DateField("Should be placed for adoption decision")
     status = models.CharField(max_length=20, choices=AdoptionStatus.choices, default=AdoptionStatus.DECIDED)
     authority_date = models.DateField("Placement order or consent", null=True, blank=True)
@@ -159,7 +154,7 @@ class AdoptionCase(models.Model):
     reversed_reason = models.CharField(
         max_length=3, blank=True, choices=ssda903.REASON_PLACED_CEASED.all_choices()
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = staff()
 
     class Meta:
         ordering = ["-adm_decision_date", "-id"]
@@ -169,10 +164,10 @@ class AdoptionCase(models.Model):
 
 
 class AdoptionStatusChange(StatusChangeBase):
-    adoption = models.ForeignKey(AdoptionCase, on_delete=models.CASCADE, related_name="status_history")
+    adoption = history_of(AdoptionCase)
 
 
-class PreviousPermanence(models.Model):
+class PreviousPermanence(RecordedBy):
     """903 previous permanence, asked of every child starting care (PREV_PERM, LA_PERM, DATE_PERM)."""
 
     person = models.OneToOneField(
@@ -186,7 +181,6 @@ class PreviousPermanence(models.Model):
         blank=True,
         help_text="dd/mm/yyyy, zz/mm/yyyy or zz/zz/yyyy",
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -202,11 +196,11 @@ class ContactStatus(models.TextChoices):
 class ContactSession(models.Model):
     """A court-ordered supervised contact session: a room at a centre, with a supervisor."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="contact_sessions")
+    person = person_key("contact_sessions")
     with_whom = models.CharField("Contact with", max_length=120)
     centre = models.CharField(max_length=120)
     room = models.CharField(max_length=60)
-    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    supervisor = staff()
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=ContactStatus.choices, default=ContactStatus.SCHEDULED)
@@ -214,7 +208,7 @@ class ContactSession(models.Model):
         max_length=10, blank=True, choices=pcodes.CONTACT_CANCELLED_BY.all_choices()
     )
     cancellation_reason = models.CharField(max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = staff()
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -230,4 +224,4 @@ class ContactSession(models.Model):
 
 
 class ContactSessionStatusChange(StatusChangeBase):
-    session = models.ForeignKey(ContactSession, on_delete=models.CASCADE, related_name="status_history")
+    session = history_of(ContactSession)

@@ -3,26 +3,19 @@ action, and the end of the plan."""
 
 from django import forms
 
+from core.form_fields import line, text
 from core.forms import GovDateField
-
-_T = {"rows": 4}
 
 
 class PlanTextForm(forms.Form):
-    worries = forms.CharField(
-        label="What we are worried about", required=False, widget=forms.Textarea(attrs=_T)
-    )
-    goals = forms.CharField(
-        label="What needs to change (goals)", required=False, widget=forms.Textarea(attrs=_T)
-    )
+    worries = text("What we are worried about", required=False)
+    goals = text("What needs to change (goals)", required=False)
 
 
 class ActionForm(forms.Form):
     """The one form for adding or editing a SMART action."""
 
-    what = forms.CharField(
-        label="What needs to happen", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    what = text("What needs to happen", rows=3, required=False)
     who_person = forms.CharField(label="Who will do it (name or role)", required=False, max_length=120)
     who_agency = forms.CharField(label="Their agency", required=False, max_length=120)
     by_when = GovDateField(label="By when", required=False)
@@ -31,8 +24,4 @@ class ActionForm(forms.Form):
 
 class EndPlanForm(forms.Form):
     end_date = GovDateField(label="Date the plan ended", required=True, past_only=True)
-    reason = forms.CharField(
-        label="Reason the plan ended",
-        max_length=300,
-        error_messages={"required": "Enter the reason the plan ended"},
-    )
+    reason = line("Reason the plan ended", 300, "Enter the reason the plan ended")

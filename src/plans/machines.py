@@ -2,14 +2,13 @@
 sign-off) → active (signed off) → ended."""
 
 from statemachine import StateMachine
-from statemachine.states import States
+
+from core.workflow import statuses
 
 from .models import PlanStatus
 
 
 class PlanMachine(StateMachine):
-    _ = States.from_enum(
-        PlanStatus, initial=PlanStatus.DRAFT, final={PlanStatus.ENDED}, use_enum_instance=False
-    )
+    _ = statuses(PlanStatus, PlanStatus.DRAFT, PlanStatus.ENDED)
     sign_off = _.DRAFT.to(_.ACTIVE)
     end = _.ACTIVE.to(_.ENDED)

@@ -3,13 +3,12 @@ from typing import Any
 from django import forms
 
 from codes import cin as cin_codes
+from core.form_fields import radios, text
 from core.forms import GovDateField
 from plans import forms as plan_forms
 from plans.smart import ActionStatus
 
 from .models import Agency, ChairCheckKind, ConferenceDecision, S47Outcome, StepDown, StrategyDecision
-
-_T = {"rows": 4}
 
 
 def _agencies(label: str) -> forms.MultipleChoiceField:
@@ -22,26 +21,15 @@ def _agencies(label: str) -> forms.MultipleChoiceField:
 
 
 class StrategyForm(forms.Form):
-    referral = forms.TypedChoiceField(label="Referral (CIN episode)", coerce=int, widget=forms.RadioSelect)
+    referral = radios("Referral (CIN episode)", coerce=int)
     held_on = GovDateField(label="Date of the discussion", required=True, past_only=True)
     is_meeting = forms.BooleanField(
         label="This was a strategy meeting (not a discussion by phone or video)", required=False
     )
     agencies = _agencies("Agencies that took part")
-    participants = forms.CharField(
-        label="Who took part (names and roles)", required=False, widget=forms.Textarea(attrs=_T)
-    )
-    information_shared = forms.CharField(
-        label="Information shared",
-        widget=forms.Textarea(attrs=_T),
-        error_messages={"required": "Enter the information shared"},
-    )
-    decision = forms.ChoiceField(
-        label="Decision",
-        choices=StrategyDecision.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the decision"},
-    )
+    participants = text("Who took part (names and roles)", required=False)
+    information_shared = text("Information shared", error="Enter the information shared")
+    decision = radios("Decision", StrategyDecision.choices, "Select the decision")
 
     def __init__(self, *args: Any, referrals: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -51,20 +39,13 @@ class StrategyForm(forms.Form):
 
 
 class S47OutcomeForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="Outcome of the enquiry",
-        choices=S47Outcome.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the outcome"},
-    )
+    outcome = radios("Outcome of the enquiry", S47Outcome.choices, "Select the outcome")
     outcome_date = GovDateField(label="Date of the outcome", required=True, past_only=True)
 
 
 class ConferenceForm(forms.Form):
     held_on = GovDateField(label="Date of the conference", required=True, past_only=True)
-    attendees = forms.CharField(
-        label="Who attended (names and roles)", required=False, widget=forms.Textarea(attrs=_T)
-    )
+    attendees = text("Who attended (names and roles)", required=False)
     agencies_attended = forms.MultipleChoiceField(
         label="Agencies that attended",
         choices=Agency.choices,
@@ -77,18 +58,14 @@ class ConferenceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    parent_participation = forms.CharField(
-        label="Parents' participation and views", required=False, widget=forms.Textarea(attrs=_T)
-    )
+    parent_participation = text("Parents' participation and views", required=False)
     child_participation = forms.ChoiceField(
         label="The child's participation",
         choices=[("", "Select")] + cin_codes.PARTICIPATION.choices(),
         required=False,
     )
-    child_views = forms.CharField(label="The child's views", required=False, widget=forms.Textarea(attrs=_T))
-    decision = forms.ChoiceField(
-        label="Decision", widget=forms.RadioSelect, error_messages={"required": "Select the decision"}
-    )
+    child_views = text("The child's views", required=False)
+    decision = radios("Decision", error="Select the decision")
     category = forms.ChoiceField(
         label="Category of abuse",
         choices=[("", "Select")] + cin_codes.ABUSE_CATEGORY.choices(),
@@ -135,9 +112,7 @@ def _add_progress_fields(form: forms.Form, actions: list[Any]) -> None:
             initial=a.status,
             required=False,
         )
-        form.fields[f"note_{a.pk}"] = forms.CharField(
-            label=f"Action {i} progress", required=False, widget=forms.Textarea(attrs={"rows": 2})
-        )
+        form.fields[f"note_{a.pk}"] = text(f"Action {i} progress", rows=2, required=False)
 
 
 def progress_from(form: forms.Form, actions: list[Any]) -> dict[int, tuple[str, str]]:
@@ -151,21 +126,14 @@ def progress_from(form: forms.Form, actions: list[Any]) -> dict[int, tuple[str, 
 
 
 class EndPlanForm(plan_forms.EndPlanForm):
-    step_down = forms.ChoiceField(
-        label="What happens next",
-        choices=StepDown.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what happens next"},
-    )
+    step_down = radios("What happens next", StepDown.choices, "Select what happens next")
 
 
 class CoreGroupForm(forms.Form):
     held_on = GovDateField(label="Date of the core group", required=True, past_only=True)
     agencies = _agencies("Agencies that attended")
-    attendees = forms.CharField(
-        label="Who attended", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs=_T))
+    attendees = text("Who attended", rows=2, required=False)
+    notes = text("Notes", required=False)
 
     def __init__(self, *args: Any, actions: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -177,37 +145,18 @@ class CoreGroupForm(forms.Form):
 
 
 class ChairCheckForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Type",
-        choices=ChairCheckKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the type"},
-    )
+    kind = radios("Type", ChairCheckKind.choices, "Select the type")
     raised_on = GovDateField(label="Date", required=True, past_only=True)
-    concern = forms.CharField(
-        label="What was checked or challenged",
-        widget=forms.Textarea(attrs=_T),
-        error_messages={"required": "Enter what was checked or challenged"},
-    )
+    concern = text("What was checked or challenged", error="Enter what was checked or challenged")
 
 
 class ResolveCheckForm(forms.Form):
     resolved_on = GovDateField(label="Date of the outcome", required=True, past_only=True)
-    outcome = forms.CharField(
-        label="Outcome", widget=forms.Textarea(attrs=_T), error_messages={"required": "Enter the outcome"}
-    )
+    outcome = text("Outcome", error="Enter the outcome")
 
 
 class ManagementDecisionForm(forms.Form):
     decided_on = GovDateField(label="Date of the decision", required=True, past_only=True)
-    decision = forms.CharField(
-        label="Decision",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the decision"},
-    )
-    rationale = forms.CharField(
-        label="Rationale",
-        widget=forms.Textarea(attrs=_T),
-        error_messages={"required": "Enter the rationale for the decision"},
-    )
+    decision = text("Decision", rows=3, error="Enter the decision")
+    rationale = text("Rationale", error="Enter the rationale for the decision")
     context = forms.CharField(label="What it relates to (optional)", max_length=200, required=False)

@@ -7,12 +7,12 @@ core group 10 working days after the ICPC (`first_core_group`), first review 3 m
 the ICPC (`first_cp_review`), later reviews 6 months after the previous one (`cp_review`).
 """
 
-from django.conf import settings
 from django.db import models
 
 from accounts.permissions import Permission
 from codes import cin as cin_codes
-from core.workflow import StatusChangeBase
+from core.records import RecordedBy, person_key, staff
+from core.workflow import StatusChangeBase, history_of
 from plans.models import Plan, PlanKind, PlanPart
 from plans.models import PlanStatus as PlanStatus  # the plan's statuses, read here by other stages
 from plans.smart import SmartAction
@@ -37,8 +37,8 @@ class StrategyDecision(models.TextChoices):
     NO_S47 = "NO_S47", "No section 47 enquiry"
 
 
-class StrategyDiscussion(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="strategy_discussions")
+class StrategyDiscussion(RecordedBy):
+    person = person_key("strategy_discussions")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     held_on = models.DateField()
     is_meeting = models.BooleanField(default=False)
@@ -46,7 +46,6 @@ class StrategyDiscussion(models.Model):
     participants = models.TextField(blank=True)
     information_shared = models.TextField()
     decision = models.CharField(max_length=20, choices=StrategyDecision.choices)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -69,7 +68,7 @@ class S47Outcome(models.TextChoices):
 
 
 class S47Enquiry(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="s47_enquiries")
+    person = person_key("s47_enquiries")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     strategy_discussion = models.OneToOneField(
         StrategyDiscussion, on_delete=models.PROTECT, related_name="s47"
@@ -122,11 +121,11 @@ class CPPlan(Plan):
         step_down=True,
     )
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_plans")
+    person = person_key("cp_plans")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     start_date = models.DateField(help_text="The date of the conference that made the plan.")
     category = models.CharField(max_length=3, choices=cin_codes.ABUSE_CATEGORY.all_choices())
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    chair = staff()
     first_core_group_due = models.DateField()
     first_review_due = models.DateField()
     calendar_version = models.CharField(max_length=40)
@@ -142,11 +141,11 @@ class CPPlan(Plan):
 
 
 class CPPlanStatusChange(StatusChangeBase):
-    plan = models.ForeignKey(CPPlan, on_delete=models.CASCADE, related_name="status_history")
+    plan = history_of(CPPlan)
 
 
-class Conference(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_conferences")
+class Conference(RecordedBy):
+    person = person_key("cp_conferences")
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=12, choices=ConferenceKind.choices)
     s47 = models.ForeignKey(
@@ -155,7 +154,7 @@ class Conference(models.Model):
     plan = models.ForeignKey(
         CPPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="conferences"
     )
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    chair = staff()
     held_on = models.DateField()
     due_on = models.DateField(null=True, blank=True)
     calendar_version = models.CharField(max_length=40, blank=True)
@@ -169,7 +168,6 @@ class Conference(models.Model):
     child_views = models.TextField("The child's views", blank=True)
     decision = models.CharField(max_length=10, choices=ConferenceDecision.choices)
     category = models.CharField(max_length=3, choices=cin_codes.ABUSE_CATEGORY.all_choices(), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -186,13 +184,12 @@ class CPPlanAction(SmartAction):
     plan = models.ForeignKey(CPPlan, on_delete=models.CASCADE, related_name="actions")
 
 
-class CoreGroup(models.Model):
+class CoreGroup(RecordedBy):
     plan = models.ForeignKey(CPPlan, on_delete=models.CASCADE, related_name="core_groups")
     held_on = models.DateField()
     agencies = models.JSONField(default=list)
     attendees = models.TextField(blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -201,7 +198,7 @@ class CoreGroup(models.Model):
         return f"Core group {self.held_on:%d/%m/%Y}"
 
 
-class ActionProgress(models.Model):
+class ActionProgress(RecordedBy):
     """Progress against one action, noted at a core group or review conference."""
 
     action = models.ForeignKey(CPPlanAction, on_delete=models.CASCADE, related_name="progress_notes")
@@ -214,7 +211,6 @@ class ActionProgress(models.Model):
     noted_on = models.DateField()
     status = models.CharField(max_length=20)
     note = models.TextField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-noted_on", "-id"]
@@ -235,7 +231,7 @@ class ChairCheck(PlanPart, models.Model):
     concern = models.TextField()
     outcome = models.TextField(blank=True)
     resolved_on = models.DateField(null=True, blank=True)
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    chair = staff()
 
     class Meta:
         ordering = ["-raised_on", "-id"]
@@ -247,11 +243,11 @@ class ChairCheck(PlanPart, models.Model):
 class ManagementDecision(models.Model):
     """A management decision with its rationale, shown on the child's record."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="management_decisions")
+    person = person_key("management_decisions")
     decision = models.TextField()
     rationale = models.TextField()
     context = models.CharField(max_length=200, blank=True, help_text="What it relates to (a link or a name).")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_by = staff()
     decided_on = models.DateField()
     recorded_at = models.DateTimeField(auto_now_add=True)
 

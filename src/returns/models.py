@@ -10,10 +10,10 @@ current: a full validation run or a child's re-validation marks findings no long
 as resolved, refreshes those still raised, and adds new ones.
 """
 
-from django.conf import settings
 from django.db import models
 
-from core.workflow import StatusChangeBase
+from core.records import person_trace, staff
+from core.workflow import StatusChangeBase, history_of
 
 RETURN_CHOICES = [
     ("cin_census", "Children in need census"),
@@ -35,7 +35,7 @@ class ExportRun(models.Model):
         null=True, blank=True, help_text="Collection year, named by the year it ends (31 March)."
     )
     as_of = models.DateField(null=True, blank=True, help_text="Annex A: the date the lists are drawn at.")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_by = staff()
     requested_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=RunStatus.choices, default=RunStatus.QUEUED)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -76,7 +76,7 @@ class ExportRun(models.Model):
 
 
 class ExportRunStatusChange(StatusChangeBase):
-    run = models.ForeignKey(ExportRun, on_delete=models.CASCADE, related_name="status_history")
+    run = history_of(ExportRun)
 
 
 class Severity(models.TextChoices):
@@ -97,14 +97,7 @@ class ValidationFinding(models.Model):
     message = models.TextField()
     severity = models.CharField(max_length=10, choices=Severity.choices)
     # Not a constrained key: findings follow the child's record but never block its deletion.
-    person = models.ForeignKey(
-        "people.Person",
-        null=True,
-        blank=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
+    person = person_trace()
     source_model = models.CharField(max_length=60, blank=True, help_text='"app_label.modelname"')
     source_pk = models.BigIntegerField(null=True, blank=True)
     fields = models.JSONField(default=list, blank=True)
@@ -130,9 +123,7 @@ class ValidationRun(models.Model):
     """One full validation of live data (scheduled or asked for): when, and what it found."""
 
     year = models.PositiveSmallIntegerField()
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    requested_by = staff(optional=True)
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=RunStatus.choices, default=RunStatus.RUNNING)

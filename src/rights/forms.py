@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 
 from codes import permanence as pcodes
+from core.form_fields import line, radios, text
 from core.forms import GovDateField
 
 from .models import ComplaintOutcome
@@ -10,11 +11,7 @@ from .models import ComplaintOutcome
 
 class AdvocacyForm(forms.Form):
     referred_on = GovDateField(label="Date of the referral", required=True, past_only=True)
-    reason = forms.CharField(
-        label="Why the child was referred",
-        max_length=300,
-        error_messages={"required": "Enter why the child was referred for advocacy"},
-    )
+    reason = line("Why the child was referred", 300, "Enter why the child was referred for advocacy")
     advocate = forms.CharField(label="Advocate (optional)", max_length=120, required=False)
     organisation = forms.CharField(label="Organisation (optional)", max_length=120, required=False)
     started_on = GovDateField(label="Advocacy started on (optional)", required=False, past_only=True)
@@ -22,11 +19,7 @@ class AdvocacyForm(forms.Form):
 
 
 class VisitorForm(forms.Form):
-    visitor_name = forms.CharField(
-        label="Independent visitor's name",
-        max_length=120,
-        error_messages={"required": "Enter the independent visitor's name"},
-    )
+    visitor_name = line("Independent visitor's name", 120, "Enter the independent visitor's name")
     matched_on = GovDateField(label="Date matched", required=True, past_only=True)
 
 
@@ -37,16 +30,11 @@ class IndependentVisitForm(forms.Form):
 
 class ComplaintForm(forms.Form):
     received_on = GovDateField(label="Date received", required=True, past_only=True)
-    made_by = forms.CharField(
-        label="Who made the complaint",
-        max_length=120,
-        error_messages={"required": "Enter who made the complaint"},
-    )
-    summary = forms.CharField(
-        label="What the complaint is about",
-        widget=forms.Textarea(attrs={"rows": 4}),
+    made_by = line("Who made the complaint", 120, "Enter who made the complaint")
+    summary = text(
+        "What the complaint is about",
         max_length=5000,
-        error_messages={"required": "Enter what the complaint is about"},
+        error="Enter what the complaint is about",
     )
 
 
@@ -68,32 +56,26 @@ class ComplaintStepForm(forms.Form):
     def __init__(self, *args: Any, event: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if event == "close":
-            self.fields["outcome"] = forms.ChoiceField(
-                label="Outcome",
-                choices=ComplaintOutcome.choices,
-                widget=forms.RadioSelect,
-                error_messages={"required": "Select the outcome"},
-            )
+            self.fields["outcome"] = radios("Outcome", ComplaintOutcome.choices, "Select the outcome")
 
 
 class ChildViewsForm(forms.Form):
     given_on = GovDateField(label="Date the child gave their views", required=True, past_only=True)
-    meeting = forms.CharField(
-        label="For which meeting",
+    meeting = line(
+        "For which meeting",
+        200,
+        "Enter which meeting the views are for",
         help_text="For example, looked-after review or pathway plan review.",
-        max_length=200,
-        error_messages={"required": "Enter which meeting the views are for"},
     )
     meeting_date = GovDateField(label="Date of the meeting (optional)", required=False)
-    method = forms.ChoiceField(
-        label="How the child gave their views",
-        choices=pcodes.VIEWS_METHOD.choices(),
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the child gave their views"},
+    method = radios(
+        "How the child gave their views",
+        pcodes.VIEWS_METHOD.choices(),
+        "Select how the child gave their views",
     )
-    views = forms.CharField(
-        label="The child's views, in their own words",
-        widget=forms.Textarea(attrs={"rows": 6}),
+    views = text(
+        "The child's views, in their own words",
+        rows=6,
         max_length=10000,
-        error_messages={"required": "Enter the child's views in their own words"},
+        error="Enter the child's views in their own words",
     )

@@ -1,22 +1,21 @@
 """Rights and voice: advocacy, independent visitors, children's complaints with their stage
 timescales, and the child's own views before each meeting (DATA_MODEL §2.25; TIMESCALES.md §5.2)."""
 
-from django.conf import settings
 from django.db import models
 
 from codes import permanence as pcodes
-from core.workflow import StatusChangeBase
+from core.records import Recorded, RecordedBy, person_key
+from core.workflow import StatusChangeBase, history_of
 
 
-class AdvocacyReferral(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="advocacy_referrals")
+class AdvocacyReferral(RecordedBy):
+    person = person_key("advocacy_referrals")
     referred_on = models.DateField()
     reason = models.CharField(max_length=300)
     advocate = models.CharField(max_length=120, blank=True)
     organisation = models.CharField(max_length=120, blank=True)
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-referred_on", "-id"]
@@ -25,12 +24,11 @@ class AdvocacyReferral(models.Model):
         return f"Advocacy referral {self.referred_on:%d/%m/%Y}"
 
 
-class IndependentVisitor(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="independent_visitors")
+class IndependentVisitor(RecordedBy):
+    person = person_key("independent_visitors")
     visitor_name = models.CharField(max_length=120)
     matched_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-matched_on", "-id"]
@@ -39,11 +37,10 @@ class IndependentVisitor(models.Model):
         return f"Independent visitor matched {self.matched_on:%d/%m/%Y}"
 
 
-class IndependentVisit(models.Model):
+class IndependentVisit(RecordedBy):
     visitor = models.ForeignKey(IndependentVisitor, on_delete=models.PROTECT, related_name="visits")
     visited_on = models.DateField()
     notes = models.CharField(max_length=500, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-visited_on", "-id"]
@@ -66,10 +63,10 @@ class ComplaintOutcome(models.TextChoices):
     WITHDRAWN = "WITHDRAWN", "Withdrawn"
 
 
-class Complaint(models.Model):
+class Complaint(RecordedBy):
     """A complaint by or for a child under the Children Act 1989 representations procedure."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="complaints")
+    person = person_key("complaints")
     received_on = models.DateField()
     made_by = models.CharField(max_length=120, help_text="Who made the complaint (the child, an advocate …).")
     summary = models.TextField()
@@ -83,7 +80,6 @@ class Complaint(models.Model):
     panel_held_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=20, blank=True, choices=ComplaintOutcome.choices)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-received_on", "-id"]
@@ -93,15 +89,13 @@ class Complaint(models.Model):
 
 
 class ComplaintStatusChange(StatusChangeBase):
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="status_history")
+    complaint = history_of(Complaint)
 
 
-class ChildViews(models.Model):
+class ChildViews(Recorded):
     """The child's own views, in their own words, recorded before a meeting about them."""
 
-    person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="views_before_meetings"
-    )
+    person = person_key("views_before_meetings")
     given_on = models.DateField()
     meeting = models.CharField(
         "For which meeting", max_length=200, help_text="For example, looked-after review."
@@ -110,8 +104,6 @@ class ChildViews(models.Model):
     meeting_date = models.DateField(null=True, blank=True, help_text="Generic link: the meeting's date.")
     method = models.CharField(max_length=20, choices=pcodes.VIEWS_METHOD.all_choices())
     views = models.TextField("The child's views, in their own words")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-given_on", "-id"]

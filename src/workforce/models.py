@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.records import Entered, ends_after_start, person_key, staff
+
 
 class AllocationRole(models.TextChoices):
     SOCIAL_WORKER = "SOCIAL_WORKER", "Allocated social worker"
@@ -46,8 +48,8 @@ class AllocationQuerySet(models.QuerySet["Allocation"]):
         return self.filter(team=team)
 
 
-class Allocation(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="allocations")
+class Allocation(Entered):
+    person = person_key("allocations")
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocations")
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="allocations")
     role = models.CharField(max_length=20, choices=AllocationRole.choices)
@@ -55,13 +57,7 @@ class Allocation(models.Model):
     start_reason = models.CharField(max_length=6, choices=AllocationReason.choices)
     end_date = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=6, choices=AllocationReason.choices, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    ended_by = staff(optional=True, on_delete=models.SET_NULL)
 
     objects = AllocationQuerySet.as_manager()
 
@@ -72,12 +68,7 @@ class Allocation(models.Model):
             models.Index(fields=["team", "end_date"]),
             models.Index(fields=["person", "role", "end_date"]),
         ]
-        constraints = [
-            models.CheckConstraint(
-                name="allocation_end_after_start",
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-            )
-        ]
+        constraints = [ends_after_start("allocation_end_after_start")]
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} for {self.person_id}"
