@@ -1,12 +1,11 @@
 """Rights and voice services. Each takes the acting user, is atomic, validated and audited, and
 says that the child's record changed (core.extensions.changed)."""
 
-from datetime import date, datetime, time
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
-from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission, require
@@ -15,7 +14,7 @@ from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
 from core.validation import not_in_future
-from core.workflow import transition
+from core.workflow import midday, transition
 from people.models import Person
 
 from .machines import ComplaintMachine
@@ -33,11 +32,6 @@ from .models import (
 def _after(field: str, value: date | None, earlier: date | None, message: str) -> None:
     if value is not None and earlier is not None and value < earlier:
         raise ValidationError({field: message})
-
-
-def _at(day: date) -> datetime:
-    """When a step recorded only by its date happened, for its status history."""
-    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 def _required(field: str, value: str, message: str) -> str:
@@ -187,7 +181,7 @@ def update_complaint(
         history_model=ComplaintStatusChange,
         history_fk="complaint",
         actor=actor,
-        occurred_at=_at(on),
+        occurred_at=midday(on),
         person=person,
     )
     if event == "escalate_to_stage_2":

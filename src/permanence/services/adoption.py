@@ -15,12 +15,12 @@ from codes import permanence as pcodes
 from codes import ssda903
 from core.extensions import changed
 from core.validation import not_in_future
-from core.workflow import transition
+from core.workflow import midday, transition
 from people.models import Person
 
 from ..machines import AdoptionMachine
 from ..models import AdoptionCase, AdoptionStatusChange
-from ._dates import at_noon, not_before
+from ._dates import not_before
 
 ADOPTION_EVENT_FIELD = {
     "authorise": "authority_date",
@@ -109,7 +109,7 @@ def advance_adoption(
         history_model=AdoptionStatusChange,
         history_fk="adoption",
         actor=actor,
-        occurred_at=at_noon(on),
+        occurred_at=midday(on),
         reason=ssda903.REASON_PLACED_CEASED.label(details.get("reversed_reason", ""))
         if event == "reverse"
         else "",

@@ -12,12 +12,12 @@ from audit import services as auditor
 from audit.models import AuditAction
 from core.extensions import changed
 from core.validation import not_in_future
-from core.workflow import transition
+from core.workflow import midday, transition
 from people.models import Person
 
 from ..machines import PreProceedingsMachine
 from ..models import PLOMeeting, PreProceedings, PreProceedingsStatusChange
-from ._dates import at_noon, not_before
+from ._dates import not_before
 
 
 @transaction.atomic
@@ -89,7 +89,7 @@ def end_pre_proceedings(plo: PreProceedings, event: str, *, actor: User, on: dat
         history_model=PreProceedingsStatusChange,
         history_fk="pre_proceedings",
         actor=actor,
-        occurred_at=at_noon(on),
+        occurred_at=midday(on),
         reason=reason,
         person=plo.person,
     )

@@ -13,7 +13,7 @@ from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
 from core.validation import not_in_future
-from core.workflow import transition
+from core.workflow import midday, transition
 from people.models import Person
 
 from .. import clocks, queries
@@ -25,7 +25,7 @@ from ..models import (
     PreProceedings,
     ProceedingsExtension,
 )
-from ._dates import at_noon, not_before
+from ._dates import not_before
 from .pre_proceedings import end_pre_proceedings
 
 
@@ -111,7 +111,7 @@ def conclude_proceedings(
         history_model=CareProceedingsStatusChange,
         history_fk="proceedings",
         actor=actor,
-        occurred_at=at_noon(concluded_on),
+        occurred_at=midday(concluded_on),
         reason=pcodes.PROCEEDINGS_OUTCOME.label(outcome),
         person=proceedings.person,
     )
