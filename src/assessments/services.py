@@ -17,6 +17,7 @@ from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from core.extensions import changed
@@ -263,14 +264,7 @@ def commission_assessment(
         due_on=due_on,
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=row,
-        summary=f"Commissioned {row.get_kind_display().lower()}",
-    )
-    changed(person)
+    audit_and_tell(actor, AuditAction.CREATE, person, row, f"Commissioned {row.get_kind_display().lower()}")
     return row
 
 

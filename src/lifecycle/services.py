@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction, AuditEvent
 from core.extensions import changed
 from core.workflow import transition
@@ -45,16 +46,15 @@ def propose_deletion(*, actor: User, person: Any, reason: str = "") -> DeletionR
         recorded_by=actor,
         reason=reason,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=request,
-        summary="Deletion proposed: past retention",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        request,
+        "Deletion proposed: past retention",
         changes={"rule": due.rule.id, "retain_until": due.retain_until},
         reason=reason,
     )
-    changed(person)
     return request
 
 

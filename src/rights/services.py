@@ -10,6 +10,7 @@ from django.db.models import Model
 from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
@@ -160,15 +161,14 @@ def update_complaint(
         else:
             complaint.stage_2_extended = True
         complaint.save()
-        auditor.record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            person=person,
-            obj=complaint,
-            summary=f"Complaint: {event.replace('_', ' ')}",
+        audit_and_tell(
+            actor,
+            AuditAction.UPDATE,
+            person,
+            complaint,
+            f"Complaint: {event.replace('_', ' ')}",
             changes={"event": event, "on": on},
         )
-        changed(person)
         return complaint
     if event not in ("escalate_to_stage_2", "escalate_to_stage_3", "close"):
         raise ValidationError({"on": "Unknown step"})

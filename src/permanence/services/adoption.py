@@ -9,7 +9,7 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from codes import ssda903
@@ -50,15 +50,14 @@ def decide_adoption(*, actor: User, person: Person, adm_decision_date: date) -> 
     if AdoptionCase.objects.filter(person=person).exclude(status__in=["ADOPTED", "REVERSED"]).exists():
         raise ValidationError({"adm_decision_date": "This child already has an adoption plan"})
     case = AdoptionCase.objects.create(person=person, adm_decision_date=adm_decision_date, created_by=actor)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=case,
-        summary="Recorded the decision that the child should be placed for adoption",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        case,
+        "Recorded the decision that the child should be placed for adoption",
         changes={"adm_decision_date": adm_decision_date},
     )
-    changed(person)
     return case
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
@@ -56,15 +56,14 @@ def schedule_contact(
         ends_at=ends_at,
         created_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=session,
-        summary="Scheduled a supervised contact session",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        session,
+        "Scheduled a supervised contact session",
         changes={"starts_at": starts_at, "supervisor": supervisor.pk, "room": session.room},
     )
-    changed(person)
     return session
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
 from core.validation import not_in_future
@@ -36,15 +36,14 @@ def start_pre_proceedings(
     plo = PreProceedings.objects.create(
         person=person, decision_date=decision_date, letter_date=letter_date, created_by=actor
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=plo,
-        summary="Started pre-proceedings",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        plo,
+        "Started pre-proceedings",
         changes={"decision_date": decision_date, "letter_date": letter_date},
     )
-    changed(person)
     return plo
 
 
@@ -67,15 +66,14 @@ def record_plo_meeting(
         notes=notes.strip(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=plo.person,
-        obj=meeting,
-        summary="Recorded a pre-proceedings meeting",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        plo.person,
+        meeting,
+        "Recorded a pre-proceedings meeting",
         changes={"held_on": held_on},
     )
-    changed(plo.person)
     return meeting
 
 

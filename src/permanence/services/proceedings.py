@@ -9,6 +9,7 @@ import timescales
 from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
@@ -80,16 +81,15 @@ def extend_proceedings(
     extension = ProceedingsExtension.objects.create(
         proceedings=proceedings, granted_on=granted_on, weeks=weeks, reason=reason.strip(), recorded_by=actor
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=proceedings.person,
-        obj=extension,
-        summary=f"Recorded an extension of {weeks} weeks",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        proceedings.person,
+        extension,
+        f"Recorded an extension of {weeks} weeks",
         changes={"weeks": weeks, "new_limit": queries.current_limit(proceedings)},
         reason=reason,
     )
-    changed(proceedings.person)
     return extension
 
 
@@ -148,13 +148,12 @@ def record_order(
         proceedings=proceedings,
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=order,
-        summary=f"Recorded a {pcodes.ORDER_TYPE.label(order_type).lower()}",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        order,
+        f"Recorded a {pcodes.ORDER_TYPE.label(order_type).lower()}",
         changes={"order_type": order_type, "made_on": made_on, "ended_on": ended_on},
     )
-    changed(person)
     return order
