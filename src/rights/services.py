@@ -9,7 +9,6 @@ from django.db.models import Model
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
@@ -41,11 +40,9 @@ def _required(field: str, value: str, message: str) -> str:
     return value.strip()
 
 
-def _audit(actor: User, person: Person, obj: Model, summary: str, changes: dict[str, object]) -> None:
-    """The audit row of a new record about the child."""
-    auditor.record(
-        actor=actor, action=AuditAction.CREATE, person=person, obj=obj, summary=summary, changes=changes
-    )
+def _created(actor: User, person: Person, obj: Model, summary: str, changes: dict[str, object]) -> None:
+    """A new record about the child: audited, and the child's record told it changed."""
+    audit_and_tell(actor, AuditAction.CREATE, person, obj, summary, changes=changes)
 
 
 @transaction.atomic
@@ -75,8 +72,7 @@ def refer_for_advocacy(
         ended_on=ended_on,
         recorded_by=actor,
     )
-    _audit(actor, person, row, "Recorded an advocacy referral", {"referred_on": referred_on})
-    changed(person)
+    _created(actor, person, row, "Recorded an advocacy referral", {"referred_on": referred_on})
     return row
 
 
@@ -90,8 +86,7 @@ def match_independent_visitor(
     row = IndependentVisitor.objects.create(
         person=person, visitor_name=name, matched_on=matched_on, recorded_by=actor
     )
-    _audit(actor, person, row, "Matched an independent visitor", {"matched_on": matched_on})
-    changed(person)
+    _created(actor, person, row, "Matched an independent visitor", {"matched_on": matched_on})
     return row
 
 
@@ -105,8 +100,7 @@ def record_independent_visit(
     row = IndependentVisit.objects.create(
         visitor=visitor, visited_on=visited_on, notes=notes.strip(), recorded_by=actor
     )
-    _audit(actor, visitor.person, row, "Recorded an independent visit", {"visited_on": visited_on})
-    changed(visitor.person)
+    _created(actor, visitor.person, row, "Recorded an independent visit", {"visited_on": visited_on})
     return row
 
 
@@ -124,8 +118,7 @@ def receive_complaint(
         summary=_required("summary", summary, "Enter what the complaint is about"),
         recorded_by=actor,
     )
-    _audit(actor, person, complaint, "Recorded a complaint", {"received_on": received_on})
-    changed(person)
+    _created(actor, person, complaint, "Recorded a complaint", {"received_on": received_on})
     return complaint
 
 
@@ -223,6 +216,5 @@ def record_child_views(
         views=_required("views", views, "Enter the child's views in their own words"),
         recorded_by=actor,
     )
-    _audit(actor, person, row, "Recorded the child's views", {"given_on": given_on, "meeting": row.meeting})
-    changed(person)
+    _created(actor, person, row, "Recorded the child's views", {"given_on": given_on, "meeting": row.meeting})
     return row
