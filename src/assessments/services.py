@@ -55,6 +55,21 @@ def _at(day: date | None) -> datetime:
     return midday(day or timezone.localdate())
 
 
+def _move(assessment: Assessment, event: str, *, actor: User, at: datetime, reason: str = "") -> None:
+    """The assessment's workflow event at `at` (its history row and audit)."""
+    transition(
+        assessment,
+        event,
+        machine_cls=AssessmentMachine,
+        history_model=AssessmentStatusChange,
+        history_fk="assessment",
+        actor=actor,
+        occurred_at=at,
+        reason=reason,
+        person=assessment.person,
+    )
+
+
 @transaction.atomic
 def start_assessment(
     *,
@@ -158,16 +173,7 @@ def submit_assessment(*, actor: User, assessment: Assessment, on: date | None = 
     if missing:
         raise ValidationError(missing)
     on = on or timezone.localdate()
-    transition(
-        assessment,
-        "submit",
-        machine_cls=AssessmentMachine,
-        history_model=AssessmentStatusChange,
-        history_fk="assessment",
-        actor=actor,
-        occurred_at=_at(on),
-        person=assessment.person,
-    )
+    _move(assessment, "submit", actor=actor, at=_at(on))
     assessment.submitted_on = on
     assessment.save(update_fields=["submitted_on"])
     changed(assessment.person_id)
@@ -181,16 +187,7 @@ def authorise_assessment(*, actor: User, assessment: Assessment, on: date | None
     on = on or timezone.localdate()
     if assessment.submitted_on and on < assessment.submitted_on:
         raise ValidationError({"on": "The authorisation date must be on or after the submission date"})
-    transition(
-        assessment,
-        "authorise",
-        machine_cls=AssessmentMachine,
-        history_model=AssessmentStatusChange,
-        history_fk="assessment",
-        actor=actor,
-        occurred_at=_at(on),
-        person=assessment.person,
-    )
+    _move(assessment, "authorise", actor=actor, at=_at(on))
     assessment.authorised_on = on
     assessment.authorised_by = actor
     assessment.save(update_fields=["authorised_on", "authorised_by"])
@@ -208,17 +205,7 @@ def return_assessment(
     if not comments:
         raise ValidationError({"comments": "Enter what needs to be done to meet the standard"})
     when = _at(on)
-    transition(
-        assessment,
-        "return_for_work",
-        machine_cls=AssessmentMachine,
-        history_model=AssessmentStatusChange,
-        history_fk="assessment",
-        actor=actor,
-        occurred_at=when,
-        reason=comments,
-        person=assessment.person,
-    )
+    _move(assessment, "return_for_work", actor=actor, at=when, reason=comments)
     assessment.submitted_on = None
     assessment.save(update_fields=["submitted_on"])
     row = AssessmentReturn.objects.create(

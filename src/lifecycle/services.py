@@ -20,6 +20,13 @@ from .machines import DeletionMachine
 from .models import DeletionRequest, DeletionRequestStatusChange, DeletionStatus
 from .retention import past_retention
 
+# A deletion request's workflow: its machine and history (for `transition`).
+_DELETION: dict[str, Any] = {
+    "machine_cls": DeletionMachine,
+    "history_model": DeletionRequestStatusChange,
+    "history_fk": "request",
+}
+
 
 @transaction.atomic
 def propose_deletion(*, actor: User, person: Any, reason: str = "") -> DeletionRequest:
@@ -87,9 +94,7 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
     transition(
         request,
         "approve",
-        machine_cls=DeletionMachine,
-        history_model=DeletionRequestStatusChange,
-        history_fk="request",
+        **_DELETION,
         actor=actor,
         reason=reason,
         person=person,
@@ -115,9 +120,7 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
     transition(
         request,
         "record_deleted",
-        machine_cls=DeletionMachine,
-        history_model=DeletionRequestStatusChange,
-        history_fk="request",
+        **_DELETION,
         actor=actor,
         reason=reason,
         person=person_id,
@@ -135,9 +138,7 @@ def reject_deletion(*, actor: User, request: DeletionRequest, reason: str) -> De
     transition(
         request,
         "reject",
-        machine_cls=DeletionMachine,
-        history_model=DeletionRequestStatusChange,
-        history_fk="request",
+        **_DELETION,
         actor=actor,
         reason=reason,
         person=request.person,

@@ -1,6 +1,7 @@
 """Supervised contact: sessions booked (no supervisor or room twice at once), held or cancelled."""
 
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,6 +18,13 @@ from people.models import Person
 
 from ..machines import ContactSessionMachine
 from ..models import ContactSession, ContactSessionStatusChange, ContactStatus
+
+# A contact session's workflow: its machine and history (for `transition`).
+_SESSION: dict[str, Any] = {
+    "machine_cls": ContactSessionMachine,
+    "history_model": ContactSessionStatusChange,
+    "history_fk": "session",
+}
 
 
 @transaction.atomic
@@ -75,9 +83,7 @@ def record_contact_held(*, actor: User, session: ContactSession) -> ContactSessi
     transition(
         session,
         "hold",
-        machine_cls=ContactSessionMachine,
-        history_model=ContactSessionStatusChange,
-        history_fk="session",
+        **_SESSION,
         actor=actor,
         occurred_at=session.starts_at,
         person=session.person,
@@ -97,9 +103,7 @@ def cancel_contact(*, actor: User, session: ContactSession, cancelled_by: str, r
     transition(
         session,
         "cancel",
-        machine_cls=ContactSessionMachine,
-        history_model=ContactSessionStatusChange,
-        history_fk="session",
+        **_SESSION,
         actor=actor,
         reason=reason.strip(),
         person=session.person,
