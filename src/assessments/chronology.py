@@ -21,19 +21,18 @@ SOURCES: tuple[Source[Any], ...] = (
         "assessments.Assessment",
         (
             Event(
-                kind=Kind.ASSESSMENT,
                 on="start_date",
                 title=lambda a: f"{a.get_kind_display()} started",
                 summary=lambda a: f"{a.get_kind_display()} started; due by {a.due_date:%-d %B %Y}.",
             ),
             Event(
                 when=Q(authorised_on__isnull=False),
-                kind=Kind.ASSESSMENT,
                 on="authorised_on",
                 title=lambda a: f"{a.get_kind_display()} authorised",
                 summary=_authorised,
                 suffix=":authorised",
             ),
         ),
+        kind=Kind.ASSESSMENT,
     ),
 )

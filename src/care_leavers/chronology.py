@@ -9,22 +9,22 @@ SOURCES: tuple[Source[Any], ...] = (
         "care_leavers.PathwayPlan",
         (
             Event(
-                kind=Kind.PLAN,
                 on="plan_date",
                 title="Pathway plan",
                 summary="A pathway plan was agreed with the young person.",
             ),
         ),
+        kind=Kind.PLAN,
     ),
     Source(
         "care_leavers.BirthdayStatus",
         (
             Event(
-                kind=Kind.REVIEW,
                 on="contact_date",
                 title="Birthday check-in",
                 summary="In-touch status, activity and accommodation recorded.",
             ),
         ),
+        kind=Kind.REVIEW,
     ),
 )

@@ -11,26 +11,24 @@ SOURCES: tuple[Source[Any], ...] = (
         "cin.CINPlan",
         (
             Event(
-                kind=Kind.PLAN,
                 on="start_date",
                 title="Child in need plan started",
                 summary="A child in need plan started.",
             ),
             Event(
                 when=Q(end_date__isnull=False),
-                kind=Kind.PLAN,
                 on="end_date",
                 title="Child in need plan ended",
                 summary=lambda p: f"Plan ended: {p.end_reason or 'reason not given'}.",
                 suffix=":ended",
             ),
         ),
+        kind=Kind.PLAN,
     ),
     Source(
         "cin.CINReview",
         (
             Event(
-                kind=Kind.REVIEW,
                 on="held_on",
                 title="Child in need review",
                 summary="The child in need plan was reviewed.",
@@ -38,5 +36,6 @@ SOURCES: tuple[Source[Any], ...] = (
         ),
         person="plan__person",
         select=("plan",),
+        kind=Kind.REVIEW,
     ),
 )

@@ -11,26 +11,24 @@ SOURCES: tuple[Source[Any], ...] = (
         "early_help.EarlyHelpEpisode",
         (
             Event(
-                kind=Kind.PLAN,
                 on="start_date",
                 title="Early help started",
                 summary="Early help support started for the family.",
             ),
             Event(
                 when=Q(end_date__isnull=False),
-                kind=Kind.PLAN,
                 on="end_date",
                 title="Early help ended",
                 summary="Early help support ended.",
                 suffix=":ended",
             ),
         ),
+        kind=Kind.PLAN,
     ),
     Source(
         "early_help.Handover",
         (
             Event(
-                kind=Kind.DECISION,
                 on="handover_date",
                 title=lambda h: h.get_direction_display(),
                 summary=lambda h: f"{h.get_direction_display()} recorded with a handover.",
@@ -38,5 +36,6 @@ SOURCES: tuple[Source[Any], ...] = (
         ),
         person="episode__person",
         select=("episode",),
+        kind=Kind.DECISION,
     ),
 )

@@ -24,14 +24,12 @@ SOURCES: tuple[Source[Any], ...] = (
         "looked_after.PeriodOfCare",
         (
             Event(
-                kind=Kind.PLACEMENT,
                 on="start_date",
                 title="Became looked after",
                 summary="The child started to be looked after.",
             ),
             Event(
                 when=Q(end_date__isnull=False),
-                kind=Kind.PLACEMENT,
                 on="end_date",
                 title="Stopped being looked after",
                 summary=lambda p: (
@@ -40,57 +38,57 @@ SOURCES: tuple[Source[Any], ...] = (
                 suffix=":ended",
             ),
         ),
+        kind=Kind.PLACEMENT,
     ),
     Source(
         "looked_after.Placement",
         (
             Event(
-                kind=Kind.PLACEMENT,
                 on="start_date",
                 title="Placement started",
                 summary=lambda pl: f"{ssda903.PLACEMENT_TYPE.label(pl.placement_type)} with {pl.carer_name}.",
             ),
             Event(
                 when=Q(end_date__isnull=False, reason_for_change__gt=""),
-                kind=Kind.PLACEMENT,
                 on="end_date",
                 title="Placement ended",
                 summary=_placement_ended,
                 suffix=":ended",
             ),
         ),
+        kind=Kind.PLACEMENT,
     ),
     Source(
         "looked_after.LACReview",
         (
             Event(
-                kind=Kind.REVIEW,
                 on="held_on",
                 title="Looked-after review",
                 summary=lambda r: f"Review {r.sequence} held by the independent reviewing officer.",
             ),
         ),
+        kind=Kind.REVIEW,
     ),
     Source(
         "looked_after.HealthAssessment",
         (
             Event(
-                kind=Kind.HEALTH,
                 on="completed_on",
                 title=lambda h: h.get_kind_display(),
                 summary=lambda h: f"{h.get_kind_display()} completed.",
             ),
         ),
+        kind=Kind.HEALTH,
     ),
     Source(
         "looked_after.MissingEpisode",
         (
             Event(
-                kind=Kind.MISSING,
                 on="started_at",
                 title=lambda m: ssda903.MISSING_TYPE.label(m.kind).split(":")[0],
                 summary=_missing,
             ),
         ),
+        kind=Kind.MISSING,
     ),
 )

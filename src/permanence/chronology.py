@@ -33,42 +33,41 @@ SOURCES: tuple[Source[Any], ...] = (
         "permanence.PreProceedings",
         (
             Event(
-                kind=Kind.COURT,
                 on="decision_date",
                 title="Pre-proceedings started",
                 summary="Decision to enter pre-proceedings (PLO).",
             ),
         ),
+        kind=Kind.COURT,
     ),
     Source(
         "permanence.CareProceedings",
         (
             Event(
-                kind=Kind.COURT,
                 on="issue_date",
                 title="Care proceedings issued",
                 summary="Care proceedings issued (26-week timetable).",
             ),
             Event(
                 when=Q(concluded_on__isnull=False),
-                kind=Kind.COURT,
                 on="concluded_on",
                 title="Care proceedings concluded",
                 summary="Care proceedings concluded.",
                 suffix=":concluded",
             ),
         ),
+        kind=Kind.COURT,
     ),
     Source(
         "permanence.CourtOrder",
         (
             Event(
-                kind=Kind.COURT,
                 on="made_on",
                 title=lambda o: f"{o.get_order_type_display()} made",
                 summary=lambda o: f"The court made a {o.get_order_type_display().lower()}.",
             ),
         ),
+        kind=Kind.COURT,
     ),
     # An adoption case yields one event per step it has reached.
     Source("permanence.AdoptionCase", tuple(_adoption_step(field, title) for field, title in ADOPTION_STEPS)),

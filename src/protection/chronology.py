@@ -51,18 +51,17 @@ SOURCES: tuple[Source[Any], ...] = (
         "protection.Conference",
         (
             Event(
-                kind=Kind.CONFERENCE,
                 on="held_on",
                 title=lambda c: f"{c.get_kind_display()} conference",
                 summary=_conference_summary,
             ),
         ),
+        kind=Kind.CONFERENCE,
     ),
     Source(
         "protection.CPPlan",
         (
             Event(
-                kind=Kind.PLAN,
                 on="start_date",
                 title="Child protection plan started",
                 summary=_plan_category,
@@ -70,19 +69,18 @@ SOURCES: tuple[Source[Any], ...] = (
             ),
             Event(
                 when=Q(end_date__isnull=False),
-                kind=Kind.PLAN,
                 on="end_date",
                 title="Child protection plan ended",
                 summary=lambda p: f"Plan ended: {p.end_reason or p.get_step_down_display()}.",
                 suffix=":ended",
             ),
         ),
+        kind=Kind.PLAN,
     ),
     Source(
         "protection.CoreGroup",
         (
             Event(
-                kind=Kind.PLAN,
                 on="held_on",
                 title="Core group meeting",
                 summary="Core group met to review the plan's progress.",
@@ -90,16 +88,17 @@ SOURCES: tuple[Source[Any], ...] = (
         ),
         person="plan__person",
         select=("plan",),
+        kind=Kind.PLAN,
     ),
     Source(
         "protection.ManagementDecision",
         (
             Event(
-                kind=Kind.SUPERVISION,
                 on="decided_on",
                 title="Management decision",
                 summary=lambda m: str(m.decision)[:200],
             ),
         ),
+        kind=Kind.SUPERVISION,
     ),
 )

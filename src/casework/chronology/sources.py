@@ -40,7 +40,7 @@ class Event(Generic[M]):
     of its two people's chronologies).
 
     What the event says is declared, and `Source.build` makes it: its `kind` (text, or a
-    function of the row); `on`, the row's
+    function of the row; by default the source's); `on`, the row's
     field holding its date (a path through relations, `"contact.received_at"`, or a function of
     the row); `title` and `summary`, text or a function of the row; `suffix`, what follows the
     row's key where a row yields several events (`":ended"`); `link`, the record's page; `more`,
@@ -91,6 +91,7 @@ class Source(Generic[M]):
     - `author`: the field naming the user who recorded a row (who may see it when restricted);
     - `significant`: a boolean field holding the row's own curation (manual entries only;
       every other event's significance lives in `ChronologyAnnotation`);
+    - `kind`: the kind of its events, where an event does not give its own;
     - `per_person`: each key also names the child, as one row is an event of several children
       (a contact about a family).
     """
@@ -106,6 +107,7 @@ class Source(Generic[M]):
     restricted: str = ""
     author: str = ""
     significant: str = ""
+    kind: str = ""
     per_person: bool = False
 
     def lookup(self, event: Event[M]) -> str:
@@ -161,7 +163,7 @@ class Source(Generic[M]):
         return ChronologyEvent(
             person_id=person_id,
             occurred_on=_read(row, event.on),
-            kind=_say(row, event.kind),
+            kind=_say(row, event.kind or self.kind),
             title=_say(row, event.title),
             summary=_say(row, event.summary),
             source=self.label,

@@ -31,12 +31,9 @@ def _entry(entry: ChronologyEntry) -> dict[str, Any]:
 SOURCES: tuple[Source[Any], ...] = (
     Source(
         "casework.Visit",
-        (
-            Event(
-                kind=Kind.VISIT, on="visited_on", title=lambda visit: visit.get_kind_display(), summary=_visit
-            ),
-        ),
+        (Event(on="visited_on", title=lambda visit: visit.get_kind_display(), summary=_visit),),
         select=("worker",),
+        kind=Kind.VISIT,
     ),
     Source(
         "casework.CaseNote",
@@ -58,19 +55,18 @@ SOURCES: tuple[Source[Any], ...] = (
         "casework.ChildView",
         (
             Event(
-                kind=Kind.VOICE,
                 on="recorded_on",
                 title="Child's wishes and feelings",
                 summary=_child_view,
                 link=lambda view: reverse("casework:voice", args=[view.person_id]),
             ),
         ),
+        kind=Kind.VOICE,
     ),
     Source(
         "casework.Document",
         (
             Event(
-                kind=Kind.DOCUMENT,
                 on="document_date",
                 title=lambda doc: f"Document: {doc.get_doc_type_display()}",
                 summary=lambda doc: doc.title,
@@ -81,12 +77,12 @@ SOURCES: tuple[Source[Any], ...] = (
         prefetch=("named_users",),
         restricted="restricted",
         author="uploaded_by",
+        kind=Kind.DOCUMENT,
     ),
     Source(
         "casework.ChronologyEntry",
         (
             Event(
-                kind=Kind.PARTNER_EVENT,
                 on="occurred_on",
                 title=lambda entry: f"Reported by {entry.agency}",
                 summary=lambda entry: entry.what_happened.split("\n", 1)[0][:300],
@@ -96,5 +92,6 @@ SOURCES: tuple[Source[Any], ...] = (
         restricted="restricted",
         author="recorded_by",
         significant="significant",
+        kind=Kind.PARTNER_EVENT,
     ),
 )

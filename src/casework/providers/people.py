@@ -80,7 +80,6 @@ SOURCES: tuple[Source[Any], ...] = (
         (
             Event(
                 when=Q(date_of_birth__isnull=False),
-                kind=Kind.IDENTITY,
                 on="date_of_birth",
                 title="Born",
                 summary=lambda person: f"{person.given_name} was born.",
@@ -88,7 +87,6 @@ SOURCES: tuple[Source[Any], ...] = (
                 link=_link,
             ),
             Event(
-                kind=Kind.IDENTITY,
                 on="created_at",
                 title="Record created",
                 summary=lambda person: f"Harbour record {person.la_child_id} created.",
@@ -97,24 +95,24 @@ SOURCES: tuple[Source[Any], ...] = (
             ),
         ),
         person="pk",
+        kind=Kind.IDENTITY,
     ),
     Source(
         "people.PersonName",
         (
             Event(
-                kind=Kind.IDENTITY,
                 on=lambda name: name.used_to or name.used_from or name.created_at,
                 title=lambda name: f"Name recorded: {name.get_kind_display().lower()}",
                 summary=_name,
                 link=_link,
             ),
         ),
+        kind=Kind.IDENTITY,
     ),
     Source(
         "people.Address",
         (
             Event(
-                kind=Kind.IDENTITY,
                 on="start_date",
                 title="Moved address",
                 summary=lambda address: (
@@ -124,6 +122,7 @@ SOURCES: tuple[Source[Any], ...] = (
                 link=_link,
             ),
         ),
+        kind=Kind.IDENTITY,
     ),
     # Each relationship is an event for both its people: "X recorded as mother" and its inverse.
     Source(
@@ -135,7 +134,6 @@ SOURCES: tuple[Source[Any], ...] = (
         "people.Alert",
         (
             Event(
-                kind=Kind.ALERT,
                 on="start_date",
                 title=lambda alert: f"Alert added: {_alert(alert)}",
                 summary=lambda alert: alert.details.split("\n", 1)[0][:200] or _alert(alert),
@@ -143,7 +141,6 @@ SOURCES: tuple[Source[Any], ...] = (
             ),
             Event(
                 when=ENDED,
-                kind=Kind.ALERT,
                 on="end_date",
                 title=lambda alert: f"Alert ended: {_alert(alert)}",
                 summary=lambda alert: f"{_alert(alert)} alert no longer applies.",
@@ -151,5 +148,6 @@ SOURCES: tuple[Source[Any], ...] = (
                 link=_link,
             ),
         ),
+        kind=Kind.ALERT,
     ),
 )
