@@ -16,7 +16,6 @@ import timescales
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
@@ -100,15 +99,14 @@ def start_assessment(
         calendar_version=deadline.calendar_version,
         worker=worker or actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=referral.person,
-        obj=assessment,
-        summary=f"Started {assessment.get_kind_display().lower()}",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        referral.person,
+        assessment,
+        f"Started {assessment.get_kind_display().lower()}",
         changes={"start_date": start_date, "due_date": deadline.statutory_due},
     )
-    changed(referral.person_id)
     return assessment
 
 
@@ -141,15 +139,14 @@ def record_assessment(
     if NO_FACTORS in assessment.factors and len(assessment.factors) > 1:
         raise ValidationError({"factors": "“21 No factors identified” cannot be selected with other factors"})
     assessment.save()
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=assessment.person,
-        obj=assessment,
-        summary="Updated the assessment",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        assessment.person,
+        assessment,
+        "Updated the assessment",
         changes={k: "changed" for k in changes},
     )
-    changed(assessment.person_id)
     return assessment
 
 
@@ -211,15 +208,14 @@ def return_assessment(
     row = AssessmentReturn.objects.create(
         assessment=assessment, returned_by=actor, returned_at=when, comments=comments
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=assessment.person,
-        obj=row,
-        summary="Returned the assessment as not meeting the standard",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        assessment.person,
+        row,
+        "Returned the assessment as not meeting the standard",
         reason=comments,
     )
-    changed(assessment.person_id)
     return row
 
 
@@ -267,13 +263,12 @@ def complete_commissioned(
         )
     commissioned.completed_on = completed_on
     commissioned.save(update_fields=["completed_on"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=commissioned.person,
-        obj=commissioned,
-        summary="Recorded a commissioned assessment as completed",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        commissioned.person,
+        commissioned,
+        "Recorded a commissioned assessment as completed",
         changes={"completed_on": completed_on},
     )
-    changed(commissioned.person_id)
     return commissioned
