@@ -15,9 +15,13 @@ from ..chronology.sources import Event, Source
 ENDED = Q(end_date__isnull=False)
 
 
+def _page(person_id: int) -> str:
+    return reverse("people:detail", args=[person_id])
+
+
 def _link(row: Any) -> str:
     """The person page of the row's child."""
-    return reverse("people:detail", args=[row.pk if isinstance(row, Person) else row.person_id])
+    return _page(row.person_id)
 
 
 def _name(name: PersonName) -> str:
@@ -45,7 +49,7 @@ def _relationship_seen_by(end: str) -> tuple[Event[PersonRelationship], ...]:
         return f"Relationship with {other.display_name} ({label.lower()}) ended."
 
     def link(rel: PersonRelationship) -> str:
-        return _link(sides(rel)[0])
+        return _page(sides(rel)[0].pk)
 
     return (
         Event(
@@ -84,14 +88,14 @@ SOURCES: tuple[Source[Any], ...] = (
                 title="Born",
                 summary=lambda person: f"{person.given_name} was born.",
                 suffix=":born",
-                link=_link,
+                link=lambda person: _page(person.pk),
             ),
             Event(
                 on="created_at",
                 title="Record created",
                 summary=lambda person: f"Harbour record {person.la_child_id} created.",
                 suffix=":created",
-                link=_link,
+                link=lambda person: _page(person.pk),
             ),
         ),
         person="pk",
