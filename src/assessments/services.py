@@ -16,7 +16,7 @@ import timescales
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from core.extensions import changed
@@ -54,6 +54,21 @@ def _at(day: date | None) -> datetime:
     return midday(day or timezone.localdate())
 
 
+def _move(assessment: Assessment, event: str, *, actor: User, at: datetime, reason: str = "") -> None:
+    """The assessment's workflow event at `at` (its history row and audit)."""
+    transition(
+        assessment,
+        event,
+        machine_cls=AssessmentMachine,
+        history_model=AssessmentStatusChange,
+        history_fk="assessment",
+        actor=actor,
+        occurred_at=at,
+        reason=reason,
+        person=assessment.person,
+    )
+
+
 @transaction.atomic
 def start_assessment(
     *,
@@ -84,15 +99,14 @@ def start_assessment(
         calendar_version=deadline.calendar_version,
         worker=worker or actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=referral.person,
-        obj=assessment,
-        summary=f"Started {assessment.get_kind_display().lower()}",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        referral.person,
+        assessment,
+        f"Started {assessment.get_kind_display().lower()}",
         changes={"start_date": start_date, "due_date": deadline.statutory_due},
     )
-    changed(referral.person_id)
     return assessment
 
 
@@ -125,15 +139,14 @@ def record_assessment(
     if NO_FACTORS in assessment.factors and len(assessment.factors) > 1:
         raise ValidationError({"factors": "“21 No factors identified” cannot be selected with other factors"})
     assessment.save()
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=assessment.person,
-        obj=assessment,
-        summary="Updated the assessment",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        assessment.person,
+        assessment,
+        "Updated the assessment",
         changes={k: "changed" for k in changes},
     )
-    changed(assessment.person_id)
     return assessment
 
 
@@ -157,16 +170,7 @@ def submit_assessment(*, actor: User, assessment: Assessment, on: date | None = 
     if missing:
         raise ValidationError(missing)
     on = on or timezone.localdate()
-    transition(
-        assessment,
-        "submit",
-        machine_cls=AssessmentMachine,
-        history_model=AssessmentStatusChange,
-        history_fk="assessment",
-        actor=actor,
-        occurred_at=_at(on),
-        person=assessment.person,
-    )
+    _move(assessment, "submit", actor=actor, at=_at(on))
     assessment.submitted_on = on
     assessment.save(update_fields=["submitted_on"])
     changed(assessment.person_id)
@@ -180,16 +184,7 @@ def authorise_assessment(*, actor: User, assessment: Assessment, on: date | None
     on = on or timezone.localdate()
     if assessment.submitted_on and on < assessment.submitted_on:
         raise ValidationError({"on": "The authorisation date must be on or after the submission date"})
-    transition(
-        assessment,
-        "authorise",
-        machine_cls=AssessmentMachine,
-        history_model=AssessmentStatusChange,
-        history_fk="assessment",
-        actor=actor,
-        occurred_at=_at(on),
-        person=assessment.person,
-    )
+    _move(assessment, "authorise", actor=actor, at=_at(on))
     assessment.authorised_on = on
     assessment.authorised_by = actor
     assessment.save(update_fields=["authorised_on", "authorised_by"])
@@ -207,31 +202,20 @@ def return_assessment(
     if not comments:
         raise ValidationError({"comments": "Enter what needs to be done to meet the standard"})
     when = _at(on)
-    transition(
-        assessment,
-        "return_for_work",
-        machine_cls=AssessmentMachine,
-        history_model=AssessmentStatusChange,
-        history_fk="assessment",
-        actor=actor,
-        occurred_at=when,
-        reason=comments,
-        person=assessment.person,
-    )
+    _move(assessment, "return_for_work", actor=actor, at=when, reason=comments)
     assessment.submitted_on = None
     assessment.save(update_fields=["submitted_on"])
     row = AssessmentReturn.objects.create(
         assessment=assessment, returned_by=actor, returned_at=when, comments=comments
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=assessment.person,
-        obj=row,
-        summary="Returned the assessment as not meeting the standard",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        assessment.person,
+        row,
+        "Returned the assessment as not meeting the standard",
         reason=comments,
     )
-    changed(assessment.person_id)
     return row
 
 
@@ -263,14 +247,7 @@ def commission_assessment(
         due_on=due_on,
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=row,
-        summary=f"Commissioned {row.get_kind_display().lower()}",
-    )
-    changed(person)
+    audit_and_tell(actor, AuditAction.CREATE, person, row, f"Commissioned {row.get_kind_display().lower()}")
     return row
 
 
@@ -286,13 +263,12 @@ def complete_commissioned(
         )
     commissioned.completed_on = completed_on
     commissioned.save(update_fields=["completed_on"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=commissioned.person,
-        obj=commissioned,
-        summary="Recorded a commissioned assessment as completed",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        commissioned.person,
+        commissioned,
+        "Recorded a commissioned assessment as completed",
         changes={"completed_on": completed_on},
     )
-    changed(commissioned.person_id)
     return commissioned

@@ -21,6 +21,7 @@ from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 
 from . import rules, services
 from .forms import AssessmentForm, CommissionForm, CompleteCommissionedForm, ReturnForm, StartAssessmentForm
@@ -152,18 +153,14 @@ def return_for_work(request: AuthenticatedHttpRequest, assessment: Assessment) -
     )
 
 
-@requires(Permission.RECORD_ASSESSMENT)
-@with_person(Purpose.EDIT, page="Commission an assessment")
-@require_http_methods(["GET", "POST"])
-def commission(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        CommissionForm(request.POST or None),
-        lambda data: services.commission_assessment(actor=request.user, person=person, **data),
-        title="Commission a specialist or parenting assessment",
-        success="Assessment commissioned",
-        person=person,
-    )
+commission = form_view(
+    Permission.RECORD_ASSESSMENT,
+    with_person(Purpose.EDIT, page="Commission an assessment"),
+    CommissionForm,
+    services.commission_assessment,
+    title="Commission a specialist or parenting assessment",
+    success="Assessment commissioned",
+)
 
 
 @requires(Permission.RECORD_ASSESSMENT)

@@ -9,11 +9,10 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from codes import ssda903
-from core.extensions import changed
 from core.validation import not_in_future
 from core.versioning import claim_edit
 from people.models import Person
@@ -70,15 +69,14 @@ def record_care_leaver(
         record.updated_by = actor
         record.save()
         action = AuditAction.UPDATE
-    auditor.record(
-        actor=actor,
-        action=action,
-        person=person,
-        obj=record,
-        summary="Recorded care leaver details",
+    audit_and_tell(
+        actor,
+        action,
+        person,
+        record,
+        "Recorded care leaver details",
         changes={k: [before.get(k), v] for k, v in values.items() if before.get(k) != v},
     )
-    changed(person)
     return record
 
 
@@ -89,15 +87,9 @@ def start_pathway_plan(*, actor: User, person: Person, plan_date: date, summary:
     plan = PathwayPlan.objects.create(
         person=person, plan_date=plan_date, summary=summary.strip(), created_by=actor
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=plan,
-        summary="Started a pathway plan",
-        changes={"plan_date": plan_date},
+    audit_and_tell(
+        actor, AuditAction.CREATE, person, plan, "Started a pathway plan", changes={"plan_date": plan_date}
     )
-    changed(person)
     return plan
 
 
@@ -121,15 +113,14 @@ def review_pathway_plan(
         notes=notes.strip(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=plan.person,
-        obj=review,
-        summary="Reviewed the pathway plan",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        plan.person,
+        review,
+        "Reviewed the pathway plan",
         changes={"reviewed_on": reviewed_on, "due_on": due.statutory_due},
     )
-    changed(plan.person)
     return review
 
 
@@ -141,15 +132,14 @@ def add_pathway_action(*, actor: User, plan: PathwayPlan, who: str, what: str, d
     if not what.strip():
         raise ValidationError({"what": "Enter what will be done"})
     action = PathwayAction.objects.create(plan=plan, who=who.strip(), what=what.strip(), due_by=due_by)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=plan.person,
-        obj=action,
-        summary="Added a pathway plan action",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        plan.person,
+        action,
+        "Added a pathway plan action",
         changes={"who": action.who, "what": action.what, "due_by": due_by},
     )
-    changed(plan.person)
     return action
 
 
@@ -159,15 +149,14 @@ def complete_pathway_action(*, actor: User, action: PathwayAction, completed_on:
     not_in_future(completed_on, field="completed_on", label="The completion date")
     action.completed_on = completed_on
     action.save(update_fields=["completed_on"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=action.plan.person,
-        obj=action,
-        summary="Completed a pathway plan action",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        action.plan.person,
+        action,
+        "Completed a pathway plan action",
         changes={"completed_on": completed_on},
     )
-    changed(action.plan.person)
     return action
 
 
@@ -228,13 +217,12 @@ def record_birthday_status(
         "recorded_by": actor,
     }
     status, created = BirthdayStatus.objects.update_or_create(person=person, age=age, defaults=values)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE if created else AuditAction.UPDATE,
-        person=person,
-        obj=status,
-        summary=f"Recorded the status at the {eligibility.ordinal(age)} birthday",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE if created else AuditAction.UPDATE,
+        person,
+        status,
+        f"Recorded the status at the {eligibility.ordinal(age)} birthday",
         changes={k: v for k, v in values.items() if k != "recorded_by"},
     )
-    changed(person)
     return status

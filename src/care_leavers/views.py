@@ -14,6 +14,7 @@ from core.versioning import versioned
 from people.access import Purpose, decide
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 
 from . import services
 from .forms import (
@@ -46,46 +47,34 @@ def edit_record(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
     )
 
 
-@requires(Permission.RECORD_CARE_LEAVER)
-@with_person(Purpose.EDIT, page="Start a pathway plan")
-@require_http_methods(["GET", "POST"])
-def new_plan(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        PathwayPlanForm(request.POST or None),
-        lambda d: services.start_pathway_plan(actor=request.user, person=person, **d),
-        title="Start a pathway plan",
-        person=person,
-        success="Pathway plan started",
-    )
+new_plan = form_view(
+    Permission.RECORD_CARE_LEAVER,
+    with_person(Purpose.EDIT, page="Start a pathway plan"),
+    PathwayPlanForm,
+    services.start_pathway_plan,
+    title="Start a pathway plan",
+    success="Pathway plan started",
+)
 
+review_plan = form_view(
+    Permission.RECORD_CARE_LEAVER,
+    with_record(PathwayPlan, Purpose.EDIT, page="Review a pathway plan", kwarg="plan_id"),
+    PathwayReviewForm,
+    services.review_pathway_plan,
+    record="plan",
+    title="Review the pathway plan",
+    success="Pathway plan review recorded",
+)
 
-@requires(Permission.RECORD_CARE_LEAVER)
-@with_record(PathwayPlan, Purpose.EDIT, page="Review a pathway plan", kwarg="plan_id")
-@require_http_methods(["GET", "POST"])
-def review_plan(request: AuthenticatedHttpRequest, plan: PathwayPlan) -> HttpResponse:
-    return form_page(
-        request,
-        PathwayReviewForm(request.POST or None),
-        lambda d: services.review_pathway_plan(actor=request.user, plan=plan, **d),
-        title="Review the pathway plan",
-        person=plan.person,
-        success="Pathway plan review recorded",
-    )
-
-
-@requires(Permission.RECORD_CARE_LEAVER)
-@with_record(PathwayPlan, Purpose.EDIT, page="Add a pathway plan action", kwarg="plan_id")
-@require_http_methods(["GET", "POST"])
-def add_action(request: AuthenticatedHttpRequest, plan: PathwayPlan) -> HttpResponse:
-    return form_page(
-        request,
-        PathwayActionForm(request.POST or None),
-        lambda d: services.add_pathway_action(actor=request.user, plan=plan, **d),
-        title="Add a pathway plan action",
-        person=plan.person,
-        success="Action added",
-    )
+add_action = form_view(
+    Permission.RECORD_CARE_LEAVER,
+    with_record(PathwayPlan, Purpose.EDIT, page="Add a pathway plan action", kwarg="plan_id"),
+    PathwayActionForm,
+    services.add_pathway_action,
+    record="plan",
+    title="Add a pathway plan action",
+    success="Action added",
+)
 
 
 @requires(Permission.RECORD_CARE_LEAVER)

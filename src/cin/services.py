@@ -13,9 +13,8 @@ from django.db import transaction
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from core.validation import not_in_future
 from frontdoor.models import Referral, ReferralStatus
 from frontdoor.services import close_referral
@@ -52,14 +51,7 @@ def start_cin_plan(
         goals=goals.strip(),
         created_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=plan.person,
-        obj=plan,
-        summary="Started a child in need plan",
-    )
-    changed(plan.person)
+    audit_and_tell(actor, AuditAction.CREATE, plan.person, plan, "Started a child in need plan")
     return plan
 
 
@@ -82,14 +74,7 @@ def record_cin_review(
         child_views=child_views.strip(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=plan.person,
-        obj=review,
-        summary="Recorded a child in need review",
-    )
-    changed(plan.person)
+    audit_and_tell(actor, AuditAction.CREATE, plan.person, review, "Recorded a child in need review")
     return review
 
 

@@ -18,6 +18,7 @@ from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 from plans import views as plan_pages
 from plans.forms import EndPlanForm
 
@@ -82,30 +83,23 @@ plan_sign_off = plan_pages.sign_off(CINPlan, _plan_page)
 plan_end = plan_pages.end_plan(CINPlan, EndPlanForm)
 
 
-@requires(Permission.RECORD_CIN)
-@with_record(CINPlan, Purpose.EDIT, page=PLAN, kwarg="plan_id")
-@require_http_methods(["GET", "POST"])
-def review_new(request: AuthenticatedHttpRequest, plan: CINPlan) -> HttpResponse:
-    return form_page(
-        request,
-        ReviewForm(request.POST or None),
-        lambda data: services.record_cin_review(actor=request.user, plan=plan, **data),
-        title="Record a child in need review",
-        person=plan.person,
-        success="Review recorded",
-        next_url=url("cin:plan", plan.pk),
-    )
+review_new = form_view(
+    Permission.RECORD_CIN,
+    with_record(CINPlan, Purpose.EDIT, page=PLAN, kwarg="plan_id"),
+    ReviewForm,
+    services.record_cin_review,
+    record="plan",
+    title="Record a child in need review",
+    success="Review recorded",
+    next_url=lambda plan: url("cin:plan", plan.pk),
+)
 
-
-@requires(Permission.RECORD_CIN)
-@with_record(Referral, Purpose.EDIT, page="Close the CIN episode", kwarg="referral_id")
-@require_http_methods(["GET", "POST"])
-def close_episode(request: AuthenticatedHttpRequest, referral: Referral) -> HttpResponse:
-    return form_page(
-        request,
-        CloseEpisodeForm(request.POST or None),
-        lambda data: services.close_episode(actor=request.user, referral=referral, **data),
-        title="Close the child in need episode",
-        person=referral.person,
-        success="Episode closed",
-    )
+close_episode = form_view(
+    Permission.RECORD_CIN,
+    with_record(Referral, Purpose.EDIT, page="Close the CIN episode", kwarg="referral_id"),
+    CloseEpisodeForm,
+    services.close_episode,
+    record="referral",
+    title="Close the child in need episode",
+    success="Episode closed",
+)

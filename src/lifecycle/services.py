@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction, AuditEvent
 from core.extensions import changed
 from core.workflow import transition
@@ -18,6 +19,13 @@ from core.workflow import transition
 from .machines import DeletionMachine
 from .models import DeletionRequest, DeletionRequestStatusChange, DeletionStatus
 from .retention import past_retention
+
+# A deletion request's workflow: its machine and history (for `transition`).
+_DELETION: dict[str, Any] = {
+    "machine_cls": DeletionMachine,
+    "history_model": DeletionRequestStatusChange,
+    "history_fk": "request",
+}
 
 
 @transaction.atomic
@@ -45,16 +53,15 @@ def propose_deletion(*, actor: User, person: Any, reason: str = "") -> DeletionR
         recorded_by=actor,
         reason=reason,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=request,
-        summary="Deletion proposed: past retention",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        request,
+        "Deletion proposed: past retention",
         changes={"rule": due.rule.id, "retain_until": due.retain_until},
         reason=reason,
     )
-    changed(person)
     return request
 
 
@@ -87,9 +94,7 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
     transition(
         request,
         "approve",
-        machine_cls=DeletionMachine,
-        history_model=DeletionRequestStatusChange,
-        history_fk="request",
+        **_DELETION,
         actor=actor,
         reason=reason,
         person=person,
@@ -115,9 +120,7 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
     transition(
         request,
         "record_deleted",
-        machine_cls=DeletionMachine,
-        history_model=DeletionRequestStatusChange,
-        history_fk="request",
+        **_DELETION,
         actor=actor,
         reason=reason,
         person=person_id,
@@ -135,9 +138,7 @@ def reject_deletion(*, actor: User, request: DeletionRequest, reason: str) -> De
     transition(
         request,
         "reject",
-        machine_cls=DeletionMachine,
-        history_model=DeletionRequestStatusChange,
-        history_fk="request",
+        **_DELETION,
         actor=actor,
         reason=reason,
         person=request.person,

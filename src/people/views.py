@@ -32,6 +32,7 @@ from .forms import (
     SearchForm,
 )
 from .models import Person
+from .pages import form_view
 from .presenters import PersonPage
 from .search import SearchQuery, find_possible_duplicates, parse_free_text, search_people
 
@@ -172,32 +173,23 @@ def add_address(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
     )
 
 
-@requires(Permission.EDIT_PERSON)
-@with_person(Purpose.EDIT, page="Add name")
-@require_http_methods(["GET", "POST"])
-def add_name(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        NameForm(request.POST or None),
-        lambda data: services.add_name(actor=request.user, person=person, **data),
-        title="Add a previous name or alias",
-        success="Name added",
-        person=person,
-    )
+add_name = form_view(
+    Permission.EDIT_PERSON,
+    with_person(Purpose.EDIT, page="Add name"),
+    NameForm,
+    services.add_name,
+    title="Add a previous name or alias",
+    success="Name added",
+)
 
-
-@requires(Permission.EDIT_PERSON)
-@with_person(Purpose.EDIT, page="Add alert")
-@require_http_methods(["GET", "POST"])
-def add_alert(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        AlertForm(request.POST or None),
-        lambda data: services.add_alert(actor=request.user, person=person, **data),
-        title="Add an alert",
-        success="Alert added",
-        person=person,
-    )
+add_alert = form_view(
+    Permission.EDIT_PERSON,
+    with_person(Purpose.EDIT, page="Add alert"),
+    AlertForm,
+    services.add_alert,
+    title="Add an alert",
+    success="Alert added",
+)
 
 
 @requires(Permission.MANAGE_RELATIONSHIPS)

@@ -1,10 +1,10 @@
 """Pre-proceedings, court and adoption in the child's chronology (see casework.chronology)."""
 
+from typing import Any
+
 from django.db.models import Q
 
-from casework.chronology import ChronologyEvent, Event, Kind, Source
-
-from .models import AdoptionCase, CareProceedings, CourtOrder, PreProceedings
+from casework.chronology import Event, Kind, Source
 
 ADOPTION_STEPS = (
     ("adm_decision_date", "Decision that the child should be placed for adoption"),
@@ -16,78 +16,59 @@ ADOPTION_STEPS = (
 )
 
 
-def _pre_proceedings(p: PreProceedings) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=p.person_id,
-        occurred_on=p.decision_date,
-        kind=Kind.COURT,
-        title="Pre-proceedings started",
-        summary="Decision to enter pre-proceedings (PLO).",
-        source="permanence.PreProceedings",
-        source_key=f"permanence.PreProceedings:{p.pk}",
-    )
-
-
-def _proceedings_issued(c: CareProceedings) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=c.person_id,
-        occurred_on=c.issue_date,
-        kind=Kind.COURT,
-        title="Care proceedings issued",
-        summary="Care proceedings issued (26-week timetable).",
-        source="permanence.CareProceedings",
-        source_key=f"permanence.CareProceedings:{c.pk}",
-    )
-
-
-def _proceedings_concluded(c: CareProceedings) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=c.person_id,
-        occurred_on=c.concluded_on,  # type: ignore[arg-type]  # only rows with one
-        kind=Kind.COURT,
-        title="Care proceedings concluded",
-        summary="Care proceedings concluded.",
-        source="permanence.CareProceedings",
-        source_key=f"permanence.CareProceedings:{c.pk}:concluded",
-    )
-
-
-def _court_order(o: CourtOrder) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=o.person_id,
-        occurred_on=o.made_on,
-        kind=Kind.COURT,
-        title=f"{o.get_order_type_display()} made",
-        summary=f"The court made a {o.get_order_type_display().lower()}.",
-        source="permanence.CourtOrder",
-        source_key=f"permanence.CourtOrder:{o.pk}",
-    )
-
-
-def _adoption_step(field: str, title: str) -> Event[AdoptionCase]:
+def _adoption_step(field: str, title: str) -> Event[Any]:
     """The event of an adoption case that has reached this step (its date recorded)."""
-
-    def build(a: AdoptionCase) -> ChronologyEvent:
-        return ChronologyEvent(
-            person_id=a.person_id,
-            occurred_on=getattr(a, field),
-            kind=Kind.COURT,
-            title=title,
-            summary=f"{title}.",
-            source="permanence.AdoptionCase",
-            source_key=f"permanence.AdoptionCase:{a.pk}:{field}",
-        )
-
-    return Event(build, when=Q(**{f"{field}__isnull": False}))
+    return Event(
+        when=Q(**{f"{field}__isnull": False}),
+        kind=Kind.COURT,
+        on=field,
+        title=title,
+        summary=f"{title}.",
+        suffix=f":{field}",
+    )
 
 
-SOURCES = (
-    Source("permanence.PreProceedings", (Event(_pre_proceedings),)),
+SOURCES: tuple[Source[Any], ...] = (
+    Source(
+        "permanence.PreProceedings",
+        (
+            Event(
+                on="decision_date",
+                title="Pre-proceedings started",
+                summary="Decision to enter pre-proceedings (PLO).",
+            ),
+        ),
+        kind=Kind.COURT,
+    ),
     Source(
         "permanence.CareProceedings",
-        (Event(_proceedings_issued), Event(_proceedings_concluded, when=Q(concluded_on__isnull=False))),
+        (
+            Event(
+                on="issue_date",
+                title="Care proceedings issued",
+                summary="Care proceedings issued (26-week timetable).",
+            ),
+            Event(
+                when=Q(concluded_on__isnull=False),
+                on="concluded_on",
+                title="Care proceedings concluded",
+                summary="Care proceedings concluded.",
+                suffix=":concluded",
+            ),
+        ),
+        kind=Kind.COURT,
     ),
-    Source("permanence.CourtOrder", (Event(_court_order),)),
+    Source(
+        "permanence.CourtOrder",
+        (
+            Event(
+                on="made_on",
+                title=lambda o: f"{o.get_order_type_display()} made",
+                summary=lambda o: f"The court made a {o.get_order_type_display().lower()}.",
+            ),
+        ),
+        kind=Kind.COURT,
+    ),
     # An adoption case yields one event per step it has reached.
     Source("permanence.AdoptionCase", tuple(_adoption_step(field, title) for field, title in ADOPTION_STEPS)),
 )

@@ -18,6 +18,7 @@ from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, decide
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 
 from . import forms as f
 from . import services
@@ -27,91 +28,67 @@ from .queries import cancellations_by_who, current_limit, periods_by_person, tra
 # --- Pre-proceedings ---
 
 
-@requires(Permission.RECORD_PERMANENCE)
-@with_person(Purpose.EDIT, page="Start pre-proceedings")
-@require_http_methods(["GET", "POST"])
-def new_plo(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        f.PreProceedingsForm(request.POST or None),
-        lambda d: services.start_pre_proceedings(actor=request.user, person=person, **d),
-        title="Start pre-proceedings (PLO)",
-        person=person,
-        success="Pre-proceedings started",
-    )
+new_plo = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_person(Purpose.EDIT, page="Start pre-proceedings"),
+    f.PreProceedingsForm,
+    services.start_pre_proceedings,
+    title="Start pre-proceedings (PLO)",
+    success="Pre-proceedings started",
+)
 
+plo_meeting = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_record(PreProceedings, Purpose.EDIT, page="Record a PLO meeting", kwarg="plo_id"),
+    f.PLOMeetingForm,
+    services.record_plo_meeting,
+    record="plo",
+    title="Record a pre-proceedings meeting",
+    success="Meeting recorded",
+)
 
-@requires(Permission.RECORD_PERMANENCE)
-@with_record(PreProceedings, Purpose.EDIT, page="Record a PLO meeting", kwarg="plo_id")
-@require_http_methods(["GET", "POST"])
-def plo_meeting(request: AuthenticatedHttpRequest, plo: PreProceedings) -> HttpResponse:
-    return form_page(
-        request,
-        f.PLOMeetingForm(request.POST or None),
-        lambda d: services.record_plo_meeting(actor=request.user, plo=plo, **d),
-        title="Record a pre-proceedings meeting",
-        person=plo.person,
-        success="Meeting recorded",
-    )
-
-
-@requires(Permission.RECORD_PERMANENCE)
-@with_record(PreProceedings, Purpose.EDIT, page="Step down from pre-proceedings", kwarg="plo_id")
-@require_http_methods(["GET", "POST"])
-def plo_step_down(request: AuthenticatedHttpRequest, plo: PreProceedings) -> HttpResponse:
-    return form_page(
-        request,
-        f.StepDownForm(request.POST or None),
-        lambda d: services.step_down_pre_proceedings(actor=request.user, plo=plo, **d),
-        title="Step down from pre-proceedings",
-        person=plo.person,
-        success="Stepped down",
-    )
+plo_step_down = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_record(PreProceedings, Purpose.EDIT, page="Step down from pre-proceedings", kwarg="plo_id"),
+    f.StepDownForm,
+    services.step_down_pre_proceedings,
+    record="plo",
+    title="Step down from pre-proceedings",
+    success="Stepped down",
+)
 
 
 # --- Care proceedings and orders ---
 
 
-@requires(Permission.RECORD_PERMANENCE)
-@with_person(Purpose.EDIT, page="Record care proceedings")
-@require_http_methods(["GET", "POST"])
-def new_proceedings(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        f.ProceedingsForm(request.POST or None),
-        lambda d: services.issue_proceedings(actor=request.user, person=person, **d),
-        title="Record care proceedings issued",
-        person=person,
-        success="Care proceedings recorded",
-    )
+new_proceedings = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_person(Purpose.EDIT, page="Record care proceedings"),
+    f.ProceedingsForm,
+    services.issue_proceedings,
+    title="Record care proceedings issued",
+    success="Care proceedings recorded",
+)
 
+extend = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_record(CareProceedings, Purpose.EDIT, page="Extend care proceedings", kwarg="proceedings_id"),
+    f.ExtensionForm,
+    services.extend_proceedings,
+    record="proceedings",
+    title="Record an extension of the 26-week limit",
+    success="Extension recorded",
+)
 
-@requires(Permission.RECORD_PERMANENCE)
-@with_record(CareProceedings, Purpose.EDIT, page="Extend care proceedings", kwarg="proceedings_id")
-@require_http_methods(["GET", "POST"])
-def extend(request: AuthenticatedHttpRequest, proceedings: CareProceedings) -> HttpResponse:
-    return form_page(
-        request,
-        f.ExtensionForm(request.POST or None),
-        lambda d: services.extend_proceedings(actor=request.user, proceedings=proceedings, **d),
-        title="Record an extension of the 26-week limit",
-        person=proceedings.person,
-        success="Extension recorded",
-    )
-
-
-@requires(Permission.RECORD_PERMANENCE)
-@with_record(CareProceedings, Purpose.EDIT, page="Conclude care proceedings", kwarg="proceedings_id")
-@require_http_methods(["GET", "POST"])
-def conclude(request: AuthenticatedHttpRequest, proceedings: CareProceedings) -> HttpResponse:
-    return form_page(
-        request,
-        f.ConcludeForm(request.POST or None),
-        lambda d: services.conclude_proceedings(actor=request.user, proceedings=proceedings, **d),
-        title="Record the end of care proceedings",
-        person=proceedings.person,
-        success="Proceedings concluded",
-    )
+conclude = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_record(CareProceedings, Purpose.EDIT, page="Conclude care proceedings", kwarg="proceedings_id"),
+    f.ConcludeForm,
+    services.conclude_proceedings,
+    record="proceedings",
+    title="Record the end of care proceedings",
+    success="Proceedings concluded",
+)
 
 
 @requires(Permission.RECORD_PERMANENCE)
@@ -132,18 +109,14 @@ def new_order(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse
 # --- Adoption ---
 
 
-@requires(Permission.RECORD_PERMANENCE)
-@with_person(Purpose.EDIT, page="Record an adoption decision")
-@require_http_methods(["GET", "POST"])
-def new_adoption(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        f.AdoptionDecisionForm(request.POST or None),
-        lambda d: services.decide_adoption(actor=request.user, person=person, **d),
-        title="Record the decision that the child should be placed for adoption",
-        person=person,
-        success="Adoption decision recorded",
-    )
+new_adoption = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_person(Purpose.EDIT, page="Record an adoption decision"),
+    f.AdoptionDecisionForm,
+    services.decide_adoption,
+    title="Record the decision that the child should be placed for adoption",
+    success="Adoption decision recorded",
+)
 
 
 STEP_TITLES = {
@@ -224,18 +197,15 @@ def new_contact(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
     )
 
 
-@requires(Permission.RECORD_PERMANENCE)
-@with_record(ContactSession, Purpose.EDIT, page="Cancel contact", kwarg="session_id")
-@require_http_methods(["GET", "POST"])
-def cancel_contact(request: AuthenticatedHttpRequest, session: ContactSession) -> HttpResponse:
-    return form_page(
-        request,
-        f.CancelContactForm(request.POST or None),
-        lambda d: services.cancel_contact(actor=request.user, session=session, **d),
-        title="Cancel a contact session",
-        person=session.person,
-        success="Contact session cancelled",
-    )
+cancel_contact = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_record(ContactSession, Purpose.EDIT, page="Cancel contact", kwarg="session_id"),
+    f.CancelContactForm,
+    services.cancel_contact,
+    record="session",
+    title="Cancel a contact session",
+    success="Contact session cancelled",
+)
 
 
 @requires(Permission.RECORD_PERMANENCE)

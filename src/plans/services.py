@@ -3,7 +3,7 @@
 and changing actions, signing the plan off and ending it. Keyword-only, atomic,
 permission-checked, audited; each says the child's record changed."""
 
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -17,7 +17,7 @@ from audit.models import AuditAction
 from core.extensions import changed
 from core.validation import not_in_future
 from core.versioning import claim_edit
-from core.workflow import transition
+from core.workflow import midday, transition
 
 from .machines import PlanMachine
 from .models import Plan, refuse_if_ended
@@ -25,10 +25,6 @@ from .smart import SmartAction, check_sign_off, clean_action_data
 
 P = TypeVar("P", bound=Plan)
 A = TypeVar("A", bound=SmartAction)
-
-
-def _at(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 def _audit(actor: User, action: AuditAction, plan: Plan, obj: Any, summary: str) -> None:
@@ -44,7 +40,7 @@ def _move(plan: Plan, event: str, *, actor: User, on: date, reason: str = "") ->
         history_model=plan.status_history.model,
         history_fk="plan",
         actor=actor,
-        occurred_at=_at(on),
+        occurred_at=midday(on),
         reason=reason,
         person=plan.person,
     )

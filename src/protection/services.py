@@ -17,6 +17,7 @@ from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
 from core.validation import not_in_future
@@ -112,15 +113,14 @@ def record_s47_outcome(*, actor: User, s47: S47Enquiry, outcome: str, outcome_da
         )
     s47.outcome, s47.outcome_date = outcome, outcome_date
     s47.save(update_fields=["outcome", "outcome_date"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=s47.person,
-        obj=s47,
-        summary="Recorded the section 47 outcome",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        s47.person,
+        s47,
+        "Recorded the section 47 outcome",
         changes={"outcome": outcome},
     )
-    changed(s47.person)
     return s47
 
 
@@ -309,14 +309,9 @@ def resolve_chair_check(*, actor: User, check: ChairCheck, outcome: str, resolve
         raise ValidationError({"resolved_on": "The date must be on or after the date it was raised"})
     check.outcome, check.resolved_on = outcome.strip(), resolved_on
     check.save(update_fields=["outcome", "resolved_on"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=check.plan.person,
-        obj=check,
-        summary="Recorded the outcome of a chair's challenge",
+    audit_and_tell(
+        actor, AuditAction.UPDATE, check.plan.person, check, "Recorded the outcome of a chair's challenge"
     )
-    changed(check.plan.person)
     return check
 
 

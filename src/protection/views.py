@@ -19,6 +19,7 @@ from frontdoor.models import Referral, ReferralStatus
 from people.access import Purpose, decide
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 from plans import views as plan_pages
 
 from . import services
@@ -117,19 +118,16 @@ def s47(request: AuthenticatedHttpRequest, enquiry: S47Enquiry) -> HttpResponse:
     )
 
 
-@requires(Permission.RECORD_PROTECTION)
-@with_record(S47Enquiry, Purpose.EDIT, page="Section 47 outcome", kwarg="s47_id")
-@require_http_methods(["GET", "POST"])
-def s47_outcome(request: AuthenticatedHttpRequest, enquiry: S47Enquiry) -> HttpResponse:
-    return form_page(
-        request,
-        S47OutcomeForm(request.POST or None),
-        lambda data: services.record_s47_outcome(actor=request.user, s47=enquiry, **data),
-        title="Outcome of the section 47 enquiry",
-        person=enquiry.person,
-        success="Outcome recorded",
-        next_url=url("protection:s47", enquiry.pk),
-    )
+s47_outcome = form_view(
+    Permission.RECORD_PROTECTION,
+    with_record(S47Enquiry, Purpose.EDIT, page="Section 47 outcome", kwarg="s47_id"),
+    S47OutcomeForm,
+    services.record_s47_outcome,
+    record="s47",
+    title="Outcome of the section 47 enquiry",
+    success="Outcome recorded",
+    next_url=lambda enquiry: url("protection:s47", enquiry.pk),
+)
 
 
 def _conference(
@@ -266,19 +264,16 @@ def core_group_new(request: AuthenticatedHttpRequest, plan: CPPlan) -> HttpRespo
     )
 
 
-@requires(Permission.CHAIR_CONFERENCE)
-@with_record(CPPlan, Purpose.EDIT, page=PLAN, kwarg="plan_id")
-@require_http_methods(["GET", "POST"])
-def chair_check_new(request: AuthenticatedHttpRequest, plan: CPPlan) -> HttpResponse:
-    return form_page(
-        request,
-        ChairCheckForm(request.POST or None),
-        lambda data: services.record_chair_check(actor=request.user, plan=plan, **data),
-        title="Record a check or challenge",
-        person=plan.person,
-        success="Recorded",
-        next_url=url("protection:plan", plan.pk),
-    )
+chair_check_new = form_view(
+    Permission.CHAIR_CONFERENCE,
+    with_record(CPPlan, Purpose.EDIT, page=PLAN, kwarg="plan_id"),
+    ChairCheckForm,
+    services.record_chair_check,
+    record="plan",
+    title="Record a check or challenge",
+    success="Recorded",
+    next_url=lambda plan: url("protection:plan", plan.pk),
+)
 
 
 @requires(Permission.CHAIR_CONFERENCE)

@@ -1,62 +1,30 @@
 """Advocacy, independent visitors, complaints and the child's views before meetings in the
 child's chronology (see casework.chronology for the interface)."""
 
-from casework.chronology import ChronologyEvent, Event, Kind, Source
+from collections.abc import Callable
+from typing import Any
 
-from .models import AdvocacyReferral, ChildViews, Complaint, IndependentVisitor
-
-
-def _advocacy_referral(a: AdvocacyReferral) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=a.person_id,
-        occurred_on=a.referred_on,
-        kind=Kind.VOICE,
-        title="Referred for advocacy",
-        summary="The child was referred to an advocate.",
-        source="rights.AdvocacyReferral",
-        source_key=f"rights.AdvocacyReferral:{a.pk}",
-    )
+from casework.chronology import Event, Kind, Source
 
 
-def _independent_visitor(v: IndependentVisitor) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=v.person_id,
-        occurred_on=v.matched_on,
-        kind=Kind.VOICE,
-        title="Independent visitor matched",
-        summary="The child was matched with an independent visitor.",
-        source="rights.IndependentVisitor",
-        source_key=f"rights.IndependentVisitor:{v.pk}",
-    )
+def _voice(label: str, on: str, title: str, summary: str | Callable[[Any], str]) -> Source[Any]:
+    """A record of the child's voice: one event, when it happened."""
+    return Source(label, (Event(kind=Kind.VOICE, on=on, title=title, summary=summary),))
 
 
-def _complaint(c: Complaint) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=c.person_id,
-        occurred_on=c.received_on,
-        kind=Kind.VOICE,
-        title="Complaint received",
-        summary="The child's complaint was received.",
-        source="rights.Complaint",
-        source_key=f"rights.Complaint:{c.pk}",
-    )
-
-
-def _child_views(w: ChildViews) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=w.person_id,
-        occurred_on=w.given_on,
-        kind=Kind.VOICE,
-        title="The child's views",
-        summary=w.views[:200],
-        source="rights.ChildViews",
-        source_key=f"rights.ChildViews:{w.pk}",
-    )
-
-
-SOURCES = (
-    Source("rights.AdvocacyReferral", (Event(_advocacy_referral),)),
-    Source("rights.IndependentVisitor", (Event(_independent_visitor),)),
-    Source("rights.Complaint", (Event(_complaint),)),
-    Source("rights.ChildViews", (Event(_child_views),)),
+SOURCES: tuple[Source[Any], ...] = (
+    _voice(
+        "rights.AdvocacyReferral",
+        "referred_on",
+        "Referred for advocacy",
+        "The child was referred to an advocate.",
+    ),
+    _voice(
+        "rights.IndependentVisitor",
+        "matched_on",
+        "Independent visitor matched",
+        "The child was matched with an independent visitor.",
+    ),
+    _voice("rights.Complaint", "received_on", "Complaint received", "The child's complaint was received."),
+    _voice("rights.ChildViews", "given_on", "The child's views", lambda w: w.views[:200]),
 )

@@ -1,21 +1,20 @@
 """Rights and voice services. Each takes the acting user, is atomic, validated and audited, and
 says that the child's record changed (core.extensions.changed)."""
 
-from datetime import date, datetime, time
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
-from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
 from core.validation import not_in_future
-from core.workflow import transition
+from core.workflow import midday, transition
 from people.models import Person
 
 from .machines import ComplaintMachine
@@ -35,22 +34,15 @@ def _after(field: str, value: date | None, earlier: date | None, message: str) -
         raise ValidationError({field: message})
 
 
-def _at(day: date) -> datetime:
-    """When a step recorded only by its date happened, for its status history."""
-    return timezone.make_aware(datetime.combine(day, time(12)))
-
-
 def _required(field: str, value: str, message: str) -> str:
     if not value.strip():
         raise ValidationError({field: message})
     return value.strip()
 
 
-def _audit(actor: User, person: Person, obj: Model, summary: str, changes: dict[str, object]) -> None:
-    """The audit row of a new record about the child."""
-    auditor.record(
-        actor=actor, action=AuditAction.CREATE, person=person, obj=obj, summary=summary, changes=changes
-    )
+def _created(actor: User, person: Person, obj: Model, summary: str, changes: dict[str, object]) -> None:
+    """A new record about the child: audited, and the child's record told it changed."""
+    audit_and_tell(actor, AuditAction.CREATE, person, obj, summary, changes=changes)
 
 
 @transaction.atomic
@@ -80,8 +72,7 @@ def refer_for_advocacy(
         ended_on=ended_on,
         recorded_by=actor,
     )
-    _audit(actor, person, row, "Recorded an advocacy referral", {"referred_on": referred_on})
-    changed(person)
+    _created(actor, person, row, "Recorded an advocacy referral", {"referred_on": referred_on})
     return row
 
 
@@ -95,8 +86,7 @@ def match_independent_visitor(
     row = IndependentVisitor.objects.create(
         person=person, visitor_name=name, matched_on=matched_on, recorded_by=actor
     )
-    _audit(actor, person, row, "Matched an independent visitor", {"matched_on": matched_on})
-    changed(person)
+    _created(actor, person, row, "Matched an independent visitor", {"matched_on": matched_on})
     return row
 
 
@@ -110,8 +100,7 @@ def record_independent_visit(
     row = IndependentVisit.objects.create(
         visitor=visitor, visited_on=visited_on, notes=notes.strip(), recorded_by=actor
     )
-    _audit(actor, visitor.person, row, "Recorded an independent visit", {"visited_on": visited_on})
-    changed(visitor.person)
+    _created(actor, visitor.person, row, "Recorded an independent visit", {"visited_on": visited_on})
     return row
 
 
@@ -129,8 +118,7 @@ def receive_complaint(
         summary=_required("summary", summary, "Enter what the complaint is about"),
         recorded_by=actor,
     )
-    _audit(actor, person, complaint, "Recorded a complaint", {"received_on": received_on})
-    changed(person)
+    _created(actor, person, complaint, "Recorded a complaint", {"received_on": received_on})
     return complaint
 
 
@@ -166,15 +154,14 @@ def update_complaint(
         else:
             complaint.stage_2_extended = True
         complaint.save()
-        auditor.record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            person=person,
-            obj=complaint,
-            summary=f"Complaint: {event.replace('_', ' ')}",
+        audit_and_tell(
+            actor,
+            AuditAction.UPDATE,
+            person,
+            complaint,
+            f"Complaint: {event.replace('_', ' ')}",
             changes={"event": event, "on": on},
         )
-        changed(person)
         return complaint
     if event not in ("escalate_to_stage_2", "escalate_to_stage_3", "close"):
         raise ValidationError({"on": "Unknown step"})
@@ -187,7 +174,7 @@ def update_complaint(
         history_model=ComplaintStatusChange,
         history_fk="complaint",
         actor=actor,
-        occurred_at=_at(on),
+        occurred_at=midday(on),
         person=person,
     )
     if event == "escalate_to_stage_2":
@@ -229,6 +216,5 @@ def record_child_views(
         views=_required("views", views, "Enter the child's views in their own words"),
         recorded_by=actor,
     )
-    _audit(actor, person, row, "Recorded the child's views", {"given_on": given_on, "meeting": row.meeting})
-    changed(person)
+    _created(actor, person, row, "Recorded the child's views", {"given_on": given_on, "meeting": row.meeting})
     return row

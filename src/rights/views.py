@@ -10,66 +10,48 @@ from core.http import AuthenticatedHttpRequest
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 
 from . import forms as f
 from . import services
 from .models import Complaint, IndependentVisitor
 
+new_advocacy = form_view(
+    Permission.RECORD_RIGHTS,
+    with_person(Purpose.EDIT, page="Advocacy referral"),
+    f.AdvocacyForm,
+    services.refer_for_advocacy,
+    title="Record an advocacy referral",
+    success="Advocacy referral recorded",
+)
 
-@requires(Permission.RECORD_RIGHTS)
-@with_person(Purpose.EDIT, page="Advocacy referral")
-@require_http_methods(["GET", "POST"])
-def new_advocacy(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        f.AdvocacyForm(request.POST or None),
-        lambda d: services.refer_for_advocacy(actor=request.user, person=person, **d),
-        title="Record an advocacy referral",
-        person=person,
-        success="Advocacy referral recorded",
-    )
+new_visitor = form_view(
+    Permission.RECORD_RIGHTS,
+    with_person(Purpose.EDIT, page="Independent visitor"),
+    f.VisitorForm,
+    services.match_independent_visitor,
+    title="Record an independent visitor match",
+    success="Independent visitor recorded",
+)
 
+new_independent_visit = form_view(
+    Permission.RECORD_RIGHTS,
+    with_record(IndependentVisitor, Purpose.EDIT, page="Independent visit", kwarg="visitor_id"),
+    f.IndependentVisitForm,
+    services.record_independent_visit,
+    record="visitor",
+    title="Record an independent visit",
+    success="Visit recorded",
+)
 
-@requires(Permission.RECORD_RIGHTS)
-@with_person(Purpose.EDIT, page="Independent visitor")
-@require_http_methods(["GET", "POST"])
-def new_visitor(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        f.VisitorForm(request.POST or None),
-        lambda d: services.match_independent_visitor(actor=request.user, person=person, **d),
-        title="Record an independent visitor match",
-        person=person,
-        success="Independent visitor recorded",
-    )
-
-
-@requires(Permission.RECORD_RIGHTS)
-@with_record(IndependentVisitor, Purpose.EDIT, page="Independent visit", kwarg="visitor_id")
-@require_http_methods(["GET", "POST"])
-def new_independent_visit(request: AuthenticatedHttpRequest, visitor: IndependentVisitor) -> HttpResponse:
-    return form_page(
-        request,
-        f.IndependentVisitForm(request.POST or None),
-        lambda d: services.record_independent_visit(actor=request.user, visitor=visitor, **d),
-        title="Record an independent visit",
-        person=visitor.person,
-        success="Visit recorded",
-    )
-
-
-@requires(Permission.RECORD_RIGHTS)
-@with_person(Purpose.EDIT, page="Complaint")
-@require_http_methods(["GET", "POST"])
-def new_complaint(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        f.ComplaintForm(request.POST or None),
-        lambda d: services.receive_complaint(actor=request.user, person=person, **d),
-        title="Record a complaint",
-        person=person,
-        success="Complaint recorded",
-    )
+new_complaint = form_view(
+    Permission.RECORD_RIGHTS,
+    with_person(Purpose.EDIT, page="Complaint"),
+    f.ComplaintForm,
+    services.receive_complaint,
+    title="Record a complaint",
+    success="Complaint recorded",
+)
 
 
 @requires(Permission.RECORD_RIGHTS)

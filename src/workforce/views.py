@@ -4,17 +4,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.models import Team
 from accounts.permissions import Permission
-from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from core.worklist import awaiting_sign_off, visible_to, work_items
 from people.access import Purpose, la_child_ids, may_open
 from people.decorators import with_person
-from people.models import Person
+from people.pages import form_view
 
 from . import queries, services
 from .forms import AllocateForm
@@ -85,15 +83,11 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
     )
 
 
-@requires(Permission.ALLOCATE_CHILD)
-@with_person(Purpose.ALLOCATE, page="Allocate")
-@require_http_methods(["GET", "POST"])
-def allocate(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        AllocateForm(request.POST or None),
-        lambda data: services.allocate(actor=request.user, person=person, **data),
-        title="Allocate a worker",
-        success="Worker allocated",
-        person=person,
-    )
+allocate = form_view(
+    Permission.ALLOCATE_CHILD,
+    with_person(Purpose.ALLOCATE, page="Allocate"),
+    AllocateForm,
+    services.allocate,
+    title="Allocate a worker",
+    success="Worker allocated",
+)

@@ -2,9 +2,10 @@
 
 Plug-in point: any installed app may provide `<app>/chronology.py` declaring
 
-    SOURCES = (Source("cin.CINPlan", (Event(_started), Event(_ended, when=ENDED))), ...)
+    SOURCES = (Source("cin.CINPlan", (Event(kind=Kind.PLAN, on="start_date", title=..., summary=...),
+                                      Event(when=ENDED, on="end_date", suffix=":ended", ...))), ...)
 
-one `Source` per model it reports, each listing the `Event`s a row yields (`sources`). From
+one `Source` per model it reports, each declaring the `Event`s a row yields (`sources`). From
 these declarations the chronology builds every event (`collect`: the chronology page and the
 court export), only the events with chosen keys (`find`, `latest_significant`: the child's
 page) and counts them in one query (`count`), each without one query per child (ADR 0022).

@@ -1,13 +1,14 @@
 """What an app declares to put its records in the chronology: one `Source` per model, and the
-`Event`s each of its rows yields.
+`Event`s each of its rows yields, from which one builder makes every `ChronologyEvent`.
 
 Each event is declared once, with the condition under which a row yields it, so the same
 declaration builds the events (`Source.events`) and counts them in SQL without building any
 (`Source.count`): a plan yields "started", and "ended" once it has an end date.
 """
 
-from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import KW_ONLY, dataclass, field
+from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from django.apps import apps
@@ -32,15 +33,44 @@ M = TypeVar("M", bound=Model)
 
 @dataclass(frozen=True)
 class Event(Generic[M]):
-    """One event a row of a source yields: `build(row)`, for every row, or only for the rows
-    meeting `when`. `when` is the one statement of that condition: the chronology counts with
-    it in SQL, and reads it with each row to decide whether to build. `person`: the lookup from
-    the row to the child the event belongs to, when it is not the source's (a relationship is
-    an event in each of its two people's chronologies)."""
+    """One event a row of a source yields, for every row, or only for the rows meeting `when`.
+    `when` is the one statement of that condition: the chronology counts with it in SQL, and
+    reads it with each row to decide whether to build. `person`: the lookup from the row to the
+    child the event belongs to, when it is not the source's (a relationship is an event in each
+    of its two people's chronologies).
 
-    build: Callable[[M], ChronologyEvent]
+    What the event says is declared, and `Source.build` makes it: its `kind` (text, or a
+    function of the row; by default the source's); `on`, the row's
+    field holding its date (a path through relations, `"contact.received_at"`, or a function of
+    the row); `title` and `summary`, text or a function of the row; `suffix`, what follows the
+    row's key where a row yields several events (`":ended"`); `link`, the record's page; `more`,
+    any other `ChronologyEvent` fields the row gives (who it names, a manual entry's curation).
+    `build(row)` instead builds an event whole."""
+
+    build: Callable[[M], ChronologyEvent] | None = None
     when: Q | None = None
     person: str = ""
+    _: KW_ONLY
+    kind: str | Callable[[M], str] = ""
+    on: str | Callable[[M], date | datetime] = ""
+    title: str | Callable[[M], str] = ""
+    summary: str | Callable[[M], str] = ""
+    suffix: str = ""
+    link: Callable[[M], str] | None = None
+    more: Callable[[M], Mapping[str, Any]] | None = None
+
+
+def _read(row: Any, value: str | Callable[[Any], Any]) -> Any:
+    """A declared value of `row`: a function of it, or the field at a dotted path."""
+    if callable(value):
+        return value(row)
+    for name in value.split("."):
+        row = getattr(row, name)
+    return row
+
+
+def _say(row: Any, text: str | Callable[[Any], str]) -> str:
+    return text(row) if callable(text) else text
 
 
 @dataclass(frozen=True)
@@ -58,8 +88,12 @@ class Source(Generic[M]):
     - `select`, `prefetch`: related rows the events read;
     - `restricted`: a boolean field marking rows only some users may see
       (`casework.access.may_see_restricted`, applied to the built events);
+    - `author`: the field naming the user who recorded a row (who may see it when restricted);
     - `significant`: a boolean field holding the row's own curation (manual entries only;
-      every other event's significance lives in `ChronologyAnnotation`).
+      every other event's significance lives in `ChronologyAnnotation`);
+    - `kind`: the kind of its events, where an event does not give its own;
+    - `per_person`: each key also names the child, as one row is an event of several children
+      (a contact about a family).
     """
 
     label: str
@@ -71,7 +105,10 @@ class Source(Generic[M]):
     select: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
     restricted: str = ""
+    author: str = ""
     significant: str = ""
+    kind: str = ""
+    per_person: bool = False
 
     def lookup(self, event: Event[M]) -> str:
         """The lookup from a row to the child `event` belongs to."""
@@ -99,24 +136,45 @@ class Source(Generic[M]):
             rows = rows.select_related(*self.select)
         if self.prefetch:
             rows = rows.prefetch_related(*self.prefetch)
-        several = len(self.lookups) > 1
         read: dict[str, Any] = {
             f"chronology_when_{n}": ExpressionWrapper(event.when, output_field=BooleanField())
             for n, event in enumerate(self.yields)
             if event.when is not None
         }
-        if several:
-            read.update({f"chronology_person_{n}": F(lookup) for n, lookup in enumerate(self.lookups)})
-        if read:
-            rows = rows.annotate(**read)
+        read.update({f"chronology_person_{n}": F(lookup) for n, lookup in enumerate(self.lookups)})
+        rows = rows.annotate(**read)
         views = {lookup: f"chronology_person_{n}" for n, lookup in enumerate(self.lookups)}
         for row in rows:
             for n, event in enumerate(self.yields):
                 if event.when is not None and not getattr(row, f"chronology_when_{n}"):
                     continue
-                if several and getattr(row, views[self.lookup(event)]) not in ids:
+                person_id = getattr(row, views[self.lookup(event)])
+                if person_id not in ids:
                     continue
-                yield event.build(row)
+                yield self.build(event, row, person_id)
+
+    def build(self, event: Event[M], row: M, person_id: int) -> ChronologyEvent:
+        """The event `event` of `row` in the chronology of the child `person_id`."""
+        if event.build is not None:
+            return event.build(row)
+        key = f"{self.label}:{row.serializable_value(self.key)}"
+        if self.per_person:
+            key += f":{person_id}"
+        return ChronologyEvent(
+            person_id=person_id,
+            occurred_on=_read(row, event.on),
+            kind=_say(row, event.kind or self.kind),
+            title=_say(row, event.title),
+            summary=_say(row, event.summary),
+            source=self.label,
+            source_key=key + event.suffix,
+            link=event.link(row) if event.link else "",
+            restricted=bool(self.restricted and getattr(row, self.restricted)),
+            author_id=row.serializable_value(self.author) if self.author else None,
+            significant=bool(self.significant and getattr(row, self.significant)),
+            curated=bool(self.significant),
+            **(event.more(row) if event.more else {}),
+        )
 
     def count(self, lookup: str, restricted: bool | None = None) -> Coalesce:
         """How many events the rows of the outer query's person yield for them (a subquery),

@@ -1,76 +1,31 @@
 """Chronology events from the person record: birth, record created, names, addresses,
 relationships and alerts."""
 
+from typing import Any
+
 from django.db.models import Q
 from django.urls import reverse
 
 from codes import person as codes
-from people.models import INVERSE_LABELS, Address, Alert, Person, PersonName, PersonRelationship
+from people.models import INVERSE_LABELS, Alert, Person, PersonName, PersonRelationship
 
-from ..chronology.events import ChronologyEvent, Kind
+from ..chronology.events import Kind
 from ..chronology.sources import Event, Source
 
 ENDED = Q(end_date__isnull=False)
 
 
-def _link(person_id: int) -> str:
+def _page(person_id: int) -> str:
     return reverse("people:detail", args=[person_id])
 
 
-def _born(person: Person) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=person.pk,
-        occurred_on=person.date_of_birth,  # type: ignore[arg-type]  # only rows with one
-        kind=Kind.IDENTITY,
-        title="Born",
-        summary=f"{person.given_name} was born.",
-        source="people.Person",
-        source_key=f"people.Person:{person.pk}:born",
-        link=_link(person.pk),
-    )
+def _link(row: Any) -> str:
+    """The person page of the row's child."""
+    return _page(row.person_id)
 
 
-def _record_created(person: Person) -> ChronologyEvent:
-    return ChronologyEvent(
-        person_id=person.pk,
-        occurred_on=person.created_at,
-        kind=Kind.IDENTITY,
-        title="Record created",
-        summary=f"Harbour record {person.la_child_id} created.",
-        source="people.Person",
-        source_key=f"people.Person:{person.pk}:created",
-        link=_link(person.pk),
-    )
-
-
-def _name(name: PersonName) -> ChronologyEvent:
-    when = name.used_to or name.used_from or name.created_at
-    return ChronologyEvent(
-        person_id=name.person_id,
-        occurred_on=when,
-        kind=Kind.IDENTITY,
-        title=f"Name recorded: {name.get_kind_display().lower()}",
-        summary=(
-            f"Stopped using the name {name}." if name.used_to else f"{name.get_kind_display()}: {name}."
-        ),
-        source="people.PersonName",
-        source_key=f"people.PersonName:{name.pk}",
-        link=_link(name.person_id),
-    )
-
-
-def _address(address: Address) -> ChronologyEvent:
-    kind = codes.ADDRESS_KIND.label(address.kind).lower()
-    return ChronologyEvent(
-        person_id=address.person_id,
-        occurred_on=address.start_date,
-        kind=Kind.IDENTITY,
-        title="Moved address",
-        summary=f"Started living at {address.town} {address.postcode} ({kind}).",
-        source="people.Address",
-        source_key=f"people.Address:{address.pk}",
-        link=_link(address.person_id),
-    )
+def _name(name: PersonName) -> str:
+    return f"Stopped using the name {name}." if name.used_to else f"{name.get_kind_display()}: {name}."
 
 
 def _relationship_seen_by(end: str) -> tuple[Event[PersonRelationship], ...]:
@@ -84,77 +39,119 @@ def _relationship_seen_by(end: str) -> tuple[Event[PersonRelationship], ...]:
             return rel.person_a, rel.person_b, INVERSE_LABELS.get(rel.type, rel.get_type_display())
         return rel.person_b, rel.person_a, rel.get_type_display()
 
-    def recorded(rel: PersonRelationship) -> ChronologyEvent:
-        me, other, label = sides(rel)
-        return ChronologyEvent(
-            person_id=me.pk,
-            occurred_on=rel.start_date or rel.created_at,
+    def recorded(rel: PersonRelationship) -> str:
+        _, other, label = sides(rel)
+        lives = " (lives with them)." if rel.lives_with else "."
+        return f"{other.display_name} recorded as {label.lower()}{lives}"
+
+    def ended(rel: PersonRelationship) -> str:
+        _, other, label = sides(rel)
+        return f"Relationship with {other.display_name} ({label.lower()}) ended."
+
+    def link(rel: PersonRelationship) -> str:
+        return _page(sides(rel)[0].pk)
+
+    return (
+        Event(
+            person=end,
             kind=Kind.FAMILY,
+            on=lambda rel: rel.start_date or rel.created_at,
             title="Relationship recorded",
-            summary=f"{other.display_name} recorded as {label.lower()}"
-            + (" (lives with them)." if rel.lives_with else "."),
-            source="people.PersonRelationship",
-            source_key=f"people.PersonRelationship:{rel.pk}{suffix}",
-            link=_link(me.pk),
-        )
-
-    def ended(rel: PersonRelationship) -> ChronologyEvent:
-        me, other, label = sides(rel)
-        return ChronologyEvent(
-            person_id=me.pk,
-            occurred_on=rel.end_date,  # type: ignore[arg-type]  # only rows with one
+            summary=recorded,
+            suffix=suffix,
+            link=link,
+        ),
+        Event(
+            when=ENDED,
+            person=end,
             kind=Kind.FAMILY,
+            on="end_date",
             title="Relationship ended",
-            summary=f"Relationship with {other.display_name} ({label.lower()}) ended.",
-            source="people.PersonRelationship",
-            source_key=f"people.PersonRelationship:{rel.pk}{suffix}:ended",
-            link=_link(me.pk),
-        )
-
-    return (Event(recorded, person=end), Event(ended, when=ENDED, person=end))
-
-
-def _alert_added(alert: Alert) -> ChronologyEvent:
-    label = codes.ALERT_KIND.label(alert.kind)
-    return ChronologyEvent(
-        person_id=alert.person_id,
-        occurred_on=alert.start_date,
-        kind=Kind.ALERT,
-        title=f"Alert added: {label}",
-        summary=(alert.details.split("\n", 1)[0][:200] or label),
-        source="people.Alert",
-        source_key=f"people.Alert:{alert.pk}",
-        link=_link(alert.person_id),
+            summary=ended,
+            suffix=f"{suffix}:ended",
+            link=link,
+        ),
     )
 
 
-def _alert_ended(alert: Alert) -> ChronologyEvent:
-    label = codes.ALERT_KIND.label(alert.kind)
-    return ChronologyEvent(
-        person_id=alert.person_id,
-        occurred_on=alert.end_date,  # type: ignore[arg-type]  # only rows with one
-        kind=Kind.ALERT,
-        title=f"Alert ended: {label}",
-        summary=f"{label} alert no longer applies.",
-        source="people.Alert",
-        source_key=f"people.Alert:{alert.pk}:ended",
-        link=_link(alert.person_id),
-    )
+def _alert(alert: Alert) -> str:
+    return codes.ALERT_KIND.label(alert.kind)
 
 
-SOURCES = (
+SOURCES: tuple[Source[Any], ...] = (
     Source(
         "people.Person",
-        (Event(_born, when=Q(date_of_birth__isnull=False)), Event(_record_created)),
+        (
+            Event(
+                when=Q(date_of_birth__isnull=False),
+                on="date_of_birth",
+                title="Born",
+                summary=lambda person: f"{person.given_name} was born.",
+                suffix=":born",
+                link=lambda person: _page(person.pk),
+            ),
+            Event(
+                on="created_at",
+                title="Record created",
+                summary=lambda person: f"Harbour record {person.la_child_id} created.",
+                suffix=":created",
+                link=lambda person: _page(person.pk),
+            ),
+        ),
         person="pk",
+        kind=Kind.IDENTITY,
     ),
-    Source("people.PersonName", (Event(_name),)),
-    Source("people.Address", (Event(_address),)),
+    Source(
+        "people.PersonName",
+        (
+            Event(
+                on=lambda name: name.used_to or name.used_from or name.created_at,
+                title=lambda name: f"Name recorded: {name.get_kind_display().lower()}",
+                summary=_name,
+                link=_link,
+            ),
+        ),
+        kind=Kind.IDENTITY,
+    ),
+    Source(
+        "people.Address",
+        (
+            Event(
+                on="start_date",
+                title="Moved address",
+                summary=lambda address: (
+                    f"Started living at {address.town} {address.postcode} "
+                    f"({codes.ADDRESS_KIND.label(address.kind).lower()})."
+                ),
+                link=_link,
+            ),
+        ),
+        kind=Kind.IDENTITY,
+    ),
     # Each relationship is an event for both its people: "X recorded as mother" and its inverse.
     Source(
         "people.PersonRelationship",
         _relationship_seen_by("person_b") + _relationship_seen_by("person_a"),
         select=("person_a", "person_b"),
     ),
-    Source("people.Alert", (Event(_alert_added), Event(_alert_ended, when=ENDED))),
+    Source(
+        "people.Alert",
+        (
+            Event(
+                on="start_date",
+                title=lambda alert: f"Alert added: {_alert(alert)}",
+                summary=lambda alert: alert.details.split("\n", 1)[0][:200] or _alert(alert),
+                link=_link,
+            ),
+            Event(
+                when=ENDED,
+                on="end_date",
+                title=lambda alert: f"Alert ended: {_alert(alert)}",
+                summary=lambda alert: f"{_alert(alert)} alert no longer applies.",
+                suffix=":ended",
+                link=_link,
+            ),
+        ),
+        kind=Kind.ALERT,
+    ),
 )

@@ -1,44 +1,42 @@
 """Chronology events from allocations: who the child's worker is, and every change."""
 
+from typing import Any
+
 from django.db.models import Q
 
 from workforce.models import Allocation
 
-from ..chronology.events import ChronologyEvent, Kind
+from ..chronology.events import Kind
 from ..chronology.sources import Event, Source
 
 
-def _allocated(a: Allocation) -> ChronologyEvent:
+def _allocated(a: Allocation) -> str:
     role = a.get_role_display().lower()
-    return ChronologyEvent(
-        person_id=a.person_id,
-        occurred_on=a.start_date,
-        kind=Kind.ALLOCATION,
-        title="Worker allocated",
-        summary=f"{a.worker.display_name} ({a.team.name}) became the {role}: {a.get_start_reason_display().lower()}.",
-        source="workforce.Allocation",
-        source_key=f"workforce.Allocation:{a.pk}",
+    return (
+        f"{a.worker.display_name} ({a.team.name}) became the {role}: {a.get_start_reason_display().lower()}."
     )
 
 
-def _allocation_ended(a: Allocation) -> ChronologyEvent:
+def _allocation_ended(a: Allocation) -> str:
     role = a.get_role_display().lower()
     reason = f": {a.get_end_reason_display().lower()}" if a.end_reason else ""
-    return ChronologyEvent(
-        person_id=a.person_id,
-        occurred_on=a.end_date,  # type: ignore[arg-type]  # only rows with one
-        kind=Kind.ALLOCATION,
-        title="Worker allocation ended",
-        summary=f"{a.worker.display_name} stopped being the {role}{reason}.",
-        source="workforce.Allocation",
-        source_key=f"workforce.Allocation:{a.pk}:ended",
-    )
+    return f"{a.worker.display_name} stopped being the {role}{reason}."
 
 
-SOURCES = (
+SOURCES: tuple[Source[Any], ...] = (
     Source(
         "workforce.Allocation",
-        (Event(_allocated), Event(_allocation_ended, when=Q(end_date__isnull=False))),
+        (
+            Event(kind=Kind.ALLOCATION, on="start_date", title="Worker allocated", summary=_allocated),
+            Event(
+                when=Q(end_date__isnull=False),
+                kind=Kind.ALLOCATION,
+                on="end_date",
+                title="Worker allocation ended",
+                summary=_allocation_ended,
+                suffix=":ended",
+            ),
+        ),
         select=("worker", "team"),
     ),
 )

@@ -11,8 +11,8 @@ from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from core.validation import not_in_future
 from people.models import Person
 
@@ -43,15 +43,14 @@ def annotate_event(
         analysis=analysis.strip(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=person,
-        obj=note,
-        summary="Curated a chronology entry",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        person,
+        note,
+        "Curated a chronology entry",
         changes={"source_key": source_key, "significant": significant},
     )
-    changed(person)
     return note
 
 
@@ -84,15 +83,14 @@ def add_chronology_entry(
         restricted=restricted,
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=entry,
-        summary="Added a chronology entry",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        entry,
+        "Added a chronology entry",
         changes={"occurred_on": occurred_on, "significant": significant},
     )
-    changed(person)
     return entry
 
 

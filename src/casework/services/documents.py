@@ -14,8 +14,8 @@ from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from core.validation import not_in_future
 from people.models import Person
 
@@ -69,15 +69,14 @@ def upload_document(
     )
     if named_users:
         document.named_users.set(named_users)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=document,
-        summary="Uploaded a document",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        document,
+        "Uploaded a document",
         changes={"doc_type": doc_type, "restricted": restricted},
     )
-    changed(person)
     return document
 
 
@@ -105,15 +104,14 @@ def generate_document(*, actor: User, person: Person, generator_key: str, object
     )
     document.file.save(f"{generator.key.replace('.', '-')}-{object_id}.pdf", ContentFile(pdf), save=False)
     document.save()
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=document,
-        summary=f"Generated a document: {generator.title}"[:200],
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        document,
+        f"Generated a document: {generator.title}"[:200],
         changes={"generator": generator.key, "object_id": object_id},
     )
-    changed(person)
     return document
 
 

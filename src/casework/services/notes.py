@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
 from core.validation import not_in_future
@@ -55,10 +55,7 @@ def start_case_note(*, actor: User, person: Person, data: dict[str, Any]) -> Cas
     clean.setdefault("occurred_on", timezone.localdate())
     _validate_note(clean, final=False)
     note = CaseNote.objects.create(person=person, author=actor, updated_by=actor, **clean)
-    auditor.record(
-        actor=actor, action=AuditAction.CREATE, person=person, obj=note, summary="Started a case note"
-    )
-    changed(person)
+    audit_and_tell(actor, AuditAction.CREATE, person, note, "Started a case note")
     return note
 
 
@@ -86,15 +83,14 @@ def save_case_note(
     current.updated_by = actor
     current.last_client_id = client_id[:40]
     current.save()
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=current.person,
-        obj=current,
-        summary="Saved a draft case note",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        current.person,
+        current,
+        "Saved a draft case note",
         changes={"fields": sorted(edited), "version": current.version},
     )
-    changed(current.person)
     return current
 
 

@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
 from core.validation import not_in_future
@@ -56,14 +57,7 @@ def create_subject_access_request(
     sar = SubjectAccessRequest.objects.create(
         person=person, requested_by_name=requested_by_name.strip(), received_on=received_on, created_by=actor
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=sar,
-        summary="Subject access request received",
-    )
-    changed(person)
+    audit_and_tell(actor, AuditAction.CREATE, person, sar, "Subject access request received")
     return sar
 
 
@@ -100,15 +94,14 @@ def extend_subject_access(
     sar.extension_told_on = told_on
     sar.extended_by = actor
     sar.save(update_fields=["extension_months", "extension_reason", "extension_told_on", "extended_by"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=sar.person,
-        obj=sar,
-        summary="Extended the time limit of a subject access request",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        sar.person,
+        sar,
+        "Extended the time limit of a subject access request",
         changes={"months": months, "told_on": told_on, "due": subject_access_due(sar.received_on, months)},
     )
-    changed(sar.person)
     return sar
 
 
@@ -221,13 +214,12 @@ def release_subject_access(*, actor: User, sar: SubjectAccessRequest) -> Documen
     document.file.save(f"subject-access-{sar.pk}.pdf", ContentFile(pdf), save=False)
     document.save()
     document.named_users.set({u for u in (sar.created_by, sar.reviewed_by, sar.approved_by) if u})
-    auditor.record(
-        actor=actor,
-        action=AuditAction.EXPORT,
-        person=sar.person,
-        obj=sar,
-        summary="Released a subject access copy",
+    audit_and_tell(
+        actor,
+        AuditAction.EXPORT,
+        sar.person,
+        sar,
+        "Released a subject access copy",
         changes={"items": sar.items.count(), "redacted": sar.items.filter(redact=True).count()},
     )
-    changed(sar.person)
     return document

@@ -8,9 +8,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from people.models import Person
 
 from ..models import Visit
@@ -53,13 +52,12 @@ def record_visit(
         worker=worker or actor,
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=visit,
-        summary=f"Recorded {visit.get_kind_display().lower()}",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        visit,
+        f"Recorded {visit.get_kind_display().lower()}",
         changes={"visited_on": visited_on, "child_seen": child_seen, "seen_alone": seen_alone},
     )
-    changed(person)
     return visit

@@ -9,9 +9,8 @@ from django.db import transaction
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from core.validation import not_in_future
 from people.models import Person
 
@@ -69,8 +68,5 @@ def record_child_view(
         informed_source_key=informed_source_key.strip(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor, action=AuditAction.CREATE, person=person, obj=view, summary="Recorded the child's views"
-    )
-    changed(person)
+    audit_and_tell(actor, AuditAction.CREATE, person, view, "Recorded the child's views")
     return view

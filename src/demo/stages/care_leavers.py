@@ -17,10 +17,8 @@ from accounts.models import TeamKind, User
 from accounts.permissions import Role
 from care_leavers import eligibility, services
 from casework import services as casework
-from demo.places import placement_postcode, placement_urn
 from demo.stages.base import StageContext
-from demo.stages.looked_after import ensure_social_worker, record_health
-from looked_after import services as care
+from demo.stages.looked_after import foster_period_of_care
 from looked_after.models import PeriodOfCare
 from people.models import ImmigrationStatus, Person
 from permanence import services as permanence
@@ -96,24 +94,15 @@ def run(ctx: StageContext) -> None:
                 start = arrived + timedelta(days=1)
                 if start >= today or (end is not None and end <= start + timedelta(days=1)):
                     continue
-            care.record_period_of_care(
-                actor=worker,
-                person=person,
-                start_date=start,
-                end_date=end,
-                legal_status="C2",
-                category_of_need="N1",
-                placement=care.PlacementDetails(
-                    placement_type="U6",
-                    provider="PR1",
-                    carer_name="Local authority foster carer",
-                    urn=placement_urn(ctx.rng, "U6"),
-                    postcode=placement_postcode(ctx.rng, in_area=True),
-                ),
+            foster_period_of_care(
+                ctx,
+                worker,
+                person,
+                start,
+                end,
+                "C2",
                 reason_ceased="E8" if end is None or age < 18 else "E17",
             )
-            ensure_social_worker(ctx, person, start)
-            record_health(ctx, person, start, worker, end or today)
             # Asked of every child starting care (903 previous permanence).
             permanence.record_previous_permanence(actor=worker, person=person, prev_perm="Z1")
         periods = list(person.periods_of_care.values_list("start_date", "end_date"))

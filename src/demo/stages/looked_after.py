@@ -449,6 +449,38 @@ def run(ctx: StageContext) -> None:
         journey.missing(period)
 
 
+def foster_period_of_care(
+    ctx: StageContext,
+    worker: User,
+    child: Person,
+    start: date,
+    end: date | None,
+    status: str,
+    reason_ceased: str = "E8",
+) -> PeriodOfCare:
+    """A period of care in local authority foster care, recorded through the children-in-care
+    services, with the child's social worker from its start and their health checks."""
+    period = services.record_period_of_care(
+        actor=worker,
+        person=child,
+        start_date=start,
+        end_date=end,
+        legal_status=status,
+        category_of_need="N1",
+        placement=PlacementDetails(
+            placement_type="U6",
+            provider="PR1",
+            carer_name="Local authority foster carer",
+            urn=placement_urn(ctx.rng, "U6"),
+            postcode=placement_postcode(ctx.rng, in_area=True),
+        ),
+        reason_ceased=reason_ceased,
+    )
+    ensure_social_worker(ctx, child, start)
+    record_health(ctx, child, start, worker, end or min(ctx.as_of, timezone.localdate()))
+    return period
+
+
 def ensure_social_worker(ctx: StageContext, person: Person, start: date) -> None:
     """A child in care has an allocated social worker from the day care starts (903
     social worker episodes): allocate one when the demo's allocations leave a gap."""

@@ -17,6 +17,7 @@ from accounts.models import TeamKind, User
 from accounts.permissions import Role
 from demo.places import placement_postcode, placement_urn
 from demo.stages.base import StageContext
+from demo.stages.looked_after import foster_period_of_care
 from looked_after import services as care
 from looked_after.models import PeriodOfCare
 from looked_after.queries import current_episode
@@ -137,7 +138,7 @@ def _open_proceedings(
             ),
         )
     if PeriodOfCare.objects.filter(person=child).count() == 0:
-        _period_of_care(ctx, worker, child, issued, None, "C1")
+        foster_period_of_care(ctx, worker, child, issued, None, "C1")
     _contact_sessions(ctx, child, worker, supervisors, today)
 
 
@@ -195,7 +196,7 @@ def _adoption(ctx: StageContext, child: Person, worker: User, today: date) -> No
         entered = episode.start_date if episode else period.start_date
     else:
         entered = max(dob + timedelta(days=1), today - timedelta(days=rng.randint(300, 1400)))
-        period = _period_of_care(ctx, worker, child, entered, None, "C2")
+        period = foster_period_of_care(ctx, worker, child, entered, None, "C2")
     steps = [
         ("decide", rng.randint(90, 240)),
         ("authorise", rng.randint(60, 150)),
@@ -278,29 +279,3 @@ def _match_details(rng: random.Random) -> dict[str, object]:
     if rng.random() < 0.15:
         details["adopted_by_foster_carer"] = True
     return details
-
-
-def _period_of_care(
-    ctx: StageContext, worker: User, child: Person, start: date, end: date | None, status: str
-) -> PeriodOfCare:
-    """A period of care recorded through the children-in-care services (foster care)."""
-    from demo.stages.looked_after import ensure_social_worker, record_health
-
-    period = care.record_period_of_care(
-        actor=worker,
-        person=child,
-        start_date=start,
-        end_date=end,
-        legal_status=status,
-        category_of_need="N1",
-        placement=care.PlacementDetails(
-            placement_type="U6",
-            provider="PR1",
-            carer_name="Local authority foster carer",
-            urn=placement_urn(ctx.rng, "U6"),
-            postcode=placement_postcode(ctx.rng, in_area=True),
-        ),
-    )
-    ensure_social_worker(ctx, child, start)
-    record_health(ctx, child, start, worker, end or min(ctx.as_of, timezone.localdate()))
-    return period

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
 from core.versioning import claim_edit
@@ -147,15 +147,14 @@ def set_lead_professional(
     before = [episode.lead_professional_name, episode.lead_professional_agency]
     episode.lead_professional_name, episode.lead_professional_agency = name.strip(), agency.strip()
     episode.save(update_fields=["lead_professional_name", "lead_professional_agency", "version"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=episode.person,
-        obj=episode,
-        summary="Lead professional changed",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        episode.person,
+        episode,
+        "Lead professional changed",
         changes={"lead_professional": [" / ".join(before), f"{name} / {agency}"]},
     )
-    changed(episode.person_id)
     return episode
 
 

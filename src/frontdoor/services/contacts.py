@@ -12,9 +12,9 @@ from django.utils import timezone
 from accounts.models import Team, TeamKind, User
 from accounts.permissions import Permission, require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core import services as core_services
-from core.extensions import changed
 from core.workflow import Step, opening_row
 from people import services as people_services
 from people.models import Person
@@ -66,15 +66,14 @@ def _link_child(*, actor: User, contact: Contact, person: Person, notify: bool =
     )
     frequent = _frequent(contact.received_at, earlier)
     link = ContactChild.objects.create(contact=contact, person=person, frequent_contacts=frequent)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=link,
-        summary="Contact received about the child",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        link,
+        "Contact received about the child",
         changes={"contact": contact.pk, "frequent_contacts": frequent},
     )
-    changed(person)
     if frequent and notify:
         link_url = reverse("frontdoor:contact", args=[contact.pk])
         for manager in _front_door_managers(fallback=actor):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from core.extensions import changed, episode_open_work
@@ -81,15 +81,14 @@ def open_referral(
     referral.person = person
     referral.save()
     opened.save()
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=referral,
-        summary="Referral opened (child in need episode)",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        referral,
+        "Referral opened (child in need episode)",
         changes={"referral_date": referral_date, "source": source, "primary_need": primary_need},
     )
-    changed(person)
     return referral
 
 

@@ -9,9 +9,8 @@ from django.db import transaction
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from core.validation import not_in_future
 
 from ..models import EducationPlan, PeriodOfCare
@@ -55,13 +54,12 @@ def record_education_plan(
         progress=progress.strip(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=period.person,
-        obj=plan,
-        summary="Recorded a personal education plan",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        period.person,
+        plan,
+        "Recorded a personal education plan",
         changes={"meeting_on": meeting_on, "school": school},
     )
-    changed(period.person)
     return plan

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
 from core.validation import not_in_future
@@ -37,14 +37,7 @@ def raise_escalation(*, actor: User, period: PeriodOfCare, raised_on: date, issu
         occurred_at=timezone.now(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=period.person,
-        obj=escalation,
-        summary="IRO raised a concern",
-    )
-    changed(period.person)
+    audit_and_tell(actor, AuditAction.CREATE, period.person, escalation, "IRO raised a concern")
     return escalation
 
 

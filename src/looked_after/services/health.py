@@ -8,10 +8,9 @@ from django.db import transaction
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import ssda903
-from core.extensions import changed
 from core.validation import not_in_future
 from people.models import Person
 
@@ -67,13 +66,12 @@ def record_health_check(
         health_plan_actions=health_plan_actions.strip(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=check,
-        summary=f"Recorded {check.get_kind_display().lower()}",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        check,
+        f"Recorded {check.get_kind_display().lower()}",
         changes={"completed_on": completed_on, "kind": kind},
     )
-    changed(person)
     return check

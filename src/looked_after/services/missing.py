@@ -10,10 +10,9 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import ssda903
-from core.extensions import changed
 from core.versioning import claim_edit
 from people.models import Person
 
@@ -59,15 +58,14 @@ def record_missing_episode(
         notes=notes.strip(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=episode,
-        summary="Recorded a missing episode" if kind == "M" else "Recorded an absence from placement",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        episode,
+        "Recorded a missing episode" if kind == "M" else "Recorded an absence from placement",
         changes={"kind": kind, "started_at": started_at, "ended_at": ended_at},
     )
-    changed(person)
     return episode
 
 
@@ -123,13 +121,7 @@ def record_return(
     if not changes:
         raise ValidationError({"ended_at": "Enter the return or the interview details"})
     episode.save()
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=episode.person,
-        obj=episode,
-        summary="Updated a missing episode",
-        changes=changes,
+    audit_and_tell(
+        actor, AuditAction.UPDATE, episode.person, episode, "Updated a missing episode", changes=changes
     )
-    changed(episode.person)
     return episode

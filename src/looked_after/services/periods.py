@@ -13,11 +13,10 @@ from django.db import transaction
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from codes import ssda903
-from core.extensions import changed
 from core.validation import not_in_future
 from people.models import Person
 
@@ -106,12 +105,12 @@ def start_care(
         legal_status=status,
         placement=place,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=period,
-        summary="Started to be looked after",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        period,
+        "Started to be looked after",
         changes={
             "start_date": start_date,
             "legal_status": legal_status,
@@ -120,7 +119,6 @@ def start_care(
             "episode": episode.pk,
         },
     )
-    changed(person)
     return period
 
 
@@ -175,12 +173,12 @@ def record_change(
         legal_status=status,
         placement=place,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=period.person,
-        obj=new,
-        summary=f"Recorded a change in care: {ssda903.REASON_NEW_EPISODE.label(rne).lower()}",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        period.person,
+        new,
+        f"Recorded a change in care: {ssda903.REASON_NEW_EPISODE.label(rne).lower()}",
         changes={
             "on": on,
             "reason_new_episode": rne,
@@ -189,7 +187,6 @@ def record_change(
             "reason_for_change": reason_for_change,
         },
     )
-    changed(period.person)
     return new
 
 
@@ -209,15 +206,14 @@ def end_care(*, actor: User, period: PeriodOfCare, on: date, reason_ceased: str)
     period.end_date = on
     period.reason_ceased = reason_ceased
     period.save(update_fields=["end_date", "reason_ceased"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=period.person,
-        obj=period,
-        summary="Ceased to be looked after",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        period.person,
+        period,
+        "Ceased to be looked after",
         changes={"end_date": on, "reason_ceased": reason_ceased},
     )
-    changed(period.person)
     return period
 
 

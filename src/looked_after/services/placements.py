@@ -12,10 +12,9 @@ from django.db import transaction
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import ssda903
-from core.extensions import changed
 from core.validation import not_in_future
 
 from ..models import Placement, VisitRegime
@@ -76,13 +75,12 @@ def approve_placement_with_parents(
     placement.parent_approval_on = approved_on
     placement.parent_review_on = review_on
     placement.save(update_fields=["parent_approval_by", "parent_approval_on", "parent_review_on"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=placement.person,
-        obj=placement,
-        summary="Approved placement with parents",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        placement.person,
+        placement,
+        "Approved placement with parents",
         changes={"approved_on": approved_on, "review_on": review_on},
     )
-    changed(placement.person)
     return placement

@@ -8,9 +8,8 @@ from django.db import transaction
 from accounts.models import User
 from accounts.permissions import Permission
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from core.validation import not_in_future
 
 from ..models import PeriodOfCare
@@ -51,13 +50,5 @@ def record_plans(
         changes["placement_plan_completed_on"] = placement_plan_completed_on
     if not changes:
         raise ValidationError({"care_plan_completed_on": "Enter at least one date"})
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=period.person,
-        obj=period,
-        summary="Recorded care plans",
-        changes=changes,
-    )
-    changed(period.person)
+    audit_and_tell(actor, AuditAction.UPDATE, period.person, period, "Recorded care plans", changes=changes)
     return period

@@ -11,7 +11,7 @@ import timescales
 from accounts.models import User
 from accounts.permissions import Permission, Role
 from accounts.permissions import require as _require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from core.extensions import changed
@@ -97,12 +97,12 @@ def record_review(
         )
         for a in actions
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=period.person,
-        obj=review,
-        summary=f"Recorded looked-after review {review.sequence}",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        period.person,
+        review,
+        f"Recorded looked-after review {review.sequence}",
         changes={
             "held_on": held_on,
             "due_date": due.due,
@@ -110,7 +110,6 @@ def record_review(
             "actions": len(actions),
         },
     )
-    changed(period.person)
     return review
 
 
@@ -124,13 +123,12 @@ def complete_review_action(*, actor: User, action: ReviewAction, completed_on: d
     action.completed_on = completed_on
     action.completed_by = actor
     action.save(update_fields=["completed_on", "completed_by"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=action.person,
-        obj=action,
-        summary="Completed a review action",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        action.person,
+        action,
+        "Completed a review action",
         changes={"completed_on": completed_on},
     )
-    changed(action.person)
     return action

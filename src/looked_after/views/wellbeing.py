@@ -11,25 +11,21 @@ from core.versioning import versioned
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 
 from .. import forms, services
 from ..models import MissingEpisode, PeriodOfCare
 from .common import timeline_url, with_open_period
 
-
-@requires(Permission.RECORD_CARE)
-@with_person(Purpose.EDIT, page="Record health check")
-@require_http_methods(["GET", "POST"])
-def record_health(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        forms.HealthForm(request.POST or None),
-        lambda d: services.record_health_check(actor=request.user, person=person, **d),
-        title="Record a health assessment or dental check",
-        person=person,
-        success="Health check recorded",
-        next_url=timeline_url(person),
-    )
+record_health = form_view(
+    Permission.RECORD_CARE,
+    with_person(Purpose.EDIT, page="Record health check"),
+    forms.HealthForm,
+    services.record_health_check,
+    title="Record a health assessment or dental check",
+    success="Health check recorded",
+    next_url=timeline_url,
+)
 
 
 @requires(Permission.RECORD_CARE)
@@ -96,16 +92,12 @@ def update_missing(request: AuthenticatedHttpRequest, episode: MissingEpisode) -
     )
 
 
-@requires(Permission.RECORD_CARE)
-@with_person(Purpose.EDIT, page="Record exploitation screening")
-@require_http_methods(["GET", "POST"])
-def record_screening(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        forms.ScreeningForm(request.POST or None),
-        lambda d: services.record_screening(actor=request.user, person=person, **d),
-        title="Record an exploitation risk screening",
-        person=person,
-        success="Screening recorded",
-        next_url=timeline_url(person),
-    )
+record_screening = form_view(
+    Permission.RECORD_CARE,
+    with_person(Purpose.EDIT, page="Record exploitation screening"),
+    forms.ScreeningForm,
+    services.record_screening,
+    title="Record an exploitation risk screening",
+    success="Screening recorded",
+    next_url=timeline_url,
+)

@@ -6,9 +6,8 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 
 from ..models import Alert, Person
 
@@ -19,6 +18,5 @@ def add_alert(*, actor: User, person: Person, kind: str, details: str, start_dat
     alert = Alert.objects.create(
         person=person, kind=kind, details=details.strip(), start_date=start_date, created_by=actor
     )
-    auditor.record(actor=actor, action=AuditAction.UPDATE, person=person, obj=alert, summary="Added an alert")
-    changed(person)
+    audit_and_tell(actor, AuditAction.UPDATE, person, alert, "Added an alert")
     return alert

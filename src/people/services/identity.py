@@ -17,6 +17,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
 from core.versioning import StaleEdit
@@ -129,15 +130,7 @@ def update_person(*, actor: User, person: Person, data: Mapping[str, Any], expec
     if (current.given_name, current.family_name) != old_name:
         name_row(current, NameKind.PREVIOUS, *old_name, used_to=timezone.localdate()).save()
     reindex_names(current)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=current,
-        obj=current,
-        summary="Changed identity details",
-        changes=changes,
-    )
-    changed(current)
+    audit_and_tell(actor, AuditAction.UPDATE, current, current, "Changed identity details", changes=changes)
     return current
 
 
@@ -150,14 +143,14 @@ def set_disabilities(*, actor: User, person: Person, codes_: Iterable[str]) -> l
         return chosen
     PersonDisability.objects.filter(person=person).delete()
     PersonDisability.objects.bulk_create(PersonDisability(person=person, code=c) for c in chosen)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=person,
-        summary="Changed disabilities",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        person,
+        None,
+        "Changed disabilities",
         changes={"disabilities": [before, chosen]},
     )
-    changed(person)
     return chosen
 
 
@@ -178,14 +171,7 @@ def add_name(
     )
     name.save()
     reindex_names(person)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=person,
-        obj=name,
-        summary=f"Added {name.get_kind_display().lower()}",
-    )
-    changed(person)
+    audit_and_tell(actor, AuditAction.UPDATE, person, name, f"Added {name.get_kind_display().lower()}")
     return name
 
 
@@ -201,8 +187,5 @@ def add_immigration_status(
     row = ImmigrationStatus.objects.create(
         person=person, status=status, start_date=start_date, end_date=end_date
     )
-    auditor.record(
-        actor=actor, action=AuditAction.UPDATE, person=person, obj=row, summary="Recorded immigration status"
-    )
-    changed(person)
+    audit_and_tell(actor, AuditAction.UPDATE, person, row, "Recorded immigration status")
     return row

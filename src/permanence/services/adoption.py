@@ -9,18 +9,18 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from codes import ssda903
 from core.extensions import changed
 from core.validation import not_in_future
-from core.workflow import transition
+from core.workflow import midday, transition
 from people.models import Person
 
 from ..machines import AdoptionMachine
 from ..models import AdoptionCase, AdoptionStatusChange
-from ._dates import at_noon, not_before
+from ._dates import not_before
 
 ADOPTION_EVENT_FIELD = {
     "authorise": "authority_date",
@@ -50,15 +50,14 @@ def decide_adoption(*, actor: User, person: Person, adm_decision_date: date) -> 
     if AdoptionCase.objects.filter(person=person).exclude(status__in=["ADOPTED", "REVERSED"]).exists():
         raise ValidationError({"adm_decision_date": "This child already has an adoption plan"})
     case = AdoptionCase.objects.create(person=person, adm_decision_date=adm_decision_date, created_by=actor)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=case,
-        summary="Recorded the decision that the child should be placed for adoption",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        case,
+        "Recorded the decision that the child should be placed for adoption",
         changes={"adm_decision_date": adm_decision_date},
     )
-    changed(person)
     return case
 
 
@@ -109,7 +108,7 @@ def advance_adoption(
         history_model=AdoptionStatusChange,
         history_fk="adoption",
         actor=actor,
-        occurred_at=at_noon(on),
+        occurred_at=midday(on),
         reason=ssda903.REASON_PLACED_CEASED.label(details.get("reversed_reason", ""))
         if event == "reverse"
         else "",

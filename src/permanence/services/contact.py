@@ -1,6 +1,7 @@
 """Supervised contact: sessions booked (no supervisor or room twice at once), held or cancelled."""
 
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
@@ -17,6 +18,13 @@ from people.models import Person
 
 from ..machines import ContactSessionMachine
 from ..models import ContactSession, ContactSessionStatusChange, ContactStatus
+
+# A contact session's workflow: its machine and history (for `transition`).
+_SESSION: dict[str, Any] = {
+    "machine_cls": ContactSessionMachine,
+    "history_model": ContactSessionStatusChange,
+    "history_fk": "session",
+}
 
 
 @transaction.atomic
@@ -56,15 +64,14 @@ def schedule_contact(
         ends_at=ends_at,
         created_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=session,
-        summary="Scheduled a supervised contact session",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        session,
+        "Scheduled a supervised contact session",
         changes={"starts_at": starts_at, "supervisor": supervisor.pk, "room": session.room},
     )
-    changed(person)
     return session
 
 
@@ -76,9 +83,7 @@ def record_contact_held(*, actor: User, session: ContactSession) -> ContactSessi
     transition(
         session,
         "hold",
-        machine_cls=ContactSessionMachine,
-        history_model=ContactSessionStatusChange,
-        history_fk="session",
+        **_SESSION,
         actor=actor,
         occurred_at=session.starts_at,
         person=session.person,
@@ -98,9 +103,7 @@ def cancel_contact(*, actor: User, session: ContactSession, cancelled_by: str, r
     transition(
         session,
         "cancel",
-        machine_cls=ContactSessionMachine,
-        history_model=ContactSessionStatusChange,
-        history_fk="session",
+        **_SESSION,
         actor=actor,
         reason=reason.strip(),
         person=session.person,

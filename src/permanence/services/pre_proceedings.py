@@ -8,16 +8,16 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
 from core.validation import not_in_future
-from core.workflow import transition
+from core.workflow import midday, transition
 from people.models import Person
 
 from ..machines import PreProceedingsMachine
 from ..models import PLOMeeting, PreProceedings, PreProceedingsStatusChange
-from ._dates import at_noon, not_before
+from ._dates import not_before
 
 
 @transaction.atomic
@@ -36,15 +36,14 @@ def start_pre_proceedings(
     plo = PreProceedings.objects.create(
         person=person, decision_date=decision_date, letter_date=letter_date, created_by=actor
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=plo,
-        summary="Started pre-proceedings",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        plo,
+        "Started pre-proceedings",
         changes={"decision_date": decision_date, "letter_date": letter_date},
     )
-    changed(person)
     return plo
 
 
@@ -67,15 +66,14 @@ def record_plo_meeting(
         notes=notes.strip(),
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=plo.person,
-        obj=meeting,
-        summary="Recorded a pre-proceedings meeting",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        plo.person,
+        meeting,
+        "Recorded a pre-proceedings meeting",
         changes={"held_on": held_on},
     )
-    changed(plo.person)
     return meeting
 
 
@@ -89,7 +87,7 @@ def end_pre_proceedings(plo: PreProceedings, event: str, *, actor: User, on: dat
         history_model=PreProceedingsStatusChange,
         history_fk="pre_proceedings",
         actor=actor,
-        occurred_at=at_noon(on),
+        occurred_at=midday(on),
         reason=reason,
         person=plo.person,
     )

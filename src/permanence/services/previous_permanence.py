@@ -5,10 +5,9 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import ssda903
-from core.extensions import changed
 from people.models import Person
 
 from ..models import PreviousPermanence
@@ -44,13 +43,12 @@ def record_previous_permanence(
         "recorded_by": actor,
     }
     row, created = PreviousPermanence.objects.update_or_create(person=person, defaults=values)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE if created else AuditAction.UPDATE,
-        person=person,
-        obj=row,
-        summary="Recorded previous permanence",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE if created else AuditAction.UPDATE,
+        person,
+        row,
+        "Recorded previous permanence",
         changes={k: v for k, v in values.items() if k != "recorded_by"},
     )
-    changed(person)
     return row

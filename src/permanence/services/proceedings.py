@@ -9,11 +9,12 @@ import timescales
 from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
 from core.validation import not_in_future
-from core.workflow import transition
+from core.workflow import midday, transition
 from people.models import Person
 
 from .. import clocks, queries
@@ -25,7 +26,7 @@ from ..models import (
     PreProceedings,
     ProceedingsExtension,
 )
-from ._dates import at_noon, not_before
+from ._dates import not_before
 from .pre_proceedings import end_pre_proceedings
 
 
@@ -80,16 +81,15 @@ def extend_proceedings(
     extension = ProceedingsExtension.objects.create(
         proceedings=proceedings, granted_on=granted_on, weeks=weeks, reason=reason.strip(), recorded_by=actor
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=proceedings.person,
-        obj=extension,
-        summary=f"Recorded an extension of {weeks} weeks",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        proceedings.person,
+        extension,
+        f"Recorded an extension of {weeks} weeks",
         changes={"weeks": weeks, "new_limit": queries.current_limit(proceedings)},
         reason=reason,
     )
-    changed(proceedings.person)
     return extension
 
 
@@ -111,7 +111,7 @@ def conclude_proceedings(
         history_model=CareProceedingsStatusChange,
         history_fk="proceedings",
         actor=actor,
-        occurred_at=at_noon(concluded_on),
+        occurred_at=midday(concluded_on),
         reason=pcodes.PROCEEDINGS_OUTCOME.label(outcome),
         person=proceedings.person,
     )
@@ -148,13 +148,12 @@ def record_order(
         proceedings=proceedings,
         recorded_by=actor,
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=order,
-        summary=f"Recorded a {pcodes.ORDER_TYPE.label(order_type).lower()}",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        order,
+        f"Recorded a {pcodes.ORDER_TYPE.label(order_type).lower()}",
         changes={"order_type": order_type, "made_on": made_on, "ended_on": ended_on},
     )
-    changed(person)
     return order

@@ -1,0 +1,58 @@
+"""Form pages about a child's record, declared: a page that asks one permission, loads its
+record through the door (`with_person`, `with_record`) and runs one service with the form's
+data is one declaration rather than a view written out:
+
+    plo_meeting = form_view(Permission.RECORD_PERMANENCE, with_record(PreProceedings, ...),
+                            f.PLOMeetingForm, services.record_plo_meeting, record="plo", title=...)
+
+On a valid POST the page calls `services.record_plo_meeting(actor=request.user, plo=<the
+record>, **cleaned_data)` through `core.forms.form_page`, and goes to the child's page (or
+`next_url` of the record). A page that does more is written out as a view.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.http import HttpResponse
+from django.views.decorators.http import require_http_methods
+
+from accounts.decorators import requires
+from accounts.permissions import Permission
+from core.forms import form_page
+from core.http import AuthenticatedHttpRequest
+
+from .models import Person
+
+View = Callable[..., HttpResponse]
+
+
+def form_view(
+    permission: Permission,
+    door: Callable[[View], View],
+    form: Callable[..., forms.BaseForm],
+    service: Callable[..., Any],
+    *,
+    title: str,
+    success: str,
+    record: str = "person",
+    next_url: Callable[[Any], str] | None = None,
+) -> View:
+    """The form page running `service` on the record `door` loads (passed as `record`)."""
+
+    @requires(permission)
+    @door
+    @require_http_methods(["GET", "POST"])
+    def view(request: AuthenticatedHttpRequest, loaded: Any) -> HttpResponse:
+        person = loaded if isinstance(loaded, Person) else loaded.person
+        return form_page(
+            request,
+            form(request.POST or None),
+            lambda data: service(actor=request.user, **{record: loaded}, **data),
+            title=title,
+            person=person,
+            success=success,
+            next_url=next_url(loaded) if next_url else None,
+        )
+
+    return view
