@@ -338,7 +338,7 @@ def test_oversight_lists_sign_offs_and_unallocated_work_when_plan_draft(plan, ch
     assert [i.title for i in awaiting_sign_off([child.pk], date(2026, 1, 6))] == [
         "Child protection plan awaiting sign-off"
     ]
-    assert unallocated_children(date(2026, 1, 6)) == [child.pk]
+    assert list(unallocated_children(date(2026, 1, 6))) == [child.pk]
 
 
 def test_transfer_in_conference_due_15_working_days_from_notification(referral, chair):
