@@ -111,6 +111,11 @@ class Contact(models.Model):
     decision = models.CharField(max_length=12, choices=Decision.choices, blank=True)
     primary_need = models.CharField(max_length=2, choices=cin_codes.PRIMARY_NEED.all_choices(), blank=True)
     screening_summary = models.TextField(blank=True)
+    threshold_reason = models.TextField(
+        "Why the decision differs from the threshold level",
+        blank=True,
+        help_text="Required when the decision does not fit the threshold level (frontdoor.rules).",
+    )
     screened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
