@@ -26,8 +26,12 @@ def _note(note: CaseNote) -> ChronologyEvent:
     return ChronologyEvent(
         person_id=note.person_id,
         occurred_on=note.occurred_on,
-        kind=Kind.SUPERVISION if note.kind == CaseNoteKind.MANAGEMENT_OVERSIGHT else Kind.NOTE,
-        title=f"Case note: {note.get_kind_display().lower()}",
+        kind=Kind.VISIT
+        if note.visit_kind
+        else (Kind.SUPERVISION if note.kind == CaseNoteKind.MANAGEMENT_OVERSIGHT else Kind.NOTE),
+        title=note.get_visit_kind_display()
+        if note.visit_kind
+        else f"Case note: {note.get_kind_display().lower()}",
         summary=(note.title or note.body.split("\n", 1)[0])[:200],
         source="casework.CaseNote",
         source_key=f"casework.CaseNote:{note.pk}",
@@ -85,7 +89,8 @@ def _entry(entry: ChronologyEntry) -> ChronologyEvent:
 
 
 SOURCES = (
-    Source("casework.Visit", (Event(_visit),), select=("worker",)),
+    # A visit recorded as a case note is shown once, as the note.
+    Source("casework.Visit", (Event(_visit),), where=Q(case_note__isnull=True), select=("worker",)),
     Source(
         "casework.CaseNote",
         (Event(_note),),

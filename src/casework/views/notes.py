@@ -43,6 +43,7 @@ def _note_initial(note: CaseNote) -> dict[str, Any]:
         "written_to_child": note.written_to_child,
         "child_seen": yn[note.child_seen],
         "seen_alone": yn[note.seen_alone],
+        "visit_kind": note.visit_kind,
         "restricted": note.restricted,
         "version": note.version,
     }
