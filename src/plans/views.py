@@ -30,7 +30,7 @@ from people.access import Purpose
 from people.decorators import with_record
 
 from . import services
-from .forms import ActionForm, PlanTextForm
+from .forms import ActionForm, DeleteActionForm, PlanTextForm
 from .models import Plan
 from .smart import ACTION_FIELDS, SmartAction
 
@@ -142,6 +142,35 @@ def edit_action(model: type[SmartAction]) -> View:
         )
 
     return action_edit
+
+
+def delete_action(model: type[SmartAction]) -> View:
+    """The page deleting an action of a plan not yet signed off (`model`: the kind's action
+    model), after the user confirms it."""
+    rows: Any = model._default_manager
+    kind = rows.model._meta.get_field("plan").related_model.kind
+
+    @requires(kind.record)
+    @with_record(
+        model,
+        Purpose.EDIT,
+        page=kind.title,
+        kwarg="action_id",
+        rows=lambda: rows.select_related("plan"),
+    )
+    @require_http_methods(["GET", "POST"])
+    def action_delete(request: AuthenticatedHttpRequest, action: Any) -> HttpResponse:
+        return form_page(
+            request,
+            DeleteActionForm(request.POST or None),
+            lambda _: services.delete_action(actor=request.user, action=action),
+            title=f"Delete the action “{action.what or 'not recorded'}”",
+            person=action.person,
+            success="Action deleted",
+            next_url=_plan_url(action.plan),
+        )
+
+    return action_delete
 
 
 def sign_off(model: type[Plan], page: PlanPage) -> View:

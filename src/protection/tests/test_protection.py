@@ -16,7 +16,7 @@ SMART = {
     "what": "Attend parenting course",
     "who_person": "Sarah Hughes",
     "who_agency": "Family",
-    "by_when": date(2025, 9, 1),
+    "by_when": date(2026, 2, 1),
     "serves": "Home conditions",
 }
 
@@ -265,7 +265,7 @@ def test_worklist_lists_overdue_core_group_and_sign_off_when_due(plan, chair, so
     found = {i.kind: i for i in items([child.pk], today)}
     assert found["core_group"].due == date(2026, 1, 19)
     assert found["core_group"].is_overdue(today)
-    assert found["plan_action"].due == date(2025, 9, 1)
+    assert found["plan_action"].due == date(2026, 2, 1)
 
 
 # --- Views -------------------------------------------------------------------------------
