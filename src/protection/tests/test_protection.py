@@ -346,7 +346,7 @@ def test_transfer_in_conference_due_15_working_days_from_notification(referral, 
         actor=chair,
         referral=referral,
         kind="TRANSFER_IN",
-        held_on=date(2025, 12, 20),
+        held_on=date(2025, 12, 19),
         decision="PLAN",
         category="NEG",
         transfer_notified_on=date(2025, 12, 15),
@@ -361,7 +361,7 @@ def test_transfer_in_refused_when_notification_date_missing(referral, chair):
             actor=chair,
             referral=referral,
             kind="TRANSFER_IN",
-            held_on=date(2025, 12, 20),
+            held_on=date(2025, 12, 19),
             decision="PLAN",
             category="NEG",
         )
@@ -564,3 +564,19 @@ def test_each_service_says_the_childs_record_changed(
         with django_capture_on_commit_callbacks(execute=True):
             step()
     assert told == [frozenset({child.pk})] * len(steps)
+
+
+@pytest.mark.parametrize(
+    ("held_on", "named"),
+    [
+        (date(2026, 1, 3), "3 January 2026 is a Saturday"),
+        (date(2026, 1, 4), "4 January 2026 is a Sunday"),
+    ],
+)
+def test_a_conference_at_a_weekend_is_refused(referral, chair, s47, held_on, named):
+    from protection.models import Conference
+
+    with pytest.raises(ValidationError) as refused:
+        initial_conference(referral, chair, s47, held_on=held_on)
+    assert refused.value.message_dict["held_on"][0].startswith(named)
+    assert not Conference.objects.exists()
