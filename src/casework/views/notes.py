@@ -117,7 +117,7 @@ def _note_page(
 def _hand_over_version(form: CaseNoteForm, version: int) -> None:
     """The re-shown form carries the version the server now holds (the draft just started),
     so saving it again continues that draft instead of looking like someone else's change."""
-    data = form.data.copy()
+    data = form.data.copy()  # type: ignore[attr-defined]
     data["version"] = str(version)
     form.data = data
 
