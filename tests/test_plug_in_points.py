@@ -47,6 +47,7 @@ def test_panel_modules_offer_builders_of_a_person_for_a_user_and_hold_person_rec
         ("worklist", "items", ({1}, "today")),
         ("worklist", "open_work_person_ids", ("today",)),
         ("episode_guards", "open_work", ("referral",)),
+        ("visit_checks", "refusals", ("person", "kind", "visited_on")),
         ("on_change", "record_changed", (frozenset({1}),)),
     ],
 )

@@ -5,7 +5,7 @@ from collections.abc import Collection, Iterable
 from datetime import date
 
 from core.links import url
-from core.worklist import SIGN_OFF, WorkItem
+from core.worklist import SIGN_OFF, WorkItem, since_earliest
 
 from .models import KIND_RULE, Assessment, AssessmentStatus
 
@@ -36,8 +36,8 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             )
 
 
-def open_work_person_ids(today: date) -> set[int]:
-    """Children with an assessment not yet authorised."""
-    return set(
-        Assessment.objects.exclude(status=AssessmentStatus.AUTHORISED).values_list("person_id", flat=True)
+def open_work_person_ids(today: date) -> dict[int, date]:
+    """Children with an assessment not yet authorised, since it started."""
+    return since_earliest(
+        Assessment.objects.exclude(status=AssessmentStatus.AUTHORISED).values_list("person_id", "start_date")
     )

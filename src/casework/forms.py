@@ -106,6 +106,13 @@ class CaseNoteForm(forms.Form):
     body = text("Case note", rows=12, required=False, max_length=50000)
     child_seen = _yes_no_unknown("Was the child seen?")
     seen_alone = _yes_no_unknown("Was the child seen alone?")
+    visit_kind = forms.ChoiceField(
+        label="Is this a statutory visit? (optional)",
+        help_text="For a visit where the child was seen: the final note is then the visit, "
+        "and counts towards the child's visit timescales. Do not record the visit again.",
+        choices=[("", "Not a statutory visit"), *VisitKind.choices],
+        required=False,
+    )
     restricted = forms.BooleanField(label="Restrict this note to managers", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

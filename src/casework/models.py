@@ -44,6 +44,10 @@ class Visit(Recorded):
     purpose = models.CharField(max_length=300, blank=True)
     child_said = models.TextField("What the child said", blank=True, help_text="In the child's own words.")
     worker = staff()
+    # The case note this visit was recorded as (a visit note with the child seen): one record.
+    case_note = models.OneToOneField(
+        "casework.CaseNote", null=True, blank=True, on_delete=models.PROTECT, related_name="visit"
+    )
 
     objects = VisitQuerySet.as_manager()
 
@@ -128,6 +132,12 @@ class CaseNote(models.Model):
     body = models.TextField(blank=True)
     child_seen = models.BooleanField(null=True, blank=True)
     seen_alone = models.BooleanField(null=True, blank=True)
+    visit_kind = models.CharField(
+        max_length=20,
+        choices=VisitKind.choices,
+        blank=True,
+        help_text="For a visit note with the child seen: the statutory visit it records when final.",
+    )
     written_to_child = models.BooleanField(
         default=False, help_text="Written to the child, in plain words they can read later."
     )

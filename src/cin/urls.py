@@ -9,6 +9,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/edit/", views.plan_edit, name="plan_edit"),
     path("plans/<int:plan_id>/actions/new/", views.action_add, name="action_add"),
     path("actions/<int:action_id>/edit/", views.action_edit, name="action_edit"),
+    path("actions/<int:action_id>/delete/", views.action_delete, name="action_delete"),
     path("plans/<int:plan_id>/sign-off/", views.plan_sign_off, name="plan_sign_off"),
     path("plans/<int:plan_id>/reviews/new/", views.review_new, name="review_new"),
     path("plans/<int:plan_id>/end/", views.plan_end, name="plan_end"),

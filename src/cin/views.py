@@ -79,6 +79,7 @@ def plan(request: AuthenticatedHttpRequest, plan: CINPlan) -> HttpResponse:
 plan_edit = plan_pages.edit_plan(CINPlan)
 action_add = plan_pages.add_action(CINPlan)
 action_edit = plan_pages.edit_action(CINPlanAction)
+action_delete = plan_pages.delete_action(CINPlanAction)
 plan_sign_off = plan_pages.sign_off(CINPlan, _plan_page)
 plan_end = plan_pages.end_plan(CINPlan, EndPlanForm)
 

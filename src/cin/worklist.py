@@ -10,7 +10,7 @@ from django.db.models import Max
 from casework.models import VisitKind
 from casework.queries import last_seen_visits
 from core.links import url
-from core.worklist import WorkItem
+from core.worklist import WorkItem, since_earliest
 from plans import work_items
 from plans.models import PlanStatus
 
@@ -51,6 +51,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     yield from work_items.overdue_actions(CINPlanAction, person_ids, today)
 
 
-def open_work_person_ids(today: date) -> set[int]:
-    """Children on a child in need plan that has not ended."""
-    return set(CINPlan.objects.current().values_list("person_id", flat=True))
+def open_work_person_ids(today: date) -> dict[int, date]:
+    """Children on a child in need plan that has not ended, since it started."""
+    return since_earliest(CINPlan.objects.current().values_list("person_id", "start_date"))

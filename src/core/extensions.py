@@ -16,6 +16,9 @@ order, so adding a stage never means editing another app's code. Each has a type
   children; optionally `open_work_person_ids: worklist.OpenWork` (see core.worklist).
 - `<app>/episode_guards.py`: `open_work: EpisodeGuard`, the work this stage still has open
   on a child-in-need episode (closing the episode is refused while any is open).
+- `<app>/visit_checks.py`: `refusals: VisitCheck`, why this stage refuses a visit of a kind
+  on a date (a child protection visit for a child with no child protection plan then), by
+  form field; casework's `record_visit` asks every stage before it records one.
 - `<app>/on_change.py`: `record_changed: ChangeListener`, told after a transaction that
   changed these people's records has committed: a service that changes a child's record
   says so with `changed(person)` (below), beside its audit. It must be quick: queue
@@ -39,6 +42,8 @@ from django.db import connection, transaction
 from django.db.models import Model, QuerySet, prefetch_related_objects
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from accounts.models import User
     from frontdoor.models import Referral
     from people.models import Person
@@ -95,6 +100,12 @@ class EpisodeGuard(Protocol):
     refusal to close it ("a child in need plan"); empty when there is none."""
 
     def __call__(self, referral: "Referral") -> list[str]: ...
+
+
+class VisitCheck(Protocol):
+    """Why a visit of this kind on this day cannot be recorded, by form field ({} if it can)."""
+
+    def __call__(self, person: "Person", kind: str, visited_on: "date") -> dict[str, str]: ...
 
 
 class ChangeListener(Protocol):
@@ -179,6 +190,12 @@ def episode_open_work(referral: "Referral") -> list[str]:
     """Open work on a child-in-need episode, as each stage reports it (e.g. "an assessment")."""
     guards: list[EpisodeGuard] = [module.open_work for module in app_modules("episode_guards")]
     return [item for guard in guards for item in guard(referral)]
+
+
+def visit_refusals(person: "Person", kind: str, visited_on: "date") -> dict[str, str]:
+    """Every stage's reasons to refuse recording this visit (`visit_checks.refusals`)."""
+    checks: list[VisitCheck] = [module.refusals for module in app_modules("visit_checks")]
+    return {name: message for check in checks for name, message in check(person, kind, visited_on).items()}
 
 
 logger = logging.getLogger(__name__)

@@ -7,7 +7,9 @@ Each stage of the child's journey contributes, in its app's `worklist.py` (disco
   one per child). Providers read history and compute due dates with `timescales`
   (statutory and local target); nothing is stored that cannot be recomputed.
 - optionally `open_work_person_ids`, an `OpenWork`: the children with open work in the
-  stage at all (the team page's unallocated children are those with open work and no worker).
+  stage at all, each with the date their oldest open work there began (the team page's
+  unallocated children are those with open work and no worker, shown with how long the work
+  has waited). `since_earliest` builds it from (child, date) rows.
 """
 
 from collections.abc import Collection, Iterable, Mapping
@@ -52,9 +54,20 @@ class Provider(Protocol):
 
 
 class OpenWork(Protocol):
-    """The children with any open work in the stage, as of `today`."""
+    """The children with any open work in the stage, as of `today`: child id → the date the
+    oldest of it began."""
 
-    def __call__(self, today: date) -> Iterable[int]: ...
+    def __call__(self, today: date) -> Mapping[int, date]: ...
+
+
+def since_earliest(rows: Iterable[tuple[int, date | datetime]]) -> dict[int, date]:
+    """(child id, date work began) rows as child id → the earliest of their dates."""
+    found: dict[int, date] = {}
+    for person_id, began in rows:
+        day = _as_date(began)
+        if person_id not in found or day < found[person_id]:
+            found[person_id] = day
+    return found
 
 
 def _as_date(value: date | datetime) -> date:
@@ -99,9 +112,9 @@ def awaiting_sign_off(
     return [item for item in work_items(person_ids, today, names=names) if item.kind == SIGN_OFF]
 
 
-def children_with_open_work(today: date) -> set[int]:
-    """Children with open work in any stage (each worklist may offer `open_work_person_ids`)."""
-    found: set[int] = set()
-    for open_work in _open_work():
-        found |= set(open_work(today))
-    return found
+def children_with_open_work(today: date) -> dict[int, date]:
+    """Children with open work in any stage (each worklist may offer `open_work_person_ids`),
+    each with the date their oldest open work began."""
+    return since_earliest(
+        (person_id, began) for open_work in _open_work() for person_id, began in open_work(today).items()
+    )

@@ -86,6 +86,13 @@ class ScreeningForm(forms.Form):
         choices=[("", "Not a referral")] + cin_codes.PRIMARY_NEED.choices(),
     )
     summary = _text("Screening summary and reasons", rows=6)
+    threshold_reason = forms.CharField(
+        label="If the decision does not fit the threshold level, why (optional otherwise)",
+        help_text="For example, a referral for assessment for a child at Level 1: universal.",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -103,6 +103,11 @@ class Contact(Created):
     decision = models.CharField(max_length=12, choices=Decision.choices, blank=True)
     primary_need = models.CharField(max_length=2, choices=cin_codes.PRIMARY_NEED.all_choices(), blank=True)
     screening_summary = models.TextField(blank=True)
+    threshold_reason = models.TextField(
+        "Why the decision differs from the threshold level",
+        blank=True,
+        help_text="Required when the decision does not fit the threshold level (frontdoor.rules).",
+    )
     screened_by = staff(optional=True)
     screened_at = models.DateTimeField(null=True, blank=True)
     manager_rationale = models.TextField(blank=True)

@@ -54,6 +54,22 @@ def check_screener(actor: User) -> None:
         raise PermissionDenied("Screening must be done by a registered social worker")
 
 
+def decision_fits_threshold(threshold_level: str, decision: str) -> bool:
+    """Does the decision fit the threshold level on the authority's continuum of need
+    (lowest first)? A strategy discussion fits only the highest level, a referral for
+    assessment the two highest, and no further action, advice or early help any level but
+    the highest. An unknown level or decision is another rule's error."""
+    codes = [code for code, _ in clocks.threshold_levels()]
+    if threshold_level not in codes or decision not in Decision.values:
+        return True
+    rank, top = codes.index(threshold_level), len(codes) - 1
+    if decision == Decision.STRATEGY:
+        return rank == top
+    if decision == Decision.ASSESSMENT:
+        return rank >= top - 1
+    return rank < top
+
+
 def screening_errors(
     *,
     threshold_level: str,
@@ -63,10 +79,18 @@ def screening_errors(
     has_children: bool,
     received_at: datetime,
     screened_at: datetime,
+    threshold_reason: str = "",
 ) -> dict[str, str]:
     """A screening: the threshold level, a decision with its reasons (and the primary need
-    for a referral), about at least one child, not before the contact arrived."""
+    for a referral), about at least one child, not before the contact arrived; a decision
+    that does not fit the threshold level says why."""
     errors: dict[str, str] = {}
+    if not decision_fits_threshold(threshold_level, decision) and not threshold_reason.strip():
+        level = dict(clocks.threshold_levels())[threshold_level]
+        errors["threshold_reason"] = (
+            f"Enter why the decision is right for a child at {level}, or change the threshold level "
+            "or the decision"
+        )
     if threshold_level not in dict(clocks.threshold_levels()):
         errors["threshold_level"] = "Select the threshold level"
     if decision not in Decision.values:

@@ -253,6 +253,7 @@ def screen(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
             "decision": contact.decision,
             "primary_need": contact.primary_need,
             "summary": contact.screening_summary,
+            "threshold_reason": contact.threshold_reason,
         },
     )
 
@@ -265,6 +266,7 @@ def screen(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
                 decision=data["decision"],
                 primary_need=data["primary_need"],
                 summary=data["summary"],
+                threshold_reason=data["threshold_reason"],
             )
         except PermissionDenied as exc:  # the role may screen, but only a registered social worker does
             raise ValidationError("Screening must be done by a registered social worker") from exc

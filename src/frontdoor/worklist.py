@@ -1,12 +1,14 @@
-"""Due and overdue front-door decisions (rule `referral_decision`) for "My work"."""
+"""Due and overdue front-door decisions (rule `referral_decision`) for "My work", and open
+referrals as open work: a referral confirmed for a child with no worker waits on the
+unallocated list from its referral date until someone is allocated."""
 
 from collections.abc import Collection, Iterable
 from datetime import date
 
 from core.links import url
-from core.worklist import WorkItem
+from core.worklist import WorkItem, since_earliest
 
-from .models import ContactChild, ContactStatus
+from .models import ContactChild, ContactStatus, Referral, ReferralStatus
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
@@ -25,3 +27,10 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             link=url("frontdoor:contact", contact.pk),
             kind="frontdoor",
         )
+
+
+def open_work_person_ids(today: date) -> dict[int, date]:
+    """Children with an open referral (CIN episode), since the referral date."""
+    return since_earliest(
+        Referral.objects.filter(status=ReferralStatus.OPEN).values_list("person_id", "referral_date")
+    )

@@ -3,8 +3,9 @@
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from core.worklist import WorkItem
+from core.worklist import WorkItem, since_earliest
 
+from .models import MissingEpisode, PeriodOfCare
 from .queries import summaries
 
 
@@ -20,3 +21,10 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
                 link=item.link,
                 kind="Children in care",
             )
+
+
+def open_work_person_ids(today: date) -> dict[int, date]:
+    """Children in care (a period of care not ended) or missing now, since the earliest."""
+    periods = PeriodOfCare.objects.filter(end_date__isnull=True).values_list("person_id", "start_date")
+    missing = MissingEpisode.objects.filter(ended_at__isnull=True).values_list("person_id", "started_at")
+    return since_earliest([*periods, *missing])

@@ -22,6 +22,13 @@ class ActionForm(forms.Form):
     serves = forms.CharField(label="The worry or goal it serves", required=False, max_length=300)
 
 
+class DeleteActionForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="Yes, delete this action",
+        error_messages={"required": "Select “Yes, delete this action” to delete it"},
+    )
+
+
 class EndPlanForm(forms.Form):
     end_date = GovDateField(label="Date the plan ended", required=True, past_only=True)
     reason = line("Reason the plan ended", 300, "Enter the reason the plan ended")

@@ -20,8 +20,8 @@ from core.versioning import claim_edit
 from core.workflow import midday, transition
 
 from .machines import PlanMachine
-from .models import Plan, refuse_if_ended
-from .smart import SmartAction, check_sign_off, clean_action_data
+from .models import Plan, PlanStatus, refuse_if_ended
+from .smart import ACTION_FIELDS, SmartAction, action_errors, check_sign_off, clean_action_data
 
 P = TypeVar("P", bound=Plan)
 A = TypeVar("A", bound=SmartAction)
@@ -61,10 +61,14 @@ def update_plan(*, actor: User, plan: P, worries: str, goals: str, expected_vers
 
 @transaction.atomic
 def add_action(*, actor: User, plan: Plan, data: dict[str, Any]) -> Any:
-    """Add an action. Incomplete actions may be saved as drafts; sign-off refuses them."""
+    """Add an action. Incomplete actions may be saved as drafts (sign-off refuses them), but
+    not an empty one or one due before the plan started."""
     _require(actor, plan.kind.record)
     refuse_if_ended(plan)
-    action = plan.actions.create(**clean_action_data(data))
+    cleaned = clean_action_data(data)
+    if errors := action_errors(cleaned, plan.start_date):
+        raise ValidationError(errors)
+    action = plan.actions.create(**cleaned)
     _audit(actor, AuditAction.CREATE, plan, action, f"Added an action to the {plan.kind.name}")
     changed(plan.person)
     return action
@@ -77,12 +81,40 @@ def edit_action(*, actor: User, action: A, data: dict[str, Any], expected_versio
     _require(actor, plan.kind.record)
     refuse_if_ended(plan)
     claim_edit(action, expected_version)
-    for k, v in clean_action_data(data).items():
+    cleaned = clean_action_data(data)
+    if errors := action_errors(
+        {**{k: getattr(action, k) for k in ACTION_FIELDS}, **cleaned}, plan.start_date
+    ):
+        raise ValidationError(errors)
+    for k, v in cleaned.items():
         setattr(action, k, v)
     action.save()
     _audit(actor, AuditAction.UPDATE, plan, action, f"Changed a {plan.kind.name} action")
     changed(plan.person)
     return action
+
+
+@transaction.atomic
+def delete_action(*, actor: User, action: SmartAction) -> None:
+    """Delete an action of a plan not yet signed off (a signed-off plan's action is marked
+    not done instead, so the plan's history stays whole). The audit keeps what it said."""
+    plan: Plan = action.plan  # type: ignore[attr-defined]
+    _require(actor, plan.kind.record)
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(
+            "Only an action of a plan not yet signed off can be deleted: change its status to "
+            "“Not done” instead"
+        )
+    auditor.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        person=plan.person,
+        obj=action,
+        summary=f"Deleted an action from the {plan.kind.name}",
+        changes={k: getattr(action, k) for k in ACTION_FIELDS},
+    )
+    action.delete()
+    changed(plan.person)
 
 
 @transaction.atomic

@@ -95,6 +95,16 @@ def check_sign_off(actions: Iterable[SmartAction]) -> None:
         )
 
 
+def action_errors(action: dict[str, Any], plan_start: date) -> dict[str, str]:
+    """An action as entered: not empty, and not due before the plan started."""
+    if not any(action.get(k) for k in ACTION_FIELDS):
+        return {"what": "Enter what needs to happen"}
+    by_when = action.get("by_when")
+    if by_when is not None and by_when < plan_start:
+        return {"by_when": f"By when must be on or after {plan_start:%-d %B %Y}, when the plan started"}
+    return {}
+
+
 def clean_action_data(data: dict[str, Any]) -> dict[str, Any]:
     """The action's fields from a form's or a caller's data, text stripped."""
     cleaned = {k: data.get(k) for k in ACTION_FIELDS if k in data}

@@ -30,7 +30,7 @@ from people.access import Purpose
 from people.decorators import with_record
 
 from . import services
-from .forms import ActionForm, PlanTextForm
+from .forms import ActionForm, DeleteActionForm, PlanTextForm
 from .models import Plan
 from .smart import ACTION_FIELDS, SmartAction
 
@@ -113,20 +113,25 @@ def add_action(model: type[Plan]) -> View:
     return action_add
 
 
-def edit_action(model: type[SmartAction]) -> View:
-    """The page changing one action (`model`: the kind's action model)."""
+def _action_page(model: type[SmartAction]) -> Callable[[View], View]:
+    """A page about one action (`model`: the kind's action model): the permission to record
+    the plan's kind, the action loaded through the access door with its plan, GET or POST."""
     rows: Any = model._default_manager  # a concrete action model: its `plan` is a field
     kind = rows.model._meta.get_field("plan").related_model.kind
 
-    @requires(kind.record)
-    @with_record(
-        model,
-        Purpose.EDIT,
-        page=kind.title,
-        kwarg="action_id",
-        rows=lambda: rows.select_related("plan"),
-    )
-    @require_http_methods(["GET", "POST"])
+    def decorate(view: View) -> View:
+        loaded = with_record(
+            model, Purpose.EDIT, page=kind.title, kwarg="action_id", rows=lambda: rows.select_related("plan")
+        )
+        return requires(kind.record)(loaded(require_http_methods(["GET", "POST"])(view)))
+
+    return decorate
+
+
+def edit_action(model: type[SmartAction]) -> View:
+    """The page changing one action (`model`: the kind's action model)."""
+
+    @_action_page(model)
     def action_edit(request: AuthenticatedHttpRequest, action: Any) -> HttpResponse:
         initial = {k: getattr(action, k) for k in ACTION_FIELDS}
         return form_page(
@@ -142,6 +147,25 @@ def edit_action(model: type[SmartAction]) -> View:
         )
 
     return action_edit
+
+
+def delete_action(model: type[SmartAction]) -> View:
+    """The page deleting an action of a plan not yet signed off (`model`: the kind's action
+    model), after the user confirms it."""
+
+    @_action_page(model)
+    def action_delete(request: AuthenticatedHttpRequest, action: Any) -> HttpResponse:
+        return form_page(
+            request,
+            DeleteActionForm(request.POST or None),
+            lambda _: services.delete_action(actor=request.user, action=action),
+            title=f"Delete the action “{action.what or 'not recorded'}”",
+            person=action.person,
+            success="Action deleted",
+            next_url=_plan_url(action.plan),
+        )
+
+    return action_delete
 
 
 def sign_off(model: type[Plan], page: PlanPage) -> View:

@@ -124,6 +124,18 @@ def record_s47_outcome(*, actor: User, s47: S47Enquiry, outcome: str, outcome_da
     return s47
 
 
+def _check_not_weekend(held_on: date) -> None:
+    """Conferences are not held at weekends (CIN census rule 8875): a weekend date is a typing
+    slip, refused where it is entered rather than found later by the return's checks."""
+    if held_on.weekday() >= 5:
+        raise ValidationError(
+            {
+                "held_on": f"{held_on:%-d %B %Y} is a {held_on:%A}: conferences are not held at weekends. "
+                "Enter the date the conference was held"
+            }
+        )
+
+
 def _check_chair(chair: User) -> None:
     if not chair.has_perm(Permission.CHAIR_CONFERENCE.value):
         raise ValidationError({"chair": "The chair must be a child protection chair"})
@@ -158,6 +170,7 @@ def record_conference(
     chair = chair or actor
     _check_chair(chair)
     not_in_future(held_on, field="held_on")
+    _check_not_weekend(held_on)
     person = referral.person
     due_on = None
     if kind == ConferenceKind.INITIAL:

@@ -236,6 +236,7 @@ def plan_plain(request: AuthenticatedHttpRequest, plan: CPPlan) -> HttpResponse:
 plan_edit = plan_pages.edit_plan(CPPlan)
 action_add = plan_pages.add_action(CPPlan)
 action_edit = plan_pages.edit_action(CPPlanAction)
+action_delete = plan_pages.delete_action(CPPlanAction)
 plan_sign_off = plan_pages.sign_off(CPPlan, _plan_page)
 plan_end = plan_pages.end_plan(CPPlan, EndPlanForm)
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import timescales
 from core.links import url
-from core.worklist import WorkItem
+from core.worklist import WorkItem, since_earliest
 from plans import work_items
 
 from .models import ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry, S47Outcome
@@ -65,6 +65,9 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     yield from work_items.overdue_actions(CPPlanAction, person_ids, today)
 
 
-def open_work_person_ids(today: date) -> set[int]:
-    """Children on a child protection plan that has not ended."""
-    return set(CPPlan.objects.current().values_list("person_id", flat=True))
+def open_work_person_ids(today: date) -> dict[int, date]:
+    """Children in a section 47 enquiry without an outcome or on a child protection plan that
+    has not ended, since the earliest of them started."""
+    enquiries = S47Enquiry.objects.filter(outcome="").values_list("person_id", "start_date")
+    plans = CPPlan.objects.current().values_list("person_id", "start_date")
+    return since_earliest([*enquiries, *plans])

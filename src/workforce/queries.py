@@ -76,13 +76,15 @@ def current_social_worker(person_id: int) -> Allocation | None:
     )
 
 
-def unallocated_children(today: date | None = None) -> list[int]:
-    """Ids of children with open work in any stage and no current allocated social worker."""
+def unallocated_children(today: date | None = None) -> dict[int, date]:
+    """Children with open work in any stage and no current allocated social worker, each with
+    the date their oldest open work began, longest waiting first."""
     today = today or timezone.localdate()
-    open_ids = children_with_open_work(today)
+    open_work = children_with_open_work(today)
     allocated = set(
         Allocation.objects.current(today)
-        .filter(role=AllocationRole.SOCIAL_WORKER, person_id__in=open_ids)
+        .filter(role=AllocationRole.SOCIAL_WORKER, person_id__in=list(open_work))
         .values_list("person_id", flat=True)
     )
-    return sorted(open_ids - allocated)
+    waiting = [(since, pk) for pk, since in open_work.items() if pk not in allocated]
+    return {pk: since for since, pk in sorted(waiting)}

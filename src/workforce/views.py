@@ -1,3 +1,5 @@
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -39,12 +41,14 @@ def _teams_for(user: Any) -> list[Team]:
     return [t for t in teams if t.manager_id == user.pk or t.pk == user.team_id]
 
 
-def _openable(user: Any, person_ids: list[int]) -> list[dict[str, Any]]:
-    """Children the user may open, as (id, Harbour ID) rows: lists never reveal restricted
-    records' details."""
-    ids = la_child_ids(person_ids)
+def _openable(user: Any, waiting: Mapping[int, date], today: date) -> list[dict[str, Any]]:
+    """Unallocated children the user may open, as (id, Harbour ID, days waiting) rows: lists
+    never reveal restricted records' details."""
+    ids = la_child_ids(list(waiting))
     return [
-        {"person_id": pk, "la_child_id": ids[pk]} for pk in person_ids if pk in ids and may_open(user, pk)
+        {"person_id": pk, "la_child_id": ids[pk], "days_waiting": (today - since).days}
+        for pk, since in waiting.items()
+        if pk in ids and may_open(user, pk)
     ]
 
 
@@ -76,7 +80,7 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
                 if i.is_overdue(today)
             ],
             "sign_offs": awaiting_sign_off(set(names), today, names=names),
-            "unallocated": _openable(request.user, unallocated_children(today)),
+            "unallocated": _openable(request.user, unallocated_children(today), today),
             "today": today,
             "nav_key": "teams",
         },

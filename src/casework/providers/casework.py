@@ -17,7 +17,15 @@ def _visit(visit: Visit) -> str:
 
 
 def _note_kind(note: CaseNote) -> str:
+    if note.visit_kind:
+        return Kind.VISIT
     return Kind.SUPERVISION if note.kind == CaseNoteKind.MANAGEMENT_OVERSIGHT else Kind.NOTE
+
+
+def _note_title(note: CaseNote) -> str:
+    if note.visit_kind:
+        return note.get_visit_kind_display()
+    return f"Case note: {note.get_kind_display().lower()}"
 
 
 def _child_view(view: ChildView) -> str:
@@ -32,6 +40,7 @@ SOURCES: tuple[Source[Any], ...] = (
     Source(
         "casework.Visit",
         (Event(on="visited_on", title=lambda visit: visit.get_kind_display(), summary=_visit),),
+        where=Q(case_note__isnull=True),  # a visit recorded as a case note is shown once, as the note
         select=("worker",),
         kind=Kind.VISIT,
     ),
@@ -41,7 +50,7 @@ SOURCES: tuple[Source[Any], ...] = (
             Event(
                 kind=_note_kind,
                 on="occurred_on",
-                title=lambda note: f"Case note: {note.get_kind_display().lower()}",
+                title=_note_title,
                 summary=lambda note: (note.title or note.body.split("\n", 1)[0])[:200],
                 link=lambda note: reverse("casework:note_detail", args=[note.pk]),
             ),

@@ -17,7 +17,8 @@ from core.workflow import transition
 from people.models import Person
 
 from ..machines import CaseNoteMachine
-from ..models import CaseNote, CaseNoteStatus, CaseNoteStatusChange
+from ..models import CaseNote, CaseNoteKind, CaseNoteStatus, CaseNoteStatusChange
+from .visits import record_visit
 
 NOTE_FIELDS = (
     "kind",
@@ -26,6 +27,7 @@ NOTE_FIELDS = (
     "body",
     "child_seen",
     "seen_alone",
+    "visit_kind",
     "written_to_child",
     "restricted",
 )
@@ -41,6 +43,16 @@ class StaleNote(Exception):
 
 def _validate_note(data: dict[str, Any], *, final: bool) -> None:
     not_in_future(data.get("occurred_on"), field="occurred_on")
+    if final and data.get("visit_kind") and data.get("kind") != CaseNoteKind.VISIT:
+        raise ValidationError(
+            {"visit_kind": "Only a visit note records a statutory visit: choose “Visit” as the type of note"}
+        )
+    if final and data.get("visit_kind") and data.get("child_seen") is not True:
+        raise ValidationError(
+            {
+                "visit_kind": "A statutory visit is one where the child was seen: answer “Yes” to whether they were seen"
+            }
+        )
     if data.get("seen_alone") and data.get("child_seen") is False:
         raise ValidationError({"seen_alone": "A child can only be seen alone if they were seen"})
     if final and not (data.get("body") or "").strip():
@@ -103,9 +115,31 @@ def finalise_case_note(
     _validate_note({k: getattr(note, k) for k in NOTE_FIELDS}, final=True)
     note.finalised_at = timezone.now()
     note.save(update_fields=["finalised_at"])
+    if note.visit_kind:
+        _record_as_visit(actor, note)
     _finalise_transition(note, actor)
     changed(note.person)
     return note
+
+
+def _record_as_visit(actor: User, note: CaseNote) -> None:
+    """A final visit note with the child seen is the statutory visit the clocks count."""
+    try:
+        record_visit(
+            actor=actor,
+            person=note.person,
+            kind=note.visit_kind,
+            visited_on=note.occurred_on,
+            child_seen=True,
+            seen_alone=bool(note.seen_alone),
+            purpose=note.title[:300],
+            case_note=note,
+        )
+    except ValidationError as refused:
+        fields = {"kind": "visit_kind", "visited_on": "occurred_on"}
+        raise ValidationError(
+            {fields.get(name, name): errors for name, errors in refused.message_dict.items()}
+        ) from refused
 
 
 def _finalise_transition(note: CaseNote, actor: User) -> None:

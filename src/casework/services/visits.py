@@ -10,9 +10,10 @@ from accounts.models import User
 from accounts.permissions import Permission
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
+from core.extensions import visit_refusals
 from people.models import Person
 
-from ..models import Visit
+from ..models import CaseNote, Visit
 
 
 @transaction.atomic
@@ -30,14 +31,19 @@ def record_visit(
     purpose: str = "",
     child_said: str = "",
     worker: User | None = None,
+    case_note: CaseNote | None = None,
 ) -> Visit:
-    """Record a visit to the child (statutory visit clocks read these rows)."""
+    """Record a visit to the child (statutory visit clocks read these rows); `case_note`, the
+    visit note it is recorded as. Each stage may refuse a kind of visit it has no part in
+    then (`core.extensions.visit_refusals`)."""
     if not actor.has_perm(Permission.RECORD_VISIT.value):
         raise PermissionDenied(Permission.RECORD_VISIT.value)
     if visited_on > timezone.localdate():
         raise ValidationError({"visited_on": "The visit date must be today or in the past"})
     if seen_alone and not child_seen:
         raise ValidationError({"seen_alone": "A child can only be seen alone if they were seen"})
+    if refusals := visit_refusals(person, kind, visited_on):
+        raise ValidationError(refusals)
     visit = Visit.objects.create(
         person=person,
         kind=kind,
@@ -51,6 +57,7 @@ def record_visit(
         child_said=child_said.strip(),
         worker=worker or actor,
         recorded_by=actor,
+        case_note=case_note,
     )
     audit_and_tell(
         actor,

@@ -90,3 +90,68 @@ def test_upload_shows_error_on_named_users_when_username_unknown(client_for, chi
     assert response.status_code == 400 and not Document.objects.exists()
     assert "Enter the usernames of people who use Harbour" in body and 'href="#id_named_usernames"' in body
     assert "School report" in body
+
+
+def test_saving_again_after_an_error_on_a_new_note_continues_its_draft(client_for, child, social_worker):
+    client = client_for(social_worker)
+    refused = client.post(
+        reverse("casework:new_note", args=[child.pk]), _note_post(title="Typed heading", action="finalise")
+    )
+    note = CaseNote.objects.get(person=child)
+    assert refused.status_code == 400
+    assert f'name="version" value="{note.version}"' in refused.content.decode()
+
+    saved = client.post(
+        reverse("casework:edit_note", args=[note.pk]),
+        _note_post(title="Typed heading", body="The words", version=str(note.version), action="finalise"),
+    )
+    assert saved.status_code == 302 and saved["Location"] == reverse("casework:note_detail", args=[note.pk])
+    note.refresh_from_db()
+    assert note.status == CaseNoteStatus.FINAL and note.body == "The words"
+
+
+def test_autosave_after_an_error_on_a_new_note_is_not_a_conflict(client_for, child, social_worker):
+    client = client_for(social_worker)
+    refused = client.post(reverse("casework:new_note", args=[child.pk]), _note_post(action="finalise"))
+    note = CaseNote.objects.get(person=child)
+    version = refused.content.decode().split('name="version" value="', 1)[1].split('"', 1)[0]
+
+    autosaved = client.post(
+        reverse("casework:autosave_note", args=[note.pk]), _note_post(body="Typed on", version=version)
+    )
+    assert autosaved.status_code == 200 and autosaved.json()["version"] == note.version + 1
+
+
+def test_a_real_second_editor_is_shown_beside_the_typed_text_and_neither_is_lost(
+    client_for, child, social_worker, team_manager
+):
+    note = services.start_case_note(
+        actor=social_worker, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 1)}
+    )
+    services.save_case_note(
+        actor=team_manager, note=note, expected_version=1, data={"body": "The manager's words"}
+    )
+    response = client_for(social_worker).post(
+        reverse("casework:edit_note", args=[note.pk]),
+        _note_post(body="The worker's words", version="1", action="draft"),
+    )
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "The manager&#39;s words" in body and "The worker&#39;s words" in body
+    assert 'name="version" value="2"' in body
+    note.refresh_from_db()
+    assert note.body == "The manager's words" and note.version == 2
+
+
+def test_autosave_says_what_to_fix_when_the_date_is_not_real(client_for, child, social_worker):
+    note = services.start_case_note(
+        actor=social_worker, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 1)}
+    )
+    response = client_for(social_worker).post(
+        reverse("casework:autosave_note", args=[note.pk]),
+        _note_post(body="Typed", version="1", **{"occurred_on-month": "13"}),
+    )
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("Not saved")
+    note.refresh_from_db()
+    assert note.version == 1

@@ -43,6 +43,7 @@ def _note_initial(note: CaseNote) -> dict[str, Any]:
         "written_to_child": note.written_to_child,
         "child_seen": yn[note.child_seen],
         "seen_alone": yn[note.seen_alone],
+        "visit_kind": note.visit_kind,
         "restricted": note.restricted,
         "version": note.version,
     }
@@ -95,6 +96,7 @@ def _note_page(
         if note
         else reverse("casework:autosave_new_note", args=[person.pk])
     )
+    new_note_key = f"new-note:{person.pk}:{request.user.pk}"
     return render(
         request,
         "casework/note_form.jinja",
@@ -104,11 +106,20 @@ def _note_page(
             "note": note,
             "conflict": conflict,
             "autosave_url": autosave,
-            "draft_key": f"note:{note.pk}" if note else f"new-note:{person.pk}:{request.user.pk}",
+            "draft_key": f"note:{note.pk}" if note else new_note_key,
+            "new_note_key": new_note_key,
             "page_has_errors": bool(form.errors),
         },
         status=status,
     )
+
+
+def _hand_over_version(form: CaseNoteForm, version: int) -> None:
+    """The re-shown form carries the version the server now holds (the draft just started),
+    so saving it again continues that draft instead of looking like someone else's change."""
+    data = form.data.copy()  # type: ignore[attr-defined]
+    data["version"] = str(version)
+    form.data = data
 
 
 def _finalise(request: AuthenticatedHttpRequest, note: CaseNote, form: CaseNoteForm) -> HttpResponse:
@@ -120,6 +131,7 @@ def _finalise(request: AuthenticatedHttpRequest, note: CaseNote, form: CaseNoteF
         )
     except ValidationError as exc:
         apply_validation_errors(exc, form)
+        _hand_over_version(form, note.version)
         return _note_page(request, note.person, form, note, status=400)
     messages.success(request, "Case note finalised")
     return redirect("casework:note_detail", note_id=note.pk)
@@ -182,6 +194,16 @@ def _note_json(note: CaseNote) -> dict[str, Any]:
     }
 
 
+def _not_saved(errors: dict[str, list[str]]) -> JsonResponse:
+    """An autosave the draft's rules refused: each error, and one sentence that says what to
+    fix (the script shows it; the typed text stays in the form and on the device)."""
+    problems = " ".join(dict.fromkeys(str(e).rstrip(".") + "." for v in errors.values() for e in v))
+    return JsonResponse(
+        {"errors": errors, "message": f"Not saved yet: {problems} Your text is kept on this device."},
+        status=400,
+    )
+
+
 def _form_errors(form: CaseNoteForm) -> dict[str, list[str]]:
     return {k: [str(e) for e in v] for k, v in form.errors.items()}
 
@@ -193,11 +215,11 @@ def autosave_new_note(request: AuthenticatedHttpRequest, person: Person) -> Http
     """The first autosave of a new note creates the draft; the script then uses its URL."""
     form = CaseNoteForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"errors": _form_errors(form)}, status=400)
+        return _not_saved(_form_errors(form))
     try:
         note = services.start_case_note(actor=request.user, person=person, data=form.note_data())
     except ValidationError as exc:
-        return JsonResponse({"errors": exc.message_dict}, status=400)
+        return _not_saved(exc.message_dict)
     return JsonResponse(_note_json(note), status=201)
 
 
@@ -208,7 +230,7 @@ def autosave_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResp
     _check_readable(request.user, note)
     form = CaseNoteForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"errors": _form_errors(form)}, status=400)
+        return _not_saved(_form_errors(form))
     try:
         note = services.save_case_note(
             actor=request.user,
@@ -220,7 +242,7 @@ def autosave_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResp
     except services.StaleNote as stale:
         return JsonResponse({"conflict": True, "current": _note_json(stale.current)}, status=409)
     except ValidationError as exc:
-        return JsonResponse({"errors": exc.message_dict}, status=400)
+        return _not_saved(exc.message_dict)
     return JsonResponse(_note_json(note))
 
 

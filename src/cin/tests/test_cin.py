@@ -54,9 +54,9 @@ def test_worklist_visit_due_moves_only_with_a_cin_visit_the_child_was_seen_in(
         actor=social_worker, person=child, kind="CIN", visited_on=date(2025, 3, 3), child_seen=False
     )
     casework.record_visit(
-        actor=social_worker, person=child, kind="CP", visited_on=date(2025, 3, 4), child_seen=True
+        actor=social_worker, person=child, kind="ASSESSMENT", visited_on=date(2025, 3, 4), child_seen=True
     )
-    assert visit_due() == date(2025, 2, 28)  # the child was not seen; a CP visit is not a CIN visit
+    assert visit_due() == date(2025, 2, 28)  # the child was not seen; an assessment visit is not a CIN visit
     casework.record_visit(
         actor=social_worker, person=child, kind="CIN", visited_on=date(2025, 3, 5), child_seen=True
     )

@@ -156,7 +156,7 @@ class _Journey:
         review = plan.first_review_due - timedelta(days=self.rng.randint(0, 5))
         while review <= self.today:
             ending = end is not None and timescales.due_date("cp_review", review) > end  # type: ignore[operator]
-            reviews.append((review, ending))
+            reviews.append((_weekday(review), ending))
             if ending:
                 break
             review = timescales.due_date("cp_review", review) - timedelta(days=self.rng.randint(0, 7))  # type: ignore[assignment,operator]

@@ -77,6 +77,7 @@ class HistoricContact:
     manager_rationale: str
     consent_notes: str = ""
     primary_need: str = ""
+    threshold_reason: str = ""
     referrer_name: str = ""
     referrer_agency: str = ""
     # For a referral decision: how the episode it opens closed (None: still open).
@@ -126,6 +127,7 @@ def _decided_contact(row: HistoricContact, actor: User) -> tuple[Contact, list[C
         has_children=bool(row.person_ids),
         received_at=row.received_at,
         screened_at=row.screened_at,
+        threshold_reason=row.threshold_reason,
     ) | rules.decision_errors(
         rationale=row.manager_rationale, screened_at=row.screened_at, decided_at=row.decided_at
     )
@@ -139,6 +141,7 @@ def _decided_contact(row: HistoricContact, actor: User) -> tuple[Contact, list[C
         primary_need=row.primary_need,
         summary=row.screening_summary,
         when=row.screened_at,
+        threshold_reason=row.threshold_reason,
     )
     _decided(contact, actor=row.decided_by, rationale=row.manager_rationale, when=row.decided_at)
     later = history_rows(

@@ -39,6 +39,7 @@ SCREENING_FIELDS = [
     "decision",
     "primary_need",
     "screening_summary",
+    "threshold_reason",
     "screened_by",
     "screened_at",
 ]
@@ -53,9 +54,13 @@ def _screened(
     primary_need: str,
     summary: str,
     when: datetime,
+    threshold_reason: str = "",
 ) -> None:
-    """Write the screening on the contact (not saved): the primary need only for a referral."""
+    """Write the screening on the contact (not saved): the primary need only for a referral,
+    the reason for a decision that does not fit the threshold level only for such a one."""
     contact.threshold_level = threshold_level
+    fits = rules.decision_fits_threshold(threshold_level, decision)
+    contact.threshold_reason = "" if fits else threshold_reason.strip()
     contact.decision = decision
     contact.primary_need = primary_need if decision in REFERRAL_DECISIONS else ""
     contact.screening_summary = summary.strip()
@@ -80,8 +85,10 @@ def screen_contact(
     summary: str,
     primary_need: str = "",
     screened_at: datetime | None = None,
+    threshold_reason: str = "",
 ) -> Contact:
-    """A qualified social worker screens the contact: threshold level and proposed decision."""
+    """A qualified social worker screens the contact: threshold level and proposed decision
+    (with the reason, when the decision does not fit the threshold level)."""
     rules.check_screener(actor)
     when = screened_at or timezone.now()
     errors = rules.screening_errors(
@@ -92,6 +99,7 @@ def screen_contact(
         has_children=contact.child_links.exists(),
         received_at=contact.received_at,
         screened_at=when,
+        threshold_reason=threshold_reason,
     )
     if errors:
         raise ValidationError(errors)
@@ -103,6 +111,7 @@ def screen_contact(
         primary_need=primary_need,
         summary=summary,
         when=when,
+        threshold_reason=threshold_reason,
     )
     contact.save(update_fields=SCREENING_FIELDS)
     _contact_transition(contact, "screen", actor=actor, occurred_at=when, reason=contact.screening_summary)

@@ -273,3 +273,45 @@ def test_open_referral_refused_when_it_would_overlap_an_earlier_episode(child, f
     assert "cannot overlap" in exc.value.message_dict["referral_date"][0]
     later = open_referral(fd_manager, child, date(2025, 4, 21))
     assert later.referral_date == date(2025, 4, 21)
+
+
+@pytest.mark.parametrize(
+    ("level", "decision", "fits"),
+    [
+        ("1", "ASSESSMENT", False),
+        ("2", "STRATEGY", False),
+        ("3", "STRATEGY", False),
+        ("4", "NFA", False),
+        ("1", "NFA", True),
+        ("2", "EARLY_HELP", True),
+        ("3", "ASSESSMENT", True),
+        ("4", "ASSESSMENT", True),
+        ("4", "STRATEGY", True),
+    ],
+)
+def test_a_decision_fits_the_threshold_level_or_says_why(level, decision, fits):
+    from frontdoor.rules import decision_fits_threshold
+
+    assert decision_fits_threshold(level, decision) is fits
+
+
+def test_screening_refuses_a_referral_at_the_universal_level_without_a_reason(make_contact, screener):
+    contact = make_contact()
+    screen = dict(
+        actor=screener,
+        contact=contact,
+        threshold_level="1",
+        decision="ASSESSMENT",
+        primary_need="N1",
+        summary="Needs an assessment.",
+        screened_at=contact.received_at + timedelta(hours=2),
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.screen_contact(**screen)
+    assert "threshold_reason" in refused.value.message_dict
+    contact.refresh_from_db()
+    assert contact.status == ContactStatus.RECEIVED and contact.threshold_level == ""
+
+    services.screen_contact(**screen, threshold_reason="A new disclosure since the level was set.")
+    contact.refresh_from_db()
+    assert contact.threshold_reason == "A new disclosure since the level was set."

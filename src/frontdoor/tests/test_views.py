@@ -304,3 +304,30 @@ def test_confirm_page_says_how_many_referrals_when_decision_confirmed(
         follow=True,
     )
     assert "Decision confirmed: 1 referral(s) opened or linked" in response.content.decode()
+
+
+def test_screening_a_universal_level_as_a_referral_asks_why_and_keeps_the_answers(
+    client_for, screener, make_contact
+):
+    contact = make_contact()
+    url = reverse("frontdoor:screen", args=[contact.pk])
+    answers = {
+        "threshold_level": "1",
+        "decision": "ASSESSMENT",
+        "primary_need": "N1",
+        "summary": "Typed summary",
+    }
+
+    refused = client_for(screener).post(url, answers)
+    body = refused.content.decode()
+    assert refused.status_code == 400
+    assert 'href="#id_threshold_reason"' in body and "Enter why the decision is right for a child at" in body
+    assert "Typed summary" in body
+    contact.refresh_from_db()
+    assert contact.status == ContactStatus.RECEIVED
+
+    reason = "Parent disclosed a new injury after the level was set."
+    accepted = client_for(screener).post(url, {**answers, "threshold_reason": reason})
+    assert accepted.status_code == 302
+    contact.refresh_from_db()
+    assert contact.status == ContactStatus.SCREENED and contact.threshold_reason == reason

@@ -221,3 +221,54 @@ def test_shared_pages_answer_at_each_kinds_addresses(
         .get(f"/{prefix}/plans/{plan.pk}/end/")
         .content.decode()
     )
+
+
+def test_an_empty_action_or_one_due_before_the_plan_started_is_refused(cin_plan, social_worker):
+    with pytest.raises(ValidationError) as empty:
+        services.add_action(actor=social_worker, plan=cin_plan, data={"what": "  ", "by_when": None})
+    assert empty.value.message_dict == {"what": ["Enter what needs to happen"]}
+    with pytest.raises(ValidationError) as early:
+        services.add_action(actor=social_worker, plan=cin_plan, data={**SMART, "by_when": date(2025, 1, 30)})
+    assert early.value.message_dict["by_when"] == [
+        "By when must be on or after 31 January 2025, when the plan started"
+    ]
+    action = services.add_action(actor=social_worker, plan=cin_plan, data=SMART)
+    with pytest.raises(ValidationError):
+        services.edit_action(actor=social_worker, action=action, data={"by_when": date(2024, 12, 1)})
+    assert not CINPlanAction.objects.exclude(pk=action.pk).exists()
+
+
+def test_an_action_of_a_plan_not_yet_signed_off_can_be_deleted_with_audit(
+    cin_plan, social_worker, team_manager
+):
+    from audit.models import AuditEvent
+
+    action = services.add_action(actor=social_worker, plan=cin_plan, data=SMART)
+    services.delete_action(actor=social_worker, action=action)
+    assert not CINPlanAction.objects.exists()
+    assert AuditEvent.objects.filter(action="DELETE", summary__startswith="Deleted an action").exists()
+
+    kept = services.add_action(actor=social_worker, plan=cin_plan, data=SMART)
+    cin.sign_off_cin_plan(actor=team_manager, plan=cin_plan, on=date(2025, 2, 3))
+    kept.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.delete_action(actor=social_worker, action=kept)
+    assert CINPlanAction.objects.filter(pk=kept.pk).exists()
+
+
+@pytest.mark.parametrize("prefix", ["protection", "children-in-need"])
+def test_delete_action_page_confirms_then_deletes_and_is_refused_to_other_roles(
+    prefix, cp_plan, cin_plan, social_worker, auditor_user, client_for
+):
+    plan = cp_plan if prefix == "protection" else cin_plan
+    action = services.add_action(actor=social_worker, plan=plan, data={"what": "Typed in error"})
+    url = f"/{prefix}/actions/{action.pk}/delete/"
+    assert client_for(auditor_user).get(url).status_code == 403
+
+    client = client_for(social_worker)
+    assert f"{url}" in client.get(f"/{prefix}/plans/{plan.pk}/").content.decode()
+    unconfirmed = client.post(url, {"confirm": ""})
+    assert unconfirmed.status_code == 400 and "Yes, delete this action" in unconfirmed.content.decode()
+    deleted = client.post(url, {"confirm": "on"})
+    assert deleted.status_code == 302 and deleted["Location"] == f"/{prefix}/plans/{plan.pk}/"
+    assert not type(action).objects.filter(pk=action.pk).exists()

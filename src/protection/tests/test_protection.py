@@ -18,7 +18,7 @@ SMART = {
     "what": "Attend parenting course",
     "who_person": "Sarah Hughes",
     "who_agency": "Family",
-    "by_when": date(2025, 9, 1),
+    "by_when": date(2026, 2, 1),
     "serves": "Home conditions",
 }
 
@@ -252,7 +252,7 @@ def test_worklist_lists_overdue_core_group_and_sign_off_when_due(plan, chair, so
     found = {i.kind: i for i in items([child.pk], today)}
     assert found["core_group"].due == date(2026, 1, 19)
     assert found["core_group"].is_overdue(today)
-    assert found["plan_action"].due == date(2025, 9, 1)
+    assert found["plan_action"].due == date(2026, 2, 1)
 
 
 # --- Views -------------------------------------------------------------------------------
@@ -323,7 +323,7 @@ def test_oversight_lists_sign_offs_and_unallocated_work_when_plan_draft(plan, ch
     assert [i.title for i in awaiting_sign_off([child.pk], date(2026, 1, 6))] == [
         "Child protection plan awaiting sign-off"
     ]
-    assert unallocated_children(date(2026, 1, 6)) == [child.pk]
+    assert list(unallocated_children(date(2026, 1, 6))) == [child.pk]
 
 
 def _transfer_in_conference(referral, chair, **extra):  # type: ignore[no-untyped-def]
@@ -332,7 +332,7 @@ def _transfer_in_conference(referral, chair, **extra):  # type: ignore[no-untype
         actor=chair,
         referral=referral,
         kind="TRANSFER_IN",
-        held_on=date(2025, 12, 20),
+        held_on=date(2025, 12, 19),
         decision="PLAN",
         category="NEG",
         **extra,
@@ -525,3 +525,19 @@ def test_each_service_says_the_childs_record_changed(
         with django_capture_on_commit_callbacks(execute=True):
             step()
     assert told == [frozenset({child.pk})] * len(steps)
+
+
+@pytest.mark.parametrize(
+    ("held_on", "named"),
+    [
+        (date(2026, 1, 3), "3 January 2026 is a Saturday"),
+        (date(2026, 1, 4), "4 January 2026 is a Sunday"),
+    ],
+)
+def test_a_conference_at_a_weekend_is_refused(referral, chair, s47, held_on, named):
+    from protection.models import Conference
+
+    with pytest.raises(ValidationError) as refused:
+        initial_conference(referral, chair, s47, held_on=held_on)
+    assert refused.value.message_dict["held_on"][0].startswith(named)
+    assert not Conference.objects.exists()

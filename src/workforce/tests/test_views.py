@@ -51,3 +51,19 @@ def test_allocate_page_shows_every_error_and_allocates_nothing_when_invalid(
 
 def test_allocate_page_refuses_a_social_worker(client_for, social_worker, child):
     assert client_for(social_worker).get(reverse("workforce:allocate", args=[child.pk])).status_code == 403
+
+
+def test_team_page_lists_a_referred_child_with_no_worker_with_days_waiting(
+    client_for, team_manager, social_worker, team, child
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from protection.tests.factories import make_referral
+
+    make_referral(child, social_worker, timezone.localdate() - timedelta(days=3))
+    body = client_for(team_manager).get(reverse("workforce:team", args=[team.pk])).content.decode()
+
+    section = body.split('id="unallocated"', 1)[1].split("Team caseload", 1)[0]
+    assert child.la_child_id in section and "waiting 3 days" in section

@@ -1,7 +1,16 @@
 // Autosave for case notes (progressive enhancement: the "Save draft" button does the same
 // without JavaScript). Posts the draft every few seconds while it changes and when the page
-// is hidden; keeps a copy in localStorage until the server confirms it, and restores it on
-// reload; on a 409 (someone else saved a newer version) shows both versions and stops.
+// is hidden. Everything typed is kept in localStorage until the server has it: the copy is
+// dropped only when a page shows the same text as saved (the form after a save, or the note
+// once final, which names the keys it confirms with data-draft-confirmed).
+// A conflict (someone else saved a newer version) shows both versions and stops autosave:
+// neither is discarded, and the user chooses by saving again.
+const STORAGE_PREFIX = "harbour-draft:";
+
+for (const el of document.querySelectorAll("[data-draft-confirmed]")) {
+  try { localStorage.removeItem(STORAGE_PREFIX + el.dataset.draftConfirmed); } catch (e) { /* ignore */ }
+}
+
 const form = document.getElementById("case-note-form");
 const INTERVAL_MS = 3000;
 
@@ -9,7 +18,8 @@ if (form && window.fetch && window.FormData) {
   const status = document.getElementById("autosave-status");
   const conflictBox = document.getElementById("autosave-conflict");
   const theirs = document.getElementById("autosave-theirs");
-  let storageKey = "harbour-draft:" + form.dataset.draftKey;
+  const yours = document.getElementById("autosave-yours");
+  let storageKey = STORAGE_PREFIX + form.dataset.draftKey;
   const versionField = form.querySelector("input[name=version]");
   // One id per browser tab (kept across reloads): the server never treats this tab's own
   // earlier saves (such as the one sent as the page unloaded) as someone else's.
@@ -23,7 +33,8 @@ if (form && window.fetch && window.FormData) {
   } catch (e) { clientId = String(Math.random()).slice(2); }
   let dirty = false;
   let saving = false;
-  let stopped = false;
+  // A conflict shown by the server (the page after a save refused as stale) stops autosave.
+  let conflict = Boolean(document.getElementById("conflict"));
 
   const fieldsOf = () => {
     const data = {};
@@ -34,6 +45,13 @@ if (form && window.fetch && window.FormData) {
       else data[el.name] = el.value;
     }
     return data;
+  };
+
+  // "07" and "7" are the same day; spaces at the ends are not kept by the server.
+  const same = (a, b) => {
+    const norm = (fields) => Object.keys(fields).sort().map(
+      (k) => k + "=" + String(fields[k]).trim().replace(/^0+(?=\d)/, "")).join("\n");
+    return norm(a) === norm(b);
   };
 
   const restore = (data) => {
@@ -48,25 +66,50 @@ if (form && window.fetch && window.FormData) {
 
   const say = (text) => { if (status) status.textContent = text; };
 
+  const read = (key) => { try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; } };
   const keepLocal = () => {
-    try { localStorage.setItem(storageKey, JSON.stringify({ fields: fieldsOf(), at: Date.now() })); } catch (e) { /* storage full or disabled */ }
+    const copy = { fields: fieldsOf(), version: versionField.value, conflict, at: Date.now() };
+    try { localStorage.setItem(storageKey, JSON.stringify(copy)); } catch (e) { /* storage full or disabled */ }
   };
-  const dropLocal = () => { try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ } };
+  const dropLocal = (key = storageKey) => { try { localStorage.removeItem(key); } catch (e) { /* ignore */ } };
 
-  // A copy the server never confirmed (connection lost, tab closed): put it back.
-  try {
-    const saved = JSON.parse(localStorage.getItem(storageKey) || "null");
-    if (saved && saved.fields) {
-      const current = JSON.stringify(fieldsOf());
-      if (JSON.stringify(saved.fields) !== current) {
-        restore(saved.fields);
-        dirty = true;
-        say("We restored text you had not saved yet. It will be saved in a moment.");
-      } else {
-        dropLocal();
-      }
+  const showConflict = (saved) => {
+    conflict = true;
+    theirs.textContent = (saved.title ? saved.title + "\n\n" : "") + (saved.body || "");
+    const mine = fieldsOf();
+    yours.textContent = (mine.title ? mine.title + "\n\n" : "") + (mine.body || "");
+    conflictBox.hidden = false;
+    keepLocal();
+  };
+
+  // The new note this draft was started from is saved when this page shows the same text.
+  for (const key of (form.dataset.draftConfirms || "").split(" ").filter(Boolean)) {
+    const copy = read(STORAGE_PREFIX + key);
+    if (copy && copy.fields && same(copy.fields, fieldsOf())) dropLocal(STORAGE_PREFIX + key);
+  }
+
+  // A copy the server never confirmed (connection lost, tab closed, a conflict left): put it back.
+  const copy = read(storageKey);
+  if (conflict) {
+    keepLocal();
+  } else if (form.dataset.unsaved === "true") {
+    // The form came back with an error: what it shows is not saved yet.
+    keepLocal();
+    dirty = true;
+  } else if (copy && copy.fields) {
+    if (same(copy.fields, fieldsOf())) {
+      dropLocal();
+    } else if (copy.conflict || (copy.version !== versionField.value && form.dataset.savedByYou !== "true")) {
+      const saved = fieldsOf();
+      restore(copy.fields);
+      showConflict(saved);
+      say("We restored your text, which was not saved. Someone else's version is saved: compare them, then choose “Save draft” to keep yours.");
+    } else {
+      restore(copy.fields);
+      dirty = true;
+      say("We restored text you had not saved yet. It will be saved in a moment.");
     }
-  } catch (e) { dropLocal(); }
+  }
 
   const body = () => {
     const data = new FormData(form);
@@ -76,10 +119,10 @@ if (form && window.fetch && window.FormData) {
   };
 
   const save = async (useBeacon = false) => {
-    if (!dirty || saving || stopped) return;
+    if (!dirty || saving || conflict) return;
     if (useBeacon && navigator.sendBeacon) {
       navigator.sendBeacon(form.dataset.autosaveUrl, body());
-      return; // the localStorage copy stays until a later page load confirms
+      return; // the localStorage copy stays until a later page shows the text saved
     }
     saving = true;
     dirty = false;
@@ -97,19 +140,16 @@ if (form && window.fetch && window.FormData) {
           form.action = result.edit_url;
           history.replaceState(null, "", result.edit_url);
           dropLocal();
-          storageKey = "harbour-draft:note:" + result.id;
-          if (dirty) keepLocal();
+          storageKey = STORAGE_PREFIX + "note:" + result.id;
         }
-        if (!dirty) dropLocal();
+        if (dirty) keepLocal(); else dropLocal();
         say(`Draft saved at ${result.saved_at} (version ${result.version}).`);
       } else if (response.status === 409 && result.current) {
-        stopped = true;
         versionField.value = result.current.version;
-        theirs.textContent = (result.current.title ? result.current.title + "\n\n" : "") + result.current.body;
-        conflictBox.hidden = false;
-        say(`Not saved: ${result.current.updated_by} saved a newer version. Your text is kept here.`);
+        showConflict(result.current);
+        say(`Not saved: ${result.current.updated_by} saved a newer version. Your text is kept here and on this device.`);
       } else if (response.status === 400) {
-        say("Not saved yet: check the date and the answers about the child being seen.");
+        say(result.message || "Not saved yet: check the answers above. Your text is kept on this device.");
       } else {
         dirty = true;
         say("Not saved: Harbour could not be reached. Your text is kept on this device and will be saved when the connection returns.");
@@ -124,10 +164,11 @@ if (form && window.fetch && window.FormData) {
 
   form.addEventListener("input", () => { dirty = true; keepLocal(); });
   form.addEventListener("change", () => { dirty = true; keepLocal(); });
-  form.addEventListener("submit", (event) => {
-    stopped = true;
-    // A finalised note is saved by this submit (or re-shown with the typed text on error).
-    if (event.submitter && event.submitter.value === "finalise") dropLocal(); else keepLocal();
+  form.addEventListener("submit", () => {
+    // The page this submit leads to drops the copy once it shows the text saved.
+    conflict = false;
+    keepLocal();
+    conflict = true; // no autosave while the form is being sent
   });
   setInterval(() => save(false), INTERVAL_MS);
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") save(true); });
