@@ -5,6 +5,7 @@ from django import forms
 from codes import cin as cin_codes
 from core.form_fields import radios, text
 from core.forms import GovDateField
+from plans import forms as plan_forms
 
 
 class CINPlanForm(forms.Form):
@@ -24,6 +25,14 @@ class ReviewForm(forms.Form):
     held_on = GovDateField(label="Date of the review", required=True, past_only=True)
     progress = text("Progress against the plan", error="Enter the progress made against the plan")
     child_views = text("The child's views", required=False)
+
+    def __init__(self, *args: Any, actions: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actions = actions
+        plan_forms.add_progress_fields(self, actions)
+
+    def action_progress(self) -> dict[int, tuple[str, str]]:
+        return plan_forms.progress_from(self, self.actions)
 
 
 class CloseEpisodeForm(forms.Form):

@@ -48,3 +48,19 @@ class CINReview(RecordedBy):
 
     def __str__(self) -> str:
         return f"Child in need review {self.held_on:%d/%m/%Y}"
+
+
+class CINActionProgress(RecordedBy):
+    """Progress against one action of a child in need plan, noted at a review."""
+
+    action = models.ForeignKey(CINPlanAction, on_delete=models.CASCADE, related_name="progress_notes")
+    review = models.ForeignKey(CINReview, on_delete=models.CASCADE, related_name="+")
+    noted_on = models.DateField()
+    status = models.CharField(max_length=20)
+    note = models.TextField()
+
+    class Meta:
+        ordering = ["-noted_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Progress {self.noted_on:%d/%m/%Y}"

@@ -21,7 +21,7 @@ from frontdoor.services import close_referral
 from plans import services as plan_services
 from plans.models import PlanStatus
 
-from .models import CINPlan, CINReview
+from .models import CINActionProgress, CINPlan, CINReview
 
 # The services every plan shares, by this stage's names.
 update_cin_plan = plan_services.update_plan
@@ -57,8 +57,16 @@ def start_cin_plan(
 
 @transaction.atomic
 def record_cin_review(
-    *, actor: User, plan: CINPlan, held_on: date, progress: str, child_views: str = ""
+    *,
+    actor: User,
+    plan: CINPlan,
+    held_on: date,
+    progress: str,
+    child_views: str = "",
+    action_progress: dict[int, tuple[str, str]] | None = None,
 ) -> CINReview:
+    """Record a review of the plan, and the progress noted against each of its actions
+    (action id → (status, note)), which moves the actions on: done, or still in progress."""
     _require(actor, Permission.RECORD_CIN)
     not_in_future(held_on, field="held_on")
     if plan.status != PlanStatus.ACTIVE:
@@ -73,6 +81,14 @@ def record_cin_review(
         progress=progress.strip(),
         child_views=child_views.strip(),
         recorded_by=actor,
+    )
+    plan_services.note_progress(
+        actor=actor,
+        plan=plan,
+        noted_on=held_on,
+        progress=action_progress or {},
+        history=CINActionProgress,
+        review=review,
     )
     audit_and_tell(actor, AuditAction.CREATE, plan.person, review, "Recorded a child in need review")
     return review

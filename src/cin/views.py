@@ -84,16 +84,29 @@ plan_sign_off = plan_pages.sign_off(CINPlan, _plan_page)
 plan_end = plan_pages.end_plan(CINPlan, EndPlanForm)
 
 
-review_new = form_view(
-    Permission.RECORD_CIN,
-    with_record(CINPlan, Purpose.EDIT, page=PLAN, kwarg="plan_id"),
-    ReviewForm,
-    services.record_cin_review,
-    record="plan",
-    title="Record a child in need review",
-    success="Review recorded",
-    next_url=lambda plan: url("cin:plan", plan.pk),
-)
+@requires(Permission.RECORD_CIN)
+@with_record(CINPlan, Purpose.EDIT, page=PLAN, kwarg="plan_id")
+@require_http_methods(["GET", "POST"])
+def review_new(request: AuthenticatedHttpRequest, plan: CINPlan) -> HttpResponse:
+    """A review of the plan, with progress against each of its actions."""
+    form = ReviewForm(request.POST or None, actions=list(plan.actions.all()))
+    return form_page(
+        request,
+        form,
+        lambda data: services.record_cin_review(
+            actor=request.user,
+            plan=plan,
+            held_on=data["held_on"],
+            progress=data["progress"],
+            child_views=data["child_views"],
+            action_progress=form.action_progress(),
+        ),
+        title="Record a child in need review",
+        person=plan.person,
+        success="Review recorded",
+        next_url=url("cin:plan", plan.pk),
+    )
+
 
 close_episode = form_view(
     Permission.RECORD_CIN,

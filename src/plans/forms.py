@@ -1,10 +1,15 @@
 """The forms every plan's pages share: what we are worried about and the goals, one SMART
-action, and the end of the plan."""
+action, progress against the actions (at a core group, a review conference or a child in
+need review), and the end of the plan."""
+
+from typing import Any
 
 from django import forms
 
 from core.form_fields import line, text
 from core.forms import GovDateField
+
+from .smart import ActionStatus
 
 
 class PlanTextForm(forms.Form):
@@ -32,3 +37,26 @@ class DeleteActionForm(forms.Form):
 class EndPlanForm(forms.Form):
     end_date = GovDateField(label="Date the plan ended", required=True, past_only=True)
     reason = line("Reason the plan ended", 300, "Enter the reason the plan ended")
+
+
+def add_progress_fields(form: forms.Form, actions: list[Any]) -> None:
+    """Per-action status and progress fields, for the meeting that reviews the plan."""
+    for i, a in enumerate(actions, start=1):
+        form.fields[f"status_{a.pk}"] = forms.ChoiceField(
+            label=f"Action {i} status: {a.what[:80]}",
+            choices=ActionStatus.choices,
+            initial=a.status,
+            required=False,
+        )
+        form.fields[f"note_{a.pk}"] = text(f"Action {i} progress", rows=2, required=False)
+
+
+def progress_from(form: forms.Form, actions: list[Any]) -> dict[int, tuple[str, str]]:
+    """What `add_progress_fields` collected: action id → (status, progress note)."""
+    return {
+        a.pk: (
+            form.cleaned_data.get(f"status_{a.pk}") or a.status,
+            form.cleaned_data.get(f"note_{a.pk}") or "",
+        )
+        for a in actions
+    }

@@ -1,6 +1,6 @@
 """The services every plan shares, whichever its kind (child protection or child in need;
 `plan.kind` says who may do each): writing what we are worried about and the goals, adding
-and changing actions, signing the plan off and ending it. Keyword-only, atomic,
+and changing actions, noting progress against them, signing the plan off and ending it. Keyword-only, atomic,
 permission-checked, audited; each says the child's record changed."""
 
 from datetime import date
@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
@@ -163,3 +164,32 @@ def end_plan(*, actor: User, plan: P, end_date: date, reason: str, step_down: st
     plan.save(update_fields=fields)
     changed(plan.person)
     return plan
+
+
+def note_progress(
+    *,
+    actor: User,
+    plan: Plan,
+    noted_on: date,
+    progress: dict[int, tuple[str, str]],
+    history: type[Model],
+    **source: Any,
+) -> None:
+    """Progress against the plan's actions (action id → (status, note)) noted at the meeting
+    that reviews the plan, in its service's transaction: each noted action gets a row of
+    `history` (the stage's progress table; `source`, the meeting it was noted at) and takes
+    the status and note as its current ones. An action with no note is left as it was."""
+    actions = {a.pk: a for a in plan.actions.all()}  # type: ignore[attr-defined]
+    for action_id, (status, note) in progress.items():
+        action = actions.get(action_id)
+        if action is None or not (note or "").strip():
+            continue
+        history._default_manager.create(
+            action=action, noted_on=noted_on, status=status, note=note.strip(), recorded_by=actor, **source
+        )
+        action.status, action.progress, action.progress_noted_on = (
+            status or action.status,
+            note.strip(),
+            noted_on,
+        )
+        action.save(update_fields=["status", "progress", "progress_noted_on"])

@@ -6,7 +6,6 @@ from codes import cin as cin_codes
 from core.form_fields import radios, text
 from core.forms import GovDateField
 from plans import forms as plan_forms
-from plans.smart import ActionStatus
 
 from .models import Agency, ChairCheckKind, ConferenceDecision, S47Outcome, StepDown, StrategyDecision
 
@@ -82,7 +81,7 @@ class ConferenceForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.actions = actions or []
-        _add_progress_fields(self, self.actions)
+        plan_forms.add_progress_fields(self, self.actions)
         choices = ConferenceDecision.choices
         self.fields["decision"].choices = [c for c in choices if (c[0] in ("CONTINUE", "END")) == review]  # type: ignore[attr-defined]
         if review:
@@ -103,28 +102,6 @@ class ConferenceForm(forms.Form):
             )
 
 
-def _add_progress_fields(form: forms.Form, actions: list[Any]) -> None:
-    """Per-action status and progress fields (core groups and review conferences)."""
-    for i, a in enumerate(actions, start=1):
-        form.fields[f"status_{a.pk}"] = forms.ChoiceField(
-            label=f"Action {i} status: {a.what[:80]}",
-            choices=ActionStatus.choices,
-            initial=a.status,
-            required=False,
-        )
-        form.fields[f"note_{a.pk}"] = text(f"Action {i} progress", rows=2, required=False)
-
-
-def progress_from(form: forms.Form, actions: list[Any]) -> dict[int, tuple[str, str]]:
-    return {
-        a.pk: (
-            form.cleaned_data.get(f"status_{a.pk}") or a.status,
-            form.cleaned_data.get(f"note_{a.pk}") or "",
-        )
-        for a in actions
-    }
-
-
 class EndPlanForm(plan_forms.EndPlanForm):
     step_down = radios("What happens next", StepDown.choices, "Select what happens next")
 
@@ -138,10 +115,10 @@ class CoreGroupForm(forms.Form):
     def __init__(self, *args: Any, actions: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actions = actions
-        _add_progress_fields(self, actions)
+        plan_forms.add_progress_fields(self, actions)
 
     def progress(self) -> dict[int, tuple[str, str]]:
-        return progress_from(self, self.actions)
+        return plan_forms.progress_from(self, self.actions)
 
 
 class ChairCheckForm(forms.Form):

@@ -26,6 +26,7 @@ from plans.models import PlanStatus, refuse_if_ended
 from plans.services import add_action as add_action
 from plans.services import edit_action as edit_action
 from plans.services import end_plan as end_plan
+from plans.services import note_progress
 from plans.services import sign_off_plan as sign_off_plan
 from plans.services import update_plan as update_plan
 
@@ -216,7 +217,14 @@ def record_conference(
         actor, person, conference, f"Recorded a {conference.get_kind_display().lower()}", decision=decision
     )
     if plan is not None and progress:
-        _note_progress(actor, plan, held_on, progress, conference=conference)
+        note_progress(
+            actor=actor,
+            plan=plan,
+            noted_on=held_on,
+            progress=progress,
+            history=ActionProgress,
+            conference=conference,
+        )
     if kind != ConferenceKind.REVIEW and decision == ConferenceDecision.PLAN:
         core = timescales.compute_deadline("first_core_group", held_on)
         review = timescales.compute_deadline("first_cp_review", held_on)
@@ -272,30 +280,17 @@ def record_core_group(
         notes=notes.strip(),
         recorded_by=actor,
     )
-    _note_progress(actor, plan, held_on, progress or {}, core_group=group)
+    note_progress(
+        actor=actor,
+        plan=plan,
+        noted_on=held_on,
+        progress=progress or {},
+        history=ActionProgress,
+        core_group=group,
+    )
     _audit(actor, plan.person, group, "Recorded a core group")
     changed(plan.person)
     return group
-
-
-def _note_progress(
-    actor: User, plan: CPPlan, noted_on: date, progress: dict[int, tuple[str, str]], **source: Any
-) -> None:
-    """Progress against each action (action id → (status, note)) at a core group or review."""
-    actions = {a.pk: a for a in plan.actions.all()}
-    for action_id, (status, note) in progress.items():
-        action = actions.get(action_id)
-        if action is None or not (note or "").strip():
-            continue
-        ActionProgress.objects.create(
-            action=action, noted_on=noted_on, status=status, note=note.strip(), recorded_by=actor, **source
-        )
-        action.status, action.progress, action.progress_noted_on = (
-            status or action.status,
-            note.strip(),
-            noted_on,
-        )
-        action.save(update_fields=["status", "progress", "progress_noted_on"])
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from people.access import Purpose, decide
 from people.decorators import with_person, with_record
 from people.models import Person
 from people.pages import form_view
+from plans import forms as plan_forms
 from plans import views as plan_pages
 
 from . import services
@@ -32,7 +33,6 @@ from .forms import (
     ResolveCheckForm,
     S47OutcomeForm,
     StrategyForm,
-    progress_from,
 )
 from .models import (
     ChairCheck,
@@ -152,7 +152,7 @@ def _conference(
             kind=kind,
             s47=s47,
             plan=plan,
-            progress=progress_from(form, actions),
+            progress=plan_forms.progress_from(form, actions),
             **{k: v for k, v in data.items() if not k.startswith(("status_", "note_"))},
         )
 

@@ -168,3 +168,54 @@ def test_plan_new_view_when_open_referral(referral, child, social_worker, client
         == 302
     )
     assert child.cin_plans.count() == 1
+
+
+def test_review_moves_each_action_on_and_keeps_what_was_noted(plan, social_worker, team_manager, child):
+    done = services.add_cin_action(actor=social_worker, plan=plan, data=SMART)
+    going = services.add_cin_action(actor=social_worker, plan=plan, data={**SMART, "what": "Housing bid"})
+    untouched = services.add_cin_action(actor=social_worker, plan=plan, data={**SMART, "what": "GP visit"})
+    services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
+
+    review = services.record_cin_review(
+        actor=social_worker,
+        plan=plan,
+        held_on=date(2025, 7, 28),
+        progress="Good",
+        action_progress={
+            done.pk: ("DONE", "Attended every week"),
+            going.pk: ("IN_PROGRESS", "Bid placed"),
+            untouched.pk: ("DONE", ""),  # no note: nothing noted, the action as it was
+        },
+    )
+
+    for a in (done, going, untouched):
+        a.refresh_from_db()
+    assert (done.status, done.progress, done.progress_noted_on) == (
+        "DONE",
+        "Attended every week",
+        date(2025, 7, 28),
+    )
+    assert (going.status, untouched.status) == ("IN_PROGRESS", "NOT_STARTED")
+    assert [(n.review_id, n.status, n.note) for n in done.progress_notes.all()] == [
+        (review.pk, "DONE", "Attended every week")
+    ]
+    overdue = [i.title for i in items([child.pk], date(2025, 8, 1)) if i.kind == "plan_action"]
+    assert len(overdue) == 2  # the one done is no longer overdue
+
+
+def test_review_view_notes_progress_against_each_action(plan, social_worker, team_manager, client_for):
+    action = services.add_cin_action(actor=social_worker, plan=plan, data=SMART)
+    services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
+    client = client_for(social_worker)
+    page = client.get(f"/children-in-need/plans/{plan.pk}/reviews/new/").content.decode()
+    assert f"Action 1 status: {SMART['what']}" in page
+
+    data = {**date_input("held_on", date(2025, 4, 30)), "progress": "", f"note_{action.pk}": "Going well"}
+    response = client.post(f"/children-in-need/plans/{plan.pk}/reviews/new/", data)
+    assert response.status_code == 400  # what was typed against the action is kept
+    assert "Going well" in response.content.decode()
+
+    data = {**data, "progress": "Better", f"status_{action.pk}": "DONE"}
+    assert client.post(f"/children-in-need/plans/{plan.pk}/reviews/new/", data).status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.progress) == ("DONE", "Going well")

@@ -22,6 +22,7 @@ from demo.stages.assessments import demo_children_of, demo_today
 from demo.stages.base import StageContext
 from frontdoor.models import ReferralStatus
 from plans.models import PlanStatus
+from plans.smart import ActionStatus
 from protection.models import CPPlan, StepDown
 
 ACTIONS = [
@@ -30,6 +31,21 @@ ACTIONS = [
     ("Support with school attendance", "Education welfare officer", "Education"),
     ("Apply for housing transfer", "Housing officer", "Housing"),
 ]
+
+
+def _progress(rng: Any, actions: list[Any], review: date, done: set[int]) -> dict[int, tuple[str, str]]:
+    """What a review notes against the plan's actions not yet done (`done`, updated): most of
+    those due by then are done, the rest carry on; actions not yet due are started."""
+    noted = {}
+    for a in actions:
+        if a.pk in done:
+            continue
+        if a.by_when <= review and rng.random() < 0.85:
+            noted[a.pk] = (ActionStatus.DONE.value, "Done, as the review confirmed.")
+            done.add(a.pk)
+        else:
+            noted[a.pk] = (ActionStatus.IN_PROGRESS.value, "Started; more to do before the next review.")
+    return noted
 
 
 def _plan(
@@ -43,23 +59,27 @@ def _plan(
         worries="The family needs support to meet the child's needs at home and at school.",
         goals="The child attends school every day and the family gets the help it needs.",
     )
+    actions = []
     for what, who, agency in rng.sample(ACTIONS, rng.randint(2, 3)):
-        services.add_cin_action(
-            actor=worker,
-            plan=plan,
-            data={
-                "what": what,
-                "who_person": who,
-                "who_agency": agency,
-                "by_when": start + timedelta(weeks=rng.randint(6, 20)),
-                "serves": "School and home",
-            },
+        actions.append(
+            services.add_cin_action(
+                actor=worker,
+                plan=plan,
+                data={
+                    "what": what,
+                    "who_person": who,
+                    "who_agency": agency,
+                    "by_when": start + timedelta(weeks=rng.randint(6, 20)),
+                    "serves": "School and home",
+                },
+            )
         )
     services.sign_off_cin_plan(actor=manager, plan=plan, on=start)
     ends = not keep_open and start < today - timedelta(days=270) and rng.random() < 0.35
     horizon = start + timedelta(days=rng.randint(200, 260)) if ends else today
     missed = rng.random() < 0.2
     review = timescales.add_months(start, 3)
+    done: set[int] = set()
     while review <= horizon and not (missed and review > horizon - timedelta(days=120)):
         services.record_cin_review(
             actor=worker,
@@ -67,6 +87,7 @@ def _plan(
             held_on=review,
             progress="Some progress; actions continue.",
             child_views="Says school is better.",
+            action_progress=_progress(rng, actions, review, done),
         )
         review = timescales.add_months(review, 3) - timedelta(days=rng.randint(0, 6))
     visit = max(start, horizon - timedelta(days=90))
