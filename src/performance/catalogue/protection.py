@@ -1,0 +1,203 @@
+"""Section 47 enquiries, conferences, child protection plans and children in need (DfE
+Characteristics of children in need; Working Together 2023)."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef
+
+from frontdoor.models import Referral
+from protection.models import Conference, ConferenceKind, CPPlan, S47Enquiry
+from timescales.calendar import working_days_between
+
+from ..periods import Period, add_months
+from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
+from .query import CIN_CHILDREN, dmy, open_on, within
+
+FAMILY = "Child protection"
+
+
+def _s47(period: Period) -> list[Item]:
+    rows = S47Enquiry.objects.filter(CIN_CHILDREN, within("start_date", period)).values_list(
+        "person_id", "start_date"
+    )
+    return [Item(pid, day, what=f"Section 47 enquiry {dmy(day)}") for pid, day in rows]
+
+
+s47 = declare(
+    id="s47_enquiries",
+    title="Section 47 enquiries started",
+    definition="Section 47 enquiries with a start date in the period (CIN census S47ActualStartDate).",
+    source=Source.CIN,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Section 47 enquiries started in the period",
+    items=_s47,
+    family=FAMILY,
+)
+CATALOGUE.rate_of(s47, id="s47_enquiries_rate", title="Section 47 enquiries per 10,000 children")
+
+
+def _icpcs(period: Period) -> list[Item]:
+    rows = Conference.objects.filter(
+        CIN_CHILDREN, within("held_on", period), kind=ConferenceKind.INITIAL
+    ).values_list("person_id", "held_on", "s47__strategy_discussion__held_on", "s47__start_date")
+    items = []
+    for pid, held, discussed, started in rows:
+        since = discussed or started
+        days = working_days_between(since, held) if since else None
+        items.append(
+            Item(
+                pid,
+                held,
+                hit=days is not None and days <= 15,
+                days=days,
+                what=f"Initial conference {dmy(held)}",
+            )
+        )
+    return items
+
+
+declare(
+    id="initial_conferences",
+    title="Initial child protection conferences",
+    definition="Initial child protection conferences held in the period (transfer-in and review "
+    "conferences are not counted).",
+    source=Source.CIN,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Initial conferences held in the period",
+    items=_icpcs,
+    family=FAMILY,
+)
+
+declare(
+    id="icpc_within_15_days",
+    title="Initial conferences within 15 working days",
+    definition="Of the initial conferences held in the period, the percentage held within 15 "
+    "working days of the strategy discussion that began the section 47 enquiry (Working "
+    "Together 2023; the discussion's day is day 0, bank holidays are not working days).",
+    source=Source.CIN,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="Held within 15 working days of the strategy discussion",
+    denominator="Initial conferences held in the period",
+    items=_icpcs,
+    family=FAMILY,
+)
+
+
+def _plans_started(period: Period) -> list[Item]:
+    earlier = CPPlan.objects.filter(person_id=OuterRef("person_id"), start_date__lt=OuterRef("start_date"))
+    rows = (
+        CPPlan.objects.filter(CIN_CHILDREN, within("start_date", period))
+        .annotate(before=Exists(earlier))
+        .values_list("person_id", "start_date", "before", "previous_plans_elsewhere")
+    )
+    return [
+        Item(pid, day, hit=before or elsewhere > 0, what=f"Plan started {dmy(day)}")
+        for pid, day, before, elsewhere in rows
+    ]
+
+
+declare(
+    id="cp_plans_started",
+    title="Child protection plans started",
+    definition="Child protection plans starting in the period (the date of the conference that made the plan).",
+    source=Source.CIN,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Plans starting in the period",
+    items=_plans_started,
+    family=FAMILY,
+)
+
+declare(
+    id="cp_second_or_subsequent",
+    title="Second or subsequent child protection plans",
+    definition="Of the plans starting in the period, the percentage for a child who had a plan "
+    "before, at any time (here or, as recorded, in another authority).",
+    source=Source.CIN,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.LOWER,
+    numerator="Plans for a child who had a plan before",
+    denominator="Plans starting in the period",
+    items=_plans_started,
+    family=FAMILY,
+)
+
+
+def _on_plan(period: Period) -> list[Item]:
+    rows = CPPlan.objects.filter(CIN_CHILDREN, open_on(period.end)).values_list(
+        "person_id", "start_date", "category"
+    )
+    return [
+        Item(pid, period.end, what=f"On a plan since {dmy(day)} ({category})") for pid, day, category in rows
+    ]
+
+
+on_plan = declare(
+    id="cp_plans_at_period_end",
+    title="Children on a child protection plan at the period end",
+    definition="Children subject to a child protection plan at the end of the period's last day "
+    "(a plan ending that day is not counted, as the census records it).",
+    source=Source.CIN,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Children on a plan at the period end",
+    items=_on_plan,
+    family=FAMILY,
+    as_at=True,
+    distinct_children=True,
+)
+CATALOGUE.rate_of(
+    on_plan, id="cp_plans_rate", title="Children on a child protection plan per 10,000 children"
+)
+
+
+def _plans_ended(period: Period) -> list[Item]:
+    rows = CPPlan.objects.filter(CIN_CHILDREN, within("end_date", period)).values_list(
+        "person_id", "start_date", "end_date"
+    )
+    return [
+        Item(pid, end, hit=end >= add_months(start, 24), what=f"Plan {dmy(start)} to {dmy(end)}")
+        for pid, start, end in rows
+    ]
+
+
+declare(
+    id="cp_plans_ended_2_years",
+    title="Plans ending that lasted 2 years or more",
+    definition="Of the child protection plans ending in the period, the percentage that had "
+    "lasted two years or more.",
+    source=Source.CIN,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.LOWER,
+    numerator="Plans that lasted 2 years or more",
+    denominator="Plans ending in the period",
+    items=_plans_ended,
+    family=FAMILY,
+)
+
+
+def _children_in_need(period: Period) -> list[Item]:
+    rows = Referral.objects.filter(
+        CIN_CHILDREN, open_on(period.end, "referral_date", "closure_date")
+    ).values_list("person_id", "referral_date")
+    return [Item(pid, period.end, what=f"Episode from {dmy(day)}") for pid, day in rows]
+
+
+cin = declare(
+    id="cin_at_period_end",
+    title="Children in need at the period end",
+    definition="Children with an open child in need episode (a referral not closed) at the end "
+    "of the period's last day, including children on plans and looked after.",
+    source=Source.CIN,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Children with an open episode",
+    items=_children_in_need,
+    family="Children in need",
+    as_at=True,
+    distinct_children=True,
+)
+CATALOGUE.rate_of(cin, id="cin_rate", title="Children in need per 10,000 children")

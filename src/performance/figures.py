@@ -1,0 +1,110 @@
+"""Figures for periods: the population a rate divides by, the whole catalogue for a period,
+targets with their RAG status, direction of travel and the England comparators."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+
+from .catalogue import CATALOGUE, Figure, Indicator, Polarity, figure_from
+from .models import ChildPopulation, Target
+from .periods import Period, collection_year_ending
+
+REFERENCE = Path(__file__).resolve().parent / "reference" / "england.json"
+
+
+def population_for(period: Period) -> int:
+    """Children aged 0–17 for the collection year holding the period's end: the year's recorded
+    figure, else the latest earlier one, else the deployment's setting."""
+    year = collection_year_ending(period.end)
+    found = (
+        ChildPopulation.objects.filter(year__lte=year)
+        .order_by("-year")
+        .values_list("population", flat=True)
+        .first()
+    )
+    if found is None:
+        found = ChildPopulation.objects.order_by("year").values_list("population", flat=True).first()
+    return int(found or settings.HARBOUR_AUTHORITY["child_population"])
+
+
+def compute(indicator: Indicator, period: Period, population: int | None = None) -> Figure:
+    if population is None:
+        population = population_for(period)
+    return figure_from(indicator, period, indicator.items(period), population)
+
+
+def compute_all(period: Period) -> dict[str, Figure]:
+    """Every indicator for the period. Indicators that share their rows (a count and its rate)
+    run the query once."""
+    population = population_for(period)
+    rows: dict[object, list] = {}
+    out = {}
+    for indicator in CATALOGUE.indicators.values():
+        if indicator.items not in rows:
+            rows[indicator.items] = list(indicator.items(period))
+        out[indicator.id] = figure_from(indicator, period, rows[indicator.items], population)
+    return out
+
+
+def current_targets() -> dict[str, Target]:
+    """The target in force for each indicator: the latest one set."""
+    found: dict[str, Target] = {}
+    for target in Target.objects.select_related("set_by").order_by("indicator_id", "-set_at", "-id"):
+        found.setdefault(target.indicator_id, target)
+    return found
+
+
+def rag(indicator: Indicator, value: Decimal | None, target: Target | None) -> str:
+    """ "green" at or better than target, "amber" within the tolerance band, else "red"; "" when
+    there is no value, no target or no better direction."""
+    if value is None or target is None or indicator.polarity == Polarity.NEUTRAL:
+        return ""
+    short = target.target - value if indicator.polarity == Polarity.HIGHER else value - target.target
+    if short <= 0:
+        return "green"
+    return "amber" if short <= target.tolerance else "red"
+
+
+def direction(indicator: Indicator, now: Decimal | None, before: Decimal | None) -> str:
+    """ "improving", "worsening", "same" or "up"/"down" for measures with no better direction."""
+    if now is None or before is None:
+        return ""
+    if now == before:
+        return "same"
+    up = now > before
+    if indicator.polarity == Polarity.NEUTRAL:
+        return "up" if up else "down"
+    return "improving" if up == (indicator.polarity == Polarity.HIGHER) else "worsening"
+
+
+@dataclass(frozen=True)
+class Comparator:
+    value: Decimal
+    year: str
+    source: str
+
+
+@cache
+def _reference() -> dict[str, object]:
+    return json.loads(REFERENCE.read_text(encoding="utf-8"))
+
+
+def england() -> dict[str, Comparator]:
+    """The latest published England figures shipped with Harbour (`reference/england.json`)."""
+    data = _reference()
+    figures = data["figures"]
+    assert isinstance(figures, dict)
+    return {
+        key: Comparator(Decimal(str(f["value"])), str(f["year"]), str(f["source"]))
+        for key, f in figures.items()
+    }
+
+
+def reference_version() -> str:
+    return str(_reference()["version"])
