@@ -17,7 +17,7 @@ from .catalogue import CATALOGUE
 from .models import ChildPopulation, Target
 
 
-def set_population(actor: User, *, year: int, population: int, source: str) -> ChildPopulation:
+def set_population(*, actor: User, year: int, population: int, source: str) -> ChildPopulation:
     """Record (or correct) the child population for the collection year ending 31 March `year`."""
     require(actor, Permission.MANAGE_PERFORMANCE)
     if population <= 0:
@@ -36,7 +36,7 @@ def set_population(actor: User, *, year: int, population: int, source: str) -> C
     return row
 
 
-def set_target(actor: User, *, indicator_id: str, target: Decimal, tolerance: Decimal) -> Target:
+def set_target(*, actor: User, indicator_id: str, target: Decimal, tolerance: Decimal) -> Target:
     """Set a local target for an indicator, with the tolerance band that is amber not red."""
     require(actor, Permission.MANAGE_PERFORMANCE)
     if indicator_id not in CATALOGUE.indicators:

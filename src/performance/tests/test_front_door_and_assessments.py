@@ -44,8 +44,8 @@ def test_rates_divide_by_the_year_s_recorded_population(social_worker, analyst, 
     ava = rows.child(social_worker)
     for day in (date(2025, 5, 1), date(2025, 8, 1), date(2025, 11, 1)):
         rows.referral(ava, social_worker, day)
-    set_population(analyst, year=2026, population=4000, source="Test estimate")
-    set_population(analyst, year=2020, population=1, source="An old estimate")
+    set_population(actor=analyst, year=2026, population=4000, source="Test estimate")
+    set_population(actor=analyst, year=2020, population=1, source="An old estimate")
     rate = figure("referrals_rate", Y2026)
     assert (rate.count, rate.population, str(rate.value)) == (3, 4000, "7.5")
     assert figure("referrals_rate", collection_year(2030)).population == 4000  # the latest earlier year
