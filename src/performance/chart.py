@@ -10,7 +10,7 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 48
+LEFT, RIGHT, TOP, BOTTOM = 56, 36, 16, 48
 
 
 def trend_svg(
@@ -27,7 +27,8 @@ def trend_svg(
 
     parts = [
         f'<svg class="harbour-trend" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="trend-title trend-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'aria-labelledby="trend-title trend-desc" font-family="GDS Transport, arial, sans-serif" '
+        'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="trend-title">{escape(title)}</title>',
         f'<desc id="trend-desc">{escape(_describe(points, unit))}</desc>',
         f'<line x1="{LEFT}" y1="{TOP + inner_h}" x2="{WIDTH - RIGHT}" y2="{TOP + inner_h}" stroke="#505a5f"/>',

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
+
 from accounts.models import User
 
 from . import drill
@@ -45,6 +47,16 @@ def shown(value: Decimal | None, unit: Unit) -> str:
     if unit == Unit.DAYS:
         return f"{value} days"
     return f"{value:,}"
+
+
+# The child's journey, in the order the overview lists the indicators' families.
+FAMILY_ORDER = [
+    "Contacts and referrals",
+    "Assessments",
+    "Children in need",
+    "Child protection",
+    "Children looked after",
+]
 
 
 @dataclass
@@ -101,7 +113,9 @@ def overview(user: User, period: Period) -> tuple[drill.Scope, list[Family]]:
             previous,
         )
         families.setdefault(indicator.family, Family(indicator.family)).lines.append(line)
-    return scope, list(families.values())
+    return scope, sorted(
+        families.values(), key=lambda f: FAMILY_ORDER.index(f.name) if f.name in FAMILY_ORDER else 99
+    )
 
 
 @dataclass
@@ -122,7 +136,7 @@ def detail(user: User, indicator: Indicator, period: Period) -> Detail:
     previous_rows = [r for r in drill.attribute(list(indicator.items(previous_period))) if scope.keeps(r)]
     previous = drill.scoped(indicator, previous_period, previous_rows, scope, population_for(previous_period))
     trend = []
-    for m in trend_months(period.end):
+    for m in trend_months(min(period.end, timezone.localdate())):
         items = list(indicator.items(m))
         kept = items if scope.everyone else [r.item for r in drill.attribute(items) if scope.keeps(r)]
         trend.append((m, figure_from(indicator, m, kept, population_for(m))))

@@ -157,7 +157,7 @@ def indicator(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpRespo
             "children": children,
             "trend": trend,
             "chart": trend_svg(
-                f"{measure.title}: the 13 months to {period.end:%B %Y}",
+                f"{measure.title}: the 13 months to {trend[-1][0]}",
                 [(p.start.strftime("%b %y"), f.value) for p, f in detail.trend],
                 target=detail.line.target.target if detail.line.target else None,
                 unit="%" if measure.unit.value == "percentage" else "",
