@@ -3,11 +3,12 @@ Characteristics of children in need; Working Together 2023)."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from frontdoor.models import Referral
 from protection.models import Conference, ConferenceKind, CPPlan, S47Enquiry
 from timescales.calendar import working_days_between
+from workforce.models import Allocation, AllocationRole
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
@@ -201,3 +202,64 @@ cin = declare(
     distinct_children=True,
 )
 CATALOGUE.rate_of(cin, id="cin_rate", title="Children in need per 10,000 children")
+
+
+def _cp_reviews(period: Period) -> list[Item]:
+    rows = Conference.objects.filter(
+        CIN_CHILDREN, within("held_on", period), kind=ConferenceKind.REVIEW, due_on__isnull=False
+    ).values_list("person_id", "held_on", "due_on")
+    return [
+        Item(pid, held, hit=held <= due, what=f"Review conference {dmy(held)}, due {dmy(due)}")
+        for pid, held, due in rows
+    ]
+
+
+declare(
+    id="cp_reviews_on_time",
+    title="Child protection review conferences on time",
+    definition="Of the review conferences held in the period, the percentage held by their due "
+    "date (the first within 3 months of the initial conference, then every 6 months: Working "
+    "Together 2023). A local measure of each review; the DfE's measure counts children whose "
+    "every review was on time.",
+    source=Source.WORKING_TOGETHER,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="Reviews held by their due date",
+    denominator="Review conferences held in the period",
+    items=_cp_reviews,
+    family=FAMILY,
+)
+
+
+def _unallocated(period: Period) -> list[Item]:
+    day = period.end
+    allocated = Allocation.objects.filter(
+        open_on(day) | Q(start_date__lte=day, end_date=day),
+        person_id=OuterRef("person_id"),
+        role=AllocationRole.SOCIAL_WORKER,
+    )
+    rows = (
+        Referral.objects.filter(CIN_CHILDREN, open_on(day, "referral_date", "closure_date"))
+        .annotate(allocated=Exists(allocated))
+        .values_list("person_id", "referral_date", "allocated")
+    )
+    return [
+        Item(pid, day, hit=not allocated, what=f"Episode from {dmy(referred)}")
+        for pid, referred, allocated in rows
+    ]
+
+
+declare(
+    id="unallocated_children",
+    title="Children in need with no allocated social worker",
+    definition="Of the open child in need episodes at the end of the period's last day, the "
+    "percentage whose child had no social worker allocated that day.",
+    source=Source.ANNEX_A,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.LOWER,
+    numerator="Episodes with no allocated social worker",
+    denominator="Open child in need episodes",
+    items=_unallocated,
+    family="Children in need",
+    as_at=True,
+)
