@@ -44,7 +44,7 @@ def attribute(items: Sequence[Item]) -> list[Row]:
     for item in items:
         team = worker = UNALLOCATED
         for start, end, team_id, worker_id in spells.get(item.person_id, []):
-            if start <= item.on:  # type: ignore[operator]
+            if start <= item.on:
                 team, worker = team_id, worker_id
                 if end is None or end >= item.on:
                     break

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from assessments.models import Assessment, AssessmentOutcome
 from timescales.calendar import working_days_between
 
 from ..periods import Period
 from .base import Item, Polarity, Source, Unit, declare
-from .query import CIN_CHILDREN, dmy, within
+from .query import CIN_CHILDREN, dmy, known, within
 
 FAMILY = "Assessments"
 
@@ -32,12 +34,13 @@ def band(days: int) -> str:
     return BANDS[0][0]
 
 
-def _completed(period: Period) -> list[tuple[int, object, object, list[str]]]:
-    return list(
-        Assessment.objects.filter(
+def _completed(period: Period) -> list[tuple[int, date, date, list[str]]]:
+    return [
+        (pid, start, known(done), outcomes)
+        for pid, start, done, outcomes in Assessment.objects.filter(
             CIN_CHILDREN, within("authorised_on", period), referral__isnull=False
         ).values_list("person_id", "start_date", "authorised_on", "outcomes")
-    )
+    ]
 
 
 def _assessments(period: Period) -> list[Item]:

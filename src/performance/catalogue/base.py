@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -44,7 +45,7 @@ class Item:
     the measure (percentages) or how many days it took (averages)."""
 
     person_id: int
-    on: object  # a date
+    on: date
     hit: bool = True
     days: int | None = None
     what: str = ""  # a short description for the list of children, e.g. "Referral 14/05/2026"

@@ -7,7 +7,7 @@ from care_leavers.models import BirthdayStatus
 
 from ..periods import Period, add_months
 from .base import Item, Polarity, Source, Unit, declare
-from .query import dmy
+from .query import dmy, known
 
 FAMILY = "Care leavers"
 IN_EDUCATION_EMPLOYMENT_OR_TRAINING = frozenset({"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"})
@@ -39,7 +39,7 @@ def _statuses(ages: tuple[int, ...], measure) -> object:  # type: ignore[no-unty
         )
         found = []
         for row in rows:
-            birthday = add_months(row["person__date_of_birth"], 12 * row["age"])
+            birthday = add_months(known(row["person__date_of_birth"]), 12 * row["age"])
             if period.contains(birthday):
                 found.append(
                     Item(

@@ -7,7 +7,7 @@ from early_help.models import EarlyHelpEpisode, EndReason
 
 from ..periods import Period
 from .base import Item, Polarity, Source, Unit, declare
-from .query import dmy, open_on, within
+from .query import dmy, known, open_on, within
 
 FAMILY = "Early help"
 
@@ -57,7 +57,8 @@ def _ended(period: Period) -> list[Item]:
         "person_id", "end_date", "end_reason"
     )
     return [
-        Item(pid, day, hit=reason == EndReason.STEP_UP, what=f"Ended {dmy(day)}") for pid, day, reason in rows
+        Item(pid, known(day), hit=reason == EndReason.STEP_UP, what=f"Ended {dmy(day)}")
+        for pid, day, reason in rows
     ]
 
 

@@ -13,7 +13,7 @@ from looked_after.models import CareEpisode, LACReview, MissingEpisode, Placemen
 
 from ..periods import Period
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
-from .query import dmy, moments, open_on, overlaps, within
+from .query import dmy, known, moments, open_on, overlaps, within
 
 FAMILY = "Children looked after"
 
@@ -67,7 +67,7 @@ def _ceased(period: Period) -> list[Item]:
         .exclude(reason_ceased="X1")
         .values_list("person_id", "end_date", "reason_ceased")
     )
-    return [Item(pid, day, what=f"Ceased {dmy(day)} ({reason})") for pid, day, reason in rows]
+    return [Item(pid, known(day), what=f"Ceased {dmy(day)} ({reason})") for pid, day, reason in rows]
 
 
 declare(
@@ -241,9 +241,13 @@ declare(
 
 def _return_interviews(period: Period) -> list[Item]:
     first, last = moments(period)
-    rows = MissingEpisode.objects.filter(Q(ended_at__range=(first, last))).values_list(
-        "person_id", "ended_at", "rhi_held_at"
-    )
+    rows = [
+        (pid, ended, held)
+        for pid, ended, held in MissingEpisode.objects.filter(Q(ended_at__range=(first, last))).values_list(
+            "person_id", "ended_at", "rhi_held_at"
+        )
+        if ended is not None
+    ]
     return [
         Item(
             pid,

@@ -12,7 +12,7 @@ from workforce.models import Allocation, AllocationRole
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
-from .query import CIN_CHILDREN, dmy, open_on, within
+from .query import CIN_CHILDREN, dmy, known, open_on, within
 
 FAMILY = "Child protection"
 
@@ -156,9 +156,13 @@ CATALOGUE.rate_of(
 
 
 def _plans_ended(period: Period) -> list[Item]:
-    rows = CPPlan.objects.filter(CIN_CHILDREN, within("end_date", period)).values_list(
-        "person_id", "start_date", "end_date"
-    )
+    rows = [
+        (pid, start, end)
+        for pid, start, end in CPPlan.objects.filter(CIN_CHILDREN, within("end_date", period)).values_list(
+            "person_id", "start_date", "end_date"
+        )
+        if end is not None
+    ]
     return [
         Item(pid, end, hit=end >= add_months(start, 24), what=f"Plan {dmy(start)} to {dmy(end)}")
         for pid, start, end in rows
@@ -209,7 +213,7 @@ def _cp_reviews(period: Period) -> list[Item]:
         CIN_CHILDREN, within("held_on", period), kind=ConferenceKind.REVIEW, due_on__isnull=False
     ).values_list("person_id", "held_on", "due_on")
     return [
-        Item(pid, held, hit=held <= due, what=f"Review conference {dmy(held)}, due {dmy(due)}")
+        Item(pid, held, hit=held <= known(due), what=f"Review conference {dmy(held)}, due {dmy(due)}")
         for pid, held, due in rows
     ]
 

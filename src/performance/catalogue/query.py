@@ -43,3 +43,10 @@ def overlaps(period: Period, start: str = "start_date", end: str = "end_date") -
 
 def dmy(day: Any) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
+
+
+def known(day: date | None) -> date:
+    """A date the query's own filter guarantees is recorded (a nullable column filtered on)."""
+    if day is None:
+        raise ValueError("A date the query filtered on is missing")
+    return day
