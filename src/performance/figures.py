@@ -4,6 +4,7 @@ targets with their RAG status, direction of travel and the England comparators."
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -11,26 +12,24 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .catalogue import CATALOGUE, Figure, Indicator, Polarity, figure_from
+from .catalogue import CATALOGUE, Figure, Indicator, Item, Polarity, figure_from
 from .models import ChildPopulation, Target
 from .periods import Period, collection_year_ending
 
 REFERENCE = Path(__file__).resolve().parent / "reference" / "england.json"
 
 
-def population_for(period: Period) -> int:
+def population_for(period: Period, recorded: Sequence[tuple[int, int]] | None = None) -> int:
     """Children aged 0–17 for the collection year holding the period's end: the year's recorded
-    figure, else the latest earlier one, else the deployment's setting."""
+    figure, else the latest earlier one, else the earliest recorded, else the deployment's
+    setting. `recorded` is every (year, population) row, when the caller has read them."""
+    if recorded is None:
+        recorded = list(ChildPopulation.objects.order_by("year").values_list("year", "population"))
     year = collection_year_ending(period.end)
-    found = (
-        ChildPopulation.objects.filter(year__lte=year)
-        .order_by("-year")
-        .values_list("population", flat=True)
-        .first()
-    )
-    if found is None:
-        found = ChildPopulation.objects.order_by("year").values_list("population", flat=True).first()
-    return int(found or settings.HARBOUR_AUTHORITY["child_population"])
+    earlier = [population for recorded_year, population in recorded if recorded_year <= year]
+    if earlier:
+        return earlier[-1]
+    return recorded[0][1] if recorded else int(settings.HARBOUR_AUTHORITY["child_population"])
 
 
 def compute(indicator: Indicator, period: Period, population: int | None = None) -> Figure:
@@ -49,6 +48,33 @@ def compute_all(period: Period) -> dict[str, Figure]:
         if indicator.items not in rows:
             rows[indicator.items] = list(indicator.items(period))
         out[indicator.id] = figure_from(indicator, period, rows[indicator.items], population)
+    return out
+
+
+def monthly(
+    indicators: Sequence[Indicator],
+    months: Sequence[Period],
+    keep: Callable[[list[Item]], list[Item]] = list,
+) -> dict[str, list[Figure]]:
+    """Each indicator's figure for each month, of the rows `keep` keeps (a user's scope).
+    Rows counted on their own date are read once for all the months together and split by
+    date; "as at" figures are read month by month."""
+    span = Period("span", months[0].start, months[-1].end, "")
+    recorded = list(ChildPopulation.objects.order_by("year").values_list("year", "population"))
+    populations = [population_for(m, recorded) for m in months]
+    read: dict[object, list[list[Item]]] = {}
+    out: dict[str, list[Figure]] = {}
+    for indicator in indicators:
+        if indicator.items not in read:
+            if indicator.splits_by_date:
+                everything = keep(list(indicator.items(span)))
+                read[indicator.items] = [[i for i in everything if m.contains(i.on)] for m in months]
+            else:
+                read[indicator.items] = [keep(list(indicator.items(m))) for m in months]
+        out[indicator.id] = [
+            figure_from(indicator, m, found, population)
+            for m, found, population in zip(months, read[indicator.items], populations, strict=True)
+        ]
     return out
 
 

@@ -14,8 +14,8 @@ from django.utils import timezone
 from accounts.models import User
 
 from . import drill
-from .catalogue import CATALOGUE, Figure, Indicator, Unit, figure_from
-from .figures import Comparator, current_targets, direction, england, population_for, rag
+from .catalogue import CATALOGUE, Figure, Indicator, Unit
+from .figures import Comparator, current_targets, direction, england, monthly, population_for, rag
 from .models import Target
 from .periods import (
     Period,
@@ -135,11 +135,14 @@ def detail(user: User, indicator: Indicator, period: Period) -> Detail:
     previous_period = period.previous()
     previous_rows = [r for r in drill.attribute(list(indicator.items(previous_period))) if scope.keeps(r)]
     previous = drill.scoped(indicator, previous_period, previous_rows, scope, population_for(previous_period))
-    trend = []
-    for m in trend_months(min(period.end, timezone.localdate())):
-        items = list(indicator.items(m))
-        kept = items if scope.everyone else [r.item for r in drill.attribute(items) if scope.keeps(r)]
-        trend.append((m, figure_from(indicator, m, kept, population_for(m))))
+    months = trend_months(min(period.end, timezone.localdate()))
+    if scope.everyone:
+        figures = monthly([indicator], months)[indicator.id]
+    else:
+        figures = monthly(
+            [indicator], months, lambda items: [r.item for r in drill.attribute(items) if scope.keeps(r)]
+        )[indicator.id]
+    trend = list(zip(months, figures, strict=True))
     target = current_targets().get(indicator.id)
     line = Line(
         indicator,

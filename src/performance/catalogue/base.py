@@ -65,6 +65,14 @@ class Indicator:
     family: str = ""
     as_at: bool = False  # counted on the period's last day (children at 31 March), not over it
     distinct_children: bool = False  # the count is of children, not of rows
+    # Whether the rows of a long period, split by their dates, are the rows of its months
+    # (true of events counted on their own date; false of "as at" counts and of rows whose
+    # cohort depends on the whole period).
+    divisible: bool = True
+
+    @property
+    def splits_by_date(self) -> bool:
+        return self.divisible and not self.as_at
 
 
 @dataclass

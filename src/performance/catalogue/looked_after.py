@@ -236,6 +236,7 @@ declare(
     numerator="Episodes starting in the period",
     items=_missing,
     family=FAMILY,
+    divisible=False,  # the children counted are those looked after in the period itself
 )
 
 

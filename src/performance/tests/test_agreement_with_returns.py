@@ -113,3 +113,17 @@ def test_the_file_has_the_shape_the_command_promises(borough, db, tmp_path):  # 
     assert nfa["value"] == (
         round(100 * nfa["numerator"] / nfa["denominator"], 1) if nfa["denominator"] else None
     )
+
+
+def test_the_13_month_trend_read_at_once_equals_each_month_counted_on_its_own(borough, db):  # noqa: F811
+    from performance.catalogue import CATALOGUE
+    from performance.figures import compute, monthly
+    from performance.periods import trend_months
+
+    months = trend_months(date(2026, 6, 15))
+    together = monthly(list(CATALOGUE.indicators.values()), months)
+    for key, indicator in CATALOGUE.indicators.items():
+        alone = [compute(indicator, m) for m in months]
+        assert [(f.count, f.numerator, f.denominator, f.value) for f in together[key]] == [
+            (f.count, f.numerator, f.denominator, f.value) for f in alone
+        ], key
