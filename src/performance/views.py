@@ -25,6 +25,7 @@ from core.http import AuthenticatedHttpRequest
 from . import drill, export, pages, services
 from .catalogue import CATALOGUE, Indicator
 from .chart import trend_svg
+from .equality import breakdown
 from .forms import PeriodForm, PopulationForm, TargetForm
 from .models import ChildPopulation
 from .periods import Period, parse
@@ -138,9 +139,15 @@ def indicator(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpRespo
     elif detail.scope.team_id is not None:
         groups, level = drill.by_worker(measure, period, detail.rows, detail.population), "worker"
     children = drill.children(request.user, detail.rows) if level == "children" else []
-    if download := _download(
-        request, f"{measure.id}-{period.key.replace(':', '-')}", *_table(level, groups, children)
-    ):
+    shares = breakdown([r.item for r in detail.rows])
+    name = f"{measure.id}-{period.key.replace(':', '-')}"
+    if request.GET.get("table") == "equality":
+        rows = [[what, s.group, s.count, s.percent] for what, found in shares.items() for s in found]
+        if download := _download(
+            request, f"{name}-equality", ["Characteristic", "Group", "Count", "Percentage"], rows
+        ):
+            return download
+    elif download := _download(request, name, *_table(level, groups, children)):
         return download
     trend = [(p.start.strftime("%b %Y"), f) for p, f in detail.trend]
     return render(
@@ -156,6 +163,7 @@ def indicator(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpRespo
             "level": level,
             "children": children,
             "trend": trend,
+            "shares": shares,
             "chart": trend_svg(
                 f"{measure.title}: the 13 months to {trend[-1][0]}",
                 [(p.start.strftime("%b %y"), f.value) for p, f in detail.trend],

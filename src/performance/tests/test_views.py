@@ -146,3 +146,12 @@ def test_an_unknown_period_or_indicator(client, analyst, borough):
     client.force_login(analyst)
     assert client.get(reverse("performance:index"), {"period": "decade:2020"}).status_code == 400
     assert _get(client, analyst, "indicator", "no_such_thing").status_code == 404
+
+
+def test_who_is_counted_by_sex_age_ethnicity_and_disability(client, analyst, borough):
+    text = _get(client, analyst, "indicator", "referrals").content.decode()
+    assert "Who is counted" in text and "Female" in text and "10 to 15" in text and "White" in text
+    csv = _get(client, analyst, "indicator", "referrals", table="equality", format="csv").content.decode()
+    assert (
+        "Sex,Female,3,100.0" in csv and "Age,10 to 15,3,100.0" in csv
+    )  # three girls born 2014, referred June 2025
