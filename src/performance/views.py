@@ -5,6 +5,7 @@ population. Every table downloads as CSV (`?format=csv`) or Excel (`?format=xlsx
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -19,16 +20,18 @@ from accounts.models import Team, User
 from accounts.permissions import Permission
 from audit import services as auditor
 from audit.models import AuditAction
+from casework.rendering import to_pdf
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 
-from . import drill, export, pages, services
+from . import drill, export, pages, periods, services
 from .catalogue import CATALOGUE, Indicator
 from .chart import trend_svg
 from .equality import breakdown
 from .forms import PeriodForm, PopulationForm, TargetForm
 from .models import ChildPopulation
 from .periods import Period, parse
+from .report import monthly_report
 
 
 def _period(request: AuthenticatedHttpRequest) -> tuple[PeriodForm, Period, int]:
@@ -247,6 +250,24 @@ def worker(request: AuthenticatedHttpRequest, indicator_id: str, user_id: int) -
          "figure": drill.scoped(measure, period, rows, drill.Scope(everyone=True), detail.population), "shown": pages.shown},
         status=status,
     )  # fmt: skip
+
+
+@requires(Permission.VIEW_PERFORMANCE)
+@require_GET
+def report(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The monthly report as PDF: `?month=YYYY-MM`, by default the last complete month."""
+    today = timezone.localdate()
+    try:
+        year, _, number = request.GET.get("month", "").partition("-")
+        month = periods.month(int(year), int(number))
+    except ValueError:
+        last = today.replace(day=1) - timedelta(days=1)
+        month = periods.month(last.year, last.month)
+    pdf = to_pdf(monthly_report(request.user, month))
+    auditor.record(actor=request.user, action=AuditAction.EXPORT, summary=f"Performance report {month.label}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="performance-report-{month.start:%Y-%m}.pdf"'
+    return response
 
 
 @requires(Permission.MANAGE_PERFORMANCE)

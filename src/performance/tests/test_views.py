@@ -155,3 +155,17 @@ def test_who_is_counted_by_sex_age_ethnicity_and_disability(client, analyst, bor
     assert (
         "Sex,Female,3,100.0" in csv and "Age,10 to 15,3,100.0" in csv
     )  # three girls born 2014, referred June 2025
+
+
+def test_the_monthly_report_is_a_pdf_of_every_indicator_for_the_user_s_scope(
+    client, analyst, social_worker, borough
+):
+    from casework.tests.pdf import pdf_text
+
+    client.force_login(analyst)
+    answer = client.get(reverse("performance:report"), {"month": "2025-06"})
+    assert answer["Content-Type"] == "application/pdf"
+    text = pdf_text(answer.content)
+    assert "Performance report: June 2025" in text and "Referrals" in text and "the authority" in text
+    client.force_login(social_worker)
+    assert "your children" in pdf_text(client.get(reverse("performance:report")).content)
