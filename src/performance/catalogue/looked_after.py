@@ -4,7 +4,9 @@ practice measures for their reviews and missing episodes."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
@@ -112,14 +114,21 @@ declare(
 )
 
 
-def _distance(period: Period) -> list[Item]:
-    rows = CareEpisode.objects.filter(open_on(period.end)).values_list(
-        "person_id", "placement__distance_miles", "placement__in_area"
-    )
-    return [
-        Item(pid, period.end, hit=miles is not None and 20 < miles < 999, what=f"{miles} miles")
-        for pid, miles, _ in rows
-    ]
+def _placed_at_end(
+    test: Callable[[Decimal, bool], bool], describe: Callable[[Decimal, bool], str]
+) -> Callable[[Period], list[Item]]:
+    """Children looked after at the period end, marked by where their placement is."""
+
+    def items(period: Period) -> list[Item]:
+        rows = CareEpisode.objects.filter(open_on(period.end)).values_list(
+            "person_id", "placement__distance_miles", "placement__in_area"
+        )
+        return [
+            Item(pid, period.end, hit=test(miles, inside), what=describe(miles, inside))
+            for pid, miles, inside in rows
+        ]
+
+    return items
 
 
 declare(
@@ -132,18 +141,10 @@ declare(
     polarity=Polarity.LOWER,
     numerator="Placed more than 20 miles from home",
     denominator="Children looked after at the period end",
-    items=_distance,
+    items=_placed_at_end(lambda miles, _: 20 < miles < 999, lambda miles, _: f"{miles} miles from home"),
     family=FAMILY,
     as_at=True,
 )
-
-
-def _out_of_area(period: Period) -> list[Item]:
-    rows = CareEpisode.objects.filter(open_on(period.end)).values_list("person_id", "placement__in_area")
-    return [
-        Item(pid, period.end, hit=not inside, what="Outside" if not inside else "Inside")
-        for pid, inside in rows
-    ]
 
 
 declare(
@@ -156,7 +157,9 @@ declare(
     polarity=Polarity.LOWER,
     numerator="Placed outside the area",
     denominator="Children looked after at the period end",
-    items=_out_of_area,
+    items=_placed_at_end(
+        lambda _, inside: not inside, lambda _, inside: "Inside the area" if inside else "Outside the area"
+    ),
     family=FAMILY,
     as_at=True,
 )
