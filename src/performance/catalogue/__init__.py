@@ -2,7 +2,16 @@
 
 Adding an indicator is one `declare(...)` in the module of its subject (and its test)."""
 
-from . import assessments, care_leavers, early_help, front_door, looked_after, protection  # noqa: F401  (they declare)
+from . import (  # noqa: F401  (they declare)
+    adoption,
+    assessments,
+    care_leavers,
+    early_help,
+    front_door,
+    looked_after,
+    protection,
+    wellbeing,
+)
 from .base import CATALOGUE, Figure, Indicator, Item, Polarity, Unit, figure_from
 
 __all__ = ["CATALOGUE", "Figure", "Indicator", "Item", "Polarity", "Unit", "figure_from"]

@@ -134,10 +134,12 @@ def care(
     return period  # fmt: skip
 
 
-def review(period: PeriodOfCare, actor, held: date, due: date, *, met: bool = True) -> LACReview:  # type: ignore[no-untyped-def]
+def review(
+    period: PeriodOfCare, actor, held: date, due: date, *, met: bool = True, code: str = "PN1"
+) -> LACReview:  # type: ignore[no-untyped-def]
     return LACReview.objects.create(
         period=period, person=period.person, sequence=1, rule_id="lac_review", due_date=due, calendar_version="test",
-        held_on=held, participation="PN1", iro=actor, iro_met_child=met, recorded_by=actor,
+        held_on=held, participation=code, iro=actor, iro_met_child=met, recorded_by=actor,
     )  # fmt: skip
 
 
