@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 
 from .catalogue import CATALOGUE, Figure, Indicator, Item, Polarity, figure_from
-from .models import ChildPopulation, Target
+from .models import ChildPopulation, LoadedComparator, Target
 from .periods import Period, collection_year_ending
 
 REFERENCE = Path(__file__).resolve().parent / "reference" / "england.json"
@@ -122,14 +122,22 @@ def _reference() -> dict[str, object]:
 
 
 def england() -> dict[str, Comparator]:
-    """The latest published England figures shipped with Harbour (`reference/england.json`)."""
+    """The England figures: those shipped with Harbour (`reference/england.json`), each
+    replaced by the latest the authority loaded from the DfE's files."""
     data = _reference()
     figures = data["figures"]
     assert isinstance(figures, dict)
-    return {
+    found = {
         key: Comparator(Decimal(str(f["value"])), str(f["year"]), str(f["source"]))
         for key, f in figures.items()
     }
+    loaded: set[str] = set()
+    for row in LoadedComparator.objects.order_by("indicator_id", "-loaded_at", "-id"):
+        if row.indicator_id not in loaded:
+            loaded.add(row.indicator_id)
+            value = Decimal(f"{row.value:f}".rstrip("0").rstrip("."))  # as published: 52.1, not 52.10
+            found[row.indicator_id] = Comparator(value, row.year, row.source)
+    return found
 
 
 def reference_version() -> str:

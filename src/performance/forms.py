@@ -33,3 +33,18 @@ class PopulationForm(forms.Form):
     source = forms.CharField(
         label="Source", max_length=200, help_text="For example, ONS mid-year estimates, mid-2025."
     )
+
+
+class ComparatorForm(forms.Form):
+    indicator = forms.ChoiceField(label="Indicator")
+    file = forms.FileField(
+        label="The DfE's CSV file",
+        help_text="An open data file from explore-education-statistics.service.gov.uk.",
+    )
+    column = forms.CharField(
+        label="Column holding the figure", max_length=100, help_text="For example, rate_per_10000."
+    )
+
+    def __init__(self, *args, choices: list[tuple[str, str]], **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = choices  # type: ignore[attr-defined]

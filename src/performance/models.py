@@ -41,3 +41,21 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id}: {self.target} ± {self.tolerance}"
+
+
+class LoadedComparator(models.Model):
+    """An England figure the authority loaded from a CSV file the DfE publishes; the latest
+    loaded for an indicator takes the place of the one shipped with Harbour."""
+
+    indicator_id = models.CharField(max_length=60)
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    year = models.CharField(max_length=20, help_text="The DfE's time period, e.g. 2025 or 202425.")
+    source = models.CharField(max_length=300)
+    loaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    loaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["indicator_id", "-loaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}: {self.value} ({self.year})"

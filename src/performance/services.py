@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,7 +15,8 @@ from audit import services as auditor
 from audit.models import AuditAction
 
 from .catalogue import CATALOGUE
-from .models import ChildPopulation, Target
+from .comparators import UnreadableFile, england_figure
+from .models import ChildPopulation, LoadedComparator, Target
 
 
 def set_population(*, actor: User, year: int, population: int, source: str) -> ChildPopulation:
@@ -53,5 +55,34 @@ def set_target(*, actor: User, indicator_id: str, target: Decimal, tolerance: De
             obj=row,
             summary=f"Target for {indicator_id}: {target} (tolerance {tolerance})",
             changes={"target": str(target), "tolerance": str(tolerance)},
+        )
+    return row
+
+
+def load_comparator(
+    *, actor: User, indicator_id: str, content: bytes, filename: str, column: str
+) -> LoadedComparator:
+    """Load the England figure for an indicator from a CSV file the DfE publishes."""
+    require(actor, Permission.MANAGE_PERFORMANCE)
+    if indicator_id not in CATALOGUE.indicators:
+        raise ValueError(f"No indicator {indicator_id}")
+    try:
+        found = england_figure(content, column.strip())
+    except UnreadableFile as exc:
+        raise ValidationError({"file": str(exc)}) from exc
+    with transaction.atomic():
+        row = LoadedComparator.objects.create(
+            indicator_id=indicator_id,
+            value=found.value,
+            year=found.time_period,
+            source=f"DfE open data: {filename}, column {column.strip()}"[:300],
+            loaded_by=actor,
+            loaded_at=timezone.now(),
+        )
+        auditor.record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            obj=row,
+            summary=f"England figure for {indicator_id}: {found.value} ({found.time_period})",
         )
     return row

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("population/", views.population, name="population"),
     path("report/", views.report, name="report"),
+    path("comparators/", views.comparators, name="comparators"),
     path("<slug:indicator_id>/", views.indicator, name="indicator"),
     path("<slug:indicator_id>/target/", views.set_target, name="set_target"),
     path("<slug:indicator_id>/team/<int:team_id>/", views.team, name="team"),

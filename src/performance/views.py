@@ -28,7 +28,7 @@ from . import drill, export, pages, periods, services
 from .catalogue import CATALOGUE, Indicator
 from .chart import trend_svg
 from .equality import breakdown
-from .forms import PeriodForm, PopulationForm, TargetForm
+from .forms import ComparatorForm, PeriodForm, PopulationForm, TargetForm
 from .models import ChildPopulation
 from .periods import Period, parse
 from .report import monthly_report
@@ -282,6 +282,30 @@ def set_target(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpResp
         success="Target saved",
         next_url=back,
         back=back,
+    )
+
+
+@requires(Permission.MANAGE_PERFORMANCE)
+def comparators(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = ComparatorForm(
+        request.POST or None,
+        request.FILES or None,
+        choices=[(i.id, i.title) for i in CATALOGUE.indicators.values()],
+    )
+    return form_page(
+        request,
+        form,
+        lambda data: services.load_comparator(
+            actor=request.user,
+            indicator_id=data["indicator"],
+            content=data["file"].read(),
+            filename=data["file"].name,
+            column=data["column"],
+        ),
+        title="Load an England figure",
+        success="England figure loaded",
+        next_url=lambda row: reverse("performance:indicator", args=[row.indicator_id]),
+        back=reverse("performance:index"),
     )
 
 

@@ -43,7 +43,7 @@ def test_direction_of_travel_follows_the_polarity():
     assert direction(CATALOGUE.indicators["referrals"], Decimal(3), None) == ""
 
 
-def test_england_comparators_name_real_indicators_with_their_year_and_source():
+def test_england_comparators_name_real_indicators_with_their_year_and_source(db):
     figures = england()
     assert figures["cla_rate"].value == Decimal(70)
     assert set(figures) <= set(CATALOGUE.indicators)
@@ -59,3 +59,18 @@ def test_every_indicator_is_declared_whole():
             "rate per 10,000",
             "days",
         )
+
+
+def test_the_england_row_of_the_latest_year_is_read_from_a_dfe_file():
+    from performance.comparators import UnreadableFile, england_figure
+
+    content = (
+        b"time_period,geographic_level,country_name,rate\n"
+        b"2023,National,England,40.1\n2024,National,England,41.6\n2024,Regional,North East,60.2\n2025,National,England,x\n"
+    )
+    assert england_figure(content, "rate").value == Decimal("41.6")
+    assert england_figure(content, "rate").time_period == "2024"
+    with pytest.raises(UnreadableFile):
+        england_figure(content, "number")
+    with pytest.raises(UnreadableFile):
+        england_figure(b"a,b\n1,2\n", "a")

@@ -169,3 +169,26 @@ def test_the_monthly_report_is_a_pdf_of_every_indicator_for_the_user_s_scope(
     assert "Performance report: June 2025" in text and "Referrals" in text and "the authority" in text
     client.force_login(social_worker)
     assert "your children" in pdf_text(client.get(reverse("performance:report")).content)
+
+
+DFE_CSV = (
+    "time_period,time_identifier,geographic_level,country_code,country_name,la_name,rate_per_10000\n"
+    "2023,Reporting year,National,E92000001,England,,54.0\n"
+    "2024,Reporting year,National,E92000001,England,,52.1\n"
+    "2024,Reporting year,Local authority,E92000001,England,Harbourside,c\n"
+)
+
+
+def test_performance_staff_load_an_england_figure_from_a_dfe_file(client, analyst, borough):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(analyst)
+    url = reverse("performance:comparators")
+    upload = SimpleUploadedFile("cin_rates.csv", DFE_CSV.encode(), content_type="text/csv")
+    answer = client.post(url, {"indicator": "cp_plans_rate", "column": "rate_per_10000", "file": upload})
+    assert answer.status_code == 302
+    text = _get(client, analyst, "indicator", "cp_plans_rate").content.decode()
+    assert "52.1 (2024; DfE open data: cin_rates.csv, column rate_per_10000)" in text
+    wrong = SimpleUploadedFile("cin_rates.csv", DFE_CSV.encode(), content_type="text/csv")
+    bad = client.post(url, {"indicator": "cp_plans_rate", "column": "no_such_column", "file": wrong})
+    assert bad.status_code == 400 and "The file has no column no_such_column" in bad.content.decode()
