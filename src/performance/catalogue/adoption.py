@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from looked_after.models import PeriodOfCare
 from permanence.models import AdoptionCase
@@ -16,16 +17,18 @@ from .query import dmy, known, within
 FAMILY = "Adoption"
 
 
-def _adopted(period: Period) -> list[dict]:
-    return list(
+def _adopted(period: Period) -> list[dict[str, Any]]:
+    return [
+        dict(case)
+        for case in
         AdoptionCase.objects.filter(within("adoption_order_date", period), reversed_date__isnull=True).values(
             "person_id", "adoption_order_date", "authority_date", "matched_date", "placed_date",
             "adopted_by_foster_carer", "foster_placement_start",
         )
-    )  # fmt: skip
+    ]  # fmt: skip
 
 
-def _entered_care(cases: list[dict]) -> dict[int, list[date]]:
+def _entered_care(cases: list[dict[str, Any]]) -> dict[int, list[date]]:
     starts: dict[int, list[date]] = defaultdict(list)
     for pid, start in PeriodOfCare.objects.filter(person_id__in={c["person_id"] for c in cases}).values_list(
         "person_id", "start_date"
