@@ -3,8 +3,12 @@ Characteristics of children in need; Working Together 2023)."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from collections import defaultdict
+from datetime import date
 
+from django.db.models import Exists, Min, OuterRef, Q
+
+from casework.models import Visit, VisitKind
 from frontdoor.models import Referral
 from protection.models import Conference, ConferenceKind, CPPlan, S47Enquiry
 from timescales.calendar import working_days_between
@@ -266,4 +270,111 @@ declare(
     items=_unallocated,
     family="Children in need",
     as_at=True,
+)
+
+
+def _first_core_groups(period: Period) -> list[Item]:
+    rows = (
+        CPPlan.objects.filter(CIN_CHILDREN, within("start_date", period))
+        .annotate(first=Min("core_groups__held_on"))
+        .values_list("person_id", "start_date", "first_core_group_due", "first")
+    )
+    return [
+        Item(
+            pid,
+            start,
+            hit=first is not None and first <= due,
+            what=f"Plan from {dmy(start)}, first core group due {dmy(due)}",
+        )
+        for pid, start, due, first in rows
+    ]
+
+
+declare(
+    id="first_core_group_on_time",
+    title="First core groups within 10 working days",
+    definition="Of the child protection plans starting in the period, the percentage whose first "
+    "core group met within 10 working days of the initial conference (the plan's recorded due "
+    "date; local procedures following Working Together).",
+    source=Source.WORKING_TOGETHER,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="First core group held by its due date",
+    denominator="Plans starting in the period",
+    items=_first_core_groups,
+    family=FAMILY,
+    divisible=False,  # a core group after the period's end can still be in time
+)
+
+CP_VISIT_WORKING_DAYS = 10  # the authority's standard for child protection visits
+
+
+def _cp_visits(period: Period) -> list[Item]:
+    """Child protection visits in the period, each against the previous visit (or the start of
+    the plan it falls in) to see whether it came within the standard."""
+    visits = list(
+        Visit.objects.filter(CIN_CHILDREN, within("visited_on", period), kind=VisitKind.CP).values_list(
+            "person_id", "visited_on", "child_seen", "seen_alone"
+        )
+    )
+    people = {pid for pid, *_ in visits}
+    earlier: dict[int, list[date]] = defaultdict(list)
+    for pid, day in Visit.objects.filter(
+        person_id__in=people, kind=VisitKind.CP, visited_on__lte=period.end
+    ).values_list("person_id", "visited_on"):
+        earlier[pid].append(day)
+    for pid, day in CPPlan.objects.filter(person_id__in=people, start_date__lte=period.end).values_list(
+        "person_id", "start_date"
+    ):
+        earlier[pid].append(day)
+    items = []
+    for pid, day, seen, alone in visits:
+        before = [d for d in earlier[pid] if d < day]
+        since = max(before) if before else None
+        days = working_days_between(since, day) if since else None
+        items.append(
+            Item(pid, day, hit=days is not None and days <= CP_VISIT_WORKING_DAYS, days=days,
+                 what=f"Visit {dmy(day)}{', seen alone' if alone else ', seen' if seen else ', not seen'}")
+        )  # fmt: skip
+    return items
+
+
+declare(
+    id="cp_visits_on_time",
+    title="Child protection visits within 10 working days",
+    definition="Of the child protection visits in the period, the percentage made within 10 working "
+    "days of the child's previous visit (or of the start of their plan). A local practice "
+    "standard: the authority sets how often children on plans are visited.",
+    source=Source.LOCAL,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="Visits within 10 working days of the last",
+    denominator="Child protection visits in the period",
+    items=_cp_visits,
+    family=FAMILY,
+)
+
+
+def _seen_alone(period: Period) -> list[Item]:
+    rows = Visit.objects.filter(
+        CIN_CHILDREN, within("visited_on", period), kind=VisitKind.CP, child_seen=True
+    )
+    return [
+        Item(pid, day, hit=alone, what=f"Visit {dmy(day)}")
+        for pid, day, alone in rows.values_list("person_id", "visited_on", "seen_alone")
+    ]
+
+
+declare(
+    id="cp_visits_seen_alone",
+    title="Children on plans seen alone at their visits",
+    definition="Of the child protection visits in the period where the child was seen, the "
+    "percentage where the child was seen alone. A local practice measure.",
+    source=Source.LOCAL,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="Visits where the child was seen alone",
+    denominator="Child protection visits where the child was seen",
+    items=_seen_alone,
+    family=FAMILY,
 )

@@ -93,3 +93,34 @@ def test_missing_episodes_by_local_start_date_and_return_interviews_within_72_ho
     interviews = figure("return_interviews_72_hours", collection_year(2027))
     assert (interviews.numerator, interviews.denominator) == (0, 1)
     assert figure("return_interviews_72_hours", Y2026).numerator == 1
+
+
+def test_first_core_groups_on_time_and_child_protection_visits(social_worker, figure):
+    from casework.models import Visit
+    from protection.models import CoreGroup
+
+    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ref = rows.referral(ava, social_worker, date(2025, 12, 1))
+    plan = rows.cp_plan(ref, social_worker, date(2025, 12, 16))
+    plan.first_core_group_due = date(2026, 1, 2)  # 10 working days after 16 December, over Christmas
+    plan.save()
+    CoreGroup.objects.create(plan=plan, held_on=date(2026, 1, 2), recorded_by=social_worker)
+    late = rows.cp_plan(
+        rows.referral(ben, social_worker, date(2025, 12, 1)), social_worker, date(2025, 12, 16)
+    )
+    late.first_core_group_due = date(2026, 1, 2)
+    late.save()
+    CoreGroup.objects.create(plan=late, held_on=date(2026, 1, 5), recorded_by=social_worker)
+    groups = figure("first_core_group_on_time", Y2026)
+    assert (groups.numerator, groups.denominator) == (1, 2)
+
+    # Ava's visits: 2 January is the 10th working day after the plan began on 16 December;
+    # 19 January is 11 working days after 2 January.
+    for day, alone in ((date(2026, 1, 2), True), (date(2026, 1, 19), False)):
+        Visit.objects.create(person=ava, kind="CP", visited_on=day, child_seen=True, seen_alone=alone,
+                             worker=social_worker, recorded_by=social_worker)  # fmt: skip
+    visits = figure("cp_visits_on_time", Y2026)
+    assert (visits.numerator, visits.denominator) == (1, 2)
+    assert sorted(i.days for i in visits.items) == [10, 11]
+    alone = figure("cp_visits_seen_alone", Y2026)
+    assert (alone.numerator, alone.denominator) == (1, 2)
