@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from looked_after.models import CareEpisode, LACReview, MissingEpisode, Placement
 
-from ..periods import Period
+from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
 from .query import dmy, known, moments, open_on, overlaps, within
 
@@ -276,4 +276,34 @@ declare(
     denominator="Missing episodes ending in the period",
     items=_return_interviews,
     family=FAMILY,
+)
+
+
+def _long_term(period: Period) -> list[Item]:
+    rows = CareEpisode.objects.filter(
+        open_on(period.end),
+        period__start_date__lte=add_months(period.end, -30),
+        person__date_of_birth__gt=add_months(period.end, -12 * 16),
+    ).values_list("person_id", "placement__start_date")
+    settled = add_months(period.end, -24)
+    return [
+        Item(pid, period.end, hit=since <= settled, what=f"In this placement since {dmy(since)}")
+        for pid, since in rows
+    ]
+
+
+declare(
+    id="cla_long_term_stability",
+    title="Long-term placement stability",
+    definition="Of the children under 16 looked after at the period end who had been looked after "
+    "for 2½ years or more, the percentage in the same placement for 2 years or more (the DfE's "
+    "measure, without its allowance for a child placed for adoption with their foster carer).",
+    source=Source.CLA,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="In the same placement for 2 years or more",
+    denominator="Children under 16 looked after for 2½ years or more",
+    items=_long_term,
+    family=FAMILY,
+    as_at=True,
 )

@@ -124,3 +124,21 @@ def test_first_core_groups_on_time_and_child_protection_visits(social_worker, fi
     assert sorted(i.days for i in visits.items) == [10, 11]
     alone = figure("cp_visits_seen_alone", Y2026)
     assert (alone.numerator, alone.denominator) == (1, 2)
+
+
+def test_long_term_stability_for_children_under_16_looked_after_two_and_a_half_years(social_worker, figure):
+    ava, ben, old = (
+        rows.child(social_worker),
+        rows.child(social_worker, "Ben"),
+        rows.child(social_worker, "Olu"),
+    )
+    rows.care(ava, social_worker, date(2023, 1, 1))  # one placement since January 2023: settled
+    # Looked after from 1 September 2023 (2½ years by 31 March 2026), in his third placement
+    # since 1 May 2024: less than 2 years.
+    rows.care(ben, social_worker, date(2023, 9, 1), places=3)
+    old.date_of_birth = date(2009, 1, 1)  # 17 at 31 March 2026: not in the measure
+    old.save()
+    rows.care(old, social_worker, date(2023, 1, 1))
+    stable = figure("cla_long_term_stability", Y2026)
+    assert stable.denominator == 2
+    assert [i.person_id for i in stable.items if i.hit] == [ava.pk]
