@@ -110,6 +110,9 @@ class Permission(StrEnum):
     # Statutory returns and data quality
     EXPORT_RETURNS = "returns.export_returns"
     VIEW_DATA_QUALITY = "returns.view_data_quality"
+    # Performance: indicators, targets and the child population
+    VIEW_PERFORMANCE = "performance.view_performance"
+    MANAGE_PERFORMANCE = "performance.manage_performance"
     # Retention, audit, timescales and user accounts
     MANAGE_RETENTION = "lifecycle.manage_retention"
     VIEW_AUDIT = "audit.view_audit"
@@ -200,6 +203,9 @@ GRANTS: dict[Permission, set[Role]] = {
     # Statutory returns and data quality
     P.EXPORT_RETURNS:                 {        SM,                   PRF},
     P.VIEW_DATA_QUALITY:              {SW, TM, SM, FD, EH, IRO, CPC, PRF},
+    # Performance: indicators, targets and the child population
+    P.VIEW_PERFORMANCE:               {SW, TM, SM,                   PRF},
+    P.MANAGE_PERFORMANCE:             {                              PRF},
     # Retention, audit, timescales and user accounts
     P.MANAGE_RETENTION:               {                              PRF,      ADM},
     P.VIEW_AUDIT:                     {                                   AUD},

@@ -33,6 +33,7 @@ urlpatterns = [
     path("rights/", include("rights.urls")),
     path("retention/", include("lifecycle.urls")),
     path("returns/", include("returns.urls")),
+    path("performance/", include("performance.urls")),
 ]
 
 # Sign-in through the council's identity provider, only when configured (ADR 0011).

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "lifecycle",  # retention and approved deletion; backup and restore
     "django_q",  # background worker: `manage.py qcluster` (ADR 0016)
     "returns",
+    "performance",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ from . import (
     early_help,
     frontdoor,
     looked_after,
+    performance,
     permanence,
     protection,
     rights,
@@ -36,6 +37,7 @@ STAGES: tuple[ModuleType, ...] = (
     care_leavers,
     rights,
     casework,
+    performance,
 )
 
 __all__ = ["STAGES", "StageContext", "run_stages", "stage_name"]

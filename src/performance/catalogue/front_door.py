@@ -1,0 +1,172 @@
+"""Contacts and referrals (DfE Characteristics of children in need; Working Together 2023)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.utils import timezone
+
+from frontdoor.models import ContactChild, Referral
+from timescales.calendar import add_working_days
+
+from ..periods import Period, add_months
+from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
+from .query import CIN_CHILDREN, dmy, moments, within
+
+FAMILY = "Contacts and referrals"
+
+
+def _contact_children(period: Period) -> list[Item]:
+    first, last = moments(period)
+    rows = ContactChild.objects.filter(
+        contact__received_at__range=(first, last), person__record_type="CHILD"
+    ).values_list("person_id", "contact__received_at", "referral_id")
+    return [
+        Item(
+            pid,
+            timezone.localdate(at),
+            hit=ref is not None,
+            what=f"Contact {timezone.localdate(at):%d/%m/%Y}",
+        )
+        for pid, at, ref in rows
+    ]
+
+
+contacts = declare(
+    id="contacts",
+    title="Contacts received (children)",
+    definition="Children named in contacts received by the front door in the period, one per child per contact.",
+    source=Source.LOCAL,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Children in contacts received in the period",
+    items=_contact_children,
+    family=FAMILY,
+)
+
+declare(
+    id="contacts_to_referral",
+    title="Contacts that became referrals",
+    definition="Of the children in contacts received in the period, the percentage whose contact "
+    "led to a referral to children's social care.",
+    source=Source.LOCAL,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.NEUTRAL,
+    numerator="Children whose contact became a referral",
+    denominator="Children in contacts received in the period",
+    items=_contact_children,
+    family=FAMILY,
+)
+
+
+def _decisions(period: Period) -> list[Item]:
+    first, last = moments(period)
+    rows = ContactChild.objects.filter(
+        contact__decided_at__range=(first, last), person__record_type="CHILD"
+    ).values_list("person_id", "contact__received_at", "contact__decided_at")
+    items = []
+    for pid, received, decided in rows:
+        got, done = timezone.localdate(received), timezone.localdate(decided)
+        items.append(Item(pid, done, hit=done <= add_working_days(got, 1), what=f"Contact {got:%d/%m/%Y}"))
+    return items
+
+
+declare(
+    id="decisions_within_1_working_day",
+    title="Contact decisions within 1 working day",
+    definition="Of the children in contacts decided in the period, the percentage decided by the "
+    "end of the working day after the contact was received (Working Together 2023: a decision "
+    "within one working day). Weekends and bank holidays are not working days.",
+    source=Source.WORKING_TOGETHER,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="Decided within 1 working day of receipt",
+    denominator="Children in contacts decided in the period",
+    items=_decisions,
+    family=FAMILY,
+)
+
+
+def _referral_rows(period: Period) -> list[Item]:
+    rows = Referral.objects.filter(CIN_CHILDREN, within("referral_date", period)).values_list(
+        "person_id", "referral_date", "referral_nfa"
+    )
+    return [Item(pid, day, hit=nfa, what=f"Referral {dmy(day)}") for pid, day, nfa in rows]
+
+
+referrals = declare(
+    id="referrals",
+    title="Referrals",
+    definition="Referrals to children's social care with a referral date in the period (events, "
+    "not children: a child referred twice counts twice). Contacts that did not become referrals "
+    "are not counted.",
+    source=Source.CIN,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Referrals with a referral date in the period",
+    items=_referral_rows,
+    family=FAMILY,
+)
+
+CATALOGUE.rate_of(referrals, id="referrals_rate", title="Referrals per 10,000 children")
+
+
+def _re_referrals(period: Period) -> list[Item]:
+    """Referrals in the period, each marked when the same child had another referral in the
+    12 months before its date (two queries: the period's referrals, then those children's
+    earlier ones)."""
+    current = list(
+        Referral.objects.filter(CIN_CHILDREN, within("referral_date", period)).values_list(
+            "person_id", "referral_date"
+        )
+    )
+    earliest = add_months(period.start, -12)
+    before: dict[int, list] = defaultdict(list)
+    for pid, day in Referral.objects.filter(
+        CIN_CHILDREN,
+        person_id__in=Referral.objects.filter(CIN_CHILDREN, within("referral_date", period)).values(
+            "person_id"
+        ),
+        referral_date__gte=earliest,
+        referral_date__lte=period.end,
+    ).values_list("person_id", "referral_date"):
+        before[pid].append(day)
+    return [
+        Item(
+            pid,
+            day,
+            hit=any(add_months(day, -12) <= other < day for other in before[pid]),
+            what=f"Referral {dmy(day)}",
+        )
+        for pid, day in current
+    ]
+
+
+declare(
+    id="re_referrals_12_months",
+    title="Re-referrals within 12 months",
+    definition="Of the referrals in the period, the percentage where the same child had a previous "
+    "referral dated in the 12 months before this referral's date (DfE definition; an earlier "
+    "referral on the same day is not counted as previous).",
+    source=Source.CIN,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.LOWER,
+    numerator="Referrals within 12 months of the child's previous referral",
+    denominator="Referrals in the period",
+    items=_re_referrals,
+    family=FAMILY,
+)
+
+declare(
+    id="referrals_nfa",
+    title="Referrals ending in no further action",
+    definition="Of the referrals in the period, the percentage recorded as no further action "
+    "(the CIN census ReferralNFA flag).",
+    source=Source.CIN,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.LOWER,
+    numerator="Referrals flagged no further action",
+    denominator="Referrals in the period",
+    items=_referral_rows,
+    family=FAMILY,
+)

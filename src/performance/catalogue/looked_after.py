@@ -1,0 +1,309 @@
+"""Children looked after (DfE Children looked after in England; SSDA903), and the local
+practice measures for their reviews and missing episodes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils import timezone
+
+from looked_after.models import CareEpisode, LACReview, MissingEpisode, Placement
+
+from ..periods import Period, add_months
+from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
+from .query import dmy, known, moments, open_on, overlaps, within
+
+FAMILY = "Children looked after"
+
+
+def _looked_after(period: Period) -> list[Item]:
+    rows = CareEpisode.objects.filter(open_on(period.end)).values_list("person_id", "period__start_date")
+    return [Item(pid, period.end, what=f"Looked after since {dmy(day)}") for pid, day in rows]
+
+
+cla = declare(
+    id="cla_at_period_end",
+    title="Children looked after at the period end",
+    definition="Children with an open episode of care at the end of the period's last day "
+    "(SSDA903: an episode with no DEC at 31 March).",
+    source=Source.CLA,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Children looked after at the period end",
+    items=_looked_after,
+    family=FAMILY,
+    as_at=True,
+    distinct_children=True,
+)
+CATALOGUE.rate_of(cla, id="cla_rate", title="Children looked after per 10,000 children")
+
+
+def _started(period: Period) -> list[Item]:
+    rows = CareEpisode.objects.filter(within("start_date", period), reason_new_episode="S").values_list(
+        "person_id", "start_date"
+    )
+    return [Item(pid, day, what=f"Started to be looked after {dmy(day)}") for pid, day in rows]
+
+
+declare(
+    id="cla_started",
+    title="Periods of care started",
+    definition="Periods of care starting in the period: SSDA903 episodes with reason for new "
+    "episode S. A child who leaves care and returns starts a new period each time.",
+    source=Source.CLA,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Episodes with RNE S starting in the period",
+    items=_started,
+    family=FAMILY,
+)
+
+
+def _ceased(period: Period) -> list[Item]:
+    rows = (
+        CareEpisode.objects.filter(within("end_date", period))
+        .exclude(reason_ceased="X1")
+        .values_list("person_id", "end_date", "reason_ceased")
+    )
+    return [Item(pid, known(day), what=f"Ceased {dmy(day)} ({reason})") for pid, day, reason in rows]
+
+
+declare(
+    id="cla_ceased",
+    title="Periods of care ended",
+    definition="Episodes of care ending in the period with a reason other than X1 (X1 means a "
+    "new episode of the same period of care begins the same day).",
+    source=Source.CLA,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    numerator="Episodes ending in the period with REC other than X1",
+    items=_ceased,
+    family=FAMILY,
+)
+
+
+def _placements(period: Period) -> list[Item]:
+    at_end = CareEpisode.objects.filter(open_on(period.end)).values("person_id")
+    moves = Counter(
+        Placement.objects.filter(overlaps(period), person_id__in=at_end).values_list("person_id", flat=True)
+    )
+    return [
+        Item(pid, period.end, hit=moves[pid] >= 3, what=f"{moves[pid]} placements in the period")
+        for pid in sorted(set(at_end.values_list("person_id", flat=True)))
+    ]
+
+
+declare(
+    id="cla_3_placements",
+    title="Children looked after with 3 or more placements",
+    definition="Of the children looked after at the period end, the percentage who had 3 or more "
+    "placements during the period (short-term placement stability; a year's figure is the "
+    "DfE's measure).",
+    source=Source.CLA,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.LOWER,
+    numerator="Children with 3 or more placements in the period",
+    denominator="Children looked after at the period end",
+    items=_placements,
+    family=FAMILY,
+    as_at=True,
+)
+
+
+def _placed_at_end(
+    test: Callable[[Decimal, bool], bool], describe: Callable[[Decimal, bool], str]
+) -> Callable[[Period], list[Item]]:
+    """Children looked after at the period end, marked by where their placement is."""
+
+    def items(period: Period) -> list[Item]:
+        rows = CareEpisode.objects.filter(open_on(period.end)).values_list(
+            "person_id", "placement__distance_miles", "placement__in_area"
+        )
+        return [
+            Item(pid, period.end, hit=test(miles, inside), what=describe(miles, inside))
+            for pid, miles, inside in rows
+        ]
+
+    return items
+
+
+declare(
+    id="cla_placed_over_20_miles",
+    title="Children placed more than 20 miles from home",
+    definition="Of the children looked after at the period end, the percentage whose placement "
+    "is more than 20 miles from their home address (an unknown distance is not counted).",
+    source=Source.CLA,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.LOWER,
+    numerator="Placed more than 20 miles from home",
+    denominator="Children looked after at the period end",
+    items=_placed_at_end(lambda miles, _: 20 < miles < 999, lambda miles, _: f"{miles} miles from home"),
+    family=FAMILY,
+    as_at=True,
+)
+
+
+declare(
+    id="cla_placed_out_of_area",
+    title="Children placed outside the authority's area",
+    definition="Of the children looked after at the period end, the percentage placed outside "
+    "the authority's area.",
+    source=Source.CLA,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.LOWER,
+    numerator="Placed outside the area",
+    denominator="Children looked after at the period end",
+    items=_placed_at_end(
+        lambda _, inside: not inside, lambda _, inside: "Inside the area" if inside else "Outside the area"
+    ),
+    family=FAMILY,
+    as_at=True,
+)
+
+
+def _reviews(period: Period) -> list[Item]:
+    rows = LACReview.objects.filter(within("held_on", period)).values_list(
+        "person_id", "held_on", "due_date", "iro_met_child"
+    )
+    return [
+        Item(pid, held, hit=held <= due, what=f"Review {dmy(held)}, due {dmy(due)}")
+        for pid, held, due, _ in rows
+    ]
+
+
+def _iro_met(period: Period) -> list[Item]:
+    rows = LACReview.objects.filter(within("held_on", period)).values_list(
+        "person_id", "held_on", "iro_met_child"
+    )
+    return [Item(pid, held, hit=met, what=f"Review {dmy(held)}") for pid, held, met in rows]
+
+
+declare(
+    id="lac_reviews_on_time",
+    title="Looked-after reviews held on time",
+    definition="Of the looked-after reviews held in the period, the percentage held by their due "
+    "date (20 working days after care began, then 3 months, then every 6 months: Care Planning "
+    "Regulations 2010 reg 33). A local practice measure.",
+    source=Source.LOCAL,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="Reviews held by their due date",
+    denominator="Reviews held in the period",
+    items=_reviews,
+    family=FAMILY,
+)
+
+declare(
+    id="iro_met_child",
+    title="IRO met the child before the review",
+    definition="Of the looked-after reviews held in the period, the percentage where the "
+    "independent reviewing officer met the child beforehand. A local practice measure.",
+    source=Source.LOCAL,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="Reviews where the IRO met the child",
+    denominator="Reviews held in the period",
+    items=_iro_met,
+    family=FAMILY,
+)
+
+
+def _missing(period: Period) -> list[Item]:
+    first, last = moments(period)
+    in_care = CareEpisode.objects.filter(overlaps(period)).values("person_id")
+    rows = MissingEpisode.objects.filter(started_at__range=(first, last), person_id__in=in_care).values_list(
+        "person_id", "started_at", "kind"
+    )
+    return [
+        Item(
+            pid,
+            timezone.localdate(at),
+            what=f"{'Missing' if kind == 'M' else 'Away'} {timezone.localdate(at):%d/%m/%Y}",
+        )
+        for pid, at, kind in rows
+    ]
+
+
+declare(
+    id="missing_episodes",
+    title="Missing and away-from-placement episodes",
+    definition="Missing and away-from-placement episodes starting in the period, for children "
+    "looked after at some time in the period (SSDA903 Missing table).",
+    source=Source.CLA,
+    unit=Unit.COUNT,
+    polarity=Polarity.LOWER,
+    numerator="Episodes starting in the period",
+    items=_missing,
+    family=FAMILY,
+    divisible=False,  # the children counted are those looked after in the period itself
+)
+
+
+def _return_interviews(period: Period) -> list[Item]:
+    first, last = moments(period)
+    rows = [
+        (pid, ended, held)
+        for pid, ended, held in MissingEpisode.objects.filter(Q(ended_at__range=(first, last))).values_list(
+            "person_id", "ended_at", "rhi_held_at"
+        )
+        if ended is not None
+    ]
+    return [
+        Item(
+            pid,
+            timezone.localdate(ended),
+            hit=held is not None and held <= ended + timedelta(hours=72),
+            what=f"Returned {timezone.localdate(ended):%d/%m/%Y}",
+        )
+        for pid, ended, held in rows
+    ]
+
+
+declare(
+    id="return_interviews_72_hours",
+    title="Return home interviews within 72 hours",
+    definition="Of the missing episodes ending in the period, the percentage with a return home "
+    "interview held within 72 hours of the child's return (statutory guidance on children who "
+    "run away or go missing, 2014). A local practice measure.",
+    source=Source.LOCAL,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="Interviews within 72 hours of return",
+    denominator="Missing episodes ending in the period",
+    items=_return_interviews,
+    family=FAMILY,
+)
+
+
+def _long_term(period: Period) -> list[Item]:
+    rows = CareEpisode.objects.filter(
+        open_on(period.end),
+        period__start_date__lte=add_months(period.end, -30),
+        person__date_of_birth__gt=add_months(period.end, -12 * 16),
+    ).values_list("person_id", "placement__start_date")
+    settled = add_months(period.end, -24)
+    return [
+        Item(pid, period.end, hit=since <= settled, what=f"In this placement since {dmy(since)}")
+        for pid, since in rows
+    ]
+
+
+declare(
+    id="cla_long_term_stability",
+    title="Long-term placement stability",
+    definition="Of the children under 16 looked after at the period end who had been looked after "
+    "for 2½ years or more, the percentage in the same placement for 2 years or more (the DfE's "
+    "measure, without its allowance for a child placed for adoption with their foster carer).",
+    source=Source.CLA,
+    unit=Unit.PERCENTAGE,
+    polarity=Polarity.HIGHER,
+    numerator="In the same placement for 2 years or more",
+    denominator="Children under 16 looked after for 2½ years or more",
+    items=_long_term,
+    family=FAMILY,
+    as_at=True,
+)

@@ -1,0 +1,52 @@
+"""Small pieces the indicators' queries share."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from people.models import RecordStatus, RecordType
+
+from ..periods import Period
+
+# The children the CIN census counts: child records that are not merged into another.
+CIN_CHILDREN = Q(person__record_type=RecordType.CHILD, person__record_status=RecordStatus.ACTIVE)
+
+
+def within(field: str, period: Period) -> Q:
+    """A date field in the period."""
+    return Q(**{f"{field}__range": (period.start, period.end)})
+
+
+def moments(period: Period) -> tuple[datetime, datetime]:
+    """The period's first and last moment in local time, for date-time fields."""
+    return (
+        timezone.make_aware(datetime.combine(period.start, time.min)),
+        timezone.make_aware(datetime.combine(period.end, time.max)),
+    )
+
+
+def open_on(day: date, start: str = "start_date", end: str = "end_date") -> Q:
+    """Started by `day` and not ended on or before it: open at the end of `day` (a plan or an
+    episode ending on 31 March is not open at 31 March, as the returns record it)."""
+    return Q(**{f"{start}__lte": day}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": day}))
+
+
+def overlaps(period: Period, start: str = "start_date", end: str = "end_date") -> Q:
+    return Q(**{f"{start}__lte": period.end}) & (
+        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": period.start})
+    )
+
+
+def dmy(day: Any) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def known(day: date | None) -> date:
+    """A date the query's own filter guarantees is recorded (a nullable column filtered on)."""
+    if day is None:
+        raise ValueError("A date the query filtered on is missing")
+    return day

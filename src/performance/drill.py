@@ -1,0 +1,180 @@
+"""Who a figure's rows belong to, and who may see which: each row is attributed to the team
+and social worker allocated to the child on the row's date (else the latest allocation
+before it; else "Unallocated"), and a user sees everyone's rows (all teams), their team's
+(team work) or their own. Restricted children are counted but named only to those who may
+open their record (`people.access`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from accounts.models import Team, User
+from accounts.permissions import Permission
+from people.access import openable_ids
+from people.models import Person
+from workforce.models import Allocation, AllocationRole
+
+from .catalogue import Figure, Indicator, Item, figure_from
+from .periods import Period
+
+UNALLOCATED = 0  # the team or worker key of rows with no allocated social worker
+
+
+@dataclass(frozen=True)
+class Row:
+    item: Item
+    team_id: int
+    worker_id: int
+
+
+def attribute(items: Sequence[Item]) -> list[Row]:
+    """Each row with its team and worker: one query for the children's allocations."""
+    people = {i.person_id for i in items}
+    spells: dict[int, list[tuple]] = defaultdict(list)
+    for spell in (
+        Allocation.objects.filter(person_id__in=people, role=AllocationRole.SOCIAL_WORKER)
+        .order_by("start_date", "id")
+        .values_list("person_id", "start_date", "end_date", "team_id", "worker_id")
+    ):
+        spells[spell[0]].append(spell[1:])
+    rows = []
+    for item in items:
+        team = worker = UNALLOCATED
+        for start, end, team_id, worker_id in spells.get(item.person_id, []):
+            if start <= item.on:
+                team, worker = team_id, worker_id
+                if end is None or end >= item.on:
+                    break
+        rows.append(Row(item, team, worker))
+    return rows
+
+
+@dataclass(frozen=True)
+class Scope:
+    everyone: bool = False
+    team_id: int | None = None
+    worker_id: int | None = None
+
+    def keeps(self, row: Row) -> bool:
+        if self.everyone:
+            return True
+        if self.team_id is not None:
+            return row.team_id == self.team_id
+        return row.worker_id == self.worker_id
+
+    @property
+    def label(self) -> str:
+        if self.everyone:
+            return "the authority"
+        return "your team" if self.team_id is not None else "your children"
+
+
+def scope_for(user: User) -> Scope:
+    if user.has_perm(Permission.VIEW_ALL_TEAMS.value):
+        return Scope(everyone=True)
+    if user.has_perm(Permission.VIEW_TEAM_WORK.value) and user.team_id:  # type: ignore[attr-defined]
+        return Scope(team_id=user.team_id)  # type: ignore[attr-defined]
+    return Scope(worker_id=user.pk)
+
+
+def may_see_team(scope: Scope, team_id: int) -> bool:
+    return scope.everyone or scope.team_id == team_id
+
+
+def may_see_worker(scope: Scope, rows: Iterable[Row], worker_id: int) -> bool:
+    if scope.everyone or scope.worker_id == worker_id:
+        return True
+    return scope.team_id is not None and any(
+        r.worker_id == worker_id and r.team_id == scope.team_id for r in rows
+    )
+
+
+@dataclass(frozen=True)
+class Group:
+    key: int
+    name: str
+    figure: Figure
+
+
+def _figure(indicator: Indicator, period: Period, rows: Sequence[Row], population: int | None) -> Figure:
+    return figure_from(indicator, period, [r.item for r in rows], population)
+
+
+def scoped(
+    indicator: Indicator, period: Period, rows: Sequence[Row], scope: Scope, population: int | None
+) -> Figure:
+    return _figure(indicator, period, [r for r in rows if scope.keeps(r)], population)
+
+
+def by_team(indicator: Indicator, period: Period, rows: Sequence[Row], population: int | None) -> list[Group]:
+    grouped: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row.team_id].append(row)
+    names = dict(Team.objects.filter(pk__in=grouped).values_list("pk", "name"))
+    return sorted(
+        (
+            Group(key, names.get(key, "Unallocated"), _figure(indicator, period, found, population))
+            for key, found in grouped.items()
+        ),
+        key=lambda g: (g.key == UNALLOCATED, g.name),
+    )
+
+
+def by_worker(
+    indicator: Indicator, period: Period, rows: Sequence[Row], population: int | None
+) -> list[Group]:
+    grouped: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row.worker_id].append(row)
+    names = {u.pk: u.display_name for u in User.objects.filter(pk__in=grouped)}
+    return sorted(
+        (
+            Group(key, names.get(key, "Unallocated"), _figure(indicator, period, found, population))
+            for key, found in grouped.items()
+        ),
+        key=lambda g: (g.key == UNALLOCATED, g.name),
+    )
+
+
+@dataclass(frozen=True)
+class ChildRow:
+    person_id: int | None  # None when the user may not open the record
+    la_child_id: str
+    name: str
+    what: str
+    on: object
+    hit: bool
+    days: int | None
+
+
+def children(user: User, rows: Sequence[Row]) -> list[ChildRow]:
+    """The rows behind a figure, naming only children whose record the user may open."""
+    ids = list({r.item.person_id for r in rows})
+    allowed = openable_ids(user, ids)
+    people = {
+        p["pk"]: p
+        for p in Person.objects.filter(pk__in=ids).values("pk", "la_child_id", "given_name", "family_name")
+    }
+    out = []
+    for row in sorted(rows, key=lambda r: (str(people[r.item.person_id]["la_child_id"]), str(r.item.on))):
+        person = people[row.item.person_id]
+        named = row.item.person_id in allowed
+        out.append(
+            ChildRow(
+                person_id=row.item.person_id if named else None,
+                la_child_id=str(person["la_child_id"]) if named else "Restricted record",
+                name=f"{person['given_name']} {person['family_name']}" if named else "",
+                what=row.item.what,
+                on=row.item.on,
+                hit=row.item.hit,
+                days=row.item.days,
+            )
+        )
+    return out
+
+
+def headline_value(value: Decimal | None) -> str:
+    return "–" if value is None else f"{value:,}"

@@ -1,0 +1,50 @@
+from decimal import Decimal
+
+from django import forms
+
+
+class PeriodForm(forms.Form):
+    period = forms.ChoiceField(label="Period", required=False)
+
+    def __init__(self, *args, choices: list[tuple[str, str]], **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = choices  # type: ignore[attr-defined]
+
+
+class TargetForm(forms.Form):
+    target = forms.DecimalField(label="Target", max_digits=9, decimal_places=1)
+    tolerance = forms.DecimalField(
+        label="Tolerance",
+        max_digits=9,
+        decimal_places=1,
+        min_value=Decimal(0),
+        help_text="How far short of the target a figure may fall and be amber rather than red.",
+    )
+
+
+class PopulationForm(forms.Form):
+    year = forms.IntegerField(
+        label="Collection year ending 31 March",
+        min_value=2000,
+        max_value=2100,
+        help_text="For example, 2027.",
+    )
+    population = forms.IntegerField(label="Children aged 0 to 17", min_value=1)
+    source = forms.CharField(
+        label="Source", max_length=200, help_text="For example, ONS mid-year estimates, mid-2025."
+    )
+
+
+class ComparatorForm(forms.Form):
+    indicator = forms.ChoiceField(label="Indicator")
+    file = forms.FileField(
+        label="The DfE's CSV file",
+        help_text="An open data file from explore-education-statistics.service.gov.uk.",
+    )
+    column = forms.CharField(
+        label="Column holding the figure", max_length=100, help_text="For example, rate_per_10000."
+    )
+
+    def __init__(self, *args, choices: list[tuple[str, str]], **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = choices  # type: ignore[attr-defined]

@@ -1,0 +1,61 @@
+"""What the authority records for its performance figures: the child population each year
+(for rates per 10,000) and local targets with their tolerance bands (kept as history: the
+latest target of an indicator is the one in force)."""
+
+from django.conf import settings
+from django.db import models
+
+
+class ChildPopulation(models.Model):
+    year = models.PositiveSmallIntegerField(
+        unique=True, help_text="The collection year ending 31 March of this year."
+    )
+    population = models.PositiveIntegerField(help_text="Children aged 0–17 in the authority.")
+    source = models.CharField(max_length=200, help_text="e.g. ONS mid-year population estimates, mid-2024.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.population} children"
+
+
+class Target(models.Model):
+    indicator_id = models.CharField(max_length=60)
+    target = models.DecimalField(max_digits=9, decimal_places=1)
+    tolerance = models.DecimalField(
+        max_digits=9, decimal_places=1, help_text="How far short of the target is amber, not red."
+    )
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["indicator_id", "-set_at", "-id"]
+        constraints = [
+            models.CheckConstraint(name="target_tolerance_not_negative", condition=models.Q(tolerance__gte=0))
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}: {self.target} ± {self.tolerance}"
+
+
+class LoadedComparator(models.Model):
+    """An England figure the authority loaded from a CSV file the DfE publishes; the latest
+    loaded for an indicator takes the place of the one shipped with Harbour."""
+
+    indicator_id = models.CharField(max_length=60)
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    year = models.CharField(max_length=20, help_text="The DfE's time period, e.g. 2025 or 202425.")
+    source = models.CharField(max_length=300)
+    loaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    loaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["indicator_id", "-loaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}: {self.value} ({self.year})"

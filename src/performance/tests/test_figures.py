@@ -1,0 +1,76 @@
+"""Targets and RAG, direction of travel and the shipped England comparators."""
+
+from decimal import Decimal
+
+import pytest
+
+from performance.catalogue import CATALOGUE
+from performance.figures import direction, england, rag
+from performance.models import Target
+
+
+def _target(value: str, tolerance: str) -> Target:
+    return Target(indicator_id="x", target=Decimal(value), tolerance=Decimal(tolerance))
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "value", "status"),
+    [
+        ("assessments_within_45_days", "90", "green"),
+        ("assessments_within_45_days", "85", "amber"),
+        ("assessments_within_45_days", "84.9", "red"),
+        ("re_referrals_12_months", "20", "green"),
+        ("re_referrals_12_months", "25", "amber"),
+        ("re_referrals_12_months", "25.1", "red"),
+        ("referrals", "1000", ""),  # no better direction: no RAG
+    ],
+)
+def test_rag_against_a_target_of_90_or_20_with_a_tolerance_of_5(indicator_id, value, status):
+    indicator = CATALOGUE.indicators[indicator_id]
+    target = _target("90" if indicator_id.startswith("assess") else "20", "5")
+    assert rag(indicator, Decimal(value), target) == status
+    assert rag(indicator, None, target) == ""
+    assert rag(indicator, Decimal(value), None) == ""
+
+
+def test_direction_of_travel_follows_the_polarity():
+    assert (
+        direction(CATALOGUE.indicators["assessments_within_45_days"], Decimal(80), Decimal(70)) == "improving"
+    )
+    assert direction(CATALOGUE.indicators["re_referrals_12_months"], Decimal(30), Decimal(20)) == "worsening"
+    assert direction(CATALOGUE.indicators["referrals"], Decimal(3), Decimal(2)) == "up"
+    assert direction(CATALOGUE.indicators["referrals"], Decimal(3), Decimal(3)) == "same"
+    assert direction(CATALOGUE.indicators["referrals"], Decimal(3), None) == ""
+
+
+def test_england_comparators_name_real_indicators_with_their_year_and_source(db):
+    figures = england()
+    assert figures["cla_rate"].value == Decimal(70)
+    assert set(figures) <= set(CATALOGUE.indicators)
+    assert all(f.year and f.source.startswith("DfE") for f in figures.values())
+
+
+def test_every_indicator_is_declared_whole():
+    for indicator in CATALOGUE.indicators.values():
+        assert indicator.title and indicator.definition and indicator.numerator and indicator.family
+        assert (indicator.unit.value == "percentage") == bool(
+            indicator.denominator
+        ) or indicator.unit.value in (
+            "rate per 10,000",
+            "days",
+        )
+
+
+def test_the_england_row_of_the_latest_year_is_read_from_a_dfe_file():
+    from performance.comparators import UnreadableFile, england_figure
+
+    content = (
+        b"time_period,geographic_level,country_name,rate\n"
+        b"2023,National,England,40.1\n2024,National,England,41.6\n2024,Regional,North East,60.2\n2025,National,England,x\n"
+    )
+    assert england_figure(content, "rate").value == Decimal("41.6")
+    assert england_figure(content, "rate").time_period == "2024"
+    with pytest.raises(UnreadableFile):
+        england_figure(content, "number")
+    with pytest.raises(UnreadableFile):
+        england_figure(b"a,b\n1,2\n", "a")
