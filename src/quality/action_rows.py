@@ -34,6 +34,7 @@ def create_actions(person: Person, rows: list[ActionRow], after: date, **source:
                 person=person,
                 description=row.description.strip(),
                 owner=row.owner,
+                set_on=after,
                 due_on=row.due_on,
                 **source,
             )

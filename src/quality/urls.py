@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audits, oversight, supervision
+from .views import audits, oversight, supervision, workload
 
 app_name = "quality"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("people/<int:person_id>/direction/new/", supervision.new_direction, name="new_direction"),
     path("actions/<int:action_id>/done/", supervision.complete_action, name="complete_action"),
     path("people/<int:person_id>/oversight/new/", oversight.new_oversight, name="new_oversight"),
+    path("workload/", workload.workload, name="workload"),
     path("audits/", audits.audits, name="audits"),
     path("people/<int:person_id>/audits/new/", audits.new_audit, name="new_audit"),
     path("audits/<int:audit_id>/", audits.audit_detail, name="audit"),

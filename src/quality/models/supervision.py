@@ -85,6 +85,7 @@ class Action(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="quality_actions")
     description = models.CharField(max_length=300)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_on = models.DateField(help_text="The day the action was set.")
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
     done_by = models.ForeignKey(

@@ -53,7 +53,9 @@ def test_oversight_needs_a_rationale_a_point_and_the_managers_role(team_manager,
     assert not ManagementDecision.objects.exists() and not Oversight.objects.exists()
 
 
-def test_oversight_due_three_months_after_the_last_or_one_on_a_cp_plan(team_manager, social_worker, allocated):
+def test_oversight_due_three_months_after_the_last_or_one_on_a_cp_plan(
+    team_manager, social_worker, allocated
+):
     today = timezone.localdate()
     [state] = oversight_states([allocated.pk], today)
     assert state.last is None and state.due == add_months(state.since, 3) and state.overdue(today)
