@@ -1,4 +1,5 @@
-from django.db.models import Prefetch
+from collections import defaultdict
+
 from django.utils import timezone
 
 from accounts.models import User
@@ -9,7 +10,17 @@ from protection.models import ManagementDecision
 from .models import Action, CaseAudit, CaseDirection, Oversight
 from .oversight import oversight_states
 
-_ACTIONS = Prefetch("actions", queryset=Action.objects.select_related("owner"))
+
+def _actions(person: Person) -> tuple[dict[int, list[Action]], dict[int, list[Action]]]:
+    """The child's actions read once: by direction, and by oversight."""
+    by_direction: dict[int, list[Action]] = defaultdict(list)
+    by_oversight: dict[int, list[Action]] = defaultdict(list)
+    for action in listed(person, Action.objects.filter(person=person).select_related("owner")):
+        if action.direction_id:
+            by_direction[action.direction_id].append(action)
+        elif action.oversight_id:
+            by_oversight[action.oversight_id].append(action)
+    return by_direction, by_oversight
 
 
 def quality_panel(person: Person, user: User) -> Panel | None:
@@ -19,29 +30,26 @@ def quality_panel(person: Person, user: User) -> Panel | None:
         return None
     today = timezone.localdate()
     directions = listed(
-        person,
-        CaseDirection.objects.filter(person=person)
-        .select_related("given_by", "worker")
-        .prefetch_related(_ACTIONS)[:5],
+        person, CaseDirection.objects.filter(person=person).select_related("given_by", "worker")[:5]
     )
     oversights = (
         list(
             Oversight.objects.filter(decision__person=person)
             .select_related("decision__decided_by")
-            .prefetch_related(_ACTIONS)
             .order_by("-decision__decided_on", "-pk")[:5]
         )
         if holds(person, ManagementDecision)
         else []
     )
     states = oversight_states([person.pk], today)
+    by_direction, by_oversight = _actions(person) if directions or oversights else ({}, {})
     return Panel(
         title="Supervision, oversight and audit",
         template="quality/_panel.jinja",
         context={
             "person": person,
-            "directions": directions,
-            "oversights": oversights,
+            "directions": [{"obj": d, "actions": by_direction.get(d.pk, [])} for d in directions],
+            "oversights": [{"obj": o, "actions": by_oversight.get(o.pk, [])} for o in oversights],
             "oversight": states[0] if states else None,
             "audits": listed(
                 person,

@@ -20,6 +20,7 @@ from . import (
     looked_after,
     permanence,
     protection,
+    quality,
     rights,
 )
 from .base import StageContext
@@ -36,6 +37,7 @@ STAGES: tuple[ModuleType, ...] = (
     care_leavers,
     rights,
     casework,
+    quality,
 )
 
 __all__ = ["STAGES", "StageContext", "run_stages", "stage_name"]
