@@ -23,13 +23,12 @@ def _text(label: str, required_message: str = "", rows: int = 4, **kwargs: Any) 
     )
 
 
-class ActionsMixin:
-    """Up to three actions, each with what, who and by when; a row left empty is ignored."""
+class ActionsForm(forms.Form):
+    """A form ending with up to three actions, each with what, who and by when; a row left
+    empty is ignored."""
 
-    fields: dict[str, forms.Field]
-    cleaned_data: dict[str, Any]
-
-    def add_action_fields(self, owners: QuerySet[User]) -> None:
+    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         for n in range(1, ACTION_ROWS + 1):
             self.fields[f"action_{n}"] = forms.CharField(
                 label=f"Action {n} (optional)", max_length=300, required=False
@@ -39,13 +38,15 @@ class ActionsMixin:
             )
             self.fields[f"action_{n}_due_on"] = GovDateField(label=f"Action {n} due by", required=False)
 
-    def clean_actions(self, data: dict[str, Any]) -> None:
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         for n in range(1, ACTION_ROWS + 1):
             if data.get(f"action_{n}"):
                 if not data.get(f"action_{n}_owner"):
-                    self.add_error(f"action_{n}_owner", f"Select who does action {n}")  # type: ignore[attr-defined]
+                    self.add_error(f"action_{n}_owner", f"Select who does action {n}")
                 if not data.get(f"action_{n}_due_on"):
-                    self.add_error(f"action_{n}_due_on", f"Enter when action {n} is due")  # type: ignore[attr-defined]
+                    self.add_error(f"action_{n}_due_on", f"Enter when action {n} is due")
+        return data
 
 
 def split_actions(data: dict[str, Any]) -> tuple[dict[str, Any], list[ActionRow]]:
@@ -84,7 +85,7 @@ class SupervisionForm(forms.Form):
         self.fields["worker"].queryset = workers  # type: ignore[attr-defined]
 
 
-class DirectionForm(ActionsMixin, forms.Form):
+class DirectionForm(ActionsForm):
     analysis = _text("Analysis", "Enter the analysis of the child's situation")
     objectives = _text(
         "Planning objectives",
@@ -94,17 +95,8 @@ class DirectionForm(ActionsMixin, forms.Form):
     contingency = _text("Contingency plan", help_text="What happens if the plan does not work.")
     review_on = GovDateField(label="Direction next reviewed by", required=True)
 
-    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.add_action_fields(owners)
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        self.clean_actions(data)
-        return data
-
-
-class OversightForm(ActionsMixin, forms.Form):
+class OversightForm(ActionsForm):
     point = forms.ChoiceField(
         label="Oversight given at",
         choices=OversightPoint.choices,
@@ -116,15 +108,6 @@ class OversightForm(ActionsMixin, forms.Form):
     rationale = _text("Rationale", "Enter the rationale for the decision")
     direction = _text("Direction to the worker")
     review_on = GovDateField(label="Next reviewed by", required=True)
-
-    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.add_action_fields(owners)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        self.clean_actions(data)
-        return data
 
 
 class CompleteActionForm(forms.Form):

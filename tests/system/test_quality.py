@@ -10,24 +10,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from workforce import services as workforce
-from workforce.models import AllocationRole
-
 from .conftest import assert_accessible, sign_in
-from .test_protection import fill_date, save
+from .test_protection import amelia, fill_date, save
 
-
-@pytest.fixture
-def amelia(child, social_worker, team_manager, team):
-    workforce.allocate(
-        actor=team_manager,
-        person=child,
-        worker=social_worker,
-        team=team,
-        role=AllocationRole.SOCIAL_WORKER,
-        start_date=timezone.localdate() - timedelta(days=90),
-    )
-    return child
+__all__ = ["amelia"]  # the fixture: Amelia Hughes, allocated to social.worker
 
 
 @pytest.mark.system
