@@ -101,3 +101,26 @@ def test_manager_records_oversight_through_the_form_keeping_input_on_error(
     record = client.get(reverse("people:detail", args=[allocated.pk])).content.decode()
     assert "Case closure" in record and "Attendance 96%" in record
     assert client_for(social_worker).get(path).status_code == 403
+
+
+def test_a_managers_return_and_authorisation_of_an_assessment_count_as_oversight(
+    team_manager, social_worker, allocated
+):
+    from assessments import services as assessments
+    from assessments.tests.test_assessments import COMPLETE
+    from protection.tests.factories import make_referral
+
+    referral = make_referral(allocated, social_worker, day(-30))
+    assessment = assessments.start_assessment(actor=social_worker, referral=referral, start_date=day(-29))
+    seen = {"child_seen_on": day(-28), "child_seen_alone_on": day(-28)}
+    assessments.record_assessment(actor=social_worker, assessment=assessment, data={**COMPLETE, **seen})
+    assessments.submit_assessment(actor=social_worker, assessment=assessment, on=day(-20))
+    assessments.return_assessment(
+        actor=team_manager, assessment=assessment, comments="Analyse the history.", on=day(-15)
+    )
+    [state] = oversight_states([allocated.pk], timezone.localdate())
+    assert state.last == day(-15)
+    assessments.submit_assessment(actor=social_worker, assessment=assessment, on=day(-10))
+    assessments.authorise_assessment(actor=team_manager, assessment=assessment, on=day(-8))
+    [state] = oversight_states([allocated.pk], timezone.localdate())
+    assert state.last == day(-8)
