@@ -113,6 +113,7 @@ class Permission(StrEnum):
     COMPLETE_QUALITY_ACTION = "quality.complete_action"
     AUDIT_CASE = "quality.audit_case"
     VIEW_QUALITY = "quality.view_quality"
+    MANAGE_AUDIT_PROGRAMMES = "quality.manage_audit_programmes"
     # Statutory returns and data quality
     EXPORT_RETURNS = "returns.export_returns"
     VIEW_DATA_QUALITY = "returns.view_data_quality"
@@ -209,6 +210,7 @@ GRANTS: dict[Permission, set[Role]] = {
     P.COMPLETE_QUALITY_ACTION:        {SW, TM, SM},
     P.AUDIT_CASE:                     {    TM, SM,                        AUD},
     P.VIEW_QUALITY:                   {    TM, SM,                   PRF, AUD},
+    P.MANAGE_AUDIT_PROGRAMMES:        {        SM,                        AUD},
     # Statutory returns and data quality
     P.EXPORT_RETURNS:                 {        SM,                   PRF},
     P.VIEW_DATA_QUALITY:              {SW, TM, SM, FD, EH, IRO, CPC, PRF},

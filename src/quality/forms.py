@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from accounts.models import User
 from core.forms import GovDateField
 
-from .models import AuditTool, Grade, OversightPoint
+from .models import AuditTool, Grade, OversightPoint, SamplingRule
 from .services import ActionRow
 
 _T = {"rows": 4}
@@ -175,3 +175,27 @@ class AuditActionForm(forms.Form):
     def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["action_1_owner"].queryset = owners  # type: ignore[attr-defined]
+
+
+class ProgrammeForm(forms.Form):
+    name = forms.CharField(
+        label="Programme name", max_length=120, error_messages={"required": "Enter the programme's name"}
+    )
+    month = GovDateField(label="Any day in the month audited", required=True)
+    tool = forms.ModelChoiceField(
+        label="Audit tool",
+        queryset=AuditTool.objects.filter(is_active=True),
+        error_messages={"required": "Select the audit tool"},
+    )
+    rule = forms.ChoiceField(
+        label="How the sample is drawn",
+        choices=SamplingRule.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the sample is drawn"},
+    )
+    size = forms.IntegerField(
+        label="How many children",
+        min_value=1,
+        max_value=50,
+        error_messages={"required": "Enter how many children to sample"},
+    )

@@ -20,6 +20,15 @@ def practitioners() -> QuerySet[User]:
     return User.objects.filter(is_active=True, role__in=[r.value for r in PRACTITIONER_ROLES])
 
 
+def auditors() -> list[User]:
+    """Who audits cases in a programme: the authority's auditors and its team managers."""
+    return list(
+        User.objects.filter(is_active=True, role__in=[Role.AUDITOR.value, Role.TEAM_MANAGER.value]).order_by(
+            "pk"
+        )
+    )
+
+
 def supervisees(manager: User) -> QuerySet[User]:
     """The workers a manager supervises: the social workers of the teams they manage (a
     service manager: every social worker and team manager)."""

@@ -12,6 +12,7 @@ urlpatterns = [
     path("people/<int:person_id>/oversight/new/", oversight.new_oversight, name="new_oversight"),
     path("workload/", workload.workload, name="workload"),
     path("audits/", audits.audits, name="audits"),
+    path("audits/programmes/new/", audits.new_programme, name="new_programme"),
     path("people/<int:person_id>/audits/new/", audits.new_audit, name="new_audit"),
     path("audits/<int:audit_id>/", audits.audit_detail, name="audit"),
     path("audits/<int:audit_id>/moderate/", audits.moderate, name="moderate"),

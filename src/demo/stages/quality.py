@@ -13,9 +13,10 @@ from accounts.models import User
 from accounts.permissions import Role
 from demo.stages.base import StageContext
 from people.models import Person
-from quality import services
-from quality.models import AuditQuestion, AuditTool, Grade, OversightPoint
+from quality import queries, services
+from quality.models import AuditQuestion, AuditTool, Grade, OversightPoint, SamplingRule
 from quality.services import ActionRow
+from timescales import add_months
 from workforce.models import Allocation, AllocationRole
 
 REFLECTIVE = (
@@ -236,29 +237,26 @@ def _grade_near(rng: random.Random, grade: Grade) -> Grade:
 
 
 def _audits(ctx: StageContext, today: date, rng: random.Random) -> int:
-    """Two monthly programmes: three children sampled each month, audited by an auditor or a
-    manager from another team, most moderated, actions for the cases not yet good."""
+    """Two monthly programmes (stratified, then random), three children each, audited by the
+    auditor assigned from another team, most moderated, actions for cases not yet good."""
     tool = AuditTool.objects.filter(is_active=True).first()
-    auditors = ctx.staff(Role.AUDITOR) + ctx.staff(Role.TEAM_MANAGER)
-    if tool is None or len(auditors) < 2:
+    leads = ctx.staff(Role.AUDITOR)
+    auditors = queries.auditors()
+    if tool is None or not leads or len(auditors) < 2:
         return 0
     questions = list(AuditQuestion.objects.filter(section__tool=tool))
     made = 0
-    for months_ago in (2, 1):
-        day = today - timedelta(days=30 * months_ago + rng.randint(0, 10))
-        allocated = list(
-            Allocation.objects.current(day)
-            .filter(role=AllocationRole.SOCIAL_WORKER, person__record_status="ACTIVE")
-            .select_related("person", "worker", "team")
-            .order_by("pk")
+    for months_ago, rule in ((2, SamplingRule.STRATIFIED), (1, SamplingRule.RANDOM)):
+        month = add_months(today.replace(day=1), -months_ago)
+        programme = services.draw_programme(
+            actor=leads[0], name="Monthly practice audit", month=month, tool=tool, rule=rule, size=3
         )
-        for allocation in rng.sample(allocated, min(3, len(allocated))):
-            away = [a for a in auditors if a.team_id != allocation.team_id] or auditors
-            first = rng.choice(away)
+        for case in programme.cases.select_related("person", "auditor", "worker"):
+            day = min(month + timedelta(days=rng.randint(5, 25)), today)
             grade = rng.choices(GRADES, weights=[5, 40, 40, 15])[0]
             audit = services.record_audit(
-                actor=first,
-                person=allocation.person,
+                actor=case.auditor,
+                person=case.person,
                 tool=tool,
                 audited_on=day,
                 answers={
@@ -270,7 +268,7 @@ def _audits(ctx: StageContext, today: date, rng: random.Random) -> int:
             )
             made += 1
             if rng.random() < 0.7:
-                second = rng.choice([a for a in auditors if a.pk != first.pk])
+                second = rng.choice([a for a in auditors if a.pk != case.auditor_id])
                 agreed = grade if rng.random() < 0.75 else _grade_near(rng, grade)
                 services.moderate_audit(
                     actor=second,
@@ -281,17 +279,17 @@ def _audits(ctx: StageContext, today: date, rng: random.Random) -> int:
                     if agreed == grade
                     else "The plan's lack of contingency keeps this below good.",
                 )
-            if grade in (Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE):
+            if grade in (Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE) and case.worker is not None:
                 for _ in range(rng.randint(1, 2)):
                     action = services.add_audit_action(
-                        actor=first,
+                        actor=case.auditor,
                         audit=audit,
                         action=ActionRow(
-                            rng.choice(ACTIONS), allocation.worker, day + timedelta(days=rng.randint(14, 42))
+                            rng.choice(ACTIONS), case.worker, day + timedelta(days=rng.randint(14, 42))
                         ),
                         set_on=day,
                     )
                     done = _done(rng, action.due_on, day, today, 0.6)
                     if done:
-                        services.complete_action(actor=allocation.worker, action=action, done_on=done)
+                        services.complete_action(actor=case.worker, action=action, done_on=done)
     return made

@@ -16,7 +16,16 @@ from people.models import Person
 from workforce.models import Allocation, AllocationRole
 
 from ..action_rows import ActionRow, create_actions
-from ..models import Action, AuditAnswer, AuditQuestion, AuditTool, CaseAudit, Grade, Moderation
+from ..models import (
+    Action,
+    AuditAnswer,
+    AuditQuestion,
+    AuditTool,
+    CaseAudit,
+    Grade,
+    Moderation,
+    ProgrammeCase,
+)
 
 
 def _grade(field: str, value: str) -> str:
@@ -37,7 +46,8 @@ def record_audit(
     learning: str,
 ) -> CaseAudit:
     """Record a completed audit: `answers` maps each of the tool's questions to its grade and
-    evidence; every question must be answered with evidence."""
+    evidence; every question must be answered with evidence. It completes the child's place
+    in the earliest programme with the tool that sampled them and awaits an audit."""
     require(actor, Permission.AUDIT_CASE)
     not_in_future(audited_on, field="audited_on", label="The date of the audit")
     questions = list(AuditQuestion.objects.filter(section__tool=tool))
@@ -67,6 +77,14 @@ def record_audit(
         grade=_grade("grade", grade),
         learning=learning.strip(),
     )
+    sampled = (
+        ProgrammeCase.objects.filter(person=person, programme__tool=tool, audit__isnull=True)
+        .order_by("programme__month", "pk")
+        .first()
+    )
+    if sampled is not None:
+        sampled.audit = audit
+        sampled.save(update_fields=["audit"])
     AuditAnswer.objects.bulk_create(
         AuditAnswer(audit=audit, question=q, grade=answers[q.pk][0], evidence=answers[q.pk][1].strip())
         for q in questions

@@ -1,11 +1,15 @@
 """Case audits: the list, an audit of a child's case with a tool, moderation and actions."""
 
+from typing import Any
+
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
+from accounts.models import User
 from accounts.permissions import Permission
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
@@ -16,7 +20,7 @@ from people.models import Person
 
 from .. import forms as f
 from .. import queries, services
-from ..models import AuditTool, CaseAudit
+from ..models import AuditProgramme, AuditTool, CaseAudit, ProgrammeCase
 
 
 @requires(Permission.VIEW_QUALITY)
@@ -44,8 +48,43 @@ def audits(request: AuthenticatedHttpRequest) -> HttpResponse:
                     .values_list("person_id", flat=True)
                 )
             ),
+            "programmes": _programmes(request.user),
             "nav_key": "audits",
         },
+    )
+
+
+def _programmes(user: User) -> list[dict[str, Any]]:
+    """The latest programmes with their sampled children (by Harbour ID), auditors and audits."""
+    programmes = list(
+        AuditProgramme.objects.select_related("tool").prefetch_related(
+            Prefetch("cases", ProgrammeCase.objects.select_related("auditor", "worker", "team"))
+        )[:6]
+    )
+    people = [c.person_id for p in programmes for c in p.cases.all()]
+    seen, ids = openable_ids(user, people), la_child_ids(people)
+    return [
+        {
+            "obj": p,
+            "cases": [
+                {"obj": c, "la_child_id": ids.get(c.person_id), "open": c.person_id in seen}
+                for c in p.cases.all()
+            ],
+        }
+        for p in programmes
+    ]
+
+
+@requires(Permission.MANAGE_AUDIT_PROGRAMMES)
+@require_http_methods(["GET", "POST"])
+def new_programme(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return form_page(
+        request,
+        f.ProgrammeForm(request.POST or None),
+        lambda d: services.draw_programme(actor=request.user, **d),
+        title="Draw an audit programme",
+        success=lambda p: f"{p.cases.count()} children sampled",
+        next_url=url("quality:audits"),
     )
 
 
