@@ -10,7 +10,7 @@ from accounts.models import User
 from accounts.permissions import Permission, Role
 
 from . import rules
-from .models import Action, CaseDirection, SupervisionSession
+from .models import Action, CaseAudit, CaseDirection, Grade, SupervisionSession
 
 PRACTITIONER_ROLES = (Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
 
@@ -83,3 +83,18 @@ def sessions_for(user: User) -> QuerySet[SupervisionSession]:
     if user.role == Role.SERVICE_MANAGER:
         return sessions
     return sessions.filter(Q(worker=user) | Q(supervisor=user) | Q(worker__team__manager=user))
+
+
+def grades_by_team(start: date, end: date) -> list[tuple[str, list[int]]]:
+    """For each team, how many audits in the period were given each grade (in `Grade`'s order;
+    the moderated grade where there is one, else the auditor's)."""
+    counts: dict[str, list[int]] = {}
+    order = list(Grade.values)
+    for audit in CaseAudit.objects.filter(audited_on__range=(start, end)).select_related(
+        "team", "moderation"
+    ):
+        moderation = getattr(audit, "moderation", None)
+        grade = moderation.agreed_grade if moderation else audit.grade
+        row = counts.setdefault(audit.team.name if audit.team else "No team", [0] * len(order))
+        row[order.index(grade)] += 1
+    return sorted(counts.items())

@@ -135,6 +135,7 @@ def test_auditor_completes_an_audit_through_the_form(client_for, auditor_user, t
     assert "Voice of the child strong." in client.get(response.url).content.decode()
     listing = client.get(reverse("quality:audits")).content.decode()
     assert child.la_child_id in listing and "Awaiting moderation" in listing
+    assert "Grades by team over the last year" in listing
 
 
 def test_moderation_and_actions_pages_refuse_other_roles(
@@ -146,3 +147,18 @@ def test_moderation_and_actions_pages_refuse_other_roles(
     assert worker.get(reverse("quality:new_audit_action", args=[audit.pk])).status_code == 403
     assert worker.get(reverse("quality:audits")).status_code == 403
     assert worker.get(reverse("quality:audit", args=[audit.pk])).status_code == 200
+
+
+def test_grades_by_team_count_the_moderated_grade(auditor_user, second_auditor, tool, allocated):
+    from quality.queries import grades_by_team
+
+    first = _audit(auditor_user, allocated, tool)
+    _audit(auditor_user, allocated, tool, grade="INADEQUATE")
+    services.moderate_audit(
+        actor=second_auditor,
+        audit=first,
+        moderated_on=day(0),
+        agreed_grade="OUTSTANDING",
+        comments="Exemplary.",
+    )
+    assert grades_by_team(day(-30), day(0)) == [("Assessment Team 1", [1, 0, 0, 1])]

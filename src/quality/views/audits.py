@@ -1,5 +1,6 @@
 """Case audits: the list, an audit of a child's case with a tool, moderation and actions."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Prefetch
@@ -20,12 +21,13 @@ from people.models import Person
 
 from .. import forms as f
 from .. import queries, services
-from ..models import AuditProgramme, AuditTool, CaseAudit, ProgrammeCase
+from ..models import AuditProgramme, AuditTool, CaseAudit, Grade, ProgrammeCase
 
 
 @requires(Permission.VIEW_QUALITY)
 def audits(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Recent audits (children named by Harbour ID), those awaiting moderation first."""
+    """The programmes, recent audits (children named by Harbour ID), grades by team over the
+    last year, and audit actions overdue."""
     rows = list(CaseAudit.objects.select_related("auditor", "team", "tool", "moderation")[:200])
     seen = openable_ids(request.user, [a.person_id for a in rows])
     ids = la_child_ids([a.person_id for a in rows])
@@ -49,6 +51,10 @@ def audits(request: AuthenticatedHttpRequest) -> HttpResponse:
                 )
             ),
             "programmes": _programmes(request.user),
+            "grades": queries.grades_by_team(
+                timezone.localdate() - timedelta(days=365), timezone.localdate()
+            ),
+            "grade_labels": Grade.labels,
             "nav_key": "audits",
         },
     )
