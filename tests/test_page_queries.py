@@ -24,7 +24,7 @@ from people.models import Person
 from workforce.models import Allocation
 
 AS_OF = date(2026, 1, 15)
-CHILD_PAGE_MAX = 32
+CHILD_PAGE_MAX = 36
 MY_WORK_MAX = 40
 SEARCH_MAX = 6
 

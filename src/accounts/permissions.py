@@ -107,6 +107,13 @@ class Permission(StrEnum):
     VIEW_LEAVING_CARE = "care_leavers.view_leaving_care"
     # Rights and the child's voice
     RECORD_RIGHTS = "rights.record_rights"
+    # Supervision, management oversight, case audits and workload
+    VIEW_SUPERVISION = "quality.view_supervision"
+    RECORD_SUPERVISION = "quality.record_supervision"
+    COMPLETE_QUALITY_ACTION = "quality.complete_action"
+    AUDIT_CASE = "quality.audit_case"
+    VIEW_QUALITY = "quality.view_quality"
+    MANAGE_AUDIT_PROGRAMMES = "quality.manage_audit_programmes"
     # Statutory returns and data quality
     EXPORT_RETURNS = "returns.export_returns"
     VIEW_DATA_QUALITY = "returns.view_data_quality"
@@ -200,6 +207,13 @@ GRANTS: dict[Permission, set[Role]] = {
     P.VIEW_LEAVING_CARE:              {SW, TM, SM,                   PRF},
     # Rights and the child's voice
     P.RECORD_RIGHTS:                  {SW, TM, SM,         IRO},
+    # Supervision, management oversight, case audits and workload
+    P.VIEW_SUPERVISION:               {SW, TM, SM},
+    P.RECORD_SUPERVISION:             {    TM, SM},
+    P.COMPLETE_QUALITY_ACTION:        {SW, TM, SM},
+    P.AUDIT_CASE:                     {    TM, SM,                        AUD},
+    P.VIEW_QUALITY:                   {    TM, SM,                   PRF, AUD},
+    P.MANAGE_AUDIT_PROGRAMMES:        {        SM,                        AUD},
     # Statutory returns and data quality
     P.EXPORT_RETURNS:                 {        SM,                   PRF},
     P.VIEW_DATA_QUALITY:              {SW, TM, SM, FD, EH, IRO, CPC, PRF},

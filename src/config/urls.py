@@ -31,6 +31,7 @@ urlpatterns = [
     path("permanence/", include("permanence.urls")),
     path("care-leavers/", include("care_leavers.urls")),
     path("rights/", include("rights.urls")),
+    path("quality/", include("quality.urls")),
     path("retention/", include("lifecycle.urls")),
     path("returns/", include("returns.urls")),
     path("performance/", include("performance.urls")),

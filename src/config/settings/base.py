@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "permanence",
     "care_leavers",
     "rights",
+    "quality",
     "demo",
     "lifecycle",  # retention and approved deletion; backup and restore
     "django_q",  # background worker: `manage.py qcluster` (ADR 0016)

@@ -21,6 +21,7 @@ from . import (
     performance,
     permanence,
     protection,
+    quality,
     rights,
 )
 from .base import StageContext
@@ -37,6 +38,7 @@ STAGES: tuple[ModuleType, ...] = (
     care_leavers,
     rights,
     casework,
+    quality,
     performance,
 )
 

@@ -1,0 +1,295 @@
+"""Demo: a year of supervision (most on time, some late, a stretched team's worse; some
+directions thin, without contingency or actions), management oversight at points of the
+journey (some children without any for too long), and two monthly audit programmes with
+moderation and actions, some left undone, all through the quality services."""
+
+import random
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.permissions import Role
+from demo.stages.base import StageContext
+from people.models import Person
+from quality import queries, services
+from quality.models import AuditQuestion, AuditTool, Grade, OversightPoint, SamplingRule
+from quality.services import ActionRow
+from timescales import add_months
+from workforce.models import Allocation, AllocationRole
+
+REFLECTIVE = (
+    "Talked through the pull between the parents' account and the school's; Sam named feeling "
+    "drawn to the mother's view and we thought about why.",
+    "Discussed the impact of the recent strategy meeting; a lot of hostility from father.",
+    "Reflected on working with a family who have had social workers for three generations.",
+    "",
+)
+WELLBEING = ("Managing, though the caseload is heavy this month.", "Leave booked.", "Well.", "")
+ANALYSIS = (
+    "Neglect is cumulative: attendance down to 74%, two missed health appointments, home conditions poor at the last two visits.",
+    "Mother is engaging with the domestic abuse programme; father has moved out but contact is not yet safe.",
+    "Placement is stable; the child's anxiety about contact with birth family is rising before each session.",
+    "Drift: the plan has not changed in three reviews and the child's views are not on file.",
+)
+OBJECTIVES = (
+    "Attendance above 90% within 8 weeks; health appointments kept; home conditions improved and seen at unannounced visits.",
+    "Completion of the programme by the end of the term; a safe contact plan agreed at the next core group.",
+    "Life story work started; the child's wishes about contact recorded in their words before the review.",
+)
+THIN = "Continue as planned."
+CONTINGENCY = (
+    "If there is no change by the review, a legal planning meeting.",
+    "If father returns to the home, strategy discussion the same day.",
+    "",
+)
+ACTIONS = (
+    "Visit unannounced and see the child alone",
+    "Speak to the school's designated safeguarding lead",
+    "Book the parenting assessment",
+    "Update the chronology and the plan",
+    "Direct work on the child's wishes and feelings",
+)
+DECISIONS = {
+    OversightPoint.FRONT_DOOR: (
+        "Proceed to a child and family assessment.",
+        "Threshold met: parental mental health and the child's presentation at school.",
+    ),
+    OversightPoint.ASSESSMENT: (
+        "Assessment signed off; step up to a child in need plan.",
+        "Needs are met only with our support; no significant harm.",
+    ),
+    OversightPoint.PLAN: ("Plan agreed.", "Outcomes are specific and the family agreed them."),
+    OversightPoint.CHANGE_OF_PLAN: (
+        "Change the plan: contact to be supervised.",
+        "New information from the police about the father's contact.",
+    ),
+    OversightPoint.ANY_TIME: (
+        "Case reviewed: continue.",
+        "Progress on two of three outcomes; no new concerns.",
+    ),
+}
+LEARNING = (
+    "The child's voice is strong and direct work is good; the plan lacks a contingency.",
+    "Assessment analysis is thin: history is listed but not analysed.",
+    "Good multi-agency work; management oversight is not visible on file for four months.",
+    "Identity and culture are recorded but not used in planning.",
+)
+GRADES = [Grade.OUTSTANDING, Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE]
+
+
+def run(ctx: StageContext) -> None:
+    today = min(ctx.as_of, timezone.localdate())
+    rng = ctx.rng
+    _staff_start_dates(ctx, today)
+    caseloads = _caseloads(today - timedelta(days=365))
+    sessions = _supervision(ctx, today, caseloads)
+    oversight = _oversight(ctx, today)
+    audits = _audits(ctx, today, rng)
+    ctx.progress(f"Quality: {sessions} supervision sessions, {oversight} oversight records, {audits} audits")
+
+
+def _staff_start_dates(ctx: StageContext, today: date) -> None:
+    """When each practitioner joined (newly qualified workers within the last year)."""
+    for user in ctx.staff(Role.SOCIAL_WORKER) + ctx.staff(Role.TEAM_MANAGER):
+        days = ctx.rng.randint(30, 330) if user.newly_qualified else ctx.rng.randint(400, 4000)
+        user.date_joined = timezone.make_aware(datetime.combine(today - timedelta(days=days), time(9)))
+        User.objects.filter(pk=user.pk).update(date_joined=user.date_joined)
+
+
+def _caseloads(since: date) -> dict[int, list[Allocation]]:
+    rows = Allocation.objects.filter(role=AllocationRole.SOCIAL_WORKER).exclude(end_date__lt=since)
+    found: dict[int, list[Allocation]] = defaultdict(list)
+    for allocation in rows.select_related("person").order_by("pk"):
+        found[allocation.worker_id].append(allocation)
+    return found
+
+
+def _on(allocations: list[Allocation], day: date) -> list[Person]:
+    return [
+        a.person
+        for a in allocations
+        if a.start_date <= day
+        and (a.end_date is None or a.end_date >= day)
+        and a.person.record_status == "ACTIVE"
+    ]
+
+
+def _done(rng: random.Random, due: date, set_on: date, today: date, chance: float) -> date | None:
+    """When an action was done (None: not yet), never before it was set nor after today; most
+    long past their due date were done in the end."""
+    if rng.random() > (0.97 if due < today - timedelta(days=60) else chance):
+        return None
+    day = due + timedelta(days=rng.randint(-10, 6))
+    day = max(day, set_on)
+    return day if day <= today else None
+
+
+def _supervision(ctx: StageContext, today: date, caseloads: dict[int, list[Allocation]]) -> int:
+    rng = ctx.rng
+    made = 0
+    for worker in ctx.staff(Role.SOCIAL_WORKER):
+        team = worker.team
+        manager = team.manager if team else None
+        if manager is None or manager.pk == worker.pk:
+            continue
+        stretched = rng.random() < 0.2
+        interval = 14 if worker.newly_qualified else 28
+        day = max(today - timedelta(days=365), worker.date_joined.date()) + timedelta(days=rng.randint(3, 20))
+        while day <= today:
+            session = services.record_supervision(
+                actor=manager,
+                worker=worker,
+                held_on=day,
+                reflective=rng.choice(REFLECTIVE),
+                wellbeing=rng.choice(WELLBEING),
+            )
+            made += 1
+            children = _on(caseloads.get(worker.pk, []), day)
+            for child in rng.sample(children, min(len(children), rng.randint(1, 3))):
+                _direction(rng, manager, worker, session, child, today)
+            late = rng.random() < (0.5 if stretched else 0.12)
+            day += timedelta(days=interval + rng.randint(5, 30) if late else interval - rng.randint(0, 6))
+    return made
+
+
+def _direction(
+    rng: random.Random, manager: User, worker: User, session: object, child: Person, today: date
+) -> None:
+    held = session.held_on  # type: ignore[attr-defined]
+    thin = rng.random() < 0.25
+    rows = (
+        []
+        if thin
+        else [
+            ActionRow(rng.choice(ACTIONS), worker, held + timedelta(days=rng.randint(7, 28)))
+            for _ in range(rng.randint(1, 2))
+        ]
+    )
+    direction = services.record_case_direction(
+        actor=manager,
+        session=session,  # type: ignore[arg-type]
+        person=child,
+        analysis=rng.choice(ANALYSIS),
+        objectives=THIN if thin else rng.choice(OBJECTIVES),
+        contingency="" if thin else rng.choice(CONTINGENCY),
+        review_on=held + timedelta(days=rng.randint(28, 42)),
+        actions=rows,
+    )
+    for action in direction.actions.all():
+        done = _done(rng, action.due_on, held, today, 0.8)
+        if done:
+            services.complete_action(actor=worker, action=action, done_on=done)
+
+
+def _oversight(ctx: StageContext, today: date) -> int:
+    """Oversight of the allocated children every one to four months (one child in eight has
+    none in the year)."""
+    rng = ctx.rng
+    made = 0
+    current = (
+        Allocation.objects.current(today)
+        .filter(role=AllocationRole.SOCIAL_WORKER)
+        .select_related("team__manager", "person", "worker")
+    )
+    for allocation in current.order_by("pk"):
+        manager = allocation.team.manager
+        if manager is None or manager.role != Role.TEAM_MANAGER.value or rng.random() < 0.125:
+            continue
+        day = max(allocation.start_date, today - timedelta(days=365)) + timedelta(days=rng.randint(1, 20))
+        points = [OversightPoint.ASSESSMENT, OversightPoint.PLAN]
+        while day < today:
+            point = (
+                points.pop(0)
+                if points
+                else rng.choice([OversightPoint.ANY_TIME, OversightPoint.CHANGE_OF_PLAN])
+            )
+            decision, rationale = DECISIONS[point]
+            rows = (
+                [ActionRow(rng.choice(ACTIONS), allocation.worker, day + timedelta(days=rng.randint(5, 20)))]
+                if rng.random() < 0.5
+                else []
+            )
+            oversight = services.record_oversight(
+                actor=manager,
+                person=allocation.person,
+                point=point,
+                decided_on=day,
+                decision=decision,
+                rationale=rationale,
+                direction="" if rng.random() < 0.3 else "Visit within 10 working days and update the plan.",
+                review_on=day + timedelta(days=rng.randint(30, 90)),
+                actions=rows,
+            )
+            for action in oversight.actions.all():
+                done = _done(rng, action.due_on, day, today, 0.85)
+                if done:
+                    services.complete_action(actor=allocation.worker, action=action, done_on=done)
+            made += 1
+            day += timedelta(days=rng.randint(30, 130))
+    return made
+
+
+def _grade_near(rng: random.Random, grade: Grade) -> Grade:
+    index = GRADES.index(grade) + rng.choice([-1, 0, 0, 0, 1])
+    return GRADES[min(max(index, 0), len(GRADES) - 1)]
+
+
+def _audits(ctx: StageContext, today: date, rng: random.Random) -> int:
+    """Two monthly programmes (stratified, then random), three children each, audited by the
+    auditor assigned from another team, most moderated, actions for cases not yet good."""
+    tool = AuditTool.objects.filter(is_active=True).first()
+    leads = ctx.staff(Role.AUDITOR)
+    auditors = queries.auditors()
+    if tool is None or not leads or len(auditors) < 2:
+        return 0
+    questions = list(AuditQuestion.objects.filter(section__tool=tool))
+    made = 0
+    for months_ago, rule in ((2, SamplingRule.STRATIFIED), (1, SamplingRule.RANDOM)):
+        month = add_months(today.replace(day=1), -months_ago)
+        programme = services.draw_programme(
+            actor=leads[0], name="Monthly practice audit", month=month, tool=tool, rule=rule, size=3
+        )
+        for case in programme.cases.select_related("person", "auditor", "worker"):
+            day = min(month + timedelta(days=rng.randint(5, 25)), today)
+            grade = rng.choices(GRADES, weights=[5, 40, 40, 15])[0]
+            audit = services.record_audit(
+                actor=case.auditor,
+                person=case.person,
+                tool=tool,
+                audited_on=day,
+                answers={
+                    q.pk: (_grade_near(rng, grade), "Seen on file: " + rng.choice(LEARNING))
+                    for q in questions
+                },
+                grade=grade,
+                learning=rng.choice(LEARNING),
+            )
+            made += 1
+            if rng.random() < 0.7:
+                second = rng.choice([a for a in auditors if a.pk != case.auditor_id])
+                agreed = grade if rng.random() < 0.75 else _grade_near(rng, grade)
+                services.moderate_audit(
+                    actor=second,
+                    audit=audit,
+                    moderated_on=min(day + timedelta(days=rng.randint(3, 14)), today),
+                    agreed_grade=agreed,
+                    comments=""
+                    if agreed == grade
+                    else "The plan's lack of contingency keeps this below good.",
+                )
+            if grade in (Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE) and case.worker is not None:
+                for _ in range(rng.randint(1, 2)):
+                    action = services.add_audit_action(
+                        actor=case.auditor,
+                        audit=audit,
+                        action=ActionRow(
+                            rng.choice(ACTIONS), case.worker, day + timedelta(days=rng.randint(14, 42))
+                        ),
+                        set_on=day,
+                    )
+                    done = _done(rng, action.due_on, day, today, 0.6)
+                    if done:
+                        services.complete_action(actor=case.worker, action=action, done_on=done)
+    return made

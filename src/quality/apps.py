@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class QualityConfig(AppConfig):
+    name = "quality"
+    verbose_name = "Quality: supervision, management oversight, case audits and workload"

@@ -1,0 +1,201 @@
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from accounts.models import User
+from core.forms import GovDateField
+
+from .models import AuditTool, Grade, OversightPoint, SamplingRule
+from .services import ActionRow
+
+_T = {"rows": 4}
+ACTION_ROWS = 3
+
+
+def _text(label: str, required_message: str = "", rows: int = 4, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        required=bool(required_message),
+        error_messages={"required": required_message} if required_message else {},
+        **kwargs,
+    )
+
+
+class ActionsForm(forms.Form):
+    """A form ending with up to three actions, each with what, who and by when; a row left
+    empty is ignored."""
+
+    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for n in range(1, ACTION_ROWS + 1):
+            self.fields[f"action_{n}"] = forms.CharField(
+                label=f"Action {n} (optional)", max_length=300, required=False
+            )
+            self.fields[f"action_{n}_owner"] = forms.ModelChoiceField(
+                label=f"Who does action {n}", queryset=owners, required=False
+            )
+            self.fields[f"action_{n}_due_on"] = GovDateField(label=f"Action {n} due by", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for n in range(1, ACTION_ROWS + 1):
+            if data.get(f"action_{n}"):
+                if not data.get(f"action_{n}_owner"):
+                    self.add_error(f"action_{n}_owner", f"Select who does action {n}")
+                if not data.get(f"action_{n}_due_on"):
+                    self.add_error(f"action_{n}_due_on", f"Enter when action {n} is due")
+        return data
+
+
+def split_actions(data: dict[str, Any]) -> tuple[dict[str, Any], list[ActionRow]]:
+    """The form's data without its action rows, and the rows filled in."""
+    rest = {k: v for k, v in data.items() if not k.startswith("action_")}
+    rows = [
+        ActionRow(data[f"action_{n}"], data[f"action_{n}_owner"], data[f"action_{n}_due_on"])
+        for n in range(1, ACTION_ROWS + 1)
+        if data.get(f"action_{n}")
+    ]
+    return rest, rows
+
+
+def with_actions(data: dict[str, Any]) -> dict[str, Any]:
+    """The form's data for a service taking `actions`."""
+    rest, rows = split_actions(data)
+    return {**rest, "actions": rows}
+
+
+class SupervisionForm(forms.Form):
+    worker = forms.ModelChoiceField(
+        label="Worker supervised",
+        queryset=User.objects.none(),
+        error_messages={"required": "Select the worker"},
+    )
+    held_on = GovDateField(label="Date of the supervision", required=True, past_only=True)
+    reflective = _text(
+        "Reflective discussion (optional)",
+        help_text="Private to the worker, the supervisor and their managers.",
+        rows=6,
+    )
+    wellbeing = _text("Wellbeing and support (optional)", help_text="Private, as above.")
+
+    def __init__(self, *args: Any, workers: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = workers  # type: ignore[attr-defined]
+
+
+class DirectionForm(ActionsForm):
+    analysis = _text("Analysis", "Enter the analysis of the child's situation")
+    objectives = _text(
+        "Planning objectives",
+        "Enter the planning objectives",
+        help_text="What must be achieved for the child, and how we will know.",
+    )
+    contingency = _text("Contingency plan", help_text="What happens if the plan does not work.")
+    review_on = GovDateField(label="Direction next reviewed by", required=True)
+
+
+class OversightForm(ActionsForm):
+    point = forms.ChoiceField(
+        label="Oversight given at",
+        choices=OversightPoint.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the point at which the oversight was given"},
+    )
+    decided_on = GovDateField(label="Date of the oversight", required=True, past_only=True)
+    decision = _text("Decision", "Enter the decision", rows=3)
+    rationale = _text("Rationale", "Enter the rationale for the decision")
+    direction = _text("Direction to the worker")
+    review_on = GovDateField(label="Next reviewed by", required=True)
+
+
+class CompleteActionForm(forms.Form):
+    done_on = GovDateField(label="Date done", required=True, past_only=True)
+
+
+class AuditForm(forms.Form):
+    """One grade and its evidence for each of the tool's questions, then the overall grade."""
+
+    def __init__(self, *args: Any, tool: AuditTool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["audited_on"] = GovDateField(label="Date of the audit", required=True, past_only=True)
+        self.questions = []
+        for section in tool.sections.prefetch_related("questions"):
+            for q in section.questions.all():
+                self.questions.append(q)
+                self.fields[f"q{q.pk}_grade"] = forms.ChoiceField(
+                    label=f"{section.title}: {q.text}",
+                    choices=Grade.choices,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": f"Select a grade for “{q.text}”"},
+                )
+                self.fields[f"q{q.pk}_evidence"] = _text(
+                    f"Evidence for “{q.text}”", f"Enter the evidence for “{q.text}”", rows=3
+                )
+        self.fields["grade"] = forms.ChoiceField(
+            label="Overall grade",
+            choices=Grade.choices,
+            widget=forms.RadioSelect,
+            error_messages={"required": "Select the overall grade"},
+        )
+        self.fields["learning"] = _text("What we learned", "Enter what the audit found")
+
+    def service_data(self, data: dict[str, Any]) -> dict[str, Any]:
+        answers = {q.pk: (data[f"q{q.pk}_grade"], data[f"q{q.pk}_evidence"]) for q in self.questions}
+        return {
+            "audited_on": data["audited_on"],
+            "grade": data["grade"],
+            "learning": data["learning"],
+            "answers": answers,
+        }
+
+
+class ModerationForm(forms.Form):
+    moderated_on = GovDateField(label="Date of the moderation", required=True, past_only=True)
+    agreed_grade = forms.ChoiceField(
+        label="Agreed grade",
+        choices=Grade.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the agreed grade"},
+    )
+    comments = _text("Comments", help_text="Needed when the agreed grade differs from the auditor's.")
+
+
+class AuditActionForm(forms.Form):
+    set_on = GovDateField(label="Date", required=True, past_only=True)
+    action_1 = forms.CharField(
+        label="Action", max_length=300, error_messages={"required": "Enter what is to be done"}
+    )
+    action_1_owner = forms.ModelChoiceField(
+        label="Who does it", queryset=User.objects.none(), error_messages={"required": "Select who does it"}
+    )
+    action_1_due_on = GovDateField(label="Due by", required=True)
+
+    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action_1_owner"].queryset = owners  # type: ignore[attr-defined]
+
+
+class ProgrammeForm(forms.Form):
+    name = forms.CharField(
+        label="Programme name", max_length=120, error_messages={"required": "Enter the programme's name"}
+    )
+    month = GovDateField(label="Any day in the month audited", required=True)
+    tool = forms.ModelChoiceField(
+        label="Audit tool",
+        queryset=AuditTool.objects.filter(is_active=True),
+        error_messages={"required": "Select the audit tool"},
+    )
+    rule = forms.ChoiceField(
+        label="How the sample is drawn",
+        choices=SamplingRule.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the sample is drawn"},
+    )
+    size = forms.IntegerField(
+        label="How many children",
+        min_value=1,
+        max_value=50,
+        error_messages={"required": "Enter how many children to sample"},
+    )

@@ -1,0 +1,25 @@
+"""Supervision, management oversight, case audits and the authority's standards for them."""
+
+from .audits import AuditAnswer, AuditQuestion, AuditSection, AuditTool, CaseAudit, Grade, Moderation
+from .programmes import AuditProgramme, ProgrammeCase, SamplingRule
+from .standards import Standard
+from .supervision import Action, CaseDirection, Oversight, OversightPoint, SupervisionSession
+
+__all__ = [
+    "Action",
+    "AuditAnswer",
+    "AuditProgramme",
+    "AuditQuestion",
+    "AuditSection",
+    "AuditTool",
+    "CaseAudit",
+    "CaseDirection",
+    "Grade",
+    "Moderation",
+    "Oversight",
+    "OversightPoint",
+    "ProgrammeCase",
+    "SamplingRule",
+    "Standard",
+    "SupervisionSession",
+]

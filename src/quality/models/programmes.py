@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.db import models
+
+
+class SamplingRule(models.TextChoices):
+    RANDOM = "RANDOM", "Random"
+    STRATIFIED = "STRATIFIED", "Stratified by team and kind of work"
+    SECOND_CP_PLAN = "SECOND_CP_PLAN", "Theme: children on a second or later child protection plan"
+
+
+class AuditProgramme(models.Model):
+    """A month's audit programme: a sample of children drawn by a rule, each assigned an
+    auditor from outside the child's team."""
+
+    name = models.CharField(max_length=120)
+    month = models.DateField(help_text="The first day of the month audited.")
+    tool = models.ForeignKey("quality.AuditTool", on_delete=models.PROTECT, related_name="programmes")
+    rule = models.CharField(max_length=20, choices=SamplingRule.choices)
+    size = models.PositiveSmallIntegerField()
+    drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    drawn_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-month", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.month:%B %Y})"
+
+
+class ProgrammeCase(models.Model):
+    """A child sampled in a programme, with the auditor assigned and, once done, the audit."""
+
+    programme = models.ForeignKey(AuditProgramme, on_delete=models.CASCADE, related_name="cases")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    auditor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    audit = models.OneToOneField(
+        "quality.CaseAudit", null=True, blank=True, on_delete=models.SET_NULL, related_name="programme_case"
+    )
+
+    class Meta:
+        ordering = ["programme", "pk"]
+        constraints = [models.UniqueConstraint(fields=["programme", "person"], name="quality_sampled_once")]
+
+    def __str__(self) -> str:
+        return f"Sampled in {self.programme}"

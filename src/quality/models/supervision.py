@@ -1,0 +1,128 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class SupervisionSession(models.Model):
+    """A worker's supervision. The reflective and wellbeing discussion is private to the worker,
+    the supervisor and their managers (`quality.rules.may_read_reflective`); the directions
+    given for the children discussed go on each child's record."""
+
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions_received"
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions_given"
+    )
+    held_on = models.DateField()
+    reflective = models.TextField("Reflective discussion", blank=True)
+    wellbeing = models.TextField("Wellbeing and support", blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["worker", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"Supervision {self.held_on:%d/%m/%Y}"
+
+
+class CaseDirection(models.Model):
+    """A manager's direction on a child's case, given in supervision: what the analysis is,
+    what must be achieved, what is to be done by whom and when, what happens if it is not,
+    and when the direction is next reviewed. A later direction for the child supersedes it."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_directions")
+    session = models.ForeignKey(
+        SupervisionSession, on_delete=models.PROTECT, related_name="directions", null=True, blank=True
+    )
+    given_on = models.DateField()
+    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    analysis = models.TextField()
+    objectives = models.TextField("Planning objectives")
+    contingency = models.TextField("Contingency plan", blank=True)
+    review_on = models.DateField("Direction next reviewed by")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-given_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Case direction {self.given_on:%d/%m/%Y}"
+
+
+class OversightPoint(models.TextChoices):
+    FRONT_DOOR = "FRONT_DOOR", "Front door decision"
+    ASSESSMENT = "ASSESSMENT", "Assessment sign-off"
+    PLAN = "PLAN", "Plan sign-off"
+    CHANGE_OF_PLAN = "CHANGE_OF_PLAN", "Change of plan"
+    CLOSURE = "CLOSURE", "Case closure"
+    ANY_TIME = "ANY_TIME", "Case review"
+
+
+class Oversight(models.Model):
+    """Management oversight at a point of the child's journey: the manager's decision with its
+    rationale is a `protection.ManagementDecision` (the one record of a manager's decision);
+    this adds the point, the direction and when it is next reviewed."""
+
+    decision = models.OneToOneField(
+        "protection.ManagementDecision", on_delete=models.PROTECT, related_name="oversight"
+    )
+    point = models.CharField(max_length=20, choices=OversightPoint.choices)
+    direction = models.TextField(blank=True)
+    review_on = models.DateField("Next reviewed by")
+
+    def __str__(self) -> str:
+        return f"{self.get_point_display()} oversight"
+
+
+class Action(models.Model):
+    """An action for a child's case with its owner and due date, from a case direction, an
+    oversight or a case audit; in the owner's My work until marked done."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="quality_actions")
+    description = models.CharField(max_length=300)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_on = models.DateField(help_text="The day the action was set.")
+    due_on = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    direction = models.ForeignKey(
+        CaseDirection, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
+    oversight = models.ForeignKey(
+        Oversight, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
+    audit = models.ForeignKey(
+        "quality.CaseAudit", null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["person", "done_on"])]
+        constraints = [
+            models.CheckConstraint(
+                name="quality_action_has_one_source",
+                condition=(
+                    Q(direction__isnull=False, oversight__isnull=True, audit__isnull=True)
+                    | Q(direction__isnull=True, oversight__isnull=False, audit__isnull=True)
+                    | Q(direction__isnull=True, oversight__isnull=True, audit__isnull=False)
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def source(self) -> str:
+        if self.direction_id:
+            return "Case direction"
+        if self.oversight_id:
+            return "Management oversight"
+        return "Case audit"

@@ -1,0 +1,100 @@
+"""Read models: whom a manager supervises, each worker's supervision against the standard,
+directions past their review date, and open actions."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+
+from accounts.models import User
+from accounts.permissions import Permission, Role
+
+from . import rules
+from .models import Action, CaseAudit, CaseDirection, Grade, SupervisionSession
+
+PRACTITIONER_ROLES = (Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
+
+
+def practitioners() -> QuerySet[User]:
+    """Who may own an action: active social workers and managers."""
+    return User.objects.filter(is_active=True, role__in=[r.value for r in PRACTITIONER_ROLES])
+
+
+def auditors() -> list[User]:
+    """Who audits cases in a programme: the authority's auditors and its team managers."""
+    return list(
+        User.objects.filter(is_active=True, role__in=[Role.AUDITOR.value, Role.TEAM_MANAGER.value]).order_by(
+            "pk"
+        )
+    )
+
+
+def supervisees(manager: User) -> QuerySet[User]:
+    """The workers a manager supervises: the social workers of the teams they manage (a
+    service manager: every social worker and team manager)."""
+    workers = User.objects.filter(is_active=True).exclude(pk=manager.pk).select_related("team")
+    if manager.has_perm(Permission.VIEW_ALL_TEAMS.value):
+        return workers.filter(role__in=[Role.SOCIAL_WORKER.value, Role.TEAM_MANAGER.value])
+    return workers.filter(role=Role.SOCIAL_WORKER.value, team__manager=manager)
+
+
+def last_supervision(workers: Iterable[User], on: date) -> dict[int, date]:
+    rows = (
+        SupervisionSession.objects.filter(worker__in=list(workers), held_on__lte=on)
+        .values("worker_id")
+        .annotate(last=Max("held_on"))
+    )
+    return {row["worker_id"]: row["last"] for row in rows}
+
+
+def supervision_states(workers: Iterable[User], today: date) -> list[rules.SupervisionState]:
+    """Each worker's supervision against the standard in force, overdue first."""
+    workers = list(workers)
+    standard = rules.standard_on(today)
+    last = last_supervision(workers, today)
+    states = [rules.supervision_state(w, last.get(w.pk), today, standard) for w in workers]
+    return sorted(states, key=lambda s: (not s.overdue, s.due, s.worker.last_name))
+
+
+def current_directions() -> QuerySet[CaseDirection]:
+    """Each child's latest direction (a later one supersedes it)."""
+    later = CaseDirection.objects.filter(person_id=OuterRef("person_id")).order_by("-given_on", "-id")
+    return CaseDirection.objects.filter(pk=Subquery(later.values("pk")[:1]))
+
+
+def overdue_directions(supervisor: User, today: date) -> QuerySet[CaseDirection]:
+    """The supervisor's current directions past their review date."""
+    return (
+        current_directions()
+        .filter(given_by=supervisor, review_on__lt=today)
+        .select_related("person", "worker")
+        .order_by("review_on")
+    )
+
+
+def open_actions(**where: object) -> QuerySet[Action]:
+    return Action.objects.filter(done_on__isnull=True, **where).select_related("person", "owner")
+
+
+def sessions_for(user: User) -> QuerySet[SupervisionSession]:
+    """The sessions a user may open: their own, those they gave, those of the teams they manage
+    (a service manager: all)."""
+    sessions = SupervisionSession.objects.select_related("worker", "supervisor")
+    if user.role == Role.SERVICE_MANAGER:
+        return sessions
+    return sessions.filter(Q(worker=user) | Q(supervisor=user) | Q(worker__team__manager=user))
+
+
+def grades_by_team(start: date, end: date) -> list[tuple[str, list[int]]]:
+    """For each team, how many audits in the period were given each grade (in `Grade`'s order;
+    the moderated grade where there is one, else the auditor's)."""
+    counts: dict[str, list[int]] = {}
+    order = list(Grade.values)
+    for audit in CaseAudit.objects.filter(audited_on__range=(start, end)).select_related(
+        "team", "moderation"
+    ):
+        moderation = getattr(audit, "moderation", None)
+        grade = moderation.agreed_grade if moderation else audit.grade
+        row = counts.setdefault(audit.team.name if audit.team else "No team", [0] * len(order))
+        row[order.index(grade)] += 1
+    return sorted(counts.items())

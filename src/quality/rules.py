@@ -1,0 +1,71 @@
+"""The authority's standards applied: pure functions over recorded dates, and who may read a
+supervision's private discussion. Nothing here writes."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from accounts.permissions import Role
+from timescales import add_months
+
+from .models import Standard, SupervisionSession
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+DEFAULT = Standard(in_force_from=date(2000, 1, 1))
+
+
+def standard_on(day: date) -> Standard:
+    """The standard in force on `day` (the defaults when the authority has recorded none)."""
+    return Standard.objects.filter(in_force_from__lte=day).order_by("-in_force_from").first() or DEFAULT
+
+
+def newly_qualified_on(worker: "User", day: date, standard: Standard) -> bool:
+    """A newly qualified worker in their first months in post (from the day they joined)."""
+    started = worker.date_joined.date()
+    return worker.newly_qualified and day < add_months(started, standard.newly_qualified_months)
+
+
+def supervision_interval(worker: "User", day: date, standard: Standard) -> int:
+    """Most days allowed after a supervision on `day` before the next."""
+    if newly_qualified_on(worker, day, standard):
+        return standard.newly_qualified_supervision_days
+    return standard.supervision_days
+
+
+def supervision_due(worker: "User", last: date | None, standard: Standard) -> date:
+    """When the worker's next supervision is due: the interval after the last one, or after
+    they joined when they have had none."""
+    start = last or worker.date_joined.date()
+    return start + timedelta(days=supervision_interval(worker, start, standard))
+
+
+@dataclass(frozen=True)
+class SupervisionState:
+    worker: "User"
+    last: date | None
+    due: date
+    overdue: bool
+
+
+def supervision_state(worker: "User", last: date | None, today: date, standard: Standard) -> SupervisionState:
+    due = supervision_due(worker, last, standard)
+    return SupervisionState(worker=worker, last=last, due=due, overdue=due < today)
+
+
+def oversight_due(last: date, on_cp_plan: bool, standard: Standard) -> date:
+    """When a child's next management oversight is due after the last (or after allocation)."""
+    months = standard.cp_oversight_months if on_cp_plan else standard.oversight_months
+    return add_months(last, months)
+
+
+def may_read_reflective(user: "User", session: SupervisionSession) -> bool:
+    """The reflective and wellbeing discussion is private to the worker, the supervisor, the
+    manager of the worker's team and service managers."""
+    if user.pk in (session.worker_id, session.supervisor_id):
+        return True
+    if user.role == Role.SERVICE_MANAGER:
+        return True
+    team = session.worker.team
+    return team is not None and team.manager_id == user.pk

@@ -1,0 +1,153 @@
+"""Case audits: an auditor grades a child's case with a tool, a second auditor moderates,
+and actions follow."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import User
+from accounts.permissions import Permission, require
+from audit import services as auditor
+from audit.models import AuditAction
+from core.extensions import changed
+from core.validation import not_in_future
+from people.models import Person
+from workforce.models import Allocation, AllocationRole
+
+from ..action_rows import ActionRow, create_actions
+from ..models import (
+    Action,
+    AuditAnswer,
+    AuditQuestion,
+    AuditTool,
+    CaseAudit,
+    Grade,
+    Moderation,
+    ProgrammeCase,
+)
+
+
+def _grade(field: str, value: str) -> str:
+    if value not in Grade.values:
+        raise ValidationError({field: "Select a grade"})
+    return value
+
+
+@transaction.atomic
+def record_audit(
+    *,
+    actor: User,
+    person: Person,
+    tool: AuditTool,
+    audited_on: date,
+    answers: dict[int, tuple[str, str]],
+    grade: str,
+    learning: str,
+) -> CaseAudit:
+    """Record a completed audit: `answers` maps each of the tool's questions to its grade and
+    evidence; every question must be answered with evidence. It completes the child's place
+    in the earliest programme with the tool that sampled them and awaits an audit."""
+    require(actor, Permission.AUDIT_CASE)
+    not_in_future(audited_on, field="audited_on", label="The date of the audit")
+    questions = list(AuditQuestion.objects.filter(section__tool=tool))
+    errors: dict[str, str] = {}
+    for q in questions:
+        q_grade, evidence = answers.get(q.pk, ("", ""))
+        if q_grade not in Grade.values:
+            errors[f"q{q.pk}_grade"] = f"Select a grade for “{q.text}”"
+        if not evidence.strip():
+            errors[f"q{q.pk}_evidence"] = f"Enter the evidence for “{q.text}”"
+    if errors:
+        raise ValidationError(errors)
+    if not learning.strip():
+        raise ValidationError({"learning": "Enter what the audit found"})
+    allocation = (
+        Allocation.objects.current(audited_on)
+        .filter(person=person, role=AllocationRole.SOCIAL_WORKER)
+        .first()
+    )
+    audit = CaseAudit.objects.create(
+        person=person,
+        tool=tool,
+        auditor=actor,
+        worker=allocation.worker if allocation else None,
+        team=allocation.team if allocation else None,
+        audited_on=audited_on,
+        grade=_grade("grade", grade),
+        learning=learning.strip(),
+    )
+    sampled = (
+        ProgrammeCase.objects.filter(person=person, programme__tool=tool, audit__isnull=True)
+        .order_by("programme__month", "pk")
+        .first()
+    )
+    if sampled is not None:
+        sampled.audit = audit
+        sampled.save(update_fields=["audit"])
+    AuditAnswer.objects.bulk_create(
+        AuditAnswer(audit=audit, question=q, grade=answers[q.pk][0], evidence=answers[q.pk][1].strip())
+        for q in questions
+    )
+    auditor.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=person,
+        obj=audit,
+        summary=f"Audited the case with {tool.name}",
+        changes={"audited_on": audited_on, "grade": grade},
+    )
+    changed(person)
+    return audit
+
+
+@transaction.atomic
+def moderate_audit(
+    *, actor: User, audit: CaseAudit, moderated_on: date, agreed_grade: str, comments: str = ""
+) -> Moderation:
+    """A second auditor's moderation; the agreed grade is kept beside the auditor's."""
+    require(actor, Permission.AUDIT_CASE)
+    if actor.pk == audit.auditor_id:
+        raise ValidationError({"agreed_grade": "A second auditor must moderate the audit"})
+    if Moderation.objects.filter(audit=audit).exists():
+        raise ValidationError({"agreed_grade": "This audit has already been moderated"})
+    not_in_future(moderated_on, field="moderated_on", label="The date of the moderation")
+    if moderated_on < audit.audited_on:
+        raise ValidationError({"moderated_on": "The moderation must be on or after the audit"})
+    if agreed_grade != audit.grade and not comments.strip():
+        raise ValidationError({"comments": "Say why the agreed grade differs from the auditor's"})
+    moderation = Moderation.objects.create(
+        audit=audit,
+        moderator=actor,
+        moderated_on=moderated_on,
+        agreed_grade=_grade("agreed_grade", agreed_grade),
+        comments=comments.strip(),
+    )
+    auditor.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=audit.person,
+        obj=moderation,
+        summary="Moderated a case audit",
+        changes={"grade": audit.grade, "agreed_grade": agreed_grade},
+    )
+    changed(audit.person)
+    return moderation
+
+
+@transaction.atomic
+def add_audit_action(*, actor: User, audit: CaseAudit, action: ActionRow, set_on: date) -> Action:
+    """An action from an audit, with its owner and due date, in the owner's work until done."""
+    require(actor, Permission.AUDIT_CASE)
+    not_in_future(set_on, field="set_on", label="The date")
+    [made] = create_actions(audit.person, [action], set_on, audit=audit)
+    auditor.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=audit.person,
+        obj=made,
+        summary="Added an action from a case audit",
+        changes={"owner": action.owner.pk, "due_on": action.due_on},
+    )
+    changed(audit.person)
+    return made

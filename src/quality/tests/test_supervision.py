@@ -1,0 +1,213 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.permissions import Role
+from audit.models import AuditEvent
+from casework.chronology import collect
+from core.worklist import work_items
+from quality import queries, rules, services
+from quality.models import CaseDirection, Standard, SupervisionSession
+from quality.services import ActionRow
+
+from .conftest import day
+
+
+def _direction(actor, session, person, owner, **extra):
+    values = {
+        "analysis": "Neglect is cumulative; school attendance is 61%.",
+        "objectives": "Attendance above 90% within 8 weeks; home conditions improved.",
+        "contingency": "If no change by the review, legal planning meeting.",
+        "review_on": day(25),
+        "actions": [ActionRow("Visit with the school nurse", owner, day(7))],
+    }
+    values.update(extra)
+    return services.record_case_direction(actor=actor, session=session, person=person, **values)
+
+
+def test_direction_goes_on_the_record_with_its_actions_and_is_audited(
+    told, team_manager, social_worker, session, allocated
+):
+    direction, people = told(lambda: _direction(team_manager, session, allocated, social_worker))
+    assert people == {allocated.pk}
+    assert direction.worker == social_worker and direction.given_by == team_manager
+    assert [a.description for a in direction.actions.all()] == ["Visit with the school nurse"]
+    assert AuditEvent.objects.filter(
+        person=allocated, summary="Recorded a case direction in supervision"
+    ).exists()
+
+
+def test_direction_needs_objectives_and_a_review_after_the_session(
+    team_manager, social_worker, session, child
+):
+    with pytest.raises(ValidationError):
+        _direction(team_manager, session, child, social_worker, objectives=" ")
+    with pytest.raises(ValidationError):
+        _direction(team_manager, session, child, social_worker, review_on=session.held_on)
+    with pytest.raises(ValidationError):
+        _direction(
+            team_manager, session, child, social_worker, actions=[ActionRow("x", social_worker, day(-30))]
+        )
+    assert not CaseDirection.objects.exists()
+
+
+def test_only_managers_record_supervision_and_nobody_supervises_themselves(social_worker, team_manager):
+    with pytest.raises(PermissionDenied):
+        services.record_supervision(actor=social_worker, worker=team_manager, held_on=day(-1))
+    with pytest.raises(ValidationError):
+        services.record_supervision(actor=team_manager, worker=team_manager, held_on=day(-1))
+    with pytest.raises(ValidationError):
+        services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(1))
+
+
+def test_action_in_my_work_until_done_then_gone(told, team_manager, social_worker, session, allocated):
+    direction = _direction(team_manager, session, allocated, social_worker)
+    [action] = direction.actions.all()
+    titles = [i.title for i in work_items({allocated.pk}, timezone.localdate())]
+    assert "Case direction action for Social Tester: Visit with the school nurse" in titles
+    assert "Case direction due for review" in titles
+    _, people = told(lambda: services.complete_action(actor=social_worker, action=action, done_on=day(0)))
+    assert people == {allocated.pk}
+    titles = [i.title for i in work_items({allocated.pk}, timezone.localdate())]
+    assert not any("school nurse" in t for t in titles)
+    with pytest.raises(ValidationError):
+        services.complete_action(actor=social_worker, action=action, done_on=day(0))
+
+
+def test_someone_else_cannot_mark_a_workers_action_done(
+    team_manager, social_worker, other_worker, session, child
+):
+    [action] = _direction(team_manager, session, child, social_worker).actions.all()
+    with pytest.raises(ValidationError):
+        services.complete_action(actor=other_worker, action=action, done_on=day(0))
+    services.complete_action(actor=team_manager, action=action, done_on=day(0))
+
+
+def test_direction_in_the_chronology(team_manager, social_worker, session, child):
+    _direction(team_manager, session, child, social_worker)
+    events = [e for e in collect([child.pk]) if e.source == "quality.CaseDirection"]
+    assert [e.kind for e in events] == ["supervision"]
+
+
+def test_a_later_direction_supersedes_and_an_overdue_one_shows_to_the_supervisor(
+    team_manager, social_worker, child
+):
+    old = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-60))
+    _direction(team_manager, old, child, social_worker, review_on=day(-30), actions=[])
+    assert [d.person for d in queries.overdue_directions(team_manager, timezone.localdate())] == [child]
+    recent = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-2))
+    _direction(team_manager, recent, child, social_worker, actions=[])
+    assert not queries.overdue_directions(team_manager, timezone.localdate()).exists()
+
+
+def test_standard_every_4_weeks_and_fortnightly_for_newly_qualified_early_in_post(make_user):
+    standard = Standard(in_force_from=day(-1000))
+    experienced = make_user(Role.SOCIAL_WORKER, "exp")
+    newly = make_user(Role.SOCIAL_WORKER, "nq", newly_qualified=True)
+    newly.date_joined = timezone.now() - timedelta(days=60)
+    assert rules.supervision_due(experienced, day(-20), standard) == day(8)
+    assert rules.supervision_due(newly, day(-20), standard) == day(-6)
+    assert rules.supervision_state(newly, day(-20), timezone.localdate(), standard).overdue
+    newly.date_joined = timezone.now() - timedelta(days=400)
+    assert rules.supervision_due(newly, day(-20), standard) == day(8)
+
+
+def test_the_authoritys_standard_is_data(db):
+    assert rules.standard_on(timezone.localdate()).supervision_days == 28
+    Standard.objects.create(in_force_from=day(-1), supervision_days=21)
+    assert rules.standard_on(timezone.localdate()).supervision_days == 21
+    assert rules.standard_on(day(-2)).supervision_days == 28
+
+
+def test_supervision_page_lists_supervisees_overdue_first(client_for, team_manager, social_worker, make_user):
+    late = make_user(Role.SOCIAL_WORKER, "late.worker", first_name="Lee", last_name="Late")
+    late.date_joined = timezone.now() - timedelta(days=60)
+    late.save()
+    services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-3))
+    body = client_for(team_manager).get(reverse("quality:supervision")).content.decode()
+    assert body.index("Lee Late") < body.index("Social Tester")
+    assert "Overdue by" in body and "Within standard" in body
+
+
+def test_manager_records_supervision_then_a_direction_through_the_forms(
+    client_for, team_manager, social_worker, allocated
+):
+    client = client_for(team_manager)
+    held = day(-1)
+    response = client.post(
+        reverse("quality:new_session"),
+        {
+            "worker": social_worker.pk,
+            "held_on-day": held.day,
+            "held_on-month": held.month,
+            "held_on-year": held.year,
+            "reflective": "Talked about the weight of the neglect cases.",
+        },
+    )
+    assert response.status_code == 302
+    session = SupervisionSession.objects.get()
+    page = client.get(reverse("quality:worker", args=[social_worker.pk])).content.decode()
+    assert "weight of the neglect cases" in page
+    path = reverse("quality:new_direction", args=[allocated.pk]) + f"?session={session.pk}"
+    review, due = day(20), day(5)
+    data = {
+        "analysis": "Drift: nothing has changed since the conference.",
+        "objectives": "Core group every 4 weeks; parenting assessment started.",
+        "review_on-day": review.day,
+        "review_on-month": review.month,
+        "review_on-year": review.year,
+        "action_1": "Book the parenting assessment",
+        "action_1_owner": social_worker.pk,
+        "action_1_due_on-day": due.day,
+        "action_1_due_on-month": due.month,
+        "action_1_due_on-year": due.year,
+    }
+    missing_owner = {k: v for k, v in data.items() if k != "action_1_owner"}
+    response = client.post(path, missing_owner)
+    assert response.status_code == 400
+    assert "Drift: nothing has changed" in response.content.decode()
+    assert client.post(path, data).status_code == 302
+    record = client.get(reverse("people:detail", args=[allocated.pk])).content.decode()
+    assert "Core group every 4 weeks" in record and "Book the parenting assessment" in record
+    my_work = client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
+    assert "Book the parenting assessment" in my_work
+
+
+def test_a_worker_cannot_read_another_workers_reflective_notes(
+    client_for, session, social_worker, other_worker, team_manager, make_user
+):
+    assert client_for(other_worker).get(reverse("quality:worker", args=[social_worker.pk])).status_code == 403
+    own = client_for(social_worker).get(reverse("quality:worker", args=[social_worker.pk])).content.decode()
+    assert "weighing on them" in own
+    outsider_manager = make_user(Role.TEAM_MANAGER, "other.manager", team=None)
+    assert (
+        client_for(outsider_manager).get(reverse("quality:worker", args=[social_worker.pk])).status_code
+        == 403
+    )
+    assert rules.may_read_reflective(team_manager, session)
+    assert not rules.may_read_reflective(other_worker, session)
+
+
+def test_a_worker_cannot_record_supervision_or_directions(client_for, social_worker, session, child):
+    client = client_for(social_worker)
+    assert client.get(reverse("quality:new_session")).status_code == 403
+    path = reverse("quality:new_direction", args=[child.pk]) + f"?session={session.pk}"
+    assert client.get(path).status_code == 403
+
+
+def test_direction_for_a_session_not_the_managers_is_refused(client_for, make_user, session, child):
+    stranger = make_user(Role.TEAM_MANAGER, "stranger.manager", team=None)
+    path = reverse("quality:new_direction", args=[child.pk]) + f"?session={session.pk}"
+    response = client_for(stranger).get(path)
+    assert response.status_code == 302 and response.url == reverse("quality:supervision")
+
+
+def test_supervision_sessions_visible_only_to_those_involved(
+    session, social_worker, other_worker, team_manager
+):
+    assert list(queries.sessions_for(social_worker)) == [session]
+    assert list(queries.sessions_for(team_manager)) == [session]
+    assert not queries.sessions_for(other_worker).exists()

@@ -1,0 +1,143 @@
+"""Supervision pages: the manager's list of supervisees against the standard, a worker's
+sessions (the private discussion only to those who may read it), recording a session and the
+directions for the children discussed, and marking actions done."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from accounts.decorators import requires
+from accounts.models import User
+from accounts.permissions import Permission
+from core.forms import form_page
+from core.http import AuthenticatedHttpRequest
+from core.links import url
+from people.access import Purpose, openable_ids
+from people.decorators import with_person, with_record
+from people.models import Person
+from workforce.queries import caseload_for
+
+from .. import forms as f
+from .. import queries, rules, services
+from ..models import Action, SupervisionSession
+
+
+@requires(Permission.VIEW_SUPERVISION)
+def supervision(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A manager's supervisees against the standard and their directions past review; a
+    worker's own supervision."""
+    today = timezone.localdate()
+    user = request.user
+    managing = user.has_perm(Permission.RECORD_SUPERVISION.value)
+    workers = list(queries.supervisees(user)) if managing else []
+    overdue = list(queries.overdue_directions(user, today)) if managing else []
+    seen = openable_ids(user, [d.person_id for d in overdue])
+    return render(
+        request,
+        "quality/supervision.jinja",
+        {
+            "managing": managing,
+            "states": queries.supervision_states(workers, today),
+            "own": queries.supervision_states([user], today)[0],
+            "overdue_directions": [d for d in overdue if d.person_id in seen],
+            "standard": rules.standard_on(today),
+            "today": today,
+            "nav_key": "supervision",
+        },
+    )
+
+
+def _visible_worker(user: User, user_id: int) -> User:
+    worker = get_object_or_404(User, pk=user_id)
+    if worker.pk == user.pk or user.has_perm(Permission.VIEW_ALL_TEAMS.value):
+        return worker
+    if worker.team is not None and worker.team.manager_id == user.pk:
+        return worker
+    if SupervisionSession.objects.filter(worker=worker, supervisor=user).exists():
+        return worker
+    raise PermissionDenied("Not a worker you supervise")
+
+
+@requires(Permission.VIEW_SUPERVISION)
+def worker_supervision(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+    """A worker's supervision sessions, newest first, with the directions given; the
+    reflective and wellbeing discussion only for those who may read it."""
+    worker = _visible_worker(request.user, user_id)
+    today = timezone.localdate()
+    sessions = list(
+        queries.sessions_for(request.user)
+        .filter(worker=worker)
+        .prefetch_related("directions__person", "directions__actions__owner")
+    )
+    caseload = list(caseload_for(worker))
+    seen = openable_ids(request.user, [a.person_id for a in caseload])
+    return render(
+        request,
+        "quality/worker.jinja",
+        {
+            "worker": worker,
+            "state": queries.supervision_states([worker], today)[0],
+            "sessions": [{"obj": s, "private": rules.may_read_reflective(request.user, s)} for s in sessions],
+            "caseload": [a for a in caseload if a.person_id in seen],
+            "today": today,
+            "nav_key": "supervision",
+        },
+    )
+
+
+@requires(Permission.RECORD_SUPERVISION)
+@require_http_methods(["GET", "POST"])
+def new_session(request: AuthenticatedHttpRequest) -> HttpResponse:
+    workers = queries.supervisees(request.user)
+    chosen = request.GET.get("worker", "")
+    return form_page(
+        request,
+        f.SupervisionForm(
+            request.POST or None, workers=workers, initial={"worker": chosen} if chosen.isdigit() else None
+        ),
+        lambda d: services.record_supervision(actor=request.user, **d),
+        title="Record supervision",
+        success="Supervision recorded. Record a direction for each child discussed.",
+        next_url=lambda s: url("quality:worker", s.worker_id),
+    )
+
+
+@requires(Permission.RECORD_SUPERVISION)
+@with_person(Purpose.EDIT, page="Case direction")
+@require_http_methods(["GET", "POST"])
+def new_direction(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    """A direction for a child discussed in the supervision named by `?session=`."""
+    key = request.GET.get("session", "")
+    session = queries.sessions_for(request.user).filter(pk=int(key)).first() if key.isdigit() else None
+    if session is None:
+        messages.info(request, "Record a case direction from the supervision it was given in")
+        return redirect("quality:supervision")
+    return form_page(
+        request,
+        f.DirectionForm(request.POST or None, owners=queries.practitioners()),
+        lambda d: services.record_case_direction(
+            actor=request.user, session=session, person=person, **f.with_actions(d)
+        ),
+        title="Record a case direction",
+        person=person,
+        success="Case direction recorded",
+        next_url=url("quality:worker", session.worker_id),
+        context={"session": session},
+    )
+
+
+@requires(Permission.COMPLETE_QUALITY_ACTION)
+@with_record(Action, Purpose.EDIT, page="Action", kwarg="action_id")
+@require_http_methods(["GET", "POST"])
+def complete_action(request: AuthenticatedHttpRequest, action: Action) -> HttpResponse:
+    return form_page(
+        request,
+        f.CompleteActionForm(request.POST or None, initial={"done_on": timezone.localdate()}),
+        lambda d: services.complete_action(actor=request.user, action=action, **d),
+        title=f"Mark done: {action.description}",
+        person=action.person,
+        success="Action marked done",
+    )

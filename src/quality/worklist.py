@@ -1,0 +1,44 @@
+"""My work: actions from case directions, oversight and audits until done; case directions
+due for review; and management oversight due for each allocated child."""
+
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from core.links import url
+from core.worklist import WorkItem
+
+from . import queries
+from .oversight import oversight_states
+
+
+def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
+    for action in queries.open_actions(person_id__in=person_ids):
+        yield WorkItem(
+            action.person_id,
+            f"{action.source} action for {action.owner.display_name}: {action.description}",
+            "quality_action",
+            action.due_on,
+            None,
+            url("quality:complete_action", action.pk),
+            "quality",
+        )
+    for direction in queries.current_directions().filter(person_id__in=person_ids):
+        yield WorkItem(
+            direction.person_id,
+            "Case direction due for review",
+            "quality_direction_review",
+            direction.review_on,
+            None,
+            url("people:detail", direction.person_id),
+            "quality",
+        )
+    for state in oversight_states(person_ids, today):
+        yield WorkItem(
+            state.person_id,
+            "Management oversight due" + (" (child protection plan)" if state.on_cp_plan else ""),
+            "oversight_due",
+            state.due,
+            None,
+            url("people:detail", state.person_id),
+            "quality",
+        )

@@ -1,0 +1,79 @@
+"""Supervision with a case direction, in a real browser, each page checked with axe.
+
+A team manager records a worker's supervision and a direction for a child they discussed;
+the direction appears on the child's record and its action in the worker's My work, where
+the worker marks it done."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from .conftest import assert_accessible, sign_in
+from .test_protection import amelia, fill_date, save
+
+__all__ = ["amelia"]  # the fixture: Amelia Hughes, allocated to social.worker
+
+
+@pytest.mark.system
+def test_manager_records_supervision_with_a_direction_that_reaches_the_record_and_my_work(
+    open_page, page, live_server, amelia, social_worker
+):
+    """Given Amelia allocated to a social worker in the manager's team,
+    when the manager records the worker's supervision and a direction for Amelia with an action,
+    then the direction is on Amelia's record, and the action in the worker's My work until done."""
+    today = timezone.localdate()
+    sign_in(page, live_server, "team.manager")
+    page.get_by_role("link", name="Supervision").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Supervision")
+    assert_accessible(page)
+    page.get_by_role("link", name="Record supervision").click()
+    save(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select the worker")
+    assert_accessible(page)
+    page.get_by_label("Worker supervised").select_option(label=social_worker.display_name)
+    fill_date(page, "held_on", today - timedelta(days=1))
+    page.get_by_label("Reflective discussion (optional)").fill("Talked about the weight of neglect cases.")
+    save(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Supervision: {social_worker.display_name}")
+    expect(page.get_by_text("Talked about the weight of neglect cases.")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_text("Record a direction for a child discussed").click()
+    page.get_by_role("link", name="Amelia Hughes").click()
+    page.get_by_label("Analysis").fill("Attendance has fallen to 74%; two missed health appointments.")
+    page.get_by_label("Planning objectives").fill("Attendance above 90% within 8 weeks.")
+    page.get_by_label("Contingency plan").fill("Legal planning meeting if no change by the review.")
+    fill_date(page, "review_on", today + timedelta(days=28))
+    page.get_by_label("Action 1 (optional)").fill("Meet the school's safeguarding lead")
+    fill_date(page, "action_1_due_on", today + timedelta(days=7))
+    save(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select who does action 1")
+    expect(page.get_by_label("Analysis")).to_have_value(
+        "Attendance has fallen to 74%; two missed health appointments."
+    )
+    assert_accessible(page)
+    page.get_by_label("Who does action 1").select_option(label=social_worker.display_name)
+    save(page)
+    expect(page.get_by_text("Case direction recorded")).to_be_visible()
+
+    page.goto(f"/people/{amelia.pk}/")
+    panel = page.locator("section", has=page.get_by_role("heading", name="Supervision, oversight and audit"))
+    expect(panel).to_contain_text("Attendance above 90% within 8 weeks.")
+    expect(panel).to_contain_text("Meet the school's safeguarding lead")
+    assert_accessible(page)
+
+    worker = open_page()
+    sign_in(worker, live_server, "social.worker")
+    worker.goto("/work/my-work/")
+    item = worker.get_by_role(
+        "link", name="Case direction action for Social Tester: Meet the school's safeguarding lead"
+    )
+    expect(item).to_be_visible()
+    assert_accessible(worker)
+    item.click()
+    save(worker)
+    expect(worker.get_by_text("Action marked done")).to_be_visible()
+    worker.goto("/work/my-work/")
+    expect(worker.get_by_text("Meet the school's safeguarding lead")).to_have_count(0)
