@@ -1,7 +1,7 @@
 """The quality measures, each a pure function of what is recorded, as of a day or over a
 period. Each returns a `Measure`: the numerator and denominator with the people behind them
-(workers' or children's keys), for the performance catalogue to declare under the ids in
-`CATALOGUE_IDS` and to drill into.
+(workers' or children's keys); the performance catalogue declares the measures of children
+as indicators (`performance/catalogue/quality.py`).
 
 - supervision within standard: of the active social workers, those whose supervision is not
   overdue on the day (the standard in force then, `quality.rules`);
@@ -44,17 +44,6 @@ class Measure:
     @property
     def rate(self) -> float | None:
         return float(self.numerator) / self.denominator if self.denominator else None
-
-
-CATALOGUE_IDS = {
-    "supervision_within_standard": "supervision_within_standard",
-    "oversight_within_standard": "oversight_within_standard",
-    "audit_good_or_better": "audits_good_or_better",
-    "audit_moderation_agreement": "moderation_agreement",
-    "audit_actions_overdue": "audit_actions_overdue",
-    "caseload_average": "average_caseload",
-    "caseload_weighted_average": "weighted_caseload",
-}
 
 
 def _social_workers(on: date) -> list[User]:
@@ -130,7 +119,6 @@ def weighted_caseload(on: date) -> Measure:
 
 
 __all__ = [
-    "CATALOGUE_IDS",
     "Measure",
     "audit_actions_overdue",
     "audits_good_or_better",

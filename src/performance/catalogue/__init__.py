@@ -10,6 +10,7 @@ from . import (  # noqa: F401  (they declare)
     front_door,
     looked_after,
     protection,
+    quality,
     wellbeing,
 )
 from .base import CATALOGUE, Figure, Indicator, Item, Polarity, Unit, figure_from
