@@ -21,18 +21,10 @@ class CINPlanForm(forms.Form):
         ]
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(plan_forms.ProgressForm):
     held_on = GovDateField(label="Date of the review", required=True, past_only=True)
     progress = text("Progress against the plan", error="Enter the progress made against the plan")
     child_views = text("The child's views", required=False)
-
-    def __init__(self, *args: Any, actions: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.actions = actions
-        plan_forms.add_progress_fields(self, actions)
-
-    def action_progress(self) -> dict[int, tuple[str, str]]:
-        return plan_forms.progress_from(self, self.actions)
 
 
 class CloseEpisodeForm(forms.Form):

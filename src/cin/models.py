@@ -10,7 +10,7 @@ from accounts.permissions import Permission
 from core.records import RecordedBy, person_key, staff
 from core.workflow import StatusChangeBase, history_of
 from plans.models import Plan, PlanKind
-from plans.smart import SmartAction
+from plans.smart import ActionProgressBase, SmartAction
 
 
 class CINPlan(Plan):
@@ -50,17 +50,8 @@ class CINReview(RecordedBy):
         return f"Child in need review {self.held_on:%d/%m/%Y}"
 
 
-class CINActionProgress(RecordedBy):
+class CINActionProgress(ActionProgressBase):
     """Progress against one action of a child in need plan, noted at a review."""
 
     action = models.ForeignKey(CINPlanAction, on_delete=models.CASCADE, related_name="progress_notes")
     review = models.ForeignKey(CINReview, on_delete=models.CASCADE, related_name="+")
-    noted_on = models.DateField()
-    status = models.CharField(max_length=20)
-    note = models.TextField()
-
-    class Meta:
-        ordering = ["-noted_on", "-id"]
-
-    def __str__(self) -> str:
-        return f"Progress {self.noted_on:%d/%m/%Y}"

@@ -39,24 +39,28 @@ class EndPlanForm(forms.Form):
     reason = line("Reason the plan ended", 300, "Enter the reason the plan ended")
 
 
-def add_progress_fields(form: forms.Form, actions: list[Any]) -> None:
-    """Per-action status and progress fields, for the meeting that reviews the plan."""
-    for i, a in enumerate(actions, start=1):
-        form.fields[f"status_{a.pk}"] = forms.ChoiceField(
-            label=f"Action {i} status: {a.what[:80]}",
-            choices=ActionStatus.choices,
-            initial=a.status,
-            required=False,
-        )
-        form.fields[f"note_{a.pk}"] = text(f"Action {i} progress", rows=2, required=False)
+class ProgressForm(forms.Form):
+    """A meeting that reviews the plan: its own fields, then a status and a progress note for
+    each of the plan's actions (`actions`); `action_progress()` gives what was entered."""
 
+    def __init__(self, *args: Any, actions: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actions = actions
+        for i, a in enumerate(actions, start=1):
+            self.fields[f"status_{a.pk}"] = forms.ChoiceField(
+                label=f"Action {i} status: {a.what[:80]}",
+                choices=ActionStatus.choices,
+                initial=a.status,
+                required=False,
+            )
+            self.fields[f"note_{a.pk}"] = text(f"Action {i} progress", rows=2, required=False)
 
-def progress_from(form: forms.Form, actions: list[Any]) -> dict[int, tuple[str, str]]:
-    """What `add_progress_fields` collected: action id → (status, progress note)."""
-    return {
-        a.pk: (
-            form.cleaned_data.get(f"status_{a.pk}") or a.status,
-            form.cleaned_data.get(f"note_{a.pk}") or "",
-        )
-        for a in actions
-    }
+    def action_progress(self) -> dict[int, tuple[str, str]]:
+        """Action id → (status, progress note)."""
+        return {
+            a.pk: (
+                self.cleaned_data.get(f"status_{a.pk}") or a.status,
+                self.cleaned_data.get(f"note_{a.pk}") or "",
+            )
+            for a in self.actions
+        }

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.records import RecordedBy
 from core.versioning import Versioned
 
 from .models import PlanPart
@@ -59,6 +60,22 @@ class SmartAction(PlanPart, Versioned, models.Model):
 
     def is_overdue(self, today: date) -> bool:
         return action_overdue(self, today)
+
+
+class ActionProgressBase(RecordedBy):
+    """Progress against one action, noted at the meeting that reviews the plan (a concrete
+    row adds `action` and the meeting; `plans.services.note_progress` writes it)."""
+
+    noted_on = models.DateField()
+    status = models.CharField(max_length=20)
+    note = models.TextField()
+
+    class Meta:
+        abstract = True
+        ordering = ["-noted_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Progress {self.noted_on:%d/%m/%Y}"
 
 
 def missing_parts(action: SmartAction) -> list[str]:

@@ -42,7 +42,7 @@ class S47OutcomeForm(forms.Form):
     outcome_date = GovDateField(label="Date of the outcome", required=True, past_only=True)
 
 
-class ConferenceForm(forms.Form):
+class ConferenceForm(plan_forms.ProgressForm):
     held_on = GovDateField(label="Date of the conference", required=True, past_only=True)
     attendees = text("Who attended (names and roles)", required=False)
     agencies_attended = forms.MultipleChoiceField(
@@ -79,9 +79,7 @@ class ConferenceForm(forms.Form):
         actions: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(*args, **kwargs)
-        self.actions = actions or []
-        plan_forms.add_progress_fields(self, self.actions)
+        super().__init__(*args, actions=actions or [], **kwargs)
         choices = ConferenceDecision.choices
         self.fields["decision"].choices = [c for c in choices if (c[0] in ("CONTINUE", "END")) == review]  # type: ignore[attr-defined]
         if review:
@@ -106,19 +104,11 @@ class EndPlanForm(plan_forms.EndPlanForm):
     step_down = radios("What happens next", StepDown.choices, "Select what happens next")
 
 
-class CoreGroupForm(forms.Form):
+class CoreGroupForm(plan_forms.ProgressForm):
     held_on = GovDateField(label="Date of the core group", required=True, past_only=True)
     agencies = _agencies("Agencies that attended")
     attendees = text("Who attended", rows=2, required=False)
     notes = text("Notes", required=False)
-
-    def __init__(self, *args: Any, actions: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.actions = actions
-        plan_forms.add_progress_fields(self, actions)
-
-    def progress(self) -> dict[int, tuple[str, str]]:
-        return plan_forms.progress_from(self, self.actions)
 
 
 class ChairCheckForm(forms.Form):

@@ -15,7 +15,7 @@ from core.records import RecordedBy, person_key, staff
 from core.workflow import StatusChangeBase, history_of
 from plans.models import Plan, PlanKind, PlanPart
 from plans.models import PlanStatus as PlanStatus  # the plan's statuses, read here by other stages
-from plans.smart import SmartAction
+from plans.smart import ActionProgressBase, SmartAction
 
 
 class Agency(models.TextChoices):
@@ -198,7 +198,7 @@ class CoreGroup(RecordedBy):
         return f"Core group {self.held_on:%d/%m/%Y}"
 
 
-class ActionProgress(RecordedBy):
+class ActionProgress(ActionProgressBase):
     """Progress against one action, noted at a core group or review conference."""
 
     action = models.ForeignKey(CPPlanAction, on_delete=models.CASCADE, related_name="progress_notes")
@@ -208,15 +208,6 @@ class ActionProgress(RecordedBy):
     conference = models.ForeignKey(
         Conference, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    noted_on = models.DateField()
-    status = models.CharField(max_length=20)
-    note = models.TextField()
-
-    class Meta:
-        ordering = ["-noted_on", "-id"]
-
-    def __str__(self) -> str:
-        return f"Progress {self.noted_on:%d/%m/%Y}"
 
 
 class ChairCheckKind(models.TextChoices):

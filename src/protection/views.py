@@ -20,7 +20,6 @@ from people.access import Purpose, decide
 from people.decorators import with_person, with_record
 from people.models import Person
 from people.pages import form_view
-from plans import forms as plan_forms
 from plans import views as plan_pages
 
 from . import services
@@ -152,7 +151,7 @@ def _conference(
             kind=kind,
             s47=s47,
             plan=plan,
-            progress=plan_forms.progress_from(form, actions),
+            progress=form.action_progress(),
             **{k: v for k, v in data.items() if not k.startswith(("status_", "note_"))},
         )
 
@@ -256,7 +255,7 @@ def core_group_new(request: AuthenticatedHttpRequest, plan: CPPlan) -> HttpRespo
             agencies=data["agencies"],
             attendees=data["attendees"],
             notes=data["notes"],
-            progress=form.progress(),
+            progress=form.action_progress(),
         ),
         title="Record a core group",
         person=plan.person,
