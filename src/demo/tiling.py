@@ -24,7 +24,8 @@ one copy per transaction, table by table, set-based:
 * Dates, codes and free text stay as they are, so every copy's returns are as valid as
   the cohort's. Addresses, and names written inside free text, are the cohort's.
 * Afterwards the Harbour ID sequence is moved past the copies' IDs and PostgreSQL's
-  sequences past the copied keys. The audit is not copied, so its chain still verifies.
+  sequences past the copied keys, and the child population is multiplied by the copies.
+  The audit is not copied, so its chain still verifies.
 
 A unique field or constraint the tiling cannot make distinct (one with no copied foreign
 key and no handler) stops it before anything is written (`plan`).
@@ -42,9 +43,11 @@ from typing import Any
 from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
+from django.db.models import F
 
 from accounts.models import Team, User
 from people.models import IdentifierSequence, Person, RecordType
+from performance.models import ChildPopulation
 
 from .accounts import SYSTEM_USERNAME
 from .generator import large_sqlite_cache
@@ -70,6 +73,13 @@ SHARED_MODELS: dict[str, str] = {
     "accounts.RecoveryCode": "two-factor recovery codes: the copies of staff cannot sign in",
     "core.Draft": "a user's unsaved form, holding addresses of the cohort's pages",
     "core.Notification": "a message to a user, holding addresses of the cohort's pages",
+    "quality.AuditTool": "the authority's audit tool: its sections and questions serve every copy",
+    "quality.AuditSection": "part of the authority's audit tool",
+    "quality.AuditQuestion": "part of the authority's audit tool",
+    "quality.Standard": "the authority's supervision and oversight standards",
+    "performance.ChildPopulation": "the authority's population, scaled by the copies afterwards",
+    "performance.Target": "the authority's local targets",
+    "performance.LoadedComparator": "published England figures",
 }
 
 
@@ -337,8 +347,10 @@ def _top(table: Table) -> int:
 
 
 def _after(tables: list[Table], copier: Copier, copies: int) -> None:
-    """Harbour IDs and the database's own key sequences continue after the copies."""
+    """Harbour IDs and the database's own key sequences continue after the copies; the
+    authority's child population grows with its children, so rates stay the cohort's."""
     IdentifierSequence.objects.filter(name="la_child_id").update(last_value=copier.ids_per_copy * copies)
+    ChildPopulation.objects.update(population=F("population") * copies)
     statements = connection.ops.sequence_reset_sql(no_style(), [t.model for t in tables])
     with connection.cursor() as cursor:
         for sql in statements:

@@ -20,6 +20,7 @@ from demo.tests.boroughs import generate_borough
 from people import services as people
 from people.models import NameKey, Person, RecordType
 from people.search import SearchQuery, search
+from performance.models import ChildPopulation
 from returns import annex_a, cin_census, ssda903
 from returns.base import Severity
 from workforce.models import Allocation
@@ -68,6 +69,7 @@ def tiled(django_db_setup, django_db_blocker):
             "counts": {t.label: t.model._base_manager.count() for t in tables},
             "shared": {m._meta.label: m._base_manager.count() for m in _shared_models()},
             "children": Person.objects.children().count(),
+            "population": dict(ChildPopulation.objects.values_list("year", "population")),
             "audit": AuditEvent.objects.count(),
             "build": {"cin": cin_census.build(2027), "903": ssda903.build(2027)},
         }
@@ -94,6 +96,13 @@ def test_the_authority_has_the_cohort_copied_three_times(tiled, db):
             assert model._base_manager.count() == COPIES * count, label
     assert User.objects.count() == COPIES * (before["counts"]["accounts.User"] - 1) + 1
     assert Team.objects.count() == COPIES * before["counts"]["accounts.Team"]
+
+
+def test_the_child_population_grows_with_the_copies_so_rates_stay_the_cohorts(tiled, db):
+    before, _ = tiled
+    assert before["population"]
+    after = dict(ChildPopulation.objects.values_list("year", "population"))
+    assert after == {year: COPIES * population for year, population in before["population"].items()}
 
 
 def test_every_child_is_a_distinct_person_with_valid_identifiers(tiled, db):
