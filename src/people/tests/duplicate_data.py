@@ -1,7 +1,8 @@
 """Synthetic people and corrupted copies of them, for measuring the duplicate check.
 
 `register(count, seed)` makes people as the register holds them (given name, family name,
-date of birth; about one in twenty with a double-barrelled family name), and
+date of birth; about one in twenty with a double-barrelled family name, about one in seven a
+brother or sister of someone already made, a few of them twins), and
 `corrupted_copies(register, count, seed)` retypes some of them as a front door might: each
 copy carries one error type from `ERROR_TYPES`, chosen in turn so each type is about equally
 common, and a quarter of copies carry a typing slip as well. Both are seeded, so the same
@@ -81,12 +82,17 @@ def register(count: int, seed: int, *, today: date = date(2026, 1, 1)) -> list[R
     people = []
     for _ in range(count):
         faker = fakers[rng.choices([loc for loc, _ in _LOCALES], [w for _, w in _LOCALES])[0]]
-        given = faker.first_name_male() if rng.random() < 0.5 else faker.first_name_female()
+        given = (faker.first_name_male() if rng.random() < 0.5 else faker.first_name_female()).split()[0]
         family = faker.last_name()
         if rng.random() < 0.05:
             family = f"{family}-{faker.last_name()}"
         born = today - timedelta(days=rng.randrange(18 * 365))
-        people.append(Record(given.split()[0], family, born))
+        if people and rng.random() < 0.15:  # a brother or sister of someone recorded: a twin at times
+            sibling = people[rng.randrange(len(people))]
+            family = sibling.family_name
+            if rng.random() < 0.15:
+                born = sibling.date_of_birth or born
+        people.append(Record(given, family, born))
     return people
 
 
