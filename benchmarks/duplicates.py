@@ -4,8 +4,8 @@
                                     [--database PATH]
 
 Generates a register of `--people` synthetic people (`people.tests.duplicate_data`) into a
-fresh SQLite database (or `--database`, e.g. a PostgreSQL `DATABASE_URL` given in the
-environment with `--database ""`), plus `--extra` further people who are nobody's copy (to
+fresh SQLite database (or `--database`, kept and reused by later runs with the same
+arguments; `--database ""` uses the `DATABASE_URL` in the environment, e.g. PostgreSQL), plus `--extra` further people who are nobody's copy (to
 see speed on a large register), then runs `people.search.find_possible_duplicates` on
 `--copies` corrupted copies, typed as a front-door worker would (given name, family name,
 date of birth). It prints, overall and by error type:
@@ -72,6 +72,10 @@ def _load(args: argparse.Namespace) -> list[int]:
     from people.tests.duplicate_data import register
 
     call_command("migrate", verbosity=0)
+    from people.models import Person
+
+    if Person.objects.exists():  # a database kept from an earlier run: its people, in order
+        return list(Person.objects.order_by("pk").values_list("pk", flat=True)[: args.people])
     team, _ = Team.objects.get_or_create(name="Benchmark team", kind=TeamKind.ASSESSMENT)
     actor, _ = User.objects.get_or_create(
         username="benchmark.worker", defaults={"role": Role.SOCIAL_WORKER.value, "team": team}

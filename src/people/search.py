@@ -277,10 +277,10 @@ def _candidate_ids(typed: Typed, exclude_id: int | None) -> set[int]:
     if typed.date_of_birth:
         born = typed.date_of_birth
         window = timedelta(days=EXPECTED_DATE_WINDOW_DAYS)
-        blocks.append(people.filter(date_of_birth=born))
-        blocks.append(people.filter(expected_date_of_birth__range=(born - window, born + window)))
+        expected = Q(expected_date_of_birth__range=(born - window, born + window))
+        blocks.append(people.filter(Q(date_of_birth=born) | expected))
         if keys := sorted(family_keys | given_keys | phonetic_keys(typed.given_name)):
-            sounding = NameKey.objects.filter(key__in=keys).values("person_id")
+            sounding = NameKey.objects.filter(part__in=NAME_PARTS, key__in=keys).values("person_id")
             blocks.append(people.filter(date_of_birth__in=sorted(date_variants(born)), pk__in=sounding))
     if family_keys and given_keys:
         blocks.append(_by_keys(people, family_keys, given_keys))
