@@ -1,5 +1,7 @@
 """Merging two records of the same person, so that every history is kept on one."""
 
+from typing import Protocol
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -8,7 +10,7 @@ from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.models import AuditAction
-from core.extensions import changed
+from core.extensions import app_modules, changed
 
 from ..models import (
     MergeRecord,
@@ -34,6 +36,14 @@ _MERGE_SPECIAL = {
 }
 
 
+class AfterMerge(Protocol):
+    """A later stage's part of a merge (`merging.py`: `after_merge`), run in its transaction
+    once every row points at the survivor: makes one of what both records held (two open
+    allocations of one role), audited; returns what it did for the merge's audit."""
+
+    def __call__(self, actor: User, survivor: Person) -> dict[str, object]: ...
+
+
 @transaction.atomic
 def merge_people(*, actor: User, survivor: Person, duplicate: Person, reason: str) -> MergeRecord:
     """Merge `duplicate` into `survivor`: every history moves, nothing is lost.
@@ -44,8 +54,9 @@ def merge_people(*, actor: User, survivor: Person, duplicate: Person, reason: st
     later stage's records — is re-pointed to the survivor. The survivor keeps its own
     identity details; blanks on the survivor are filled from the duplicate, and the
     duplicate's name is kept as an alias. A relationship both records had (the same parent
-    recorded on each) becomes one, its details combined (`_collapse_relationships`); the
-    row given up is kept in the audit of the merge.
+    recorded on each) becomes one, its details combined (`_collapse_relationships`), and
+    so do what later stages held on both (`AfterMerge`); what was given up is kept in the
+    audit of the merge.
     """
     require(actor, Permission.MERGE_PEOPLE)
     reason = (reason or "").strip()
@@ -65,7 +76,10 @@ def merge_people(*, actor: User, survivor: Person, duplicate: Person, reason: st
         models.Q(person_a=survivor, person_b=duplicate) | models.Q(person_a=duplicate, person_b=survivor)
     ).delete()
     moved = _repoint_relations(survivor, duplicate)
-    collapsed = _collapse_relationships(survivor)
+    collapsed: dict[str, object] = {"relationships": _collapse_relationships(survivor)}
+    steps: list[AfterMerge] = [module.after_merge for module in app_modules("merging")]
+    for step in steps:
+        collapsed.update(step(actor, survivor))
     moved["disabilities"] = _merge_disabilities(survivor, duplicate)
     _merge_restriction(survivor, duplicate)
 

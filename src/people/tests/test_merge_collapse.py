@@ -64,7 +64,7 @@ def test_merge_audits_the_relationship_given_up_when_collapsed(team_manager, twi
     record = _merge(team_manager, survivor, duplicate)
 
     event = AuditEvent.objects.get(person_id=survivor.pk, action=AuditAction.MERGE, object_id=str(record.pk))
-    (collapsed,) = event.changes["collapsed"]
+    (collapsed,) = event.changes["collapsed"]["relationships"]
     assert collapsed["removed"] == removed.pk
     assert collapsed["notes"] == "Lives with mother"
     assert collapsed["start_date"] == "2015-03-27"
