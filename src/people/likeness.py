@@ -9,7 +9,7 @@ name missing"). The names are also compared the other way round, for a given and
 typed in each other's places.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -140,12 +140,18 @@ def _names(given: str, family: str, recorded: Recorded) -> Likeness:
 
 
 def compare_family(typed: str, recorded: Iterable[str]) -> tuple[float, str]:
-    best = (-2.0, "different family name")
-    for name in recorded:
-        found = _family_level(typed, name)
-        if found[0] > best[0]:
-            best = found
-    return best
+    return _best(_family_level, typed, recorded, "family name")
+
+
+def _best(
+    level: Callable[[str, str], tuple[float, str]], typed: str, recorded: Iterable[str], part: str
+) -> tuple[float, str]:
+    """The closest of the recorded names to the one typed, by `level`."""
+    return max(
+        (level(typed, name) for name in recorded),
+        key=lambda found: found[0],
+        default=(-2.0, f"different {part}"),
+    )
 
 
 def _family_level(typed: str, recorded: str) -> tuple[float, str]:
@@ -171,12 +177,7 @@ def compare_given(typed: str, recorded: Iterable[str]) -> tuple[float, str]:
         if any(normalise(n)[0] == wanted for n in names):
             return 0.5, "given name initial matches"
         return -2.0, "different given name"
-    best = (-2.0, "different given name")
-    for name in names:
-        found = _given_level(typed, name)
-        if found[0] > best[0]:
-            best = found
-    return best
+    return _best(_given_level, typed, names, "given name")
 
 
 def _given_level(typed: str, recorded: str) -> tuple[float, str]:
