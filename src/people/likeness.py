@@ -56,6 +56,12 @@ class Recorded:
 class Likeness:
     weight: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    same_nhs_number: bool = False
+
+    @property
+    def shown(self) -> bool:
+        """Offered as a possible duplicate: alike enough, or the same NHS number whatever else."""
+        return self.same_nhs_number or self.weight >= THRESHOLD
 
     def add(self, weight: float, reason: str | None) -> None:
         self.weight += weight
@@ -70,7 +76,7 @@ class Likeness:
 def compare(typed: Typed, recorded: Recorded) -> Likeness:
     likeness = Likeness()
     if typed.nhs_number and recorded.nhs_number:
-        same = typed.nhs_number == recorded.nhs_number
+        same = likeness.same_nhs_number = typed.nhs_number == recorded.nhs_number
         likeness.add(CERTAIN if same else -5.0, "Same NHS number" if same else "Different NHS number")
     likeness.add(*compare_dates(typed.date_of_birth, recorded))
     straight = _names(typed.given_name, typed.family_name, recorded)

@@ -19,7 +19,6 @@ from accounts.models import User
 from .access import Purpose, decide, visible_people
 from .likeness import (
     EXPECTED_DATE_WINDOW_DAYS,
-    THRESHOLD,
     Recorded,
     Typed,
     compare,
@@ -253,7 +252,7 @@ def find_possible_duplicates(
     matches = []
     for person in people:
         likeness = compare(typed, _recorded(person, with_postcodes=bool(postcode)))
-        if likeness.weight >= THRESHOLD:
+        if likeness.shown:
             matches.append(Match(person=person, score=likeness.score, reasons=likeness.reasons))
     matches.sort(key=lambda m: (-m.score, m.person.family_name, m.person.given_name, m.person.pk))
     return matches[:MAX_DUPLICATES]

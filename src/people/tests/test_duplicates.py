@@ -131,6 +131,20 @@ def test_duplicate_check_ranks_the_child_above_the_twin_when_both_alike(william)
     assert names[0] == "William" and "Grace" in names
 
 
+def test_duplicate_check_shows_same_nhs_number_whatever_else_differs(make_person):
+    kept = make_person("Oliver", "Bennett", date(2012, 1, 2), nhs_number="9434765919")
+
+    (match,) = find_possible_duplicates(
+        given_name="Zara",
+        family_name="Quartermaine",
+        date_of_birth=date(2019, 8, 30),
+        nhs_number="9434765919",
+    )
+
+    assert match.person == kept
+    assert match.reasons[0] == "Same NHS number"
+
+
 def test_duplicate_check_offers_restricted_record_when_it_matches(team_manager, william):
     restrict(team_manager, william, "OTHER")
 
