@@ -263,7 +263,8 @@ def _candidate_ids(typed: Typed, exclude_id: int | None) -> set[int]:
     the others do not: the NHS number; the date of birth (or an expected date near it);
     a date one slip away (day and month swapped, a digit wrong) with any name sounding like
     either name typed; both names sounding alike (either way round, given names by their
-    short forms too); or, with no date typed, the family name alone."""
+    short forms too; with a date typed, of records without one); or, with no date typed,
+    the family name alone."""
     people = Person.objects.active().order_by()
     if exclude_id:
         people = people.exclude(pk=exclude_id)
@@ -282,8 +283,11 @@ def _candidate_ids(typed: Typed, exclude_id: int | None) -> set[int]:
             sounding = NameKey.objects.filter(part__in=NAME_PARTS, key__in=keys).values("person_id")
             blocks.append(people.filter(date_of_birth__in=sorted(date_variants(born)), pk__in=sounding))
     if family_keys and given_keys:
-        blocks.append(_by_keys(people, family_keys, given_keys))
-        blocks.append(_by_keys(people, phonetic_keys(typed.given_name), phonetic_keys(typed.family_name)))
+        # With a date typed, a recorded date neither it nor one slip from it outweighs any
+        # names (`people.likeness`): only records without a date of birth are looked up by name.
+        by_name = people.filter(date_of_birth__isnull=True) if typed.date_of_birth else people
+        blocks.append(_by_keys(by_name, family_keys, given_keys))
+        blocks.append(_by_keys(by_name, phonetic_keys(typed.given_name), phonetic_keys(typed.family_name)))
     elif family_keys and not typed.date_of_birth:
         by_family = people.filter(name_keys__part="FAMILY", name_keys__key__in=sorted(family_keys))
         blocks.append(by_family.filter(given_name_norm__startswith=given) if given else by_family)

@@ -131,6 +131,15 @@ def test_duplicate_check_ranks_the_child_above_the_twin_when_both_alike(william)
     assert names[0] == "William" and "Grace" in names
 
 
+def test_duplicate_check_finds_record_without_date_of_birth_by_name_when_date_typed(make_person):
+    undated = make_person("Kacper", "Nowicki")
+
+    match = _first("Kacper", "Nowicky", date(2014, 2, 3))
+
+    assert match.person == undated
+    assert match.reasons == ["Family name one letter different", "same given name"]
+
+
 def test_duplicate_check_shows_same_nhs_number_whatever_else_differs(make_person):
     kept = make_person("Oliver", "Bennett", date(2012, 1, 2), nhs_number="9434765919")
 
