@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Expression, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, Expression, IntegerField, OuterRef, Q, Value, When
 
 from accounts.models import User
 
@@ -279,15 +279,18 @@ def _candidate_ids(typed: Typed, exclude_id: int | None) -> set[int]:
         window = timedelta(days=EXPECTED_DATE_WINDOW_DAYS)
         expected = Q(expected_date_of_birth__range=(born - window, born + window))
         blocks.append(people.filter(Q(date_of_birth=born) | expected))
-        if keys := sorted(family_keys | given_keys | phonetic_keys(typed.given_name)):
-            sounding = NameKey.objects.filter(part__in=NAME_PARTS, key__in=keys).values("person_id")
-            blocks.append(people.filter(date_of_birth__in=sorted(date_variants(born)), pk__in=sounding))
-    if family_keys and given_keys:
-        # With a date typed, a recorded date neither it nor one slip from it outweighs any
-        # names (`people.likeness`): only records without a date of birth are looked up by name.
-        by_name = people.filter(date_of_birth__isnull=True) if typed.date_of_birth else people
-        blocks.append(_by_keys(by_name, family_keys, given_keys))
-        blocks.append(_by_keys(by_name, phonetic_keys(typed.given_name), phonetic_keys(typed.family_name)))
+        if keys := family_keys | given_keys | phonetic_keys(typed.given_name):
+            near = people.filter(date_of_birth__in=sorted(date_variants(born)))
+            blocks.append(near.filter(_has_key(NAME_PARTS, keys)))
+    if family_keys and given_keys and typed.date_of_birth:
+        # A recorded date neither the one typed nor one slip from it outweighs any names
+        # (`people.likeness`): only records without a date of birth are looked up by name.
+        undated = people.filter(date_of_birth__isnull=True)
+        for family, given_ in ((family_keys, given_keys), (given_keys, family_keys)):
+            blocks.append(undated.filter(_has_key(["FAMILY"], family), _has_key(["GIVEN"], given_)))
+    elif family_keys and given_keys:
+        blocks.append(_by_keys(people, family_keys, given_keys))
+        blocks.append(_by_keys(people, phonetic_keys(typed.given_name), phonetic_keys(typed.family_name)))
     elif family_keys and not typed.date_of_birth:
         by_family = people.filter(name_keys__part="FAMILY", name_keys__key__in=sorted(family_keys))
         blocks.append(by_family.filter(given_name_norm__startswith=given) if given else by_family)
@@ -295,6 +298,14 @@ def _candidate_ids(typed: Typed, exclude_id: int | None) -> set[int]:
     for block in blocks:
         ids.update(block.values_list("pk", flat=True).distinct()[:MAX_CANDIDATES])
     return ids
+
+
+def _has_key(parts: Iterable[str], keys: set[str]) -> Exists:
+    """The person has one of `keys` in one of `parts`: asked of each person already found
+    (by date), so the date's index leads rather than a common name key's."""
+    return Exists(
+        NameKey.objects.filter(person_id=OuterRef("pk"), part__in=list(parts), key__in=sorted(keys))
+    )
 
 
 def _by_keys(people: PersonQuerySet, family_keys: set[str], given_keys: set[str]) -> PersonQuerySet:
