@@ -49,6 +49,7 @@ def test_panel_modules_offer_builders_of_a_person_for_a_user_and_hold_person_rec
         ("episode_guards", "open_work", ("referral",)),
         ("visit_checks", "refusals", ("person", "kind", "visited_on")),
         ("on_change", "record_changed", (frozenset({1}),)),
+        ("merging", "after_merge", ("actor", "survivor")),
     ],
 )
 def test_plug_in_functions_take_what_core_passes(module_name, function, arguments):

@@ -93,7 +93,7 @@ class Person(Entered):
                 | Q(record_status="MERGED", merged_into__isnull=False),
             ),
         ]
-        indexes = [models.Index(fields=["date_of_birth"])]
+        indexes = [models.Index(fields=["date_of_birth"]), models.Index(fields=["expected_date_of_birth"])]
 
     def __str__(self) -> str:
         return self.full_name

@@ -9,20 +9,29 @@ the index with `name_keys` and `reindex_names` whenever a name is recorded.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Expression, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, Expression, IntegerField, OuterRef, Q, Value, When
 
 from accounts.models import User
 
 from .access import Purpose, decide, visible_people
+from .likeness import (
+    EXPECTED_DATE_WINDOW_DAYS,
+    Recorded,
+    Typed,
+    compare,
+    date_variants,
+    name_forms,
+)
 from .models import NameKey, Person, PersonQuerySet
 from .names import normalise, phonetic_keys, search_keys, similarity, tokens
 from .validators import normalise_postcode, validate_nhs_number
 
 MAX_CANDIDATES = 400
 MAX_RESULTS = 50
+MAX_DUPLICATES = 10
 
 
 @dataclass(frozen=True)
@@ -228,39 +237,93 @@ def find_possible_duplicates(
 ) -> list[Match]:
     """Existing records that may be the same person, with the reasons, best first.
 
-    Searches all active records (including restricted ones, which the caller shows
-    without details): a duplicate must be found even where the user cannot open it.
+    Candidates are found in SQL by blocks that each survive one kind of slip (see
+    `_candidate_ids`), then weighed part by part (`people.likeness`). Searches all active
+    records (including restricted ones, which the caller shows without details): a duplicate
+    must be found even where the user cannot open it.
     """
-    people = Person.objects.active()
+    typed = Typed(given_name, family_name, date_of_birth, nhs_number, postcode)
+    ids = _candidate_ids(typed, exclude_id)
+    if not ids:
+        return []
+    people = Person.objects.filter(pk__in=ids).prefetch_related("other_names")
+    if postcode:
+        people = people.prefetch_related("addresses")
+    matches = []
+    for person in people:
+        likeness = compare(typed, _recorded(person, with_postcodes=bool(postcode)))
+        if likeness.shown:
+            matches.append(Match(person=person, score=likeness.score, reasons=likeness.reasons))
+    matches.sort(key=lambda m: (-m.score, m.person.family_name, m.person.given_name, m.person.pk))
+    return matches[:MAX_DUPLICATES]
+
+
+def _candidate_ids(typed: Typed, exclude_id: int | None) -> set[int]:
+    """People who may be `typed`, found through indexes only, each block tolerating slips
+    the others do not: the NHS number; the date of birth (or an expected date near it);
+    a date one slip away (day and month swapped, a digit wrong) with any name sounding like
+    either name typed; both names sounding alike (either way round, given names by their
+    short forms too; with a date typed, of records without one); or, with no date typed,
+    the family name alone."""
+    people = Person.objects.active().order_by()
     if exclude_id:
         people = people.exclude(pk=exclude_id)
-    by_name = people.filter(
-        name_keys__part="FAMILY", name_keys__key__in=sorted(phonetic_keys(family_name))
-    ).filter(name_keys__part="GIVEN", name_keys__key__in=sorted(phonetic_keys(given_name) or {"-"}))
-    conditions = Q(pk__in=by_name.values("pk"))
-    if nhs_number:
-        conditions |= Q(nhs_number=nhs_number)
-    if date_of_birth:
-        conditions |= Q(date_of_birth=date_of_birth, family_name_norm=normalise(family_name))
-    candidates = people.filter(conditions).distinct().prefetch_related("other_names", "addresses")
-    matches = []
-    for person in candidates[:MAX_CANDIDATES]:
-        reasons: list[str] = []
-        score = 0.0
-        if nhs_number and person.nhs_number == nhs_number:
-            score += 0.6
-            reasons.append("Same NHS number")
-        name_score = _name_score(person, f"{given_name} {family_name}")
-        if name_score >= 0.8:
-            score += 0.3 * name_score
-            reasons.append("Same name" if name_score > 0.99 else "Similar name")
-        if date_of_birth and person.date_of_birth == date_of_birth:
-            score += 0.3
-            reasons.append("Same date of birth")
-        if postcode and any(a.postcode == postcode for a in person.addresses.all()):  # type: ignore[attr-defined]
-            score += 0.1
-            reasons.append("Has lived at the same postcode")
-        if score >= 0.25 and reasons:
-            matches.append(Match(person=person, score=min(score, 1.0), reasons=reasons))
-    matches.sort(key=lambda m: -m.score)
-    return matches[:10]
+    family_keys = phonetic_keys(typed.family_name)
+    given = normalise(typed.given_name)
+    given_keys = {k for form in name_forms(given) for k in phonetic_keys(form)} if len(given) > 1 else set()
+    blocks: list[PersonQuerySet] = []
+    if typed.nhs_number:
+        blocks.append(people.filter(nhs_number=typed.nhs_number))
+    if typed.date_of_birth:
+        born = typed.date_of_birth
+        window = timedelta(days=EXPECTED_DATE_WINDOW_DAYS)
+        expected = Q(expected_date_of_birth__range=(born - window, born + window))
+        blocks.append(people.filter(Q(date_of_birth=born) | expected))
+        if keys := family_keys | given_keys | phonetic_keys(typed.given_name):
+            near = people.filter(date_of_birth__in=sorted(date_variants(born)))
+            blocks.append(near.filter(_has_key(NAME_PARTS, keys)))
+    if family_keys and given_keys and typed.date_of_birth:
+        # A recorded date neither the one typed nor one slip from it outweighs any names
+        # (`people.likeness`): only records without a date of birth are looked up by name.
+        undated = people.filter(date_of_birth__isnull=True)
+        for family, given_ in ((family_keys, given_keys), (given_keys, family_keys)):
+            blocks.append(undated.filter(_has_key(["FAMILY"], family), _has_key(["GIVEN"], given_)))
+    elif family_keys and given_keys:
+        blocks.append(_by_keys(people, family_keys, given_keys))
+        blocks.append(_by_keys(people, phonetic_keys(typed.given_name), phonetic_keys(typed.family_name)))
+    elif family_keys and not typed.date_of_birth:
+        by_family = people.filter(name_keys__part="FAMILY", name_keys__key__in=sorted(family_keys))
+        blocks.append(by_family.filter(given_name_norm__startswith=given) if given else by_family)
+    ids: set[int] = set()
+    for block in blocks:
+        ids.update(block.values_list("pk", flat=True).distinct()[:MAX_CANDIDATES])
+    return ids
+
+
+def _has_key(parts: Iterable[str], keys: set[str]) -> Exists:
+    """The person has one of `keys` in one of `parts`: asked of each person already found
+    (by date), so the date's index leads rather than a common name key's."""
+    return Exists(
+        NameKey.objects.filter(person_id=OuterRef("pk"), part__in=list(parts), key__in=sorted(keys))
+    )
+
+
+def _by_keys(people: PersonQuerySet, family_keys: set[str], given_keys: set[str]) -> PersonQuerySet:
+    if not family_keys or not given_keys:
+        return people.none()
+    return people.filter(name_keys__part="FAMILY", name_keys__key__in=sorted(family_keys)).filter(
+        name_keys__part="GIVEN", name_keys__key__in=sorted(given_keys)
+    )
+
+
+def _recorded(person: Person, *, with_postcodes: bool) -> Recorded:
+    others = list(person.other_names.all())  # type: ignore[attr-defined]
+    givens = [person.given_name, person.preferred_name, *person.middle_names.split()]
+    return Recorded(
+        given_names=tuple(n for n in [*givens, *(o.given_name for o in others)] if n),
+        family_names=tuple(n for n in [person.family_name, *(o.family_name for o in others)] if n),
+        date_of_birth=person.date_of_birth,
+        expected_date_of_birth=person.expected_date_of_birth,
+        nhs_number=person.nhs_number,
+        postcodes=frozenset(a.postcode for a in person.addresses.all()) if with_postcodes else frozenset(),  # type: ignore[attr-defined]
+    )

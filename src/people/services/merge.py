@@ -1,5 +1,7 @@
 """Merging two records of the same person, so that every history is kept on one."""
 
+from typing import Protocol
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -8,7 +10,7 @@ from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.models import AuditAction
-from core.extensions import changed
+from core.extensions import app_modules, changed
 
 from ..models import (
     MergeRecord,
@@ -34,6 +36,14 @@ _MERGE_SPECIAL = {
 }
 
 
+class AfterMerge(Protocol):
+    """A later stage's part of a merge (`merging.py`: `after_merge`), run in its transaction
+    once every row points at the survivor: makes one of what both records held (two open
+    allocations of one role), audited; returns what it did for the merge's audit."""
+
+    def __call__(self, actor: User, survivor: Person) -> dict[str, object]: ...
+
+
 @transaction.atomic
 def merge_people(*, actor: User, survivor: Person, duplicate: Person, reason: str) -> MergeRecord:
     """Merge `duplicate` into `survivor`: every history moves, nothing is lost.
@@ -43,7 +53,10 @@ def merge_people(*, actor: User, survivor: Person, duplicate: Person, reason: st
     referred to the duplicate — names, addresses, relationships, allocations and every
     later stage's records — is re-pointed to the survivor. The survivor keeps its own
     identity details; blanks on the survivor are filled from the duplicate, and the
-    duplicate's name is kept as an alias.
+    duplicate's name is kept as an alias. A relationship both records had (the same parent
+    recorded on each) becomes one, its details combined (`_collapse_relationships`), and
+    so do what later stages held on both (`AfterMerge`); what was given up is kept in the
+    audit of the merge.
     """
     require(actor, Permission.MERGE_PEOPLE)
     reason = (reason or "").strip()
@@ -63,6 +76,10 @@ def merge_people(*, actor: User, survivor: Person, duplicate: Person, reason: st
         models.Q(person_a=survivor, person_b=duplicate) | models.Q(person_a=duplicate, person_b=survivor)
     ).delete()
     moved = _repoint_relations(survivor, duplicate)
+    collapsed: dict[str, object] = {"relationships": _collapse_relationships(survivor)}
+    steps: list[AfterMerge] = [module.after_merge for module in app_modules("merging")]
+    for step in steps:
+        collapsed.update(step(actor, survivor))
     moved["disabilities"] = _merge_disabilities(survivor, duplicate)
     _merge_restriction(survivor, duplicate)
 
@@ -99,7 +116,7 @@ def merge_people(*, actor: User, survivor: Person, duplicate: Person, reason: st
             obj=record,
             summary=summary,
             reason=reason,
-            changes={"moved": moved, "filled": filled},
+            changes={"moved": moved, "filled": filled, "collapsed": collapsed},
         )
     changed(survivor, duplicate)
     return record
@@ -117,6 +134,39 @@ def _repoint_relations(survivor: Person, duplicate: Person) -> dict[str, int]:
         if count:
             moved[rel.related_model._meta.label] = moved.get(rel.related_model._meta.label, 0) + count
     return moved
+
+
+_RELATIONSHIP_FIELDS = ("type", "parental_responsibility", "lives_with", "start_date", "end_date", "notes")
+
+
+def _collapse_relationships(survivor: Person) -> list[dict[str, object]]:
+    """Make one of each pair of the survivor's relationships with the same person, of the
+    same type, the same way round: the first recorded is kept, holding parental
+    responsibility or living together if either said so, starting at the earlier start and
+    current if either was; notes are joined. Returns what each row given up said."""
+    kept: dict[tuple[int, int, str], PersonRelationship] = {}
+    collapsed: list[dict[str, object]] = []
+    rows = PersonRelationship.objects.filter(models.Q(person_a=survivor) | models.Q(person_b=survivor))
+    for row in rows.order_by("created_at", "pk"):
+        first = kept.setdefault((row.person_a_id, row.person_b_id, row.type), row)
+        if first is row:
+            continue
+        collapsed.append(
+            {
+                "kept": first.pk,
+                "removed": row.pk,
+                **auditor._jsonable({name: getattr(row, name) for name in _RELATIONSHIP_FIELDS}),
+            }
+        )
+        first.parental_responsibility |= row.parental_responsibility
+        first.lives_with |= row.lives_with
+        starts = [d for d in (first.start_date, row.start_date) if d]
+        first.start_date = min(starts) if starts else None
+        first.end_date = None if None in (first.end_date, row.end_date) else max(first.end_date, row.end_date)  # type: ignore[type-var]
+        first.notes = "; ".join(n for n in dict.fromkeys((first.notes, row.notes)) if n)[:300]
+        first.save()
+        row.delete()
+    return collapsed
 
 
 def _merge_disabilities(survivor: Person, duplicate: Person) -> int:

@@ -239,7 +239,11 @@ def test_find_possible_duplicates_matches_same_nhs_number_when_name_differs(peop
     matches = find_possible_duplicates(given_name="Kate", family_name="Smith", nhs_number="9434765919")
 
     assert [m.person for m in matches] == [people["catherine"]]
-    assert matches[0].reasons == ["Same NHS number"]
+    assert matches[0].reasons == [
+        "Same NHS number",
+        "different family name",
+        "given name a short form of Catherine",
+    ]
 
 
 def test_find_possible_duplicates_matches_same_name_and_date_of_birth_when_both_given(people):
@@ -248,8 +252,8 @@ def test_find_possible_duplicates_matches_same_name_and_date_of_birth_when_both_
     )
 
     assert [m.person for m in matches] == [people["amelia"]]
-    assert matches[0].reasons == ["Same name", "Same date of birth"]
-    assert matches[0].score == pytest.approx(0.6)
+    assert matches[0].reasons == ["Same date of birth", "same family name", "same given name"]
+    assert matches[0].score == pytest.approx(1.0)
 
 
 def test_find_possible_duplicates_matches_similar_name_and_date_of_birth_when_misspelt(people):
@@ -258,14 +262,14 @@ def test_find_possible_duplicates_matches_similar_name_and_date_of_birth_when_mi
     )
 
     assert [m.person for m in matches] == [people["amelia"]]
-    assert matches[0].reasons == ["Similar name", "Same date of birth"]
+    assert matches[0].reasons == ["Same date of birth", "family name one letter different", "same given name"]
 
 
 def test_find_possible_duplicates_notes_same_postcode_when_given(people):
     matches = find_possible_duplicates(given_name="John", family_name="Smith", postcode="LS1 4AP")
 
     assert matches[0].person == people["john"]
-    assert "Has lived at the same postcode" in matches[0].reasons
+    assert "has lived at the same postcode" in matches[0].reasons
 
 
 def test_find_possible_duplicates_ignores_record_itself_when_excluded(people):
