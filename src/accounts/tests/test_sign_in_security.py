@@ -229,6 +229,90 @@ def test_next_address_is_kept_when_two_factor_completes(client, enrolled):
     assert response.url == "/people/search/"
 
 
+# --- Second-factor guessing ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_account_locks_when_codes_are_refused_after_right_passwords(client, enrolled):
+    user, secret = enrolled
+    for round_ in range(8):
+        address = f"10.0.{round_}.1"
+        _post_sign_in(client, "social.worker", REMOTE_ADDR=address)
+        for _ in range(3):
+            client.post(reverse("accounts:two_factor"), {"code": "000000"}, REMOTE_ADDR=address)
+
+    refused = _post_sign_in(client, "social.worker", REMOTE_ADDR="10.1.0.1")
+
+    assert refused.status_code == 400 and "too many failed attempts" in refused.content.decode()
+    assert lockout.state("social.worker", None).scope == "username"
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_code_step_refuses_right_code_when_account_locked_by_codes(client, enrolled, settings):
+    user, secret = enrolled
+    _post_sign_in(client, "social.worker")
+    for _ in range(settings.HARBOUR_LOCKOUT_CODE_FAILURES):
+        client.post(reverse("accounts:two_factor"), {"code": "000000"})
+
+    response = client.post(reverse("accounts:two_factor"), {"code": _code(secret)})
+
+    assert response.status_code == 400 and "too many failed attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action=AuditAction.LOCKOUT, actor=user).exists()
+
+
+@pytest.mark.django_db
+def test_password_success_does_not_clear_code_failures():
+    now = timezone.now()
+    for second in range(5):
+        SignInAttempt.objects.create(
+            attempted_at=now + timedelta(seconds=2 * second), username="x", succeeded=True
+        )
+        SignInAttempt.objects.create(
+            attempted_at=now + timedelta(seconds=2 * second + 1),
+            username="x",
+            succeeded=False,
+            factor=SignInAttempt.Factor.CODE,
+        )
+
+    assert lockout.state("x", None, now=now + timedelta(seconds=11)).locked
+
+
+@pytest.mark.django_db
+def test_refused_code_is_audited_against_the_pending_account(client, enrolled):
+    user, _ = enrolled
+    _post_sign_in(client, "social.worker")
+
+    client.post(reverse("accounts:two_factor"), {"code": "000000"})
+
+    refused = AuditEvent.objects.get(action=AuditAction.SIGN_IN_FAILED, summary="Two-factor code refused")
+    assert refused.actor == user
+
+
+@pytest.mark.django_db
+def test_address_lock_ends_on_time_when_attempts_continue_while_locked(client, settings, time_machine):
+    settings.HARBOUR_LOCKOUT_IP_FAILURES = 3
+    time_machine.move_to(timezone.now())
+    for name in ("a", "b", "c"):
+        _post_sign_in(client, name, "wrong")
+    time_machine.shift(timedelta(minutes=10))
+    for name in ("d", "e", "f", "g"):
+        assert "too many failed attempts" in _post_sign_in(client, name, "wrong").content.decode()
+    time_machine.shift(timedelta(minutes=6))
+
+    assert not lockout.state("someone.else", "127.0.0.1").locked
+
+
+@pytest.mark.django_db
+def test_office_behind_one_address_is_not_locked_out_by_a_morning_of_typing_slips(client, make_user):
+    for number in range(20):
+        make_user(Role.EARLY_HELP, f"worker.{number}")
+        _post_sign_in(client, f"worker.{number}", "mistyped")
+
+    assert _post_sign_in(client, "worker.0").status_code == 302
+
+
 # --- Dormant accounts -------------------------------------------------------------------------
 
 
