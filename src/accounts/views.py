@@ -286,7 +286,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
         )
     context = {
         "form": form,
-        "required": twofactor.role_requires_totp(user.role) or user.must_enrol_two_factor,
+        "required": twofactor.account_requires_totp(user) or user.must_enrol_two_factor,
         "page_has_errors": bool(form.errors),
         **_enrol_context(user, device),
     }
@@ -323,7 +323,7 @@ def two_factor_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
         "accounts/two_factor_settings.jinja",
         {
             "device": device,
-            "required": twofactor.role_requires_totp(user.role),
+            "required": twofactor.account_requires_totp(user),
             "remaining": twofactor.remaining_recovery_codes(user),
         },
     )
@@ -386,7 +386,7 @@ def _account_rows(users: Sequence[User], locked: dict[str, Any] | None = None) -
                 else "Set up"
                 if u.has_totp  # type: ignore[attr-defined]
                 else "Required, not set up"
-                if twofactor.role_requires_totp(u.role)
+                if twofactor.account_requires_totp(u)
                 else "Not used"
             ),
         }

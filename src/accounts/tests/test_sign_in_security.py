@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts import lockout, twofactor
 from accounts.models import RecoveryCode, SignInAttempt, TotpDevice, User
-from accounts.permissions import Role
+from accounts.permissions import Permission, Role, role_has
 from accounts.services import disable_dormant_accounts
 from audit.models import AuditAction, AuditEvent
 from demo import totp as demo_totp
@@ -30,12 +30,32 @@ def _code(secret, offset_steps=0):
 # --- Who must use two-factor --------------------------------------------------------------
 
 
-def test_roles_that_can_break_glass_manage_users_or_audit_require_totp_when_derived_from_table():
-    required = {r for r in Role if twofactor.role_requires_totp(r)}
-    assert {Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.AUDITOR} <= required
-    assert Role.PERFORMANCE in required  # can approve deletions
-    assert Role.EARLY_HELP not in required
-    assert Role.PARTNER not in required
+def test_every_role_that_can_read_a_childs_record_requires_totp():
+    readers = {r for r in Role if role_has(r, Permission.VIEW_PERSON)}
+
+    assert readers == set(Role)
+    assert all(twofactor.role_requires_totp(r) for r in readers)
+
+
+@pytest.mark.django_db
+def test_early_help_and_partner_are_asked_for_a_code_when_signing_in(client, make_user):
+    for role, username in ((Role.EARLY_HELP, "eh.worker"), (Role.PARTNER, "partner.user")):
+        make_user(role, username)
+
+        response = _post_sign_in(client, username)
+
+        assert response.url == reverse("accounts:two_factor")
+        assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_superuser_without_a_role_is_asked_for_a_code_when_signing_in(client):
+    User.objects.create_superuser("root", "root@example.invalid", PASSWORD)
+
+    response = _post_sign_in(client, "root")
+
+    assert response.url == reverse("accounts:two_factor")
+    assert "_auth_user_id" not in client.session
 
 
 # --- Lockout --------------------------------------------------------------------------------
@@ -66,8 +86,7 @@ def test_lock_lifts_when_fifteen_minutes_have_passed(client, make_user, time_mac
 
     response = _post_sign_in(client, "eh.worker")
 
-    assert response.status_code == 302
-    assert client.session["_auth_user_id"]
+    assert response.status_code == 302 and response.url == reverse("accounts:two_factor")
 
 
 @pytest.mark.django_db
@@ -207,16 +226,6 @@ def test_code_step_expires_when_pending_too_long(client, enrolled, time_machine)
 
     assert "Sign in again" in response.content.decode()
     assert "_auth_user_id" not in client.session
-
-
-@pytest.mark.django_db
-def test_role_without_requirement_signs_in_with_password_when_not_enrolled(client, make_user):
-    make_user(Role.EARLY_HELP, "analyst")
-
-    response = _post_sign_in(client, "analyst")
-
-    assert response.status_code == 302 and response.url == "/"
-    assert client.session["_auth_user_id"]
 
 
 @pytest.mark.django_db
