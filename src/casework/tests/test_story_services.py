@@ -344,3 +344,18 @@ def test_child_view_links_to_chronology_event_when_posted_from_event(client_for,
     from casework.models import ChildView
 
     assert ChildView.objects.get(person=child).informed_source_key == key
+
+
+def test_my_record_names_no_restricted_relative(child, social_worker, team_manager):
+    from casework.documents import _my_record
+    from people import services as people
+    from people.tests.factories import make_person, restrict
+
+    sibling = make_person(social_worker, "Jordan", "Quill")
+    people.add_relationship(actor=social_worker, person_a=sibling, person_b=child, type="SIBLING")
+    restrict(team_manager, sibling, named_users=[social_worker])
+
+    text = " ".join(str(block.text) for block in _my_record(child, child.pk, social_worker).blocks)
+
+    assert "Quill" not in text
+    assert "Restricted record – your sibling" in text

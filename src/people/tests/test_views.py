@@ -410,3 +410,19 @@ def test_duplicate_check_hides_details_of_restricted_records_when_user_not_named
     assert "may already have a record" in body
     assert "Restricted record" in body
     assert "27 March 2015" not in body.split("Possible matches")[1].split("</table>")[0]
+
+
+def test_family_network_masks_a_restricted_sibling_when_user_may_not_open_it(
+    client_for, social_worker, team_manager, child
+):
+    sibling = make_person(social_worker, "Jordan", "Quill")
+    services.add_relationship(actor=social_worker, person_a=sibling, person_b=child, type="SIBLING")
+    restrict(team_manager, sibling)
+
+    barred = client_for(social_worker).get(f"/people/{child.pk}/").content.decode()
+    manager_view = client_for(team_manager).get(f"/people/{child.pk}/").content.decode()
+
+    network = barred.split('id="family-network"')[1].split("</ul>")[0]
+    assert "Jordan" not in barred and "Quill" not in barred
+    assert "Restricted record" in network
+    assert "Jordan Quill" in manager_view.split('id="family-network"')[1]
