@@ -90,6 +90,11 @@ def _restriction(person: Person) -> RecordRestriction | None:
     return restriction if restriction.active else None
 
 
+def active_restriction(person: Person) -> RecordRestriction | None:
+    """The restriction in force on the record, if any."""
+    return _restriction(person)
+
+
 def _has_current_break_glass(user: User, person: Person) -> bool:
     return BreakGlassAccess.objects.filter(person=person, user=user, expires_at__gt=timezone.now()).exists()
 
@@ -117,7 +122,16 @@ def decide(user: User, person: Person, purpose: Purpose) -> Decision:
         return Decision(False, "not involved with this person")
     if not may_see_restricted(user, person):
         return Decision(False, "restricted record")
+    if purpose == Purpose.RESTRICT and not may_change_restriction(user, person):
+        return Decision(False, "only the restriction's manager may change it")
     return Decision(True, "allowed")
+
+
+def may_change_restriction(user: User, person: Person) -> bool:
+    """An existing restriction is changed (or lifted) only by its manager: not by a named
+    user, nor on a break-the-glass grant, nor by anyone else who may restrict records."""
+    restriction = _restriction(person)
+    return restriction is None or restriction.manager_id == user.pk
 
 
 def _load(person_id: Any) -> Person:
