@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.extensions import app_modules
+from core.presenters import RESTRICTED_NAME
 from people import access
 from people.models import INVERSE_LABELS, Person, PersonRelationship
 from workforce.models import Allocation
@@ -91,7 +92,7 @@ def _my_record(person: Person, object_id: int, actor: User) -> Doc:
             other, label = rel.person_a, rel.get_type_display()
         else:
             other, label = rel.person_b, INVERSE_LABELS.get(rel.type, rel.get_type_display())
-        name = "Restricted record" if other.pk in private else f"{other.given_name} {other.family_name}"
+        name = RESTRICTED_NAME if other.pk in private else f"{other.given_name} {other.family_name}"
         lines.append(f"{name} – your {label.lower()}" + (" (you live together)" if rel.lives_with else ""))
     for line in lines or ["We have not written down anyone yet."]:
         doc.p(line)

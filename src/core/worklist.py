@@ -16,14 +16,13 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from .extensions import app_modules
+from .presenters import RESTRICTED_NAME
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 # The kind of item that is a decision waiting for a manager or chair to sign it off.
 SIGN_OFF = "Decision awaiting sign-off"
-# How a list names a restricted child its reader may not open (as search does).
-RESTRICTED_NAME = "Restricted record"
 
 
 @dataclass(frozen=True)

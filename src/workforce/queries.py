@@ -8,7 +8,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
-from core.worklist import RESTRICTED_NAME, children_with_open_work
+from core.presenters import RESTRICTED_NAME
+from core.worklist import children_with_open_work
 
 from .models import Allocation, AllocationRole
 

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from codes import person as codes
+from core.presenters import RESTRICTED_NAME
+from people.access import active_restriction
 from people.models import INVERSE_LABELS, Address, Alert, Person, PersonName, PersonRelationship
 
 from ..chronology.events import ChronologyEvent, Kind
@@ -79,10 +81,19 @@ def _relationship_seen_by(end: str) -> tuple[Event[PersonRelationship], ...]:
     inverse = end == "person_a"
     suffix = ":inverse" if inverse else ""
 
-    def sides(rel: PersonRelationship) -> tuple[Person, Person, str]:
+    def sides(rel: PersonRelationship) -> tuple[Person, str, str]:
+        """This end's person, the other's name as shown, and the relationship's label. A
+        restricted relative is never named: the chronology is read and exported beside
+        the record, by people the restriction does not let in."""
         if inverse:
-            return rel.person_a, rel.person_b, INVERSE_LABELS.get(rel.type, rel.get_type_display())
-        return rel.person_b, rel.person_a, rel.get_type_display()
+            me, other, label = (
+                rel.person_a,
+                rel.person_b,
+                INVERSE_LABELS.get(rel.type, rel.get_type_display()),
+            )
+        else:
+            me, other, label = rel.person_b, rel.person_a, rel.get_type_display()
+        return me, RESTRICTED_NAME if active_restriction(other) else other.display_name, label
 
     def recorded(rel: PersonRelationship) -> ChronologyEvent:
         me, other, label = sides(rel)
@@ -91,7 +102,7 @@ def _relationship_seen_by(end: str) -> tuple[Event[PersonRelationship], ...]:
             occurred_on=rel.start_date or rel.created_at,
             kind=Kind.FAMILY,
             title="Relationship recorded",
-            summary=f"{other.display_name} recorded as {label.lower()}"
+            summary=f"{other} recorded as {label.lower()}"
             + (" (lives with them)." if rel.lives_with else "."),
             source="people.PersonRelationship",
             source_key=f"people.PersonRelationship:{rel.pk}{suffix}",
@@ -105,7 +116,7 @@ def _relationship_seen_by(end: str) -> tuple[Event[PersonRelationship], ...]:
             occurred_on=rel.end_date,  # type: ignore[arg-type]  # only rows with one
             kind=Kind.FAMILY,
             title="Relationship ended",
-            summary=f"Relationship with {other.display_name} ({label.lower()}) ended.",
+            summary=f"Relationship with {other} ({label.lower()}) ended.",
             source="people.PersonRelationship",
             source_key=f"people.PersonRelationship:{rel.pk}{suffix}:ended",
             link=_link(me.pk),
@@ -154,7 +165,7 @@ SOURCES = (
     Source(
         "people.PersonRelationship",
         _relationship_seen_by("person_b") + _relationship_seen_by("person_a"),
-        select=("person_a", "person_b"),
+        select=("person_a", "person_b", "person_a__restriction", "person_b__restriction"),
     ),
     Source("people.Alert", (Event(_alert_added), Event(_alert_ended, when=ENDED))),
 )
