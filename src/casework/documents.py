@@ -81,10 +81,13 @@ def _my_record(person: Person, object_id: int, actor: User) -> Doc:
         doc.meta("What you told us matters to you", person.identity_notes)
     doc.h2("The people in your life we know about")
     today = timezone.localdate()
-    rels = PersonRelationship.objects.filter(Q(person_a=person) | Q(person_b=person)).select_related(
-        "person_a", "person_b"
-    )
-    rels = [rel for rel in rels if rel.is_current(today)]
+    rels = [
+        rel
+        for rel in PersonRelationship.objects.filter(Q(person_a=person) | Q(person_b=person)).select_related(
+            "person_a", "person_b"
+        )
+        if rel.is_current(today)
+    ]
     private = access.restricted_from(None, [r.person_a_id for r in rels] + [r.person_b_id for r in rels])
     lines = []
     for rel in rels:
