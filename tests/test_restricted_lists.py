@@ -26,6 +26,10 @@ NOT_LISTS = {
 }
 
 
+def _relative_endpoints():
+    return [e for e in walk_urls() if e.kwargs == ["person_id"] and e.required not in (None, "public")]
+
+
 def _list_endpoints():
     return [
         e
@@ -74,5 +78,35 @@ def test_no_list_names_a_restricted_child_to_a_user_who_may_not_open_it(borough,
             text = body.decode(errors="replace")
             if any(name in text for name in shown):
                 problems.append(f"{endpoint.name} as {role.value}: names the restricted child")
+    assert checked > 50
+    assert not problems, "\n".join(sorted(problems))
+
+
+@pytest.mark.django_db
+def test_no_page_of_a_relative_names_a_restricted_child_to_a_user_who_may_not_open_it(
+    borough,  # noqa: F811
+    client,
+):
+    from people import services as people
+
+    child, allocation = _restricted_child()
+    sibling = Person.objects.active().children().exclude(pk=child.pk).filter(restriction__isnull=True).first()
+    people.add_relationship(actor=allocation.worker, person_a=child, person_b=sibling, type="SIBLING")
+    shown = {child.display_name, html.escape(child.display_name)}
+    problems = []
+    checked = 0
+    for role in Role:
+        if role == Role.PARTNER:
+            continue  # sees only the children they are involved with
+        user = User.objects.create_user(username=f"relative.{role.value}", role=role.value, first_name="Rel")
+        client.force_login(user)
+        for endpoint in _relative_endpoints():
+            if endpoint.required != "authenticated" and not role_has(role, endpoint.required):
+                continue
+            response = client.get(endpoint.path({"person_id": sibling.pk}))
+            checked += 1
+            body = b"".join(response) if response.streaming else response.content  # type: ignore[attr-defined]
+            if any(name in body.decode(errors="replace") for name in shown):
+                problems.append(f"{endpoint.name} as {role.value}: names the restricted relative")
     assert checked > 50
     assert not problems, "\n".join(sorted(problems))
