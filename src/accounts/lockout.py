@@ -1,20 +1,26 @@
-"""Throttling of password sign-in: too many failures lock the username and the address.
+"""Throttling of sign-in: too many failures lock the account and the address.
 
-Rule (settings, from the environment):
-- `HARBOUR_LOCKOUT_FAILURES` (default 5) failed attempts for one username within
-  `HARBOUR_LOCKOUT_MINUTES` (default 15) lock that username until 15 minutes after the
-  last failure. A successful sign-in clears the username's count.
-- `HARBOUR_LOCKOUT_IP_FAILURES` (default 5; raise it where many staff share one outgoing
-  address) failures from one IP address within the window lock that address likewise.
+Rule (settings, from the environment), each within `HARBOUR_LOCKOUT_MINUTES` (default 15)
+and locking until that long after the last failure counted:
+- `HARBOUR_LOCKOUT_FAILURES` (default 5) wrong passwords for one username lock it. A right
+  password clears this count.
+- `HARBOUR_LOCKOUT_CODE_FAILURES` (default 5) wrong second-factor codes for one username
+  lock it. Only a completed sign-in (a right code) clears this count: a right password
+  does not, so knowing the password does not buy more guesses at the code.
+- `HARBOUR_LOCKOUT_IP_FAILURES` (default 50: a whole office may share one outgoing
+  address) failures of either kind from one IP address lock that address likewise.
+An administrator's unlock (`LockoutRelease`) clears both counts for the username.
 
-While locked, the password is not even checked (so guessing cannot continue), the page
-says when to try again, and every refused attempt is still recorded and audited.
+While locked, neither the password nor the code is checked (so guessing cannot continue),
+the page says when to try again, and every refused attempt is still recorded and audited;
+attempts refused while locked are not counted, so retrying does not push a lock further out.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -52,74 +58,79 @@ def _state(failures: list[datetime], limit: int, scope: str, now: datetime) -> L
     return LockoutState(until > now, until if until > now else None, scope)
 
 
-def state(username: str, ip: str | None, now: datetime | None = None) -> LockoutState:
-    now = now or timezone.now()
-    since = now - _window()
-    name = normalise(username)
-    last_ok = (
-        SignInAttempt.objects.filter(username=name, succeeded=True, attempted_at__gte=since)
-        .order_by("-attempted_at")
-        .values_list("attempted_at", flat=True)
-        .first()
-    )
-    released = (
-        LockoutRelease.objects.filter(username=name, released_at__gte=since)
-        .order_by("-released_at")
-        .values_list("released_at", flat=True)
-        .first()
-    )
-    user_since = max(t for t in (since, last_ok, released) if t is not None)
-    by_user = list(
+def _last(queryset: QuerySet, field: str) -> datetime | None:  # type: ignore[type-arg]
+    return queryset.order_by(f"-{field}").values_list(field, flat=True).first()
+
+
+def _failures(since: datetime, **match: object) -> list[datetime]:
+    return list(
         SignInAttempt.objects.filter(
-            username=name, succeeded=False, attempted_at__gte=user_since
+            succeeded=False, while_locked=False, attempted_at__gte=since, **match
         ).values_list("attempted_at", flat=True)
     )
-    result = _state(by_user, settings.HARBOUR_LOCKOUT_FAILURES, "username", now)
+
+
+def _account_state(name: str, now: datetime) -> LockoutState:
+    since = now - _window()
+    released = _last(LockoutRelease.objects.filter(username=name, released_at__gte=since), "released_at")
+    counts = []
+    for factor, limit in (
+        (SignInAttempt.Factor.PASSWORD, settings.HARBOUR_LOCKOUT_FAILURES),
+        (SignInAttempt.Factor.CODE, settings.HARBOUR_LOCKOUT_CODE_FAILURES),
+    ):
+        last_ok = _last(
+            SignInAttempt.objects.filter(
+                username=name, factor=factor, succeeded=True, attempted_at__gte=since
+            ),
+            "attempted_at",
+        )
+        after = max(t for t in (since, last_ok, released) if t is not None)
+        counts.append(_state(_failures(after, username=name, factor=factor), limit, "username", now))
+    locked = [c for c in counts if c.locked and c.until is not None]
+    return max(locked, key=lambda c: c.until or now) if locked else LockoutState(False)
+
+
+def state(username: str, ip: str | None, now: datetime | None = None) -> LockoutState:
+    now = now or timezone.now()
+    result = _account_state(normalise(username), now)
     if result.locked or not ip:
         return result
-    by_ip = list(
-        SignInAttempt.objects.filter(ip_address=ip, succeeded=False, attempted_at__gte=since).values_list(
-            "attempted_at", flat=True
-        )
-    )
+    by_ip = _failures(now - _window(), ip_address=ip)
     return _state(by_ip, settings.HARBOUR_LOCKOUT_IP_FAILURES, "address", now)
 
 
 def locked_usernames(now: datetime | None = None) -> dict[str, datetime]:
     """Usernames locked now (by their own failures), with when each lock ends: for the
-    administrators' list of accounts. Two queries, whatever the number of users."""
+    administrators' list of accounts. One query, then a few for each username with enough
+    failures in the window to be locked."""
     now = now or timezone.now()
-    since = now - _window()
-    failures: dict[str, list[datetime]] = {}
-    for name, at in SignInAttempt.objects.filter(succeeded=False, attempted_at__gte=since).values_list(
-        "username", "attempted_at"
-    ):
-        failures.setdefault(name, []).append(at)
-    candidates = [n for n, times in failures.items() if len(times) >= settings.HARBOUR_LOCKOUT_FAILURES]
-    if not candidates:
-        return {}
-    reset_points: dict[str, datetime] = {}
-    resets = list(
-        SignInAttempt.objects.filter(
-            username__in=candidates, succeeded=True, attempted_at__gte=since
-        ).values_list("username", "attempted_at")
-    ) + list(
-        LockoutRelease.objects.filter(username__in=candidates, released_at__gte=since).values_list(
-            "username", "released_at"
-        )
-    )
-    for name, at in resets:
-        reset_points[name] = max(at, reset_points.get(name, at))
+    failures: dict[str, int] = {}
+    for name in SignInAttempt.objects.filter(
+        succeeded=False, while_locked=False, attempted_at__gte=now - _window()
+    ).values_list("username", flat=True):
+        failures[name] = failures.get(name, 0) + 1
+    least = min(settings.HARBOUR_LOCKOUT_FAILURES, settings.HARBOUR_LOCKOUT_CODE_FAILURES)
     locked = {}
-    for name in candidates:
-        after = [t for t in failures[name] if name not in reset_points or t >= reset_points[name]]
-        result = _state(after, settings.HARBOUR_LOCKOUT_FAILURES, "username", now)
+    for name in sorted(n for n, count in failures.items() if count >= least):
+        result = _account_state(name, now)
         if result.locked and result.until is not None:
             locked[name] = result.until
     return locked
 
 
-def record_attempt(username: str, ip: str | None, *, succeeded: bool) -> SignInAttempt:
+def record_attempt(
+    username: str,
+    ip: str | None,
+    *,
+    succeeded: bool,
+    factor: str = SignInAttempt.Factor.PASSWORD,
+    while_locked: bool = False,
+) -> SignInAttempt:
     return SignInAttempt.objects.create(
-        attempted_at=timezone.now(), username=normalise(username), ip_address=ip, succeeded=succeeded
+        attempted_at=timezone.now(),
+        username=normalise(username),
+        ip_address=ip,
+        succeeded=succeeded,
+        factor=factor,
+        while_locked=while_locked,
     )

@@ -89,16 +89,24 @@ class User(AbstractUser):
 
 
 class SignInAttempt(models.Model):
-    """One attempt to sign in with a password. Failures drive lockout (`accounts.lockout`).
+    """One attempt at a step of sign-in: the password, or the second-factor code. Failures
+    drive lockout (`accounts.lockout`).
 
     The username is the one typed (lower-cased, cut to 150 characters): it identifies a
-    member of staff, not a child. Kept for the lockout window and for investigation.
+    member of staff, not a child. Kept for the lockout window and for investigation. An
+    attempt refused because sign-in was already locked is kept too, marked `while_locked`.
     """
+
+    class Factor(models.TextChoices):
+        PASSWORD = "PASSWORD", "Password"
+        CODE = "CODE", "Second-factor code"
 
     attempted_at = models.DateTimeField(db_index=True)
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
     succeeded = models.BooleanField(default=False)
+    factor = models.CharField(max_length=8, choices=Factor.choices, default=Factor.PASSWORD)
+    while_locked = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-attempted_at"]

@@ -1,8 +1,16 @@
 """Two-factor authentication for local accounts: TOTP (RFC 6238) plus recovery codes.
 
 Who must use it is derived from the permission table, not a list of roles: anyone who
-can break the glass, manage users or read the audit trail (`TOTP_REQUIRED_PERMISSIONS`).
-Anyone else may enrol voluntarily; once enrolled, their sign-in asks for a code too.
+can read a child's record, break the glass, manage users, read the audit trail or manage
+retention (`TOTP_REQUIRED_PERMISSIONS`). Every role can read a child's record, so every
+local account signs in with a second factor.
+
+Superusers are held to the same rule rather than refused sign-in: `has_perm` grants a
+superuser every permission, so one made with `createsuperuser` (usually with no role) can
+read every child's record, and `account_requires_totp` asks for a code on that ground.
+Refusing them instead would leave the authority without its usual recovery account,
+while holding them to the rule costs nothing: they enrol at first sign-in like anyone.
+
 Accounts signing in through the council's identity provider (OIDC) rely on the
 provider's own multi-factor policy.
 """
@@ -23,7 +31,13 @@ from .models import RecoveryCode, TotpDevice, User
 from .permissions import ROLE_PERMISSIONS, Permission, Role
 
 TOTP_REQUIRED_PERMISSIONS = frozenset(
-    {Permission.BREAK_GLASS, Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.MANAGE_RETENTION}
+    {
+        Permission.VIEW_PERSON,
+        Permission.BREAK_GLASS,
+        Permission.MANAGE_USERS,
+        Permission.VIEW_AUDIT,
+        Permission.MANAGE_RETENTION,
+    }
 )
 ISSUER = "Harbour"
 RECOVERY_CODE_COUNT = 10
@@ -37,8 +51,13 @@ def role_requires_totp(role: Role | str) -> bool:
         return False
 
 
+def account_requires_totp(user: User) -> bool:
+    """The account's role, or its being a superuser, makes a second factor compulsory."""
+    return user.is_superuser or role_requires_totp(user.role)
+
+
 def requires_totp(user: User) -> bool:
-    return role_requires_totp(user.role) or user.must_enrol_two_factor or has_confirmed_device(user)
+    return account_requires_totp(user) or user.must_enrol_two_factor or has_confirmed_device(user)
 
 
 def has_confirmed_device(user: User) -> bool:

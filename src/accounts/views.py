@@ -28,7 +28,7 @@ from core.middleware import EXPIRED_FLAG
 from . import dormancy, lockout, services, sessions, twofactor
 from .decorators import requires
 from .forms import CodeForm, EnrolForm, ResetTwoFactorForm, SignInForm, UnlockForm
-from .models import TotpDevice, User
+from .models import SignInAttempt, TotpDevice, User
 from .permissions import Permission
 
 PENDING_USER = "twofactor.pending_user"
@@ -90,7 +90,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         ip = lockout.client_ip(request)
         state = lockout.state(username, ip)
         if state.locked:
-            lockout.record_attempt(username, ip, succeeded=False)
+            lockout.record_attempt(username, ip, succeeded=False, while_locked=True)
             auditor.record(
                 actor=None,
                 action=AuditAction.SIGN_IN_FAILED,
@@ -131,10 +131,19 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _record_failure(username: str, ip: str | None, summary: str) -> None:
-    lockout.record_attempt(username, ip, succeeded=False)
+def _record_failure(
+    username: str,
+    ip: str | None,
+    summary: str,
+    *,
+    factor: str = SignInAttempt.Factor.PASSWORD,
+    actor: User | None = None,
+) -> None:
+    """A refused password (no actor: the account is not known) or a refused code (the
+    actor is the account whose password was right, so an auditor sees which is attacked)."""
+    lockout.record_attempt(username, ip, succeeded=False, factor=factor)
     auditor.record(
-        actor=None,
+        actor=actor,
         action=AuditAction.SIGN_IN_FAILED,
         summary=summary,
         changes={"username_length": len(username)},
@@ -142,11 +151,27 @@ def _record_failure(username: str, ip: str | None, summary: str) -> None:
     after = lockout.state(username, ip)
     if after.locked:
         auditor.record(
-            actor=None,
+            actor=actor,
             action=AuditAction.LOCKOUT,
             summary=f"Sign-in locked ({after.scope}) after repeated failures",
             changes={"scope": after.scope, "username": lockout.normalise(username)},
         )
+
+
+def _record_refused_while_locked(user: User, request: HttpRequest, state: lockout.LockoutState) -> None:
+    lockout.record_attempt(
+        user.username,
+        lockout.client_ip(request),
+        succeeded=False,
+        factor=SignInAttempt.Factor.CODE,
+        while_locked=True,
+    )
+    auditor.record(
+        actor=user,
+        action=AuditAction.SIGN_IN_FAILED,
+        summary="Two-factor code refused: locked out",
+        changes={"scope": state.scope},
+    )
 
 
 def _pending_user(request: HttpRequest) -> User | None:
@@ -162,6 +187,9 @@ def _expired_page(request: HttpRequest) -> HttpResponse:
 
 
 def _finish_pending(request: HttpRequest, user: User, method: str) -> HttpResponse:
+    lockout.record_attempt(
+        user.username, lockout.client_ip(request), succeeded=True, factor=SignInAttempt.Factor.CODE
+    )
     next_url = request.session.get(PENDING_NEXT, "")
     backend = request.session.get(PENDING_BACKEND, settings.AUTHENTICATION_BACKENDS[-1])
     for key in (PENDING_USER, PENDING_AT, PENDING_NEXT, PENDING_BACKEND):
@@ -186,6 +214,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         state = lockout.state(user.username, ip)
         code = form.cleaned_data["code"].strip()
         if state.locked:
+            _record_refused_while_locked(user, request, state)
             form.add_error("code", _locked_message(state))
         elif twofactor.verify_code(device, code):
             return _finish_pending(request, user, "password+totp")
@@ -195,7 +224,9 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             messages.warning(request, f"You used a recovery code. You have {left} left.")
             return response
         else:
-            _record_failure(user.username, ip, "Two-factor code refused")
+            _record_failure(
+                user.username, ip, "Two-factor code refused", factor=SignInAttempt.Factor.CODE, actor=user
+            )
             form.add_error("code", "The security code is not correct or has expired – enter the current code")
     return render(
         request,
@@ -223,7 +254,11 @@ def enrol(request: HttpRequest) -> HttpResponse:
     if device.confirmed:
         return redirect("accounts:two_factor_settings" if signed_in else "accounts:two_factor")
     form = EnrolForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    state = lockout.state(user.username, lockout.client_ip(request)) if not signed_in else None
+    if request.method == "POST" and form.is_valid() and state is not None and state.locked:
+        _record_refused_while_locked(user, request, state)
+        form.add_error("code", _locked_message(state))
+    elif request.method == "POST" and form.is_valid():
         if twofactor.verify_code(device, form.cleaned_data["code"]):
             codes = twofactor.new_recovery_codes(user)
             if user.must_enrol_two_factor:
@@ -239,13 +274,19 @@ def enrol(request: HttpRequest) -> HttpResponse:
             request.session[NEW_RECOVERY_CODES] = codes
             request.session["twofactor.after_codes"] = response["Location"]
             return redirect("accounts:recovery_codes")
-        _record_failure(user.username, lockout.client_ip(request), "Two-factor enrolment code refused")
+        _record_failure(
+            user.username,
+            lockout.client_ip(request),
+            "Two-factor enrolment code refused",
+            factor=SignInAttempt.Factor.CODE,
+            actor=user,
+        )
         form.add_error(
             "code", "The code is not correct – check the time on your phone and enter the current code"
         )
     context = {
         "form": form,
-        "required": twofactor.role_requires_totp(user.role) or user.must_enrol_two_factor,
+        "required": twofactor.account_requires_totp(user) or user.must_enrol_two_factor,
         "page_has_errors": bool(form.errors),
         **_enrol_context(user, device),
     }
@@ -282,7 +323,7 @@ def two_factor_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
         "accounts/two_factor_settings.jinja",
         {
             "device": device,
-            "required": twofactor.role_requires_totp(user.role),
+            "required": twofactor.account_requires_totp(user),
             "remaining": twofactor.remaining_recovery_codes(user),
         },
     )
@@ -345,7 +386,7 @@ def _account_rows(users: Sequence[User], locked: dict[str, Any] | None = None) -
                 else "Set up"
                 if u.has_totp  # type: ignore[attr-defined]
                 else "Required, not set up"
-                if twofactor.role_requires_totp(u.role)
+                if twofactor.account_requires_totp(u)
                 else "Not used"
             ),
         }

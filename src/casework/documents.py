@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.extensions import app_modules
+from core.presenters import RESTRICTED_NAME
+from people import access
 from people.models import INVERSE_LABELS, Person, PersonRelationship
 from workforce.models import Allocation
 
@@ -79,21 +81,22 @@ def _my_record(person: Person, object_id: int, actor: User) -> Doc:
         doc.meta("What you told us matters to you", person.identity_notes)
     doc.h2("The people in your life we know about")
     today = timezone.localdate()
-    rels = PersonRelationship.objects.filter(Q(person_a=person) | Q(person_b=person)).select_related(
-        "person_a", "person_b"
-    )
+    rels = [
+        rel
+        for rel in PersonRelationship.objects.filter(Q(person_a=person) | Q(person_b=person)).select_related(
+            "person_a", "person_b"
+        )
+        if rel.is_current(today)
+    ]
+    private = access.restricted_from(None, [r.person_a_id for r in rels] + [r.person_b_id for r in rels])
     lines = []
     for rel in rels:
-        if not rel.is_current(today):
-            continue
         if rel.person_b_id == person.pk:
             other, label = rel.person_a, rel.get_type_display()
         else:
             other, label = rel.person_b, INVERSE_LABELS.get(rel.type, rel.get_type_display())
-        lines.append(
-            f"{other.given_name} {other.family_name} – your {label.lower()}"
-            + (" (you live together)" if rel.lives_with else "")
-        )
+        name = RESTRICTED_NAME if other.pk in private else f"{other.given_name} {other.family_name}"
+        lines.append(f"{name} – your {label.lower()}" + (" (you live together)" if rel.lives_with else ""))
     for line in lines or ["We have not written down anyone yet."]:
         doc.p(line)
     doc.h2("Who your worker is")

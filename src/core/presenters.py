@@ -5,6 +5,9 @@ from typing import Any
 
 from django.utils import timezone
 
+# How a page names a restricted person its reader may not open (as search does).
+RESTRICTED_NAME = "Restricted record"
+
 
 def govuk_date(value: date | datetime | None, empty: str = "Not recorded") -> str:
     if value is None or value == "":

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from .extensions import app_modules
+from .presenters import RESTRICTED_NAME
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -87,16 +88,22 @@ def _open_work() -> list[OpenWork]:
 
 
 def work_items(
-    person_ids: Collection[int], today: date, *, names: Mapping[int, str] | None = None
+    person_ids: Collection[int],
+    today: date,
+    *,
+    names: Mapping[int, str] | None = None,
+    unnamed: Collection[int] = (),
 ) -> list[WorkItem]:
     """Every provider's items for these people, overdue first, then soonest due. `names`, the
-    children's names as the page shows them, fill the items a provider left unnamed."""
+    children's names as the page shows them, fill the items a provider left unnamed; the
+    children in `unnamed` (restricted records the reader may not open) are never named."""
     items = [item for provider in providers() for item in provider(person_ids, today)]
     if names:
         items = [
             item if item.person_name else replace(item, person_name=names.get(item.person_id, ""))
             for item in items
         ]
+    items = [replace(i, person_name=RESTRICTED_NAME) if i.person_id in unnamed else i for i in items]
     return sorted(items, key=lambda i: (_as_date(i.due), i.person_name, i.title))
 
 
@@ -106,10 +113,16 @@ def visible_to(user: "User", items: Iterable[WorkItem]) -> list[WorkItem]:
 
 
 def awaiting_sign_off(
-    person_ids: Collection[int], today: date, *, names: Mapping[int, str] | None = None
+    person_ids: Collection[int],
+    today: date,
+    *,
+    names: Mapping[int, str] | None = None,
+    unnamed: Collection[int] = (),
 ) -> list[WorkItem]:
     """Decisions waiting for a manager or chair (assessments, plans), oldest first."""
-    return [item for item in work_items(person_ids, today, names=names) if item.kind == SIGN_OFF]
+    return [
+        item for item in work_items(person_ids, today, names=names, unnamed=unnamed) if item.kind == SIGN_OFF
+    ]
 
 
 def children_with_open_work(today: date) -> dict[int, date]:

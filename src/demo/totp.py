@@ -1,6 +1,6 @@
 """Two-factor for the DEMO accounts only: secrets derived from the demo seed.
 
-Most demo roles must use two-factor sign-in, so the demo accounts are enrolled in
+Every demo account must use two-factor sign-in, so the demo accounts are enrolled in
 advance with a per-account secret derived deterministically from the demo seed
 (`HMAC-SHA256("harbour-demo-totp:<seed>", username)`), and `manage.py demo_totp <username>`
 prints the current code. Only accounts the demo generator created (e-mail in the demo
@@ -44,7 +44,7 @@ def enrol_demo_accounts(seed: int = DEFAULT_SEED) -> list[str]:
     """Give every demo account needing two-factor a confirmed device; return usernames."""
     enrolled = []
     for user in User.objects.filter(email__endswith=f"@{DEMO_EMAIL_DOMAIN}", is_active=True):
-        if not twofactor.role_requires_totp(user.role) or TotpDevice.objects.filter(user=user).exists():
+        if not twofactor.account_requires_totp(user) or TotpDevice.objects.filter(user=user).exists():
             continue
         TotpDevice.objects.create(
             user=user, secret=demo_secret(user.username, seed), confirmed_at=timezone.now()

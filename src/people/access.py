@@ -90,6 +90,11 @@ def _restriction(person: Person) -> RecordRestriction | None:
     return restriction if restriction.active else None
 
 
+def active_restriction(person: Person) -> RecordRestriction | None:
+    """The restriction in force on the record, if any."""
+    return _restriction(person)
+
+
 def _has_current_break_glass(user: User, person: Person) -> bool:
     return BreakGlassAccess.objects.filter(person=person, user=user, expires_at__gt=timezone.now()).exists()
 
@@ -117,7 +122,16 @@ def decide(user: User, person: Person, purpose: Purpose) -> Decision:
         return Decision(False, "not involved with this person")
     if not may_see_restricted(user, person):
         return Decision(False, "restricted record")
+    if purpose == Purpose.RESTRICT and not may_change_restriction(user, person):
+        return Decision(False, "only the restriction's manager may change it")
     return Decision(True, "allowed")
+
+
+def may_change_restriction(user: User, person: Person) -> bool:
+    """An existing restriction is changed (or lifted) only by its manager: not by a named
+    user, nor on a break-the-glass grant, nor by anyone else who may restrict records."""
+    restriction = _restriction(person)
+    return restriction is None or restriction.manager_id == user.pk
 
 
 def _load(person_id: Any) -> Person:
@@ -309,18 +323,27 @@ def openable_ids(user: User, person_ids: list[int]) -> set[int]:
                 allocations__start_date__lte=today,
             ).values_list("pk", flat=True)
         )
+    return ids - restricted_from(user, ids)
+
+
+def restricted_from(user: User | None, person_ids: Iterable[int]) -> set[int]:
+    """Of these records, the restricted ones `user` is not let into (not the manager, not
+    named, no current break-the-glass grant): a list shows each as "Restricted record".
+    With no user (what leaves Harbour, such as a letter to the family), every restricted one."""
     restricted = set(
-        RecordRestriction.objects.filter(person_id__in=ids, active=True).values_list("person_id", flat=True)
-    )
-    if restricted:
-        let_in = set(
-            RecordRestriction.objects.filter(person_id__in=restricted, active=True)
-            .filter(Q(manager=user) | Q(named_users=user))
-            .values_list("person_id", flat=True)
-        ) | set(
-            BreakGlassAccess.objects.filter(
-                person_id__in=restricted, user=user, expires_at__gt=timezone.now()
-            ).values_list("person_id", flat=True)
+        RecordRestriction.objects.filter(person_id__in=set(person_ids), active=True).values_list(
+            "person_id", flat=True
         )
-        ids -= restricted - let_in
-    return ids
+    )
+    if not restricted or user is None:
+        return restricted
+    let_in = set(
+        RecordRestriction.objects.filter(person_id__in=restricted, active=True)
+        .filter(Q(manager=user) | Q(named_users=user))
+        .values_list("person_id", flat=True)
+    ) | set(
+        BreakGlassAccess.objects.filter(
+            person_id__in=restricted, user=user, expires_at__gt=timezone.now()
+        ).values_list("person_id", flat=True)
+    )
+    return restricted - let_in

@@ -1,6 +1,6 @@
 """What the person page shows, assembled once so the template stays simple."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
@@ -13,6 +13,7 @@ from codes import person as codes
 from core.extensions import Panel, person_panels
 from core.presenters import age_text, govuk_date, nhs_number, yes_no
 
+from . import access
 from .models import INVERSE_LABELS, SYMMETRIC_TYPES, Person, PersonRelationship, RecordRestriction
 
 
@@ -25,14 +26,16 @@ class NetworkMember:
     since: date | None
     until: date | None
     relationship_id: int
+    restricted: bool = False  # a restricted record the viewer may not open: shown unnamed
 
     @property
     def current(self) -> bool:
         return self.until is None or self.until >= timezone.localdate()
 
 
-def network_for(person: Person) -> list[NetworkMember]:
-    """The person's family network, each relationship labelled from this person's side."""
+def network_for(person: Person, user: User) -> list[NetworkMember]:
+    """The person's family network, each relationship labelled from this person's side;
+    a relative whose record is restricted from `user` is marked, to be shown unnamed."""
     members = []
     as_a = PersonRelationship.objects.filter(person_a=person).select_related("person_b")
     as_b = PersonRelationship.objects.filter(person_b=person).select_related("person_a")
@@ -54,7 +57,11 @@ def network_for(person: Person) -> list[NetworkMember]:
                 rel.pk,
             )
         )
-    members.sort(key=lambda m: (not m.current, m.label, m.person.family_name))
+    hidden = access.restricted_from(user, [m.person.pk for m in members])
+    members = [replace(m, restricted=m.person.pk in hidden) for m in members]
+    members.sort(
+        key=lambda m: (not m.current, m.label, m.restricted, "" if m.restricted else m.person.family_name)
+    )
     return members
 
 
@@ -90,7 +97,7 @@ class PersonPage:
 
     @cached_property
     def network(self) -> list[NetworkMember]:
-        return network_for(self.person)
+        return network_for(self.person, self.user)
 
     @cached_property
     def addresses(self) -> list[Any]:

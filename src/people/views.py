@@ -17,7 +17,7 @@ from core.forms import form_page, form_status, submitted
 from core.http import AuthenticatedHttpRequest
 
 from . import services
-from .access import Purpose, break_glass, decide, find_by_la_id
+from .access import Purpose, active_restriction, break_glass, decide, find_by_la_id
 from .decorators import with_person
 from .forms import (
     AddressForm,
@@ -234,7 +234,17 @@ def restrict(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         for u in staff
         if role_has(u.role, Permission.VIEW_PERSON)
     ]
-    form = RestrictForm(request.POST or None, user_choices=choices)
+    current = active_restriction(person)
+    initial = (
+        {
+            "reason": current.reason,
+            "details": current.details,
+            "named_users": [str(pk) for pk in current.named_users.values_list("pk", flat=True)],
+        }
+        if current is not None
+        else None
+    )
+    form = RestrictForm(request.POST or None, user_choices=choices, initial=initial)
 
     def action(data: dict[str, Any]) -> None:
         services.restrict_record(

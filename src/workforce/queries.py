@@ -1,6 +1,6 @@
 """Read models for caseloads."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
+from core.presenters import RESTRICTED_NAME
 from core.worklist import children_with_open_work
 
 from .models import Allocation, AllocationRole
@@ -34,10 +35,13 @@ def team_caseload(team: Team, on: date | None = None) -> QuerySet[Allocation]:
     )
 
 
-def child_names(caseload: Iterable[Allocation]) -> dict[int, str]:
+def child_names(caseload: Iterable[Allocation], unnamed: Collection[int] = ()) -> dict[int, str]:
     """Each allocated child's name as shown, from a caseload read with its people: the names
-    on the caseload's work items (`core.worklist.work_items(..., names=...)`)."""
-    return {allocation.person_id: allocation.person.display_name for allocation in caseload}
+    on the caseload's work items (`core.worklist.work_items(..., names=...)`). Children in
+    `unnamed` (restricted from the reader) are shown as "Restricted record"."""
+    return {
+        a.person_id: RESTRICTED_NAME if a.person_id in unnamed else a.person.display_name for a in caseload
+    }
 
 
 @dataclass(frozen=True)

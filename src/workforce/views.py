@@ -12,7 +12,7 @@ from accounts.models import Team
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
 from core.worklist import awaiting_sign_off, visible_to, work_items
-from people.access import Purpose, la_child_ids, may_open
+from people.access import Purpose, la_child_ids, may_open, restricted_from
 from people.decorators import with_person
 from people.pages import form_view
 
@@ -25,12 +25,13 @@ from .queries import unallocated_children
 def my_work(request: AuthenticatedHttpRequest) -> HttpResponse:
     caseload = list(queries.caseload_for(request.user))
     today = timezone.localdate()
-    names = queries.child_names(caseload)
-    items = visible_to(request.user, work_items(set(names), today, names=names))
+    hidden = restricted_from(request.user, [a.person_id for a in caseload])
+    names = queries.child_names(caseload, hidden)
+    items = visible_to(request.user, work_items(set(names), today, names=names, unnamed=hidden))
     return render(
         request,
         "workforce/my_work.jinja",
-        {"caseload": caseload, "items": items, "today": today, "nav_key": "my_work"},
+        {"caseload": caseload, "restricted": hidden, "items": items, "today": today, "nav_key": "my_work"},
     )
 
 
@@ -65,7 +66,8 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
             raise PermissionDenied("Not your team")
         raise Http404("No such team")
     caseload = list(queries.team_caseload(team))
-    names = queries.child_names(caseload)
+    hidden = restricted_from(request.user, [a.person_id for a in caseload])
+    names = queries.child_names(caseload, hidden)
     today = timezone.localdate()
     return render(
         request,
@@ -74,12 +76,13 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
             "team": team,
             "workers": queries.team_workers(team),
             "caseload": caseload,
+            "restricted": hidden,
             "items": [
                 i
-                for i in visible_to(request.user, work_items(set(names), today, names=names))
+                for i in visible_to(request.user, work_items(set(names), today, names=names, unnamed=hidden))
                 if i.is_overdue(today)
             ],
-            "sign_offs": awaiting_sign_off(set(names), today, names=names),
+            "sign_offs": awaiting_sign_off(set(names), today, names=names, unnamed=hidden),
             "unallocated": _openable(request.user, unallocated_children(today), today),
             "today": today,
             "nav_key": "teams",

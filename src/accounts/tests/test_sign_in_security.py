@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts import lockout, twofactor
 from accounts.models import RecoveryCode, SignInAttempt, TotpDevice, User
-from accounts.permissions import Role
+from accounts.permissions import Permission, Role, role_has
 from accounts.services import disable_dormant_accounts
 from audit.models import AuditAction, AuditEvent
 from demo import totp as demo_totp
@@ -30,12 +30,32 @@ def _code(secret, offset_steps=0):
 # --- Who must use two-factor --------------------------------------------------------------
 
 
-def test_roles_that_can_break_glass_manage_users_or_audit_require_totp_when_derived_from_table():
-    required = {r for r in Role if twofactor.role_requires_totp(r)}
-    assert {Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.AUDITOR} <= required
-    assert Role.PERFORMANCE in required  # can approve deletions
-    assert Role.EARLY_HELP not in required
-    assert Role.PARTNER not in required
+def test_every_role_that_can_read_a_childs_record_requires_totp():
+    readers = {r for r in Role if role_has(r, Permission.VIEW_PERSON)}
+
+    assert readers == set(Role)
+    assert all(twofactor.role_requires_totp(r) for r in readers)
+
+
+@pytest.mark.django_db
+def test_early_help_and_partner_are_asked_for_a_code_when_signing_in(client, make_user):
+    for role, username in ((Role.EARLY_HELP, "eh.worker"), (Role.PARTNER, "partner.user")):
+        make_user(role, username)
+
+        response = _post_sign_in(client, username)
+
+        assert response.url == reverse("accounts:two_factor")
+        assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_superuser_without_a_role_is_asked_for_a_code_when_signing_in(client):
+    User.objects.create_superuser("root", "root@example.invalid", PASSWORD)
+
+    response = _post_sign_in(client, "root")
+
+    assert response.url == reverse("accounts:two_factor")
+    assert "_auth_user_id" not in client.session
 
 
 # --- Lockout --------------------------------------------------------------------------------
@@ -66,8 +86,7 @@ def test_lock_lifts_when_fifteen_minutes_have_passed(client, make_user, time_mac
 
     response = _post_sign_in(client, "eh.worker")
 
-    assert response.status_code == 302
-    assert client.session["_auth_user_id"]
+    assert response.status_code == 302 and response.url == reverse("accounts:two_factor")
 
 
 @pytest.mark.django_db
@@ -210,16 +229,6 @@ def test_code_step_expires_when_pending_too_long(client, enrolled, time_machine)
 
 
 @pytest.mark.django_db
-def test_role_without_requirement_signs_in_with_password_when_not_enrolled(client, make_user):
-    make_user(Role.EARLY_HELP, "analyst")
-
-    response = _post_sign_in(client, "analyst")
-
-    assert response.status_code == 302 and response.url == "/"
-    assert client.session["_auth_user_id"]
-
-
-@pytest.mark.django_db
 def test_next_address_is_kept_when_two_factor_completes(client, enrolled):
     _, secret = enrolled
     client.post(SIGN_IN, {"username": "social.worker", "password": PASSWORD, "next": "/people/search/"})
@@ -227,6 +236,90 @@ def test_next_address_is_kept_when_two_factor_completes(client, enrolled):
     response = client.post(reverse("accounts:two_factor"), {"code": _code(secret)})
 
     assert response.url == "/people/search/"
+
+
+# --- Second-factor guessing ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_account_locks_when_codes_are_refused_after_right_passwords(client, enrolled):
+    user, secret = enrolled
+    for round_ in range(8):
+        address = f"10.0.{round_}.1"
+        _post_sign_in(client, "social.worker", REMOTE_ADDR=address)
+        for _ in range(3):
+            client.post(reverse("accounts:two_factor"), {"code": "000000"}, REMOTE_ADDR=address)
+
+    refused = _post_sign_in(client, "social.worker", REMOTE_ADDR="10.1.0.1")
+
+    assert refused.status_code == 400 and "too many failed attempts" in refused.content.decode()
+    assert lockout.state("social.worker", None).scope == "username"
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_code_step_refuses_right_code_when_account_locked_by_codes(client, enrolled, settings):
+    user, secret = enrolled
+    _post_sign_in(client, "social.worker")
+    for _ in range(settings.HARBOUR_LOCKOUT_CODE_FAILURES):
+        client.post(reverse("accounts:two_factor"), {"code": "000000"})
+
+    response = client.post(reverse("accounts:two_factor"), {"code": _code(secret)})
+
+    assert response.status_code == 400 and "too many failed attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action=AuditAction.LOCKOUT, actor=user).exists()
+
+
+@pytest.mark.django_db
+def test_password_success_does_not_clear_code_failures():
+    now = timezone.now()
+    for second in range(5):
+        SignInAttempt.objects.create(
+            attempted_at=now + timedelta(seconds=2 * second), username="x", succeeded=True
+        )
+        SignInAttempt.objects.create(
+            attempted_at=now + timedelta(seconds=2 * second + 1),
+            username="x",
+            succeeded=False,
+            factor=SignInAttempt.Factor.CODE,
+        )
+
+    assert lockout.state("x", None, now=now + timedelta(seconds=11)).locked
+
+
+@pytest.mark.django_db
+def test_refused_code_is_audited_against_the_pending_account(client, enrolled):
+    user, _ = enrolled
+    _post_sign_in(client, "social.worker")
+
+    client.post(reverse("accounts:two_factor"), {"code": "000000"})
+
+    refused = AuditEvent.objects.get(action=AuditAction.SIGN_IN_FAILED, summary="Two-factor code refused")
+    assert refused.actor == user
+
+
+@pytest.mark.django_db
+def test_address_lock_ends_on_time_when_attempts_continue_while_locked(client, settings, time_machine):
+    settings.HARBOUR_LOCKOUT_IP_FAILURES = 3
+    time_machine.move_to(timezone.now())
+    for name in ("a", "b", "c"):
+        _post_sign_in(client, name, "wrong")
+    time_machine.shift(timedelta(minutes=10))
+    for name in ("d", "e", "f", "g"):
+        assert "too many failed attempts" in _post_sign_in(client, name, "wrong").content.decode()
+    time_machine.shift(timedelta(minutes=6))
+
+    assert not lockout.state("someone.else", "127.0.0.1").locked
+
+
+@pytest.mark.django_db
+def test_office_behind_one_address_is_not_locked_out_by_a_morning_of_typing_slips(client, make_user):
+    for number in range(20):
+        make_user(Role.EARLY_HELP, f"worker.{number}")
+        _post_sign_in(client, f"worker.{number}", "mistyped")
+
+    assert _post_sign_in(client, "worker.0").status_code == 302
 
 
 # --- Dormant accounts -------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from codes import person as codes
+from core.presenters import RESTRICTED_NAME
+from people.access import active_restriction
 from people.models import INVERSE_LABELS, Alert, Person, PersonName, PersonRelationship
 
 from ..chronology.events import Kind
@@ -34,19 +36,28 @@ def _relationship_seen_by(end: str) -> tuple[Event[PersonRelationship], ...]:
     inverse = end == "person_a"
     suffix = ":inverse" if inverse else ""
 
-    def sides(rel: PersonRelationship) -> tuple[Person, Person, str]:
+    def sides(rel: PersonRelationship) -> tuple[Person, str, str]:
+        """This end's person, the other's name as shown, and the relationship's label. A
+        restricted relative is never named: the chronology is read and exported beside
+        the record, by people the restriction does not let in."""
         if inverse:
-            return rel.person_a, rel.person_b, INVERSE_LABELS.get(rel.type, rel.get_type_display())
-        return rel.person_b, rel.person_a, rel.get_type_display()
+            me, other, label = (
+                rel.person_a,
+                rel.person_b,
+                INVERSE_LABELS.get(rel.type, rel.get_type_display()),
+            )
+        else:
+            me, other, label = rel.person_b, rel.person_a, rel.get_type_display()
+        return me, RESTRICTED_NAME if active_restriction(other) else other.display_name, label
 
     def recorded(rel: PersonRelationship) -> str:
         _, other, label = sides(rel)
         lives = " (lives with them)." if rel.lives_with else "."
-        return f"{other.display_name} recorded as {label.lower()}{lives}"
+        return f"{other} recorded as {label.lower()}{lives}"
 
     def ended(rel: PersonRelationship) -> str:
         _, other, label = sides(rel)
-        return f"Relationship with {other.display_name} ({label.lower()}) ended."
+        return f"Relationship with {other} ({label.lower()}) ended."
 
     def link(rel: PersonRelationship) -> str:
         return _page(sides(rel)[0].pk)
@@ -132,7 +143,7 @@ SOURCES: tuple[Source[Any], ...] = (
     Source(
         "people.PersonRelationship",
         _relationship_seen_by("person_b") + _relationship_seen_by("person_a"),
-        select=("person_a", "person_b"),
+        select=("person_a", "person_b", "person_a__restriction", "person_b__restriction"),
     ),
     Source(
         "people.Alert",

@@ -344,3 +344,34 @@ def test_child_view_links_to_chronology_event_when_posted_from_event(client_for,
     from casework.models import ChildView
 
     assert ChildView.objects.get(person=child).informed_source_key == key
+
+
+def test_my_record_names_no_restricted_relative(child, social_worker, team_manager):
+    from casework.documents import _my_record
+    from people import services as people
+    from people.tests.factories import make_person, restrict
+
+    sibling = make_person(social_worker, "Jordan", "Quill")
+    people.add_relationship(actor=social_worker, person_a=sibling, person_b=child, type="SIBLING")
+    restrict(team_manager, sibling, named_users=[social_worker])
+
+    text = " ".join(str(block.text) for block in _my_record(child, child.pk, social_worker).blocks)
+
+    assert "Quill" not in text
+    assert "Restricted record – your sibling" in text
+
+
+def test_chronology_names_no_restricted_relative(client_for, child, social_worker, team_manager):
+    from people import services as people
+    from people.tests.factories import make_person, restrict
+
+    sibling = make_person(social_worker, "Jordan", "Quill")
+    people.add_relationship(actor=social_worker, person_a=sibling, person_b=child, type="SIBLING")
+    restrict(team_manager, sibling)
+
+    summaries = [e.summary for e in chronology.collect([child.pk], user=social_worker) if e.kind == "family"]
+    page = client_for(social_worker).get(reverse("casework:chronology", args=[child.pk])).content.decode()
+
+    assert summaries and all("Quill" not in s for s in summaries)
+    assert "Restricted record recorded as sibling." in summaries
+    assert "Quill" not in page

@@ -227,7 +227,8 @@ HARBOUR_AUDIT_TRIGGERS = True
 # --- Sign-in, sessions and drafts (ADRs 0009, 0011, 0014) -------------------------------------
 # Sign-in throttling (accounts.lockout): N failures within the window lock for the window.
 HARBOUR_LOCKOUT_FAILURES = env.int("HARBOUR_LOCKOUT_FAILURES", default=5)
-HARBOUR_LOCKOUT_IP_FAILURES = env.int("HARBOUR_LOCKOUT_IP_FAILURES", default=5)
+HARBOUR_LOCKOUT_CODE_FAILURES = env.int("HARBOUR_LOCKOUT_CODE_FAILURES", default=5)
+HARBOUR_LOCKOUT_IP_FAILURES = env.int("HARBOUR_LOCKOUT_IP_FAILURES", default=50)
 HARBOUR_LOCKOUT_MINUTES = env.int("HARBOUR_LOCKOUT_MINUTES", default=15)
 # Behind a reverse proxy, the META key carrying the client address (e.g. HTTP_X_FORWARDED_FOR).
 HARBOUR_TRUSTED_PROXY_HEADER = env.str("HARBOUR_TRUSTED_PROXY_HEADER", default="")

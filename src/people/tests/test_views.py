@@ -410,3 +410,77 @@ def test_duplicate_check_hides_details_of_restricted_records_when_user_not_named
     assert "may already have a record" in body
     assert "Restricted record" in body
     assert "27 March 2015" not in body.split("Possible matches")[1].split("</table>")[0]
+
+
+def test_family_network_masks_a_restricted_sibling_when_user_may_not_open_it(
+    client_for, social_worker, team_manager, child
+):
+    sibling = make_person(social_worker, "Jordan", "Quill")
+    services.add_relationship(actor=social_worker, person_a=sibling, person_b=child, type="SIBLING")
+    restrict(team_manager, sibling)
+
+    barred = client_for(social_worker).get(f"/people/{child.pk}/").content.decode()
+    manager_view = client_for(team_manager).get(f"/people/{child.pk}/").content.decode()
+
+    network = barred.split('id="family-network"')[1].split("</ul>")[0]
+    assert "Jordan" not in barred and "Quill" not in barred
+    assert "Restricted record" in network
+    assert "Jordan Quill" in manager_view.split('id="family-network"')[1]
+
+
+def test_break_glass_does_not_let_another_manager_re_restrict_the_record(
+    client_for, make_user, team_manager, social_worker, restricted_child
+):
+    from people.access import break_glass
+    from people.models import RecordRestriction
+
+    other = make_user(Role.TEAM_MANAGER, "other.manager")
+    break_glass(actor=other, person_id=restricted_child.pk, reason="Police checking welfare tonight")
+    c = client_for(other)
+
+    page = c.get(f"/people/{restricted_child.pk}/restrict/")
+    posted = c.post(f"/people/{restricted_child.pk}/restrict/", {"reason": "STAFF_CHILD", "named_users": []})
+
+    assert page.status_code == 403 and posted.status_code == 403
+    assert RecordRestriction.objects.get(person=restricted_child).manager == team_manager
+    assert client_for(team_manager).get(f"/people/{restricted_child.pk}/").status_code == 200
+
+
+def test_restriction_change_by_another_holder_of_the_permission_is_refused(
+    admin_user, team_manager, social_worker, child
+):
+    from django.core.exceptions import PermissionDenied
+
+    from people.models import RecordRestriction
+
+    restrict(team_manager, child, named_users=[social_worker])
+
+    with pytest.raises(PermissionDenied):
+        services.restrict_record(
+            actor=admin_user,
+            person=child,
+            reason="STAFF_CHILD",
+            details="",
+            manager=admin_user,
+            named_users=[],
+        )
+    with pytest.raises(PermissionDenied):
+        services.lift_restriction(actor=admin_user, person=child, reason="Not needed")
+
+    kept = RecordRestriction.objects.get(person=child)
+    assert kept.manager == team_manager and list(kept.named_users.all()) == [social_worker]
+
+
+def test_restriction_manager_changes_named_users_and_those_removed_are_told(
+    client_for, team_manager, social_worker, make_user, child
+):
+    other = make_user(Role.SOCIAL_WORKER, "other.worker")
+    restrict(team_manager, child, named_users=[social_worker, other])
+    c = client_for(team_manager)
+
+    form = c.get(f"/people/{child.pk}/restrict/").content.decode()
+    c.post(f"/people/{child.pk}/restrict/", {"reason": "STAFF_CHILD", "named_users": [str(other.pk)]})
+
+    assert re.search(rf'value="{social_worker.pk}"\s+checked', form)
+    assert Notification.objects.filter(recipient=social_worker, subject__contains=child.la_child_id).exists()
+    assert not Notification.objects.filter(recipient=other).exists()

@@ -1,5 +1,6 @@
 """My work and the team page name each work item's child, from the caseload they have read."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from django.urls import reverse
@@ -27,3 +28,27 @@ def test_my_work_and_the_team_page_name_each_items_child(
 
     team_page = client_for(team_manager).get(reverse("workforce:team", args=[team.pk])).content.decode()
     assert team_page.count(cell) == 4  # two overdue, one awaiting sign-off, the caseload row
+
+
+def test_team_page_shows_a_restricted_child_unnamed_when_the_reader_may_not_open_it(
+    client_for, monkeypatch, make_user, child, team, team_manager, social_worker
+):
+    from accounts.permissions import Role
+    from people.tests.factories import restrict
+
+    allocate(team_manager, child, social_worker, team, date(2024, 1, 1))
+    restrict(make_user(Role.SERVICE_MANAGER, "service.manager"), child, named_users=[social_worker])
+    overdue = timezone.localdate() - timedelta(days=3)
+    provided = [
+        _item_for(child, overdue),
+        replace(_item_for(child, overdue, kind=worklist.SIGN_OFF), person_name=child.display_name),
+    ]
+    monkeypatch.setattr(worklist, "providers", lambda: [lambda person_ids, today: provided])
+    url = reverse("workforce:team", args=[team.pk])
+
+    barred = client_for(team_manager).get(url).content.decode()
+
+    assert "Amelia" not in barred and "Hughes" not in barred
+    assert barred.count("Restricted record") == 4  # two overdue, one awaiting sign-off, the caseload row
+    named = client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
+    assert named.count(child.display_name) >= 3

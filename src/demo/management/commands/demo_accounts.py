@@ -1,10 +1,13 @@
-"""`manage.py demo_accounts`: list the demo sign-in accounts and their password."""
+"""`manage.py demo_accounts`: list the demo sign-in accounts and their password, enrolling
+any demo account not yet set up for two-factor sign-in (a demo made before every role
+needed it), so each listed login works with `manage.py demo_totp`."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
 from demo.accounts import DEMO_PASSWORD, existing_demo_accounts
+from demo.totp import enrol_demo_accounts
 
 
 class Command(BaseCommand):
@@ -17,6 +20,7 @@ class Command(BaseCommand):
                 "There are no demo accounts. Create them with: python manage.py generate_demo_data"
             )
             return
+        enrol_demo_accounts()
         rows = [("Username", "Name", "Role", "Team")] + [
             (u.username, u.display_name, u.role_label, u.team.name if u.team else "–") for u in accounts
         ]
@@ -30,6 +34,6 @@ class Command(BaseCommand):
                 self.stdout.write("  " + "  ".join("-" * width for width in widths))
         self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")
         self.stdout.write(
-            "Two-factor sign-in: most roles are asked for a security code after the password. "
+            "Two-factor sign-in: every account is asked for a security code after the password. "
             "Print an account's current code with: python manage.py demo_totp <username>"
         )
