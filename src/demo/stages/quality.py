@@ -136,6 +136,7 @@ def _supervision(ctx: StageContext, today: date, caseloads: dict[int, list[Alloc
             continue
         stretched = rng.random() < 0.2
         interval = 14 if worker.newly_qualified else 28
+        review: dict[int, date] = {}  # child → when their latest direction is due for review
         day = max(today - timedelta(days=365), worker.date_joined.date()) + timedelta(days=rng.randint(3, 20))
         while day <= today:
             session = services.record_supervision(
@@ -147,8 +148,11 @@ def _supervision(ctx: StageContext, today: date, caseloads: dict[int, list[Alloc
             )
             made += 1
             children = _on(caseloads.get(worker.pk, []), day)
-            for child in rng.sample(children, min(len(children), rng.randint(1, 3))):
-                _direction(rng, manager, worker, session, child, today)
+            # The children whose direction is due for review come first, then one or two more.
+            due = [c for c in children if review.get(c.pk, day) < day + timedelta(days=7)]
+            others = [c for c in children if c not in due]
+            for child in due[:4] + rng.sample(others, min(len(others), rng.randint(1, 2))):
+                review[child.pk] = _direction(rng, manager, worker, session, child, today)
             late = rng.random() < (0.5 if stretched else 0.12)
             day += timedelta(days=interval + rng.randint(5, 30) if late else interval - rng.randint(0, 6))
     return made
@@ -156,7 +160,9 @@ def _supervision(ctx: StageContext, today: date, caseloads: dict[int, list[Alloc
 
 def _direction(
     rng: random.Random, manager: User, worker: User, session: object, child: Person, today: date
-) -> None:
+) -> date:
+    """A case direction for the child at the session, its actions done as a worker would;
+    when it is due for review."""
     held = session.held_on  # type: ignore[attr-defined]
     thin = rng.random() < 0.25
     rows = (
@@ -181,6 +187,7 @@ def _direction(
         done = _done(rng, action.due_on, held, today, 0.8)
         if done:
             services.complete_action(actor=worker, action=action, done_on=done)
+    return direction.review_on
 
 
 def _oversight(ctx: StageContext, today: date) -> int:
