@@ -145,7 +145,7 @@ def test_auditor_sees_who_has_viewed_a_childs_record(
     assert_accessible(worker_page)
 
     sign_in(page, live_server, "auditor")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Audit").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Audit", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Audit")
     assert_accessible(page)
 
