@@ -9,16 +9,21 @@ from workforce import services as workforce
 from workforce.models import AllocationRole
 
 
-@pytest.fixture
-def allocated(child, social_worker, team_manager, team):
+def allocate(person, worker, manager, team, start: date):  # type: ignore[no-untyped-def]
+    """Allocate `person` to `worker` in `team` as their social worker from `start`."""
     workforce.allocate(
-        actor=team_manager,
-        person=child,
-        worker=social_worker,
+        actor=manager,
+        person=person,
+        worker=worker,
         team=team,
         role=AllocationRole.SOCIAL_WORKER,
-        start_date=timezone.localdate() - timedelta(days=200),
+        start_date=start,
     )
+
+
+@pytest.fixture
+def allocated(child, social_worker, team_manager, team):
+    allocate(child, social_worker, team_manager, team, day(-200))
     return child
 
 

@@ -9,10 +9,8 @@ from quality import measures, services
 from quality.models import AuditQuestion, AuditTool
 from quality.services import ActionRow
 from quality.workload import caseloads
-from workforce import services as workforce
-from workforce.models import AllocationRole
 
-from .conftest import day
+from .conftest import allocate, day
 
 
 def test_supervision_within_standard_counts_the_workers_behind_it(team_manager, social_worker, other_worker):
@@ -113,12 +111,5 @@ def test_a_second_childs_allocation_adds_to_the_caseload(team_manager, social_wo
         for n in ("Tobi", "Dayo")
     ]
     for person in children:
-        workforce.allocate(
-            actor=team_manager,
-            person=person,
-            worker=social_worker,
-            team=team,
-            role=AllocationRole.SOCIAL_WORKER,
-            start_date=day(-5),
-        )
+        allocate(person, social_worker, team_manager, team, day(-5))
     assert caseloads([social_worker], timezone.localdate())[0].children == 2
