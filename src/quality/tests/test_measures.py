@@ -6,11 +6,12 @@ from django.utils import timezone
 
 from accounts.permissions import Role
 from quality import measures, services
-from quality.models import AuditQuestion, AuditTool
+from quality.models import AuditTool
 from quality.services import ActionRow
 from quality.workload import caseloads
 
 from .conftest import allocate, day
+from .factories import make_audit
 
 
 def test_supervision_within_standard_counts_the_workers_behind_it(team_manager, social_worker, other_worker):
@@ -47,17 +48,8 @@ def test_audit_measures_use_the_moderated_grade_and_count_agreement_and_overdue_
     auditor_user, make_user, social_worker, child
 ):
     tool = AuditTool.objects.get()
-    answers = {q.pk: ("GOOD", "Evidence") for q in AuditQuestion.objects.filter(section__tool=tool)}
     second = make_user(Role.AUDITOR, "second")
-    audit = services.record_audit(
-        actor=auditor_user,
-        person=child,
-        tool=tool,
-        audited_on=day(-20),
-        answers=answers,
-        grade="GOOD",
-        learning="x",
-    )
+    audit = make_audit(auditor_user, child, tool, audited_on=day(-20))
     today = timezone.localdate()
     assert measures.audits_good_or_better(day(-30), today).numerator == 1
     services.moderate_audit(
