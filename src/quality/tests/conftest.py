@@ -5,25 +5,12 @@ from django.utils import timezone
 
 from accounts.permissions import Role
 from quality import services
-from workforce import services as workforce
-from workforce.models import AllocationRole
-
-
-def allocate(person, worker, manager, team, start: date):  # type: ignore[no-untyped-def]
-    """Allocate `person` to `worker` in `team` as their social worker from `start`."""
-    workforce.allocate(
-        actor=manager,
-        person=person,
-        worker=worker,
-        team=team,
-        role=AllocationRole.SOCIAL_WORKER,
-        start_date=start,
-    )
+from workforce.tests.factories import allocate
 
 
 @pytest.fixture
 def allocated(child, social_worker, team_manager, team):
-    allocate(child, social_worker, team_manager, team, day(-200))
+    allocate(team_manager, child, social_worker, team, day(-200))
     return child
 
 

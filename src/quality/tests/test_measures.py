@@ -5,12 +5,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.permissions import Role
+from people.tests.factories import make_person
 from quality import measures, services
 from quality.models import AuditTool
 from quality.services import ActionRow
 from quality.workload import caseloads
+from workforce.tests.factories import allocate
 
-from .conftest import allocate, day
+from .conftest import day
 from .factories import make_audit
 
 
@@ -87,21 +89,7 @@ def test_workload_page_for_managers_not_workers(client_for, team_manager, social
 
 
 def test_a_second_childs_allocation_adds_to_the_caseload(team_manager, social_worker, team, make_user):
-    from people import services as people
-
-    children = [
-        people.create_person(
-            actor=social_worker,
-            data={
-                "record_type": "CHILD",
-                "given_name": n,
-                "family_name": "Okafor",
-                "sex": "M",
-                "ethnicity": "BAFR",
-            },
-        )
-        for n in ("Tobi", "Dayo")
-    ]
-    for person in children:
-        allocate(person, social_worker, team_manager, team, day(-5))
+    for given in ("Tobi", "Dayo"):
+        child = make_person(social_worker, given, "Okafor", sex="M", ethnicity="BAFR")
+        allocate(team_manager, child, social_worker, team, day(-5))
     assert caseloads([social_worker], timezone.localdate())[0].children == 2
