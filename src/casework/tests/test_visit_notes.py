@@ -11,6 +11,7 @@ from django.urls import reverse
 from casework import services
 from casework.models import CaseNote, CaseNoteStatus, Visit, VisitKind
 from casework.queries import last_seen_visits
+from core.tests.form_data import date_input
 
 VISITED = date(2024, 4, 1)
 
@@ -70,9 +71,7 @@ def test_visit_page_shows_the_refusal_and_keeps_the_answers(client_for, child, s
         reverse("casework:record_visit", args=[child.pk]),
         {
             "kind": "CP",
-            "visited_on-day": "1",
-            "visited_on-month": "4",
-            "visited_on-year": "2024",
+            **date_input("visited_on", VISITED),
             "child_seen": "yes",
             "purpose": "Typed purpose",
         },
@@ -88,9 +87,7 @@ def test_note_page_finalises_a_visit_note_as_the_visit(client_for, child, social
         reverse("casework:edit_note", args=[note.pk]),
         {
             "kind": "VISIT",
-            "occurred_on-day": "1",
-            "occurred_on-month": "4",
-            "occurred_on-year": "2024",
+            **date_input("occurred_on", VISITED),
             "body": "Saw Amelia at home.",
             "child_seen": "yes",
             "visit_kind": "CIN",

@@ -8,6 +8,7 @@ import pytest
 from people import services
 from people.models import NameKind
 from people.search import find_possible_duplicates
+from people.tests import factories
 from people.tests.duplicate_data import check_copies, corrupted_copies, register
 from people.tests.factories import restrict
 
@@ -18,10 +19,9 @@ FIRST_RIGHT_FLOOR = 0.98
 @pytest.fixture
 def make_person(social_worker):
     def make(given: str, family: str, born: date | None = None, **extra):
-        data = {"record_type": "CHILD", "given_name": given, "family_name": family, **extra}
         if born:
-            data["date_of_birth"] = born
-        return services.create_person(actor=social_worker, data=data)
+            extra["date_of_birth"] = born
+        return factories.make_person(social_worker, given, family, **extra)
 
     return make
 

@@ -10,6 +10,7 @@ from people import search as search_module
 from people import services
 from people.models import NameKind
 from people.search import SearchQuery, find_possible_duplicates, parse_free_text, search
+from people.tests import factories
 from people.tests.factories import restrict
 from workforce.models import AllocationRole
 from workforce.tests.factories import allocate
@@ -18,19 +19,12 @@ from workforce.tests.factories import allocate
 @pytest.fixture
 def make_person(social_worker):
     def make(given: str, family: str, postcode: str = "", **extra):
-        person = services.create_person(
-            actor=social_worker,
-            data={"record_type": "CHILD", "given_name": given, "family_name": family, **extra},
+        address = services.NewAddress(
+            line_1="1 Harbour Road", town="Leeds", postcode=postcode, start_date=date(2020, 1, 1)
         )
-        if postcode:
-            services.add_address(
-                actor=social_worker,
-                person=person,
-                address=services.NewAddress(
-                    line_1="1 Harbour Road", town="Leeds", postcode=postcode, start_date=date(2020, 1, 1)
-                ),
-            )
-        return person
+        return factories.make_person(
+            social_worker, given, family, address=address if postcode else None, **extra
+        )
 
     return make
 

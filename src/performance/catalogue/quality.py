@@ -16,7 +16,7 @@ from quality import measures
 from quality.measures import Measure
 
 from ..periods import Period
-from .base import Item, Polarity, Source, Unit, declare
+from .base import Indicator, Item, Polarity, Source, Unit, declare
 
 FAMILY = "Practice quality"
 
@@ -33,6 +33,11 @@ def rows(measure: Measure, on: date, what: str) -> list[Item]:
     return out
 
 
+def _local_percentage(**fields: object) -> Indicator:
+    """A local percentage measure of practice quality (what every indicator here is)."""
+    return declare(source=Source.LOCAL, unit=Unit.PERCENTAGE, family=FAMILY, **fields)
+
+
 def _on_the_day(measure: Callable[[date], Measure], what: str) -> Callable[[Period], list[Item]]:
     return lambda period: rows(measure(period.end), period.end, what)
 
@@ -41,62 +46,50 @@ def _over_the_period(measure: Callable[[date, date], Measure], what: str) -> Cal
     return lambda period: rows(measure(period.start, period.end), period.end, what)
 
 
-declare(
+_local_percentage(
     id="oversight_within_standard",
     title="Children with management oversight within the standard",
     definition="Of the children allocated to a social worker at the end of the period, those whose "
     "last recorded management oversight (a decision, a sign-off, a case direction or an oversight "
     "note) is within the authority's standard: 3 months, or 1 month on a child protection plan.",
-    source=Source.LOCAL,
-    unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
     numerator="Children whose oversight is within the standard",
     denominator="Children allocated to a social worker",
     items=_on_the_day(measures.oversight_within_standard, "Allocated child"),
-    family=FAMILY,
     as_at=True,
 )
 
-declare(
+_local_percentage(
     id="audit_good_or_better",
     title="Case audits graded good or better",
     definition="Of the case audits completed in the period, those graded outstanding or good "
     "(the moderated grade where the audit was moderated, else the auditor's).",
-    source=Source.LOCAL,
-    unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
     numerator="Audits graded outstanding or good",
     denominator="Audits completed in the period",
     items=_over_the_period(measures.audits_good_or_better, "Case audit"),
-    family=FAMILY,
     divisible=False,
 )
 
-declare(
+_local_percentage(
     id="audit_moderation_agreement",
     title="Moderated audits where the moderator agreed the grade",
     definition="Of the case audits moderated in the period, those whose agreed grade is the auditor's own.",
-    source=Source.LOCAL,
-    unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
     numerator="Moderations agreeing the auditor's grade",
     denominator="Audits moderated in the period",
     items=_over_the_period(measures.moderation_agreement, "Moderated audit"),
-    family=FAMILY,
     divisible=False,
 )
 
-declare(
+_local_percentage(
     id="audit_actions_overdue",
     title="Audit actions overdue",
     definition="Of the actions set by case audits and still open at the end of the period, those "
     "past their due date.",
-    source=Source.LOCAL,
-    unit=Unit.PERCENTAGE,
     polarity=Polarity.LOWER,
     numerator="Open audit actions past their due date",
     denominator="Audit actions open at the end of the period",
     items=_on_the_day(measures.audit_actions_overdue, "Audit action"),
-    family=FAMILY,
     as_at=True,
 )

@@ -31,6 +31,11 @@ def child(actor, name: str = "Ava", **extra):  # type: ignore[no-untyped-def]
     return people.create_person(actor=actor, data=data)
 
 
+def children(actor, *names: str) -> list:  # type: ignore[no-untyped-def]
+    """A child of each name, recorded by `actor`."""
+    return [child(actor, name) for name in names]
+
+
 def referral(person, actor, day: date, *, nfa: bool = False, closed: date | None = None) -> Referral:  # type: ignore[no-untyped-def]
     return Referral.objects.create(
         person=person, referral_date=day, received_at=at(day), source="1A", primary_need="N1",

@@ -28,7 +28,7 @@ def test_an_adult_s_referral_is_not_a_child_s(social_worker, figure):
 
 
 def test_a_re_referral_is_within_12_months_of_the_child_s_previous_referral(social_worker, figure):
-    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ava, ben = rows.children(social_worker, "Ava", "Ben")
     rows.referral(ava, social_worker, date(2025, 3, 31))  # last year, exactly 12 months before
     rows.referral(ava, social_worker, date(2026, 3, 31))
     rows.referral(ben, social_worker, date(2024, 6, 1))  # more than 12 months before
@@ -64,7 +64,7 @@ def test_a_decision_within_1_working_day_skips_the_easter_bank_holidays(social_w
 
 
 def test_contacts_that_became_referrals(social_worker, figure):
-    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ava, ben = rows.children(social_worker, "Ava", "Ben")
     ref = rows.referral(ava, social_worker, date(2025, 9, 2))
     rows.contact(ava, social_worker, rows.at(date(2025, 9, 1)), referral=ref)
     rows.contact(ben, social_worker, rows.at(date(2025, 9, 1)))

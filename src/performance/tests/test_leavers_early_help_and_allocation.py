@@ -41,7 +41,7 @@ def test_care_leavers_are_counted_at_birthdays_in_the_period_by_age_group(social
 
 
 def test_early_help_open_started_and_stepped_up(social_worker, figure):
-    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ava, ben = rows.children(social_worker, "Ava", "Ben")
     for person, start, end, reason in (
         (ava, date(2025, 4, 1), date(2025, 9, 1), "STEP_UP"),
         (ava, date(2025, 10, 1), None, ""),

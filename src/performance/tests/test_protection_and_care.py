@@ -17,7 +17,7 @@ def test_an_initial_conference_within_15_working_days_of_the_strategy_discussion
 ):
     # From Tuesday 16 December 2025: 17-19, 22-24 December (6), 29-31 (9), 2 January (10;
     # 25, 26 December and 1 January are bank holidays), 5-9 January (15): Friday 9 January.
-    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ava, ben = rows.children(social_worker, "Ava", "Ben")
     for person, held in ((ava, date(2026, 1, 9)), (ben, date(2026, 1, 12))):
         ref = rows.referral(person, social_worker, date(2025, 12, 15))
         enquiry = rows.s47(ref, social_worker, date(2025, 12, 16))
@@ -49,7 +49,7 @@ def test_plans_at_31_march_second_plans_and_plans_lasting_2_years(social_worker,
 
 
 def test_children_in_need_at_the_period_end(social_worker, figure):
-    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ava, ben = rows.children(social_worker, "Ava", "Ben")
     rows.referral(ava, social_worker, date(2025, 4, 1))
     rows.referral(ava, social_worker, date(2025, 6, 1))  # two open episodes: one child
     rows.referral(ben, social_worker, date(2025, 4, 1), closed=date(2026, 3, 31))
@@ -57,7 +57,7 @@ def test_children_in_need_at_the_period_end(social_worker, figure):
 
 
 def test_a_child_who_leaves_care_and_returns_starts_two_periods_and_ceases_one(social_worker, figure):
-    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ava, ben = rows.children(social_worker, "Ava", "Ben")
     rows.care(ava, social_worker, date(2025, 5, 1), date(2025, 8, 1))
     rows.care(ava, social_worker, date(2025, 10, 1), places=3, miles="25.0", in_area=False)
     rows.care(ben, social_worker, date(2024, 1, 1), date(2026, 3, 31))  # ceased on 31 March
@@ -99,7 +99,7 @@ def test_first_core_groups_on_time_and_child_protection_visits(social_worker, fi
     from casework.models import Visit
     from protection.models import CoreGroup
 
-    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ava, ben = rows.children(social_worker, "Ava", "Ben")
     ref = rows.referral(ava, social_worker, date(2025, 12, 1))
     plan = rows.cp_plan(ref, social_worker, date(2025, 12, 16))
     plan.first_core_group_due = date(2026, 1, 2)  # 10 working days after 16 December, over Christmas
@@ -127,11 +127,7 @@ def test_first_core_groups_on_time_and_child_protection_visits(social_worker, fi
 
 
 def test_long_term_stability_for_children_under_16_looked_after_two_and_a_half_years(social_worker, figure):
-    ava, ben, old = (
-        rows.child(social_worker),
-        rows.child(social_worker, "Ben"),
-        rows.child(social_worker, "Olu"),
-    )
+    ava, ben, old = rows.children(social_worker, "Ava", "Ben", "Olu")
     rows.care(ava, social_worker, date(2023, 1, 1))  # one placement since January 2023: settled
     # Looked after from 1 September 2023 (2½ years by 31 March 2026), in his third placement
     # since 1 May 2024: less than 2 years.

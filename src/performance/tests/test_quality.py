@@ -9,8 +9,9 @@ from performance.catalogue.quality import rows
 from performance.periods import as_at, month
 from quality import measures, services
 from quality.measures import Measure
-from quality.models import AuditQuestion, AuditTool
+from quality.models import AuditTool
 from quality.services import ActionRow
+from quality.tests.factories import make_audit
 
 
 def test_rows_are_one_per_child_in_the_denominator_with_the_numerator_hit():
@@ -24,17 +25,8 @@ def test_audit_indicators_agree_with_the_quality_measures(
 ):
     today = timezone.localdate()
     tool = AuditTool.objects.get()
-    answers = {q.pk: ("GOOD", "Evidence") for q in AuditQuestion.objects.filter(section__tool=tool)}
     audited_on = today.replace(day=1)
-    audit = services.record_audit(
-        actor=auditor_user,
-        person=child,
-        tool=tool,
-        audited_on=audited_on,
-        answers=answers,
-        grade="GOOD",
-        learning="x",
-    )
+    audit = make_audit(auditor_user, child, tool, audited_on=audited_on)
     this_month = month(today.year, today.month)
     assert figure("audit_good_or_better", this_month).value == 100
     services.moderate_audit(

@@ -21,7 +21,7 @@ def _check(period, actor, kind, day):  # type: ignore[no-untyped-def]
 def test_an_initial_health_assessment_within_20_working_days_of_entering_care(social_worker, figure):
     # From Monday 15 December 2025: 16-19 (4), 22-24 (7), 29-31 (10), 2 January (11), 5-9 (16),
     # 12-15 (20): Thursday 15 January 2026 is the 20th working day.
-    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ava, ben = rows.children(social_worker, "Ava", "Ben")
     _check(rows.care(ava, social_worker, date(2025, 12, 15)), social_worker, "INITIAL", date(2026, 1, 15))
     _check(rows.care(ben, social_worker, date(2025, 12, 15)), social_worker, "INITIAL", date(2026, 1, 16))
     timely = figure("initial_health_within_20_days", Y2026)
@@ -29,11 +29,7 @@ def test_an_initial_health_assessment_within_20_working_days_of_entering_care(so
 
 
 def test_health_and_dental_checks_for_children_looked_after_a_year(social_worker, figure):
-    ava, ben, new = (
-        rows.child(social_worker),
-        rows.child(social_worker, "Ben"),
-        rows.child(social_worker, "Nia"),
-    )
+    ava, ben, new = rows.children(social_worker, "Ava", "Ben", "Nia")
     ava_care = rows.care(ava, social_worker, date(2024, 1, 1))
     rows.care(ben, social_worker, date(2024, 1, 1))
     rows.care(new, social_worker, date(2025, 6, 1))  # under a year: not in the cohort
@@ -66,7 +62,7 @@ def test_participation_leaves_out_children_under_4(social_worker, figure):
 
 
 def test_the_adoption_scorecard_averages_days_for_children_adopted_in_the_period(social_worker, figure):
-    ava, ben = rows.child(social_worker), rows.child(social_worker, "Ben")
+    ava, ben = rows.children(social_worker, "Ava", "Ben")
     rows.care(ava, social_worker, date(2023, 1, 1))
     rows.care(ben, social_worker, date(2023, 1, 1))
     AdoptionCase.objects.create(person=ava, adm_decision_date=date(2023, 6, 1), authority_date=date(2023, 9, 1),

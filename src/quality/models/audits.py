@@ -1,5 +1,8 @@
-from django.conf import settings
 from django.db import models
+
+from core.records import person_key, staff
+
+from .kept import WorkerAtTheTime
 
 
 class Grade(models.TextChoices):
@@ -52,19 +55,13 @@ class AuditQuestion(models.Model):
         return self.text
 
 
-class CaseAudit(models.Model):
+class CaseAudit(WorkerAtTheTime):
     """An audit of a child's case with a tool: every question graded with its evidence, an
     overall grade, and what was learned. The child's worker and team are kept as they were."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_audits")
+    person = person_key("case_audits")
     tool = models.ForeignKey(AuditTool, on_delete=models.PROTECT, related_name="audits")
-    auditor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    team = models.ForeignKey(
-        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    auditor = staff()
     audited_on = models.DateField()
     grade = models.CharField("Overall grade", max_length=20, choices=Grade.choices)
     learning = models.TextField("What we learned")
@@ -95,7 +92,7 @@ class Moderation(models.Model):
     """A second auditor's moderation: the agreed grade, kept beside the first."""
 
     audit = models.OneToOneField(CaseAudit, on_delete=models.PROTECT, related_name="moderation")
-    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    moderator = staff()
     moderated_on = models.DateField()
     agreed_grade = models.CharField(max_length=20, choices=Grade.choices)
     comments = models.TextField(blank=True)

@@ -1,5 +1,8 @@
-from django.conf import settings
 from django.db import models
+
+from core.records import person_key, staff
+
+from .kept import WorkerAtTheTime
 
 
 class SamplingRule(models.TextChoices):
@@ -17,7 +20,7 @@ class AuditProgramme(models.Model):
     tool = models.ForeignKey("quality.AuditTool", on_delete=models.PROTECT, related_name="programmes")
     rule = models.CharField(max_length=20, choices=SamplingRule.choices)
     size = models.PositiveSmallIntegerField()
-    drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    drawn_by = staff()
     drawn_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -27,18 +30,12 @@ class AuditProgramme(models.Model):
         return f"{self.name} ({self.month:%B %Y})"
 
 
-class ProgrammeCase(models.Model):
+class ProgrammeCase(WorkerAtTheTime):
     """A child sampled in a programme, with the auditor assigned and, once done, the audit."""
 
     programme = models.ForeignKey(AuditProgramme, on_delete=models.CASCADE, related_name="cases")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
-    auditor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    team = models.ForeignKey(
-        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    person = person_key()
+    auditor = staff()
     audit = models.OneToOneField(
         "quality.CaseAudit", null=True, blank=True, on_delete=models.SET_NULL, related_name="programme_case"
     )

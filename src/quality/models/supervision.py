@@ -2,8 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from core.records import Recorded, person_key, staff
 
-class SupervisionSession(models.Model):
+
+class SupervisionSession(Recorded):
     """A worker's supervision. The reflective and wellbeing discussion is private to the worker,
     the supervisor and their managers (`quality.rules.may_read_reflective`); the directions
     given for the children discussed go on each child's record."""
@@ -17,8 +19,6 @@ class SupervisionSession(models.Model):
     held_on = models.DateField()
     reflective = models.TextField("Reflective discussion", blank=True)
     wellbeing = models.TextField("Wellbeing and support", blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -33,13 +33,13 @@ class CaseDirection(models.Model):
     what must be achieved, what is to be done by whom and when, what happens if it is not,
     and when the direction is next reviewed. A later direction for the child supersedes it."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_directions")
+    person = person_key("case_directions")
     session = models.ForeignKey(
         SupervisionSession, on_delete=models.PROTECT, related_name="directions", null=True, blank=True
     )
     given_on = models.DateField()
-    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    given_by = staff()
+    worker = staff()
     analysis = models.TextField()
     objectives = models.TextField("Planning objectives")
     contingency = models.TextField("Contingency plan", blank=True)
@@ -82,15 +82,13 @@ class Action(models.Model):
     """An action for a child's case with its owner and due date, from a case direction, an
     oversight or a case audit; in the owner's My work until marked done."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="quality_actions")
+    person = person_key("quality_actions")
     description = models.CharField(max_length=300)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    owner = staff()
     set_on = models.DateField(help_text="The day the action was set.")
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    done_by = staff(optional=True)
     direction = models.ForeignKey(
         CaseDirection, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
     )

@@ -7,9 +7,8 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from core.validation import not_in_future
 
 from ..models import Action
@@ -29,13 +28,12 @@ def complete_action(*, actor: User, action: Action, done_on: date) -> Action:
     action.done_on = done_on
     action.done_by = actor
     action.save(update_fields=["done_on", "done_by"])
-    auditor.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        person=action.person,
-        obj=action,
-        summary="Marked an action done",
+    audit_and_tell(
+        actor,
+        AuditAction.UPDATE,
+        action.person,
+        action,
+        "Marked an action done",
         changes={"done_on": done_on},
     )
-    changed(action.person)
     return action

@@ -8,9 +8,8 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from core.validation import not_in_future
 from people.models import Person
 from workforce.models import Allocation, AllocationRole
@@ -89,15 +88,14 @@ def record_audit(
         AuditAnswer(audit=audit, question=q, grade=answers[q.pk][0], evidence=answers[q.pk][1].strip())
         for q in questions
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=audit,
-        summary=f"Audited the case with {tool.name}",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        audit,
+        f"Audited the case with {tool.name}",
         changes={"audited_on": audited_on, "grade": grade},
     )
-    changed(person)
     return audit
 
 
@@ -123,15 +121,14 @@ def moderate_audit(
         agreed_grade=_grade("agreed_grade", agreed_grade),
         comments=comments.strip(),
     )
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=audit.person,
-        obj=moderation,
-        summary="Moderated a case audit",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        audit.person,
+        moderation,
+        "Moderated a case audit",
         changes={"grade": audit.grade, "agreed_grade": agreed_grade},
     )
-    changed(audit.person)
     return moderation
 
 
@@ -141,13 +138,12 @@ def add_audit_action(*, actor: User, audit: CaseAudit, action: ActionRow, set_on
     require(actor, Permission.AUDIT_CASE)
     not_in_future(set_on, field="set_on", label="The date")
     [made] = create_actions(audit.person, [action], set_on, audit=audit)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=audit.person,
-        obj=made,
-        summary="Added an action from a case audit",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        audit.person,
+        made,
+        "Added an action from a case audit",
         changes={"owner": action.owner.pk, "due_on": action.due_on},
     )
-    changed(audit.person)
     return made

@@ -8,8 +8,8 @@ from django.db import transaction
 from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
+from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.extensions import changed
 from core.validation import not_in_future
 from people.models import Person
 
@@ -85,13 +85,12 @@ def record_case_direction(
         review_on=review_on,
     )
     create_actions(person, actions or [], session.held_on, direction=direction)
-    auditor.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        person=person,
-        obj=direction,
-        summary="Recorded a case direction in supervision",
+    audit_and_tell(
+        actor,
+        AuditAction.CREATE,
+        person,
+        direction,
+        "Recorded a case direction in supervision",
         changes={"given_on": direction.given_on, "review_on": review_on, "actions": len(actions or [])},
     )
-    changed(person)
     return direction

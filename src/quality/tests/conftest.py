@@ -5,20 +5,12 @@ from django.utils import timezone
 
 from accounts.permissions import Role
 from quality import services
-from workforce import services as workforce
-from workforce.models import AllocationRole
+from workforce.tests.factories import allocate
 
 
 @pytest.fixture
 def allocated(child, social_worker, team_manager, team):
-    workforce.allocate(
-        actor=team_manager,
-        person=child,
-        worker=social_worker,
-        team=team,
-        role=AllocationRole.SOCIAL_WORKER,
-        start_date=timezone.localdate() - timedelta(days=200),
-    )
+    allocate(team_manager, child, social_worker, team, day(-200))
     return child
 
 

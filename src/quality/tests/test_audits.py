@@ -11,6 +11,7 @@ from quality.models import AuditQuestion, AuditTool, CaseAudit
 from quality.services import ActionRow
 
 from .conftest import day
+from .factories import answers_for, make_audit
 
 
 @pytest.fixture
@@ -23,24 +24,6 @@ def second_auditor(make_user):
     return make_user(Role.AUDITOR, "second.auditor", first_name="Sunita", last_name="Second")
 
 
-def _answers(tool, grade="GOOD"):
-    return {
-        q.pk: (grade, "Seen alone on 3 visits; views quoted.")
-        for q in AuditQuestion.objects.filter(section__tool=tool)
-    }
-
-
-def _audit(actor, person, tool, **extra):
-    values = {
-        "audited_on": day(-2),
-        "answers": _answers(tool),
-        "grade": "GOOD",
-        "learning": "Direct work is strong; the plan lacks a contingency.",
-    }
-    values.update(extra)
-    return services.record_audit(actor=actor, person=person, tool=tool, **values)
-
-
 def test_the_authoritys_tool_has_the_six_themes_as_data(tool):
     titles = list(tool.sections.values_list("title", flat=True))
     assert titles[0] == "The child's voice" and "SMART planning" in titles and len(titles) == 6
@@ -49,7 +32,7 @@ def test_the_authoritys_tool_has_the_six_themes_as_data(tool):
 def test_audit_keeps_the_worker_and_team_and_is_on_the_chronology(
     told, auditor_user, tool, allocated, social_worker, team
 ):
-    audit, people = told(lambda: _audit(auditor_user, allocated, tool))
+    audit, people = told(lambda: make_audit(auditor_user, allocated, tool))
     assert people == {allocated.pk}
     assert (audit.worker, audit.team) == (social_worker, team)
     assert audit.answers.count() == 6
@@ -58,21 +41,21 @@ def test_audit_keeps_the_worker_and_team_and_is_on_the_chronology(
 
 
 def test_every_question_needs_a_grade_and_evidence(auditor_user, tool, child):
-    answers = _answers(tool)
+    answers = answers_for(tool)
     first = next(iter(answers))
     answers[first] = ("GOOD", " ")
     with pytest.raises(ValidationError) as refused:
-        _audit(auditor_user, child, tool, answers=answers)
+        make_audit(auditor_user, child, tool, answers=answers)
     assert f"q{first}_evidence" in refused.value.message_dict
     with pytest.raises(PermissionDenied):
-        _audit(
+        make_audit(
             auditor_user.__class__.objects.create(username="sw", role=Role.SOCIAL_WORKER.value), child, tool
         )
     assert not CaseAudit.objects.exists()
 
 
 def test_moderation_by_a_second_auditor_keeps_both_grades(told, auditor_user, second_auditor, tool, child):
-    audit = _audit(auditor_user, child, tool)
+    audit = make_audit(auditor_user, child, tool)
     with pytest.raises(ValidationError):
         services.moderate_audit(actor=auditor_user, audit=audit, moderated_on=day(0), agreed_grade="GOOD")
     with pytest.raises(ValidationError):
@@ -100,7 +83,7 @@ def test_moderation_by_a_second_auditor_keeps_both_grades(told, auditor_user, se
 def test_audit_action_reaches_the_workers_my_work(
     told, auditor_user, tool, allocated, social_worker, client_for
 ):
-    audit = _audit(auditor_user, allocated, tool)
+    audit = make_audit(auditor_user, allocated, tool)
     action, people = told(
         lambda: services.add_audit_action(
             actor=auditor_user,
@@ -141,7 +124,7 @@ def test_auditor_completes_an_audit_through_the_form(client_for, auditor_user, t
 def test_moderation_and_actions_pages_refuse_other_roles(
     client_for, auditor_user, social_worker, tool, child
 ):
-    audit = _audit(auditor_user, child, tool)
+    audit = make_audit(auditor_user, child, tool)
     worker = client_for(social_worker)
     assert worker.get(reverse("quality:moderate", args=[audit.pk])).status_code == 403
     assert worker.get(reverse("quality:new_audit_action", args=[audit.pk])).status_code == 403
@@ -152,8 +135,8 @@ def test_moderation_and_actions_pages_refuse_other_roles(
 def test_grades_by_team_count_the_moderated_grade(auditor_user, second_auditor, tool, allocated):
     from quality.queries import grades_by_team
 
-    first = _audit(auditor_user, allocated, tool)
-    _audit(auditor_user, allocated, tool, grade="INADEQUATE")
+    first = make_audit(auditor_user, allocated, tool)
+    make_audit(auditor_user, allocated, tool, grade="INADEQUATE")
     services.moderate_audit(
         actor=second_auditor,
         audit=first,

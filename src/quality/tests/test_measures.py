@@ -5,14 +5,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.permissions import Role
+from people.tests.factories import make_person
 from quality import measures, services
-from quality.models import AuditQuestion, AuditTool
+from quality.models import AuditTool
 from quality.services import ActionRow
 from quality.workload import caseloads
-from workforce import services as workforce
-from workforce.models import AllocationRole
+from workforce.tests.factories import allocate
 
 from .conftest import day
+from .factories import make_audit
 
 
 def test_supervision_within_standard_counts_the_workers_behind_it(team_manager, social_worker, other_worker):
@@ -49,17 +50,8 @@ def test_audit_measures_use_the_moderated_grade_and_count_agreement_and_overdue_
     auditor_user, make_user, social_worker, child
 ):
     tool = AuditTool.objects.get()
-    answers = {q.pk: ("GOOD", "Evidence") for q in AuditQuestion.objects.filter(section__tool=tool)}
     second = make_user(Role.AUDITOR, "second")
-    audit = services.record_audit(
-        actor=auditor_user,
-        person=child,
-        tool=tool,
-        audited_on=day(-20),
-        answers=answers,
-        grade="GOOD",
-        learning="x",
-    )
+    audit = make_audit(auditor_user, child, tool, audited_on=day(-20))
     today = timezone.localdate()
     assert measures.audits_good_or_better(day(-30), today).numerator == 1
     services.moderate_audit(
@@ -97,28 +89,7 @@ def test_workload_page_for_managers_not_workers(client_for, team_manager, social
 
 
 def test_a_second_childs_allocation_adds_to_the_caseload(team_manager, social_worker, team, make_user):
-    from people import services as people
-
-    children = [
-        people.create_person(
-            actor=social_worker,
-            data={
-                "record_type": "CHILD",
-                "given_name": n,
-                "family_name": "Okafor",
-                "sex": "M",
-                "ethnicity": "BAFR",
-            },
-        )
-        for n in ("Tobi", "Dayo")
-    ]
-    for person in children:
-        workforce.allocate(
-            actor=team_manager,
-            person=person,
-            worker=social_worker,
-            team=team,
-            role=AllocationRole.SOCIAL_WORKER,
-            start_date=day(-5),
-        )
+    for given in ("Tobi", "Dayo"):
+        child = make_person(social_worker, given, "Okafor", sex="M", ethnicity="BAFR")
+        allocate(team_manager, child, social_worker, team, day(-5))
     assert caseloads([social_worker], timezone.localdate())[0].children == 2

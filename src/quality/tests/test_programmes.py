@@ -7,10 +7,11 @@ from django.urls import reverse
 from accounts.models import Team, TeamKind
 from accounts.permissions import Role
 from quality import services
-from quality.models import AuditQuestion, AuditTool, ProgrammeCase, SamplingRule
+from quality.models import AuditTool, ProgrammeCase, SamplingRule
 from quality.sampling import Candidate, assign, draw
 
 from .conftest import day
+from .factories import make_audit
 
 
 def _c(n: int, team: int, kind: str = "cin", plans: int = 0) -> Candidate:
@@ -54,16 +55,7 @@ def test_programme_draws_allocated_children_and_an_audit_completes_their_place(
     )
     [case] = programme.cases.all()
     assert case.person == allocated and case.team == team and case.auditor in (lead, auditor_user, away)
-    answers = {q.pk: ("GOOD", "Evidence") for q in AuditQuestion.objects.filter(section__tool=tool)}
-    audit = services.record_audit(
-        actor=auditor_user,
-        person=allocated,
-        tool=tool,
-        audited_on=day(0),
-        answers=answers,
-        grade="GOOD",
-        learning="x",
-    )
+    audit = make_audit(auditor_user, allocated, tool, audited_on=day(0))
     assert ProgrammeCase.objects.get().audit == audit
 
 
