@@ -276,25 +276,22 @@ chair_check_new = form_view(
 )
 
 
-@requires(Permission.CHAIR_CONFERENCE)
-@with_record(
-    ChairCheck,
-    Purpose.EDIT,
-    page=PLAN,
-    kwarg="check_id",
-    rows=lambda: ChairCheck.objects.select_related("plan"),
+chair_check_resolve = form_view(
+    Permission.CHAIR_CONFERENCE,
+    with_record(
+        ChairCheck,
+        Purpose.EDIT,
+        page=PLAN,
+        kwarg="check_id",
+        rows=lambda: ChairCheck.objects.select_related("plan"),
+    ),
+    ResolveCheckForm,
+    services.resolve_chair_check,
+    record="check",
+    title="Record the outcome",
+    success="Outcome recorded",
+    next_url=lambda check: url("protection:plan", check.plan_id),
 )
-@require_http_methods(["GET", "POST"])
-def chair_check_resolve(request: AuthenticatedHttpRequest, check: ChairCheck) -> HttpResponse:
-    return form_page(
-        request,
-        ResolveCheckForm(request.POST or None),
-        lambda data: services.resolve_chair_check(actor=request.user, check=check, **data),
-        title="Record the outcome",
-        person=check.person,  # type: ignore[attr-defined]
-        success="Outcome recorded",
-        next_url=url("protection:plan", check.plan_id),
-    )
 
 
 @requires(Permission.CHAIR_CONFERENCE)
@@ -314,16 +311,12 @@ def chair_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "protection/chair.jinja", {"views": views, "today": today})
 
 
-@requires(Permission.RECORD_MANAGEMENT_DECISION)
-@with_person(Purpose.EDIT, page="Record a management decision")
-@require_http_methods(["GET", "POST"])
-def management_decision_new(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        ManagementDecisionForm(request.POST or None, initial={"context": request.GET.get("context", "")}),
-        lambda data: services.record_management_decision(actor=request.user, person=person, **data),
-        title="Record a management decision",
-        person=person,
-        success="Management decision recorded",
-        next_url=url("people:detail", person.pk),
-    )
+management_decision_new = form_view(
+    Permission.RECORD_MANAGEMENT_DECISION,
+    with_person(Purpose.EDIT, page="Record a management decision"),
+    ManagementDecisionForm,
+    services.record_management_decision,
+    title="Record a management decision",
+    success="Management decision recorded",
+    prefill=("context",),
+)
