@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -15,7 +15,8 @@ from accounts.permissions import Permission
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from core.links import url
-from frontdoor.models import Referral, ReferralStatus
+from frontdoor.models import Referral
+from frontdoor.views import with_open_referrals
 from people.access import Purpose, decide
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -52,22 +53,13 @@ def _plan_rows() -> Any:
     return CPPlan.objects.select_related("chair", "referral")
 
 
-def _open_referrals(person: Person) -> list[Referral]:
-    return list(Referral.objects.filter(person=person, status=ReferralStatus.OPEN))
-
-
-def _no_open_referral(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    messages.info(request, "There is no open referral for this child: record the referral first")
-    return redirect("people:detail", person_id=person.pk)
-
-
 @requires(Permission.RECORD_PROTECTION)
 @with_person(Purpose.EDIT, page="Record a strategy discussion")
 @require_http_methods(["GET", "POST"])
-def strategy_new(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    referrals = _open_referrals(person)
-    if not referrals:
-        return _no_open_referral(request, person)
+@with_open_referrals
+def strategy_new(
+    request: AuthenticatedHttpRequest, person: Person, referrals: list[Referral]
+) -> HttpResponse:
     form = StrategyForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk})
 
     recorded: list[StrategyDiscussion] = []
@@ -194,10 +186,10 @@ def review_conference(request: AuthenticatedHttpRequest, plan: CPPlan) -> HttpRe
 @requires(Permission.CHAIR_CONFERENCE)
 @with_person(Purpose.EDIT, page="Transfer-in conference")
 @require_http_methods(["GET", "POST"])
-def transfer_in_conference(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    referrals = _open_referrals(person)
-    if not referrals:
-        return _no_open_referral(request, person)
+@with_open_referrals
+def transfer_in_conference(
+    request: AuthenticatedHttpRequest, person: Person, referrals: list[Referral]
+) -> HttpResponse:
     return _conference(request, person, referrals[0], ConferenceKind.TRANSFER_IN)
 
 
