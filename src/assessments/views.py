@@ -17,7 +17,8 @@ from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from core.versioning import versioned
 from core.workflow import allowed_events
-from frontdoor.models import Referral, ReferralStatus
+from frontdoor.models import Referral
+from frontdoor.views import with_open_referrals
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -45,11 +46,8 @@ def _detail_url(assessment: Assessment) -> str:
 @requires(Permission.RECORD_ASSESSMENT)
 @with_person(Purpose.EDIT, page="Start an assessment")
 @require_http_methods(["GET", "POST"])
-def start(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    referrals = list(Referral.objects.filter(person=person, status=ReferralStatus.OPEN))
-    if not referrals:
-        messages.info(request, "There is no open referral for this child: record the referral first")
-        return redirect("people:detail", person_id=person.pk)
+@with_open_referrals
+def start(request: AuthenticatedHttpRequest, person: Person, referrals: list[Referral]) -> HttpResponse:
     return form_page(
         request,
         StartAssessmentForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk}),

@@ -77,38 +77,31 @@ add_action = form_view(
 )
 
 
-@requires(Permission.RECORD_CARE_LEAVER)
-@with_record(
-    PathwayAction,
-    Purpose.EDIT,
-    page="Complete an action",
-    kwarg="action_id",
-    rows=lambda: PathwayAction.objects.select_related("plan__person"),
+complete_action = form_view(
+    Permission.RECORD_CARE_LEAVER,
+    with_record(
+        PathwayAction,
+        Purpose.EDIT,
+        page="Complete an action",
+        kwarg="action_id",
+        rows=lambda: PathwayAction.objects.select_related("plan__person"),
+    ),
+    CompleteActionForm,
+    services.complete_pathway_action,
+    record="action",
+    title=lambda action: f"Complete: {action.what}",
+    success="Action completed",
 )
-@require_http_methods(["GET", "POST"])
-def complete_action(request: AuthenticatedHttpRequest, action: PathwayAction) -> HttpResponse:
-    return form_page(
-        request,
-        CompleteActionForm(request.POST or None),
-        lambda d: services.complete_pathway_action(actor=request.user, action=action, **d),
-        title=f"Complete: {action.what}",
-        person=action.plan.person,
-        success="Action completed",
-    )
 
-
-@requires(Permission.RECORD_CARE_LEAVER)
-@with_person(Purpose.EDIT, page="Birthday status")
-@require_http_methods(["GET", "POST"])
-def birthday_status(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        BirthdayStatusForm(request.POST or None, initial={"age": request.GET.get("age", "")}),
-        lambda d: services.record_birthday_status(actor=request.user, person=person, **d),
-        title="Record the status around a birthday",
-        person=person,
-        success="Birthday status recorded",
-    )
+birthday_status = form_view(
+    Permission.RECORD_CARE_LEAVER,
+    with_person(Purpose.EDIT, page="Birthday status"),
+    BirthdayStatusForm,
+    services.record_birthday_status,
+    title="Record the status around a birthday",
+    success="Birthday status recorded",
+    prefill=("age",),
+)
 
 
 @requires(Permission.VIEW_LEAVING_CARE)

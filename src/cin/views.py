@@ -4,9 +4,7 @@ for a CIN plan."""
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
@@ -14,7 +12,8 @@ from accounts.permissions import Permission
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from core.links import url
-from frontdoor.models import Referral, ReferralStatus
+from frontdoor.models import Referral
+from frontdoor.views import with_open_referrals
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -33,11 +32,8 @@ PLAN = "Child in need plan"
 @requires(Permission.RECORD_CIN)
 @with_person(Purpose.EDIT, page="Start a child in need plan")
 @require_http_methods(["GET", "POST"])
-def plan_new(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    referrals = list(Referral.objects.filter(person=person, status=ReferralStatus.OPEN))
-    if not referrals:
-        messages.info(request, "There is no open referral for this child: record the referral first")
-        return redirect("people:detail", person_id=person.pk)
+@with_open_referrals
+def plan_new(request: AuthenticatedHttpRequest, person: Person, referrals: list[Referral]) -> HttpResponse:
     form = CINPlanForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk})
 
     def start(data: dict[str, Any]) -> CINPlan:

@@ -1,6 +1,7 @@
 """Front-door pages. Thin: load through the access door, call a service, render."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -34,7 +35,7 @@ from .forms import (
     ScreeningForm,
 )
 from .machines import ContactMachine, DisagreementMachine
-from .models import Contact, ContactStatus, Disagreement, Referral
+from .models import Contact, ContactStatus, Disagreement, Referral, ReferralStatus
 
 NAV = {"nav_key": "frontdoor"}
 
@@ -43,6 +44,21 @@ def _children(record: Contact | Disagreement) -> Iterable[int]:
     """The children a contact (or a disagreement with its decision) concerns: the access door
     must let the user in to every one of them."""
     return record.child_links.values_list("person_id", flat=True)
+
+
+def with_open_referrals(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page starting work from the child's open referral: the view is given the child's open
+    referrals after the person; a child with none goes back to their page to record one."""
+
+    @wraps(view)
+    def wrapped(request: AuthenticatedHttpRequest, person: Person, *args: Any, **kwargs: Any) -> HttpResponse:
+        referrals = list(Referral.objects.filter(person=person, status=ReferralStatus.OPEN))
+        if not referrals:
+            messages.info(request, "There is no open referral for this child: record the referral first")
+            return redirect("people:detail", person_id=person.pk)
+        return view(request, person, referrals, *args, **kwargs)
+
+    return wrapped
 
 
 def _contact_url(contact: Contact) -> str:

@@ -28,6 +28,7 @@ from core.links import url
 from core.versioning import versioned
 from people.access import Purpose
 from people.decorators import with_record
+from people.pages import form_view
 
 from . import services
 from .forms import ActionForm, DeleteActionForm, PlanTextForm
@@ -191,18 +192,13 @@ def end_plan(model: type[Plan], form_class: type[forms.Form]) -> View:
     """Ending the plan, with `form_class` (the shared `EndPlanForm` or one asking more)."""
     kind = model.kind
 
-    @requires(kind.end)
-    @with_record(model, Purpose.EDIT, page=kind.title, kwarg="plan_id")
-    @require_http_methods(["GET", "POST"])
-    def plan_end(request: AuthenticatedHttpRequest, plan: Plan) -> HttpResponse:
-        return form_page(
-            request,
-            form_class(request.POST or None),
-            lambda data: services.end_plan(actor=request.user, plan=plan, **data),
-            title=f"End the {kind.name}",
-            person=plan.person,
-            success="Plan ended",
-            next_url=_plan_url(plan),
-        )
-
-    return plan_end
+    return form_view(
+        kind.end,
+        with_record(model, Purpose.EDIT, page=kind.title, kwarg="plan_id"),
+        form_class,
+        services.end_plan,
+        record="plan",
+        title=f"End the {kind.name}",
+        success="Plan ended",
+        next_url=_plan_url,
+    )

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -15,7 +15,8 @@ from accounts.permissions import Permission
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from core.links import url
-from frontdoor.models import Referral, ReferralStatus
+from frontdoor.models import Referral
+from frontdoor.views import with_open_referrals
 from people.access import Purpose, decide
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -52,22 +53,13 @@ def _plan_rows() -> Any:
     return CPPlan.objects.select_related("chair", "referral")
 
 
-def _open_referrals(person: Person) -> list[Referral]:
-    return list(Referral.objects.filter(person=person, status=ReferralStatus.OPEN))
-
-
-def _no_open_referral(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    messages.info(request, "There is no open referral for this child: record the referral first")
-    return redirect("people:detail", person_id=person.pk)
-
-
 @requires(Permission.RECORD_PROTECTION)
 @with_person(Purpose.EDIT, page="Record a strategy discussion")
 @require_http_methods(["GET", "POST"])
-def strategy_new(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    referrals = _open_referrals(person)
-    if not referrals:
-        return _no_open_referral(request, person)
+@with_open_referrals
+def strategy_new(
+    request: AuthenticatedHttpRequest, person: Person, referrals: list[Referral]
+) -> HttpResponse:
     form = StrategyForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk})
 
     recorded: list[StrategyDiscussion] = []
@@ -194,10 +186,10 @@ def review_conference(request: AuthenticatedHttpRequest, plan: CPPlan) -> HttpRe
 @requires(Permission.CHAIR_CONFERENCE)
 @with_person(Purpose.EDIT, page="Transfer-in conference")
 @require_http_methods(["GET", "POST"])
-def transfer_in_conference(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    referrals = _open_referrals(person)
-    if not referrals:
-        return _no_open_referral(request, person)
+@with_open_referrals
+def transfer_in_conference(
+    request: AuthenticatedHttpRequest, person: Person, referrals: list[Referral]
+) -> HttpResponse:
     return _conference(request, person, referrals[0], ConferenceKind.TRANSFER_IN)
 
 
@@ -276,25 +268,22 @@ chair_check_new = form_view(
 )
 
 
-@requires(Permission.CHAIR_CONFERENCE)
-@with_record(
-    ChairCheck,
-    Purpose.EDIT,
-    page=PLAN,
-    kwarg="check_id",
-    rows=lambda: ChairCheck.objects.select_related("plan"),
+chair_check_resolve = form_view(
+    Permission.CHAIR_CONFERENCE,
+    with_record(
+        ChairCheck,
+        Purpose.EDIT,
+        page=PLAN,
+        kwarg="check_id",
+        rows=lambda: ChairCheck.objects.select_related("plan"),
+    ),
+    ResolveCheckForm,
+    services.resolve_chair_check,
+    record="check",
+    title="Record the outcome",
+    success="Outcome recorded",
+    next_url=lambda check: url("protection:plan", check.plan_id),
 )
-@require_http_methods(["GET", "POST"])
-def chair_check_resolve(request: AuthenticatedHttpRequest, check: ChairCheck) -> HttpResponse:
-    return form_page(
-        request,
-        ResolveCheckForm(request.POST or None),
-        lambda data: services.resolve_chair_check(actor=request.user, check=check, **data),
-        title="Record the outcome",
-        person=check.person,  # type: ignore[attr-defined]
-        success="Outcome recorded",
-        next_url=url("protection:plan", check.plan_id),
-    )
 
 
 @requires(Permission.CHAIR_CONFERENCE)
@@ -314,16 +303,12 @@ def chair_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "protection/chair.jinja", {"views": views, "today": today})
 
 
-@requires(Permission.RECORD_MANAGEMENT_DECISION)
-@with_person(Purpose.EDIT, page="Record a management decision")
-@require_http_methods(["GET", "POST"])
-def management_decision_new(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        ManagementDecisionForm(request.POST or None, initial={"context": request.GET.get("context", "")}),
-        lambda data: services.record_management_decision(actor=request.user, person=person, **data),
-        title="Record a management decision",
-        person=person,
-        success="Management decision recorded",
-        next_url=url("people:detail", person.pk),
-    )
+management_decision_new = form_view(
+    Permission.RECORD_MANAGEMENT_DECISION,
+    with_person(Purpose.EDIT, page="Record a management decision"),
+    ManagementDecisionForm,
+    services.record_management_decision,
+    title="Record a management decision",
+    success="Management decision recorded",
+    prefill=("context",),
+)

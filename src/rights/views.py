@@ -9,7 +9,6 @@ from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose
 from people.decorators import with_person, with_record
-from people.models import Person
 from people.pages import form_view
 
 from . import forms as f
@@ -70,15 +69,12 @@ def complaint_step(request: AuthenticatedHttpRequest, complaint: Complaint, even
     )
 
 
-@requires(Permission.RECORD_RIGHTS)
-@with_person(Purpose.EDIT, page="Child's views")
-@require_http_methods(["GET", "POST"])
-def new_views(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        f.ChildViewsForm(request.POST or None, initial={"meeting": request.GET.get("meeting", "")}),
-        lambda d: services.record_child_views(actor=request.user, person=person, **d),
-        title="Record the child's views",
-        person=person,
-        success="Views recorded",
-    )
+new_views = form_view(
+    Permission.RECORD_RIGHTS,
+    with_person(Purpose.EDIT, page="Child's views"),
+    f.ChildViewsForm,
+    services.record_child_views,
+    title="Record the child's views",
+    success="Views recorded",
+    prefill=("meeting",),
+)

@@ -15,10 +15,11 @@ from core.http import AuthenticatedHttpRequest
 from people.access import Purpose
 from people.decorators import with_person
 from people.models import Person
+from people.pages import form_view
 
 from .. import forms, queries, services
 from ..models import CareEpisode, PeriodOfCare
-from .common import timeline_url, with_open_period
+from .common import open_period_door, period_timeline_url, timeline_url, with_open_period
 
 
 @requires(Permission.RECORD_CARE)
@@ -84,38 +85,27 @@ def change(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCa
     )
 
 
-@requires(Permission.RECORD_CARE)
-@with_person(Purpose.EDIT, page="End of care")
-@require_http_methods(["GET", "POST"])
-@with_open_period
-def end(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCare) -> HttpResponse:
-    return form_page(
-        request,
-        forms.EndCareForm(request.POST or None),
-        lambda d: services.end_care(
-            actor=request.user, period=period, on=d["on"], reason_ceased=d["reason_ceased"]
-        ),
-        title="Child stops being looked after",
-        person=person,
-        success="End of care recorded",
-        next_url=timeline_url(person),
-    )
+end = form_view(
+    Permission.RECORD_CARE,
+    open_period_door("End of care"),
+    forms.EndCareForm,
+    services.end_care,
+    record="period",
+    title="Child stops being looked after",
+    success="End of care recorded",
+    next_url=period_timeline_url,
+)
 
-
-@requires(Permission.RECORD_CARE)
-@with_person(Purpose.EDIT, page="Care plans")
-@require_http_methods(["GET", "POST"])
-@with_open_period
-def plans(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCare) -> HttpResponse:
-    return form_page(
-        request,
-        forms.PlansForm(request.POST or None),
-        lambda d: services.record_plans(actor=request.user, period=period, **d),
-        title="Record care, placement and permanence plans",
-        person=person,
-        success="Plans recorded",
-        next_url=timeline_url(person),
-    )
+plans = form_view(
+    Permission.RECORD_CARE,
+    open_period_door("Care plans"),
+    forms.PlansForm,
+    services.record_plans,
+    record="period",
+    title="Record care, placement and permanence plans",
+    success="Plans recorded",
+    next_url=period_timeline_url,
+)
 
 
 @requires(Permission.APPROVE_PARENT_PLACEMENT)

@@ -17,10 +17,11 @@ from core.http import AuthenticatedHttpRequest
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 
 from .. import forms, services
 from ..models import IROEscalation, LACReview, PeriodOfCare, ReviewAction
-from .common import timeline_url, with_open_period
+from .common import open_period_door, period_timeline_url, timeline_url, with_open_period
 
 
 @requires(Permission.ALLOCATE_CHILD)
@@ -86,22 +87,16 @@ def complete_action(request: AuthenticatedHttpRequest, action: ReviewAction) -> 
     return redirect(timeline_url(action.person))
 
 
-@requires(Permission.RECORD_LAC_REVIEW)
-@with_person(Purpose.EDIT, page="Raise IRO escalation")
-@require_http_methods(["GET", "POST"])
-@with_open_period
-def raise_escalation(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCare) -> HttpResponse:
-    return form_page(
-        request,
-        forms.EscalationForm(request.POST or None),
-        lambda d: services.raise_escalation(
-            actor=request.user, period=period, raised_on=d["raised_on"], issue=d["issue"]
-        ),
-        title="Raise a concern (IRO dispute resolution)",
-        person=person,
-        success="Concern raised",
-        next_url=timeline_url(person),
-    )
+raise_escalation = form_view(
+    Permission.RECORD_LAC_REVIEW,
+    open_period_door("Raise IRO escalation"),
+    forms.EscalationForm,
+    services.raise_escalation,
+    record="period",
+    title="Raise a concern (IRO dispute resolution)",
+    success="Concern raised",
+    next_url=period_timeline_url,
+)
 
 
 @requires(Permission.RECORD_LAC_REVIEW)

@@ -14,8 +14,8 @@ from people.models import Person
 from people.pages import form_view
 
 from .. import forms, services
-from ..models import MissingEpisode, PeriodOfCare
-from .common import timeline_url, with_open_period
+from ..models import MissingEpisode
+from .common import open_period_door, period_timeline_url, timeline_url
 
 record_health = form_view(
     Permission.RECORD_CARE,
@@ -28,20 +28,16 @@ record_health = form_view(
 )
 
 
-@requires(Permission.RECORD_CARE)
-@with_person(Purpose.EDIT, page="Record PEP")
-@require_http_methods(["GET", "POST"])
-@with_open_period
-def record_pep(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCare) -> HttpResponse:
-    return form_page(
-        request,
-        forms.EducationForm(request.POST or None),
-        lambda d: services.record_education_plan(actor=request.user, period=period, **d),
-        title="Record a personal education plan",
-        person=person,
-        success="Personal education plan recorded",
-        next_url=timeline_url(person),
-    )
+record_pep = form_view(
+    Permission.RECORD_CARE,
+    open_period_door("Record PEP"),
+    forms.EducationForm,
+    services.record_education_plan,
+    record="period",
+    title="Record a personal education plan",
+    success="Personal education plan recorded",
+    next_url=period_timeline_url,
+)
 
 
 @requires(Permission.RECORD_CARE)
