@@ -13,7 +13,7 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future
 from core.workflow import midday, transition
 from people.models import Person
 
@@ -27,11 +27,6 @@ from .models import (
     IndependentVisit,
     IndependentVisitor,
 )
-
-
-def _after(field: str, value: date | None, earlier: date | None, message: str) -> None:
-    if value is not None and earlier is not None and value < earlier:
-        raise ValidationError({field: message})
 
 
 def _required(field: str, value: str, message: str) -> str:
@@ -60,8 +55,8 @@ def refer_for_advocacy(
     require(actor, Permission.RECORD_RIGHTS)
     not_in_future(referred_on, field="referred_on", label="The referral date")
     reason = _required("reason", reason, "Enter why the child was referred for advocacy")
-    _after("started_on", started_on, referred_on, "Advocacy must start on or after the referral")
-    _after("ended_on", ended_on, started_on or referred_on, "Advocacy must end after it started")
+    not_before("started_on", started_on, referred_on, "Advocacy must start on or after the referral")
+    not_before("ended_on", ended_on, started_on or referred_on, "Advocacy must end after it started")
     row = AdvocacyReferral.objects.create(
         person=person,
         referred_on=referred_on,
@@ -96,7 +91,7 @@ def record_independent_visit(
 ) -> IndependentVisit:
     require(actor, Permission.RECORD_RIGHTS)
     not_in_future(visited_on, field="visited_on", label="The visit date")
-    _after("visited_on", visited_on, visitor.matched_on, "The visit must be on or after the match")
+    not_before("visited_on", visited_on, visitor.matched_on, "The visit must be on or after the match")
     row = IndependentVisit.objects.create(
         visitor=visitor, visited_on=visited_on, notes=notes.strip(), recorded_by=actor
     )
@@ -134,7 +129,7 @@ def update_complaint(
     """
     require(actor, Permission.RECORD_RIGHTS)
     not_in_future(on, field="on", label="The date")
-    _after("on", on, complaint.received_on, "The date must be on or after the complaint was received")
+    not_before("on", on, complaint.received_on, "The date must be on or after the complaint was received")
     person = complaint.person
     fields = {
         "respond_stage_1": ("STAGE_1", "stage_1_responded_on"),

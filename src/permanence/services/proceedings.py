@@ -13,7 +13,7 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future
 from core.workflow import midday, transition
 from people.models import Person
 
@@ -26,7 +26,6 @@ from ..models import (
     PreProceedings,
     ProceedingsExtension,
 )
-from ._dates import not_before
 from .pre_proceedings import end_pre_proceedings
 
 
