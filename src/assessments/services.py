@@ -22,7 +22,8 @@ from codes import cin as cin_codes
 from core.extensions import changed
 from core.versioning import claim_edit
 from core.workflow import midday, transition
-from frontdoor.models import Referral, ReferralStatus
+from frontdoor.models import Referral
+from frontdoor.rules import check_begun_under
 
 from .machines import AssessmentMachine
 from .models import (
@@ -80,12 +81,13 @@ def start_assessment(
 ) -> Assessment:
     """Open an assessment on an open CIN episode; its due date comes from `timescales`."""
     _require(actor, Permission.RECORD_ASSESSMENT)
-    if referral.status != ReferralStatus.OPEN:
-        raise ValidationError({"referral": "The referral is closed: an assessment cannot be started"})
-    if start_date < referral.referral_date:
-        raise ValidationError({"start_date": "The start date must be on or after the referral date"})
-    if start_date > timezone.localdate():
-        raise ValidationError({"start_date": "The start date must be today or in the past"})
+    check_begun_under(
+        referral,
+        start_date,
+        field="start_date",
+        label="The start date",
+        closed="The referral is closed: an assessment cannot be started",
+    )
     deadline = timescales.compute_deadline(
         KIND_RULE[AssessmentKind(kind)], clock_start(kind, referral, start_date)
     )

@@ -16,7 +16,8 @@ from accounts.permissions import require as _require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.validation import not_in_future
-from frontdoor.models import Referral, ReferralStatus
+from frontdoor.models import Referral
+from frontdoor.rules import check_begun_under
 from frontdoor.services import close_referral
 from plans import services as plan_services
 from plans.models import PlanStatus
@@ -36,11 +37,7 @@ def start_cin_plan(
     *, actor: User, referral: Referral, start_date: date, worries: str = "", goals: str = ""
 ) -> CINPlan:
     _require(actor, Permission.RECORD_CIN)
-    not_in_future(start_date, field="start_date")
-    if referral.status != ReferralStatus.OPEN:
-        raise ValidationError({"referral": "The referral is closed"})
-    if start_date < referral.referral_date:
-        raise ValidationError({"start_date": "The start date must be on or after the referral date"})
+    check_begun_under(referral, start_date, field="start_date", label="The start date")
     if CINPlan.objects.filter(referral=referral).current().exists():
         raise ValidationError({"referral": "There is already a current child in need plan"})
     plan = CINPlan.objects.create(

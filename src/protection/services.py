@@ -21,7 +21,8 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
 from core.validation import not_in_future
-from frontdoor.models import Referral, ReferralStatus
+from frontdoor.models import Referral
+from frontdoor.rules import check_begun_under
 from plans.models import PlanStatus, refuse_if_ended
 from plans.services import add_action as add_action
 from plans.services import edit_action as edit_action
@@ -66,11 +67,7 @@ def record_strategy_discussion(
 ) -> StrategyDiscussion:
     """Record a strategy discussion; a s47 decision starts the enquiry on the same date."""
     _require(actor, Permission.RECORD_PROTECTION)
-    not_in_future(held_on, field="held_on")
-    if referral.status != ReferralStatus.OPEN:
-        raise ValidationError({"referral": "The referral is closed"})
-    if held_on < referral.referral_date:
-        raise ValidationError({"held_on": "The date must be on or after the referral date"})
+    check_begun_under(referral, held_on, field="held_on")
     if not agencies:
         raise ValidationError({"agencies": "Select the agencies that took part"})
     if not information_shared.strip():
