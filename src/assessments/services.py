@@ -20,6 +20,7 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from core.extensions import changed
+from core.validation import required
 from core.versioning import claim_edit
 from core.workflow import midday, transition
 from frontdoor.models import Referral
@@ -237,8 +238,7 @@ def commission_assessment(
     _require(actor, Permission.RECORD_ASSESSMENT)
     if due_on < commissioned_on:
         raise ValidationError({"due_on": "The due date must be on or after the date it was commissioned"})
-    if not provider.strip():
-        raise ValidationError({"provider": "Enter the provider"})
+    required("provider", provider, "Enter the provider")
     row = CommissionedAssessment.objects.create(
         person=person,
         assessment=assessment,

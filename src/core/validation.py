@@ -26,3 +26,11 @@ def not_before(field: str, value: date | None, earlier: date | None, message: st
     """Refuse `value` before `earlier` with `message` against `field`; either empty passes."""
     if value is not None and earlier is not None and value < earlier:
         raise ValidationError({field: message})
+
+
+def required(field: str, value: str, message: str) -> str:
+    """Refuse text that is empty or only spaces with `message` against `field`; else the text
+    without its surrounding spaces."""
+    if not value.strip():
+        raise ValidationError({field: message})
+    return value.strip()

@@ -10,7 +10,7 @@ from accounts.models import User
 from accounts.permissions import Permission, require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.validation import not_in_future
+from core.validation import not_in_future, required
 from people.models import Person
 from workforce.models import Allocation, AllocationRole
 
@@ -59,8 +59,7 @@ def record_audit(
             errors[f"q{q.pk}_evidence"] = f"Enter the evidence for “{q.text}”"
     if errors:
         raise ValidationError(errors)
-    if not learning.strip():
-        raise ValidationError({"learning": "Enter what the audit found"})
+    required("learning", learning, "Enter what the audit found")
     allocation = (
         Allocation.objects.current(audited_on)
         .filter(person=person, role=AllocationRole.SOCIAL_WORKER)
