@@ -20,7 +20,7 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from core.extensions import changed
-from core.validation import required
+from core.validation import not_before, required
 from core.versioning import claim_edit
 from core.workflow import midday, transition
 from frontdoor.models import Referral
@@ -185,8 +185,9 @@ def authorise_assessment(*, actor: User, assessment: Assessment, on: date | None
     """A manager authorises the assessment: its completion (actual end) date."""
     _require(actor, Permission.AUTHORISE_ASSESSMENT)
     on = on or timezone.localdate()
-    if assessment.submitted_on and on < assessment.submitted_on:
-        raise ValidationError({"on": "The authorisation date must be on or after the submission date"})
+    not_before(
+        "on", on, assessment.submitted_on, "The authorisation date must be on or after the submission date"
+    )
     _move(assessment, "authorise", actor=actor, at=_at(on))
     assessment.authorised_on = on
     assessment.authorised_by = actor
@@ -236,8 +237,9 @@ def commission_assessment(
 ) -> CommissionedAssessment:
     """Commission a specialist or parenting assessment from a provider."""
     _require(actor, Permission.RECORD_ASSESSMENT)
-    if due_on < commissioned_on:
-        raise ValidationError({"due_on": "The due date must be on or after the date it was commissioned"})
+    not_before(
+        "due_on", due_on, commissioned_on, "The due date must be on or after the date it was commissioned"
+    )
     required("provider", provider, "Enter the provider")
     row = CommissionedAssessment.objects.create(
         person=person,

@@ -15,7 +15,7 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.validation import not_in_future, required
+from core.validation import not_before, not_in_future, required
 from frontdoor.models import Referral
 from frontdoor.rules import check_begun_under
 from frontdoor.services import close_referral
@@ -68,8 +68,7 @@ def record_cin_review(
     not_in_future(held_on, field="held_on")
     if plan.status != PlanStatus.ACTIVE:
         raise ValidationError({"plan": "Only a signed-off, current plan can be reviewed"})
-    if held_on < plan.start_date:
-        raise ValidationError({"held_on": "The review must be on or after the start of the plan"})
+    not_before("held_on", held_on, plan.start_date, "The review must be on or after the start of the plan")
     required("progress", progress, "Enter the progress made against the plan")
     review = CINReview.objects.create(
         plan=plan,

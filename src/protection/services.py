@@ -20,7 +20,7 @@ from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future
 from frontdoor.models import Referral
 from frontdoor.rules import check_begun_under
 from plans.models import PlanStatus, refuse_if_ended
@@ -265,8 +265,9 @@ def record_core_group(
     _require(actor, Permission.RECORD_PROTECTION)
     refuse_if_ended(plan)
     not_in_future(held_on, field="held_on")
-    if held_on < plan.start_date:
-        raise ValidationError({"held_on": "The core group must be on or after the start of the plan"})
+    not_before(
+        "held_on", held_on, plan.start_date, "The core group must be on or after the start of the plan"
+    )
     if not agencies:
         raise ValidationError({"agencies": "Select the agencies that attended"})
     group = CoreGroup.objects.create(
@@ -310,8 +311,9 @@ def resolve_chair_check(*, actor: User, check: ChairCheck, outcome: str, resolve
     _require(actor, Permission.CHAIR_CONFERENCE)
     if not outcome.strip():
         raise ValidationError({"outcome": "Enter the outcome"})
-    if resolved_on < check.raised_on:
-        raise ValidationError({"resolved_on": "The date must be on or after the date it was raised"})
+    not_before(
+        "resolved_on", resolved_on, check.raised_on, "The date must be on or after the date it was raised"
+    )
     check.outcome, check.resolved_on = outcome.strip(), resolved_on
     check.save(update_fields=["outcome", "resolved_on"])
     audit_and_tell(
