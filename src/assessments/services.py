@@ -20,9 +20,11 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from core.extensions import changed
+from core.validation import not_before, required
 from core.versioning import claim_edit
 from core.workflow import midday, transition
-from frontdoor.models import Referral, ReferralStatus
+from frontdoor.models import Referral
+from frontdoor.rules import check_begun_under
 
 from .machines import AssessmentMachine
 from .models import (
@@ -80,12 +82,13 @@ def start_assessment(
 ) -> Assessment:
     """Open an assessment on an open CIN episode; its due date comes from `timescales`."""
     _require(actor, Permission.RECORD_ASSESSMENT)
-    if referral.status != ReferralStatus.OPEN:
-        raise ValidationError({"referral": "The referral is closed: an assessment cannot be started"})
-    if start_date < referral.referral_date:
-        raise ValidationError({"start_date": "The start date must be on or after the referral date"})
-    if start_date > timezone.localdate():
-        raise ValidationError({"start_date": "The start date must be today or in the past"})
+    check_begun_under(
+        referral,
+        start_date,
+        field="start_date",
+        label="The start date",
+        closed="The referral is closed: an assessment cannot be started",
+    )
     deadline = timescales.compute_deadline(
         KIND_RULE[AssessmentKind(kind)], clock_start(kind, referral, start_date)
     )
@@ -182,8 +185,9 @@ def authorise_assessment(*, actor: User, assessment: Assessment, on: date | None
     """A manager authorises the assessment: its completion (actual end) date."""
     _require(actor, Permission.AUTHORISE_ASSESSMENT)
     on = on or timezone.localdate()
-    if assessment.submitted_on and on < assessment.submitted_on:
-        raise ValidationError({"on": "The authorisation date must be on or after the submission date"})
+    not_before(
+        "on", on, assessment.submitted_on, "The authorisation date must be on or after the submission date"
+    )
     _move(assessment, "authorise", actor=actor, at=_at(on))
     assessment.authorised_on = on
     assessment.authorised_by = actor
@@ -233,10 +237,10 @@ def commission_assessment(
 ) -> CommissionedAssessment:
     """Commission a specialist or parenting assessment from a provider."""
     _require(actor, Permission.RECORD_ASSESSMENT)
-    if due_on < commissioned_on:
-        raise ValidationError({"due_on": "The due date must be on or after the date it was commissioned"})
-    if not provider.strip():
-        raise ValidationError({"provider": "Enter the provider"})
+    not_before(
+        "due_on", due_on, commissioned_on, "The due date must be on or after the date it was commissioned"
+    )
+    required("provider", provider, "Enter the provider")
     row = CommissionedAssessment.objects.create(
         person=person,
         assessment=assessment,

@@ -13,7 +13,7 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from codes import ssda903
-from core.validation import not_in_future
+from core.validation import not_in_future, required
 from core.versioning import claim_edit
 from people.models import Person
 
@@ -127,10 +127,8 @@ def review_pathway_plan(
 @transaction.atomic
 def add_pathway_action(*, actor: User, plan: PathwayPlan, who: str, what: str, due_by: date) -> PathwayAction:
     require(actor, Permission.RECORD_CARE_LEAVER)
-    if not who.strip():
-        raise ValidationError({"who": "Enter who will do this"})
-    if not what.strip():
-        raise ValidationError({"what": "Enter what will be done"})
+    required("who", who, "Enter who will do this")
+    required("what", what, "Enter what will be done")
     action = PathwayAction.objects.create(plan=plan, who=who.strip(), what=what.strip(), due_by=due_by)
     audit_and_tell(
         actor,

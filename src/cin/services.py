@@ -15,8 +15,9 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.validation import not_in_future
-from frontdoor.models import Referral, ReferralStatus
+from core.validation import not_before, not_in_future, required
+from frontdoor.models import Referral
+from frontdoor.rules import check_begun_under
 from frontdoor.services import close_referral
 from plans import services as plan_services
 from plans.models import PlanStatus
@@ -36,11 +37,7 @@ def start_cin_plan(
     *, actor: User, referral: Referral, start_date: date, worries: str = "", goals: str = ""
 ) -> CINPlan:
     _require(actor, Permission.RECORD_CIN)
-    not_in_future(start_date, field="start_date")
-    if referral.status != ReferralStatus.OPEN:
-        raise ValidationError({"referral": "The referral is closed"})
-    if start_date < referral.referral_date:
-        raise ValidationError({"start_date": "The start date must be on or after the referral date"})
+    check_begun_under(referral, start_date, field="start_date", label="The start date")
     if CINPlan.objects.filter(referral=referral).current().exists():
         raise ValidationError({"referral": "There is already a current child in need plan"})
     plan = CINPlan.objects.create(
@@ -71,10 +68,8 @@ def record_cin_review(
     not_in_future(held_on, field="held_on")
     if plan.status != PlanStatus.ACTIVE:
         raise ValidationError({"plan": "Only a signed-off, current plan can be reviewed"})
-    if held_on < plan.start_date:
-        raise ValidationError({"held_on": "The review must be on or after the start of the plan"})
-    if not progress.strip():
-        raise ValidationError({"progress": "Enter the progress made against the plan"})
+    not_before("held_on", held_on, plan.start_date, "The review must be on or after the start of the plan")
+    required("progress", progress, "Enter the progress made against the plan")
     review = CINReview.objects.create(
         plan=plan,
         held_on=held_on,

@@ -20,3 +20,17 @@ def not_in_future(
         value = timezone.localdate(value) if timezone.is_aware(value) else value.date()
     if value > (today or timezone.localdate()):
         raise ValidationError({field: f"{label} must be today or in the past"}, code="future")
+
+
+def not_before(field: str, value: date | None, earlier: date | None, message: str) -> None:
+    """Refuse `value` before `earlier` with `message` against `field`; either empty passes."""
+    if value is not None and earlier is not None and value < earlier:
+        raise ValidationError({field: message})
+
+
+def required(field: str, value: str, message: str) -> str:
+    """Refuse text that is empty or only spaces with `message` against `field`; else the text
+    without its surrounding spaces."""
+    if not value.strip():
+        raise ValidationError({field: message})
+    return value.strip()

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from core.validation import not_before, not_in_future, required
 from people.models import RecordType
 
 from .models import EndReason, EntryRoute, EpisodeStatus
@@ -19,10 +19,8 @@ def check_date(field: str, day: date | None, start: date | None = None, label: s
     started (`start`)."""
     if day is None:
         raise ValidationError({field: f"Enter {label.lower()}"})
-    if day > timezone.localdate():
-        raise ValidationError({field: f"{label} must be today or in the past"})
-    if start is not None and day < start:
-        raise ValidationError({field: f"{label} must be on or after the episode started"})
+    not_in_future(day, field=field, label=label)
+    not_before(field, day, start, f"{label} must be on or after the episode started")
 
 
 def check_open(status: str) -> None:
@@ -64,10 +62,8 @@ def check_assessment(*, start: date, started_on: date, completed_on: date | None
     check_date("started_on", started_on, start, "The start date")
     if completed_on is not None:
         check_date("completed_on", completed_on, start, "The completion date")
-        if completed_on < started_on:
-            raise ValidationError({"completed_on": "Completion must be on or after the start"})
-        if not outcome.strip():
-            raise ValidationError({"outcome": "Enter the outcome of the assessment"})
+        not_before("completed_on", completed_on, started_on, "Completion must be on or after the start")
+        required("outcome", outcome, "Enter the outcome of the assessment")
 
 
 def check_meeting(*, start: date, held_on: date, attendees: Sequence[tuple[str, str, bool]]) -> None:
@@ -101,8 +97,7 @@ def check_action_completed(*, start: date, completed_on: date, already_completed
 def check_review(*, start: date, reviewed_on: date, progress: str) -> None:
     """A review of the plan within the episode, saying what progress was made."""
     check_date("reviewed_on", reviewed_on, start, "The review date")
-    if not progress.strip():
-        raise ValidationError({"progress": "Enter the progress against the plan"})
+    required("progress", progress, "Enter the progress against the plan")
 
 
 def check_fgc_request(*, status: str, start: date, requested_on: date, waiting: bool) -> None:
@@ -120,8 +115,7 @@ def check_fgc_outcome(*, requested_on: date, on: date, waiting: bool) -> None:
     check_date("on", on, label="The date")
     if not waiting:
         raise ValidationError({"on": "This request is no longer waiting"})
-    if on < requested_on:
-        raise ValidationError({"on": "The date must be on or after the request"})
+    not_before("on", on, requested_on, "The date must be on or after the request")
 
 
 def check_end(*, start: date, end_date: date, end_reason: str) -> None:

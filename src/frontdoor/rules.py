@@ -2,17 +2,18 @@
 import of past contacts (`services.history`) checks its rows with.
 
 Each gives the errors by form field ({} when the rule is met), in the words the forms show,
-or raises as the services do (`check_screener`).
+or raises as the services do (`check_screener`, `check_begun_under`).
 """
 
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.models import User
 from accounts.permissions import Permission, require
 from codes import cin as cin_codes
+from core.validation import not_before, not_in_future
 from people.models import RecordType
 
 from . import clocks
@@ -52,6 +53,22 @@ def check_screener(actor: User) -> None:
     require(actor, Permission.SCREEN_CONTACT)
     if not actor.registered_social_worker:
         raise PermissionDenied("Screening must be done by a registered social worker")
+
+
+def check_begun_under(
+    referral: Referral,
+    on: date,
+    *,
+    field: str,
+    label: str = "The date",
+    closed: str = "The referral is closed",
+) -> None:
+    """Work begun under a referral on date `on` (a plan, an assessment, a strategy discussion):
+    `on` is today or earlier, the referral is still open and `on` is not before it."""
+    not_in_future(on, field=field, label=label)
+    if referral.status != ReferralStatus.OPEN:
+        raise ValidationError({"referral": closed})
+    not_before(field, on, referral.referral_date, f"{label} must be on or after the referral date")
 
 
 def decision_fits_threshold(threshold_level: str, decision: str) -> bool:

@@ -14,6 +14,7 @@ from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction, AuditEvent
 from core.extensions import changed
+from core.validation import required
 from core.workflow import transition
 
 from .machines import DeletionMachine
@@ -133,8 +134,7 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
 @transaction.atomic
 def reject_deletion(*, actor: User, request: DeletionRequest, reason: str) -> DeletionRequest:
     require(actor, Permission.MANAGE_RETENTION)
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter why the record must be kept"})
+    required("reason", reason, "Enter why the record must be kept")
     transition(
         request,
         "reject",

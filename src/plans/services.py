@@ -16,7 +16,7 @@ from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.models import AuditAction
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future, required
 from core.versioning import claim_edit
 from core.workflow import midday, transition
 
@@ -149,10 +149,10 @@ def end_plan(*, actor: User, plan: P, end_date: date, reason: str, step_down: st
     if step_down and not kind.step_down:
         raise ValueError(f"A {kind.name} records no step-down")
     not_in_future(end_date, field="end_date")
-    if end_date < plan.start_date:
-        raise ValidationError({"end_date": "The end date must be on or after the start of the plan"})
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter the reason the plan ended"})
+    not_before(
+        "end_date", end_date, plan.start_date, "The end date must be on or after the start of the plan"
+    )
+    required("reason", reason, "Enter the reason the plan ended")
     if kind.step_down and not step_down:
         raise ValidationError({"step_down": "Select what happens next"})
     _move(plan, "end", actor=actor, on=end_date, reason=reason)

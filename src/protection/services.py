@@ -20,8 +20,9 @@ from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
-from core.validation import not_in_future
-from frontdoor.models import Referral, ReferralStatus
+from core.validation import not_before, not_in_future, required
+from frontdoor.models import Referral
+from frontdoor.rules import check_begun_under
 from plans.models import PlanStatus, refuse_if_ended
 from plans.services import add_action as add_action
 from plans.services import edit_action as edit_action
@@ -66,15 +67,10 @@ def record_strategy_discussion(
 ) -> StrategyDiscussion:
     """Record a strategy discussion; a s47 decision starts the enquiry on the same date."""
     _require(actor, Permission.RECORD_PROTECTION)
-    not_in_future(held_on, field="held_on")
-    if referral.status != ReferralStatus.OPEN:
-        raise ValidationError({"referral": "The referral is closed"})
-    if held_on < referral.referral_date:
-        raise ValidationError({"held_on": "The date must be on or after the referral date"})
+    check_begun_under(referral, held_on, field="held_on")
     if not agencies:
         raise ValidationError({"agencies": "Select the agencies that took part"})
-    if not information_shared.strip():
-        raise ValidationError({"information_shared": "Enter the information shared"})
+    required("information_shared", information_shared, "Enter the information shared")
     sd = StrategyDiscussion.objects.create(
         person=referral.person,
         referral=referral,
@@ -268,8 +264,9 @@ def record_core_group(
     _require(actor, Permission.RECORD_PROTECTION)
     refuse_if_ended(plan)
     not_in_future(held_on, field="held_on")
-    if held_on < plan.start_date:
-        raise ValidationError({"held_on": "The core group must be on or after the start of the plan"})
+    not_before(
+        "held_on", held_on, plan.start_date, "The core group must be on or after the start of the plan"
+    )
     if not agencies:
         raise ValidationError({"agencies": "Select the agencies that attended"})
     group = CoreGroup.objects.create(
@@ -298,8 +295,7 @@ def record_chair_check(*, actor: User, plan: CPPlan, kind: str, raised_on: date,
     """The chair records a between-review check or a challenge (escalation)."""
     _require(actor, Permission.CHAIR_CONFERENCE)
     not_in_future(raised_on, field="raised_on")
-    if not concern.strip():
-        raise ValidationError({"concern": "Enter what was checked or challenged"})
+    required("concern", concern, "Enter what was checked or challenged")
     row = ChairCheck.objects.create(
         plan=plan, kind=kind, raised_on=raised_on, concern=concern.strip(), chair=actor
     )
@@ -311,10 +307,10 @@ def record_chair_check(*, actor: User, plan: CPPlan, kind: str, raised_on: date,
 @transaction.atomic
 def resolve_chair_check(*, actor: User, check: ChairCheck, outcome: str, resolved_on: date) -> ChairCheck:
     _require(actor, Permission.CHAIR_CONFERENCE)
-    if not outcome.strip():
-        raise ValidationError({"outcome": "Enter the outcome"})
-    if resolved_on < check.raised_on:
-        raise ValidationError({"resolved_on": "The date must be on or after the date it was raised"})
+    required("outcome", outcome, "Enter the outcome")
+    not_before(
+        "resolved_on", resolved_on, check.raised_on, "The date must be on or after the date it was raised"
+    )
     check.outcome, check.resolved_on = outcome.strip(), resolved_on
     check.save(update_fields=["outcome", "resolved_on"])
     audit_and_tell(
@@ -330,10 +326,8 @@ def record_management_decision(
     """A manager's decision with its rationale, shown on the child's record."""
     _require(actor, Permission.RECORD_MANAGEMENT_DECISION)
     not_in_future(decided_on, field="decided_on")
-    if not decision.strip():
-        raise ValidationError({"decision": "Enter the decision"})
-    if not rationale.strip():
-        raise ValidationError({"rationale": "Enter the rationale for the decision"})
+    required("decision", decision, "Enter the decision")
+    required("rationale", rationale, "Enter the rationale for the decision")
     row = ManagementDecision.objects.create(
         person=person,
         decision=decision.strip(),

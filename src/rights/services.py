@@ -13,7 +13,7 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future, required
 from core.workflow import midday, transition
 from people.models import Person
 
@@ -27,17 +27,6 @@ from .models import (
     IndependentVisit,
     IndependentVisitor,
 )
-
-
-def _after(field: str, value: date | None, earlier: date | None, message: str) -> None:
-    if value is not None and earlier is not None and value < earlier:
-        raise ValidationError({field: message})
-
-
-def _required(field: str, value: str, message: str) -> str:
-    if not value.strip():
-        raise ValidationError({field: message})
-    return value.strip()
 
 
 def _created(actor: User, person: Person, obj: Model, summary: str, changes: dict[str, object]) -> None:
@@ -59,9 +48,9 @@ def refer_for_advocacy(
 ) -> AdvocacyReferral:
     require(actor, Permission.RECORD_RIGHTS)
     not_in_future(referred_on, field="referred_on", label="The referral date")
-    reason = _required("reason", reason, "Enter why the child was referred for advocacy")
-    _after("started_on", started_on, referred_on, "Advocacy must start on or after the referral")
-    _after("ended_on", ended_on, started_on or referred_on, "Advocacy must end after it started")
+    reason = required("reason", reason, "Enter why the child was referred for advocacy")
+    not_before("started_on", started_on, referred_on, "Advocacy must start on or after the referral")
+    not_before("ended_on", ended_on, started_on or referred_on, "Advocacy must end after it started")
     row = AdvocacyReferral.objects.create(
         person=person,
         referred_on=referred_on,
@@ -82,7 +71,7 @@ def match_independent_visitor(
 ) -> IndependentVisitor:
     require(actor, Permission.RECORD_RIGHTS)
     not_in_future(matched_on, field="matched_on", label="The match date")
-    name = _required("visitor_name", visitor_name, "Enter the independent visitor's name")
+    name = required("visitor_name", visitor_name, "Enter the independent visitor's name")
     row = IndependentVisitor.objects.create(
         person=person, visitor_name=name, matched_on=matched_on, recorded_by=actor
     )
@@ -96,7 +85,7 @@ def record_independent_visit(
 ) -> IndependentVisit:
     require(actor, Permission.RECORD_RIGHTS)
     not_in_future(visited_on, field="visited_on", label="The visit date")
-    _after("visited_on", visited_on, visitor.matched_on, "The visit must be on or after the match")
+    not_before("visited_on", visited_on, visitor.matched_on, "The visit must be on or after the match")
     row = IndependentVisit.objects.create(
         visitor=visitor, visited_on=visited_on, notes=notes.strip(), recorded_by=actor
     )
@@ -114,8 +103,8 @@ def receive_complaint(
     complaint = Complaint.objects.create(
         person=person,
         received_on=received_on,
-        made_by=_required("made_by", made_by, "Enter who made the complaint"),
-        summary=_required("summary", summary, "Enter what the complaint is about"),
+        made_by=required("made_by", made_by, "Enter who made the complaint"),
+        summary=required("summary", summary, "Enter what the complaint is about"),
         recorded_by=actor,
     )
     _created(actor, person, complaint, "Recorded a complaint", {"received_on": received_on})
@@ -134,7 +123,7 @@ def update_complaint(
     """
     require(actor, Permission.RECORD_RIGHTS)
     not_in_future(on, field="on", label="The date")
-    _after("on", on, complaint.received_on, "The date must be on or after the complaint was received")
+    not_before("on", on, complaint.received_on, "The date must be on or after the complaint was received")
     person = complaint.person
     fields = {
         "respond_stage_1": ("STAGE_1", "stage_1_responded_on"),
@@ -209,11 +198,11 @@ def record_child_views(
     row = ChildViews.objects.create(
         person=person,
         given_on=given_on,
-        meeting=_required("meeting", meeting, "Enter which meeting the views are for"),
+        meeting=required("meeting", meeting, "Enter which meeting the views are for"),
         meeting_kind=meeting_kind.strip(),
         meeting_date=meeting_date,
         method=method,
-        views=_required("views", views, "Enter the child's views in their own words"),
+        views=required("views", views, "Enter the child's views in their own words"),
         recorded_by=actor,
     )
     _created(actor, person, row, "Recorded the child's views", {"given_on": given_on, "meeting": row.meeting})

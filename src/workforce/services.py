@@ -20,6 +20,7 @@ from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.models import AuditAction
 from core.extensions import changed
+from core.validation import not_before
 from people.models import Person
 
 from .models import Allocation, AllocationReason, AllocationRole
@@ -51,8 +52,7 @@ class NewAllocation:
 
 
 def _close(*, actor: User, allocation: Allocation, end_date: date, reason: str) -> None:
-    if end_date < allocation.start_date:
-        raise ValidationError({"end_date": "The end date must be on or after the start date"})
+    not_before("end_date", end_date, allocation.start_date, "The end date must be on or after the start date")
     allocation.end_date = end_date
     allocation.end_reason = reason
     allocation.ended_by = actor
@@ -71,8 +71,12 @@ def _take_over(actor: User, item: NewAllocation, current: list[Allocation]) -> l
         return []
     ended = list(current)
     for previous in ended:
-        if item.start_date < previous.start_date:
-            raise ValidationError({"start_date": "The start date is before the current allocation began"})
+        not_before(
+            "start_date",
+            item.start_date,
+            previous.start_date,
+            "The start date is before the current allocation began",
+        )
         _close(actor=actor, allocation=previous, end_date=item.start_date, reason=item.reason)
         current.remove(previous)
     return ended

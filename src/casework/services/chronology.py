@@ -13,7 +13,7 @@ from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.validation import not_in_future
+from core.validation import not_in_future, required
 from people.models import Person
 
 from .. import chronology, exports, rendering
@@ -70,8 +70,7 @@ def add_chronology_entry(
     """Add an event to the chronology by hand (usually reported by a partner agency)."""
     _require(actor, Permission.CURATE_CHRONOLOGY)
     not_in_future(occurred_on, field="occurred_on")
-    if not what_happened.strip():
-        raise ValidationError({"what_happened": "Enter what happened"})
+    required("what_happened", what_happened, "Enter what happened")
     entry = ChronologyEntry.objects.create(
         person=person,
         occurred_on=occurred_on,

@@ -16,7 +16,7 @@ from accounts.permissions import require as _require
 from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.validation import not_in_future
+from core.validation import not_in_future, required
 from people.models import Person
 
 from .. import rendering
@@ -53,8 +53,7 @@ def upload_document(
     the users named on it and users allowed restricted casework."""
     _require(actor, Permission.MANAGE_DOCUMENTS)
     not_in_future(document_date, field="document_date", label="The document date")
-    if not title.strip():
-        raise ValidationError({"title": "Enter a title"})
+    required("title", title, "Enter a title")
     check_upload(upload, DOCUMENT_TYPES, DOCUMENT_MAX_BYTES, "upload")
     document = Document.objects.create(
         person=person,

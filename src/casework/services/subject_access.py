@@ -15,7 +15,7 @@ from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_in_future, required
 from core.workflow import transition
 from people.models import Person
 
@@ -52,8 +52,7 @@ def create_subject_access_request(
 ) -> SubjectAccessRequest:
     _require(actor, Permission.HANDLE_SUBJECT_ACCESS)
     not_in_future(received_on, field="received_on", label="The date received")
-    if not requested_by_name.strip():
-        raise ValidationError({"requested_by_name": "Enter who asked for the record"})
+    required("requested_by_name", requested_by_name, "Enter who asked for the record")
     sar = SubjectAccessRequest.objects.create(
         person=person, requested_by_name=requested_by_name.strip(), received_on=received_on, created_by=actor
     )
@@ -75,8 +74,7 @@ def extend_subject_access(
         raise ValidationError({"months": "The time limit for this request has already been extended"})
     if months not in range(1, max_extension_months() + 1):
         raise ValidationError({"months": "Choose an extension of one or two months"})
-    if not reason.strip():
-        raise ValidationError({"reason": "Say why the request needs more time"})
+    required("reason", reason, "Say why the request needs more time")
     not_in_future(told_on, field="told_on", label="The date the requester was told")
     first_month = subject_access_due(sar.received_on)
     if told_on < sar.received_on:
@@ -180,8 +178,7 @@ def approve_subject_access(*, actor: User, sar: SubjectAccessRequest) -> Subject
 @transaction.atomic
 def return_subject_access(*, actor: User, sar: SubjectAccessRequest, reason: str) -> SubjectAccessRequest:
     _require(actor, Permission.HANDLE_SUBJECT_ACCESS)
-    if not reason.strip():
-        raise ValidationError({"reason": "Say what needs to change"})
+    required("reason", reason, "Say what needs to change")
     sar.approved_by = None
     sar.save(update_fields=["approved_by"])
     _sar_transition(sar, "return_to_review", actor, reason=reason.strip())

@@ -11,6 +11,7 @@ from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.models import AuditAction
 from core.extensions import changed
+from core.validation import required
 from core.workflow import Step, midday, opening_row, transition
 
 from ..machines import DISAGREEMENT
@@ -85,8 +86,7 @@ def escalate_disagreement(
     require(actor, Permission.CONFIRM_CONTACT_DECISION)
     if disagreement.stage >= max(ESCALATION_STAGES):
         raise ValidationError({"reason": "The disagreement is already at the last stage"})
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter why it is escalated"})
+    required("reason", reason, "Enter why it is escalated")
     disagreement.stage += 1
     disagreement.save(update_fields=["stage"])
     _move(

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Permission, require
 from core.extensions import changed
+from core.validation import required
 from core.workflow import transition
 
 from .. import clocks, rules
@@ -124,8 +125,7 @@ def return_for_more_work(
 ) -> Contact:
     """The manager sends the screening back with what is needed."""
     require(actor, Permission.CONFIRM_CONTACT_DECISION)
-    if not reason.strip():
-        raise ValidationError({"rationale": "Enter what more work is needed"})
+    required("rationale", reason, "Enter what more work is needed")
     _contact_transition(
         contact, "return_for_work", actor=actor, occurred_at=occurred_at, reason=reason.strip()
     )

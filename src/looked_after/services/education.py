@@ -11,7 +11,7 @@ from accounts.permissions import Permission
 from accounts.permissions import require as _require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.validation import not_in_future
+from core.validation import not_in_future, required
 
 from ..models import EducationPlan, PeriodOfCare
 
@@ -34,10 +34,8 @@ def record_education_plan(
     """Append a new version of the personal education plan (earlier versions are kept)."""
     _require(actor, Permission.RECORD_CARE)
     not_in_future(meeting_on, field="meeting_on", label="The PEP meeting date")
-    if not school.strip():
-        raise ValidationError({"school": "Enter the school or setting"})
-    if not targets.strip():
-        raise ValidationError({"targets": "Enter the targets agreed"})
+    required("school", school, "Enter the school or setting")
+    required("targets", targets, "Enter the targets agreed")
     if attendance_percent is not None and not 0 <= attendance_percent <= 100:
         raise ValidationError({"attendance_percent": "Attendance must be between 0 and 100"})
     plan = EducationPlan.objects.create(

@@ -13,7 +13,7 @@ from accounts.permissions import require as _require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_in_future, required
 from core.workflow import transition
 
 from ..machines import EscalationMachine
@@ -24,8 +24,7 @@ from ..models import IROEscalation, IROEscalationStatusChange, PeriodOfCare
 def raise_escalation(*, actor: User, period: PeriodOfCare, raised_on: date, issue: str) -> IROEscalation:
     """The IRO raises a concern informally (the first stage of dispute resolution)."""
     _require(actor, Permission.RECORD_LAC_REVIEW)
-    if not issue.strip():
-        raise ValidationError({"issue": "Describe the issue the IRO is raising"})
+    required("issue", issue, "Describe the issue the IRO is raising")
     not_in_future(raised_on, field="raised_on", label="The date raised")
     escalation = IROEscalation.objects.create(
         person=period.person, period=period, raised_on=raised_on, raised_by=actor, issue=issue.strip()
@@ -50,8 +49,7 @@ def progress_escalation(
     if event not in {"escalate", "resolve"}:
         raise ValidationError({"event": "Choose what happens next"})
     if event == "resolve":
-        if not outcome.strip():
-            raise ValidationError({"outcome": "Enter the outcome"})
+        required("outcome", outcome, "Enter the outcome")
         escalation.outcome = outcome.strip()
         escalation.save(update_fields=["outcome"])
     transition(

@@ -13,6 +13,7 @@ from accounts.permissions import require as _require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import ssda903
+from core.validation import not_before
 from core.versioning import claim_edit
 from people.models import Person
 
@@ -44,8 +45,7 @@ def record_missing_episode(
         raise ValidationError({"started_at": "The start must be in the past"})
     if ended_at is not None:
         ended_at = _aware(ended_at)
-        if ended_at < started_at:
-            raise ValidationError({"ended_at": "The return must be after the child went missing"})
+        not_before("ended_at", ended_at, started_at, "The return must be after the child went missing")
         if ended_at > timezone.now():
             raise ValidationError({"ended_at": "The return must be in the past"})
     episode = MissingEpisode.objects.create(

@@ -15,7 +15,7 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import cin as cin_codes
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future
 from people.models import Person
 from workforce import services as workforce
 from workforce.models import Allocation, AllocationRole
@@ -63,8 +63,9 @@ def record_review(
     reviews held before it."""
     _require(actor, Permission.RECORD_LAC_REVIEW)
     not_in_future(held_on, field="held_on", label="The review date")
-    if held_on < period.start_date:
-        raise ValidationError({"held_on": "The review must be on or after the child became looked after"})
+    not_before(
+        "held_on", held_on, period.start_date, "The review must be on or after the child became looked after"
+    )
     if participation not in cin_codes.PARTICIPATION:
         raise ValidationError({"participation": "Select how the child took part"})
     held = list(period.reviews.values_list("held_on", flat=True))

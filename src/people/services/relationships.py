@@ -17,6 +17,7 @@ from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.models import AuditAction
 from core.extensions import changed
+from core.validation import not_before
 
 from ..models import Person, PersonRelationship
 from ._batches import BATCH, in_chunks
@@ -138,8 +139,9 @@ def bulk_add_relationships(*, actor: User, items: Sequence[NewRelationship]) -> 
 @transaction.atomic
 def end_relationship(*, actor: User, relationship: PersonRelationship, end_date: date) -> None:
     require(actor, Permission.MANAGE_RELATIONSHIPS)
-    if relationship.start_date and end_date < relationship.start_date:
-        raise ValidationError({"end_date": "The end date must be on or after the start date"})
+    not_before(
+        "end_date", end_date, relationship.start_date, "The end date must be on or after the start date"
+    )
     relationship.end_date = end_date
     relationship.save(update_fields=["end_date"])
     auditor.record_many(_audit(actor, relationship, "Ended a relationship", {"end_date": [None, end_date]}))

@@ -14,13 +14,12 @@ from audit.models import AuditAction
 from codes import permanence as pcodes
 from codes import ssda903
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future
 from core.workflow import midday, transition
 from people.models import Person
 
 from ..machines import AdoptionMachine
 from ..models import AdoptionCase, AdoptionStatusChange
-from ._dates import not_before
 
 ADOPTION_EVENT_FIELD = {
     "authorise": "authority_date",

@@ -13,6 +13,7 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
+from core.validation import required
 from core.workflow import transition
 from people.models import Person
 
@@ -43,8 +44,7 @@ def schedule_contact(
     require(actor, Permission.RECORD_PERMANENCE)
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": "The end time must be after the start time"})
-    if not with_whom.strip():
-        raise ValidationError({"with_whom": "Enter who the contact is with"})
+    required("with_whom", with_whom, "Enter who the contact is with")
     live = ContactSession.objects.select_for_update().filter(
         status=ContactStatus.SCHEDULED, starts_at__lt=ends_at, ends_at__gt=starts_at
     )
@@ -98,8 +98,7 @@ def cancel_contact(*, actor: User, session: ContactSession, cancelled_by: str, r
     require(actor, Permission.RECORD_PERMANENCE)
     if cancelled_by not in pcodes.CONTACT_CANCELLED_BY:
         raise ValidationError({"cancelled_by": "Select who cancelled the session"})
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter why the session was cancelled"})
+    required("reason", reason, "Enter why the session was cancelled")
     transition(
         session,
         "cancel",

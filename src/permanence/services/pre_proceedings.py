@@ -11,13 +11,12 @@ from accounts.permissions import Permission, require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future
 from core.workflow import midday, transition
 from people.models import Person
 
 from ..machines import PreProceedingsMachine
 from ..models import PLOMeeting, PreProceedings, PreProceedingsStatusChange
-from ._dates import not_before
 
 
 @transaction.atomic

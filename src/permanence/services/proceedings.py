@@ -13,7 +13,7 @@ from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from codes import permanence as pcodes
 from core.extensions import changed
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future, required
 from core.workflow import midday, transition
 from people.models import Person
 
@@ -26,7 +26,6 @@ from ..models import (
     PreProceedings,
     ProceedingsExtension,
 )
-from ._dates import not_before
 from .pre_proceedings import end_pre_proceedings
 
 
@@ -74,8 +73,7 @@ def extend_proceedings(
         raise ValidationError({"weeks": "These proceedings have concluded"})
     if not 1 <= weeks <= clocks.MAX_EXTENSION_WEEKS:
         raise ValidationError({"weeks": "An extension must be between 1 and 8 weeks"})
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter the reason the court gave for the extension"})
+    required("reason", reason, "Enter the reason the court gave for the extension")
     not_in_future(granted_on, field="granted_on", label="The date the extension was granted")
     not_before("granted_on", granted_on, proceedings.issue_date, "The extension must be after the issue date")
     extension = ProceedingsExtension.objects.create(

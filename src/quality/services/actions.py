@@ -9,7 +9,7 @@ from accounts.models import User
 from accounts.permissions import Permission, require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future
 
 from ..models import Action
 
@@ -23,8 +23,7 @@ def complete_action(*, actor: User, action: Action, done_on: date) -> Action:
     if action.done_on is not None:
         raise ValidationError({"done_on": "This action is already done"})
     not_in_future(done_on, field="done_on", label="The date it was done")
-    if done_on < action.set_on:
-        raise ValidationError({"done_on": "The action cannot be done before it was set"})
+    not_before("done_on", done_on, action.set_on, "The action cannot be done before it was set")
     action.done_on = done_on
     action.done_by = actor
     action.save(update_fields=["done_on", "done_by"])

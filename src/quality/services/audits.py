@@ -10,7 +10,7 @@ from accounts.models import User
 from accounts.permissions import Permission, require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.validation import not_in_future
+from core.validation import not_before, not_in_future, required
 from people.models import Person
 from workforce.models import Allocation, AllocationRole
 
@@ -59,8 +59,7 @@ def record_audit(
             errors[f"q{q.pk}_evidence"] = f"Enter the evidence for “{q.text}”"
     if errors:
         raise ValidationError(errors)
-    if not learning.strip():
-        raise ValidationError({"learning": "Enter what the audit found"})
+    required("learning", learning, "Enter what the audit found")
     allocation = (
         Allocation.objects.current(audited_on)
         .filter(person=person, role=AllocationRole.SOCIAL_WORKER)
@@ -110,8 +109,7 @@ def moderate_audit(
     if Moderation.objects.filter(audit=audit).exists():
         raise ValidationError({"agreed_grade": "This audit has already been moderated"})
     not_in_future(moderated_on, field="moderated_on", label="The date of the moderation")
-    if moderated_on < audit.audited_on:
-        raise ValidationError({"moderated_on": "The moderation must be on or after the audit"})
+    not_before("moderated_on", moderated_on, audit.audited_on, "The moderation must be on or after the audit")
     if agreed_grade != audit.grade and not comments.strip():
         raise ValidationError({"comments": "Say why the agreed grade differs from the auditor's"})
     moderation = Moderation.objects.create(

@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.models import AuditAction
+from core.validation import required
 from protection.models import CPPlan
 from workforce.models import Allocation, AllocationRole
 
@@ -46,8 +47,7 @@ def draw_programme(
     """Draw a month's sample by `rule` from the children allocated on its first day and assign
     each an auditor away from the child's team; the same programme draws the same sample."""
     require(actor, Permission.MANAGE_AUDIT_PROGRAMMES)
-    if not name.strip():
-        raise ValidationError({"name": "Enter the programme's name"})
+    required("name", name, "Enter the programme's name")
     if rule not in SamplingRule.values:
         raise ValidationError({"rule": "Select how the sample is drawn"})
     if not 1 <= size <= 50:

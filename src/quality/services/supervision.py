@@ -10,7 +10,7 @@ from accounts.permissions import Permission, require
 from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
-from core.validation import not_in_future
+from core.validation import not_in_future, required
 from people.models import Person
 
 from ..action_rows import ActionRow, create_actions
@@ -67,10 +67,8 @@ def record_case_direction(
     """A direction on a child's case discussed in supervision, with its actions; it goes on
     the child's record and its actions into their owners' work until done."""
     require(actor, Permission.RECORD_SUPERVISION)
-    if not analysis.strip():
-        raise ValidationError({"analysis": "Enter the analysis of the child's situation"})
-    if not objectives.strip():
-        raise ValidationError({"objectives": "Enter the planning objectives"})
+    required("analysis", analysis, "Enter the analysis of the child's situation")
+    required("objectives", objectives, "Enter the planning objectives")
     if review_on <= session.held_on:
         raise ValidationError({"review_on": "The review date must be after the supervision"})
     direction = CaseDirection.objects.create(
