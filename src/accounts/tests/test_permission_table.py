@@ -1,285 +1,103 @@
-"""The role table's grants, written out: whatever shape `accounts.permissions` gives the
-table, each role holds exactly these permissions (role value -> permission values)."""
+"""The role table's grants, written out as a grid: whatever shape `accounts.permissions` gives
+the table, each role holds exactly the permissions marked `x` in its column."""
 
 from accounts.permissions import ROLE_PERMISSIONS, Permission, Role, role_has
 
-EXPECTED: dict[str, tuple[str, ...]] = {
-    "social_worker": (
-        "assessments.record_assessment",
-        "care_leavers.record_care_leaver",
-        "care_leavers.view_leaving_care",
-        "casework.curate_chronology",
-        "casework.export_chronology",
-        "casework.manage_documents",
-        "casework.record_case_note",
-        "casework.record_visit",
-        "casework.view_chronology",
-        "cin.record_cin",
-        "early_help.view_early_help",
-        "frontdoor.close_referral",
-        "frontdoor.view_contacts",
-        "looked_after.record_care",
-        "looked_after.view_care",
-        "people.break_glass",
-        "people.create_person",
-        "people.edit_person",
-        "people.manage_relationships",
-        "people.search_people",
-        "people.view_person",
-        "performance.view_performance",
-        "permanence.record_permanence",
-        "permanence.view_tracker",
-        "protection.record_protection",
-        "quality.complete_action",
-        "quality.view_supervision",
-        "returns.view_data_quality",
-        "rights.record_rights",
-        "timescales.view_rules",
-        "workforce.view_own_work",
-    ),
-    "team_manager": (
-        "assessments.authorise_assessment",
-        "assessments.record_assessment",
-        "care_leavers.record_care_leaver",
-        "care_leavers.view_leaving_care",
-        "casework.curate_chronology",
-        "casework.export_chronology",
-        "casework.handle_subject_access",
-        "casework.manage_documents",
-        "casework.record_case_note",
-        "casework.record_visit",
-        "casework.view_chronology",
-        "casework.view_restricted_casework",
-        "cin.record_cin",
-        "cin.sign_off_cin_plan",
-        "early_help.manage_early_help",
-        "early_help.view_early_help",
-        "frontdoor.close_referral",
-        "frontdoor.confirm_decision",
-        "frontdoor.record_contact",
-        "frontdoor.screen_contact",
-        "frontdoor.view_contacts",
-        "frontdoor.view_queue",
-        "looked_after.record_care",
-        "looked_after.record_lac_review",
-        "looked_after.view_care",
-        "looked_after.view_iro_caseload",
-        "people.break_glass",
-        "people.create_person",
-        "people.edit_person",
-        "people.manage_relationships",
-        "people.merge_people",
-        "people.restrict_record",
-        "people.search_people",
-        "people.view_person",
-        "performance.view_performance",
-        "permanence.record_permanence",
-        "permanence.view_tracker",
-        "protection.record_management_decision",
-        "protection.record_protection",
-        "quality.audit_case",
-        "quality.complete_action",
-        "quality.record_supervision",
-        "quality.view_quality",
-        "quality.view_supervision",
-        "returns.view_data_quality",
-        "rights.record_rights",
-        "timescales.view_rules",
-        "workforce.allocate_child",
-        "workforce.view_own_work",
-        "workforce.view_team_work",
-    ),
-    "service_manager": (
-        "assessments.authorise_assessment",
-        "assessments.record_assessment",
-        "care_leavers.record_care_leaver",
-        "care_leavers.view_leaving_care",
-        "casework.curate_chronology",
-        "casework.export_chronology",
-        "casework.handle_subject_access",
-        "casework.manage_documents",
-        "casework.record_case_note",
-        "casework.record_visit",
-        "casework.view_chronology",
-        "casework.view_restricted_casework",
-        "cin.record_cin",
-        "cin.sign_off_cin_plan",
-        "early_help.manage_early_help",
-        "early_help.view_early_help",
-        "frontdoor.close_referral",
-        "frontdoor.confirm_decision",
-        "frontdoor.record_contact",
-        "frontdoor.screen_contact",
-        "frontdoor.view_contacts",
-        "frontdoor.view_queue",
-        "looked_after.approve_parent_placement",
-        "looked_after.record_care",
-        "looked_after.record_lac_review",
-        "looked_after.view_care",
-        "looked_after.view_iro_caseload",
-        "looked_after.view_lac_health",
-        "looked_after.view_virtual_school",
-        "people.break_glass",
-        "people.create_person",
-        "people.edit_person",
-        "people.manage_relationships",
-        "people.merge_people",
-        "people.restrict_record",
-        "people.search_people",
-        "people.view_person",
-        "performance.view_performance",
-        "permanence.record_permanence",
-        "permanence.view_tracker",
-        "protection.chair_conference",
-        "protection.record_management_decision",
-        "protection.record_protection",
-        "quality.audit_case",
-        "quality.complete_action",
-        "quality.manage_audit_programmes",
-        "quality.record_supervision",
-        "quality.view_quality",
-        "quality.view_supervision",
-        "returns.export_returns",
-        "returns.view_data_quality",
-        "rights.record_rights",
-        "timescales.view_rules",
-        "workforce.allocate_child",
-        "workforce.view_all_teams",
-        "workforce.view_own_work",
-        "workforce.view_team_work",
-    ),
-    "front_door": (
-        "casework.curate_chronology",
-        "casework.export_chronology",
-        "casework.manage_documents",
-        "casework.record_case_note",
-        "casework.record_visit",
-        "casework.view_chronology",
-        "early_help.view_early_help",
-        "frontdoor.record_contact",
-        "frontdoor.screen_contact",
-        "frontdoor.view_contacts",
-        "frontdoor.view_queue",
-        "people.break_glass",
-        "people.create_person",
-        "people.edit_person",
-        "people.manage_relationships",
-        "people.search_people",
-        "people.view_person",
-        "returns.view_data_quality",
-        "timescales.view_rules",
-        "workforce.view_own_work",
-    ),
-    "early_help": (
-        "casework.curate_chronology",
-        "casework.export_chronology",
-        "casework.manage_documents",
-        "casework.record_case_note",
-        "casework.record_visit",
-        "casework.view_chronology",
-        "early_help.manage_early_help",
-        "early_help.view_early_help",
-        "frontdoor.view_contacts",
-        "people.create_person",
-        "people.edit_person",
-        "people.manage_relationships",
-        "people.search_people",
-        "people.view_person",
-        "returns.view_data_quality",
-        "timescales.view_rules",
-        "workforce.view_own_work",
-    ),
-    "iro": (
-        "casework.curate_chronology",
-        "casework.export_chronology",
-        "casework.manage_documents",
-        "casework.record_case_note",
-        "casework.record_visit",
-        "casework.view_chronology",
-        "early_help.view_early_help",
-        "frontdoor.view_contacts",
-        "looked_after.record_lac_review",
-        "looked_after.view_care",
-        "looked_after.view_iro_caseload",
-        "people.break_glass",
-        "people.edit_person",
-        "people.manage_relationships",
-        "people.search_people",
-        "people.view_person",
-        "permanence.view_tracker",
-        "returns.view_data_quality",
-        "rights.record_rights",
-        "timescales.view_rules",
-        "workforce.view_own_work",
-    ),
-    "cp_chair": (
-        "casework.curate_chronology",
-        "casework.export_chronology",
-        "casework.manage_documents",
-        "casework.record_case_note",
-        "casework.record_visit",
-        "casework.view_chronology",
-        "early_help.view_early_help",
-        "frontdoor.view_contacts",
-        "people.break_glass",
-        "people.edit_person",
-        "people.manage_relationships",
-        "people.search_people",
-        "people.view_person",
-        "protection.chair_conference",
-        "protection.record_protection",
-        "returns.view_data_quality",
-        "timescales.view_rules",
-        "workforce.view_own_work",
-    ),
-    "performance": (
-        "care_leavers.view_leaving_care",
-        "lifecycle.manage_retention",
-        "looked_after.view_care",
-        "looked_after.view_iro_caseload",
-        "looked_after.view_lac_health",
-        "looked_after.view_virtual_school",
-        "people.search_people",
-        "people.view_person",
-        "performance.manage_performance",
-        "performance.view_performance",
-        "permanence.view_tracker",
-        "quality.view_quality",
-        "returns.export_returns",
-        "returns.view_data_quality",
-        "timescales.view_rules",
-        "workforce.view_all_teams",
-        "workforce.view_team_work",
-    ),
-    "auditor": (
-        "audit.view_audit",
-        "casework.view_chronology",
-        "people.search_people",
-        "people.view_person",
-        "quality.audit_case",
-        "quality.manage_audit_programmes",
-        "quality.view_quality",
-        "timescales.view_rules",
-    ),
-    "admin": (
-        "accounts.manage_users",
-        "casework.handle_subject_access",
-        "lifecycle.manage_retention",
-        "people.merge_people",
-        "people.restrict_record",
-        "people.search_people",
-        "people.view_person",
-        "timescales.view_rules",
-        "workforce.allocate_child",
-        "workforce.view_all_teams",
-        "workforce.view_team_work",
-    ),
-    "partner": (
-        "people.search_people",
-        "people.view_person",
-        "workforce.view_own_work",
-    ),
+COLUMNS = {
+    "SW": "social_worker",
+    "TM": "team_manager",
+    "SM": "service_manager",
+    "FD": "front_door",
+    "EH": "early_help",
+    "IRO": "iro",
+    "CP": "cp_chair",
+    "PF": "performance",
+    "AU": "auditor",
+    "AD": "admin",
+    "PA": "partner",
 }
+
+GRID = """
+                                       SW   TM   SM   FD   EH   IRO  CP   PF   AU   AD   PA
+accounts.manage_users                  .    .    .    .    .    .    .    .    .    x    .
+assessments.authorise_assessment       .    x    x    .    .    .    .    .    .    .    .
+assessments.record_assessment          x    x    x    .    .    .    .    .    .    .    .
+audit.view_audit                       .    .    .    .    .    .    .    .    x    .    .
+care_leavers.record_care_leaver        x    x    x    .    .    .    .    .    .    .    .
+care_leavers.view_leaving_care         x    x    x    .    .    .    .    x    .    .    .
+casework.curate_chronology             x    x    x    x    x    x    x    .    .    .    .
+casework.export_chronology             x    x    x    x    x    x    x    .    .    .    .
+casework.handle_subject_access         .    x    x    .    .    .    .    .    .    x    .
+casework.manage_documents              x    x    x    x    x    x    x    .    .    .    .
+casework.record_case_note              x    x    x    x    x    x    x    .    .    .    .
+casework.record_visit                  x    x    x    x    x    x    x    .    .    .    .
+casework.view_chronology               x    x    x    x    x    x    x    .    x    .    .
+casework.view_restricted_casework      .    x    x    .    .    .    .    .    .    .    .
+cin.record_cin                         x    x    x    .    .    .    .    .    .    .    .
+cin.sign_off_cin_plan                  .    x    x    .    .    .    .    .    .    .    .
+early_help.manage_early_help           .    x    x    .    x    .    .    .    .    .    .
+early_help.view_early_help             x    x    x    x    x    x    x    .    .    .    .
+frontdoor.close_referral               x    x    x    .    .    .    .    .    .    .    .
+frontdoor.confirm_decision             .    x    x    .    .    .    .    .    .    .    .
+frontdoor.record_contact               .    x    x    x    .    .    .    .    .    .    .
+frontdoor.screen_contact               .    x    x    x    .    .    .    .    .    .    .
+frontdoor.view_contacts                x    x    x    x    x    x    x    .    .    .    .
+frontdoor.view_queue                   .    x    x    x    .    .    .    .    .    .    .
+lifecycle.manage_retention             .    .    .    .    .    .    .    x    .    x    .
+looked_after.approve_parent_placement  .    .    x    .    .    .    .    .    .    .    .
+looked_after.record_care               x    x    x    .    .    .    .    .    .    .    .
+looked_after.record_lac_review         .    x    x    .    .    x    .    .    .    .    .
+looked_after.view_care                 x    x    x    .    .    x    .    x    .    .    .
+looked_after.view_iro_caseload         .    x    x    .    .    x    .    x    .    .    .
+looked_after.view_lac_health           .    .    x    .    .    .    .    x    .    .    .
+looked_after.view_virtual_school       .    .    x    .    .    .    .    x    .    .    .
+people.break_glass                     x    x    x    x    .    x    x    .    .    .    .
+people.create_person                   x    x    x    x    x    .    .    .    .    .    .
+people.edit_person                     x    x    x    x    x    x    x    .    .    .    .
+people.manage_relationships            x    x    x    x    x    x    x    .    .    .    .
+people.merge_people                    .    x    x    .    .    .    .    .    .    x    .
+people.restrict_record                 .    x    x    .    .    .    .    .    .    x    .
+people.search_people                   x    x    x    x    x    x    x    x    x    x    x
+people.view_person                     x    x    x    x    x    x    x    x    x    x    x
+performance.manage_performance         .    .    .    .    .    .    .    x    .    .    .
+performance.view_performance           x    x    x    .    .    .    .    x    .    .    .
+permanence.record_permanence           x    x    x    .    .    .    .    .    .    .    .
+permanence.view_tracker                x    x    x    .    .    x    .    x    .    .    .
+protection.chair_conference            .    .    x    .    .    .    x    .    .    .    .
+protection.record_management_decision  .    x    x    .    .    .    .    .    .    .    .
+protection.record_protection           x    x    x    .    .    .    x    .    .    .    .
+quality.audit_case                     .    x    x    .    .    .    .    .    x    .    .
+quality.complete_action                x    x    x    .    .    .    .    .    .    .    .
+quality.manage_audit_programmes        .    .    x    .    .    .    .    .    x    .    .
+quality.record_supervision             .    x    x    .    .    .    .    .    .    .    .
+quality.view_quality                   .    x    x    .    .    .    .    x    x    .    .
+quality.view_supervision               x    x    x    .    .    .    .    .    .    .    .
+returns.export_returns                 .    .    x    .    .    .    .    x    .    .    .
+returns.view_data_quality              x    x    x    x    x    x    x    x    .    .    .
+rights.record_rights                   x    x    x    .    .    x    .    .    .    .    .
+timescales.view_rules                  x    x    x    x    x    x    x    x    x    x    .
+workforce.allocate_child               .    x    x    .    .    .    .    .    .    x    .
+workforce.view_all_teams               .    .    x    .    .    .    .    x    .    x    .
+workforce.view_own_work                x    x    x    x    x    x    x    .    .    .    x
+workforce.view_team_work               .    x    x    .    .    .    .    x    .    x    .
+"""
+
+
+def _read_grid(grid: str) -> dict[str, tuple[str, ...]]:
+    header, *rows = grid.strip("\n").splitlines()
+    roles = [COLUMNS[column] for column in header.split()]
+    granted: dict[str, list[str]] = {role: [] for role in roles}
+    for row in rows:
+        permission, *marks = row.split()
+        assert len(marks) == len(roles), permission
+        for role, mark in zip(roles, marks, strict=True):
+            assert mark in {"x", "."}, permission
+            if mark == "x":
+                granted[role].append(permission)
+    return {role: tuple(sorted(permissions)) for role, permissions in granted.items()}
+
+
+EXPECTED = _read_grid(GRID)
 
 
 def test_each_role_holds_exactly_its_listed_permissions():

@@ -9,6 +9,7 @@ from audit.models import AuditAction, AuditEvent
 from casework import chronology, services
 from casework.chronology import ChronologyEvent, Event, Filters, Kind
 from casework.models import ChronologyAnnotation
+from casework.tests.records import chronology_entry
 from people.tests.factories import restrict
 from workforce.tests.factories import allocate
 
@@ -84,13 +85,12 @@ def test_annotation_refused_when_role_cannot_curate(child, auditor_user):
 
 
 def test_manual_entry_is_curated_and_filters_apply_when_significant_only(child, social_worker):
-    services.add_chronology_entry(
-        actor=social_worker,
-        person=child,
-        occurred_on=date(2024, 5, 2),
-        agency="School",
-        what_happened="Came to school hungry",
-        source_of_information="Head teacher by phone",
+    chronology_entry(
+        social_worker,
+        child,
+        date(2024, 5, 2),
+        "Came to school hungry",
+        source="Head teacher by phone",
         significant=True,
     )
     events = chronology.collect([child.pk], filters=Filters(significant_only=True))
@@ -105,14 +105,8 @@ def test_manual_entry_is_curated_and_filters_apply_when_significant_only(child, 
 def test_restricted_entry_hidden_when_user_neither_author_nor_manager(
     child, social_worker, make_user, team_manager
 ):
-    services.add_chronology_entry(
-        actor=social_worker,
-        person=child,
-        occurred_on=date(2024, 5, 2),
-        agency="Police",
-        what_happened="Sensitive",
-        source_of_information="DS",
-        restricted=True,
+    chronology_entry(
+        social_worker, child, date(2024, 5, 2), "Sensitive", agency="Police", source="DS", restricted=True
     )
     other = make_user(Role.SOCIAL_WORKER, "other.worker")
     assert not any(e.restricted for e in chronology.collect([child.pk], user=other))

@@ -13,7 +13,7 @@ from casework import chronology, services
 from casework.panels import story_panel
 from workforce.tests.factories import allocate
 
-from .records import restricted_pdf
+from .records import chronology_entry, restricted_pdf
 
 
 @pytest.fixture
@@ -26,15 +26,7 @@ def second_worker(make_user, child, social_worker, team_manager, team):
 
 
 def _entry(actor, child, day, what, **options):
-    entry = services.add_chronology_entry(
-        actor=actor,
-        person=child,
-        occurred_on=day,
-        agency="School",
-        what_happened=what,
-        source_of_information="Head teacher",
-        **options,
-    )
+    entry = chronology_entry(actor, child, day, what, **options)
     return f"casework.ChronologyEntry:{entry.pk}"
 
 

@@ -3,10 +3,11 @@ generators (seeded from the run's seed and the stage's name, so adding a stage n
 changes what another produces) and the generated staff and children."""
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
+from typing import Any
 
 from faker import Faker
 
@@ -69,3 +70,31 @@ class StageContext:
     def social_worker_for(self, person: Person) -> User | None:
         worker_id = self._social_workers.get(person.pk)
         return next((u for u in self._staff if u.pk == worker_id), None) if worker_id else None
+
+
+def add_plan_actions(
+    add: Callable[..., Any],
+    rng: random.Random,
+    actor: User,
+    plan: Any,
+    picks: Iterable[tuple[str, str, str]],
+    start: date,
+    weeks: tuple[int, int],
+    serves: str,
+) -> list[Any]:
+    """Each picked (what, who, agency) added to `plan` by `actor` through the plan's own
+    `add` service, due a random `weeks` (low, high) after `start`."""
+    return [
+        add(
+            actor=actor,
+            plan=plan,
+            data={
+                "what": what,
+                "who_person": who,
+                "who_agency": agency,
+                "by_when": start + timedelta(weeks=rng.randint(*weeks)),
+                "serves": serves,
+            },
+        )
+        for what, who, agency in picks
+    ]

@@ -50,6 +50,11 @@ _ACCOM = [
     ("V", 2),
 ]
 _UNSUITABLE = {"W", "S", "X", "V"}
+# A first pathway plan's actions: who, what, and the days after the plan they are due.
+PATHWAY_ACTIONS = (
+    ("Personal adviser", "Help to open a bank account", 42),
+    ("Young person", "Register with a GP near the new flat", 60),
+)
 
 
 def _weighted(ctx: StageContext, pairs: list[tuple[str, int]]) -> str:
@@ -161,20 +166,10 @@ def _pathway_plan(ctx: StageContext, person: Person, worker: User, sixteenth: da
     plan_date = sixteenth + timedelta(days=rng.randint(60, 160))
     if plan_date <= today:
         plan = services.start_pathway_plan(actor=worker, person=person, plan_date=plan_date)
-        services.add_pathway_action(
-            actor=worker,
-            plan=plan,
-            who="Personal adviser",
-            what="Help to open a bank account",
-            due_by=plan_date + timedelta(days=42),
-        )
-        services.add_pathway_action(
-            actor=worker,
-            plan=plan,
-            who="Young person",
-            what="Register with a GP near the new flat",
-            due_by=plan_date + timedelta(days=60),
-        )
+        for who, what, days in PATHWAY_ACTIONS:
+            services.add_pathway_action(
+                actor=worker, plan=plan, who=who, what=what, due_by=plan_date + timedelta(days=days)
+            )
         for action in plan.actions.all():
             done = action.due_by - timedelta(days=rng.randint(-20, 10))
             if done <= today and rng.random() < 0.7:

@@ -19,7 +19,7 @@ from casework.services import record_visit
 from cin import services
 from cin.models import CINPlan
 from demo.stages.assessments import demo_children_of, demo_today
-from demo.stages.base import StageContext
+from demo.stages.base import StageContext, add_plan_actions
 from frontdoor.models import ReferralStatus
 from plans.models import PlanStatus
 from plans.smart import ActionStatus
@@ -59,21 +59,10 @@ def _plan(
         worries="The family needs support to meet the child's needs at home and at school.",
         goals="The child attends school every day and the family gets the help it needs.",
     )
-    actions = []
-    for what, who, agency in rng.sample(ACTIONS, rng.randint(2, 3)):
-        actions.append(
-            services.add_cin_action(
-                actor=worker,
-                plan=plan,
-                data={
-                    "what": what,
-                    "who_person": who,
-                    "who_agency": agency,
-                    "by_when": start + timedelta(weeks=rng.randint(6, 20)),
-                    "serves": "School and home",
-                },
-            )
-        )
+    picks = rng.sample(ACTIONS, rng.randint(2, 3))
+    actions = add_plan_actions(
+        services.add_cin_action, rng, worker, plan, picks, start, (6, 20), "School and home"
+    )
     services.sign_off_cin_plan(actor=manager, plan=plan, on=start)
     ends = not keep_open and start < today - timedelta(days=270) and rng.random() < 0.35
     horizon = start + timedelta(days=rng.randint(200, 260)) if ends else today

@@ -22,7 +22,7 @@ from casework.models import VisitKind
 from casework.services import record_visit
 from cin import services as cin_services
 from demo.stages.assessments import collection_year_start, demo_children_of, demo_today, historic_referral
-from demo.stages.base import StageContext
+from demo.stages.base import StageContext, add_plan_actions
 from frontdoor.models import Referral
 from plans.models import PlanStatus
 from protection import services
@@ -168,22 +168,10 @@ class _Journey:
         self.plans += 1
         start = plan.start_date
         services.update_plan(actor=worker, plan=plan, worries=self.rng.choice(WORRIES), goals=GOALS)
-        actions = []
-        for what, who, agency in self.rng.sample(ACTIONS, 3):
-            by_when = start + timedelta(weeks=self.rng.randint(4, 16))
-            actions.append(
-                services.add_action(
-                    actor=worker,
-                    plan=plan,
-                    data={
-                        "what": what,
-                        "who_person": who,
-                        "who_agency": agency,
-                        "by_when": by_when,
-                        "serves": plan.worries[:60],
-                    },
-                )
-            )
+        picks = self.rng.sample(ACTIONS, 3)
+        actions = add_plan_actions(
+            services.add_action, self.rng, worker, plan, picks, start, (4, 16), plan.worries[:60]
+        )
         if not mine and start > self.today - timedelta(days=14) and self.rng.random() < 0.3:
             services.add_action(actor=worker, plan=plan, data={"what": "Family to engage with support"})
             return plan  # awaiting sign-off, with an incomplete action

@@ -4,9 +4,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from io import StringIO
+from types import ModuleType
 
+import pytest
 from django.core.management import call_command
 from django.db import transaction
+
+from demo.generator import generate
+from demo.stages import StageContext, stage_name
 
 
 def generate_borough(children: int, seed: int, as_of: date, *extra: str) -> str:
@@ -34,3 +39,14 @@ def generated_borough(django_db_blocker, children: int, seed: int, as_of: date, 
     with django_db_blocker.unblock(), transaction.atomic():
         yield generate_borough(children, seed, as_of, *extra)
         transaction.set_rollback(True)
+
+
+def base_borough_then(
+    monkeypatch: pytest.MonkeyPatch, children: int, seed: int, as_of: date, *stages: ModuleType
+) -> None:
+    """The borough's base data only (people, families, staff, allocations), then just
+    `stages` in the order given, each seeded as the full generator would seed it."""
+    monkeypatch.setattr("demo.generator.run_stages", lambda **kwargs: None, raising=False)
+    generate(children=children, seed=seed, as_of=as_of)
+    for stage in stages:
+        stage.run(StageContext(seed=seed, as_of=as_of, stage=stage_name(stage)))

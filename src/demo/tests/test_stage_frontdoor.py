@@ -2,9 +2,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from demo.generator import generate
 from demo.stages import frontdoor as demo_stage
-from demo.stages.base import StageContext
+from demo.tests.boroughs import base_borough_then
 from frontdoor import clocks
 from frontdoor.models import Contact, ContactChild, ContactStatus, Disagreement, Referral
 from people.models import Person
@@ -14,10 +13,7 @@ AS_OF = date(2026, 1, 15)
 
 @pytest.mark.django_db(transaction=True)
 def test_demo_stage_generates_realistic_front_door_history(monkeypatch):
-    # Base data only: this test runs the stage itself (the generator may run every stage).
-    monkeypatch.setattr("demo.generator.run_stages", lambda **kwargs: None, raising=False)
-    generate(children=60, seed=1, as_of=AS_OF)
-    demo_stage.run(StageContext(seed=1, as_of=AS_OF, stage="frontdoor"))
+    base_borough_then(monkeypatch, 60, 1, AS_OF, demo_stage)
 
     contacts = Contact.objects.count()
     referrals = list(Referral.objects.all())

@@ -1,7 +1,7 @@
 """Test helpers for every stage: referrals and front-door decisions made through the front
 door's services."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -47,4 +47,20 @@ def open_referral(manager, child, day: date, source: str = "6", **extra) -> Refe
         received_at=timezone.make_aware(datetime.combine(day, time(10))),
         source=source,
         **extra,
+    )
+
+
+def screened_at_level_3(
+    contact: Contact, screener, decision: str = "ASSESSMENT", need: str = "N1"
+) -> Contact:  # type: ignore[no-untyped-def]
+    """`screener` screens `contact` two hours after it came in: level 3 (statutory), for
+    `decision` (an assessment unless said) under primary need `need`."""
+    return services.screen_contact(
+        actor=screener,
+        contact=contact,
+        threshold_level="3",
+        decision=decision,
+        primary_need=need,
+        summary="Needs an assessment.",
+        screened_at=contact.received_at + timedelta(hours=2),
     )

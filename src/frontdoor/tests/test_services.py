@@ -16,22 +16,10 @@ from frontdoor.models import (
     ReferralStatus,
 )
 from frontdoor.tests.conftest import at
-from frontdoor.tests.factories import open_referral
+from frontdoor.tests.factories import open_referral, screened_at_level_3
 from people.tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
-
-
-def _screen(contact, screener, decision="ASSESSMENT", need="N1"):
-    return services.screen_contact(
-        actor=screener,
-        contact=contact,
-        threshold_level="3",
-        decision=decision,
-        primary_need=need,
-        summary="Needs an assessment.",
-        screened_at=contact.received_at + timedelta(hours=2),
-    )
 
 
 def test_record_contact_sets_due_date_and_out_of_hours_when_received_saturday(make_contact, child):
@@ -81,7 +69,7 @@ def test_create_child_for_contact_creates_record_and_links_it(make_contact, scre
 
 def test_screen_then_confirm_opens_referral_for_each_child(make_contact, screener, fd_manager, child):
     contact = make_contact()
-    _screen(contact, screener)
+    screened_at_level_3(contact, screener)
     assert contact.status == ContactStatus.SCREENED
 
     referrals = services.confirm_decision(
@@ -107,10 +95,10 @@ def test_screen_then_confirm_opens_referral_for_each_child(make_contact, screene
 
 def test_confirm_links_existing_open_referral_instead_of_opening_another(make_contact, screener, fd_manager):
     first = make_contact(received_at=at(2025, 3, 3))
-    _screen(first, screener)
+    screened_at_level_3(first, screener)
     services.confirm_decision(actor=fd_manager, contact=first, rationale="Agreed.")
     second = make_contact(received_at=at(2025, 3, 20))
-    _screen(second, screener)
+    screened_at_level_3(second, screener)
     referrals = services.confirm_decision(actor=fd_manager, contact=second, rationale="Open case.")
     assert Referral.objects.count() == 1 and referrals[0].contact == first
 
@@ -119,23 +107,23 @@ def test_screening_refused_when_screener_not_registered_social_worker(make_conta
     unqualified = make_user(Role.FRONT_DOOR, "fd.support", team=fd_team, registered_social_worker=False)
     contact = make_contact()
     with pytest.raises(PermissionDenied):
-        _screen(contact, unqualified)
+        screened_at_level_3(contact, unqualified)
 
 
 def test_screening_needs_primary_need_when_decision_is_referral(make_contact, screener):
     with pytest.raises(ValidationError) as exc:
-        _screen(make_contact(), screener, need="")
+        screened_at_level_3(make_contact(), screener, need="")
     assert "primary_need" in exc.value.error_dict
 
 
 def test_screening_refused_when_contact_has_no_child(make_contact, screener):
     with pytest.raises(ValidationError):
-        _screen(make_contact(children=[]), screener)
+        screened_at_level_3(make_contact(children=[]), screener)
 
 
 def test_confirm_refused_for_front_door_screener(make_contact, screener):
     contact = make_contact()
-    _screen(contact, screener)
+    screened_at_level_3(contact, screener)
     with pytest.raises(PermissionDenied):
         services.confirm_decision(actor=screener, contact=contact, rationale="Agreed")
 
@@ -147,17 +135,17 @@ def test_confirm_refused_when_not_yet_screened(make_contact, fd_manager):
 
 def test_return_for_more_work_puts_contact_back_for_screening(make_contact, screener, fd_manager):
     contact = make_contact()
-    _screen(contact, screener)
+    screened_at_level_3(contact, screener)
     services.return_for_more_work(actor=fd_manager, contact=contact, reason="Check with health visitor")
     assert contact.status == ContactStatus.RECEIVED
-    _screen(contact, screener, decision="EARLY_HELP", need="")
+    screened_at_level_3(contact, screener, decision="EARLY_HELP", need="")
     services.confirm_decision(actor=fd_manager, contact=contact, rationale="Early help")
     assert not Referral.objects.exists()
 
 
 def test_close_referral_records_reason_and_history(make_contact, screener, fd_manager, social_worker):
     contact = make_contact()
-    _screen(contact, screener)
+    screened_at_level_3(contact, screener)
     referral = services.confirm_decision(actor=fd_manager, contact=contact, rationale="Agreed.")[0]
 
     services.close_referral(
@@ -179,7 +167,7 @@ def test_close_referral_records_reason_and_history(make_contact, screener, fd_ma
 
 def test_close_referral_rejects_date_before_referral_and_bad_reason(make_contact, screener, fd_manager):
     contact = make_contact()
-    _screen(contact, screener)
+    screened_at_level_3(contact, screener)
     referral = services.confirm_decision(actor=fd_manager, contact=contact, rationale="Agreed.")[0]
     with pytest.raises(ValidationError) as exc:
         services.close_referral(
@@ -190,7 +178,7 @@ def test_close_referral_rejects_date_before_referral_and_bad_reason(make_contact
 
 def test_close_referral_refused_for_front_door_screener(make_contact, screener, fd_manager):
     contact = make_contact()
-    _screen(contact, screener)
+    screened_at_level_3(contact, screener)
     referral = services.confirm_decision(actor=fd_manager, contact=contact, rationale="Agreed.")[0]
     with pytest.raises(PermissionDenied):
         services.close_referral(
@@ -218,7 +206,7 @@ def test_feedback_recorded_and_rejected_before_contact(make_contact, screener):
 
 def test_disagreement_escalated_through_stages_then_resolved(make_contact, screener, fd_manager):
     contact = make_contact()
-    _screen(contact, screener, decision="NFA", need="")
+    screened_at_level_3(contact, screener, decision="NFA", need="")
     services.confirm_decision(actor=fd_manager, contact=contact, rationale="No role for social care.")
     row = services.raise_disagreement(
         actor=screener,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from frontdoor import services
 from frontdoor.models import Contact, ContactStatus, Referral
 from frontdoor.tests.conftest import at
-from frontdoor.tests.factories import open_referral
+from frontdoor.tests.factories import open_referral, screened_at_level_3
 
 pytestmark = pytest.mark.django_db
 
@@ -290,14 +290,7 @@ def test_confirm_page_says_how_many_referrals_when_decision_confirmed(
     client_for, screener, fd_manager, make_contact
 ):
     contact = make_contact()
-    services.screen_contact(
-        actor=screener,
-        contact=contact,
-        threshold_level="3",
-        decision="ASSESSMENT",
-        primary_need="N1",
-        summary="Assess",
-    )
+    screened_at_level_3(contact, screener)
     response = client_for(fd_manager).post(
         reverse("frontdoor:confirm", args=[contact.pk]),
         {"action": "confirm", "rationale": "Agreed"},
