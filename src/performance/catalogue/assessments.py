@@ -6,6 +6,7 @@ from datetime import date
 
 from assessments.models import Assessment, AssessmentOutcome
 from timescales.calendar import working_days_between
+from timescales.rules import get_rule
 
 from ..periods import Period
 from .base import Item, Polarity, Source, Unit, declare
@@ -69,7 +70,7 @@ def _within_45(period: Period) -> list[Item]:
         Item(
             i.person_id,
             i.on,
-            hit=(i.days or 0) <= 45,
+            hit=(i.days or 0) <= get_rule("assessment").amount,
             days=i.days,
             what=f"{i.what} ({band(i.days or 0)} working days)",
         )

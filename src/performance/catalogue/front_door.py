@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from frontdoor.models import ContactChild, Referral
 from timescales.calendar import add_working_days
+from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
@@ -67,7 +68,14 @@ def _decisions(period: Period) -> list[Item]:
     items = []
     for pid, received, decided in rows:
         got, done = timezone.localdate(received), timezone.localdate(decided)
-        items.append(Item(pid, done, hit=done <= add_working_days(got, 1), what=f"Contact {got:%d/%m/%Y}"))
+        items.append(
+            Item(
+                pid,
+                done,
+                hit=done <= add_working_days(got, get_rule("referral_decision").amount),
+                what=f"Contact {got:%d/%m/%Y}",
+            )
+        )
     return items
 
 

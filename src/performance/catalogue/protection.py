@@ -10,8 +10,10 @@ from django.db.models import Exists, Min, OuterRef, Q
 
 from casework.models import Visit, VisitKind
 from frontdoor.models import Referral
+from plans.standards import standard
 from protection.models import Conference, ConferenceKind, CPPlan, S47Enquiry
 from timescales.calendar import working_days_between
+from timescales.rules import get_rule
 from workforce.models import Allocation, AllocationRole
 
 from ..periods import Period, add_months
@@ -54,7 +56,7 @@ def _icpcs(period: Period) -> list[Item]:
             Item(
                 pid,
                 held,
-                hit=days is not None and days <= 15,
+                hit=days is not None and days <= get_rule("icpc").amount,
                 days=days,
                 what=f"Initial conference {dmy(held)}",
             )
@@ -306,8 +308,6 @@ declare(
     divisible=False,  # a core group after the period's end can still be in time
 )
 
-CP_VISIT_WORKING_DAYS = 10  # the authority's standard for child protection visits
-
 
 def _cp_visits(period: Period) -> list[Item]:
     """Child protection visits in the period, each against the previous visit (or the start of
@@ -327,13 +327,14 @@ def _cp_visits(period: Period) -> list[Item]:
         "person_id", "start_date"
     ):
         earlier[pid].append(day)
+    limit = standard("cp_visit_working_days")  # the authority's standard, as the plan's clock reads it
     items = []
     for pid, day, seen, alone in visits:
         before = [d for d in earlier[pid] if d < day]
         since = max(before) if before else None
         days = working_days_between(since, day) if since else None
         items.append(
-            Item(pid, day, hit=days is not None and days <= CP_VISIT_WORKING_DAYS, days=days,
+            Item(pid, day, hit=days is not None and days <= limit, days=days,
                  what=f"Visit {dmy(day)}{', seen alone' if alone else ', seen' if seen else ', not seen'}")
         )  # fmt: skip
     return items

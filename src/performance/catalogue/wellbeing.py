@@ -11,6 +11,7 @@ from datetime import date
 
 from looked_after.models import CareEpisode, EducationPlan, HealthAssessment, LACReview, PeriodOfCare
 from timescales.calendar import add_working_days
+from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import Item, Polarity, Source, Unit, declare
@@ -31,7 +32,7 @@ def _initial_health(period: Period) -> list[Item]:
         done[pid].append(day)
     items = []
     for pid, start in started:
-        due = add_working_days(start, 20)
+        due = add_working_days(start, get_rule("initial_health_assessment").amount)
         items.append(
             Item(
                 pid,
