@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from accounts.permissions import Role
+from accounts.permissions import Permission, Role
 from timescales import add_months
 
 from .models import Standard, SupervisionSession
@@ -58,6 +58,16 @@ def oversight_due(last: date, on_cp_plan: bool, standard: Standard) -> date:
     """When a child's next management oversight is due after the last (or after allocation)."""
     months = standard.cp_oversight_months if on_cp_plan else standard.oversight_months
     return add_months(last, months)
+
+
+def may_see_supervision_of(user: "User", worker: "User") -> bool:
+    """Whose supervision record a user may open: their own, their team's workers as its
+    manager, those they have supervised, and everyone's with the view of all teams."""
+    if worker.pk == user.pk or user.has_perm(Permission.VIEW_ALL_TEAMS.value):
+        return True
+    if worker.team is not None and worker.team.manager_id == user.pk:
+        return True
+    return SupervisionSession.objects.filter(worker=worker, supervisor=user).exists()
 
 
 def may_read_reflective(user: "User", session: SupervisionSession) -> bool:

@@ -22,7 +22,7 @@ from workforce.queries import caseload_for
 
 from .. import forms as f
 from .. import queries, rules, services
-from ..models import Action, SupervisionSession
+from ..models import Action
 
 
 @requires(Permission.VIEW_SUPERVISION)
@@ -52,13 +52,9 @@ def supervision(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def _visible_worker(user: User, user_id: int) -> User:
     worker = get_object_or_404(User, pk=user_id)
-    if worker.pk == user.pk or user.has_perm(Permission.VIEW_ALL_TEAMS.value):
-        return worker
-    if worker.team is not None and worker.team.manager_id == user.pk:
-        return worker
-    if SupervisionSession.objects.filter(worker=worker, supervisor=user).exists():
-        return worker
-    raise PermissionDenied("Not a worker you supervise")
+    if not rules.may_see_supervision_of(user, worker):
+        raise PermissionDenied("Not a worker you supervise")
+    return worker
 
 
 @requires(Permission.VIEW_SUPERVISION)
