@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 import timescales
@@ -25,6 +26,7 @@ from core.versioning import claim_edit
 from core.workflow import midday, transition
 from frontdoor.models import Referral
 from frontdoor.rules import check_begun_under
+from people.services.notices import notify_about_child
 
 from .machines import AssessmentMachine
 from .models import (
@@ -165,25 +167,77 @@ def _validate_dates(a: Assessment) -> None:
         raise ValidationError({"child_seen_on": "Enter the date the child was seen"})
 
 
+def _told_at(on: date | None) -> datetime:
+    """When a notification says it happened: now for today, else midday of the day recorded."""
+    return timezone.now() if on is None or on == timezone.localdate() else midday(on)
+
+
+def _managers(assessment: Assessment, actor: User) -> list[User]:
+    """Who authorises it: the manager of the worker's team (else of the submitter's team)."""
+    for member in (assessment.worker, actor):
+        team = member.team if member is not None and member.team_id else None
+        if team is not None and team.manager is not None and team.manager.is_active:
+            return [team.manager] if team.manager.pk != actor.pk else []
+    return []
+
+
+def _tell(
+    recipients: list[User], assessment: Assessment, subject: str, *, on: date | None, body: str = ""
+) -> None:
+    link = reverse("assessments:detail", args=[assessment.pk])
+    for recipient in recipients:
+        notify_about_child(
+            recipient=recipient,
+            person=assessment.person,
+            subject=subject,
+            body=body,
+            link=link,
+            at=_told_at(on),
+        )
+
+
+def _worker(assessment: Assessment, actor: User) -> list[User]:
+    """The assessment's worker, told of the manager's decision (not when they made it)."""
+    worker = assessment.worker
+    return [worker] if worker is not None and worker.pk != actor.pk and worker.is_active else []
+
+
 @transaction.atomic
-def submit_assessment(*, actor: User, assessment: Assessment, on: date | None = None) -> Assessment:
-    """Submit a complete assessment to the team manager for authorisation."""
+def submit_assessment(
+    *, actor: User, assessment: Assessment, on: date | None = None, notify: bool = True
+) -> Assessment:
+    """Submit a complete assessment to the team manager for authorisation; the manager is
+    notified (`notify=False`: not, for assessments loaded from an earlier system)."""
     _require(actor, Permission.RECORD_ASSESSMENT)
     missing = missing_for_submission(assessment)
     if missing:
         raise ValidationError(missing)
+    told = on
     on = on or timezone.localdate()
     _move(assessment, "submit", actor=actor, at=_at(on))
     assessment.submitted_on = on
     assessment.save(update_fields=["submitted_on"])
+    if notify:
+        kind = assessment.get_kind_display()
+        _tell(
+            _managers(assessment, actor),
+            assessment,
+            f"{kind} submitted for authorisation",
+            on=told,
+            body=f"Submitted by {actor.display_name} on {on:%-d %B %Y}.",
+        )
     changed(assessment.person_id)
     return assessment
 
 
 @transaction.atomic
-def authorise_assessment(*, actor: User, assessment: Assessment, on: date | None = None) -> Assessment:
-    """A manager authorises the assessment: its completion (actual end) date."""
+def authorise_assessment(
+    *, actor: User, assessment: Assessment, on: date | None = None, notify: bool = True
+) -> Assessment:
+    """A manager authorises the assessment: its completion (actual end) date. The worker is
+    notified."""
     _require(actor, Permission.AUTHORISE_ASSESSMENT)
+    told = on
     on = on or timezone.localdate()
     not_before(
         "on", on, assessment.submitted_on, "The authorisation date must be on or after the submission date"
@@ -192,15 +246,24 @@ def authorise_assessment(*, actor: User, assessment: Assessment, on: date | None
     assessment.authorised_on = on
     assessment.authorised_by = actor
     assessment.save(update_fields=["authorised_on", "authorised_by"])
+    if notify:
+        _tell(
+            _worker(assessment, actor),
+            assessment,
+            f"{assessment.get_kind_display()} authorised",
+            on=told,
+            body=f"Authorised by {actor.display_name} on {on:%-d %B %Y}.",
+        )
     changed(assessment.person_id)
     return assessment
 
 
 @transaction.atomic
 def return_assessment(
-    *, actor: User, assessment: Assessment, comments: str, on: date | None = None
+    *, actor: User, assessment: Assessment, comments: str, on: date | None = None, notify: bool = True
 ) -> AssessmentReturn:
-    """A manager returns the assessment as not meeting the agreed standard (counted)."""
+    """A manager returns the assessment as not meeting the agreed standard (counted); the
+    worker is notified with the manager's comment."""
     _require(actor, Permission.AUTHORISE_ASSESSMENT)
     comments = comments.strip()
     if not comments:
@@ -220,6 +283,14 @@ def return_assessment(
         "Returned the assessment as not meeting the standard",
         reason=comments,
     )
+    if notify:
+        _tell(
+            _worker(assessment, actor),
+            assessment,
+            f"{assessment.get_kind_display()} returned for more work",
+            on=on,
+            body=f"{actor.display_name}: {comments}",
+        )
     return row
 
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
@@ -10,12 +11,15 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
 
 
 class Notification(models.Model):
-    """A message to a member of staff, e.g. that someone broke the glass on a record."""
+    """A message to a member of staff, e.g. that someone broke the glass on a record, or that
+    an assessment waits for their authorisation. It names a child only as the recipient may
+    see them (`people.services.notices`); its link goes through the access door."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    # When what it tells of happened (a submission recorded for an earlier day is dated then).
+    created_at = models.DateTimeField(default=timezone.now)
     subject = models.CharField(max_length=200)
     body = models.TextField(blank=True)
     link = models.CharField(max_length=300, blank=True)

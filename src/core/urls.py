@@ -6,6 +6,7 @@ app_name = "core"
 urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("notifications/<int:notification_id>/read/", views.notification_read, name="notification_read"),
     path("health/", views.health, name="health"),
     # The session's remaining time, and drafts of forms (ADR 0009)
     path("session/status/", session_views.session_status, name="session_status"),

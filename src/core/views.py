@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from .http import AuthenticatedHttpRequest, authenticated, public
 from .models import Notification
-from .services import mark_notifications_read
+from .services import mark_notification_read, mark_notifications_read
 
 
 @authenticated
@@ -20,6 +20,14 @@ def notifications(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def notifications_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     mark_notifications_read(actor=request.user)
+    return redirect("core:notifications")
+
+
+@authenticated
+@require_POST
+def notification_read(request: AuthenticatedHttpRequest, notification_id: int) -> HttpResponse:
+    """Mark one notification read (only the recipient's own: another's is left as it was)."""
+    mark_notification_read(actor=request.user, notification_id=notification_id)
     return redirect("core:notifications")
 
 

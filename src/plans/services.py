@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
@@ -19,6 +20,8 @@ from core.extensions import changed
 from core.validation import not_before, not_in_future, required
 from core.versioning import claim_edit
 from core.workflow import midday, transition
+from people.services.notices import notify_about_child
+from workforce.queries import current_social_worker
 
 from .machines import PlanMachine
 from .models import Plan, PlanStatus, refuse_if_ended
@@ -119,11 +122,13 @@ def delete_action(*, actor: User, action: SmartAction) -> None:
 
 
 @transaction.atomic
-def sign_off_plan(*, actor: User, plan: P, on: date | None = None) -> P:
+def sign_off_plan(*, actor: User, plan: P, on: date | None = None, notify: bool = True) -> P:
     """Sign the plan off (the chair or a manager, by its kind); refused while it has no
     actions or any action lacks who, what or by when (`check_sign_off`), and for a kind that
-    asks it, until what we are worried about is written."""
+    asks it, until what we are worried about is written. The child's allocated social worker
+    is notified (unless it was they who signed it off)."""
     kind = plan.kind
+    told = on
     _require(actor, kind.sign_off)
     check_sign_off(plan.actions.all())
     if kind.worries_before_sign_off and not plan.worries.strip():
@@ -136,8 +141,26 @@ def sign_off_plan(*, actor: User, plan: P, on: date | None = None) -> P:
         plan.signed_off_by = actor  # type: ignore[attr-defined]
         fields.append("signed_off_by")
     plan.save(update_fields=fields)
+    if notify:
+        _tell_worker(actor, plan, on=told)
     changed(plan.person)
     return plan
+
+
+def _tell_worker(actor: User, plan: Plan, *, on: date | None) -> None:
+    """Tell the child's allocated social worker their plan was signed off, and by whom."""
+    allocation = current_social_worker(plan.person.pk)
+    if allocation is None or allocation.worker_id == actor.pk or not allocation.worker.is_active:
+        return
+    day = on or timezone.localdate()
+    notify_about_child(
+        recipient=allocation.worker,
+        person=plan.person,
+        subject=f"{plan.kind.title} signed off",
+        body=f"Signed off by {actor.display_name} on {day:%-d %B %Y}.",
+        link=reverse(f"{plan.kind.urls}:plan", args=[plan.pk]),
+        at=timezone.now() if on is None or on == timezone.localdate() else midday(on),
+    )
 
 
 @transaction.atomic

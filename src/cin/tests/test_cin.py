@@ -219,3 +219,49 @@ def test_review_view_notes_progress_against_each_action(plan, social_worker, tea
     assert client.post(f"/children-in-need/plans/{plan.pk}/reviews/new/", data).status_code == 302
     action.refresh_from_db()
     assert (action.status, action.progress) == ("DONE", "Going well")
+
+
+@pytest.fixture
+def allocated(child, social_worker, team_manager, team):
+    from workforce import services as workforce
+    from workforce.models import AllocationRole
+
+    workforce.allocate(
+        actor=team_manager,
+        person=child,
+        worker=social_worker,
+        team=team,
+        role=AllocationRole.SOCIAL_WORKER,
+        start_date=date(2025, 1, 6),
+    )
+    return social_worker
+
+
+def test_allocated_worker_notified_when_cin_plan_signed_off(plan, allocated, team_manager):
+    from django.urls import reverse
+
+    from core.models import Notification
+
+    services.add_cin_action(actor=allocated, plan=plan, data=SMART)
+    services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
+    (note,) = Notification.objects.filter(recipient=allocated)
+    assert note.subject == "Child in need plan signed off for Amelia Hughes"
+    assert note.body == "Signed off by Team Tester on 3 February 2025."
+    assert note.link == reverse("cin:plan", args=[plan.pk])
+
+
+def test_sign_off_undone_when_its_notification_cannot_be_written(plan, allocated, team_manager, monkeypatch):
+    from core.models import Notification
+    from plans import services as plan_services
+
+    services.add_cin_action(actor=allocated, plan=plan, data=SMART)
+
+    def fail(**kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("notification store unavailable")
+
+    monkeypatch.setattr(plan_services, "notify_about_child", fail)
+    with pytest.raises(RuntimeError):
+        services.sign_off_cin_plan(actor=team_manager, plan=plan, on=date(2025, 2, 3))
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.DRAFT
+    assert not Notification.objects.filter(recipient=allocated).exists()

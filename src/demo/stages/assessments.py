@@ -26,7 +26,7 @@ from accounts.permissions import Role
 from assessments import services
 from assessments.models import AssessmentOutcome
 from core.workflow import Step, opening_row
-from demo.stages.base import StageContext
+from demo.stages.base import StageContext, notified
 from frontdoor.machines import REFERRAL
 from frontdoor.models import Referral, ReferralStatus
 from frontdoor.services import open_referral
@@ -212,19 +212,23 @@ def _conclude(
         submitted = max(start, today - timedelta(days=1))
     if submitted >= today:
         return  # still in progress (overdue when past its due date)
+    tell = notified(submitted, today)
     if ctx.rng.random() < 0.1:
-        services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
+        services.submit_assessment(actor=worker, assessment=assessment, on=submitted, notify=tell)
         services.return_assessment(
             actor=manager,
             assessment=assessment,
             comments="The analysis does not yet weigh the risks against the strengths.",
             on=submitted,
+            notify=tell,
         )
-    services.submit_assessment(actor=worker, assessment=assessment, on=submitted)
+    services.submit_assessment(actor=worker, assessment=assessment, on=submitted, notify=tell)
     if ctx.rng.random() < 0.05 and submitted > today - timedelta(days=10) and not carried_over:
         return  # awaiting authorisation
     authorised = min(today, timescales.add_working_days(submitted, ctx.rng.randint(0, 2)))
-    services.authorise_assessment(actor=manager, assessment=assessment, on=authorised)
+    services.authorise_assessment(
+        actor=manager, assessment=assessment, on=authorised, notify=notified(authorised, today)
+    )
 
 
 COMMISSIONED = (

@@ -72,6 +72,16 @@ class StageContext:
         return next((u for u in self._staff if u.pk == worker_id), None) if worker_id else None
 
 
+# Staff are notified of the sign-off steps (submitted, authorised, returned, signed off) of
+# the last fortnight only: what the services would have told them of earlier was read long ago.
+NOTIFIED_DAYS = 14
+
+
+def notified(day: date, today: date) -> bool:
+    """Whether a sign-off step on `day` still shows in its recipient's notifications."""
+    return day > today - timedelta(days=NOTIFIED_DAYS)
+
+
 def add_plan_actions(
     add: Callable[..., Any],
     rng: random.Random,

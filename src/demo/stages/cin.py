@@ -19,7 +19,7 @@ from casework.services import record_visit
 from cin import services
 from cin.models import CINPlan
 from demo.stages.assessments import demo_children_of, demo_today
-from demo.stages.base import StageContext, add_plan_actions
+from demo.stages.base import StageContext, add_plan_actions, notified
 from frontdoor.models import ReferralStatus
 from plans.models import PlanStatus
 from plans.smart import ActionStatus
@@ -63,7 +63,7 @@ def _plan(
     actions = add_plan_actions(
         services.add_cin_action, rng, worker, plan, picks, start, (6, 20), "School and home"
     )
-    services.sign_off_cin_plan(actor=manager, plan=plan, on=start)
+    services.sign_off_cin_plan(actor=manager, plan=plan, on=start, notify=notified(start, today))
     ends = not keep_open and start < today - timedelta(days=270) and rng.random() < 0.35
     horizon = start + timedelta(days=rng.randint(200, 260)) if ends else today
     missed = rng.random() < 0.2

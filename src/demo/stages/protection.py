@@ -22,7 +22,7 @@ from casework.models import VisitKind
 from casework.services import record_visit
 from cin import services as cin_services
 from demo.stages.assessments import collection_year_start, demo_children_of, demo_today, historic_referral
-from demo.stages.base import StageContext, add_plan_actions
+from demo.stages.base import StageContext, add_plan_actions, notified
 from frontdoor.models import Referral
 from plans.models import PlanStatus
 from protection import services
@@ -175,7 +175,7 @@ class _Journey:
         if not mine and start > self.today - timedelta(days=14) and self.rng.random() < 0.3:
             services.add_action(actor=worker, plan=plan, data={"what": "Family to engage with support"})
             return plan  # awaiting sign-off, with an incomplete action
-        services.sign_off_plan(actor=chair, plan=plan, on=start)
+        services.sign_off_plan(actor=chair, plan=plan, on=start, notify=notified(start, self.today))
         end = start + timedelta(days=end_after) if end_after is not None else None
         reviews = self.review_dates(plan, end)
         horizon = reviews[-1][0] if reviews and reviews[-1][1] else self.today
