@@ -40,6 +40,9 @@ class WorkItem:
     # The child's name as shown: the page listing the work passes the names it has already
     # read to `work_items` (providers need not join each of their tables to people for it).
     person_name: str = ""
+    # The reviewing roles (role values, such as "iro") whose work this is besides the allocated
+    # worker's: an IRO's My work holds only the items naming their role.
+    roles: frozenset[str] = frozenset()
 
     def is_overdue(self, today: date) -> bool:
         return self.due < today

@@ -1,12 +1,17 @@
-"""Due and overdue items for children in care (reviews, visits, plans, health, PEPs, RHIs)."""
+"""Due and overdue items for children in care (reviews, visits, plans, health, PEPs, RHIs).
+The looked-after reviews are the IRO's work too (the IRO's My work holds them alone)."""
 
 from collections.abc import Collection, Iterable
 from datetime import date
 
+from accounts.permissions import Role
 from core.worklist import WorkItem, since_earliest
 
 from .models import MissingEpisode, PeriodOfCare
 from .queries import summaries
+
+IRO_WORK = frozenset({Role.IRO.value})
+REVIEW_RULES = "lac_"  # the looked-after review clocks: lac_first_review, lac_second_review, lac_review
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
@@ -20,6 +25,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
                 local_target=None,
                 link=item.link,
                 kind="Children in care",
+                roles=IRO_WORK if item.rule_id.startswith(REVIEW_RULES) else frozenset(),
             )
 
 

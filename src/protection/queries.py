@@ -1,4 +1,5 @@
-"""Set-based reads for plans: latest core group, latest CP visit, earlier plans, flags."""
+"""Set-based reads for plans: latest core group, latest CP visit, earlier plans, flags; and the
+initial conferences waiting for a chair."""
 
 from collections import defaultdict
 from collections.abc import Collection
@@ -13,7 +14,16 @@ from casework.models import VisitKind
 from casework.queries import last_seen_visits
 
 from . import flags as f
-from .models import Conference, ConferenceKind, CoreGroup, CPPlan, CPPlanAction, PlanStatus
+from .models import (
+    Conference,
+    ConferenceKind,
+    CoreGroup,
+    CPPlan,
+    CPPlanAction,
+    PlanStatus,
+    S47Enquiry,
+    S47Outcome,
+)
 
 
 @dataclass
@@ -103,3 +113,15 @@ def review_due_after(plan: CPPlan, last_review: date | None) -> date:
     if last_review is None:
         return plan.first_review_due
     return timescales.due_date("cp_review", last_review)  # type: ignore[return-value]
+
+
+def pending_initial_conferences(person_ids: Collection[int] | None = None) -> list[S47Enquiry]:
+    """Section 47 enquiries waiting for an initial conference (of these children, if given):
+    those that asked for one, and those still open (its clock runs from the strategy
+    discussion), with no initial conference held yet; the soonest due first."""
+    qs = S47Enquiry.objects.filter(outcome__in=["", S47Outcome.ICPC]).exclude(
+        conferences__kind=ConferenceKind.INITIAL
+    )
+    if person_ids is not None:
+        qs = qs.filter(person_id__in=person_ids)
+    return list(qs.select_related("person").order_by("icpc_due", "pk"))

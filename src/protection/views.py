@@ -17,7 +17,7 @@ from core.http import AuthenticatedHttpRequest
 from core.links import url
 from frontdoor.models import Referral
 from frontdoor.views import with_open_referrals
-from people.access import Purpose, decide
+from people.access import Purpose, decide, restricted_from
 from people.decorators import with_person, with_record
 from people.models import Person
 from people.pages import form_view
@@ -44,7 +44,7 @@ from .models import (
     S47Enquiry,
     StrategyDiscussion,
 )
-from .queries import plan_views
+from .queries import pending_initial_conferences, plan_views
 
 PLAN = "Child protection plan"
 
@@ -288,8 +288,11 @@ chair_check_resolve = form_view(
 
 @requires(Permission.CHAIR_CONFERENCE)
 def chair_view(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Plans the signed-in chair chairs, with their drift signals (restricted records the
-    chair may not open are left out; nothing is audited for a list)."""
+    """The chair's conferences: the initial conferences waiting for one (every enquiry's; a
+    restricted record the chair may not open is shown as "Restricted record"), the review
+    conferences of the plans they chair, soonest due first, and those plans with their drift
+    signals (restricted records the chair may not open are left out). Nothing is audited for
+    a list."""
     today = timezone.localdate()
     qs = CPPlan.objects.filter(
         chair=request.user, status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE]
@@ -299,8 +302,21 @@ def chair_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         for v in plan_views(None, today, queryset=qs)
         if decide(request.user, v.plan.person, Purpose.VIEW).allowed
     ]
+    reviews = sorted((v for v in views if v.plan.status == PlanStatus.ACTIVE), key=lambda v: v.review_due)
     views.sort(key=lambda v: (-len(v.flags), v.plan.start_date))
-    return render(request, "protection/chair.jinja", {"views": views, "today": today})
+    pending = pending_initial_conferences()
+    return render(
+        request,
+        "protection/chair.jinja",
+        {
+            "views": views,
+            "reviews": reviews,
+            "pending": pending,
+            "restricted": restricted_from(request.user, [s.person_id for s in pending]),
+            "today": today,
+            "nav_key": "chair",
+        },
+    )
 
 
 management_decision_new = form_view(

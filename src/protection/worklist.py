@@ -8,19 +8,19 @@ from collections.abc import Collection, Iterable
 from datetime import date
 
 import timescales
+from accounts.permissions import Role
 from core.links import url
 from core.worklist import WorkItem, since_earliest
 from plans import work_items
 
-from .models import ConferenceKind, CPPlan, CPPlanAction, PlanStatus, S47Enquiry, S47Outcome
-from .queries import plan_views
+from .models import CPPlan, CPPlanAction, PlanStatus, S47Enquiry
+from .queries import pending_initial_conferences, plan_views
+
+CHAIR_WORK = frozenset({Role.CP_CHAIR.value})  # the conferences are the chair's work too
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
-    s47s = S47Enquiry.objects.filter(person_id__in=person_ids, outcome__in=["", S47Outcome.ICPC]).exclude(
-        conferences__kind=ConferenceKind.INITIAL
-    )
-    for s in s47s:
+    for s in pending_initial_conferences(person_ids):
         yield WorkItem(
             s.person_id,
             "Initial child protection conference due",
@@ -29,6 +29,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             None,
             url("protection:s47", s.pk),
             "icpc",
+            roles=CHAIR_WORK,
         )
     plans = CPPlan.objects.filter(person_id__in=person_ids).current()
     for v in plan_views(None, today, queryset=plans):
@@ -58,6 +59,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             None,
             link,
             "cp_review",
+            roles=CHAIR_WORK,
         )
         yield WorkItem(
             p.person_id, "Child protection visit due", "cp_visit", v.visit_due, None, link, "cp_visit"

@@ -8,21 +8,63 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
+from accounts.permissions import Role
 from core.presenters import RESTRICTED_NAME
-from core.worklist import children_with_open_work
+from core.worklist import WorkItem, children_with_open_work
 
-from .models import Allocation, AllocationRole
+from .models import Allocation, AllocationQuerySet, AllocationRole
+
+# Roles that review the work of others rather than hold a child's casework: their caseload is
+# the children they are allocated in that role, and their My work holds only the work items
+# for their role (`WorkItem.roles`), not the allocated social worker's.
+REVIEWING_ROLES: dict[str, str] = {
+    Role.IRO.value: AllocationRole.IRO,
+    Role.CP_CHAIR.value: AllocationRole.CP_CHAIR,
+}
 
 
-def caseload_for(worker: User, on: date | None = None) -> QuerySet[Allocation]:
-    """The children a worker is currently allocated, oldest allocation first."""
+def _current(on: date | None, role: str | None) -> AllocationQuerySet:
+    """The one definition of a caseload: current allocations (in `role`, if given) of children
+    whose record is active. Every page showing a caseload or its size reads it."""
+    rows = Allocation.objects.current(on).filter(person__record_status="ACTIVE")
+    return rows.filter(role=role) if role else rows  # type: ignore[return-value]
+
+
+def caseload_for(worker: User, on: date | None = None, *, role: str | None = None) -> QuerySet[Allocation]:
+    """The children a worker is currently allocated (in `role`, if given), oldest allocation
+    first."""
     return (
-        Allocation.objects.current(on)
+        _current(on, role)
         .for_worker(worker)
-        .filter(person__record_status="ACTIVE")
         .select_related("person")
         .order_by("start_date", "person__family_name")
     )
+
+
+def caseload_sizes(role: str, on: date | None = None) -> dict[int, int]:
+    """How many children each worker holding `role` is allocated in it (worker id → children):
+    the figure of `caseload_for(worker, role=role)`, for every worker at once."""
+    rows = _current(on, role).values("worker_id").annotate(children=Count("person", distinct=True))
+    return {r["worker_id"]: r["children"] for r in rows}
+
+
+def own_caseload(user: User, on: date | None = None) -> QuerySet[Allocation]:
+    """The caseload on the user's My work: for a reviewing role (an IRO, a child protection
+    chair) the children they are allocated in that role, else every child allocated to them."""
+    return caseload_for(user, on, role=REVIEWING_ROLES.get(user.role))
+
+
+def own_work(user: User, items: Iterable[WorkItem]) -> list[WorkItem]:
+    """Of these work items, the user's own: for a reviewing role, only the items for it (an
+    IRO's reviews, not the social worker's visits); for anyone else, all of them."""
+    if user.role in REVIEWING_ROLES:
+        return [i for i in items if user.role in i.roles]
+    return list(items)
+
+
+def children_in(caseload: Iterable[Allocation]) -> int:
+    """How many children a caseload holds (a child allocated in two roles counts once)."""
+    return len({a.person_id for a in caseload})
 
 
 def team_caseload(team: Team, on: date | None = None) -> QuerySet[Allocation]:

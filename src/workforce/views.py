@@ -23,15 +23,28 @@ from .queries import unallocated_children
 
 @requires(Permission.VIEW_OWN_WORK)
 def my_work(request: AuthenticatedHttpRequest) -> HttpResponse:
-    caseload = list(queries.caseload_for(request.user))
+    """The user's children and the work due for them; an IRO's or chair's holds only the
+    children they review and the work of their role (`queries.own_work`)."""
+    user = request.user
+    caseload = list(queries.own_caseload(user))
     today = timezone.localdate()
-    hidden = restricted_from(request.user, [a.person_id for a in caseload])
+    hidden = restricted_from(user, [a.person_id for a in caseload])
     names = queries.child_names(caseload, hidden)
-    items = visible_to(request.user, work_items(set(names), today, names=names, unnamed=hidden))
+    items = queries.own_work(
+        user, visible_to(user, work_items(set(names), today, names=names, unnamed=hidden))
+    )
     return render(
         request,
         "workforce/my_work.jinja",
-        {"caseload": caseload, "restricted": hidden, "items": items, "today": today, "nav_key": "my_work"},
+        {
+            "caseload": caseload,
+            "children": queries.children_in(caseload),
+            "reviewing": queries.REVIEWING_ROLES.get(user.role, ""),
+            "restricted": hidden,
+            "items": items,
+            "today": today,
+            "nav_key": "my_work",
+        },
     )
 
 

@@ -3,9 +3,10 @@
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
@@ -96,7 +97,7 @@ end = form_view(
     next_url=period_timeline_url,
 )
 
-plans = form_view(
+record_plans = form_view(
     Permission.RECORD_CARE,
     open_period_door("Care plans"),
     forms.PlansForm,
@@ -106,6 +107,44 @@ plans = form_view(
     success="Plans recorded",
     next_url=period_timeline_url,
 )
+
+
+@with_person(Purpose.VIEW, page="Care plans")
+@with_open_period
+def read_plans(request: AuthenticatedHttpRequest, person: Person, period: PeriodOfCare) -> HttpResponse:
+    """The current care plan, placement plan and permanence plan as recorded, with what the
+    child's care and placement are now, and which plan is due (not recorded yet)."""
+    today = timezone.localdate()
+    summary = queries.summaries([person.pk], today).get(person.pk)
+    episode = queries.current_episode(period)
+    due = {i.rule_id: i for i in summary.items} if summary else {}
+    return render(
+        request,
+        "looked_after/plans.jinja",
+        {
+            "person": person,
+            "period": period,
+            "episode": episode,
+            "placement": episode.placement if episode else None,
+            "due": due,
+            "today": today,
+        },
+    )
+
+
+def _plans(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
+    """The child's care, placement and permanence plans: recorded by those who record care,
+    read as recorded by those who may only see it (an IRO preparing a review)."""
+    if request.user.has_perm(Permission.RECORD_CARE.value):
+        return record_plans(request, person_id=person_id)
+    if request.method != "GET":
+        raise PermissionDenied("Only those who record care may record its plans")
+    return read_plans(request, person_id=person_id)
+
+
+# Both pages load the child through the access door (`with_person`): the address says so.
+_plans.record_model, _plans.record_kwarg, _plans.record_purpose = None, "person_id", Purpose.VIEW  # type: ignore[attr-defined]
+plans = requires(Permission.VIEW_CARE)(_plans)
 
 
 @requires(Permission.APPROVE_PARENT_PLACEMENT)

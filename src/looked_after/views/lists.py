@@ -4,7 +4,6 @@ virtual school work due."""
 from collections.abc import Collection
 from datetime import date
 
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,6 +14,7 @@ from accounts.permissions import Permission, Role
 from core.http import AuthenticatedHttpRequest
 from people.access import Purpose, decide
 from workforce.models import Allocation, AllocationRole
+from workforce.queries import caseload_for, caseload_sizes
 
 from ..models import LACReview, PeriodOfCare
 from ..queries import EDUCATION, HEALTH, CareSummary, summaries
@@ -51,21 +51,27 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires(Permission.VIEW_IRO_CASELOAD)
 def iro(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Every IRO's caseload figure, and the review schedule (an IRO's own, else everyone's).
+    The figures are `workforce.queries.caseload_sizes`, the same count as each IRO's My work;
+    the schedule lists the children in care the reader may open, and says how many of the
+    caseload it leaves out and why."""
     today = timezone.localdate()
-    loads = (
-        Allocation.objects.current(today)
-        .filter(role=AllocationRole.IRO, person__periods_of_care__end_date__isnull=True)
-        .values("worker_id", "worker__first_name", "worker__last_name")
-        .annotate(children=Count("person", distinct=True))
-        .order_by("worker__last_name")
+    user = request.user
+    sizes = caseload_sizes(AllocationRole.IRO, today)
+    iros = User.objects.in_bulk(list(sizes))
+    loads = sorted(
+        ((iros[pk], n) for pk, n in sizes.items() if pk in iros),
+        key=lambda load: (load[0].last_name, load[0].first_name),
     )
-    mine = request.user.role == Role.IRO.value
-    ids = set(
-        Allocation.objects.current(today)
-        .filter(role=AllocationRole.IRO, **({"worker": request.user} if mine else {}))
-        .values_list("person_id", flat=True)
+    mine = user.role == Role.IRO.value
+    caseload = (
+        caseload_for(user, today, role=AllocationRole.IRO)
+        if mine
+        else Allocation.objects.current(today).filter(role=AllocationRole.IRO, person__record_status="ACTIVE")
     )
-    found = _visible_summaries(request.user, ids, today)
+    ids = set(caseload.values_list("person_id", flat=True))
+    in_care = summaries(ids, today)
+    found = {pid: s for pid, s in in_care.items() if decide(user, s.person, Purpose.VIEW).allowed}
     rows = sorted(found.values(), key=lambda s: s.next_review.due if s.next_review else today)
     recent = (
         LACReview.objects.filter(person_id__in=set(found)).select_related("iro").order_by("-held_on")[:20]
@@ -77,6 +83,9 @@ def iro(request: AuthenticatedHttpRequest) -> HttpResponse:
             "loads": loads,
             "rows": rows,
             "mine": mine,
+            "caseload_size": len(ids),
+            "left_care": len(ids) - len(in_care),
+            "not_openable": len(in_care) - len(found),
             "today": today,
             "recent": recent,
             "nav_key": "children_in_care",
