@@ -19,6 +19,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 # Public service functions that do not take `actor`, each with the reason it need not.
 NO_ACTOR_NEEDED: dict[str, str] = {
     "core.services.notify": "addressed to a recipient; called by services that take the actor and audit the cause",
+    "people.services.notices.notify_about_child": "core.services.notify naming the child as the recipient may see; called in the transaction of the service making the step",
     "audit.services.record_many": "appends already-built events, each carrying its own actor",
     "audit.services.content_hash": "pure function of an audit row",
     "audit.services.diff": "pure function comparing two snapshots",

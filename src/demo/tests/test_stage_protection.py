@@ -80,3 +80,24 @@ def test_demo_users_hold_cases(db_borough):
     assert sw_plans and any(f.code == "CORE_GROUP_OVERDUE" for v in sw_plans for f in v.flags)
     assert CINPlan.objects.filter(person_id__in=sw_children, status=PlanStatus.ACTIVE).exists()
     assert CPPlan.objects.filter(chair__username="cp.chair").exists()
+
+
+SIGN_OFF_STEPS = ("submitted for authorisation", "authorised for", "returned for more work", "signed off")
+
+
+def test_staff_are_notified_of_the_last_fortnights_sign_off_steps_only(db_borough):
+    from collections import Counter
+    from datetime import timedelta
+
+    from core.models import Notification
+
+    notes = [
+        n for n in Notification.objects.select_related("recipient") if any(s in n.subject for s in SIGN_OFF_STEPS)
+    ]
+    assert notes, "the demo shows some sign-off notifications"
+    assert all(n.created_at.date() > AS_OF - timedelta(days=15) for n in notes)
+    assert all(n.created_at.date() <= AS_OF for n in notes)
+    kinds = {s for n in notes for s in SIGN_OFF_STEPS if s in n.subject}
+    assert {"submitted for authorisation", "authorised for", "signed off"} <= kinds, kinds
+    per_user = Counter(n.recipient_id for n in notes)
+    assert max(per_user.values()) <= 40, per_user  # a handful each, not hundreds
