@@ -26,9 +26,9 @@ from people.models import Person, RecordRestriction, RestrictionReason
 from tests.urlwalk import KNOWN_KWARGS, Endpoint, walk_urls
 
 AS_OF = date(2026, 1, 15)
-# Keys in addresses that name no child's record (a user's own draft, a return's build, a
-# step's name, an indicator).
-NOT_CHILD_RECORDS = frozenset({"draft_id", "run_id", "event", "indicator_id"})
+# Keys in addresses that name no child's record (a user's own draft or notification, a return's
+# build, a step's name, an indicator).
+NOT_CHILD_RECORDS = frozenset({"draft_id", "notification_id", "run_id", "event", "indicator_id"})
 # Pages keyed by a child that load them their own way, each with the reason.
 OWN_DOOR = {
     "people:break_glass": "opens the record by breaking the glass: the door's own page",
