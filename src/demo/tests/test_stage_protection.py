@@ -92,7 +92,9 @@ def test_staff_are_notified_of_the_last_fortnights_sign_off_steps_only(db_boroug
     from core.models import Notification
 
     notes = [
-        n for n in Notification.objects.select_related("recipient") if any(s in n.subject for s in SIGN_OFF_STEPS)
+        n
+        for n in Notification.objects.select_related("recipient")
+        if any(s in n.subject for s in SIGN_OFF_STEPS)
     ]
     assert notes, "the demo shows some sign-off notifications"
     assert all(n.created_at.date() > AS_OF - timedelta(days=15) for n in notes)
