@@ -120,10 +120,22 @@ def _kind_labels(items: list[WorkItem]) -> dict[str, str]:
     return {rule: titles.most_common(1)[0][0] for rule, titles in named.items()}
 
 
+# What the team's pages show of each allocated child and worker (the rest is not read).
+_SHOWN = (
+    *(f"person__{name}" for name in Person.DISPLAY_NAME_FIELDS),
+    "person__date_of_birth",
+    "person__la_child_id",
+    *(f"worker__{name}" for name in ("username", "first_name", "last_name", "role", "job_title")),
+    *(f"worker__{name}" for name in ("registered_social_worker", "newly_qualified", "agency_worker")),
+    *("worker__team_id", "worker__date_joined", "worker__is_active"),
+    *("person_id", "worker_id", "team_id", "role", "start_date", "end_date"),
+)
+
+
 def team_work(user: User, team: Team, today: date, *, with_items: bool = True) -> TeamWork:
     """The team's current caseload and every item of its children's work this user may act
     on (the providers read once for the whole team; not at all without `with_items`)."""
-    caseload = list(queries.team_caseload(team, today))
+    caseload = list(queries.team_caseload(team, today).only(*_SHOWN))
     restricted = restricted_from(user, {a.person_id for a in caseload})
     names = queries.child_names(caseload, restricted)
     items = (
@@ -169,29 +181,49 @@ class Waiting:
     days_waiting: int
 
 
-def waiting_children(user: User, today: date) -> list[Waiting]:
+@dataclass(frozen=True)
+class WaitingList:
     """Children with open work in any stage and no current social worker (all teams),
-    longest waiting first; those the reader may not open are shown as "Restricted record"."""
-    open_work = open_work_by_stage(today)
-    waiting = queries.unallocated_children(today, open_work={pk: min(s.values()) for pk, s in open_work.items()})
-    people = Person.objects.active().filter(pk__in=list(waiting)).only(*Person.DISPLAY_NAME_FIELDS, "date_of_birth")
-    found = {p.pk: p for p in people}
-    restricted = restricted_from(user, list(found))
-    rows = []
-    for pk, since in waiting.items():
-        person = found.get(pk)
-        if person is None:  # not a live record
-            continue
-        hidden = pk in restricted
-        rows.append(
-            Waiting(
-                person_id=pk,
-                name=RESTRICTED_NAME if hidden else person.display_name,
-                restricted=hidden,
-                date_of_birth=None if hidden else person.date_of_birth,
-                open_work=sorted(open_work[pk]),
-                since=since,
-                days_waiting=(today - since).days,
+    longest waiting first: each child's stages and since when, read for all of them; names
+    and ages read only for the rows a page shows (`rows`)."""
+
+    user: User
+    today: date
+    stages: dict[int, dict[str, date]]
+    since: dict[int, date]  # longest waiting first
+
+    def __len__(self) -> int:
+        return len(self.since)
+
+    def __getitem__(self, index: slice) -> list[Waiting]:
+        """The waiting children of this slice, named (or masked) with their ages."""
+        return self.rows(list(self.since)[index])
+
+    def rows(self, person_ids: list[int]) -> list[Waiting]:
+        people = Person.objects.filter(pk__in=person_ids).only(*Person.DISPLAY_NAME_FIELDS, "date_of_birth")
+        found = {p.pk: p for p in people}
+        restricted = restricted_from(self.user, person_ids)
+        rows = []
+        for pk in person_ids:
+            person, hidden, since = found[pk], pk in restricted, self.since[pk]
+            rows.append(
+                Waiting(
+                    person_id=pk,
+                    name=RESTRICTED_NAME if hidden else person.display_name,
+                    restricted=hidden,
+                    date_of_birth=None if hidden else person.date_of_birth,
+                    open_work=sorted(self.stages[pk]),
+                    since=since,
+                    days_waiting=(self.today - since).days,
+                )
             )
-        )
-    return rows
+        return rows
+
+
+def waiting_children(user: User, today: date) -> WaitingList:
+    """Children with open work in any stage and no current social worker (all teams), longest
+    waiting first; those the reader may not open are shown as "Restricted record"."""
+    stages = open_work_by_stage(today)
+    waiting = queries.unallocated_children(today, open_work={pk: min(s.values()) for pk, s in stages.items()})
+    live = set(Person.objects.active().filter(pk__in=list(waiting)).values_list("pk", flat=True))
+    return WaitingList(user, today, stages, {pk: since for pk, since in waiting.items() if pk in live})

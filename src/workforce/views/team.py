@@ -85,7 +85,7 @@ def team_detail(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse
             "sign_offs": work.sign_offs,
             "sign_offs_by_kind": work.by_kind(work.sign_offs),
             "sign_offs_by_worker": work.by_worker(work.sign_offs, [r.worker for r in workers]),
-            "waiting": waiting[:SUMMARY_ROWS],
+            "waiting": waiting[:SUMMARY_ROWS],  # named and aged: only these
             "waiting_count": len(waiting),
             "workers": workers,
             "over_threshold": [r for r in workers if r.over_threshold],
@@ -170,8 +170,8 @@ def team_sign_offs(request: AuthenticatedHttpRequest, team_id: int) -> HttpRespo
 def team_waiting(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse:
     team = _team(request.user, team_id)
     today = timezone.localdate()
-    rows = waiting_children(request.user, today)
-    page = _page(request, rows)
+    waiting = waiting_children(request.user, today)
+    page = Paginator(list(waiting.since), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "workforce/team_waiting.jinja",
@@ -179,8 +179,8 @@ def team_waiting(request: AuthenticatedHttpRequest, team_id: int) -> HttpRespons
             "team": team,
             "today": today,
             "page_obj": page,
-            "rows": list(page),
-            "total": len(rows),
+            "rows": waiting.rows(list(page)),
+            "total": len(waiting),
             "keep": "",
             "nav_key": "teams",
         },
