@@ -19,9 +19,7 @@ class AllocationStartField(GovDateField):
 
 
 def _choice(label: str, required: str) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label, error_messages={"required": required, "invalid_choice": required}
-    )
+    return forms.ChoiceField(label=label, error_messages={"required": required, "invalid_choice": required})
 
 
 def _children(n: int) -> str:
@@ -35,7 +33,8 @@ class AllocateForm(forms.Form):
         label="Allocated as",
         choices=AllocationRole.choices,
         initial=AllocationRole.SOCIAL_WORKER,
-        error_messages={"required": "Select what the worker is allocated as"} | {"invalid_choice": "Select what the worker is allocated as"},
+        error_messages={"required": "Select what the worker is allocated as"}
+        | {"invalid_choice": "Select what the worker is allocated as"},
     )
     start_date = AllocationStartField(
         label="Date the allocation starts",
@@ -46,7 +45,10 @@ class AllocateForm(forms.Form):
         label="Reason",
         choices=AllocationReason.choices,
         initial=AllocationReason.MANAGE,
-        error_messages={"required": "Select the reason for the allocation", "invalid_choice": "Select the reason for the allocation"},
+        error_messages={
+            "required": "Select the reason for the allocation",
+            "invalid_choice": "Select the reason for the allocation",
+        },
     )
 
     def __init__(self, *args: Any, team: Team | None = None, **kwargs: Any) -> None:
@@ -69,8 +71,11 @@ class AllocateForm(forms.Form):
         own = [u for u in workers if team is not None and u.team_id == team.pk]
         others = [u for u in workers if u not in own]
         self.fields["worker"].choices = [("", "Choose a worker")] + [  # type: ignore[attr-defined]
-            (str(u.pk), f"{u.display_name} – {u.role_label}"
-             f"{' (' + u.team.name + ')' if u.team and u not in own else ''} – {_children(held.get(u.pk, 0))}")
+            (
+                str(u.pk),
+                f"{u.display_name} – {u.role_label}"
+                f"{' (' + u.team.name + ')' if u.team and u not in own else ''} – {_children(held.get(u.pk, 0))}",
+            )
             for u in own + others
         ]
         self.fields["team"].choices = [("", "Choose a team")] + [  # type: ignore[attr-defined]

@@ -87,7 +87,9 @@ class TeamWork:
     def by_worker(self, items: Iterable[WorkItem], workers: Iterable[User]) -> list[Tally]:
         names = {w.pk: w.display_name for w in workers}
         names.update({a.worker_id: a.worker.display_name for a in self.caseload})
-        return _tally(items, lambda i: str(self.worker_of.get(i.person_id, "")), {str(k): v for k, v in names.items()})
+        return _tally(
+            items, lambda i: str(self.worker_of.get(i.person_id, "")), {str(k): v for k, v in names.items()}
+        )
 
     def caseload_by_worker(self) -> list[Tally]:
         """How many of the team's children each worker is allocated, most first."""
@@ -99,7 +101,8 @@ class TeamWork:
         return [
             i
             for i in items
-            if (not kind or i.rule_id == kind) and (not worker or str(self.worker_of.get(i.person_id)) == worker)
+            if (not kind or i.rule_id == kind)
+            and (not worker or str(self.worker_of.get(i.person_id)) == worker)
         ]
 
 
@@ -149,9 +152,9 @@ def team_work(user: User, team: Team, today: date, *, with_items: bool = True) -
 
 def case_holders(team: Team) -> list[User]:
     return list(
-        User.objects.filter(team=team, is_active=True, role__in=[r.value for r in CASE_HOLDING_ROLES]).order_by(
-            "last_name", "first_name"
-        )
+        User.objects.filter(
+            team=team, is_active=True, role__in=[r.value for r in CASE_HOLDING_ROLES]
+        ).order_by("last_name", "first_name")
     )
 
 

@@ -34,7 +34,9 @@ def waiting_work(monkeypatch):
     """The open work every stage offers, replaced: stage name → {child: since}."""
     stages: dict[str, dict[int, date]] = {}
     monkeypatch.setattr(
-        worklist, "_open_work", lambda: [(name, lambda today, rows=rows: rows) for name, rows in stages.items()]
+        worklist,
+        "_open_work",
+        lambda: [(name, lambda today, rows=rows: rows) for name, rows in stages.items()],
     )
     return stages
 
@@ -101,7 +103,9 @@ def test_overdue_list_filters_by_kind_and_worker_from_the_query_string(
     assert "Clear filters" in bea and "Clear filters" not in everything
 
 
-def test_overdue_list_is_paged_on_the_server_keeping_the_filters(client_for, provided, team, team_manager, child):
+def test_overdue_list_is_paged_on_the_server_keeping_the_filters(
+    client_for, provided, team, team_manager, child
+):
     allocate(team_manager, child, team_manager, team)
     provided += [_item(child, "cin_visit", "Child in need visit due", n) for n in range(1, PAGE_SIZE + 6)]
     client = client_for(team_manager)
@@ -111,7 +115,9 @@ def test_overdue_list_is_paged_on_the_server_keeping_the_filters(client_for, pro
 
     assert first.count("Overdue by") == PAGE_SIZE and second.count("Overdue by") == 5
     assert 'href="?kind=cin_visit&amp;page=2" rel="next"' in first
-    assert "Page 2 of 2" in second and f"Showing {PAGE_SIZE + 1} to {PAGE_SIZE + 5} of {PAGE_SIZE + 5}" in second
+    assert (
+        "Page 2 of 2" in second and f"Showing {PAGE_SIZE + 1} to {PAGE_SIZE + 5} of {PAGE_SIZE + 5}" in second
+    )
     assert _page(client, team, "workforce:team_overdue", page="99").count("Overdue by") == 5  # the last page
 
 
@@ -177,12 +183,17 @@ def test_restricted_children_are_masked_in_the_summary_and_every_list(
     assert "Restricted record" in pages["workforce:team_sign_offs"]
     assert "Restricted record" in pages["workforce:team_waiting"]
     assert "Restricted record" in pages["workforce:team_caseload"]
-    assert brother.date_of_birth is not None and "years" not in pages["workforce:team_waiting"].split("<tbody")[1]
+    assert (
+        brother.date_of_birth is not None
+        and "years" not in pages["workforce:team_waiting"].split("<tbody")[1]
+    )
 
 
 def test_sign_offs_are_summarised_and_listed(client_for, provided, team, team_manager, social_worker, child):
     allocate(team_manager, child, social_worker, team)
-    provided += [_item(child, "cp_plan", "Child protection plan awaiting sign-off", 2, kind=worklist.SIGN_OFF)]
+    provided += [
+        _item(child, "cp_plan", "Child protection plan awaiting sign-off", 2, kind=worklist.SIGN_OFF)
+    ]
     client = client_for(team_manager)
 
     summary = _page(client, team)
@@ -197,9 +208,14 @@ def test_sign_offs_are_summarised_and_listed(client_for, provided, team, team_ma
 def test_caseloads_are_shown_against_the_threshold_with_newly_qualified_workers_flagged(
     client_for, make_user, team, team_manager, social_worker
 ):
-    newcomer = make_user(Role.SOCIAL_WORKER, "new.worker", first_name="Nia", last_name="Ahmed", newly_qualified=True)
+    newcomer = make_user(
+        Role.SOCIAL_WORKER, "new.worker", first_name="Nia", last_name="Ahmed", newly_qualified=True
+    )
     make_user(Role.PERFORMANCE, "analyst", first_name="Pat", last_name="Analyst")  # holds no cases
-    children = [make_person(social_worker, f"Child{n}", "Caseload", date_of_birth=date(2016, 1, n)) for n in range(1, 14)]
+    children = [
+        make_person(social_worker, f"Child{n}", "Caseload", date_of_birth=date(2016, 1, n))
+        for n in range(1, 14)
+    ]
     for kid in children:
         allocate(team_manager, kid, newcomer, team)
 
@@ -207,7 +223,9 @@ def test_caseloads_are_shown_against_the_threshold_with_newly_qualified_workers_
 
     caseloads = body.split('id="caseloads"', 1)[1]
     assert "1 worker is at or over the caseload threshold" in caseloads
-    assert "Newly qualified (ASYE)" in caseloads and "assessed and supported year (ASYE): Nia Ahmed" in caseloads
+    assert (
+        "Newly qualified (ASYE)" in caseloads and "assessed and supported year (ASYE): Nia Ahmed" in caseloads
+    )
     assert "12 to 15 (protected)" in caseloads  # the protected caseload's lower threshold
     assert "18 to 22" in caseloads  # everyone else's
     assert "At threshold" in caseloads
@@ -215,7 +233,9 @@ def test_caseloads_are_shown_against_the_threshold_with_newly_qualified_workers_
     assert f"{reverse('workforce:team_caseload', args=[team.pk])}?worker={newcomer.pk}" in caseloads
 
 
-def test_caseload_list_filters_by_worker(client_for, team, team_manager, social_worker, second_worker, child, brother):
+def test_caseload_list_filters_by_worker(
+    client_for, team, team_manager, social_worker, second_worker, child, brother
+):
     allocate(team_manager, child, social_worker, team)
     allocate(team_manager, brother, second_worker, team)
 

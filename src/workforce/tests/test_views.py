@@ -85,7 +85,9 @@ def test_allocate_page_offers_the_teams_own_workers_first_each_with_their_caselo
     from workforce.tests.factories import allocate
 
     elsewhere = Team.objects.create(name="Children in Care Team 2", kind=TeamKind.CHILDREN_IN_CARE)
-    outsider = make_user(Role.SOCIAL_WORKER, "out.sider", first_name="Aaron", last_name="Abbot", team=elsewhere)
+    outsider = make_user(
+        Role.SOCIAL_WORKER, "out.sider", first_name="Aaron", last_name="Abbot", team=elsewhere
+    )
     for role in (Role.PERFORMANCE, Role.AUDITOR, Role.ADMIN, Role.SERVICE_MANAGER, Role.FRONT_DOOR):
         make_user(role, f"no.cases.{role.value}", first_name="Nocase", last_name=role.value)
     for n in range(2):
@@ -94,7 +96,10 @@ def test_allocate_page_offers_the_teams_own_workers_first_each_with_their_caselo
     body = client_for(team_manager).get(reverse("workforce:allocate", args=[child.pk])).content.decode()
     options = _worker_options(body)
 
-    assert options[: 2] == ["Social Tester – Social worker – 2 children", "Team Tester – Team manager – 0 children"]
+    assert options[:2] == [
+        "Social Tester – Social worker – 2 children",
+        "Team Tester – Team manager – 0 children",
+    ]
     assert options[2:] == ["Aaron Abbot – Social worker (Children in Care Team 2) – 0 children"]
     assert "Nocase" not in body  # roles that never hold a case are not offered
     assert f'<option value="{team.pk}" selected>' in body  # the manager's team is chosen already
@@ -117,11 +122,15 @@ def test_allocate_page_opened_from_a_team_offers_that_teams_workers_first(
     assert options[0] == "Zed Zulu – Social worker – 0 children"
 
 
-def test_allocate_page_refuses_a_worker_whose_role_holds_no_cases(client_for, make_user, team_manager, team, child):
+def test_allocate_page_refuses_a_worker_whose_role_holds_no_cases(
+    client_for, make_user, team_manager, team, child
+):
     from accounts.permissions import Role
 
     analyst = make_user(Role.PERFORMANCE, "analyst")
-    response = client_for(team_manager).post(reverse("workforce:allocate", args=[child.pk]), _form(analyst, team))
+    response = client_for(team_manager).post(
+        reverse("workforce:allocate", args=[child.pk]), _form(analyst, team)
+    )
 
     assert response.status_code == 400
     assert "Select the worker to allocate" in response.content.decode()
@@ -131,7 +140,15 @@ def test_allocate_page_refuses_a_worker_whose_role_holds_no_cases(client_for, ma
 def test_allocate_page_says_in_plain_words_what_is_missing(client_for, team_manager, team, child):
     response = client_for(team_manager).post(
         reverse("workforce:allocate", args=[child.pk]),
-        {"worker": "", "team": "", "role": "", "reason": "", "start_date-day": "", "start_date-month": "", "start_date-year": ""},
+        {
+            "worker": "",
+            "team": "",
+            "role": "",
+            "reason": "",
+            "start_date-day": "",
+            "start_date-month": "",
+            "start_date-year": "",
+        },
     )
 
     body = response.content.decode()

@@ -50,7 +50,12 @@ def test_team_page_shows_a_restricted_child_unnamed_when_the_reader_may_not_open
     client = client_for(team_manager)
     barred = "".join(
         client.get(reverse(name, args=[team.pk])).content.decode()
-        for name in ("workforce:team", "workforce:team_overdue", "workforce:team_sign_offs", "workforce:team_caseload")
+        for name in (
+            "workforce:team",
+            "workforce:team_overdue",
+            "workforce:team_sign_offs",
+            "workforce:team_caseload",
+        )
     )
 
     assert "Amelia" not in barred and "Hughes" not in barred

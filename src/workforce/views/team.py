@@ -18,7 +18,7 @@ from accounts.models import Team, User
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
 
-from ..team_work import TeamWork, Tally, case_holders, team_work, waiting_children, worker_rows
+from ..team_work import Tally, TeamWork, case_holders, team_work, waiting_children, worker_rows
 
 PAGE_SIZE = 25
 SUMMARY_ROWS = 5  # the longest-waiting children shown on the summary
