@@ -49,7 +49,12 @@ def test_manager_starts_on_the_team_summary_and_opens_filtered_paged_lists(
 
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # Nothing on the page itself is wider than a phone: wide tables scroll in their own region.
+    assert page.evaluate(
+        "[...document.querySelectorAll('main *')].every(e => e.closest('.hb-table-scroll')"
+        " || e.getBoundingClientRect().right <= window.innerWidth)"
+    )
+    assert page.evaluate("document.querySelector('main').scrollWidth <= window.innerWidth")
     assert_accessible(page)
     page.set_viewport_size({"width": 1280, "height": 900})
 
