@@ -41,7 +41,7 @@ class Tally:
 class WorkerRow:
     worker: User
     children: int  # the children allocated to them in this team, in any role
-    overdue: int  # overdue items of the children they are allocated in this team
+    overdue: int  # overdue items of the children they answer for in this team (`worker_of`)
     load: WeightedLoad | None  # weighed against the thresholds, when the authority weighs them
 
     @property

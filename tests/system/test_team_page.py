@@ -22,9 +22,13 @@ def busy_team(monkeypatch, team, team_manager, social_worker, child):
     """Amelia allocated in the team with 30 visits overdue; Noah waiting for a worker."""
     today = timezone.localdate()
     allocate(team_manager, child, social_worker, team, today - timedelta(days=90))
-    noah = make_person(social_worker, "Noah", "Price", date_of_birth=today.replace(year=today.year - 3) - timedelta(days=1))
+    noah = make_person(
+        social_worker, "Noah", "Price", date_of_birth=today.replace(year=today.year - 3) - timedelta(days=1)
+    )
     items = [
-        worklist.WorkItem(child.pk, "Child in need visit due", "cin_visit", today - timedelta(days=n), None, "/")
+        worklist.WorkItem(
+            child.pk, "Child in need visit due", "cin_visit", today - timedelta(days=n), None, "/"
+        )
         for n in range(1, 31)
     ]
     monkeypatch.setattr(worklist, "providers", lambda: [lambda person_ids, on: items])
@@ -70,7 +74,9 @@ def test_manager_starts_on_the_team_summary_and_opens_filtered_paged_lists(
     no_script.goto(f"/work/teams/{team.pk}/overdue/")
     no_script.get_by_label("Worker").select_option(label=f"{social_worker.display_name} (30)")
     no_script.get_by_role("button", name="Apply filters").click()
-    expect(no_script).to_have_url(f"{live_server.url}/work/teams/{team.pk}/overdue/?kind=&worker={social_worker.pk}")
+    expect(no_script).to_have_url(
+        f"{live_server.url}/work/teams/{team.pk}/overdue/?kind=&worker={social_worker.pk}"
+    )
     expect(no_script.get_by_text("Showing 1 to 25 of 30 overdue items")).to_be_visible()
     assert_accessible(no_script)
 
