@@ -114,12 +114,20 @@ def _tally(items: Iterable[Any], key_of: Any, labels: dict[str, str]) -> list[Ta
     )
 
 
+# Kinds whose items' titles name their own detail (whose action it is), named as a kind.
+KIND_NAMES = {
+    "quality_action": "Actions from supervision, oversight or audit",
+    "plan_action": "Plan actions",
+}
+
+
 def _kind_labels(items: list[WorkItem]) -> dict[str, str]:
     """Each kind of item (its rule) named as most of its items are, without any detail after
     a colon (a plan action's own words)."""
-    named: dict[str, Counter[str]] = {}
+    named: dict[str, Counter[str]] = {rule: Counter({name: 1}) for rule, name in KIND_NAMES.items()}
     for i in items:
-        named.setdefault(i.rule_id, Counter())[i.title.split(":")[0]] += 1
+        if i.rule_id not in KIND_NAMES:
+            named.setdefault(i.rule_id, Counter())[i.title.split(":")[0]] += 1
     return {rule: titles.most_common(1)[0][0] for rule, titles in named.items()}
 
 

@@ -74,7 +74,7 @@ def test_summary_counts_overdue_work_by_kind_and_by_worker_and_links_to_the_filt
     assert "<strong>3</strong> items of work are overdue" in body
     overdue = reverse("workforce:team_overdue", args=[team.pk])
     assert f'<a class="govuk-link" href="{overdue}?kind=cin_visit">Child in need visit due</a>' in body
-    assert f'href="{overdue}?kind=plan_action">Plan action overdue</a>' in body
+    assert f'href="{overdue}?kind=plan_action">Plan actions</a>' in body
     assert "book the parenting course" not in body  # a plan action's own words stay in its list
     assert f'href="{overdue}?worker={social_worker.pk}">{social_worker.display_name}</a>' in body
     assert child.display_name not in body  # the summary lists no child's overdue work
