@@ -1,5 +1,5 @@
 """The load test's goal pages make a bounded number of queries, however big the caseload
-or the child's history (no N+1): the child's page, My work (caseload) and search.
+or the child's history (no N+1): the child's page, My work (caseload), the team page and search.
 
 Run against a small generated borough; the bounds are the counts measured (loadtest/README.md)
 with a little room. A page whose count grows with the number of rows shown fails here long
@@ -27,6 +27,7 @@ AS_OF = date(2026, 1, 15)
 CHILD_PAGE_MAX = 36
 MY_WORK_MAX = 40
 SEARCH_MAX = 6
+TEAM_PAGE_MAX = 75
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +74,36 @@ def test_my_work_makes_the_same_few_queries_when_the_caseload_is_big_or_small(
         # No statement runs once per row: the same query shape at most a few times a page.
         shapes = Counter(_shape(q["sql"]) for q in captured.captured_queries)
         assert max(shapes.values()) <= 3, shapes.most_common(1)
+
+
+@pytest.mark.django_db
+def test_team_page_makes_the_same_few_queries_when_the_team_is_big_or_small(
+    client, borough, django_assert_max_num_queries
+):
+    from accounts.models import Team
+
+    teams = list(
+        Team.objects.filter(manager__isnull=False, is_active=True)
+        .annotate(open=Count("allocations", filter=Q(allocations__end_date__isnull=True)))
+        .filter(open__gt=0)
+        .order_by("-open", "pk")
+    )
+    big, small = teams[0], teams[-1]
+    assert big.open > small.open  # type: ignore[attr-defined]
+
+    for team in (big, small):
+        client.force_login(team.manager)
+        client.get("/")
+        for path in (
+            f"/work/teams/{team.pk}/",
+            f"/work/teams/{team.pk}/overdue/",
+            f"/work/teams/{team.pk}/waiting/",
+        ):
+            with django_assert_max_num_queries(TEAM_PAGE_MAX) as captured:
+                response = client.get(path)
+            assert response.status_code == 200
+            shapes = Counter(_shape(q["sql"]) for q in captured.captured_queries)
+            assert max(shapes.values()) <= 3, (path, shapes.most_common(1))
 
 
 @pytest.mark.django_db

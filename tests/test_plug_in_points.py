@@ -49,6 +49,7 @@ def test_panel_modules_offer_builders_of_a_person_for_a_user_and_hold_person_rec
         ("episode_guards", "open_work", ("referral",)),
         ("visit_checks", "refusals", ("person", "kind", "visited_on")),
         ("on_change", "record_changed", (frozenset({1}),)),
+        ("workload", "caseloads", (["worker"], "today")),
         ("merging", "after_merge", ("actor", "survivor")),
     ],
 )

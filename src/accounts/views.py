@@ -28,8 +28,8 @@ from core.middleware import EXPIRED_FLAG
 from . import dormancy, lockout, services, sessions, twofactor
 from .decorators import requires
 from .forms import CodeForm, EnrolForm, ResetTwoFactorForm, SignInForm, UnlockForm
-from .models import SignInAttempt, TotpDevice, User
-from .permissions import Permission
+from .models import SignInAttempt, Team, TotpDevice, User
+from .permissions import Permission, Role
 
 PENDING_USER = "twofactor.pending_user"
 PENDING_AT = "twofactor.pending_at"
@@ -41,8 +41,16 @@ PENDING_SECONDS = 5 * 60
 
 @authenticated
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The start page: where each role's day begins."""
+    """The start page: where each role's day begins. A team manager's is their team's page
+    (the list of teams when they manage several)."""
     user = request.user
+    if user.role == Role.TEAM_MANAGER.value and user.has_perm(Permission.VIEW_TEAM_WORK.value):
+        managed = list(Team.objects.filter(manager=user, is_active=True).values_list("pk", flat=True)[:2])
+        if len(managed) > 1:
+            return redirect("workforce:teams")
+        team_id = managed[0] if managed else user.team_id if user.team and user.team.is_active else None
+        if team_id is not None:
+            return redirect("workforce:team", team_id=team_id)
     if user.has_perm(Permission.VIEW_OWN_WORK.value):
         return redirect("workforce:my_work")
     if user.has_perm(Permission.VIEW_AUDIT.value):

@@ -19,6 +19,8 @@ order, so adding a stage never means editing another app's code. Each has a type
 - `<app>/visit_checks.py`: `refusals: VisitCheck`, why this stage refuses a visit of a kind
   on a date (a child protection visit for a child with no child protection plan then), by
   form field; casework's `record_visit` asks every stage before it records one.
+- `<app>/workload.py`: `caseloads: CaseloadWeigher`, each worker's caseload weighed against
+  the authority's thresholds (the team page shows it beside the workers it lists).
 - `<app>/on_change.py`: `record_changed: ChangeListener`, told after a transaction that
   changed these people's records has committed: a service that changes a child's record
   says so with `changed(person)` (below), beside its audit. It must be quick: queue
@@ -30,7 +32,7 @@ contracts are casework's (`casework.chronology`, `casework.documents`).
 """
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import import_module
@@ -43,6 +45,7 @@ from django.db.models import Model, QuerySet, prefetch_related_objects
 
 if TYPE_CHECKING:
     from datetime import date
+    from decimal import Decimal
 
     from accounts.models import User
     from frontdoor.models import Referral
@@ -106,6 +109,32 @@ class VisitCheck(Protocol):
     """Why a visit of this kind on this day cannot be recorded, by form field ({} if it can)."""
 
     def __call__(self, person: "Person", kind: str, visited_on: "date") -> dict[str, str]: ...
+
+
+class WeightedLoad(Protocol):
+    """A worker's caseload weighed by the kinds of work it holds, against the thresholds that
+    apply to them (lower for a newly qualified worker's protected caseload)."""
+
+    @property
+    def worker(self) -> "User": ...
+    @property
+    def children(self) -> int: ...
+    @property
+    def weighted(self) -> "Decimal": ...
+    @property
+    def amber(self) -> "Decimal": ...
+    @property
+    def red(self) -> "Decimal": ...
+    @property
+    def rag(self) -> str: ...  # "green", "amber" or "red"
+    @property
+    def protected(self) -> bool: ...
+
+
+class CaseloadWeigher(Protocol):
+    """These workers' caseloads on a day, weighed (in a few queries, never one per worker)."""
+
+    def __call__(self, workers: Iterable["User"], on: "date") -> Sequence[WeightedLoad]: ...
 
 
 class ChangeListener(Protocol):
@@ -196,6 +225,14 @@ def visit_refusals(person: "Person", kind: str, visited_on: "date") -> dict[str,
     """Every stage's reasons to refuse recording this visit (`visit_checks.refusals`)."""
     checks: list[VisitCheck] = [module.refusals for module in app_modules("visit_checks")]
     return {name: message for check in checks for name, message in check(person, kind, visited_on).items()}
+
+
+def weighted_caseloads(workers: Iterable["User"], on: "date") -> dict[int, WeightedLoad]:
+    """Each worker's weighted caseload (`workload.caseloads`), by the worker's key; empty when
+    no installed app weighs caseloads."""
+    people = list(workers)
+    weighers: list[CaseloadWeigher] = [module.caseloads for module in app_modules("workload")]
+    return {load.worker.pk: load for weigh in weighers for load in weigh(people, on)}
 
 
 logger = logging.getLogger(__name__)

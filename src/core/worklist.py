@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
+from django.apps import apps
+
 from .extensions import app_modules
 from .presenters import RESTRICTED_NAME
 
@@ -82,12 +84,17 @@ def providers() -> list[Provider]:
     return [module.items for module in app_modules("worklist")]
 
 
-def _open_work() -> list[OpenWork]:
+def _open_work() -> list[tuple[str, OpenWork]]:
+    """Each stage's open work, with the stage's name as a list shows it ("Child protection")."""
     return [
-        module.open_work_person_ids
+        (_stage_name(module.__name__), module.open_work_person_ids)
         for module in app_modules("worklist")
         if hasattr(module, "open_work_person_ids")
     ]
+
+
+def _stage_name(module_name: str) -> str:
+    return str(apps.get_app_config(module_name.split(".")[0]).verbose_name).split(":")[0]
 
 
 def work_items(
@@ -128,9 +135,17 @@ def awaiting_sign_off(
     ]
 
 
+def open_work_by_stage(today: date) -> dict[int, dict[str, date]]:
+    """Children with open work in any stage, each with the stages it is open in ("Front
+    door", "Assessments", "Child protection", ...) and the date the oldest of it began there."""
+    found: dict[int, dict[str, date]] = {}
+    for stage, open_work in _open_work():
+        for person_id, began in open_work(today).items():
+            found.setdefault(person_id, {})[stage] = _as_date(began)
+    return found
+
+
 def children_with_open_work(today: date) -> dict[int, date]:
     """Children with open work in any stage (each worklist may offer `open_work_person_ids`),
     each with the date their oldest open work began."""
-    return since_earliest(
-        (person_id, began) for open_work in _open_work() for person_id, began in open_work(today).items()
-    )
+    return {person_id: min(stages.values()) for person_id, stages in open_work_by_stage(today).items()}

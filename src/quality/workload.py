@@ -77,6 +77,8 @@ class WorkerLoad:
     rag: str  # "green", "amber" or "red"
     protected: bool  # a newly qualified worker's protected caseload
     by_kind: dict[str, int] = field(default_factory=dict)
+    amber: Decimal = Decimal(0)  # the thresholds that apply to this worker
+    red: Decimal = Decimal(0)
 
 
 def caseloads(workers: Iterable[User], on: date) -> list[WorkerLoad]:
@@ -113,6 +115,8 @@ def caseloads(workers: Iterable[User], on: date) -> list[WorkerLoad]:
                 rag=rag,
                 protected=protected,
                 by_kind=dict(counts),
+                amber=amber,
+                red=red,
             )
         )
     return sorted(loads, key=lambda load: (-load.weighted, load.worker.last_name))

@@ -1,6 +1,6 @@
 """Read models for caseloads."""
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -122,11 +122,15 @@ def current_social_worker(person_id: int) -> Allocation | None:
     )
 
 
-def unallocated_children(today: date | None = None) -> dict[int, date]:
-    """Children with open work in any stage and no current allocated social worker, each with
-    the date their oldest open work began, longest waiting first."""
+def unallocated_children(
+    today: date | None = None, open_work: Mapping[int, date] | None = None
+) -> dict[int, date]:
+    """Children with open work in any stage (or in `open_work`, already read) and no current
+    allocated social worker, each with the date their oldest open work began, longest
+    waiting first."""
     today = today or timezone.localdate()
-    open_work = children_with_open_work(today)
+    if open_work is None:
+        open_work = children_with_open_work(today)
     allocated = set(
         Allocation.objects.current(today)
         .filter(role=AllocationRole.SOCIAL_WORKER, person_id__in=list(open_work))

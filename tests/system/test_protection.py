@@ -156,5 +156,8 @@ def test_assessment_leads_to_s47_conference_and_signed_off_plan_with_overdue_cor
     expect(page.get_by_role("row").filter(has_text="Core group due")).to_contain_text("Overdue")
     assert_accessible(page)
     manager.goto(f"/work/teams/{team.pk}/")
+    assert_accessible(manager)
+    manager.get_by_role("link", name="Core group due").click()
+    expect(manager.get_by_role("heading", level=1)).to_have_text("Overdue work")
     expect(manager.get_by_role("row").filter(has_text="Core group due")).to_contain_text("Amelia Hughes")
     assert_accessible(manager)

@@ -454,7 +454,7 @@ def test_team_page_shows_sign_offs_and_unallocated_work_when_plan_draft(
 
     # Unallocated: the child has an open plan and no social worker.
     body = client_for(team_manager).get(f"/work/teams/{team.pk}/").content.decode()
-    assert child.la_child_id in body.split('id="unallocated"')[1]
+    assert child.display_name in body.split('id="unallocated"')[1]
     # Allocated to the team: the plan awaiting sign-off shows; the child is no longer unallocated.
     allocate(team_manager, child, team_manager, team, date(2025, 4, 1))
     body = client_for(team_manager).get(f"/work/teams/{team.pk}/").content.decode()
