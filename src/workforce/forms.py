@@ -3,18 +3,20 @@ from typing import Any
 from django import forms
 
 from accounts.models import Team, User
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .models import AllocationReason, AllocationRole
 
 
-class AllocateForm(forms.Form):
+class AllocateForm(GovForm):
     worker = forms.ChoiceField(label="Worker", error_messages={"required": "Select a worker"})
     team = forms.ChoiceField(label="Team", error_messages={"required": "Select a team"})
     role = forms.ChoiceField(
         label="Allocated as", choices=AllocationRole.choices, initial=AllocationRole.SOCIAL_WORKER
     )
-    start_date = GovDateField(label="From", required=True, past_only=True)
+    start_date = GovDateField(
+        label="From", required=True, past_only=True, name="The date the allocation starts"
+    )
     reason = forms.ChoiceField(
         label="Reason", choices=AllocationReason.choices, initial=AllocationReason.MANAGE
     )
