@@ -198,7 +198,7 @@ class SearchForm(GovForm):
         label="Name",
         required=False,
         max_length=200,
-        help_text="Any name they have used. Spelling does not need to be exact.",
+        help_text="Any name they have used (spelling does not need to be exact), or their Harbour ID.",
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
     date_of_birth = GovDateField(label="Date of birth", required=False)
