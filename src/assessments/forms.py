@@ -49,6 +49,15 @@ class AssessmentForm(GovForm):
     )
 
 
+class AuthoriseForm(GovForm):
+    comments = text(
+        "Why the assessment can be authorised, and what happens next",
+        help_text="Your management oversight: it is kept on the assessment's history.",
+        error="Enter why the assessment can be authorised",
+        max_length=5000,
+    )
+
+
 class ReturnForm(GovForm):
     comments = text(
         "Why the assessment does not meet the agreed standard, and what needs to be done",

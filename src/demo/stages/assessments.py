@@ -224,8 +224,15 @@ def _conclude(
     if ctx.rng.random() < 0.05 and submitted > today - timedelta(days=10) and not carried_over:
         return  # awaiting authorisation
     authorised = min(today, timescales.add_working_days(submitted, ctx.rng.randint(0, 2)))
-    services.authorise_assessment(actor=manager, assessment=assessment, on=authorised)
+    services.authorise_assessment(
+        actor=manager, assessment=assessment, comments=AUTHORISED_COMMENT, on=authorised
+    )
 
+
+AUTHORISED_COMMENT = (
+    "The analysis weighs the worries against the family's strengths and the child's own words; "
+    "the plan that follows is proportionate. Authorised."
+)
 
 COMMISSIONED = (
     ("PARENTING", "Parenting capacity of both parents", "Family Assessment Service"),
