@@ -23,20 +23,8 @@ from django.core import validators
 # Labels are questions and headings; a message wants the thing asked for.
 # "Reason (optional)", "Referral (CIN episode)", "Who attended – one a line: name, agency".
 _ASIDE = re.compile(r"\s*(\([^)]*\)|\s–\s.*)\s*$")
-_QUESTION_WORDS = (
-    "what ",
-    "which ",
-    "who ",
-    "why ",
-    "how ",
-    "when ",
-    "where ",
-    "is ",
-    "are ",
-    "was ",
-    "did ",
-)
-_QUESTION_WORDS += ("does ", "do ", "has ", "have ", "can ", "should ", "will ")
+# A label that is only a question word ("Why", "Where (optional)") names no answer by itself.
+_QUESTION_WORDS = frozenset("what which who why how when where".split())
 
 
 def subject(label: Any) -> str:
@@ -52,7 +40,7 @@ def _named(label: Any) -> str:
     """How a message names the answer it is about: the label, or for a question ("Why are
     you resetting it?") the answer to it."""
     name = subject(label)
-    if str(label or "").strip().endswith("?") or f"{name.lower()} " in _QUESTION_WORDS:
+    if str(label or "").strip().endswith("?") or name.lower() in _QUESTION_WORDS:
         return f"The answer to ‘{name}’"
     return name
 
@@ -160,15 +148,18 @@ def django_defaults() -> set[str]:
             found.update(str(m) for m in getattr(klass, "default_error_messages", {}).values())
     for name in dir(validators):
         obj = getattr(validators, name)
-        if isinstance(obj, type) and getattr(obj, "message", None):
-            found.add(str(obj.message))
-        if isinstance(obj, type) and isinstance(getattr(obj, "messages", None), dict):
-            found.update(str(m) for m in obj.messages.values())
+        if not isinstance(obj, type):
+            continue
+        if message := getattr(obj, "message", None):
+            found.add(str(message))
+        if isinstance(messages := getattr(obj, "messages", None), dict):
+            found.update(str(m) for m in messages.values())
     return found
 
 
 def _subclasses(cls: type) -> list[type]:
-    out = [cls]
+    out: list[type] = [cls]
+    sub: type
     for sub in cls.__subclasses__():
         out.extend(_subclasses(sub))
     return out
