@@ -24,7 +24,7 @@ from django.core import validators
 # "Reason (optional)", "Referral (CIN episode)", "Who attended – one a line: name, agency".
 _ASIDE = re.compile(r"\s*(\([^)]*\)|\s–\s.*)\s*$")
 # A label that is only a question word ("Why", "Where (optional)") names no answer by itself.
-_QUESTION_WORDS = frozenset("what which who why how when where".split())
+_QUESTION_WORDS = frozenset(["what", "which", "who", "why", "how", "when", "where"])
 
 
 def subject(label: Any) -> str:
