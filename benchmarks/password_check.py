@@ -30,7 +30,6 @@ def main(argv: list[str] | None = None) -> int:
 
     django.setup()
     from django.contrib.auth.hashers import get_hashers
-
     from duplicates import reference_loop_ms
 
     password = "a long enough test password"  # noqa: S105

@@ -56,7 +56,8 @@ def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         found = search_people(request.user, query)
         results, more = found.matches, found.more
-        _audit_search(request.user, query, results)
+        if query.harbour_id:
+            _audit_search(request.user, query, results)
         only = results[0] if len(results) == 1 else None
         if query.harbour_id and only and only.can_open and not request.GET.get("relate_to"):
             # The child whose Harbour ID was typed: straight to their record (opened, and
@@ -79,7 +80,8 @@ def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _audit_search(user: User, query: SearchQuery, results: list[Any]) -> None:
-    """Who searched, by what and how many were found; one Harbour ID found names its child."""
+    """A search by Harbour ID names one child: who looked for them, and whether they were
+    found (a search by name lists many and is not audited; opening a record always is)."""
     person = results[0].person if query.harbour_id and len(results) == 1 else None
     auditor.record(
         actor=user,
