@@ -2,9 +2,11 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from core.form_fields import text
+from core.form_messages import GovErrors
+from core.forms import GovForm
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(GovErrors, AuthenticationForm):
     username = forms.CharField(
         label="Username", widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"})
     )
@@ -30,7 +32,7 @@ def _security_code(label: str, help_text: str, max_length: int, error: str) -> f
     )
 
 
-class CodeForm(forms.Form):
+class CodeForm(GovForm):
     code = _security_code(
         "Security code",
         "The 6-digit code from your authenticator app, or one of your recovery codes.",
@@ -39,7 +41,7 @@ class CodeForm(forms.Form):
     )
 
 
-class EnrolForm(forms.Form):
+class EnrolForm(GovForm):
     code = _security_code(
         "Security code from your authenticator app",
         "Enter the 6-digit code the app shows after you add Harbour to it.",
@@ -48,7 +50,7 @@ class EnrolForm(forms.Form):
     )
 
 
-class ResetTwoFactorForm(forms.Form):
+class ResetTwoFactorForm(GovForm):
     reason = text(
         "Why are you resetting their two-factor sign-in?",
         rows=3,
@@ -62,5 +64,5 @@ class ResetTwoFactorForm(forms.Form):
     )
 
 
-class UnlockForm(forms.Form):
+class UnlockForm(GovForm):
     reason = text("Reason (optional)", rows=2, required=False, max_length=1000)

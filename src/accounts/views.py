@@ -24,6 +24,7 @@ from core import drafts
 from core.forms import submitted
 from core.http import AuthenticatedHttpRequest, authenticated, public
 from core.middleware import EXPIRED_FLAG
+from core.presenters import counted
 
 from . import dormancy, lockout, services, sessions, twofactor
 from .decorators import requires
@@ -351,7 +352,7 @@ def dormant_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Accounts with no sign-in for the dormancy period, and those already disabled as dormant."""
     if request.method == "POST":
         disabled = services.disable_dormant_accounts(actor=request.user)
-        messages.success(request, f"{len(disabled)} dormant account(s) disabled")
+        messages.success(request, f"{counted(len(disabled), 'dormant account')} disabled")
         return redirect("accounts:dormant")
     days = settings.HARBOUR_DORMANT_DAYS
     return render(
@@ -482,7 +483,7 @@ def reset_two_factor(request: AuthenticatedHttpRequest, user_id: int) -> HttpRes
         messages.success(
             request,
             f"Two-factor sign-in reset for {subject.display_name}. They must set it up again "
-            f"when they next sign in ({reset.result} session(s) ended).",
+            f"when they next sign in ({counted(reset.result, 'session')} ended).",
         )
         return redirect("accounts:user", user_id=subject.pk)
     return render(

@@ -4,12 +4,12 @@ from django import forms
 
 from codes import cin as cin_codes
 from core.form_fields import radios, text
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .models import AssessmentKind, AssessmentOutcome, CommissionedKind
 
 
-class StartAssessmentForm(forms.Form):
+class StartAssessmentForm(GovForm):
     referral = radios("Referral (CIN episode)", coerce=int)
     kind = radios("Type of assessment", AssessmentKind.choices, initial=AssessmentKind.SINGLE)
     start_date = GovDateField(label="Start date", required=True, past_only=True)
@@ -22,7 +22,7 @@ class StartAssessmentForm(forms.Form):
         self.fields["referral"].error_messages["required"] = "Select the referral"
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(GovForm):
     child_seen_on = GovDateField(label="Date the child was seen", required=False, past_only=True)
     child_seen_alone_on = GovDateField(label="Date the child was seen alone", required=False, past_only=True)
     child_wishes = text("The child's wishes and feelings, in their own words", required=False)
@@ -49,14 +49,23 @@ class AssessmentForm(forms.Form):
     )
 
 
-class ReturnForm(forms.Form):
+class AuthoriseForm(GovForm):
+    comments = text(
+        "Why the assessment can be authorised, and what happens next",
+        help_text="Your management oversight: it is kept on the assessment's history.",
+        error="Enter why the assessment can be authorised",
+        max_length=5000,
+    )
+
+
+class ReturnForm(GovForm):
     comments = text(
         "Why the assessment does not meet the agreed standard, and what needs to be done",
         error="Enter what needs to be done to meet the standard",
     )
 
 
-class CommissionForm(forms.Form):
+class CommissionForm(GovForm):
     kind = radios("Type", CommissionedKind.choices)
     description = forms.CharField(label="What is being assessed", max_length=200)
     provider = forms.CharField(label="Provider", max_length=200)
@@ -64,5 +73,5 @@ class CommissionForm(forms.Form):
     due_on = GovDateField(label="Due date", required=True)
 
 
-class CompleteCommissionedForm(forms.Form):
+class CompleteCommissionedForm(GovForm):
     completed_on = GovDateField(label="Date completed", required=True, past_only=True)

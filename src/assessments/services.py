@@ -232,17 +232,19 @@ def submit_assessment(
 
 @transaction.atomic
 def authorise_assessment(
-    *, actor: User, assessment: Assessment, on: date | None = None, notify: bool = True
+    *, actor: User, assessment: Assessment, comments: str, on: date | None = None, notify: bool = True
 ) -> Assessment:
-    """A manager authorises the assessment: its completion (actual end) date. The worker is
-    notified."""
+    """A manager authorises the assessment: its completion (actual end) date. Like any
+    management decision it carries its rationale (`comments`: why it meets the standard and
+    what happens next), kept on the assessment's history. The worker is notified."""
     _require(actor, Permission.AUTHORISE_ASSESSMENT)
+    required("comments", comments, "Enter why the assessment can be authorised")
     told = on
     on = on or timezone.localdate()
     not_before(
         "on", on, assessment.submitted_on, "The authorisation date must be on or after the submission date"
     )
-    _move(assessment, "authorise", actor=actor, at=_at(on))
+    _move(assessment, "authorise", actor=actor, at=_at(on), reason=comments.strip())
     assessment.authorised_on = on
     assessment.authorised_by = actor
     assessment.save(update_fields=["authorised_on", "authorised_by"])

@@ -25,7 +25,14 @@ from people.models import Person
 from people.pages import form_view
 
 from . import rules, services
-from .forms import AssessmentForm, CommissionForm, CompleteCommissionedForm, ReturnForm, StartAssessmentForm
+from .forms import (
+    AssessmentForm,
+    AuthoriseForm,
+    CommissionForm,
+    CompleteCommissionedForm,
+    ReturnForm,
+    StartAssessmentForm,
+)
 from .machines import AssessmentMachine
 from .models import Assessment, CommissionedAssessment
 
@@ -106,32 +113,36 @@ def edit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpRespo
     )
 
 
-def _move(request: AuthenticatedHttpRequest, assessment: Assessment, action: str) -> HttpResponse:
-    """Submit or authorise; what stops it is said on the assessment's page."""
+@requires(Permission.RECORD_ASSESSMENT)
+@_assessment(Purpose.EDIT)
+@require_POST
+def submit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
+    """Submit for authorisation; what stops it is said on the assessment's page."""
     try:
-        if action == "submit":
-            services.submit_assessment(actor=request.user, assessment=assessment)
-            messages.success(request, "Assessment submitted for authorisation")
-        else:
-            services.authorise_assessment(actor=request.user, assessment=assessment)
-            messages.success(request, "Assessment authorised")
+        services.submit_assessment(actor=request.user, assessment=assessment)
+        messages.success(request, "Assessment submitted for authorisation")
     except ValidationError as exc:
         messages.error(request, "This cannot be done yet: " + "; ".join(exc.messages))
     return redirect(_detail_url(assessment))
 
 
-@requires(Permission.RECORD_ASSESSMENT)
-@_assessment(Purpose.EDIT)
-@require_POST
-def submit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
-    return _move(request, assessment, "submit")
-
-
 @requires(Permission.AUTHORISE_ASSESSMENT)
 @_assessment(Purpose.EDIT)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def authorise(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
-    return _move(request, assessment, "authorise")
+    """Authorise, with the manager's comments (their oversight, as on any management decision)."""
+    return form_page(
+        request,
+        AuthoriseForm(request.POST or None),
+        lambda data: services.authorise_assessment(
+            actor=request.user, assessment=assessment, comments=data["comments"]
+        ),
+        title="Authorise the assessment",
+        success="Assessment authorised",
+        next_url=_detail_url(assessment),
+        back=_detail_url(assessment),
+        person=assessment.person,
+    )
 
 
 @requires(Permission.AUTHORISE_ASSESSMENT)

@@ -3,12 +3,12 @@ from django import forms
 from codes import permanence as pcodes
 from codes import ssda903
 from core.form_fields import line, radios, text
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .eligibility import OC3_AGES, ordinal
 
 
-class CareLeaverForm(forms.Form):
+class CareLeaverForm(GovForm):
     recorded_category = radios(
         "Eligibility category", pcodes.CARE_LEAVER_ELIGIBILITY.choices(), "Select the eligibility category"
     )
@@ -34,27 +34,37 @@ class CareLeaverForm(forms.Form):
     )
 
 
-class PathwayPlanForm(forms.Form):
+class PathwayPlanForm(GovForm):
     plan_date = GovDateField(label="Date of the pathway plan", required=True, past_only=True)
     summary = text("Summary (optional)", required=False, max_length=5000)
 
 
-class PathwayReviewForm(forms.Form):
+class PathwayReviewForm(GovForm):
     reviewed_on = GovDateField(label="Date of the review", required=True, past_only=True)
     notes = text("Notes (optional)", required=False, max_length=5000)
 
 
-class PathwayActionForm(forms.Form):
-    who = line("Who", 120, "Enter who will do this")
-    what = line("What", 500, "Enter what will be done")
-    due_by = GovDateField(label="By when", required=True)
+class PathwayActionForm(GovForm):
+    who = line(
+        "Who",
+        120,
+        "Enter who will do this",
+        error_messages={"max_length": "Who will do this must be %(limit_value)d characters or fewer"},
+    )
+    what = line(
+        "What",
+        500,
+        "Enter what will be done",
+        error_messages={"max_length": "What will be done must be %(limit_value)d characters or fewer"},
+    )
+    due_by = GovDateField(label="By when", required=True, name="The date the action is due by")
 
 
-class CompleteActionForm(forms.Form):
+class CompleteActionForm(GovForm):
     completed_on = GovDateField(label="Completed on", required=True, past_only=True)
 
 
-class BirthdayStatusForm(forms.Form):
+class BirthdayStatusForm(GovForm):
     age = radios(
         "Which birthday",
         [(str(a), f"{ordinal(a)} birthday") for a in OC3_AGES],

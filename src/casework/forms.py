@@ -3,20 +3,27 @@ from typing import Any
 from django import forms
 
 from core.form_fields import radios, text, yes_no
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .chronology import KIND_LABELS
 from .models import CaseNoteKind, DocumentType, VisitKind
 
 
-class VisitForm(forms.Form):
+class VisitForm(GovForm):
     kind = forms.ChoiceField(label="Type of visit", choices=VisitKind.choices)
     visited_on = GovDateField(label="Date of the visit", required=True, past_only=True)
     child_seen = yes_no("Was the child seen?", error="Select whether the child was seen")
     seen_alone = forms.BooleanField(label="The child was seen alone", required=False)
     bedroom_seen = forms.BooleanField(label="The child's bedroom was seen", required=False)
     announced = forms.BooleanField(label="The visit was announced", required=False, initial=True)
-    location = forms.CharField(label="Where (optional)", max_length=120, required=False)
+    location = forms.CharField(
+        label="Where (optional)",
+        max_length=120,
+        required=False,
+        error_messages={
+            "max_length": "Where the visit took place must be %(limit_value)d characters or fewer"
+        },
+    )
     purpose = forms.CharField(label="Purpose of the visit (optional)", max_length=300, required=False)
     child_said = text("What the child said, in their own words (optional)", required=False, max_length=5000)
 
@@ -41,10 +48,10 @@ def _yes_no_unknown(label: str) -> forms.ChoiceField:
     return radios(label, YES_NO_UNKNOWN, coerce=_yes_no_none, empty_value=None, required=False)
 
 
-class ChronologyFilterForm(forms.Form):
+class ChronologyFilterForm(GovForm):
     """GET filters: work without JavaScript."""
 
-    date_from = GovDateField(label="From", required=False)
+    date_from = GovDateField(label="From", required=False, name="The date to list from")
     date_to = GovDateField(label="To", required=False)
     kind = forms.MultipleChoiceField(
         label="Kinds of event",
@@ -61,7 +68,7 @@ class ChronologyFilterForm(forms.Form):
         return data
 
 
-class AnnotationForm(forms.Form):
+class AnnotationForm(GovForm):
     significant = forms.BooleanField(label="This is a significant event in the child's life", required=False)
     impact = text(
         "Impact on the child",
@@ -79,7 +86,7 @@ class AnnotationForm(forms.Form):
     )
 
 
-class ChronologyEntryForm(forms.Form):
+class ChronologyEntryForm(GovForm):
     occurred_on = GovDateField(label="Date of the event", required=True, past_only=True)
     agency = forms.CharField(
         label="Agency involved", max_length=120, help_text="For example, school, police, GP."
@@ -93,7 +100,7 @@ class ChronologyEntryForm(forms.Form):
     restricted = forms.BooleanField(label="Restrict this entry to managers", required=False)
 
 
-class CaseNoteForm(forms.Form):
+class CaseNoteForm(GovForm):
     kind = forms.ChoiceField(label="Type of note", choices=CaseNoteKind.choices)
     occurred_on = GovDateField(label="Date", required=True, past_only=True)
     title = forms.CharField(label="Heading (optional)", max_length=200, required=False)
@@ -126,7 +133,7 @@ class CaseNoteForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
-class ChildViewForm(forms.Form):
+class ChildViewForm(GovForm):
     recorded_on = GovDateField(label="Date", required=True, past_only=True)
     words = text(
         "What the child said, in their own words",
@@ -154,7 +161,7 @@ class ChildViewForm(forms.Form):
     informed_source_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
-class DocumentUploadForm(forms.Form):
+class DocumentUploadForm(GovForm):
     title = forms.CharField(label="Title", max_length=200)
     doc_type = forms.ChoiceField(label="Type", choices=DocumentType.choices)
     document_date = GovDateField(label="Date of the document", required=True, past_only=True)
@@ -172,7 +179,7 @@ class DocumentUploadForm(forms.Form):
     )
 
 
-class GenerateDocumentForm(forms.Form):
+class GenerateDocumentForm(GovForm):
     choice = radios("Document to generate")
 
     def __init__(self, *args: Any, options: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -180,7 +187,7 @@ class GenerateDocumentForm(forms.Form):
         self.fields["choice"].choices = options  # type: ignore[attr-defined]
 
 
-class SubjectAccessForm(forms.Form):
+class SubjectAccessForm(GovForm):
     requested_by_name = forms.CharField(
         label="Who asked for the record",
         max_length=200,
@@ -189,11 +196,11 @@ class SubjectAccessForm(forms.Form):
     received_on = GovDateField(label="Date the request was received", required=True, past_only=True)
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(GovForm):
     reason = text("What needs to change", rows=3, max_length=2000)
 
 
-class ExtendSubjectAccessForm(forms.Form):
+class ExtendSubjectAccessForm(GovForm):
     months = radios(
         "How much longer is needed?",
         [("1", "One further month"), ("2", "Two further months")],

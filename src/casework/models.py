@@ -215,11 +215,22 @@ class Document(models.Model):
     named_users = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
     generator = models.CharField(max_length=80, blank=True, help_text="Key of the generator, if generated.")
     source_key = models.CharField(max_length=120, blank=True)
+    content_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="Of a generated document's content: the same content is filed once.",
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = staff()
 
+    # Set by `generate_document` when the content had not changed and the copy filed before is given.
+    reused = False
+
     class Meta:
         ordering = ["-document_date", "-id"]
+        indexes = [
+            models.Index(fields=["person", "source_key", "content_hash"], name="document_same_content")
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -4,7 +4,9 @@ Everything Harbour generates is first described as a `Doc` (headings, paragraphs
 lines and tables) and then rendered; generators never touch a rendering library.
 """
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -49,6 +51,13 @@ class Doc:
 
     def table(self, rows: list[list[str]], widths: list[float] | None = None) -> None:
         self.blocks.append(Block("table", rows=rows, widths=widths or []))
+
+
+def content_hash(doc: Doc) -> str:
+    """A fingerprint of what a document says and how it is laid out (not of the PDF, whose
+    bytes carry the moment it was made): the same content gives the same hash."""
+    text = json.dumps(asdict(doc), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _para(text: str, style: object) -> Paragraph:

@@ -4,11 +4,11 @@ from django import forms
 
 from codes import cin as cin_codes
 from core.form_fields import radios, text
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 from plans import forms as plan_forms
 
 
-class CINPlanForm(forms.Form):
+class CINPlanForm(GovForm):
     referral = radios("Referral (CIN episode)", coerce=int)
     start_date = GovDateField(label="Start date", required=True, past_only=True)
     worries = text("What we are worried about", required=False)
@@ -27,7 +27,7 @@ class ReviewForm(plan_forms.ProgressForm):
     child_views = text("The child's views", required=False)
 
 
-class CloseEpisodeForm(forms.Form):
+class CloseEpisodeForm(GovForm):
     closure_date = GovDateField(label="Closure date", required=True, past_only=True)
     closure_reason = radios(
         "Reason for closure", cin_codes.CLOSURE_REASON.choices(), "Select the reason for closure"

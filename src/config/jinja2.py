@@ -29,6 +29,7 @@ def environment(**options: Any) -> Environment:
             "field_params": govuk_field_params,
             "form_error_list": error_list,
             "nav_items": nav_items,
+            "counted": presenters.counted,
         }
     )
     env.filters.update(presenters.FILTERS)

@@ -25,7 +25,7 @@ def radios(label: str, choices: Any = (), error: str = "", **options: Any) -> fo
     """One answer from a few, shown as radios (`coerce`: typed); `error`, the message when
     none is chosen."""
     if error:
-        options["error_messages"] = {"required": error}
+        options["error_messages"] = {**options.get("error_messages", {}), "required": error}
     field = forms.TypedChoiceField if "coerce" in options else forms.ChoiceField
     return field(label=label, choices=choices, widget=forms.RadioSelect, **options)
 
@@ -59,7 +59,7 @@ def line(label: str, max_length: int, error: str = "", **options: Any) -> forms.
     """A short free-text answer on one line; `error`, the message when it is required and
     left empty."""
     if error:
-        options["error_messages"] = {"required": error}
+        options["error_messages"] = {**options.get("error_messages", {}), "required": error}
     return forms.CharField(label=label, max_length=max_length, **options)
 
 
@@ -67,5 +67,5 @@ def text(label: str, rows: int = 4, error: str = "", **options: Any) -> forms.Ch
     """A free-text answer in a textarea of `rows` lines; `error`, the message when it is
     required and left empty."""
     if error:
-        options["error_messages"] = {"required": error}
+        options["error_messages"] = {**options.get("error_messages", {}), "required": error}
     return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), **options)

@@ -35,9 +35,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from core.form_messages import GovErrors, give_gov_messages, subject
 from core.versioning import StaleEdit, show_conflict
 
 T = TypeVar("T")
+
+
+class GovForm(GovErrors, forms.Form):
+    """The base of every Harbour form: its messages say what to do (core.form_messages)."""
 
 
 class GovDateInput(forms.Widget):
@@ -61,17 +66,28 @@ class GovDateInput(forms.Widget):
 
 class GovDateField(forms.Field):
     widget = GovDateInput
+    asks_for_a_date = True
 
-    def __init__(self, *, past_only: bool = False, future_only: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *, past_only: bool = False, future_only: bool = False, name: str = "", **kwargs: Any
+    ) -> None:
+        """`name`: what messages call the date when the label does not say it well
+        ("By when" → name="The date the action is due by")."""
         self.past_only = past_only
         self.future_only = future_only
+        self.name = name
         super().__init__(**kwargs)
+        give_gov_messages(self)
+
+    @property
+    def called(self) -> str:
+        return self.name or (subject(self.label) if self.label else "Date")
 
     def to_python(self, value: Any) -> date | None:
         if isinstance(value, date):
             return value
         parts = value or {}
-        label = self.label or "Date"
+        label = self.called
         filled = {k: v for k, v in parts.items() if v}
         if not filled:
             return None
@@ -92,13 +108,13 @@ class GovDateField(forms.Field):
     def validate(self, value: date | None) -> None:
         if value is None:
             if self.required:
-                raise forms.ValidationError(f"Enter {(self.label or 'the date').lower()}", code="required")
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return
         today = timezone.localdate()
         if self.past_only and value > today:
-            raise forms.ValidationError(f"{self.label} must be today or in the past")
+            raise forms.ValidationError(f"{self.called} must be today or in the past")
         if self.future_only and value < today:
-            raise forms.ValidationError(f"{self.label} must be today or in the future")
+            raise forms.ValidationError(f"{self.called} must be today or in the future")
 
 
 def _error(bf: BoundField) -> dict[str, str] | None:

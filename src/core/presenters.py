@@ -1,6 +1,6 @@
 """Formatting for templates: dates the GOV.UK way, ages, identifiers."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django.utils import timezone
@@ -18,13 +18,39 @@ def govuk_date(value: date | datetime | None, empty: str = "Not recorded") -> st
     return f"{value.day} {value:%B %Y}"
 
 
+def govuk_time(value: datetime | time) -> str:
+    """A time of day the GOV.UK way, in local time: "10:30pm", "9am", "midday", "midnight"."""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if (value.hour, value.minute) == (12, 0):
+        return "midday"
+    if (value.hour, value.minute) == (0, 0):
+        return "midnight"
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+
+
 def govuk_datetime(value: datetime | None, empty: str = "Not recorded") -> str:
     if value is None:
         return empty
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    hour = local.hour % 12 or 12
-    suffix = "am" if local.hour < 12 else "pm"
-    return f"{local.day} {local:%B %Y} at {hour}:{local:%M}{suffix}"
+    return f"{local.day} {local:%B %Y} at {govuk_time(local)}"
+
+
+def known_by_date(value: datetime) -> bool:
+    """Whether a moment is one Harbour recorded for an event known only by its date: midday
+    to the microsecond, local time (`core.workflow.midday`)."""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return local.time() == time(12, 0)
+
+
+def event_when(value: datetime | None, empty: str = "Not recorded") -> str:
+    """When an event in a record's history happened: its date and time, or only its date
+    when only the date was recorded (no made-up "midday" for a step taken at 10:30pm)."""
+    if value is None:
+        return empty
+    return govuk_date(value) if known_by_date(value) else govuk_datetime(value)
 
 
 def short_date(value: date | None, empty: str = "") -> str:
@@ -54,6 +80,12 @@ def age_text(born: date | None, on: date | None = None) -> str:
     return f"{months} month{'s' if months != 1 else ''}"
 
 
+def counted(count: int, singular: str, plural: str = "") -> str:
+    """A number and its noun, in the plural unless one: "1 referral", "3 referrals",
+    "2 people" (``counted(2, "person", "people")``)."""
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
 def nhs_number(value: str | None) -> str:
     if not value:
         return "Not recorded"
@@ -72,8 +104,11 @@ def yes_no(value: Any) -> str:
 FILTERS = {
     "govuk_date": govuk_date,
     "govuk_datetime": govuk_datetime,
+    "govuk_time": govuk_time,
+    "event_when": event_when,
     "short_date": short_date,
     "age_text": age_text,
     "nhs_number": nhs_number,
     "yes_no": yes_no,
+    "counted": counted,
 }

@@ -9,7 +9,7 @@ from django.utils import timezone
 from codes import cin as cin_codes
 from codes import person as person_codes
 from core.form_fields import radios, text
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from . import clocks
 from .models import Channel, Consent, Decision, DisagreementOutcome
@@ -20,7 +20,7 @@ _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 _text = partial(text, rows=5, max_length=10000)
 
 
-class ContactForm(forms.Form):
+class ContactForm(GovForm):
     received_on = GovDateField(label="Date received", past_only=True, required=True)
     received_time = forms.CharField(
         label="Time received",
@@ -40,7 +40,14 @@ class ContactForm(forms.Form):
     referrer_contact_details = forms.CharField(
         label="Referrer's phone or email (optional)", max_length=200, required=False
     )
-    concern = _text("What is the concern?", rows=6)
+    concern = _text(
+        "What is the concern?",
+        rows=6,
+        error_messages={
+            "required": "Enter the concern",
+            "max_length": "The concern must be %(limit_value)d characters or fewer",
+        },
+    )
     consent = radios("Consent", Consent.choices, "Select whether consent was given")
     consent_notes = _text("Consent notes (required if consent was not sought)", rows=3, required=False)
 
@@ -58,7 +65,7 @@ class ContactForm(forms.Form):
         return data
 
 
-class FindChildForm(forms.Form):
+class FindChildForm(GovForm):
     given_name = forms.CharField(label="Given name", max_length=80)
     family_name = forms.CharField(label="Family name", max_length=80)
     date_of_birth = GovDateField(label="Date of birth (optional)", past_only=True, required=False)
@@ -77,7 +84,7 @@ class NewChildForm(FindChildForm):
     )
 
 
-class ScreeningForm(forms.Form):
+class ScreeningForm(GovForm):
     threshold_level = radios("Threshold level", error="Select the threshold level")
     decision = radios("Decision", Decision.choices, "Select the decision")
     primary_need = forms.ChoiceField(
@@ -99,7 +106,7 @@ class ScreeningForm(forms.Form):
         self.fields["threshold_level"].choices = list(clocks.threshold_levels())  # type: ignore[attr-defined]
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(GovForm):
     action = radios(
         "Your decision",
         [("confirm", "Confirm the decision"), ("return", "Return for more work")],
@@ -108,20 +115,20 @@ class ConfirmForm(forms.Form):
     rationale = _text("Rationale (or what more work is needed)", rows=5)
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(GovForm):
     given_on = GovDateField(label="Date feedback given", past_only=True, required=True)
-    method = radios("How", Channel.choices)
+    method = radios("How", Channel.choices, "Select how the referrer was told")
     summary = _text("What the referrer was told", rows=4)
 
 
-class DisagreementForm(forms.Form):
+class DisagreementForm(GovForm):
     raised_on = GovDateField(label="Date raised", past_only=True, required=True)
     raised_by_name = forms.CharField(label="Who disagrees", max_length=120)
     agency = forms.CharField(label="Their agency", max_length=120)
     grounds = _text("Why they disagree", rows=4)
 
 
-class DisagreementActionForm(forms.Form):
+class DisagreementActionForm(GovForm):
     action = radios(
         "Action", [("escalate", "Escalate to the next stage"), ("resolve", "Resolve")], "Select an action"
     )
@@ -139,7 +146,7 @@ class DisagreementActionForm(forms.Form):
         return data
 
 
-class CloseReferralForm(forms.Form):
+class CloseReferralForm(GovForm):
     closure_date = GovDateField(label="Closure date", past_only=True, required=True)
     reason = radios("Reason for closure", cin_codes.CLOSURE_REASON.choices())
     nfa = forms.BooleanField(label="Closed with no further action, without an assessment", required=False)

@@ -16,6 +16,7 @@ from accounts.decorators import requires
 from accounts.permissions import Permission
 from core.forms import form_page, submitted
 from core.http import AuthenticatedHttpRequest
+from core.presenters import counted
 from core.workflow import allowed_events
 from people.access import Purpose, decide, get_person_for
 from people.decorators import with_person, with_record
@@ -308,7 +309,7 @@ def confirm(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse
                 actor=request.user, contact=contact, rationale=data["rationale"]
             )
             return (
-                f"Decision confirmed: {len(referrals)} referral(s) opened or linked"
+                f"Decision confirmed: {counted(len(referrals), 'referral')} opened or linked"
                 if referrals
                 else "Decision confirmed"
             )

@@ -1,9 +1,8 @@
-from django import forms
-
 from core.form_fields import radios, text
+from core.forms import GovForm
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(GovForm):
     decision = radios(
         "Your decision",
         [("approve", "Approve: delete the record now"), ("reject", "Reject: keep the record")],

@@ -9,7 +9,7 @@ from accounts.models import User
 from codes import cin as cin_codes
 from codes import ssda903
 from core.form_fields import line, radios, select, text, yes_no
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .models import HealthCheckKind, VisitRegime
 from .services import PlacementDetails
@@ -30,7 +30,7 @@ class TimeField(forms.CharField):
         return time(int(match.group(1)), int(match.group(2)))
 
 
-class PlacementFields(forms.Form):
+class PlacementFields(GovForm):
     placement_type = select("Placement type", ssda903.PLACEMENT_TYPE.choices())
     provider = select("Placement provider", ssda903.PLACEMENT_PROVIDER.choices())
     carer_name = line("Carer or home", 200, "Enter the name of the carer or home")
@@ -79,7 +79,7 @@ class StartCareForm(PlacementFields):
     field_order = ["start_date", "legal_status", "category_of_need"]
 
 
-class ChangeForm(forms.Form):
+class ChangeForm(GovForm):
     on = GovDateField(label="Date of the change", required=True, past_only=True)
     legal_status = select(
         "New legal status", ssda903.LEGAL_STATUS.choices(), required=False, blank="No change"
@@ -95,14 +95,14 @@ class NewPlacementForm(PlacementFields):
     """The new placement's details (prefixed `new`), validated only when the child moved."""
 
 
-class EndCareForm(forms.Form):
+class EndCareForm(GovForm):
     on = GovDateField(label="Date the child stopped being looked after", required=True, past_only=True)
     reason_ceased = select(
         "Reason care ended", [c for c in ssda903.REASON_EPISODE_CEASED.choices() if c[0] != "X1"]
     )
 
 
-class PlansForm(forms.Form):
+class PlansForm(GovForm):
     care_plan_completed_on = GovDateField(label="Care plan completed", past_only=True, required=False)
     placement_plan_completed_on = GovDateField(
         label="Placement plan for the current placement completed", past_only=True, required=False
@@ -112,19 +112,21 @@ class PlansForm(forms.Form):
     )
 
 
-class ApproveParentsForm(forms.Form):
+class ApproveParentsForm(GovForm):
     approved_on = GovDateField(label="Date approved", required=True, past_only=True)
-    review_on = GovDateField(label="Review the placement by", required=True)
+    review_on = GovDateField(
+        label="Review the placement by", required=True, name="The date to review the placement by"
+    )
 
 
-class AllocateIROForm(forms.Form):
+class AllocateIROForm(GovForm):
     iro: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
         label="Independent reviewing officer",
         queryset=None,
         empty_label="Select",
         error_messages={"required": "Select the independent reviewing officer"},
     )
-    start_date = GovDateField(label="Allocated from", required=True)
+    start_date = GovDateField(label="Allocated from", required=True, name="The date the allocation starts")
 
     def __init__(self, *args: Any, iros: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -132,7 +134,7 @@ class AllocateIROForm(forms.Form):
         self.fields["iro"].label_from_instance = lambda u: u.display_name  # type: ignore[attr-defined]
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(GovForm):
     held_on = GovDateField(label="Date of the review", required=True, past_only=True)
     participation = radios(
         "How the child took part", cin_codes.PARTICIPATION.choices(), "Select how the child took part"
@@ -156,12 +158,12 @@ class ReviewForm(forms.Form):
         return data
 
 
-class EscalationForm(forms.Form):
+class EscalationForm(GovForm):
     raised_on = GovDateField(label="Date raised", required=True, past_only=True)
     issue = text("The issue", error="Describe the issue")
 
 
-class ProgressEscalationForm(forms.Form):
+class ProgressEscalationForm(GovForm):
     event = radios(
         "What happens next",
         [("escalate", "Escalate to the next formal stage"), ("resolve", "Resolved")],
@@ -170,7 +172,7 @@ class ProgressEscalationForm(forms.Form):
     outcome = text("Outcome or reason", rows=3, required=False)
 
 
-class HealthForm(forms.Form):
+class HealthForm(GovForm):
     kind = radios("Check", HealthCheckKind.choices, "Select the kind of check")
     completed_on = GovDateField(label="Date of the check", required=True, past_only=True)
     practitioner = forms.CharField(label="Practitioner (optional)", max_length=120, required=False)
@@ -190,7 +192,7 @@ class HealthForm(forms.Form):
     health_plan_actions = text("Health plan actions (optional)", rows=3, required=False)
 
 
-class EducationForm(forms.Form):
+class EducationForm(GovForm):
     meeting_on = GovDateField(label="PEP meeting date", required=True, past_only=True)
     school = line("School or setting", 200, "Enter the school or setting")
     school_urn = forms.CharField(label="School URN (optional)", max_length=8, required=False)
@@ -204,15 +206,22 @@ class EducationForm(forms.Form):
         decimal_places=1,
         required=False,
     )
-    exclusions = forms.IntegerField(label="Fixed-term exclusions this term", min_value=0, initial=0)
+    exclusions = forms.IntegerField(
+        label="Fixed-term exclusions this term",
+        min_value=0,
+        initial=0,
+        error_messages={"required": "Enter the number of fixed-term exclusions this term, or 0 if none"},
+    )
     key_stage_results = forms.CharField(label="Key stage results (optional)", max_length=300, required=False)
     targets = text("Targets", rows=3, error="Enter the targets agreed")
     progress = text("Progress against previous targets (optional)", rows=3, required=False)
 
 
-class MissingForm(forms.Form):
+class MissingForm(GovForm):
     kind = radios("Type", ssda903.MISSING_TYPE.choices(), "Select missing or away from placement")
-    started_on = GovDateField(label="Date went missing", required=True, past_only=True)
+    started_on = GovDateField(
+        label="Date went missing", required=True, past_only=True, name="The date the child went missing"
+    )
     started_time = TimeField(
         label="Time went missing",
         help_text="24-hour clock, for example 21:30",
@@ -238,7 +247,7 @@ class MissingForm(forms.Form):
         return data
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(GovForm):
     ended_on = GovDateField(label="Date returned or found", past_only=True, required=False)
     ended_time = TimeField(
         label="Time returned or found", required=False, help_text="24-hour clock, for example 21:30"
@@ -269,7 +278,7 @@ class ReturnForm(forms.Form):
         return data
 
 
-class ScreeningForm(forms.Form):
+class ScreeningForm(GovForm):
     screened_on = GovDateField(label="Date of screening", required=True, past_only=True)
     score = forms.IntegerField(
         label="Score (0 to 100, higher means more risk)",
@@ -277,5 +286,7 @@ class ScreeningForm(forms.Form):
         max_value=100,
         error_messages={"required": "Enter the score"},
     )
-    review_on = GovDateField(label="Review the screening by", required=True)
+    review_on = GovDateField(
+        label="Review the screening by", required=True, name="The date to review the screening by"
+    )
     notes = text("Notes (optional)", rows=3, required=False)

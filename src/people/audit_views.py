@@ -37,10 +37,13 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
     action = _action_filter(request)
     if action:
-        recent: Any = _page(request, AuditEvent.objects.filter(action=action).order_by("-occurred_at", "-id"))
+        recent: Any = _page(
+            request,
+            AuditEvent.objects.filter(action=action).select_related("actor").order_by("-occurred_at", "-id"),
+        )
         caption = f"{AuditAction(action).label}, newest first"
     else:
-        recent = AuditEvent.objects.filter(action__in=["BREAK_GLASS", "REFUSED"])[:25]
+        recent = AuditEvent.objects.filter(action__in=["BREAK_GLASS", "REFUSED"]).select_related("actor")[:25]
         caption = "Recent refusals and break-glass openings"
     people = la_child_ids([e.person_id for e in recent if e.person_id])
     return render(
@@ -79,7 +82,9 @@ def _page(request: AuthenticatedHttpRequest, events: QuerySet[AuditEvent]) -> Pa
 def person_audit(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     # Views of records merged into this one belong to this child's history too.
     ids = [person.pk, *person.merged_records.values_list("pk", flat=True)]  # type: ignore[attr-defined]
-    events = AuditEvent.objects.filter(person_id__in=ids).order_by("-occurred_at", "-id")
+    events = (
+        AuditEvent.objects.filter(person_id__in=ids).select_related("actor").order_by("-occurred_at", "-id")
+    )
     only_views = request.GET.get("views") == "1"
     if only_views:
         events = events.views()
@@ -93,9 +98,13 @@ def person_audit(request: AuthenticatedHttpRequest, person: Person) -> HttpRespo
 @requires(Permission.VIEW_AUDIT)
 def user_audit(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
     subject = get_object_or_404(User, pk=user_id)
-    events = AuditEvent.objects.filter(
-        Q(actor_id=subject.pk) | Q(object_type=User._meta.label, object_id=str(subject.pk))
-    ).order_by("-occurred_at", "-id")
+    events = (
+        AuditEvent.objects.filter(
+            Q(actor_id=subject.pk) | Q(object_type=User._meta.label, object_id=str(subject.pk))
+        )
+        .select_related("actor")
+        .order_by("-occurred_at", "-id")
+    )
     action = _action_filter(request)
     if action:
         events = events.filter(action=action)

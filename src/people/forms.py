@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from codes import person as codes
 from core.form_fields import line, radios, text
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .models import NameKind, RecordType, RelationshipType, RestrictionReason
 from .validators import normalise_postcode, validate_nhs_number, validate_upn
@@ -53,7 +53,7 @@ def _upn(label: str) -> forms.CharField:
     )
 
 
-class PersonForm(forms.Form):
+class PersonForm(GovForm):
     record_type = radios(
         "Who is this record for?", RecordType.choices, "Select whether this is a child or an adult"
     )
@@ -193,12 +193,12 @@ class EditPersonForm(PersonForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class SearchForm(forms.Form):
+class SearchForm(GovForm):
     q = forms.CharField(
         label="Name",
         required=False,
         max_length=200,
-        help_text="Any name they have used. Spelling does not need to be exact.",
+        help_text="Any name they have used (spelling does not need to be exact), or their Harbour ID.",
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
     date_of_birth = GovDateField(label="Date of birth", required=False)
@@ -218,7 +218,7 @@ class SearchForm(forms.Form):
     )
 
 
-class AddressForm(forms.Form):
+class AddressForm(GovForm):
     kind = forms.ChoiceField(label="Type of address", choices=codes.ADDRESS_KIND.choices(), initial="HOME")
     line_1 = line("Address line 1", 120, "Enter address line 1")
     line_2 = forms.CharField(label="Address line 2 (optional)", max_length=120, required=False)
@@ -229,13 +229,15 @@ class AddressForm(forms.Form):
         error_messages={"required": "Enter the postcode"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
     )
-    start_date = GovDateField(label="Living here since", required=True, past_only=True)
+    start_date = GovDateField(
+        label="Living here since", required=True, past_only=True, name="The date they started living here"
+    )
 
     def clean_postcode(self) -> str:
         return normalise_postcode(self.cleaned_data.get("postcode", ""))
 
 
-class NameForm(forms.Form):
+class NameForm(GovForm):
     kind = radios("Type of name", NameKind.choices, "Select the type of name")
     given_name = forms.CharField(label="First name (optional)", max_length=100, required=False)
     family_name = line("Last name", 100, "Enter a last name")
@@ -255,7 +257,7 @@ DIRECTION_CHOICES = [
 ]
 
 
-class RelationshipForm(forms.Form):
+class RelationshipForm(GovForm):
     other_id = forms.CharField(
         label="Harbour ID of the other person",
         max_length=20,
@@ -263,7 +265,12 @@ class RelationshipForm(forms.Form):
         error_messages={"required": "Enter the Harbour ID of the other person"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
     )
-    direction = radios("Which way round", DIRECTION_CHOICES, initial="other_is")
+    direction = radios(
+        "Which way round",
+        DIRECTION_CHOICES,
+        "Select which way round the relationship goes",
+        initial="other_is",
+    )
     type = forms.ChoiceField(label="Relationship", choices=RelationshipType.choices)
     parental_responsibility = forms.BooleanField(
         label="The parent or carer in this relationship has parental responsibility", required=False
@@ -276,13 +283,13 @@ class RelationshipForm(forms.Form):
         return self.cleaned_data.get("other_id", "").strip().upper()
 
 
-class AlertForm(forms.Form):
+class AlertForm(GovForm):
     kind = forms.ChoiceField(label="Alert", choices=codes.ALERT_KIND.choices())
     details = text("Details", rows=3, max_length=1000, required=False)
-    start_date = GovDateField(label="From", required=True, past_only=True)
+    start_date = GovDateField(label="From", required=True, past_only=True, name="The date the alert starts")
 
 
-class RestrictForm(forms.Form):
+class RestrictForm(GovForm):
     reason = radios(
         "Why is this record restricted?", RestrictionReason.choices, "Select why the record is restricted"
     )
@@ -299,7 +306,7 @@ class RestrictForm(forms.Form):
         self.fields["named_users"].choices = user_choices  # type: ignore[attr-defined]
 
 
-class BreakGlassForm(forms.Form):
+class BreakGlassForm(GovForm):
     reason = text(
         "Why do you need to open this record?",
         rows=3,
@@ -316,7 +323,7 @@ class BreakGlassForm(forms.Form):
     next = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
 
 
-class MergeForm(forms.Form):
+class MergeForm(GovForm):
     duplicate_id = forms.CharField(
         label="Harbour ID of the duplicate record",
         max_length=20,

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Exists, Expression, IntegerField, OuterRef, Q, Value, When
 
@@ -40,10 +41,25 @@ class SearchQuery:
     date_of_birth: date | None = None
     nhs_number: str = ""
     postcode: str = ""
+    harbour_id: str = ""
 
     @property
     def is_empty(self) -> bool:
-        return not (self.name.strip() or self.date_of_birth or self.nhs_number or self.postcode)
+        return not (
+            self.name.strip() or self.date_of_birth or self.nhs_number or self.postcode or self.harbour_id
+        )
+
+    @property
+    def kinds(self) -> list[str]:
+        """What the search was by (for the audit; not the terms typed)."""
+        given = {
+            "name": bool(self.name.strip()),
+            "date of birth": bool(self.date_of_birth),
+            "NHS number": bool(self.nhs_number),
+            "postcode": bool(self.postcode),
+            "Harbour ID": bool(self.harbour_id),
+        }
+        return [kind for kind, used in given.items() if used]
 
 
 @dataclass
@@ -87,9 +103,21 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
+def _harbour_id(text: str) -> tuple[str, str]:
+    """A Harbour ID in `text` (the authority's prefix and the number: "HB0000123", "hb 123"),
+    in its standard form, and the text without it."""
+    prefix = re.escape(settings.HARBOUR_AUTHORITY["child_id_prefix"])
+    match = re.search(rf"\b{prefix}\s?(\d{{1,7}})\b", text, re.IGNORECASE)
+    if not match:
+        return "", text
+    harbour_id = f"{settings.HARBOUR_AUTHORITY['child_id_prefix']}{int(match.group(1)):07d}"
+    return harbour_id, text.replace(match.group(0), " ")
+
+
 def parse_free_text(text: str) -> SearchQuery:
-    """Understand the header search box: an NHS number, a date, a postcode, and/or a name."""
-    remaining = (text or "").strip()
+    """Understand the header search box: a Harbour ID, an NHS number, a date, a postcode,
+    and/or a name."""
+    harbour_id, remaining = _harbour_id((text or "").strip())
     nhs = ""
     match = re.search(r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b", remaining)
     if match:
@@ -118,7 +146,7 @@ def parse_free_text(text: str) -> SearchQuery:
         except ValidationError:
             pass
     name = " ".join(remaining.split())
-    return SearchQuery(name=name, date_of_birth=dob, nhs_number=nhs, postcode=postcode)
+    return SearchQuery(name=name, date_of_birth=dob, nhs_number=nhs, postcode=postcode, harbour_id=harbour_id)
 
 
 NAME_PARTS = ("FAMILY", "GIVEN")
@@ -173,6 +201,8 @@ def search_people(user: User, query: SearchQuery) -> SearchResults:
     if query.is_empty:
         return SearchResults([])
     people = visible_people(user)
+    if query.harbour_id:
+        people = people.filter(la_child_id=query.harbour_id)
     if query.nhs_number:
         people = people.filter(nhs_number=query.nhs_number)
     if query.date_of_birth:

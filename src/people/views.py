@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission, role_has
+from audit import services as auditor
+from audit.models import AuditAction
 from core.forms import form_page, form_status, submitted
 from core.http import AuthenticatedHttpRequest
 
@@ -50,9 +52,17 @@ def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
             date_of_birth=form.cleaned_data["date_of_birth"] or free.date_of_birth,
             nhs_number=form.cleaned_data["nhs_number"] or free.nhs_number,
             postcode=form.cleaned_data["postcode"] or free.postcode,
+            harbour_id=free.harbour_id,
         )
         found = search_people(request.user, query)
         results, more = found.matches, found.more
+        if query.harbour_id:
+            _audit_search(request.user, query, results)
+        only = results[0] if len(results) == 1 else None
+        if query.harbour_id and only and only.can_open and not request.GET.get("relate_to"):
+            # The child whose Harbour ID was typed: straight to their record (opened, and
+            # audited, by the record's own door).
+            return redirect("people:detail", only.person.pk)
     relate_to = request.GET.get("relate_to", "")
     return render(
         request,
@@ -66,6 +76,19 @@ def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
             "relate_to": relate_to if relate_to.isdigit() else "",
             "page_has_errors": bool(form.errors),
         },
+    )
+
+
+def _audit_search(user: User, query: SearchQuery, results: list[Any]) -> None:
+    """A search by Harbour ID names one child: who looked for them, and whether they were
+    found (a search by name lists many and is not audited; opening a record always is)."""
+    person = results[0].person if query.harbour_id and len(results) == 1 else None
+    auditor.record(
+        actor=user,
+        action=AuditAction.SEARCH,
+        person=person,
+        summary=f"Searched for people by {', '.join(query.kinds)}"[:200],
+        changes={"by": query.kinds, "found": len(results)},
     )
 
 

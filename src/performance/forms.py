@@ -2,8 +2,10 @@ from decimal import Decimal
 
 from django import forms
 
+from core.forms import GovForm
 
-class PeriodForm(forms.Form):
+
+class PeriodForm(GovForm):
     period = forms.ChoiceField(label="Period", required=False)
 
     def __init__(self, *args, choices: list[tuple[str, str]], **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -11,7 +13,7 @@ class PeriodForm(forms.Form):
         self.fields["period"].choices = choices  # type: ignore[attr-defined]
 
 
-class TargetForm(forms.Form):
+class TargetForm(GovForm):
     target = forms.DecimalField(label="Target", max_digits=9, decimal_places=1)
     tolerance = forms.DecimalField(
         label="Tolerance",
@@ -22,20 +24,28 @@ class TargetForm(forms.Form):
     )
 
 
-class PopulationForm(forms.Form):
+class PopulationForm(GovForm):
     year = forms.IntegerField(
         label="Collection year ending 31 March",
         min_value=2000,
         max_value=2100,
         help_text="For example, 2027.",
     )
-    population = forms.IntegerField(label="Children aged 0 to 17", min_value=1)
+    population = forms.IntegerField(
+        label="Children aged 0 to 17",
+        min_value=1,
+        error_messages={
+            "required": "Enter the number of children aged 0 to 17",
+            "invalid": "The number of children must be a whole number, like 52000",
+            "min_value": "The number of children must be 1 or more",
+        },
+    )
     source = forms.CharField(
         label="Source", max_length=200, help_text="For example, ONS mid-year estimates, mid-2025."
     )
 
 
-class ComparatorForm(forms.Form):
+class ComparatorForm(GovForm):
     indicator = forms.ChoiceField(label="Indicator")
     file = forms.FileField(
         label="The DfE's CSV file",

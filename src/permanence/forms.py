@@ -8,33 +8,38 @@ from accounts.models import User
 from codes import permanence as pcodes
 from codes import ssda903
 from core.form_fields import line, radios, text
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 
-class PreProceedingsForm(forms.Form):
+class PreProceedingsForm(GovForm):
     decision_date = GovDateField(label="Date of the legal gateway decision", required=True, past_only=True)
     letter_date = GovDateField(
         label="Letter before proceedings sent on (optional)", required=False, past_only=True
     )
 
 
-class PLOMeetingForm(forms.Form):
+class PLOMeetingForm(GovForm):
     held_on = GovDateField(label="Date of the meeting", required=True, past_only=True)
     parents_legally_represented = forms.BooleanField(label="Parents were legally represented", required=False)
     notes = text("Notes (optional)", rows=3, required=False)
 
 
-class StepDownForm(forms.Form):
+class StepDownForm(GovForm):
     outcome_date = GovDateField(label="Date of the step-down decision", required=True, past_only=True)
-    reason = forms.CharField(label="Why (optional)", required=False, max_length=500)
+    reason = forms.CharField(
+        label="Why (optional)",
+        required=False,
+        max_length=500,
+        error_messages={"max_length": "The reason must be %(limit_value)d characters or fewer"},
+    )
 
 
-class ProceedingsForm(forms.Form):
+class ProceedingsForm(GovForm):
     issue_date = GovDateField(label="Date the application was issued", required=True, past_only=True)
     court_reference = forms.CharField(label="Court reference (optional)", required=False, max_length=60)
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(GovForm):
     granted_on = GovDateField(label="Date the court granted the extension", required=True, past_only=True)
     weeks = forms.IntegerField(
         label="Length of the extension in weeks (up to 8)",
@@ -55,18 +60,18 @@ class ExtensionForm(forms.Form):
     )
 
 
-class ConcludeForm(forms.Form):
+class ConcludeForm(GovForm):
     concluded_on = GovDateField(label="Date the proceedings concluded", required=True, past_only=True)
     outcome = radios("Outcome", pcodes.PROCEEDINGS_OUTCOME.choices(), "Select the outcome")
 
 
-class OrderForm(forms.Form):
+class OrderForm(GovForm):
     order_type = radios("Type of order", pcodes.ORDER_TYPE.choices(), "Select the type of order")
     made_on = GovDateField(label="Date the order was made", required=True, past_only=True)
     ended_on = GovDateField(label="Date the order ended (optional)", required=False, past_only=True)
 
 
-class AdoptionDecisionForm(forms.Form):
+class AdoptionDecisionForm(GovForm):
     adm_decision_date = GovDateField(
         label="Date of the agency decision maker's decision that the child should be placed for adoption",
         required=True,
@@ -74,7 +79,7 @@ class AdoptionDecisionForm(forms.Form):
     )
 
 
-class AdoptionStepForm(forms.Form):
+class AdoptionStepForm(GovForm):
     on = GovDateField(label="Date", required=True, past_only=True)
 
     def __init__(self, *args: Any, event: str, **kwargs: Any) -> None:
@@ -116,7 +121,7 @@ class AdoptionStepForm(forms.Form):
             )
 
 
-class PreviousPermanenceForm(forms.Form):
+class PreviousPermanenceForm(GovForm):
     prev_perm = radios(
         "Before starting care, was the child adopted or under a special guardianship or child arrangements order?",
         ssda903.PREVIOUS_PERMANENCE.choices(),
@@ -131,7 +136,7 @@ class PreviousPermanenceForm(forms.Form):
     )
 
 
-class ContactSessionForm(forms.Form):
+class ContactSessionForm(GovForm):
     with_whom = line("Contact with", 120, "Enter who the contact is with")
     centre = line("Contact centre", 120, "Enter the contact centre")
     room = line("Room", 60, "Enter the room")
@@ -167,15 +172,20 @@ class ContactSessionForm(forms.Form):
         )
 
 
-class CancelContactForm(forms.Form):
+class CancelContactForm(GovForm):
     cancelled_by = radios(
         "Who cancelled", pcodes.CONTACT_CANCELLED_BY.choices(), "Select who cancelled the session"
     )
-    reason = line("Why", 300, "Enter why the session was cancelled")
+    reason = line(
+        "Why",
+        300,
+        "Enter why the session was cancelled",
+        error_messages={"max_length": "The reason must be %(limit_value)d characters or fewer"},
+    )
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(GovForm):
     """The period of a report (both ends optional)."""
 
-    start = GovDateField(label="From", required=False)
+    start = GovDateField(label="From", required=False, name="The date to list from")
     end = GovDateField(label="To", required=False)

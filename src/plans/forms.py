@@ -7,39 +7,39 @@ from typing import Any
 from django import forms
 
 from core.form_fields import line, text
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .smart import ActionStatus
 
 
-class PlanTextForm(forms.Form):
+class PlanTextForm(GovForm):
     worries = text("What we are worried about", required=False)
     goals = text("What needs to change (goals)", required=False)
 
 
-class ActionForm(forms.Form):
+class ActionForm(GovForm):
     """The one form for adding or editing a SMART action."""
 
     what = text("What needs to happen", rows=3, required=False)
     who_person = forms.CharField(label="Who will do it (name or role)", required=False, max_length=120)
     who_agency = forms.CharField(label="Their agency", required=False, max_length=120)
-    by_when = GovDateField(label="By when", required=False)
+    by_when = GovDateField(label="By when", required=False, name="The date the action is due by")
     serves = forms.CharField(label="The worry or goal it serves", required=False, max_length=300)
 
 
-class DeleteActionForm(forms.Form):
+class DeleteActionForm(GovForm):
     confirm = forms.BooleanField(
         label="Yes, delete this action",
         error_messages={"required": "Select “Yes, delete this action” to delete it"},
     )
 
 
-class EndPlanForm(forms.Form):
+class EndPlanForm(GovForm):
     end_date = GovDateField(label="Date the plan ended", required=True, past_only=True)
     reason = line("Reason the plan ended", 300, "Enter the reason the plan ended")
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(GovForm):
     """A meeting that reviews the plan: its own fields, then a status and a progress note for
     each of the plan's actions (`actions`); `action_progress()` gives what was entered."""
 

@@ -4,7 +4,7 @@ from django import forms
 
 from codes import cin as cin_codes
 from core.form_fields import radios, text
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 from plans import forms as plan_forms
 
 from .models import Agency, ChairCheckKind, ConferenceDecision, S47Outcome, StepDown, StrategyDecision
@@ -19,7 +19,7 @@ def _agencies(label: str) -> forms.MultipleChoiceField:
     )
 
 
-class StrategyForm(forms.Form):
+class StrategyForm(GovForm):
     referral = radios("Referral (CIN episode)", coerce=int)
     held_on = GovDateField(label="Date of the discussion", required=True, past_only=True)
     is_meeting = forms.BooleanField(
@@ -37,7 +37,7 @@ class StrategyForm(forms.Form):
         ]
 
 
-class S47OutcomeForm(forms.Form):
+class S47OutcomeForm(GovForm):
     outcome = radios("Outcome of the enquiry", S47Outcome.choices, "Select the outcome")
     outcome_date = GovDateField(label="Date of the outcome", required=True, past_only=True)
 
@@ -111,18 +111,18 @@ class CoreGroupForm(plan_forms.ProgressForm):
     notes = text("Notes", required=False)
 
 
-class ChairCheckForm(forms.Form):
+class ChairCheckForm(GovForm):
     kind = radios("Type", ChairCheckKind.choices, "Select the type")
     raised_on = GovDateField(label="Date", required=True, past_only=True)
     concern = text("What was checked or challenged", error="Enter what was checked or challenged")
 
 
-class ResolveCheckForm(forms.Form):
+class ResolveCheckForm(GovForm):
     resolved_on = GovDateField(label="Date of the outcome", required=True, past_only=True)
     outcome = text("Outcome", error="Enter the outcome")
 
 
-class ManagementDecisionForm(forms.Form):
+class ManagementDecisionForm(GovForm):
     decided_on = GovDateField(label="Date of the decision", required=True, past_only=True)
     decision = text("Decision", rows=3, error="Enter the decision")
     rationale = text("Rationale", error="Enter the rationale for the decision")

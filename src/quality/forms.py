@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from accounts.models import User
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .models import AuditTool, Grade, OversightPoint, SamplingRule
 from .services import ActionRow
@@ -23,7 +23,7 @@ def _text(label: str, required_message: str = "", rows: int = 4, **kwargs: Any) 
     )
 
 
-class ActionsForm(forms.Form):
+class ActionsForm(GovForm):
     """A form ending with up to three actions, each with what, who and by when; a row left
     empty is ignored."""
 
@@ -66,7 +66,7 @@ def with_actions(data: dict[str, Any]) -> dict[str, Any]:
     return {**rest, "actions": rows}
 
 
-class SupervisionForm(forms.Form):
+class SupervisionForm(GovForm):
     worker = forms.ModelChoiceField(
         label="Worker supervised",
         queryset=User.objects.none(),
@@ -93,7 +93,9 @@ class DirectionForm(ActionsForm):
         help_text="What must be achieved for the child, and how we will know.",
     )
     contingency = _text("Contingency plan", help_text="What happens if the plan does not work.")
-    review_on = GovDateField(label="Direction next reviewed by", required=True)
+    review_on = GovDateField(
+        label="Direction next reviewed by", required=True, name="The date the direction is next reviewed by"
+    )
 
 
 class OversightForm(ActionsForm):
@@ -107,14 +109,14 @@ class OversightForm(ActionsForm):
     decision = _text("Decision", "Enter the decision", rows=3)
     rationale = _text("Rationale", "Enter the rationale for the decision")
     direction = _text("Direction to the worker")
-    review_on = GovDateField(label="Next reviewed by", required=True)
+    review_on = GovDateField(label="Next reviewed by", required=True, name="The date of the next review")
 
 
-class CompleteActionForm(forms.Form):
+class CompleteActionForm(GovForm):
     done_on = GovDateField(label="Date done", required=True, past_only=True)
 
 
-class AuditForm(forms.Form):
+class AuditForm(GovForm):
     """One grade and its evidence for each of the tool's questions, then the overall grade."""
 
     def __init__(self, *args: Any, tool: AuditTool, **kwargs: Any) -> None:
@@ -151,7 +153,7 @@ class AuditForm(forms.Form):
         }
 
 
-class ModerationForm(forms.Form):
+class ModerationForm(GovForm):
     moderated_on = GovDateField(label="Date of the moderation", required=True, past_only=True)
     agreed_grade = forms.ChoiceField(
         label="Agreed grade",
@@ -162,7 +164,7 @@ class ModerationForm(forms.Form):
     comments = _text("Comments", help_text="Needed when the agreed grade differs from the auditor's.")
 
 
-class AuditActionForm(forms.Form):
+class AuditActionForm(GovForm):
     set_on = GovDateField(label="Date", required=True, past_only=True)
     action_1 = forms.CharField(
         label="Action", max_length=300, error_messages={"required": "Enter what is to be done"}
@@ -170,14 +172,14 @@ class AuditActionForm(forms.Form):
     action_1_owner = forms.ModelChoiceField(
         label="Who does it", queryset=User.objects.none(), error_messages={"required": "Select who does it"}
     )
-    action_1_due_on = GovDateField(label="Due by", required=True)
+    action_1_due_on = GovDateField(label="Due by", required=True, name="The date the action is due by")
 
     def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["action_1_owner"].queryset = owners  # type: ignore[attr-defined]
 
 
-class ProgrammeForm(forms.Form):
+class ProgrammeForm(GovForm):
     name = forms.CharField(
         label="Programme name", max_length=120, error_messages={"required": "Enter the programme's name"}
     )

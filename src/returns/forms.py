@@ -4,14 +4,14 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .registry import collection_year
 
 FIRST_YEAR = 2023  # the DfE validators' oldest rule set
 
 
-class YearForm(forms.Form):
+class YearForm(GovForm):
     year = forms.IntegerField(
         label="Collection year",
         help_text="The year the collection ends on 31 March, for example 2026 for April 2025 to March 2026",
@@ -32,7 +32,7 @@ class YearForm(forms.Form):
         return year
 
 
-class AsOfForm(forms.Form):
+class AsOfForm(GovForm):
     as_of = GovDateField(
         label="Date to draw the lists at",
         help_text="Usually today: the lists look back 12 months from this date. For example, 27 3 2026",

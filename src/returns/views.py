@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
-from core.forms import submitted
+from core.forms import GovForm, submitted
 from core.http import AuthenticatedHttpRequest
 
 from . import queries, registry, services
@@ -110,7 +110,7 @@ def validate_now(request: AuthenticatedHttpRequest) -> HttpResponse:
     return redirect("returns:data_quality")
 
 
-class FilterForm(forms.Form):
+class FilterForm(GovForm):
     return_name = forms.ChoiceField(
         label="Return",
         required=False,

@@ -4,12 +4,12 @@ from django import forms
 
 from codes import permanence as pcodes
 from core.form_fields import line, radios, text
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .models import ComplaintOutcome
 
 
-class AdvocacyForm(forms.Form):
+class AdvocacyForm(GovForm):
     referred_on = GovDateField(label="Date of the referral", required=True, past_only=True)
     reason = line("Why the child was referred", 300, "Enter why the child was referred for advocacy")
     advocate = forms.CharField(label="Advocate (optional)", max_length=120, required=False)
@@ -18,17 +18,17 @@ class AdvocacyForm(forms.Form):
     ended_on = GovDateField(label="Advocacy ended on (optional)", required=False, past_only=True)
 
 
-class VisitorForm(forms.Form):
+class VisitorForm(GovForm):
     visitor_name = line("Independent visitor's name", 120, "Enter the independent visitor's name")
     matched_on = GovDateField(label="Date matched", required=True, past_only=True)
 
 
-class IndependentVisitForm(forms.Form):
+class IndependentVisitForm(GovForm):
     visited_on = GovDateField(label="Date of the visit", required=True, past_only=True)
     notes = forms.CharField(label="Notes (optional)", max_length=500, required=False)
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(GovForm):
     received_on = GovDateField(label="Date received", required=True, past_only=True)
     made_by = line("Who made the complaint", 120, "Enter who made the complaint")
     summary = text(
@@ -50,7 +50,7 @@ COMPLAINT_EVENTS = {
 }
 
 
-class ComplaintStepForm(forms.Form):
+class ComplaintStepForm(GovForm):
     on = GovDateField(label="Date", required=True, past_only=True)
 
     def __init__(self, *args: Any, event: str, **kwargs: Any) -> None:
@@ -59,7 +59,7 @@ class ComplaintStepForm(forms.Form):
             self.fields["outcome"] = radios("Outcome", ComplaintOutcome.choices, "Select the outcome")
 
 
-class ChildViewsForm(forms.Form):
+class ChildViewsForm(GovForm):
     given_on = GovDateField(label="Date the child gave their views", required=True, past_only=True)
     meeting = line(
         "For which meeting",

@@ -4,12 +4,12 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .rules import RULES, Unit
 
 
-class CalculatorForm(forms.Form):
+class CalculatorForm(GovForm):
     rule = forms.ChoiceField(
         label="Timescale",
         choices=[("", "Choose a timescale")] + [(r.id, r.description) for r in RULES.values()],

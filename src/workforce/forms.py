@@ -5,17 +5,10 @@ from django.db.models import Count
 from django.utils import timezone
 
 from accounts.models import Team, User
-from core.forms import GovDateField
+from core.forms import GovDateField, GovForm
 
 from .models import Allocation, AllocationReason, AllocationRole
 from .team_work import CASE_HOLDING_ROLES
-
-
-class AllocationStartField(GovDateField):
-    def validate(self, value: Any) -> None:
-        if value is None and self.required:
-            raise forms.ValidationError("Enter the date the allocation starts", code="required")
-        super().validate(value)
 
 
 def _choice(label: str, required: str) -> forms.ChoiceField:
@@ -26,7 +19,7 @@ def _children(n: int) -> str:
     return f"{n} {'child' if n == 1 else 'children'}"
 
 
-class AllocateForm(forms.Form):
+class AllocateForm(GovForm):
     worker = _choice("Worker", "Select the worker to allocate")
     team = _choice("Team", "Select the team")
     role = forms.ChoiceField(
@@ -36,10 +29,11 @@ class AllocateForm(forms.Form):
         error_messages={"required": "Select what the worker is allocated as"}
         | {"invalid_choice": "Select what the worker is allocated as"},
     )
-    start_date = AllocationStartField(
+    start_date = GovDateField(
         label="Date the allocation starts",
         required=True,
         past_only=True,
+        name="The date the allocation starts",
     )
     reason = forms.ChoiceField(
         label="Reason",

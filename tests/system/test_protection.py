@@ -92,6 +92,10 @@ def test_assessment_leads_to_s47_conference_and_signed_off_plan_with_overdue_cor
     sign_in(manager, live_server, "team.manager")
     manager.goto(assessment_url)
     manager.get_by_role("button", name="Authorise the assessment").click()
+    manager.get_by_label("Why the assessment can be authorised, and what happens next").fill(
+        "Sound analysis of the risks; a strategy discussion follows."
+    )
+    manager.get_by_role("button", name="Save").click()
     expect(manager.get_by_text("Authorised").first).to_be_visible()
     assert_accessible(manager)
 

@@ -81,12 +81,20 @@ def test_submit_authorise_when_complete_and_manager(assessment, social_worker, t
     services.submit_assessment(actor=social_worker, assessment=assessment, on=date(2025, 5, 1))
     assert assessment.status == AssessmentStatus.AWAITING_AUTHORISATION
     with pytest.raises(PermissionDenied):
-        services.authorise_assessment(actor=social_worker, assessment=assessment)
-    services.authorise_assessment(actor=team_manager, assessment=assessment, on=date(2025, 5, 2))
+        services.authorise_assessment(actor=social_worker, assessment=assessment, comments="Fine")
+    with pytest.raises(ValidationError) as no_comment:
+        services.authorise_assessment(actor=team_manager, assessment=assessment, comments="  ")
+    assert no_comment.value.message_dict == {"comments": ["Enter why the assessment can be authorised"]}
+    services.authorise_assessment(
+        actor=team_manager, assessment=assessment, comments="Sound analysis", on=date(2025, 5, 2)
+    )
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.AUTHORISED
     assert assessment.authorised_on == date(2025, 5, 2)
-    assert [h.event for h in assessment.status_history.all()] == ["submit", "authorise"]
+    assert [(h.event, h.reason) for h in assessment.status_history.all()] == [
+        ("submit", ""),
+        ("authorise", "Sound analysis"),
+    ]
 
 
 def test_return_counted_and_back_in_progress_when_manager_returns(assessment, social_worker, team_manager):
@@ -176,9 +184,15 @@ def test_return_view_requires_comments_and_counts_when_manager(
 def test_authorise_view_when_manager(assessment, social_worker, team_manager, client_for):
     services.record_assessment(actor=social_worker, assessment=assessment, data=COMPLETE)
     services.submit_assessment(actor=social_worker, assessment=assessment)
-    assert client_for(team_manager).post(f"/assessments/{assessment.pk}/authorise/").status_code == 302
+    client = client_for(team_manager)
+    url = f"/assessments/{assessment.pk}/authorise/"
+    assert "Why the assessment can be authorised" in client.get(url).content.decode()
+    empty = client.post(url, {"comments": ""})
+    assert empty.status_code == 400 and "Enter why the assessment can be authorised" in empty.content.decode()
+    assert client.post(url, {"comments": "Sound analysis; CIN plan next"}).status_code == 302
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.AUTHORISED
+    assert "Sound analysis; CIN plan next" in client.get(f"/assessments/{assessment.pk}/").content.decode()
 
 
 def test_worklist_shows_due_then_sign_off_when_submitted(assessment, social_worker, child):

@@ -25,7 +25,9 @@ def authorised(child, social_worker, team_manager):
         actor=social_worker, assessment=assessment, data={**COMPLETE, "outcomes": ["CIN", "EARLY_HELP"]}
     )
     services.submit_assessment(actor=social_worker, assessment=assessment, on=date(2025, 5, 1))
-    services.authorise_assessment(actor=team_manager, assessment=assessment, on=date(2025, 5, 2))
+    services.authorise_assessment(
+        actor=team_manager, assessment=assessment, comments="Meets the standard", on=date(2025, 5, 2)
+    )
     return assessment
 
 

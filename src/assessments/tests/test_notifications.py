@@ -42,7 +42,7 @@ def test_manager_notified_when_assessment_submitted(submitted_later, social_work
 
 def test_worker_notified_when_assessment_authorised(submitted_later, social_worker, team_manager):
     services.submit_assessment(actor=social_worker, assessment=submitted_later)
-    services.authorise_assessment(actor=team_manager, assessment=submitted_later)
+    services.authorise_assessment(actor=team_manager, assessment=submitted_later, comments="Sound analysis")
     (note,) = _notes(social_worker)
     assert note.subject == "Child and family assessment authorised for Amelia Hughes"
     assert "Authorised by Team Tester" in note.body
@@ -78,7 +78,9 @@ def test_step_and_notification_undone_together_when_the_notification_fails(
         if step == "submit":
             services.submit_assessment(actor=social_worker, assessment=submitted_later)
         elif step == "authorise":
-            services.authorise_assessment(actor=team_manager, assessment=submitted_later)
+            services.authorise_assessment(
+                actor=team_manager, assessment=submitted_later, comments="Sound analysis"
+            )
         else:
             services.return_assessment(actor=team_manager, assessment=submitted_later, comments="Not yet")
     submitted_later.refresh_from_db()
@@ -100,7 +102,9 @@ def test_nobody_notified_of_their_own_step_or_when_asked_not_to(submitted_later,
     submitted_later.worker = team_manager
     submitted_later.save(update_fields=["worker"])
     services.submit_assessment(actor=team_manager, assessment=submitted_later)
-    services.authorise_assessment(actor=team_manager, assessment=submitted_later, notify=False)
+    services.authorise_assessment(
+        actor=team_manager, assessment=submitted_later, comments="Sound analysis", notify=False
+    )
     assert _notes(team_manager) == []
 
 

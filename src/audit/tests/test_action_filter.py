@@ -85,3 +85,19 @@ def test_unknown_action_shows_the_default_list_when_filtering(client_for, audito
 @pytest.mark.django_db
 def test_filter_is_refused_when_not_an_auditor(client_for, admin_user):
     assert client_for(admin_user).get("/audit/?action=LOCKOUT").status_code == 403
+
+
+@pytest.mark.django_db
+def test_audit_pages_name_who_acted_by_name_and_role_not_username(client_for, auditor_user, security_events):
+    admin = AuditEvent.objects.get(action=AuditAction.RESET_TWO_FACTOR).actor
+    admin.first_name, admin.last_name = "Pat", "Okafor"
+    admin.save()
+    lost = security_events["lost"]
+
+    page = client_for(auditor_user).get(f"/audit/user/{lost.pk}/").content.decode()
+
+    assert (
+        f'href="/audit/user/{admin.pk}/">Pat Okafor</a><br><span class="govuk-body-s">{admin.role_label}</span>'
+        in page
+    )
+    assert f">{admin.username}</a>" not in page

@@ -81,7 +81,9 @@ def upload_document(
 
 @transaction.atomic
 def generate_document(*, actor: User, person: Person, generator_key: str, object_id: int) -> Document:
-    """Generate a document from recorded data, render it to PDF and file it on the record."""
+    """Generate a document from recorded data, render it to PDF and file it on the record.
+    When nothing it says has changed since it was last made, the copy filed then is given
+    back (`reused`), not filed again."""
     _require(actor, Permission.MANAGE_DOCUMENTS)
     generator = registry().get(generator_key)
     if generator is None:
@@ -89,6 +91,12 @@ def generate_document(*, actor: User, person: Person, generator_key: str, object
     if object_id not in {pk for pk, _ in generator.options(person)}:
         raise ValidationError({"generator": "That record cannot be used for this document"})
     doc = generator.build(person, object_id, actor)
+    source_key = f"{generator.key}:{object_id}"
+    digest = rendering.content_hash(doc)
+    same = Document.objects.filter(person=person, source_key=source_key, content_hash=digest).order_by("-pk")
+    if existing := same.first():
+        existing.reused = True
+        return existing
     pdf = rendering.to_pdf(doc)
     document = Document(
         person=person,
@@ -98,7 +106,8 @@ def generate_document(*, actor: User, person: Person, generator_key: str, object
         content_type="application/pdf",
         size=len(pdf),
         generator=generator.key,
-        source_key=f"{generator.key}:{object_id}",
+        source_key=source_key,
+        content_hash=digest,
         uploaded_by=actor,
     )
     document.file.save(f"{generator.key.replace('.', '-')}-{object_id}.pdf", ContentFile(pdf), save=False)

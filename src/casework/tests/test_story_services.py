@@ -257,11 +257,34 @@ def test_generate_my_record_and_referral_letter_when_data_exists(child, social_w
         )
 
 
+def test_making_an_unchanged_document_again_gives_the_copy_filed_before(child, social_worker):
+    from casework.models import Document
+
+    first = services.generate_document(
+        actor=social_worker, person=child, generator_key="casework.my_record", object_id=child.pk
+    )
+    again = services.generate_document(
+        actor=social_worker, person=child, generator_key="casework.my_record", object_id=child.pk
+    )
+
+    assert again.pk == first.pk and again.reused and not first.reused
+    assert Document.objects.filter(person=child).count() == 1
+    assert len(first.content_hash) == 64
+
+    Document.objects.filter(pk=first.pk).update(content_hash="something else")  # as if the record changed
+    changed = services.generate_document(
+        actor=social_worker, person=child, generator_key="casework.my_record", object_id=child.pk
+    )
+    assert changed.pk != first.pk and not changed.reused
+
+
 def test_generate_page_files_document_when_chosen(client_for, child, social_worker):
     url = reverse("casework:generate_document", args=[child.pk])
     assert client_for(social_worker).get(url).status_code == 200
     response = client_for(social_worker).post(url, {"choice": f"casework.my_record|{child.pk}"})
     assert response.status_code == 302
+    again = client_for(social_worker).post(url, {"choice": f"casework.my_record|{child.pk}"}, follow=True)
+    assert "Nothing in this document has changed since it was made" in again.content.decode()
 
 
 # --- Subject access -------------------------------------------------------------------------------------

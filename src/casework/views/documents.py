@@ -85,7 +85,11 @@ def generate_document(request: AuthenticatedHttpRequest, person: Person) -> Http
         GenerateDocumentForm(request.POST or None, options=options),
         generate,
         title="Generate a document",
-        success="Document generated",
+        success=lambda document: (
+            "Nothing in this document has changed since it was made: this is the copy made then"
+            if document.reused
+            else "Document generated"
+        ),
         next_url=lambda document: reverse("casework:document_detail", args=[document.pk]),
         person=person,
         template="casework/generate.jinja",

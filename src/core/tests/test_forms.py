@@ -83,7 +83,7 @@ def test_gov_date_field_asks_for_date_when_required_and_blank():
     form = DateForm({})
 
     assert not form.is_valid()
-    assert form.errors["visited"] == ["Enter visit date"]
+    assert form.errors["visited"] == ["Enter the visit date"]
     assert "born" not in form.errors
 
 

@@ -45,7 +45,7 @@ def test_command_takes_older_than_and_prints_only_the_count(social_worker, capsy
     call_command("purge_drafts", "--older-than", "7")
 
     out = capsys.readouterr().out
-    assert out.strip() == "1 draft(s) older than 7 days deleted."
+    assert out.strip() == "1 draft older than 7 days deleted."
     assert Draft.objects.count() == 1
     assert social_worker.username not in out
 

@@ -227,9 +227,18 @@ def _conclude(
         return  # awaiting authorisation
     authorised = min(today, timescales.add_working_days(submitted, ctx.rng.randint(0, 2)))
     services.authorise_assessment(
-        actor=manager, assessment=assessment, on=authorised, notify=notified(authorised, today)
+        actor=manager,
+        assessment=assessment,
+        comments=AUTHORISED_COMMENT,
+        on=authorised,
+        notify=notified(authorised, today),
     )
 
+
+AUTHORISED_COMMENT = (
+    "The analysis weighs the worries against the family's strengths and the child's own words; "
+    "the plan that follows is proportionate. Authorised."
+)
 
 COMMISSIONED = (
     ("PARENTING", "Parenting capacity of both parents", "Family Assessment Service"),

@@ -296,7 +296,7 @@ def test_confirm_page_says_how_many_referrals_when_decision_confirmed(
         {"action": "confirm", "rationale": "Agreed"},
         follow=True,
     )
-    assert "Decision confirmed: 1 referral(s) opened or linked" in response.content.decode()
+    assert "Decision confirmed: 1 referral opened or linked" in response.content.decode()
 
 
 def test_screening_a_universal_level_as_a_referral_asks_why_and_keeps_the_answers(

@@ -287,3 +287,58 @@ def test_find_possible_duplicates_includes_restricted_record_when_it_matches(tea
 
 def test_find_possible_duplicates_finds_nothing_when_no_one_alike(people):
     assert find_possible_duplicates(given_name="Zebedee", family_name="Quartermaine") == []
+
+
+# --- The header search box: a Harbour ID --------------------------------------------------
+
+
+def test_parse_free_text_understands_a_harbour_id_however_typed():
+    assert parse_free_text("HB0000123") == SearchQuery(harbour_id="HB0000123")
+    assert parse_free_text(" hb 123 ") == SearchQuery(harbour_id="HB0000123")
+    assert parse_free_text("Amelia") == SearchQuery(name="Amelia")
+
+
+def test_harbour_id_in_the_header_goes_to_the_child_and_is_audited(client, social_worker, people):
+    from audit.models import AuditAction, AuditEvent
+
+    amelia = people["amelia"]
+    client.force_login(social_worker)
+
+    response = client.get("/people/search/", {"q": amelia.la_child_id.lower()})
+
+    assert response.status_code == 302 and response.url == f"/people/{amelia.pk}/"
+    searched = AuditEvent.objects.get(action=AuditAction.SEARCH, actor=social_worker)
+    assert searched.person_id == amelia.pk
+    assert searched.changes == {"by": ["Harbour ID"], "found": 1}
+    assert amelia.given_name not in searched.summary
+
+
+def test_harbour_id_of_a_restricted_child_is_listed_masked_not_opened(
+    client, social_worker, team_manager, people
+):
+    amelia = people["amelia"]
+    restrict(team_manager, amelia)
+    client.force_login(social_worker)
+
+    response = client.get("/people/search/", {"q": amelia.la_child_id})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Restricted record" in page and "Amelia" not in page
+
+
+def test_harbour_id_that_matches_no_one_says_so(client, social_worker, people):
+    client.force_login(social_worker)
+
+    page = client.get("/people/search/", {"q": "HB9999999"}).content.decode()
+
+    assert "0 people found" in page and "No one matched" in page
+
+
+def test_header_search_box_has_a_visible_label(client, social_worker):
+    client.force_login(social_worker)
+
+    page = client.get("/work/my-work/").content.decode()
+
+    assert '<label class="govuk-label govuk-body-s" for="header-search">' in page
+    assert "Harbour ID" in page

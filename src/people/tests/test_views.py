@@ -175,7 +175,7 @@ def test_edit_saves_when_resubmitted_against_latest_version_after_conflict(clien
                 "start_date-day": "1",
                 "start_date-year": "2024",
             },
-            "From must include a month",
+            "The date the alert starts must include a month",
             ["Large dog in the yard", 'value="2024"'],
         ),
         (
@@ -362,7 +362,7 @@ def test_audit_person_page_lists_earlier_view_by_another_user(client_for, social
 
     body = response.content.decode()
     assert response.status_code == 200
-    assert social_worker.username in body
+    assert social_worker.display_name in body and social_worker.role_label in body
     assert "Viewed" in body
     assert "Person page" in body
 

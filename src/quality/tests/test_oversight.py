@@ -121,6 +121,8 @@ def test_a_managers_return_and_authorisation_of_an_assessment_count_as_oversight
     [state] = oversight_states([allocated.pk], timezone.localdate())
     assert state.last == day(-15)
     assessments.submit_assessment(actor=social_worker, assessment=assessment, on=day(-10))
-    assessments.authorise_assessment(actor=team_manager, assessment=assessment, on=day(-8))
+    assessments.authorise_assessment(
+        actor=team_manager, assessment=assessment, comments="Meets the standard", on=day(-8)
+    )
     [state] = oversight_states([allocated.pk], timezone.localdate())
     assert state.last == day(-8)

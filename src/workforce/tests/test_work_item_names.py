@@ -62,3 +62,18 @@ def test_team_page_shows_a_restricted_child_unnamed_when_the_reader_may_not_open
     assert barred.count("Restricted record") == 3  # one overdue, one awaiting sign-off, the caseload row
     named = client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
     assert named.count(child.display_name) >= 3
+
+
+def test_a_work_row_without_a_local_target_says_none_and_counts_days_properly(
+    client_for, monkeypatch, child, team, team_manager, social_worker
+):
+    allocate(team_manager, child, social_worker, team, date(2024, 1, 1))
+    today = timezone.localdate()
+    provided = [_item_for(child, today - timedelta(days=1)), _item_for(child, today + timedelta(days=1))]
+    monkeypatch.setattr(worklist, "providers", lambda: [lambda person_ids, today: provided])
+
+    page = client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
+
+    assert ">None<" not in page
+    assert '<span class="govuk-visually-hidden">No local target</span>' in page
+    assert "Overdue by 1 day<" in page and "Due in 1 day<" in page

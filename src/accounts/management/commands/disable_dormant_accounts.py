@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts.services import disable_dormant_accounts
+from core.presenters import counted
 
 
 class Command(BaseCommand):
@@ -12,7 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         disabled = disable_dormant_accounts(actor=None)
         self.stdout.write(
-            f"{len(disabled)} dormant account(s) disabled (no sign-in for {settings.HARBOUR_DORMANT_DAYS} days)."
+            f"{counted(len(disabled), 'dormant account')} disabled (no sign-in for {settings.HARBOUR_DORMANT_DAYS} days)."
         )
         for user in disabled:
             self.stdout.write(f"  {user.username}")

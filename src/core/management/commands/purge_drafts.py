@@ -4,6 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from core.drafts import purge_old_drafts
+from core.presenters import counted
 
 
 class Command(BaseCommand):
@@ -20,4 +21,6 @@ class Command(BaseCommand):
             result = purge_old_drafts(older_than_days=options["older_than"])
         except ValueError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"{result.deleted} draft(s) older than {result.older_than_days} days deleted.")
+        self.stdout.write(
+            f"{counted(result.deleted, 'draft')} older than {result.older_than_days} days deleted."
+        )

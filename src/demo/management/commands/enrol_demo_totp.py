@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from core.presenters import counted
 from demo.totp import DEFAULT_SEED, enrol_demo_accounts
 
 
@@ -13,5 +14,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, seed: int, **options: Any) -> None:
         done = enrol_demo_accounts(seed)
-        self.stdout.write(f"{len(done)} demo account(s) enrolled in two-factor sign-in.")
+        self.stdout.write(f"{counted(len(done), 'demo account')} enrolled in two-factor sign-in.")
         self.stdout.write("Get an account's current code with: python manage.py demo_totp <username>")
