@@ -147,7 +147,22 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @requires(Permission.VIEW_PERSON)
 @with_person(Purpose.VIEW, page="Person page")
 def detail(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    """The record's summary: who the child is, key dates and what can be done."""
     return render(request, "people/detail.jinja", {"page": PersonPage(person, request.user)})
+
+
+@requires(Permission.VIEW_PERSON)
+@with_person(Purpose.VIEW, page="Work and plans")
+def work(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    """Each stage's part of the record (its panel) and who has held the case."""
+    return render(request, "people/work.jinja", {"page": PersonPage(person, request.user)})
+
+
+@requires(Permission.VIEW_PERSON)
+@with_person(Purpose.VIEW, page="Family and addresses")
+def family(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    """The family and network, other names and the addresses."""
+    return render(request, "people/family.jinja", {"page": PersonPage(person, request.user)})
 
 
 def _initial(person: Person) -> dict[str, Any]:

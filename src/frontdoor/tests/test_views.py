@@ -113,7 +113,7 @@ def test_screen_confirm_and_referral_shown_on_child_page(
     )
     assert Referral.objects.filter(person=child).exists()
 
-    page = manager.get(reverse("people:detail", args=[child.pk])).content.decode()
+    page = manager.get(reverse("people:work", args=[child.pk])).content.decode()
     assert "Front door" in page and "Referrals (child in need episodes)" in page
 
 
@@ -243,7 +243,7 @@ def test_person_panel_flags_re_referral_within_12_months(client_for, fd_manager,
     first = open_referral(fd_manager, child, date(2024, 9, 2))
     services.close_referral(actor=fd_manager, referral=first, closure_date=date(2024, 11, 1), reason="RC8")
     open_referral(fd_manager, child, date(2025, 6, 2), "2A")
-    page = client_for(fd_manager).get(reverse("people:detail", args=[child.pk])).content.decode()
+    page = client_for(fd_manager).get(reverse("people:work", args=[child.pk])).content.decode()
     assert page.count("Re-referral</strong>") == 1
 
 
