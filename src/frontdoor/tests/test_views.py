@@ -191,7 +191,12 @@ def test_feedback_and_disagreement_pages(client_for, screener, fd_manager, make_
     )
     row.refresh_from_db()
     assert ok.status_code == 302 and row.status == "RESOLVED"
-    assert "Told the school" in client.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
+    page = client.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
+    assert "Told the school" in page
+    # The contact's history in plain words, from the history model's declared labels.
+    assert "Contact received" in page and ": receive " not in page
+    history = client.get(reverse("frontdoor:disagreement", args=[row.pk])).content.decode()
+    assert "Disagreement raised" in history and "Disagreement resolved" in history
 
 
 def test_close_referral_page(client_for, social_worker, fd_manager, child):
