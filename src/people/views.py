@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
@@ -208,6 +209,7 @@ def add_address(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
         title="Add an address",
         success="Address added",
         person=person,
+        next_url=reverse("people:family", args=[person.pk]),
     )
 
 
@@ -218,6 +220,7 @@ add_name = form_view(
     services.add_name,
     title="Add a previous name or alias",
     success="Name added",
+    next_url=lambda person: reverse("people:family", args=[person.pk]),
 )
 
 add_alert = form_view(
@@ -227,6 +230,7 @@ add_alert = form_view(
     services.add_alert,
     title="Add an alert",
     success="Alert added",
+    next_url=lambda person: reverse("people:detail", args=[person.pk]),
 )
 
 
@@ -259,6 +263,7 @@ def add_relationship(request: AuthenticatedHttpRequest, person: Person) -> HttpR
         title="Add a family member or network member",
         success="Relationship added",
         person=person,
+        next_url=reverse("people:family", args=[person.pk]),
     )
 
 
@@ -301,6 +306,7 @@ def restrict(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         title="Restrict this record",
         success="The record is now restricted",
         person=person,
+        next_url=reverse("people:detail", args=[person.pk]),
     )
 
 

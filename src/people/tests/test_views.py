@@ -238,7 +238,9 @@ def test_add_form_records_through_the_service_and_returns_to_the_person_when_val
     response = client_for(social_worker).post(f"/people/{child.pk}/{path}", data)
 
     assert response.status_code == 302
-    assert response["Location"] == f"/people/{child.pk}/"
+    # Back to the section of the record that shows it: addresses and names with the family.
+    section = "" if path.startswith("alerts") else "family/"
+    assert response["Location"] == f"/people/{child.pk}/{section}"
     assert recorded(child)
 
 
