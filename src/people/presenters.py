@@ -88,14 +88,6 @@ class PersonPage:
         return r if r.active else None
 
     @cached_property
-    def alerts(self) -> list[Any]:
-        return [
-            a
-            for a in self.person.alerts.all()  # type: ignore[attr-defined]
-            if a.end_date is None or a.end_date >= self.today
-        ]
-
-    @cached_property
     def network(self) -> list[NetworkMember]:
         return network_for(self.person, self.user)
 
