@@ -123,5 +123,8 @@ def child_summary(person: Person | None) -> ChildSummary | None:
     cached: ChildSummary | None = getattr(person, "_summary", None)
     if cached is None:
         cached = ChildSummary(person, user)
+        # Read here, not as the template reads attributes: a template takes an AttributeError
+        # raised inside a property for a missing value and would show nothing, silently.
+        _ = cached.facts, cached.allocated, cached.alerts
         person._summary = cached  # type: ignore[attr-defined]
     return cached
