@@ -25,9 +25,10 @@ from workforce.models import Allocation
 
 AS_OF = date(2026, 1, 15)
 # The record's summary page (identity and the summary every page of the record shows), and its
-# page of every stage's panels: the panels as before (ADR 0025) and the summary's few queries
-# (alerts, allocations, a query or two a stage the child reached; the held records are read
-# once for both, and a child in care's care summary once).
+# pages of the stages' panels (Work and plans, Oversight; each builds every panel and shows its
+# own): the panels as before (ADR 0025) and the summary's few queries (alerts, allocations, a
+# query or two a stage the child reached; the held records are read once for both, and a child
+# in care's care summary once).
 CHILD_PAGE_MAX = 26
 WORK_PAGE_MAX = 42
 MY_WORK_MAX = 40
@@ -134,6 +135,7 @@ def test_childs_page_queries_are_bounded_when_history_is_long(client, busiest, d
         for path, budget in (
             (f"/people/{child.pk}/", CHILD_PAGE_MAX),
             (f"/people/{child.pk}/work/", WORK_PAGE_MAX),
+            (f"/people/{child.pk}/oversight/", WORK_PAGE_MAX),
         ):
             with django_assert_max_num_queries(budget) as captured:
                 response = client.get(path)

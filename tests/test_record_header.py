@@ -43,6 +43,7 @@ def allocated(child, social_worker, team_manager, team):
         "/people/{pk}/",
         "/people/{pk}/work/",
         "/people/{pk}/family/",
+        "/people/{pk}/oversight/",
         "/people/{pk}/edit/",
         "/people/{pk}/alerts/new/",
         "/casework/people/{pk}/chronology/",

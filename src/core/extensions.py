@@ -93,6 +93,12 @@ class Panel:
     context: Mapping[str, object] = field(default_factory=dict)
     order: int = 100
     anchor: str = ""
+    # The page of the child's record it is on: "" for Work and plans, OVERSIGHT for the
+    # managers' and auditors' page (supervision, decisions, audits, data quality).
+    section: str = ""
+
+
+OVERSIGHT = "oversight"
 
 
 class PanelBuilder(Protocol):

@@ -36,6 +36,7 @@ SECTIONS = (
     ("chronology", "Chronology", "casework:chronology", Permission.VIEW_CHRONOLOGY),
     ("notes", "Case notes", "casework:notes", Permission.VIEW_CHRONOLOGY),
     ("documents", "Documents", "casework:documents", Permission.VIEW_CHRONOLOGY),
+    ("oversight", "Oversight", "people:oversight", Permission.VIEW_PERSON),
 )
 
 

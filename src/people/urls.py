@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:person_id>/", views.detail, name="detail"),
     path("<int:person_id>/work/", views.work, name="work"),
     path("<int:person_id>/family/", views.family, name="family"),
+    path("<int:person_id>/oversight/", views.oversight, name="oversight"),
     path("<int:person_id>/edit/", views.edit, name="edit"),
     path("<int:person_id>/addresses/new/", views.add_address, name="add_address"),
     path("<int:person_id>/names/new/", views.add_name, name="add_name"),

@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.permissions import Permission, role_has
 from audit import services as auditor
 from audit.models import AuditAction
+from core.extensions import OVERSIGHT
 from core.forms import form_page, form_status, submitted
 from core.http import AuthenticatedHttpRequest
 
@@ -156,7 +157,15 @@ def detail(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
 @with_person(Purpose.VIEW, page="Work and plans")
 def work(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     """Each stage's part of the record (its panel) and who has held the case."""
-    return render(request, "people/work.jinja", {"page": PersonPage(person, request.user)})
+    return render(request, "people/work.jinja", {"page": PersonPage(person, request.user), "section": "work"})
+
+
+@requires(Permission.VIEW_PERSON)
+@with_person(Purpose.VIEW, page="Oversight")
+def oversight(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    """The managers' and auditors' panels: decisions, supervision, audits, data quality."""
+    page = PersonPage(person, request.user, section=OVERSIGHT)
+    return render(request, "people/work.jinja", {"page": page, "section": "oversight"})
 
 
 @requires(Permission.VIEW_PERSON)

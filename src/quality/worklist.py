@@ -29,7 +29,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             "quality_direction_review",
             direction.review_on,
             None,
-            url("people:work", direction.person_id),
+            url("people:oversight", direction.person_id),
             "quality",
         )
     for state in oversight_states(person_ids, today):
@@ -39,6 +39,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             "oversight_due",
             state.due,
             None,
-            url("people:work", state.person_id),
+            url("people:oversight", state.person_id),
             "quality",
         )

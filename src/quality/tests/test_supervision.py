@@ -170,7 +170,7 @@ def test_manager_records_supervision_then_a_direction_through_the_forms(
     assert response.status_code == 400
     assert "Drift: nothing has changed" in response.content.decode()
     assert client.post(path, data).status_code == 302
-    record = client.get(reverse("people:work", args=[allocated.pk])).content.decode()
+    record = client.get(reverse("people:oversight", args=[allocated.pk])).content.decode()
     assert "Core group every 4 weeks" in record and "Book the parenting assessment" in record
     my_work = client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
     assert "Book the parenting assessment" in my_work
