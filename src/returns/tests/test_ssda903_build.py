@@ -228,3 +228,36 @@ def test_187_on_a_child_adopted_on_31_march_is_a_query_not_an_error():
 
     assert on_31_march.severity == Severity.QUERY and "Adopted on 31 March" in on_31_march.message
     assert earlier.severity == Severity.ERROR
+
+
+def test_a_worker_allocated_on_the_day_care_ended_is_not_a_social_worker_episode(cohort):
+    """A leaving-care worker allocated on the day care ends works with the young person after
+    care, not while looked after: no SWEpisodes row (rules SW12STG2/SW17STG2); the worker who
+    held the child until then keeps the episode, open at the end of care (SW_DEC blank)."""
+    from datetime import date
+
+    from accounts.models import User
+    from looked_after import services as care
+    from looked_after.tests.factories import take_into_care
+    from workforce.models import Allocation, AllocationReason
+    from workforce.tests.factories import allocate
+
+    from .ssda903_cohort import _child, _foster
+
+    worker = cohort.worker
+    manager, leaving_care = User.objects.get(username="cic.manager"), User.objects.get(username="cic.worker2")
+    child = _child(worker, "T", date(2010, 2, 1), "F", upn="T123456789012")
+    team = worker.team
+    first = allocate(manager, child, worker, team, date(2025, 6, 2), reason=AllocationReason.FCONTA)
+    period = take_into_care(
+        worker, child, date(2025, 6, 2), "V2", "N1", _foster("U1", "TS24 0HL", urn="SC666670")
+    )
+    care.end_care(actor=worker, period=period, on=date(2026, 1, 15), reason_ceased="E4A")
+    after = allocate(manager, child, leaving_care, team, date(2026, 1, 15), reason=AllocationReason.TSPROC)
+
+    table = build(YEAR, person_ids=[child.pk]).tables["SWEpisodes"]
+
+    assert [s.pk for s in table.sources] == [first.pk]
+    assert Allocation.objects.get(pk=after.pk).end_date is None
+    decom, dec = TABLE_COLUMNS["SWEpisodes"].index("SW_DECOM"), TABLE_COLUMNS["SWEpisodes"].index("SW_DEC")
+    assert (table.rows[0][decom], table.rows[0][dec]) == ("02/06/2025", "")
