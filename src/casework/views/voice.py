@@ -57,7 +57,7 @@ def voice_file(request: AuthenticatedHttpRequest, view: ChildView) -> HttpRespon
         raise Http404("No file")
     name = view.attachment.name or ""
     suffix = name[name.rfind(".") :].lower() if "." in name.rsplit("/", 1)[-1] else ""
-    return file_download(
+    return file_download(  # type: ignore[return-value]
         view.attachment.open("rb"),
         view.attachment_type or "application/octet-stream",
         f"childs-view-{view.pk}{suffix}",
