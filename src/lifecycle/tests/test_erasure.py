@@ -179,3 +179,19 @@ def test_approval_page_says_why_when_a_referral_was_opened_since(
     assert response.status_code == 400
     assert "can no longer be deleted" in response.content.decode()
     assert Person.objects.filter(pk=old_child.pk).exists()
+
+
+def test_returns_page_says_a_return_file_was_deleted_with_an_erased_record(
+    client, filed, old_child, reviewer, approver, django_capture_on_commit_callbacks
+):
+    proposal = services.propose_deletion(actor=reviewer, person=old_child)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_deletion(actor=approver, request=proposal)
+    census = ExportRun.objects.get(file_name="census.xml")
+    client.force_login(reviewer)
+
+    page = client.get(reverse("returns:exports")).content.decode()
+
+    assert "File deleted when a child's record it held was erased" in page
+    assert client.get(reverse("returns:download", args=[census.pk])).status_code == 404
+    assert client.get(reverse("returns:download", args=[filed[1].pk])).status_code == 200
