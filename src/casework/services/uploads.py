@@ -65,7 +65,7 @@ def _is_text(head: bytes) -> bool:
     return not _magic(head)
 
 
-def bytes_match(upload: Any, content_type: str) -> bool:
+def _bytes_match(upload: Any, content_type: str) -> bool:
     """Whether the file's bytes are of the type it claims."""
     head = upload.read(_HEAD_BYTES)
     upload.seek(0)
@@ -95,6 +95,6 @@ def check_upload(upload: Any, allowed: Collection[str], max_bytes: int, field: s
         )
     if upload.size == 0:
         raise ValidationError({field: "The selected file is empty"})
-    if not bytes_match(upload, content_type):
+    if not _bytes_match(upload, content_type):
         raise ValidationError({field: "The selected file is not the type it claims to be"})
     return content_type
