@@ -63,6 +63,7 @@ class RestoreReport:
     audit_rows: int
     audit_chain_ok: bool
     files: int = 0
+    files_listed: int = 0
 
 
 def _models() -> list[type[Model]]:
@@ -181,6 +182,10 @@ def write_backup(path: Path, recipients: list[str]) -> dict[str, Any]:
 @contextmanager
 def opened(path: Path, identities: list[Any]) -> Iterator[zipfile.ZipFile]:
     """The decrypted archive (authenticated as a whole before anything is read from it)."""
+    if zipfile.is_zipfile(path):
+        raise BackupError(
+            f"{path} is an unencrypted archive from an earlier version of Harbour: take a new backup"
+        )
     try:
         plain = sealing.unseal(path, identities)
     except sealing.SealingError as exc:
@@ -352,4 +357,5 @@ def restore_backup(path: Path, identities: list[Any]) -> RestoreReport:
         audit_rows=report.checked,
         audit_chain_ok=report.ok,
         files=files,
+        files_listed=len(manifest["files"]),
     )

@@ -92,6 +92,7 @@ def check_files_target(manifest: dict[str, Any]) -> None:
 
 
 def restore_files(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> int:
+    """Write the archive's files back; return how many were written (the rest were in place)."""
     restored = 0
     for key in manifest.get("files", {}):
         alias, name = key.split("/", 1)

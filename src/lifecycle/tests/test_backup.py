@@ -235,3 +235,28 @@ def test_every_project_model_is_backed_up_when_listed():
         label = model._meta.label_lower
         if model._meta.managed and not model._meta.proxy and label not in backup.EXCLUDED:
             assert label in listed
+
+
+@pytest.mark.django_db
+def test_backup_is_refused_when_media_root_unset_for_files_on_disk(some_records, tmp_path, key, settings):
+    recipient, _, _ = key
+    settings.MEDIA_ROOT = ""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+
+    with pytest.raises(backup.BackupError, match="MEDIA_ROOT"):
+        backup.write_backup(tmp_path / "b.zip.age", [recipient])
+    assert not (tmp_path / "b.zip.age").exists()
+
+
+@pytest.mark.django_db
+def test_plain_archive_from_an_earlier_version_is_refused(tmp_path, key):
+    _, identities, _ = key
+    plain = tmp_path / "old.zip"
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("manifest.json", json.dumps({"format": "harbour-backup/1"}))
+
+    with pytest.raises(backup.BackupError, match="unencrypted archive"):
+        backup.verify_archive(plain, identities)

@@ -60,7 +60,11 @@ class Command(BaseCommand):
             report = restore_backup(path, identities)
         except (BackupError, sealing.SealingError) as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"Restored {report.rows} rows and {report.files} files.")
+        in_place = report.files_listed - report.files
+        self.stdout.write(
+            f"Restored {report.rows} rows and {report.files} files"
+            + (f" ({in_place} more were already in place, unchanged)." if in_place else ".")
+        )
         if not report.audit_chain_ok:
             raise CommandError("Restored, but the audit chain does NOT verify: investigate before use.")
         self.stdout.write(
