@@ -9,7 +9,7 @@ storage an authority configures.
 import hashlib
 import zipfile
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage, storages
@@ -66,13 +66,21 @@ def _archived(archive: zipfile.ZipFile, key: str) -> bytes:
     return archive.read(f"{PREFIX}/{key}")
 
 
+def _sha256(handle: IO[bytes]) -> str:
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
 def verify_files(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
     for key, expected in manifest.get("files", {}).items():
         try:
-            content = _archived(archive, key)
+            with archive.open(f"{PREFIX}/{key}") as content:
+                actual = _sha256(content)
         except KeyError as exc:
             raise FilesError(f"The archive lacks a file its manifest lists ({key})") from exc
-        if hashlib.sha256(content).hexdigest() != expected:
+        if actual != expected:
             raise FilesError(
                 "A file in the archive does not match its checksum: it is damaged or was changed"
             )
@@ -85,7 +93,7 @@ def check_files_target(manifest: dict[str, Any]) -> None:
         storage = _storage(alias)
         if storage.exists(name):
             with storage.open(name, "rb") as present:
-                if hashlib.sha256(present.read()).hexdigest() != expected:
+                if _sha256(present) != expected:
                     raise FilesError(
                         f"A different file is already stored as {name} in {alias!r}: not overwriting it"
                     )

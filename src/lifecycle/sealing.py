@@ -85,16 +85,27 @@ def seal(plain: IO[bytes], path: Path, recipients: list[x25519.Recipient]) -> No
         raise SealingError("No recipient to encrypt the backup to")
     partial = path.with_name(f".{path.name}.partial")
     plain.seek(0)
+    out = private_file(partial)  # only the run that made it removes it
     try:
-        with private_file(partial) as out:
+        with out:
             pyrage.encrypt_io(plain, out, recipients)
             out.flush()
             os.fsync(out.fileno())
-        if path.exists():
-            raise SealingError(f"{path} already exists: choose another name")
-        os.replace(partial, path)
+        _move_into_place(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _move_into_place(partial: Path, path: Path) -> None:
+    """Give the finished file its name, never replacing an existing archive."""
+    try:
+        os.link(partial, path)  # fails, atomically, if `path` exists
+    except FileExistsError as exc:
+        raise SealingError(f"{path} already exists: choose another name") from exc
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise SealingError(f"{path} already exists: choose another name") from None
+        os.replace(partial, path)
 
 
 def unseal(path: Path, identities: list[x25519.Identity]) -> IO[bytes]:

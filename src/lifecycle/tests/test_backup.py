@@ -63,14 +63,21 @@ def _resealed(contents: dict[str, bytes], path, recipient) -> None:
     sealing.seal(plain, path, sealing.recipients_from([recipient]))
 
 
+@pytest.fixture
+def stored():
+    """An uploaded file (the test storage lives as long as the process: removed after)."""
+    name = default_storage.save("documents/2026/12/plan.pdf", ContentFile(b"%PDF-1.7 the plan"))
+    yield name
+    default_storage.delete(name)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_restore_into_empty_database_finds_every_record_file_and_audit_row_when_backed_up(
-    some_records, social_worker, tmp_path, key
+    some_records, social_worker, tmp_path, key, stored
 ):
     recipient, identities, _ = key
     secret = pyotp.random_base32()
     TotpDevice.objects.create(user=social_worker, secret=secret, confirmed_at=timezone.now())
-    stored = default_storage.save("documents/2026/12/plan.pdf", ContentFile(b"%PDF-1.7 the plan"))
     before = _snapshot()
     audit_rows = AuditEvent.objects.count()
     archive = tmp_path / "harbour.zip.age"
@@ -260,3 +267,20 @@ def test_plain_archive_from_an_earlier_version_is_refused(tmp_path, key):
 
     with pytest.raises(backup.BackupError, match="unencrypted archive"):
         backup.verify_archive(plain, identities)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_is_refused_when_a_different_file_is_already_stored_under_the_name(
+    some_records, tmp_path, key, stored
+):
+    recipient, identities, _ = key
+    archive = tmp_path / "harbour.zip.age"
+    backup.write_backup(archive, [recipient])
+    call_command("flush", interactive=False, verbosity=0)
+    default_storage.delete(stored)
+    default_storage.save(stored, ContentFile(b"another document"))
+
+    with pytest.raises(backup.BackupError, match="not overwriting"):
+        backup.restore_backup(archive, identities)
+    assert not AuditEvent.objects.exists()
+    assert default_storage.open(stored).read() == b"another document"
