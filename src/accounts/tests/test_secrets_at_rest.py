@@ -86,3 +86,18 @@ def test_rotation_re_encrypts_under_new_key_when_old_key_kept_second(enrolled, s
 
     settings.HARBOUR_FIELD_KEYS = [new]
     assert TotpDevice.objects.get(pk=device.pk).secret == secret
+
+
+def test_production_refuses_to_start_when_no_field_keys(monkeypatch):
+    import sys
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    from config.settings import base
+
+    monkeypatch.setattr(base, "SECRET_KEY", "x" * 50)
+    monkeypatch.setattr(base, "HARBOUR_FIELD_KEYS", [])
+    monkeypatch.delitem(sys.modules, "config.settings.production", raising=False)
+
+    with pytest.raises(ImproperlyConfigured, match="HARBOUR_FIELD_KEYS"):
+        importlib.import_module("config.settings.production")
