@@ -284,3 +284,16 @@ def test_restore_is_refused_when_a_different_file_is_already_stored_under_the_na
         backup.restore_backup(archive, identities)
     assert not AuditEvent.objects.exists()
     assert default_storage.open(stored).read() == b"another document"
+
+
+@pytest.mark.django_db
+def test_demo_backs_up_to_its_own_key_pair_when_no_recipient_set(some_records, tmp_path, settings, capsys):
+    settings.HARBOUR_BACKUP_RECIPIENTS = []
+    settings.HARBOUR_BACKUP_IDENTITY = ""
+    settings.HARBOUR_BACKUP_DEMO_IDENTITY = tmp_path / "var" / "demo-backup-identity.txt"
+
+    call_command("backup", "--output", str(tmp_path / "b.zip.age"))
+    call_command("restore", str(tmp_path / "b.zip.age"), "--check-only")
+
+    assert "DEMO key pair" in capsys.readouterr().out
+    assert stat.S_IMODE(settings.HARBOUR_BACKUP_DEMO_IDENTITY.stat().st_mode) == 0o600

@@ -45,8 +45,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, output: str, recipient: list[str], **options: Any) -> None:
         stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
         path = Path(output) if output else settings.BASE_DIR / "var" / "backups" / f"harbour-{stamp}.zip.age"
-        recipients = recipient or list(settings.HARBOUR_BACKUP_RECIPIENTS) or demo_recipient(self.stdout)
         try:
+            recipients = recipient or list(settings.HARBOUR_BACKUP_RECIPIENTS) or demo_recipient(self.stdout)
             manifest = write_backup(path, recipients)
         except (BackupError, sealing.SealingError) as exc:
             raise CommandError(str(exc)) from exc
