@@ -260,6 +260,13 @@ HARBOUR_LOCKOUT_FAILURES = env.int("HARBOUR_LOCKOUT_FAILURES", default=5)
 HARBOUR_LOCKOUT_CODE_FAILURES = env.int("HARBOUR_LOCKOUT_CODE_FAILURES", default=5)
 HARBOUR_LOCKOUT_IP_FAILURES = env.int("HARBOUR_LOCKOUT_IP_FAILURES", default=50)
 HARBOUR_LOCKOUT_MINUTES = env.int("HARBOUR_LOCKOUT_MINUTES", default=15)
+# Keys for values encrypted at rest (two-factor secrets): comma-separated Fernet keys, the
+# first encrypts, all decrypt (core.encryption). Required in production.
+HARBOUR_FIELD_KEYS = env.list("HARBOUR_FIELD_KEYS", default=[])
+# Backups are encrypted to these age public keys (`age1...`, comma-separated; ADR 0008).
+HARBOUR_BACKUP_RECIPIENTS = env.list("HARBOUR_BACKUP_RECIPIENTS", default=[])
+# Where restore finds the age identity (private key) file by default; normally given as --identity.
+HARBOUR_BACKUP_IDENTITY = env.str("HARBOUR_BACKUP_IDENTITY", default="")
 # Behind a reverse proxy, the META key carrying the client address (e.g. HTTP_X_FORWARDED_FOR).
 HARBOUR_TRUSTED_PROXY_HEADER = env.str("HARBOUR_TRUSTED_PROXY_HEADER", default="")
 # Accounts with no sign-in for this many days are disabled (manage.py disable_dormant_accounts).

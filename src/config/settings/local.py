@@ -17,3 +17,6 @@ HARBOUR_LOCAL_TARGETS = HARBOUR_LOCAL_TARGETS or {  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 # Documents filed on a child's record (uploaded, and generated with the demo) are kept with the
 # embedded database in var/media (base: MEDIA_ROOT), not in the directory Harbour is started from.
+# With no HARBOUR_BACKUP_RECIPIENTS, `manage.py backup` encrypts to a demo key pair kept here
+# (made on first use) and `restore` decrypts with it. Demo only: production has no such key.
+HARBOUR_BACKUP_DEMO_IDENTITY = BASE_DIR / "var" / "demo-backup-identity.txt"  # noqa: F405
