@@ -23,7 +23,16 @@ READ = (
 
 def _settings(module: str, tmp_path: Path, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HARBOUR_")}
-    env.update({"PYTHONPATH": str(ROOT / "src"), "HARBOUR_SECRET_KEY": "x" * 50, **extra})
+    from cryptography.fernet import Fernet
+
+    env.update(
+        {
+            "PYTHONPATH": str(ROOT / "src"),
+            "HARBOUR_SECRET_KEY": "x" * 50,
+            "HARBOUR_FIELD_KEYS": Fernet.generate_key().decode(),  # production refuses to start without
+            **extra,
+        }
+    )
     out = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
         [sys.executable, "-c", READ, module],
         cwd=tmp_path,
