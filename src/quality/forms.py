@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -6,8 +7,8 @@ from django.db.models import QuerySet
 from accounts.models import User
 from core.forms import GovDateField, GovForm
 
-from .models import AuditTool, Grade, OversightPoint, SamplingRule
-from .services import ActionRow
+from .models import AuditTool, DirectionOutcome, Grade, OversightPoint, SamplingRule
+from .services import ActionRow, ReviewRow
 
 _T = {"rows": 4}
 ACTION_ROWS = 3
@@ -67,6 +68,9 @@ def with_actions(data: dict[str, Any]) -> dict[str, Any]:
 
 
 class SupervisionForm(GovForm):
+    """A supervision session, then a review of each of the worker's open case directions:
+    done, carried over to a new date, or no longer needed, with a note."""
+
     worker = forms.ModelChoiceField(
         label="Worker supervised",
         queryset=User.objects.none(),
@@ -80,9 +84,44 @@ class SupervisionForm(GovForm):
     )
     wellbeing = _text("Wellbeing and support (optional)", help_text="Private, as above.")
 
-    def __init__(self, *args: Any, workers: QuerySet[User], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, workers: QuerySet[User], directions: Sequence[tuple[str, str, str]], **kwargs: Any
+    ) -> None:
+        """`directions`: for each open direction to review, its field prefix, what it is
+        called (the child and when it was given) and what it asked."""
         super().__init__(*args, **kwargs)
         self.fields["worker"].queryset = workers  # type: ignore[attr-defined]
+        self.reviewed = [key for key, _, _ in directions]
+        for key, name, asked in directions:
+            self.fields[f"{key}_outcome"] = forms.ChoiceField(
+                label=f"What became of the direction for {name}",
+                choices=DirectionOutcome.choices,
+                widget=forms.RadioSelect,
+                help_text=asked,
+                error_messages={"required": f"Select what became of the direction for {name}"},
+            )
+            self.fields[f"{key}_next_review_on"] = GovDateField(
+                label=f"New review date for {name}, if carried over", required=False
+            )
+            self.fields[f"{key}_note"] = _text(
+                f"Note on the direction for {name}",
+                help_text="Needed when it is carried over or no longer needed: why.",
+                rows=2,
+            )
+
+    def service_data(self, data: dict[str, Any], directions: dict[str, Any]) -> dict[str, Any]:
+        """The form's data for `record_supervision`: `directions` maps each prefix to its direction."""
+        rest = {k: v for k, v in data.items() if not k.startswith("review_")}
+        rows = [
+            ReviewRow(
+                directions[key],
+                data[f"{key}_outcome"],
+                data.get(f"{key}_note") or "",
+                data.get(f"{key}_next_review_on"),
+            )
+            for key in self.reviewed
+        ]
+        return {**rest, "reviews": rows}
 
 
 class DirectionForm(ActionsForm):

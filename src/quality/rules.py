@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from accounts.permissions import Permission, Role
 from timescales import add_months
 
-from .models import Standard, SupervisionSession
+from .models import DirectionOutcome, Standard, SupervisionSession
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -58,6 +58,32 @@ def oversight_due(last: date, on_cp_plan: bool, standard: Standard) -> date:
     """When a child's next management oversight is due after the last (or after allocation)."""
     months = standard.cp_oversight_months if on_cp_plan else standard.oversight_months
     return add_months(last, months)
+
+
+def direction_review_errors(
+    key: str, outcome: str, note: str, next_review_on: date | None, held_on: date
+) -> dict[str, str]:
+    """What is wrong with a supervision's review of an open case direction (`key` prefixes the
+    field names): an outcome is needed; carried over needs a new review date after the
+    supervision; carried over and no longer needed need a note saying why."""
+    errors: dict[str, str] = {}
+    if outcome not in DirectionOutcome.values:
+        return {f"{key}_outcome": "Select what became of the direction"}
+    if outcome == DirectionOutcome.CARRIED:
+        if next_review_on is None:
+            errors[f"{key}_next_review_on"] = "Enter the new review date for the direction carried over"
+        elif next_review_on <= held_on:
+            errors[f"{key}_next_review_on"] = "The new review date must be after the supervision"
+    elif next_review_on is not None:
+        errors[f"{key}_next_review_on"] = "Give a new review date only for a direction carried over"
+    if outcome != DirectionOutcome.DONE and not note.strip():
+        errors[f"{key}_note"] = "Enter why the direction is carried over or no longer needed"
+    return errors
+
+
+def drifting(carried: int, standard: Standard) -> bool:
+    """A direction carried over as many times as the standard allows is drift."""
+    return carried >= standard.direction_drift_carries
 
 
 def may_see_supervision_of(user: "User", worker: "User") -> bool:

@@ -11,6 +11,12 @@ from . import queries
 from .oversight import oversight_states
 
 
+def _carried(times: int, since: date) -> str:
+    if not times:
+        return ""
+    return f" (carried over {times} time{'s' if times > 1 else ''}, first due {since:%-d %B %Y})"
+
+
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     for action in queries.open_actions(person_id__in=person_ids):
         yield WorkItem(
@@ -22,10 +28,10 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             url("quality:complete_action", action.pk),
             "quality",
         )
-    for direction in queries.current_directions().filter(person_id__in=person_ids):
+    for direction in queries.open_directions().filter(person_id__in=person_ids):
         yield WorkItem(
             direction.person_id,
-            "Case direction due for review",
+            "Case direction due for review" + _carried(direction.carried, direction.originally_due),
             "quality_direction_review",
             direction.review_on,
             None,

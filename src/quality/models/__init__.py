@@ -3,9 +3,19 @@
 from .audits import AuditAnswer, AuditQuestion, AuditSection, AuditTool, CaseAudit, Grade, Moderation
 from .programmes import AuditProgramme, ProgrammeCase, SamplingRule
 from .standards import Standard
-from .supervision import Action, CaseDirection, Oversight, OversightPoint, SupervisionSession
+from .supervision import (
+    CLOSING_OUTCOMES,
+    Action,
+    CaseDirection,
+    DirectionOutcome,
+    DirectionReview,
+    Oversight,
+    OversightPoint,
+    SupervisionSession,
+)
 
 __all__ = [
+    "CLOSING_OUTCOMES",
     "Action",
     "AuditAnswer",
     "AuditProgramme",
@@ -14,6 +24,8 @@ __all__ = [
     "AuditTool",
     "CaseAudit",
     "CaseDirection",
+    "DirectionOutcome",
+    "DirectionReview",
     "Grade",
     "Moderation",
     "Oversight",

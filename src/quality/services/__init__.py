@@ -6,10 +6,11 @@ from .actions import complete_action
 from .audits import add_audit_action, moderate_audit, record_audit
 from .oversight import record_oversight
 from .programmes import draw_programme
-from .supervision import record_case_direction, record_supervision
+from .supervision import ReviewRow, record_case_direction, record_supervision, review_key
 
 __all__ = [
     "ActionRow",
+    "ReviewRow",
     "add_audit_action",
     "complete_action",
     "draw_programme",
@@ -18,4 +19,5 @@ __all__ = [
     "record_case_direction",
     "record_oversight",
     "record_supervision",
+    "review_key",
 ]

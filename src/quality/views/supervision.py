@@ -4,6 +4,7 @@ directions for the children discussed, and marking actions done."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,7 +23,7 @@ from workforce.queries import caseload_for
 
 from .. import forms as f
 from .. import queries, rules, services
-from ..models import Action
+from ..models import Action, CaseDirection
 
 
 @requires(Permission.VIEW_SUPERVISION)
@@ -84,21 +85,56 @@ def worker_supervision(request: AuthenticatedHttpRequest, user_id: int) -> HttpR
     )
 
 
+def _chosen(request: AuthenticatedHttpRequest, workers: QuerySet[User]) -> User | None:
+    """The worker the session is for: as posted, else as linked (`?worker=`)."""
+    key = request.POST.get("worker") or request.GET.get("worker", "")
+    return workers.filter(pk=int(key)).first() if key.isdigit() else None
+
+
 @requires(Permission.RECORD_SUPERVISION)
 @require_http_methods(["GET", "POST"])
 def new_session(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Record a supervision, reviewing each of the worker's open case directions (listed once
+    the worker is chosen: linked with `?worker=`, or after the first save)."""
+    today = timezone.localdate()
     workers = queries.supervisees(request.user)
-    chosen = request.GET.get("worker", "")
+    worker = _chosen(request, workers)
+    open_ = queries.directions_to_review(worker, today) if worker else []
+    seen = openable_ids(request.user, [d.person_id for d in open_])
+    directions = [(services.review_key(d), _called(d, d.person_id in seen), _asked(d)) for d in open_]
+    form = f.SupervisionForm(
+        request.POST or None,
+        workers=workers,
+        directions=directions,
+        initial={"worker": worker.pk} if worker else None,
+    )
+    by_key = {services.review_key(d): d for d in open_}
     return form_page(
         request,
-        f.SupervisionForm(
-            request.POST or None, workers=workers, initial={"worker": chosen} if chosen.isdigit() else None
-        ),
-        lambda d: services.record_supervision(actor=request.user, **d),
+        form,
+        lambda d: services.record_supervision(actor=request.user, **form.service_data(d, by_key)),
         title="Record supervision",
         success="Supervision recorded. Record a direction for each child discussed.",
         next_url=lambda s: url("quality:worker", s.worker_id),
+        template="quality/supervision_form.jinja",
+        context={"reviewing": bool(open_), "worker": worker},
     )
+
+
+def _called(direction: CaseDirection, openable: bool) -> str:
+    child = direction.person.display_name if openable else "a child with a restricted record"
+    return f"{child} (given {direction.given_on:%-d %B %Y})"
+
+
+def _asked(direction: CaseDirection) -> str:
+    carried = getattr(direction, "carried", 0)
+    history = (
+        f" Carried over {carried} time{'s' if carried > 1 else ''}, first due "
+        f"{direction.originally_due:%-d %B %Y}."  # type: ignore[attr-defined]
+        if carried
+        else ""
+    )
+    return f"{direction.objectives[:300]} Review due {direction.review_on:%-d %B %Y}.{history}"
 
 
 @requires(Permission.RECORD_SUPERVISION)
