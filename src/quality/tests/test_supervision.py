@@ -284,3 +284,83 @@ def test_supervision_sessions_visible_only_to_those_involved(
     assert list(queries.sessions_for(social_worker)) == [session]
     assert list(queries.sessions_for(team_manager)) == [session]
     assert not queries.sessions_for(other_worker).exists()
+
+
+def _carried_twice(team_manager, social_worker, child):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-70))
+    direction = _direction(team_manager, first, child, social_worker, review_on=day(-40), actions=[])
+    for held, to in ((day(-40), day(-10)), (day(-10), day(-3))):
+        services.record_supervision(
+            actor=team_manager,
+            worker=social_worker,
+            held_on=held,
+            reviews=[ReviewRow(direction, DirectionOutcome.CARRIED, "Waiting for the school.", to)],
+        )
+    return direction
+
+
+def _date(name, value):
+    return {f"{name}-day": value.day, f"{name}-month": value.month, f"{name}-year": value.year}
+
+
+def test_recording_supervision_lists_the_open_directions_to_review(
+    client_for, team_manager, social_worker, allocated
+):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-30))
+    direction = _direction(team_manager, first, allocated, social_worker, review_on=day(-2), actions=[])
+    client = client_for(team_manager)
+    path = reverse("quality:new_session") + f"?worker={social_worker.pk}"
+    page = client.get(path).content.decode()
+    assert f"What became of the direction for {allocated.display_name}" in page
+    key = f"review_{direction.pk}"
+    data = {"worker": social_worker.pk, **_date("held_on", day(-1))}
+    response = client.post(path, data)
+    assert response.status_code == 400
+    assert f"Select what became of the direction for {allocated.display_name}" in response.content.decode()
+    response = client.post(
+        path, {**data, f"{key}_outcome": "CARRIED", f"{key}_note": "Await the CAMHS report."}
+    )
+    assert response.status_code == 400
+    assert "Enter the new review date for the direction carried over" in response.content.decode()
+    assert not SupervisionSession.objects.filter(held_on=day(-1)).exists()
+    response = client.post(
+        path,
+        {
+            **data,
+            f"{key}_outcome": "CARRIED",
+            f"{key}_note": "Await the CAMHS report.",
+            **_date(f"{key}_next_review_on", day(14)),
+        },
+    )
+    assert response.status_code == 302
+    review = DirectionReview.objects.get()
+    assert (review.outcome, review.next_review_on, review.previous_review_on) == ("CARRIED", day(14), day(-2))
+    page = client.get(reverse("quality:worker", args=[social_worker.pk])).content.decode()
+    assert "Earlier directions reviewed" in page and "Await the CAMHS report." in page
+
+
+def test_choosing_the_worker_first_then_reviewing_on_the_second_save(
+    client_for, team_manager, social_worker, allocated
+):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-30))
+    _direction(team_manager, first, allocated, social_worker, actions=[])
+    response = client_for(team_manager).post(
+        reverse("quality:new_session"), {"worker": social_worker.pk, **_date("held_on", day(-1))}
+    )
+    assert response.status_code == 400
+    assert f"What became of the direction for {allocated.display_name}" in response.content.decode()
+
+
+def test_drift_shows_on_the_managers_and_the_workers_lists_only(
+    client_for, team_manager, social_worker, other_worker, allocated
+):
+    _carried_twice(team_manager, social_worker, allocated)
+    managers = client_for(team_manager).get(reverse("quality:supervision")).content.decode()
+    assert "Directions carried over" in managers and "Drift" in managers
+    assert allocated.display_name in managers
+    workers = client_for(social_worker).get(reverse("quality:supervision")).content.decode()
+    assert "Your directions carried over" in workers and "Drift" in workers
+    others = client_for(other_worker).get(reverse("quality:supervision")).content.decode()
+    assert "carried over" not in others and allocated.display_name not in others
+    record = client_for(social_worker).get(reverse("people:detail", args=[allocated.pk])).content.decode()
+    assert "Carried over 2 times" in record and "Waiting for the school." in record

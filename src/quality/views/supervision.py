@@ -28,23 +28,31 @@ from ..models import Action, CaseDirection
 
 @requires(Permission.VIEW_SUPERVISION)
 def supervision(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """A manager's supervisees against the standard and their directions past review; a
-    worker's own supervision."""
+    """A manager's supervisees against the standard, with each one's open, overdue and
+    drifting case directions, and the directions carried over; a worker's own supervision
+    and their directions carried over."""
     today = timezone.localdate()
     user = request.user
     managing = user.has_perm(Permission.RECORD_SUPERVISION.value)
     workers = list(queries.supervisees(user)) if managing else []
     overdue = list(queries.overdue_directions(user, today)) if managing else []
-    seen = openable_ids(user, [d.person_id for d in overdue])
+    carried = list(queries.carried_directions(workers if managing else [user]))
+    seen = openable_ids(user, [d.person_id for d in overdue + carried])
+    standard = rules.standard_on(today)
     return render(
         request,
         "quality/supervision.jinja",
         {
             "managing": managing,
             "states": queries.supervision_states(workers, today),
+            "counts": queries.direction_counts(workers, today),
             "own": queries.supervision_states([user], today)[0],
             "overdue_directions": [d for d in overdue if d.person_id in seen],
-            "standard": rules.standard_on(today),
+            "carried": [
+                {"obj": d, "seen": d.person_id in seen, "drift": rules.drifting(d.carried, standard)}
+                for d in carried
+            ],
+            "standard": standard,
             "today": today,
             "nav_key": "supervision",
         },
@@ -67,10 +75,22 @@ def worker_supervision(request: AuthenticatedHttpRequest, user_id: int) -> HttpR
     sessions = list(
         queries.sessions_for(request.user)
         .filter(worker=worker)
-        .prefetch_related("directions__person", "directions__actions__owner")
+        .prefetch_related(
+            "directions__person",
+            "directions__actions__owner",
+            "directions__reviews__session",
+            "direction_reviews__direction__person",
+        )
     )
     caseload = list(caseload_for(worker))
-    seen = openable_ids(request.user, [a.person_id for a in caseload])
+    carried = list(queries.carried_directions([worker]))
+    seen = openable_ids(
+        request.user,
+        [a.person_id for a in caseload]
+        + [d.person_id for d in carried]
+        + [d.person_id for s in sessions for d in s.directions.all()],
+    )
+    standard = rules.standard_on(today)
     return render(
         request,
         "quality/worker.jinja",
@@ -79,6 +99,11 @@ def worker_supervision(request: AuthenticatedHttpRequest, user_id: int) -> HttpR
             "state": queries.supervision_states([worker], today)[0],
             "sessions": [{"obj": s, "private": rules.may_read_reflective(request.user, s)} for s in sessions],
             "caseload": [a for a in caseload if a.person_id in seen],
+            "carried": [
+                {"obj": d, "seen": d.person_id in seen, "drift": rules.drifting(d.carried, standard)}
+                for d in carried
+            ],
+            "seen": seen,
             "today": today,
             "nav_key": "supervision",
         },
