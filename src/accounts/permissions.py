@@ -110,6 +110,7 @@ class Permission(StrEnum):
     # Supervision, management oversight, case audits and workload
     VIEW_SUPERVISION = "quality.view_supervision"
     RECORD_SUPERVISION = "quality.record_supervision"
+    VIEW_SUPERVISION_BY_TEAM = "quality.view_supervision_by_team"
     COMPLETE_QUALITY_ACTION = "quality.complete_action"
     AUDIT_CASE = "quality.audit_case"
     VIEW_QUALITY = "quality.view_quality"
@@ -210,6 +211,7 @@ GRANTS: dict[Permission, set[Role]] = {
     # Supervision, management oversight, case audits and workload
     P.VIEW_SUPERVISION:               {SW, TM, SM},
     P.RECORD_SUPERVISION:             {    TM, SM},
+    P.VIEW_SUPERVISION_BY_TEAM:       {    TM, SM,                   PRF},
     P.COMPLETE_QUALITY_ACTION:        {SW, TM, SM},
     P.AUDIT_CASE:                     {    TM, SM,                        AUD},
     P.VIEW_QUALITY:                   {    TM, SM,                   PRF, AUD},

@@ -3,6 +3,7 @@ directions past their review date, and open actions."""
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -65,7 +66,18 @@ def supervision_states(workers: Iterable[User], today: date) -> list[rules.Super
     return sorted(states, key=lambda s: (not s.overdue, s.due, s.worker.last_name))
 
 
-def open_directions() -> QuerySet[CaseDirection]:
+class DirectionHistory(TypedDict):
+    carried: int
+    originally_due: date
+
+
+if TYPE_CHECKING:  # the stubs are a development dependency
+    from django_stubs_ext import WithAnnotations
+
+    OpenDirection = WithAnnotations[CaseDirection, DirectionHistory]
+
+
+def open_directions() -> "QuerySet[OpenDirection]":
     """Directions not yet closed by a supervision's review (done or no longer needed), each
     with `carried` (how many times carried over) and `originally_due` (its first review date)."""
     return CaseDirection.objects.exclude(reviews__outcome__in=CLOSING_OUTCOMES).annotate(
@@ -74,7 +86,7 @@ def open_directions() -> QuerySet[CaseDirection]:
     )
 
 
-def directions_to_review(worker: User, held_on: date) -> list[CaseDirection]:
+def directions_to_review(worker: User, held_on: date) -> "list[OpenDirection]":
     """The worker's open directions given by the day of a supervision on `held_on`: each must
     be reviewed in it."""
     return list(
@@ -85,7 +97,7 @@ def directions_to_review(worker: User, held_on: date) -> list[CaseDirection]:
     )
 
 
-def overdue_directions(supervisor: User, today: date) -> QuerySet[CaseDirection]:
+def overdue_directions(supervisor: User, today: date) -> "QuerySet[OpenDirection]":
     """The supervisor's open directions past their review date."""
     return (
         open_directions()
@@ -95,7 +107,7 @@ def overdue_directions(supervisor: User, today: date) -> QuerySet[CaseDirection]
     )
 
 
-def carried_directions(workers: Iterable[User]) -> QuerySet[CaseDirection]:
+def carried_directions(workers: Iterable[User]) -> "QuerySet[OpenDirection]":
     """The workers' open directions carried over at least once, most carried first."""
     return (
         open_directions()

@@ -60,6 +60,11 @@ def oversight_due(last: date, on_cp_plan: bool, standard: Standard) -> date:
     return add_months(last, months)
 
 
+def review_key(direction_pk: int) -> str:
+    """The prefix of the fields reviewing a direction in supervision (the form's and the errors')."""
+    return f"review_{direction_pk}"
+
+
 def direction_review_errors(
     key: str, outcome: str, note: str, next_review_on: date | None, held_on: date
 ) -> dict[str, str]:

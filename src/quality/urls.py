@@ -1,10 +1,12 @@
 from django.urls import path
 
-from .views import audits, oversight, supervision, workload
+from .views import audits, oversight, supervision, team_supervision, workload
 
 app_name = "quality"
 urlpatterns = [
     path("supervision/", supervision.supervision, name="supervision"),
+    path("supervision/teams/", team_supervision.teams, name="supervision_teams"),
+    path("supervision/teams/<int:team_id>/", team_supervision.team, name="team_supervision"),
     path("supervision/new/", supervision.new_session, name="new_session"),
     path("workers/<int:user_id>/supervision/", supervision.worker_supervision, name="worker"),
     path("people/<int:person_id>/direction/new/", supervision.new_direction, name="new_direction"),

@@ -6,7 +6,7 @@ from .actions import complete_action
 from .audits import add_audit_action, moderate_audit, record_audit
 from .oversight import record_oversight
 from .programmes import draw_programme
-from .supervision import ReviewRow, record_case_direction, record_supervision, review_key
+from .supervision import ReviewRow, record_case_direction, record_supervision
 
 __all__ = [
     "ActionRow",
@@ -19,5 +19,4 @@ __all__ = [
     "record_case_direction",
     "record_oversight",
     "record_supervision",
-    "review_key",
 ]

@@ -29,11 +29,6 @@ class ReviewRow:
     next_review_on: date | None = None
 
 
-def review_key(direction: CaseDirection) -> str:
-    """The prefix of the fields reviewing `direction` (the form's and the errors')."""
-    return f"review_{direction.pk}"
-
-
 @transaction.atomic
 def record_supervision(
     *,
@@ -81,7 +76,7 @@ def _review_directions(actor: User, session: SupervisionSession, reviews: list[R
     given = {row.direction.pk: row for row in reviews}
     errors: dict[str, str] = {}
     for pk, direction in due.items():
-        key = review_key(direction)
+        key = rules.review_key(direction.pk)
         row = given.get(pk)
         if row is None:
             errors[f"{key}_outcome"] = "Select what became of the direction"

@@ -126,14 +126,14 @@ def new_session(request: AuthenticatedHttpRequest) -> HttpResponse:
     worker = _chosen(request, workers)
     open_ = queries.directions_to_review(worker, today) if worker else []
     seen = openable_ids(request.user, [d.person_id for d in open_])
-    directions = [(services.review_key(d), _called(d, d.person_id in seen), _asked(d)) for d in open_]
+    directions = [(rules.review_key(d.pk), _called(d, d.person_id in seen), _asked(d)) for d in open_]
     form = f.SupervisionForm(
         request.POST or None,
         workers=workers,
         directions=directions,
         initial={"worker": worker.pk} if worker else None,
     )
-    by_key = {services.review_key(d): d for d in open_}
+    by_key = {rules.review_key(d.pk): d for d in open_}
     return form_page(
         request,
         form,
