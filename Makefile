@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 DEMO_CHILDREN ?= 1500
 DEMO_SEED ?= 2026
 
-.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark benchmark-returns test-postgres clean \
+.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark benchmark-returns check-returns-spread test-postgres clean \
 	audit verify-audit backup restore loadtest loadtest-data
 
 $(UV):
@@ -73,6 +73,12 @@ benchmark: install
 BENCH_ARGS ?=
 benchmark-returns: install
 	$(PY) benchmarks/returns.py $(BENCH_ARGS)
+
+# Both returns with no DfE errors on generated authorities of several seeds and sizes:
+# `make check-returns-spread SPREAD_ARGS="--authorities 7:300 13:500"` (see benchmarks/clean_returns.py).
+SPREAD_ARGS ?=
+check-returns-spread: install
+	$(PY) benchmarks/clean_returns.py $(SPREAD_ARGS)
 
 # --- Security stage ----------------------------------------------------------------------------
 # Known vulnerabilities in the locked dependencies (PyPI only; ADR 0012).

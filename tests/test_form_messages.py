@@ -57,6 +57,7 @@ KEYWORDS: dict[str, Any] = {
     "event": None,  # by form, below
     "review": lambda: [False, True],
     "transfer": lambda: [False, True],
+    "team": lambda: [None],  # the allocate page passes the manager's team, or none
 }
 EVENTS: dict[str, list[str]] = {
     "permanence.forms.AdoptionStepForm": ["authorise", "match", "place", "adopt", "reverse"],

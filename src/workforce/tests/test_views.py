@@ -45,7 +45,7 @@ def test_allocate_page_shows_every_error_and_allocates_nothing_when_invalid(
     assert response.status_code == 400
     body = response.content.decode()
     assert "Select the worker to allocate" in body
-    assert "Date the allocation starts must include a year" in body
+    assert "The date the allocation starts must include a year" in body
     assert "There is a problem" in body
     assert not Allocation.objects.exists()
 
