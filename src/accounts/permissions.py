@@ -115,6 +115,7 @@ class Permission(StrEnum):
     AUDIT_CASE = "quality.audit_case"
     VIEW_QUALITY = "quality.view_quality"
     MANAGE_AUDIT_PROGRAMMES = "quality.manage_audit_programmes"
+    RECORD_ESTABLISHMENT = "quality.record_establishment"
     # Statutory returns and data quality
     EXPORT_RETURNS = "returns.export_returns"
     VIEW_DATA_QUALITY = "returns.view_data_quality"
@@ -216,6 +217,7 @@ GRANTS: dict[Permission, set[Role]] = {
     P.AUDIT_CASE:                     {    TM, SM,                        AUD},
     P.VIEW_QUALITY:                   {    TM, SM,                   PRF, AUD},
     P.MANAGE_AUDIT_PROGRAMMES:        {        SM,                        AUD},
+    P.RECORD_ESTABLISHMENT:           {        SM,                   PRF},
     # Statutory returns and data quality
     P.EXPORT_RETURNS:                 {        SM,                   PRF},
     P.VIEW_DATA_QUALITY:              {SW, TM, SM, FD, EH, IRO, CPC, PRF},

@@ -4,7 +4,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from accounts.models import User
+from accounts.models import Team, User
 from core.forms import GovDateField, GovForm
 
 from .models import AuditTool, DirectionOutcome, Grade, OversightPoint, SamplingRule
@@ -240,3 +240,39 @@ class ProgrammeForm(GovForm):
         max_value=50,
         error_messages={"required": "Enter how many children to sample"},
     )
+
+
+def _fte(label: str, what: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        min_value=0,
+        max_digits=5,
+        decimal_places=1,
+        error_messages={
+            "required": f"Enter the {what}",
+            "invalid": f"Enter the {what} as a number, like 8.5",
+        },
+    )
+
+
+def _headcount(label: str, what: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        initial=0,
+        error_messages={"required": f"Enter the {what}", "invalid": f"Enter the {what} as a whole number"},
+    )
+
+
+class EstablishmentForm(GovForm):
+    team = forms.ModelChoiceField(
+        label="Team",
+        queryset=Team.objects.filter(is_active=True),
+        error_messages={"required": "Select the team"},
+    )
+    month = GovDateField(label="Any day in the month", required=True, name="The month")
+    posts = _fte("Posts (full time equivalent)", "number of posts")
+    permanent = _fte("Permanent staff in post (full time equivalent)", "permanent staff in post")
+    agency = _fte("Agency workers (full time equivalent)", "agency workers")
+    starters = _headcount("Starters in the month", "number of starters")
+    leavers = _headcount("Leavers in the month", "number of leavers")

@@ -11,5 +11,6 @@ ITEMS = [
         order=81,
     ),
     NavItem("workload", "Workload", "quality:workload", Permission.VIEW_QUALITY.value, order=84),
+    NavItem("workforce", "Workforce", "quality:workforce", Permission.VIEW_QUALITY.value, order=86),
     NavItem("audits", "Case audits", "quality:audits", Permission.VIEW_QUALITY.value, order=85),
 ]

@@ -3,6 +3,7 @@ supervision's private discussion. Nothing here writes."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from accounts.permissions import Permission, Role
@@ -110,3 +111,28 @@ def may_read_reflective(user: "User", session: SupervisionSession) -> bool:
         return True
     team = session.worker.team
     return team is not None and team.manager_id == user.pk
+
+
+@dataclass(frozen=True)
+class WorkforceRates:
+    """A team's (or the authority's) establishment as the workforce measures read it: a
+    vacancy is a post not filled by permanent staff (covered by an agency worker or not)."""
+
+    vacancies: Decimal
+    vacancy_rate: Decimal | None  # vacancies as a percentage of posts
+    agency_rate: Decimal | None  # agency workers as a percentage of the staff in post
+    turnover: Decimal | None  # leavers as a percentage of the permanent staff
+
+
+def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1")) if whole else None
+
+
+def workforce_rates(posts: Decimal, permanent: Decimal, agency: Decimal, leavers: int) -> WorkforceRates:
+    vacancies = max(posts - permanent, Decimal(0))
+    return WorkforceRates(
+        vacancies=vacancies,
+        vacancy_rate=_percent(vacancies, posts),
+        agency_rate=_percent(agency, permanent + agency),
+        turnover=_percent(Decimal(leavers), permanent),
+    )

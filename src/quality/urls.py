@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audits, oversight, supervision, team_supervision, workload
+from .views import audits, establishment, oversight, supervision, team_supervision, workload
 
 app_name = "quality"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("actions/<int:action_id>/done/", supervision.complete_action, name="complete_action"),
     path("people/<int:person_id>/oversight/new/", oversight.new_oversight, name="new_oversight"),
     path("workload/", workload.workload, name="workload"),
+    path("workforce/", establishment.workforce, name="workforce"),
+    path("workforce/new/", establishment.new_establishment, name="new_establishment"),
     path("audits/", audits.audits, name="audits"),
     path("audits/programmes/new/", audits.new_programme, name="new_programme"),
     path("people/<int:person_id>/audits/new/", audits.new_audit, name="new_audit"),

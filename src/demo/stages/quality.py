@@ -6,6 +6,7 @@ moderation and actions, some left undone, all through the quality services."""
 import random
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -106,7 +107,11 @@ def run(ctx: StageContext) -> None:
     sessions = _supervision(ctx, today, caseloads)
     oversight = _oversight(ctx, today)
     audits = _audits(ctx, today, rng)
-    ctx.progress(f"Quality: {sessions} supervision sessions, {oversight} oversight records, {audits} audits")
+    months = _establishment(ctx, today)
+    ctx.progress(
+        f"Quality: {sessions} supervision sessions, {oversight} oversight records, {audits} audits, "
+        f"{months} team-months of establishment"
+    )
 
 
 def _staff_start_dates(ctx: StageContext, today: date) -> None:
@@ -238,6 +243,43 @@ def _direction(
         if done:
             services.complete_action(actor=worker, action=action, done_on=done)
     return direction
+
+
+def _establishment(ctx: StageContext, today: date) -> int:
+    """A year of each case-holding team's establishment: most posts filled, a few vacant and
+    mostly covered by agency workers, a stretched team more so; some leavers and starters."""
+    rng = ctx.rng
+    recorders = ctx.staff(Role.PERFORMANCE) + ctx.staff(Role.SERVICE_MANAGER)
+    if not recorders:
+        return 0
+    made = 0
+    teams: dict[int, list[User]] = defaultdict(list)
+    for worker in ctx.staff(Role.SOCIAL_WORKER):
+        if worker.team is not None:
+            teams[worker.team_id].append(worker)  # type: ignore[index]
+    for members in teams.values():
+        team = members[0].team
+        posts = Decimal(len(members) + rng.randint(1, 2))
+        stretched = rng.random() < 0.25
+        vacant = Decimal(rng.randint(2, 5) if stretched else rng.randint(0, 2))
+        for back in range(11, -1, -1):
+            month = add_months(today.replace(day=1), -back)
+            leavers = 1 if rng.random() < (0.25 if stretched else 0.08) else 0
+            starters = 1 if vacant > 0 and rng.random() < 0.2 else 0
+            vacant = min(max(vacant + leavers - starters, Decimal(0)), posts)
+            cover = min(vacant, Decimal(rng.randint(0, int(vacant)) + (Decimal("0.5") if vacant else 0)))
+            services.record_establishment(
+                actor=rng.choice(recorders),
+                team=team,  # type: ignore[arg-type]
+                month=month,
+                posts=posts,
+                permanent=posts - vacant,
+                agency=cover,
+                starters=starters,
+                leavers=leavers,
+            )
+            made += 1
+    return made
 
 
 def _oversight(ctx: StageContext, today: date) -> int:

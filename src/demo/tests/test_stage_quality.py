@@ -11,7 +11,7 @@ from demo.generator import generate
 from demo.stages import STAGES
 from demo.stages import casework as casework_stage
 from demo.stages import quality as quality_stage
-from quality import measures, queries
+from quality import establishment, measures, queries
 from quality.models import (
     Action,
     CaseAudit,
@@ -47,6 +47,8 @@ def test_demo_quality_has_a_year_of_imperfect_supervision_oversight_and_audits()
     assert any(d.carried for d in still_open)
     assert all(d.review_on > today - timedelta(days=90) for d in still_open)
     assert Oversight.objects.exists()
+    trend = establishment.trend(today)
+    assert len(trend) == 12 and any(r.rates.vacancy_rate for r in trend) and any(r.leavers for r in trend)
     assert Action.objects.filter(done_on__isnull=False).exists()
     assert Action.objects.filter(done_on__isnull=True, due_on__lt=today).exists()
     assert CaseAudit.objects.count() >= 4 and Moderation.objects.exists()

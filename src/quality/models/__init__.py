@@ -1,6 +1,7 @@
 """Supervision, management oversight, case audits and the authority's standards for them."""
 
 from .audits import AuditAnswer, AuditQuestion, AuditSection, AuditTool, CaseAudit, Grade, Moderation
+from .establishment import TeamEstablishment
 from .programmes import AuditProgramme, ProgrammeCase, SamplingRule
 from .standards import Standard
 from .supervision import (
@@ -34,4 +35,5 @@ __all__ = [
     "SamplingRule",
     "Standard",
     "SupervisionSession",
+    "TeamEstablishment",
 ]

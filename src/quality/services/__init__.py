@@ -4,6 +4,7 @@ audited, and says when a child's record changed (core.extensions.changed)."""
 from ..action_rows import ActionRow
 from .actions import complete_action
 from .audits import add_audit_action, moderate_audit, record_audit
+from .establishment import record_establishment
 from .oversight import record_oversight
 from .programmes import draw_programme
 from .supervision import ReviewRow, record_case_direction, record_supervision
@@ -17,6 +18,7 @@ __all__ = [
     "moderate_audit",
     "record_audit",
     "record_case_direction",
+    "record_establishment",
     "record_oversight",
     "record_supervision",
 ]
