@@ -16,6 +16,7 @@ urlpatterns = [
     path("workforce/", establishment.workforce, name="workforce"),
     path("workforce/new/", establishment.new_establishment, name="new_establishment"),
     path("audits/", audits.audits, name="audits"),
+    path("audits/report/", audits.report, name="audit_report"),
     path("audits/programmes/new/", audits.new_programme, name="new_programme"),
     path("people/<int:person_id>/audits/new/", audits.new_audit, name="new_audit"),
     path("audits/<int:audit_id>/", audits.audit_detail, name="audit"),
