@@ -181,6 +181,12 @@ class AuditForm(GovForm):
             error_messages={"required": "Select the overall grade"},
         )
         self.fields["learning"] = _text("What we learned", "Enter what the audit found")
+        self.fields["worker_took_part"] = forms.BooleanField(
+            label="The child's social worker took part in the audit", required=False
+        )
+        self.fields["manager_took_part"] = forms.BooleanField(
+            label="Their team manager took part in the audit", required=False
+        )
 
     def service_data(self, data: dict[str, Any]) -> dict[str, Any]:
         answers = {q.pk: (data[f"q{q.pk}_grade"], data[f"q{q.pk}_evidence"]) for q in self.questions}
@@ -189,6 +195,8 @@ class AuditForm(GovForm):
             "grade": data["grade"],
             "learning": data["learning"],
             "answers": answers,
+            "worker_took_part": data.get("worker_took_part", False),
+            "manager_took_part": data.get("manager_took_part", False),
         }
 
 

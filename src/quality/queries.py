@@ -1,7 +1,7 @@
 """Read models: whom a manager supervises, each worker's supervision against the standard,
 directions past their review date, and open actions."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
@@ -19,6 +19,7 @@ from .models import (
     CaseDirection,
     DirectionOutcome,
     Grade,
+    ProgrammeCase,
     SupervisionSession,
 )
 
@@ -129,6 +130,14 @@ def direction_counts(workers: Iterable[User], today: date) -> dict[int, dict[str
         row["overdue"] += review_on < today
         row["drifting"] += rules.drifting(carried, standard)
     return counts
+
+
+def audits_awaited(person_ids: Collection[int]) -> QuerySet[ProgrammeCase]:
+    """The children's places in audit programmes whose audit is not yet done: their worker and
+    manager are invited to take part."""
+    return ProgrammeCase.objects.filter(person_id__in=person_ids, audit__isnull=True).select_related(
+        "programme", "auditor"
+    )
 
 
 def open_actions(**where: object) -> QuerySet[Action]:

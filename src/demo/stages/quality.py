@@ -364,6 +364,8 @@ def _audits(ctx: StageContext, today: date, rng: random.Random) -> int:
                 },
                 grade=grade,
                 learning=rng.choice(LEARNING),
+                worker_took_part=rng.random() < 0.7,
+                manager_took_part=rng.random() < 0.4,
             )
             made += 1
             if rng.random() < 0.7:
