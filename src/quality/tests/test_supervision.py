@@ -364,3 +364,18 @@ def test_drift_shows_on_the_managers_and_the_workers_lists_only(
     assert "carried over" not in others and allocated.display_name not in others
     record = client_for(social_worker).get(reverse("people:detail", args=[allocated.pk])).content.decode()
     assert "Carried over 2 times" in record and "Waiting for the school." in record
+
+
+def test_a_directions_review_is_in_the_chronology(team_manager, social_worker, child):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-30))
+    direction = _direction(team_manager, first, child, social_worker, review_on=day(-2), actions=[])
+    services.record_supervision(
+        actor=team_manager,
+        worker=social_worker,
+        held_on=day(-1),
+        reviews=[ReviewRow(direction, DirectionOutcome.CARRIED, "Await the CAMHS report.", day(14))],
+    )
+    [event] = [e for e in collect([child.pk]) if e.source == "quality.DirectionReview"]
+    assert (event.kind, event.occurred_on) == ("supervision", day(-1))
+    assert event.title == "Case direction reviewed in supervision: carried over"
+    assert "Await the CAMHS report." in event.summary
