@@ -4,7 +4,7 @@ journey (some children without any for too long), and two monthly audit programm
 moderation and actions, some left undone, all through the quality services."""
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -153,20 +153,19 @@ def _done(rng: random.Random, due: date, set_on: date, today: date, chance: floa
 def _supervision(ctx: StageContext, today: date, caseloads: dict[int, list[Allocation]]) -> int:
     rng = ctx.rng
     made = 0
-    for worker in ctx.staff(Role.SOCIAL_WORKER):
-        team = worker.team
-        manager = team.manager if team else None
-        if manager is None or manager.pk == worker.pk:
-            continue
+    for worker, manager in _supervisors(ctx):
         stretched = rng.random() < 0.2
         interval = 14 if worker.newly_qualified else 28
         open_: dict[int, CaseDirection] = {}  # child → their open direction
+        carried: Counter[int] = Counter()  # direction → times carried over
         day = max(today - timedelta(days=365), worker.date_joined.date()) + timedelta(days=rng.randint(3, 20))
         while day <= today:
             children = _on(caseloads.get(worker.pk, []), day)
             reviews = [
-                _review(rng, d, day, interval, stretched, d.person in children) for d in open_.values()
+                _review(rng, d, day, interval, stretched, d.person in children, carried[d.pk])
+                for d in open_.values()
             ]
+            carried.update(r.direction.pk for r in reviews if r.outcome == DirectionOutcome.CARRIED)
             session = services.record_supervision(
                 actor=manager,
                 worker=worker,
@@ -191,15 +190,35 @@ def _supervision(ctx: StageContext, today: date, caseloads: dict[int, list[Alloc
     return made
 
 
+def _supervisors(ctx: StageContext) -> list[tuple[User, User]]:
+    """Who supervises whom: each social worker their team's manager; each team manager the
+    manager of the next team (the demo has no service manager)."""
+    pairs = [
+        (w, w.team.manager)
+        for w in ctx.staff(Role.SOCIAL_WORKER)
+        if w.team is not None and w.team.manager is not None and w.team.manager.pk != w.pk
+    ]
+    managers = [m for m in ctx.staff(Role.TEAM_MANAGER) if m.team is not None]
+    pairs += [(m, managers[(n + 1) % len(managers)]) for n, m in enumerate(managers) if len(managers) > 1]
+    return pairs  # type: ignore[return-value]
+
+
 def _review(
-    rng: random.Random, direction: CaseDirection, day: date, interval: int, stretched: bool, held: bool
+    rng: random.Random,
+    direction: CaseDirection,
+    day: date,
+    interval: int,
+    stretched: bool,
+    held: bool,
+    carried: int,
 ) -> ReviewRow:
     """What the next supervision found of a direction: mostly done; some carried over (more
-    in a stretched team, and more of the thin ones); no longer needed once the case moved on."""
+    in a stretched team, and more of the thin ones), never more than three times before the
+    manager closes it; no longer needed once the case moved on."""
     if not held:
         return ReviewRow(direction, DirectionOutcome.NOT_NEEDED, "The case has moved to another worker.")
     carry = (0.4 if stretched else 0.2) + (0.15 if direction.objectives == THIN else 0)
-    if rng.random() < carry:
+    if carried < 3 and rng.random() < carry:
         new = day + timedelta(days=rng.randint(interval - 10, interval - 6))
         return ReviewRow(direction, DirectionOutcome.CARRIED, rng.choice(CARRY_NOTES), new)
     if rng.random() < 0.06:
