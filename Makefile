@@ -89,12 +89,14 @@ audit: install
 verify-audit: install
 	$(PY) manage.py verify_audit_chain
 
-# `make backup` writes var/backups/harbour-<time>.zip; `make restore ARCHIVE=...` into an empty database.
+# `make backup` writes var/backups/harbour-<time>.zip.age, encrypted to HARBOUR_BACKUP_RECIPIENTS
+# (the demo's key pair in var/ when unset, outside production); `make restore ARCHIVE=...
+# IDENTITY=...` decrypts it and restores into an empty database (ADR 0008).
 backup: install
 	$(PY) manage.py backup
 
 restore: install
-	$(PY) manage.py restore $(ARCHIVE)
+	$(PY) manage.py restore $(ARCHIVE) $(if $(IDENTITY),--identity $(IDENTITY))
 
 # Load test (not part of `make test`): PostgreSQL with a large authority's demo data, then
 # 50 users for LOADTEST_TIME against gunicorn on loopback. See loadtest/README.md.

@@ -51,6 +51,7 @@ def test_panel_modules_offer_builders_of_a_person_for_a_user_and_hold_person_rec
         ("on_change", "record_changed", (frozenset({1}),)),
         ("workload", "caseloads", (["worker"], "today")),
         ("merging", "after_merge", ("actor", "survivor")),
+        ("on_erasure", "before_erasure", ("person",)),
     ],
 )
 def test_plug_in_functions_take_what_core_passes(module_name, function, arguments):
