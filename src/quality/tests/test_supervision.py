@@ -379,3 +379,20 @@ def test_a_directions_review_is_in_the_chronology(team_manager, social_worker, c
     assert (event.kind, event.occurred_on) == ("supervision", day(-1))
     assert event.title == "Case direction reviewed in supervision: carried over"
     assert "Await the CAMHS report." in event.summary
+
+
+def test_a_direction_for_a_restricted_child_is_reviewed_without_the_childs_name(
+    client_for, make_user, team_manager, social_worker, allocated
+):
+    from people.tests.factories import restrict
+
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-30))
+    _direction(team_manager, first, allocated, social_worker, review_on=day(-2), actions=[])
+    senior = make_user(Role.SERVICE_MANAGER, "senior.manager", team=None)
+    restrict(senior, allocated, named_users=[social_worker])
+    page = client_for(team_manager).get(reverse("quality:new_session") + f"?worker={social_worker.pk}")
+    body = page.content.decode()
+    assert "What became of the direction for a child with a restricted record" in body
+    assert allocated.display_name not in body
+    managers = client_for(team_manager).get(reverse("quality:supervision")).content.decode()
+    assert allocated.display_name not in managers
