@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 DEMO_CHILDREN ?= 1500
 DEMO_SEED ?= 2026
 
-.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark benchmark-returns test-postgres clean \
+.PHONY: run install test lint typecheck test-unit test-system browser migrate demo benchmark benchmark-returns check-returns-spread test-postgres clean \
 	audit verify-audit backup restore loadtest loadtest-data
 
 $(UV):
@@ -74,6 +74,12 @@ BENCH_ARGS ?=
 benchmark-returns: install
 	$(PY) benchmarks/returns.py $(BENCH_ARGS)
 
+# Both returns with no DfE errors on generated authorities of several seeds and sizes:
+# `make check-returns-spread SPREAD_ARGS="--authorities 7:300 13:500"` (see benchmarks/clean_returns.py).
+SPREAD_ARGS ?=
+check-returns-spread: install
+	$(PY) benchmarks/clean_returns.py $(SPREAD_ARGS)
+
 # --- Security stage ----------------------------------------------------------------------------
 # Known vulnerabilities in the locked dependencies (PyPI only; ADR 0012).
 audit: install
@@ -83,12 +89,14 @@ audit: install
 verify-audit: install
 	$(PY) manage.py verify_audit_chain
 
-# `make backup` writes var/backups/harbour-<time>.zip; `make restore ARCHIVE=...` into an empty database.
+# `make backup` writes var/backups/harbour-<time>.zip.age, encrypted to HARBOUR_BACKUP_RECIPIENTS
+# (the demo's key pair in var/ when unset, outside production); `make restore ARCHIVE=...
+# IDENTITY=...` decrypts it and restores into an empty database (ADR 0008).
 backup: install
 	$(PY) manage.py backup
 
 restore: install
-	$(PY) manage.py restore $(ARCHIVE)
+	$(PY) manage.py restore $(ARCHIVE) $(if $(IDENTITY),--identity $(IDENTITY))
 
 # Load test (not part of `make test`): PostgreSQL with a large authority's demo data, then
 # 50 users for LOADTEST_TIME against gunicorn on loopback. See loadtest/README.md.

@@ -26,7 +26,7 @@ NO_ACTOR_NEEDED: dict[str, str] = {
     "audit.services.verify_chain": "read-only check of the audit chain",
     "returns.services.run_export": "the background task of a run; acts as, and re-checks, the run's requester",
     "returns.services.revalidate_children": "background re-validation after a change; writes derived findings only",
-    "casework.services.uploads.check_upload": "checks an upload's type and size; called by services that take the actor",
+    "casework.services.uploads.check_upload": "checks an upload's type, size and bytes; called by services that take the actor",
     "returns.services.queue_revalidation": "called after commit when records changed; only queues work",
 }
 REQUIRED_SERVICE_MODULES = {"people.services", "workforce.services", "core.services"}

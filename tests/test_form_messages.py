@@ -52,10 +52,12 @@ KEYWORDS: dict[str, Any] = {
     "actions": lambda: [[]],
     "owners": lambda: [_users()],
     "workers": lambda: [_users()],
+    "directions": lambda: [[], [("review_1", "A Child (given 1 May 2026)", "Attendance above 90%")]],
     "tool": lambda: [SimpleNamespace(sections=_Sections())],
     "event": None,  # by form, below
     "review": lambda: [False, True],
     "transfer": lambda: [False, True],
+    "team": lambda: [None],  # the allocate page passes the manager's team, or none
 }
 EVENTS: dict[str, list[str]] = {
     "permanence.forms.AdoptionStepForm": ["authorise", "match", "place", "adopt", "reverse"],

@@ -60,6 +60,7 @@ def test_summary_modules_hold_person_records():
         ("summary", "facts", ("person", "user", "today")),
         ("workload", "caseloads", (["worker"], "today")),
         ("merging", "after_merge", ("actor", "survivor")),
+        ("on_erasure", "before_erasure", ("person",)),
     ],
 )
 def test_plug_in_functions_take_what_core_passes(module_name, function, arguments):

@@ -59,6 +59,7 @@ def test_production_cookies_are_secure_when_not_debug(monkeypatch):
     from config.settings import base
 
     monkeypatch.setattr(base, "SECRET_KEY", "x" * 50)
+    monkeypatch.setattr(base, "HARBOUR_FIELD_KEYS", ["k"])
     production = importlib.import_module("config.settings.production")
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
     assert production.SECURE_HSTS_SECONDS >= 31536000

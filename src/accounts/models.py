@@ -3,6 +3,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from core.encryption import EncryptedTextField
+
 from .permissions import Role
 
 
@@ -137,7 +139,7 @@ class TotpDevice(models.Model):
     """A time-based one-time password (RFC 6238) authenticator registered by a user."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
-    secret = models.CharField(max_length=64)
+    secret = EncryptedTextField(help_text="Encrypted at rest (core.encryption).")
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_used_step = models.BigIntegerField(

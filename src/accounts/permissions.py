@@ -110,10 +110,12 @@ class Permission(StrEnum):
     # Supervision, management oversight, case audits and workload
     VIEW_SUPERVISION = "quality.view_supervision"
     RECORD_SUPERVISION = "quality.record_supervision"
+    VIEW_SUPERVISION_BY_TEAM = "quality.view_supervision_by_team"
     COMPLETE_QUALITY_ACTION = "quality.complete_action"
     AUDIT_CASE = "quality.audit_case"
     VIEW_QUALITY = "quality.view_quality"
     MANAGE_AUDIT_PROGRAMMES = "quality.manage_audit_programmes"
+    RECORD_ESTABLISHMENT = "quality.record_establishment"
     # Statutory returns and data quality
     EXPORT_RETURNS = "returns.export_returns"
     VIEW_DATA_QUALITY = "returns.view_data_quality"
@@ -210,10 +212,12 @@ GRANTS: dict[Permission, set[Role]] = {
     # Supervision, management oversight, case audits and workload
     P.VIEW_SUPERVISION:               {SW, TM, SM},
     P.RECORD_SUPERVISION:             {    TM, SM},
+    P.VIEW_SUPERVISION_BY_TEAM:       {    TM, SM,                   PRF},
     P.COMPLETE_QUALITY_ACTION:        {SW, TM, SM},
     P.AUDIT_CASE:                     {    TM, SM,                        AUD},
     P.VIEW_QUALITY:                   {    TM, SM,                   PRF, AUD},
     P.MANAGE_AUDIT_PROGRAMMES:        {        SM,                        AUD},
+    P.RECORD_ESTABLISHMENT:           {        SM,                   PRF},
     # Statutory returns and data quality
     P.EXPORT_RETURNS:                 {        SM,                   PRF},
     P.VIEW_DATA_QUALITY:              {SW, TM, SM, FD, EH, IRO, CPC, PRF},

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from codes import person as codes
+from people import upn
 
 from .families import PersonSpec, age_on, years_before
 from .identifiers import IdentifierIssuer
@@ -19,7 +20,11 @@ DISABILITIES: Weighted = (
     ("LD", 25), ("AUT", 25), ("COMM", 15), ("BEH", 12), ("MOB", 6), ("HEAR", 4), ("VIS", 4),
     ("PC", 3), ("HAND", 2), ("CON", 2), ("INC", 2), ("DDA", 5),
 )  # fmt: skip
-UPN_MISSING: Weighted = (("UN2", 30), ("UN3", 15), ("UN4", 35), ("UN5", 20))
+# Why a school-age child has no UPN. UN4 ("newly looked after") is not among them: it is true
+# only for a week, so only a newly arrived child is given it (`_arrival_upn`).
+UPN_MISSING: Weighted = (("UN2", 30), ("UN3", 15), ("UN5", 20))
+# How soon the virtual school finds the UPN of a child who has newly arrived.
+UPN_FOUND_WITHIN_DAYS = 28
 
 
 class PersonMaker:
@@ -114,18 +119,31 @@ class PersonMaker:
         if born is None:
             return {"upn_unknown_reason": "UN1"}
         found: dict[str, str] = {"nhs_number": self.ids.nhs_number() if self.rng.random() < 0.85 else ""}
-        if age_on(born, self.as_of) < 5:
+        if upn.un1_fits(born, self.as_of):
             found["upn_unknown_reason"] = "UN1"
         elif arrived is not None and self.rng.random() < 0.5:
-            found["upn_unknown_reason"] = "UN2" if age_on(born, self.as_of) >= 16 else "UN4"
+            found.update(
+                {"upn_unknown_reason": "UN2"}
+                if age_on(born, self.as_of) >= 16
+                else self._arrival_upn(arrived)
+            )
         elif self.rng.random() < 0.9:
-            started = arrived.year if arrived else born.year + (4 if born.month < 9 else 5)
+            started = arrived.year if arrived else upn.school_start(born).year
             found["upn"] = self.ids.upn(started)
             if self.rng.random() < 0.01:
                 found["former_upn"] = self.ids.upn(started)
         else:
             found["upn_unknown_reason"] = pick(self.rng, UPN_MISSING)
         return found
+
+    def _arrival_upn(self, arrived: date) -> dict[str, str]:
+        """An unaccompanied child under 16 is at school here soon after arriving: UN4 while newly
+        arrived (and only while no return would report it for a child looked after for more than
+        a week, `people.upn.un4_fits`), then the UPN the virtual school found."""
+        newly = (self.as_of - arrived).days <= UPN_FOUND_WITHIN_DAYS
+        if newly and upn.un4_fits(arrived, self.as_of):
+            return {"upn_unknown_reason": "UN4"}
+        return {"upn": self.ids.upn(arrived.year)}
 
     def _disabilities(self) -> tuple[str, ...]:
         if self.rng.random() >= 0.07:

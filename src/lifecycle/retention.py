@@ -56,8 +56,14 @@ def rules_for(person_id: int, cared_for: set[int], referred: set[int]) -> list[s
     return rules
 
 
-def past_retention(today: date) -> list[PastRetention]:
-    """Child records whose keep-until date has passed and with no open work (a few queries)."""
+def past_retention(
+    today: date, *, person_id: int | None = None, deciding: int | None = None
+) -> list[PastRetention]:
+    """Child records whose keep-until date has passed and with no open work (a few queries).
+
+    `person_id` asks about one record only; `deciding` is the deletion request being decided,
+    which does not itself count as a pending proposal (approval asks again whether the record
+    is still past retention, as a referral or a period of care may have opened since)."""
     from frontdoor.models import Referral
     from looked_after.models import PeriodOfCare
     from people.models import Person, RecordType
@@ -65,10 +71,13 @@ def past_retention(today: date) -> list[PastRetention]:
     from .models import DeletionRequest, DeletionStatus
 
     # No rule keeps a record for less than 15 years after birth or death, so only these can be due.
+    people = Person.objects.filter(record_type=RecordType.CHILD, date_of_birth__isnull=False)
+    if person_id is not None:
+        people = people.filter(pk=person_id)
     candidates = list(
-        Person.objects.filter(record_type=RecordType.CHILD, date_of_birth__isnull=False)
-        .filter(date_of_birth__lte=add_years(today, -15))
-        .values("id", "la_child_id", "date_of_birth", "date_of_death")
+        people.filter(date_of_birth__lte=add_years(today, -15)).values(
+            "id", "la_child_id", "date_of_birth", "date_of_death"
+        )
     )
     ids = [c["id"] for c in candidates]
     cared = set(PeriodOfCare.objects.filter(person_id__in=ids).values_list("person_id", flat=True))
@@ -83,11 +92,12 @@ def past_retention(today: date) -> list[PastRetention]:
             "person_id", flat=True
         )
     )
-    pending = set(
-        DeletionRequest.objects.filter(
-            person_id__in=ids, status__in=[DeletionStatus.PROPOSED, DeletionStatus.APPROVED]
-        ).values_list("person_id", flat=True)
+    requests = DeletionRequest.objects.filter(
+        person_id__in=ids, status__in=[DeletionStatus.PROPOSED, DeletionStatus.APPROVED]
     )
+    if deciding is not None:
+        requests = requests.exclude(pk=deciding)
+    pending = set(requests.values_list("person_id", flat=True))
     due = []
     for c in candidates:
         if c["id"] in open_care | open_referrals | pending:

@@ -17,6 +17,7 @@ from core.extensions import changed
 from core.validation import required
 from core.workflow import transition
 
+from .erasure import StoredFile, delete_on_commit, files_elsewhere, files_of
 from .machines import DeletionMachine
 from .models import DeletionRequest, DeletionRequestStatusChange, DeletionStatus
 from .retention import past_retention
@@ -76,22 +77,38 @@ def _reverse_relations(model: type[models.Model]) -> list[Any]:
     ]
 
 
-def _erase(obj: models.Model, counts: Counter[str]) -> None:
-    """Delete `obj` after everything that refers to it (PROTECT included), depth first."""
+def _erase(obj: models.Model, counts: Counter[str], files: list[StoredFile]) -> None:
+    """Delete `obj` after everything that refers to it (PROTECT included), depth first,
+    noting the stored files of each row deleted."""
     for rel in _reverse_relations(type(obj)):
         for child in rel.related_model._base_manager.filter(**{rel.field.name: obj.pk}):
-            _erase(child, counts)
+            _erase(child, counts, files)
     counts[obj._meta.label_lower] += 1
+    files.extend(files_of(obj))
     obj.delete()
+
+
+NO_LONGER_DUE = (
+    "This record can no longer be deleted: it is not past its retention period now, or it has "
+    "open work (a referral or a period of care opened since the deletion was proposed). "
+    "Reject the proposal to keep the record."
+)
 
 
 @transaction.atomic
 def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "") -> DeletionRequest:
-    """A second person approves; the record is deleted now and the deletion audited."""
+    """A second person approves, if the record is still past its retention period with no open
+    work; the record is deleted now and the deletion audited. The stored files of what is
+    deleted (documents, generated PDFs, the child's drawings and recordings, return files that
+    name the child) are deleted once the deletion commits."""
     require(actor, Permission.MANAGE_RETENTION)
     if request.proposed_by_id == actor.pk:
         raise ValidationError({"reason": "A different person must approve a deletion they did not propose"})
     person = request.person
+    if person is not None and not past_retention(
+        timezone.localdate(), person_id=person.pk, deciding=request.pk
+    ):
+        raise ValidationError({"decision": NO_LONGER_DUE})
     transition(
         request,
         "approve",
@@ -102,9 +119,12 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
         summary="Deletion approved",
     )
     counts: Counter[str] = Counter()
+    files: list[StoredFile] = []
     person_id = person.pk if person is not None else None
     if person is not None:
-        _erase(person, counts)
+        files.extend(files_elsewhere(person))
+        _erase(person, counts, files)
+    delete_on_commit(files)
     request.refresh_from_db()
     request.deleted_rows = dict(counts)
     request.decided_by = actor
@@ -114,8 +134,11 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
         action=AuditAction.DELETE,
         person=person_id,
         obj=request,
-        summary=f"Record {request.person_ref} erased ({sum(counts.values())} rows), retention rule {request.rule_id}",
-        changes={"deleted_rows": dict(counts)},
+        summary=(
+            f"Record {request.person_ref} erased ({sum(counts.values())} rows, {len(files)} files), "
+            f"retention rule {request.rule_id}"
+        ),
+        changes={"deleted_rows": dict(counts), "deleted_files": len(files)},
         reason=reason,
     )
     transition(

@@ -1,11 +1,11 @@
-"""Case directions from supervision and case audits in the child's chronology (see
+"""Case directions from supervision, their reviews in later supervision, and case audits in the child's chronology (see
 casework.chronology for the interface). Structured oversight is a management decision,
 which protection reports."""
 
 from casework.chronology import ChronologyEvent, Event, Kind, Source
 from core.links import url
 
-from .models import CaseAudit, CaseDirection
+from .models import CaseAudit, CaseDirection, DirectionReview
 
 
 def _direction(d: CaseDirection) -> ChronologyEvent:
@@ -35,7 +35,27 @@ def _audit(a: CaseAudit) -> ChronologyEvent:
     )
 
 
+def _review_summary(r: DirectionReview) -> str:
+    moved = f" to {r.next_review_on:%d/%m/%Y}" if r.next_review_on else ""
+    return f"The direction of {r.direction.given_on:%d/%m/%Y}: {r.get_outcome_display().lower()}{moved}. {r.note}"[
+        :200
+    ].strip()
+
+
 SOURCES = (
     Source("quality.CaseDirection", (Event(_direction),)),
+    Source(
+        "quality.DirectionReview",
+        (
+            Event(
+                on="session.held_on",
+                title=lambda r: f"Case direction reviewed in supervision: {r.get_outcome_display().lower()}",
+                summary=_review_summary,
+            ),
+        ),
+        person="direction__person",
+        select=("session", "direction"),
+        kind=Kind.SUPERVISION,
+    ),
     Source("quality.CaseAudit", (Event(_audit),)),
 )

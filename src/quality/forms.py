@@ -1,13 +1,14 @@
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
 
-from accounts.models import User
+from accounts.models import Team, User
 from core.forms import GovDateField, GovForm
 
-from .models import AuditTool, Grade, OversightPoint, SamplingRule
-from .services import ActionRow
+from .models import AuditTool, DirectionOutcome, Grade, OversightPoint, SamplingRule
+from .services import ActionRow, ReviewRow
 
 _T = {"rows": 4}
 ACTION_ROWS = 3
@@ -67,6 +68,9 @@ def with_actions(data: dict[str, Any]) -> dict[str, Any]:
 
 
 class SupervisionForm(GovForm):
+    """A supervision session, then a review of each of the worker's open case directions:
+    done, carried over to a new date, or no longer needed, with a note."""
+
     worker = forms.ModelChoiceField(
         label="Worker supervised",
         queryset=User.objects.none(),
@@ -80,9 +84,44 @@ class SupervisionForm(GovForm):
     )
     wellbeing = _text("Wellbeing and support (optional)", help_text="Private, as above.")
 
-    def __init__(self, *args: Any, workers: QuerySet[User], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, workers: QuerySet[User], directions: Sequence[tuple[str, str, str]], **kwargs: Any
+    ) -> None:
+        """`directions`: for each open direction to review, its field prefix, what it is
+        called (the child and when it was given) and what it asked."""
         super().__init__(*args, **kwargs)
         self.fields["worker"].queryset = workers  # type: ignore[attr-defined]
+        self.reviewed = [key for key, _, _ in directions]
+        for key, name, asked in directions:
+            self.fields[f"{key}_outcome"] = forms.ChoiceField(
+                label=f"What became of the direction for {name}",
+                choices=DirectionOutcome.choices,
+                widget=forms.RadioSelect,
+                help_text=asked,
+                error_messages={"required": f"Select what became of the direction for {name}"},
+            )
+            self.fields[f"{key}_next_review_on"] = GovDateField(
+                label=f"New review date for {name}, if carried over", required=False
+            )
+            self.fields[f"{key}_note"] = _text(
+                f"Note on the direction for {name}",
+                help_text="Needed when it is carried over or no longer needed: why.",
+                rows=2,
+            )
+
+    def service_data(self, data: dict[str, Any], directions: dict[str, Any]) -> dict[str, Any]:
+        """The form's data for `record_supervision`: `directions` maps each prefix to its direction."""
+        rest = {k: v for k, v in data.items() if not k.startswith("review_")}
+        rows = [
+            ReviewRow(
+                directions[key],
+                data[f"{key}_outcome"],
+                data.get(f"{key}_note") or "",
+                data.get(f"{key}_next_review_on"),
+            )
+            for key in self.reviewed
+        ]
+        return {**rest, "reviews": rows}
 
 
 class DirectionForm(ActionsForm):
@@ -142,6 +181,12 @@ class AuditForm(GovForm):
             error_messages={"required": "Select the overall grade"},
         )
         self.fields["learning"] = _text("What we learned", "Enter what the audit found")
+        self.fields["worker_took_part"] = forms.BooleanField(
+            label="The child's social worker took part in the audit", required=False
+        )
+        self.fields["manager_took_part"] = forms.BooleanField(
+            label="Their team manager took part in the audit", required=False
+        )
 
     def service_data(self, data: dict[str, Any]) -> dict[str, Any]:
         answers = {q.pk: (data[f"q{q.pk}_grade"], data[f"q{q.pk}_evidence"]) for q in self.questions}
@@ -150,6 +195,8 @@ class AuditForm(GovForm):
             "grade": data["grade"],
             "learning": data["learning"],
             "answers": answers,
+            "worker_took_part": data.get("worker_took_part", False),
+            "manager_took_part": data.get("manager_took_part", False),
         }
 
 
@@ -201,3 +248,39 @@ class ProgrammeForm(GovForm):
         max_value=50,
         error_messages={"required": "Enter how many children to sample"},
     )
+
+
+def _fte(label: str, what: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        min_value=0,
+        max_digits=5,
+        decimal_places=1,
+        error_messages={
+            "required": f"Enter the {what}",
+            "invalid": f"Enter the {what} as a number, like 8.5",
+        },
+    )
+
+
+def _headcount(label: str, what: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        initial=0,
+        error_messages={"required": f"Enter the {what}", "invalid": f"Enter the {what} as a whole number"},
+    )
+
+
+class EstablishmentForm(GovForm):
+    team = forms.ModelChoiceField(
+        label="Team",
+        queryset=Team.objects.filter(is_active=True),
+        error_messages={"required": "Select the team"},
+    )
+    month = GovDateField(label="Any day in the month", required=True, name="The month")
+    posts = _fte("Posts (full time equivalent)", "number of posts")
+    permanent = _fte("Permanent staff in post (full time equivalent)", "permanent staff in post")
+    agency = _fte("Agency workers (full time equivalent)", "agency workers")
+    starters = _headcount("Starters in the month", "number of starters")
+    leavers = _headcount("Leavers in the month", "number of leavers")

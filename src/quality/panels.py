@@ -30,7 +30,10 @@ def quality_panel(person: Person, user: User) -> Panel | None:
         return None
     today = timezone.localdate()
     directions = listed(
-        person, CaseDirection.objects.filter(person=person).select_related("given_by", "worker")[:5]
+        person,
+        CaseDirection.objects.filter(person=person)
+        .select_related("given_by", "worker")
+        .prefetch_related("reviews__session")[:5],
     )
     oversights = (
         list(

@@ -1,16 +1,27 @@
 """Read models: whom a manager supervises, each worker's supervision against the standard,
 directions past their review date, and open actions."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
+from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from accounts.models import User
 from accounts.permissions import Permission, Role
 
 from . import rules
-from .models import Action, CaseAudit, CaseDirection, Grade, SupervisionSession
+from .models import (
+    CLOSING_OUTCOMES,
+    Action,
+    CaseAudit,
+    CaseDirection,
+    DirectionOutcome,
+    Grade,
+    ProgrammeCase,
+    SupervisionSession,
+)
 
 PRACTITIONER_ROLES = (Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
 
@@ -56,19 +67,76 @@ def supervision_states(workers: Iterable[User], today: date) -> list[rules.Super
     return sorted(states, key=lambda s: (not s.overdue, s.due, s.worker.last_name))
 
 
-def current_directions() -> QuerySet[CaseDirection]:
-    """Each child's latest direction (a later one supersedes it)."""
-    later = CaseDirection.objects.filter(person_id=OuterRef("person_id")).order_by("-given_on", "-id")
-    return CaseDirection.objects.filter(pk=Subquery(later.values("pk")[:1]))
+class DirectionHistory(TypedDict):
+    carried: int
+    originally_due: date
 
 
-def overdue_directions(supervisor: User, today: date) -> QuerySet[CaseDirection]:
-    """The supervisor's current directions past their review date."""
+if TYPE_CHECKING:  # the stubs are a development dependency
+    from django_stubs_ext import WithAnnotations
+
+    OpenDirection = WithAnnotations[CaseDirection, DirectionHistory]
+
+
+def open_directions() -> "QuerySet[OpenDirection]":
+    """Directions not yet closed by a supervision's review (done or no longer needed), each
+    with `carried` (how many times carried over) and `originally_due` (its first review date)."""
+    return CaseDirection.objects.exclude(reviews__outcome__in=CLOSING_OUTCOMES).annotate(
+        carried=Count("reviews", filter=Q(reviews__outcome=DirectionOutcome.CARRIED)),
+        originally_due=Coalesce(Min("reviews__previous_review_on"), "review_on"),
+    )
+
+
+def directions_to_review(worker: User, held_on: date) -> "list[OpenDirection]":
+    """The worker's open directions given by the day of a supervision on `held_on`: each must
+    be reviewed in it."""
+    return list(
+        open_directions()
+        .filter(worker=worker, given_on__lte=held_on)
+        .select_related("person")
+        .order_by("given_on", "pk")
+    )
+
+
+def overdue_directions(supervisor: User, today: date) -> "QuerySet[OpenDirection]":
+    """The supervisor's open directions past their review date."""
     return (
-        current_directions()
+        open_directions()
         .filter(given_by=supervisor, review_on__lt=today)
         .select_related("person", "worker")
         .order_by("review_on")
+    )
+
+
+def carried_directions(workers: Iterable[User]) -> "QuerySet[OpenDirection]":
+    """The workers' open directions carried over at least once, most carried first."""
+    return (
+        open_directions()
+        .filter(worker__in=list(workers), carried__gt=0)
+        .select_related("person", "worker")
+        .order_by("-carried", "originally_due")
+    )
+
+
+def direction_counts(workers: Iterable[User], today: date) -> dict[int, dict[str, int]]:
+    """For each worker: open directions, those past review, and those drifting (carried over
+    as often as the standard allows)."""
+    standard = rules.standard_on(today)
+    counts: dict[int, dict[str, int]] = {}
+    rows = open_directions().filter(worker__in=list(workers)).values_list("worker_id", "review_on", "carried")
+    for worker_id, review_on, carried in rows:
+        row = counts.setdefault(worker_id, {"open": 0, "overdue": 0, "drifting": 0})
+        row["open"] += 1
+        row["overdue"] += review_on < today
+        row["drifting"] += rules.drifting(carried, standard)
+    return counts
+
+
+def audits_awaited(person_ids: Collection[int]) -> QuerySet[ProgrammeCase]:
+    """The children's places in audit programmes whose audit is not yet done: their worker and
+    manager are invited to take part."""
+    return ProgrammeCase.objects.filter(person_id__in=person_ids, audit__isnull=True).select_related(
+        "programme", "auditor"
     )
 
 

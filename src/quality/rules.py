@@ -3,12 +3,13 @@ supervision's private discussion. Nothing here writes."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from accounts.permissions import Permission, Role
 from timescales import add_months
 
-from .models import Standard, SupervisionSession
+from .models import DirectionOutcome, Standard, SupervisionSession
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -60,6 +61,37 @@ def oversight_due(last: date, on_cp_plan: bool, standard: Standard) -> date:
     return add_months(last, months)
 
 
+def review_key(direction_pk: int) -> str:
+    """The prefix of the fields reviewing a direction in supervision (the form's and the errors')."""
+    return f"review_{direction_pk}"
+
+
+def direction_review_errors(
+    key: str, outcome: str, note: str, next_review_on: date | None, held_on: date
+) -> dict[str, str]:
+    """What is wrong with a supervision's review of an open case direction (`key` prefixes the
+    field names): an outcome is needed; carried over needs a new review date after the
+    supervision; carried over and no longer needed need a note saying why."""
+    errors: dict[str, str] = {}
+    if outcome not in DirectionOutcome.values:
+        return {f"{key}_outcome": "Select what became of the direction"}
+    if outcome == DirectionOutcome.CARRIED:
+        if next_review_on is None:
+            errors[f"{key}_next_review_on"] = "Enter the new review date for the direction carried over"
+        elif next_review_on <= held_on:
+            errors[f"{key}_next_review_on"] = "The new review date must be after the supervision"
+    elif next_review_on is not None:
+        errors[f"{key}_next_review_on"] = "Give a new review date only for a direction carried over"
+    if outcome != DirectionOutcome.DONE and not note.strip():
+        errors[f"{key}_note"] = "Enter why the direction is carried over or no longer needed"
+    return errors
+
+
+def drifting(carried: int, standard: Standard) -> bool:
+    """A direction carried over as many times as the standard allows is drift."""
+    return carried >= standard.direction_drift_carries
+
+
 def may_see_supervision_of(user: "User", worker: "User") -> bool:
     """Whose supervision record a user may open: their own, their team's workers as its
     manager, those they have supervised, and everyone's with the view of all teams."""
@@ -79,3 +111,28 @@ def may_read_reflective(user: "User", session: SupervisionSession) -> bool:
         return True
     team = session.worker.team
     return team is not None and team.manager_id == user.pk
+
+
+@dataclass(frozen=True)
+class WorkforceRates:
+    """A team's (or the authority's) establishment as the workforce measures read it: a
+    vacancy is a post not filled by permanent staff (covered by an agency worker or not)."""
+
+    vacancies: Decimal
+    vacancy_rate: Decimal | None  # vacancies as a percentage of posts
+    agency_rate: Decimal | None  # agency workers as a percentage of the staff in post
+    turnover: Decimal | None  # leavers as a percentage of the permanent staff
+
+
+def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1")) if whole else None
+
+
+def workforce_rates(posts: Decimal, permanent: Decimal, agency: Decimal, leavers: int) -> WorkforceRates:
+    vacancies = max(posts - permanent, Decimal(0))
+    return WorkforceRates(
+        vacancies=vacancies,
+        vacancy_rate=_percent(vacancies, posts),
+        agency_rate=_percent(agency, permanent + agency),
+        turnover=_percent(Decimal(leavers), permanent),
+    )

@@ -1,14 +1,22 @@
 """My work: actions from case directions, oversight and audits until done; case directions
-due for review; and management oversight due for each allocated child."""
+due for review; the invitation to take part in a programme's audit of a child until it is
+done (by the programme month's end); and management oversight due for each allocated child."""
 
 from collections.abc import Collection, Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from core.links import url
 from core.worklist import WorkItem
+from timescales import add_months
 
 from . import queries
 from .oversight import oversight_states
+
+
+def _carried(times: int, since: date) -> str:
+    if not times:
+        return ""
+    return f" (carried over {times} time{'s' if times > 1 else ''}, first due {since:%-d %B %Y})"
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
@@ -22,14 +30,25 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             url("quality:complete_action", action.pk),
             "quality",
         )
-    for direction in queries.current_directions().filter(person_id__in=person_ids):
+    for direction in queries.open_directions().filter(person_id__in=person_ids):
         yield WorkItem(
             direction.person_id,
-            "Case direction due for review",
+            "Case direction due for review" + _carried(direction.carried, direction.originally_due),
             "quality_direction_review",
             direction.review_on,
             None,
             url("people:oversight", direction.person_id),
+            "quality",
+        )
+    for case in queries.audits_awaited(person_ids):
+        yield WorkItem(
+            case.person_id,
+            f"Case audit invitation: take part in the audit with {case.auditor.display_name}"
+            f" ({case.programme.name})",
+            "quality_audit_invitation",
+            add_months(case.programme.month, 1) - timedelta(days=1),
+            None,
+            url("people:oversight", case.person_id),
             "quality",
         )
     for state in oversight_states(person_ids, today):

@@ -92,7 +92,7 @@ def runs(request: AuthenticatedHttpRequest) -> HttpResponse:
 @requires(Permission.EXPORT_RETURNS)
 @require_GET
 def download(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
-    run = ExportRun.objects.filter(pk=run_id, status=RunStatus.SUCCEEDED).first()
+    run = ExportRun.objects.filter(pk=run_id, status=RunStatus.SUCCEEDED).exclude(file_path="").first()
     if run is None:
         raise Http404("No such finished return")
     content = services.record_download(actor=request.user, run=run)

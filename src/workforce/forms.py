@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from accounts.models import Team, User
+from core.extensions import WeightedLoad, weighted_caseloads
 from core.forms import GovDateField, GovForm
 
 from .models import Allocation, AllocationReason, AllocationRole
@@ -17,6 +18,17 @@ def _choice(label: str, required: str) -> forms.ChoiceField:
 
 def _children(n: int) -> str:
     return f"{n} {'child' if n == 1 else 'children'}"
+
+
+RAG_WORDS = {"green": "within threshold", "amber": "amber", "red": "over threshold"}
+
+
+def _weighted(load: WeightedLoad | None) -> str:
+    """A worker's weighted caseload against their threshold, for the allocating manager."""
+    if load is None:
+        return ""
+    protected = ", protected caseload" if load.protected else ""
+    return f", weighted load {load.weighted:.1f} ({RAG_WORDS.get(load.rag, load.rag)}{protected})"
 
 
 class AllocateForm(GovForm):
@@ -47,8 +59,9 @@ class AllocateForm(GovForm):
 
     def __init__(self, *args: Any, team: Team | None = None, **kwargs: Any) -> None:
         """`team`: the team whose workers are offered first (and the team chosen unless
-        another is); every worker is shown with how many children they hold now. Roles that
-        never hold a case are not offered."""
+        another is); every worker is shown with how many children they hold now, the team's
+        also with their weighted caseload against its threshold. Roles that never hold a case
+        are not offered."""
         super().__init__(*args, **kwargs)
         workers = list(
             User.objects.filter(is_active=True, role__in=[r.value for r in CASE_HOLDING_ROLES])
@@ -64,11 +77,13 @@ class AllocateForm(GovForm):
         )
         own = [u for u in workers if team is not None and u.team_id == team.pk]
         others = [u for u in workers if u not in own]
+        loads = weighted_caseloads(own, timezone.localdate())
         self.fields["worker"].choices = [("", "Choose a worker")] + [  # type: ignore[attr-defined]
             (
                 str(u.pk),
                 f"{u.display_name} – {u.role_label}"
-                f"{' (' + u.team.name + ')' if u.team and u not in own else ''} – {_children(held.get(u.pk, 0))}",
+                f"{' (' + u.team.name + ')' if u.team and u not in own else ''} – {_children(held.get(u.pk, 0))}"
+                f"{_weighted(loads.get(u.pk))}",
             )
             for u in own + others
         ]

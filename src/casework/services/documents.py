@@ -54,14 +54,14 @@ def upload_document(
     _require(actor, Permission.MANAGE_DOCUMENTS)
     not_in_future(document_date, field="document_date", label="The document date")
     required("title", title, "Enter a title")
-    check_upload(upload, DOCUMENT_TYPES, DOCUMENT_MAX_BYTES, "upload")
+    content_type = check_upload(upload, DOCUMENT_TYPES, DOCUMENT_MAX_BYTES, "upload")
     document = Document.objects.create(
         person=person,
         title=title.strip(),
         doc_type=doc_type,
         document_date=document_date,
         file=upload,
-        content_type=upload.content_type,
+        content_type=content_type,
         size=upload.size,
         restricted=restricted,
         uploaded_by=actor,

@@ -53,15 +53,16 @@ def record_child_view(
     not_in_future(recorded_on, field="recorded_on")
     if not words.strip() and attachment is None:
         raise ValidationError({"words": "Enter what the child said, or upload their drawing or recording"})
+    attachment_type = ""
     if attachment is not None:
-        check_upload(attachment, VOICE_TYPES, VOICE_MAX_BYTES, "attachment")
+        attachment_type = check_upload(attachment, VOICE_TYPES, VOICE_MAX_BYTES, "attachment")
     view = ChildView.objects.create(
         person=person,
         recorded_on=recorded_on,
         words=words.strip(),
         method=method.strip(),
         attachment=attachment or "",
-        attachment_type=(attachment.content_type if attachment is not None else ""),
+        attachment_type=attachment_type,
         informed_kind=informed_kind.strip(),
         informed_on=informed_on,
         informed_text=informed_text.strip(),

@@ -4,7 +4,7 @@ recorded, and opening or downloading one (a restricted one only for those its ru
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,7 +13,7 @@ from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission
 from core.forms import form_page
-from core.http import AuthenticatedHttpRequest
+from core.http import AuthenticatedHttpRequest, file_download
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -115,6 +115,4 @@ def download_document(request: AuthenticatedHttpRequest, document: Document) -> 
     _check_openable(request.user, document)
     services.record_document_download(actor=request.user, document=document)
     name = (document.file.name or "document").rsplit("/", 1)[-1]
-    return FileResponse(
-        document.file.open("rb"), content_type=document.content_type, as_attachment=True, filename=name
-    )  # type: ignore[return-value]
+    return file_download(document.file.open("rb"), document.content_type, name)  # type: ignore[return-value]

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.decorators import requires
 from accounts.permissions import Permission
 from core.forms import form_page
-from core.http import AuthenticatedHttpRequest
+from core.http import AuthenticatedHttpRequest, file_download
 from people.access import Purpose, get_person_for
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -51,6 +51,14 @@ def _voice_initial(request: AuthenticatedHttpRequest) -> dict[str, Any]:
 @with_record(ChildView, Purpose.VIEW, page="Child's drawing or recording", kwarg="view_id")
 @require_GET
 def voice_file(request: AuthenticatedHttpRequest, view: ChildView) -> HttpResponse:
+    """The child's drawing or recording, as a download (never shown as a page; its type was
+    checked by its bytes when it was uploaded)."""
     if not view.attachment:
         raise Http404("No file")
-    return FileResponse(view.attachment.open("rb"), content_type=view.attachment_type)  # type: ignore[return-value]
+    name = view.attachment.name or ""
+    suffix = name[name.rfind(".") :].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    return file_download(  # type: ignore[return-value]
+        view.attachment.open("rb"),
+        view.attachment_type or "application/octet-stream",
+        f"childs-view-{view.pk}{suffix}",
+    )

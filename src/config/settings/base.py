@@ -162,14 +162,33 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 WHITENOISE_ROOT = BASE_DIR / "public"
+
+
+def private_dir(variable: str, default: Path) -> Path:
+    """A directory of private files from the environment, a relative one taken from the project
+    root (never from the directory Harbour happens to be started in)."""
+    path = Path(env.str(variable, default=str(default))).expanduser()
+    return path if path.is_absolute() else BASE_DIR / path
+
+
+# Files filed on a child's record (uploaded documents, generated PDFs, the child's drawings and
+# recordings): private, with the database in var/ unless HARBOUR_MEDIA_ROOT says where. No URL
+# serves this directory (there is no MEDIA_URL route and it is outside the static and public
+# roots): a file is read only through its record's download view, behind the access door. A
+# backup must carry this directory as well as the database.
+MEDIA_ROOT = private_dir("HARBOUR_MEDIA_ROOT", BASE_DIR / "var" / "media")
+# Built statutory returns: likewise private, read only through the audited download view
+# (returns.views.download).
+RETURNS_ROOT = private_dir("HARBOUR_RETURNS_DIR", BASE_DIR / "var" / "returns")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(MEDIA_ROOT)},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    # Built statutory returns: outside any served directory, read only through the audited
-    # download view (returns.views.download).
     "returns": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": env.str("HARBOUR_RETURNS_DIR", default=str(BASE_DIR / "var" / "returns"))},
+        "OPTIONS": {"location": str(RETURNS_ROOT)},
     },
 }
 
@@ -241,6 +260,13 @@ HARBOUR_LOCKOUT_FAILURES = env.int("HARBOUR_LOCKOUT_FAILURES", default=5)
 HARBOUR_LOCKOUT_CODE_FAILURES = env.int("HARBOUR_LOCKOUT_CODE_FAILURES", default=5)
 HARBOUR_LOCKOUT_IP_FAILURES = env.int("HARBOUR_LOCKOUT_IP_FAILURES", default=50)
 HARBOUR_LOCKOUT_MINUTES = env.int("HARBOUR_LOCKOUT_MINUTES", default=15)
+# Keys for values encrypted at rest (two-factor secrets): comma-separated Fernet keys, the
+# first encrypts, all decrypt (core.encryption). Required in production.
+HARBOUR_FIELD_KEYS = env.list("HARBOUR_FIELD_KEYS", default=[])
+# Backups are encrypted to these age public keys (`age1...`, comma-separated; ADR 0008).
+HARBOUR_BACKUP_RECIPIENTS = env.list("HARBOUR_BACKUP_RECIPIENTS", default=[])
+# Where restore finds the age identity (private key) file by default; normally given as --identity.
+HARBOUR_BACKUP_IDENTITY = env.str("HARBOUR_BACKUP_IDENTITY", default="")
 # Behind a reverse proxy, the META key carrying the client address (e.g. HTTP_X_FORWARDED_FOR).
 HARBOUR_TRUSTED_PROXY_HEADER = env.str("HARBOUR_TRUSTED_PROXY_HEADER", default="")
 # Accounts with no sign-in for this many days are disabled (manage.py disable_dormant_accounts).

@@ -15,6 +15,8 @@ HARBOUR_LOCAL_TARGETS = HARBOUR_LOCAL_TARGETS or {  # noqa: F405
     "lac_first_review": (15, "working_days"),
 }
 WHITENOISE_AUTOREFRESH = True
-# Documents filed on a child's record (uploaded, and generated with the demo) are kept with
-# the embedded database in var/, not in the directory Harbour is started from.
-MEDIA_ROOT = BASE_DIR / "var" / "media"  # noqa: F405
+# Documents filed on a child's record (uploaded, and generated with the demo) are kept with the
+# embedded database in var/media (base: MEDIA_ROOT), not in the directory Harbour is started from.
+# With no HARBOUR_BACKUP_RECIPIENTS, `manage.py backup` encrypts to a demo key pair kept here
+# (made on first use) and `restore` decrypts with it. Demo only: production has no such key.
+HARBOUR_BACKUP_DEMO_IDENTITY = BASE_DIR / "var" / "demo-backup-identity.txt"  # noqa: F405

@@ -1,12 +1,16 @@
-"""Production: everything from the environment; refuses to start without a secret key."""
+"""Production: everything from the environment; refuses to start without its secret keys."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, STORAGES, env
+from .base import HARBOUR_FIELD_KEYS, SECRET_KEY, STORAGES, env
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("HARBOUR_SECRET_KEY must be set in production.")
+if not HARBOUR_FIELD_KEYS:
+    raise ImproperlyConfigured(
+        "HARBOUR_FIELD_KEYS must be set in production (manage.py new_field_key makes one)."
+    )
 
 DEBUG = False
 SESSION_COOKIE_SECURE = True
@@ -17,6 +21,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 STORAGES = {
     **STORAGES,
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

@@ -129,6 +129,10 @@ def _new_episode_date(ctx: StageContext, person: Any, wanted: date, ended: dict[
     return referral_date
 
 
+# A referral waits at most this long for its assessment to start; older ones have started.
+AWAITING_DAYS = 21
+
+
 def run(ctx: StageContext) -> None:
     today = demo_today(ctx)
     kinds = team_kinds(ctx)
@@ -162,8 +166,12 @@ def run(ctx: StageContext) -> None:
             referral_date = chosen
             referral = _open_referral(ctx, person, referral_date, ctx.rng.choice(front_door_managers))
         made += 1
-        if ctx.rng.random() < 0.06 and person.pk not in mine:
-            continue  # referral awaiting assessment start
+        if (
+            ctx.rng.random() < 0.06
+            and person.pk not in mine
+            and referral_date >= today - timedelta(days=AWAITING_DAYS)
+        ):
+            continue  # a recent referral still awaiting the start of its assessment
         start = min(today, referral_date + timedelta(days=ctx.rng.randint(0, 3)))
         assessment = services.start_assessment(
             actor=worker, referral=referral, start_date=start, worker=worker

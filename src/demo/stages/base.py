@@ -3,6 +3,7 @@ generators (seeded from the run's seed and the stage's name, so adding a stage n
 changes what another produces) and the generated staff and children."""
 
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -70,6 +71,43 @@ class StageContext:
     def social_worker_for(self, person: Person) -> User | None:
         worker_id = self._social_workers.get(person.pk)
         return next((u for u in self._staff if u.pk == worker_id), None) if worker_id else None
+
+    def allocate_social_worker(self, person: Person, worker: User, on: date) -> None:
+        """`worker` becomes the child's social worker from `on`, allocated by their team's
+        manager through the allocation service: work a stage opens for a child with no worker
+        is taken on, not left on nobody's list for years."""
+        from workforce import services as workforce
+
+        if Allocation.objects.filter(
+            person=person, role=AllocationRole.SOCIAL_WORKER, end_date__gte=on
+        ).exists():
+            return  # a later worker is already on record: history is not rewritten
+        if worker.team is None:
+            return
+        managers = [u for u in self.staff(Role.TEAM_MANAGER) if u.team_id == worker.team_id] or self.staff(
+            Role.TEAM_MANAGER
+        )
+        workforce.allocate(
+            actor=managers[0],
+            person=person,
+            worker=worker,
+            team=worker.team,
+            role=AllocationRole.SOCIAL_WORKER,
+            start_date=on,
+            reason="FCONTA",
+        )
+        self._social_workers[person.pk] = worker.pk
+
+
+def least_loaded(workers: list[User], on: date) -> User:
+    """Of `workers`, the one holding fewest children as social worker on `on` (the first in
+    the list's order on a tie)."""
+    held = Counter(
+        Allocation.objects.current(on)
+        .filter(role=AllocationRole.SOCIAL_WORKER, worker__in=workers)
+        .values_list("worker_id", flat=True)
+    )
+    return min(workers, key=lambda w: held[w.pk])
 
 
 # Staff are notified of the sign-off steps (submitted, authorised, returned, signed off) of

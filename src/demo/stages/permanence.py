@@ -48,6 +48,7 @@ def run(ctx: StageContext) -> None:
     rng = ctx.rng
     young = [c for c in ctx.children if c.date_of_birth and _age(c, today) < 16]
     open_cases = 0
+    untouched: list[Person] = []
     for child in young:
         worker = ctx.social_worker_for(child) or rng.choice(workers)
         if not worker.has_perm("permanence.record_permanence"):
@@ -60,6 +61,10 @@ def run(ctx: StageContext) -> None:
             _pre_proceedings(ctx, child, worker, today)
         elif roll < 0.06 and _age(child, today) < 6:
             _adoption(ctx, child, worker, today)
+        else:
+            untouched.append(child)
+    if not AdoptionCase.objects.exists():
+        _one_adoption(ctx, untouched, workers, today)
     for child in Person.objects.filter(periods_of_care__isnull=False).distinct().order_by("la_child_id"):
         if not PreviousPermanence.objects.filter(person=child).exists():
             worker = rng.choice(workers)
@@ -179,6 +184,20 @@ def _contact_sessions(
             elif session is not None and ends < now and rng.random() < 0.9:
                 services.record_contact_held(actor=worker, session=session)
         day += timedelta(days=rng.randint(2, 4))
+
+
+def _one_adoption(ctx: StageContext, untouched: list[Person], workers: list[User], today: date) -> None:
+    """Every borough, however small, shows an adoption under way: a young child not yet in
+    care (of those no other permanence step chose), so the steps have had time to happen."""
+    in_care = set(PeriodOfCare.objects.values_list("person_id", flat=True))
+    candidates = [c for c in untouched if _age(c, today) < 6 and c.pk not in in_care]
+    if not candidates:
+        return
+    child = ctx.rng.choice(candidates)
+    worker = ctx.social_worker_for(child) or ctx.rng.choice(workers)
+    if not worker.has_perm("permanence.record_permanence"):
+        worker = ctx.rng.choice(workers)
+    _adoption(ctx, child, worker, today)
 
 
 def _adoption(ctx: StageContext, child: Person, worker: User, today: date) -> None:

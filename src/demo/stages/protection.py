@@ -16,13 +16,15 @@ from typing import Any
 from django.db.models import Q
 
 import timescales
+from accounts.models import TeamKind
 from accounts.permissions import Role
 from assessments.models import Assessment, AssessmentOutcome
 from casework.models import VisitKind
 from casework.services import record_visit
 from cin import services as cin_services
+from demo.accounts import DEMO_USERNAMES
 from demo.stages.assessments import collection_year_start, demo_children_of, demo_today, historic_referral
-from demo.stages.base import StageContext, add_plan_actions, notified
+from demo.stages.base import StageContext, add_plan_actions, least_loaded, notified
 from frontdoor.models import Referral
 from plans.models import PlanStatus
 from protection import services
@@ -77,22 +79,41 @@ class _Journey:
         )
 
     def journey(
-        self, referral: Any, held_on: date, *, mine: bool, end_after: int | None = None, drift: bool = False
+        self,
+        referral: Any,
+        held_on: date,
+        *,
+        mine: bool,
+        end_after: int | None = None,
+        drift: bool = False,
+        certain: bool = False,
     ) -> CPPlan | None:
-        """Strategy → s47 → ICPC → plan, then core groups, visits and reviews up to today."""
+        """Strategy → s47 → ICPC → plan, then core groups, visits and reviews up to today
+        (`certain`: the enquiry always leads to a plan, as for the demo's own cases and plans
+        written to have ended or to have run for years)."""
         if held_on > self.today:
             return None
         person = referral.person
+        if self.ctx.social_worker_for(person) is None:
+            # A child not yet allocated: the safeguarding worker holding fewest children (not a
+            # demo account, whose caseload is set) takes the enquiry on from the strategy
+            # discussion. Chosen without the stage's random draws, which the rest depends on.
+            team = [
+                u
+                for u in self.ctx.staff(Role.SOCIAL_WORKER, TeamKind.SAFEGUARDING)
+                if u.username not in DEMO_USERNAMES
+            ]
+            if team:
+                self.ctx.allocate_social_worker(person, least_loaded(team, held_on), held_on)
         worker = self.worker_for(person)
-        sd = self.strategy(referral, held_on, worker, force_s47=mine or end_after is not None)
+        certain = certain or mine or end_after is not None
+        sd = self.strategy(referral, held_on, worker, force_s47=certain)
         if sd.decision == StrategyDecision.NO_S47:
             return None
         s47 = sd.s47
         roll = self.rng.random()
         outcome = (
-            S47Outcome.ICPC
-            if mine or end_after is not None or roll < 0.55
-            else (S47Outcome.CIN if roll < 0.8 else S47Outcome.NFA)
+            S47Outcome.ICPC if certain or roll < 0.55 else (S47Outcome.CIN if roll < 0.8 else S47Outcome.NFA)
         )
         outcome_date = timescales.add_working_days(held_on, self.rng.randint(5, 10))
         if outcome_date > self.today and held_on < collection_year_start(self.today):
@@ -125,9 +146,7 @@ class _Journey:
             return None
         chair = self.chair if mine or self.rng.random() < 0.4 else self.rng.choice(self.chairs)
         decision = (
-            ConferenceDecision.PLAN
-            if mine or end_after is not None or self.rng.random() < 0.85
-            else ConferenceDecision.NO_PLAN
+            ConferenceDecision.PLAN if certain or self.rng.random() < 0.85 else ConferenceDecision.NO_PLAN
         )
         conf = services.record_conference(
             actor=chair,
@@ -276,17 +295,18 @@ def run(ctx: StageContext) -> None:
     mine_drifted = False
     everything = Assessment.objects.select_related("referral__person").order_by("pk")
     rows = [a for a in everything if AssessmentOutcome.STRATEGY in a.outcomes]
-    for a in rows:
+    seconds = 0
+    for index, a in enumerate(rows):
         person = a.referral.person
         is_mine = person.pk in mine and mine_plans < 3
         if is_mine:
             mine_plans += 1
-        # About 1 in 7 children on a plan had an earlier one (a second plan). Not an unborn
-        # child: an episode two years before the current one would be referred more than 40
-        # weeks before the birth (CIN census rule 8606).
+        # About 1 in 7 children on a plan had an earlier one (a second plan), and at least one
+        # does in any borough. Not an unborn child: an episode two years before the current one
+        # would be referred more than 40 weeks before the birth (CIN census rule 8606).
+        chance = not is_mine and j.rng.random() < 0.15
         if (
-            not is_mine
-            and j.rng.random() < 0.15
+            (chance or (not is_mine and seconds == 0 and index >= len(rows) // 2))
             and person.date_of_birth is not None
             and a.referral.referral_date - timedelta(days=500) > person.date_of_birth
             and _free(
@@ -307,6 +327,7 @@ def run(ctx: StageContext) -> None:
                 mine=False,
                 end_after=j.rng.randint(150, 300),
             )
+            seconds += 1
             if old is not None:
                 cin_services.close_episode(
                     actor=j.worker_for(person),
@@ -338,6 +359,6 @@ def run(ctx: StageContext) -> None:
         if not _free(person.pk, referred_on, date.max):
             continue  # a child with a later episode cannot have had one open all along
         referral = historic_referral(ctx, person, referred_on, j.worker_for(person))
-        j.journey(referral, referral.referral_date + timedelta(days=3), mine=False)
+        j.journey(referral, referral.referral_date + timedelta(days=3), mine=False, certain=True)
         wanted -= 1
     ctx.progress(f"  {j.plans:,} child protection plans")

@@ -4,8 +4,9 @@ journey (some children without any for too long), and two monthly audit programm
 moderation and actions, some left undone, all through the quality services."""
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -14,8 +15,16 @@ from accounts.permissions import Role
 from demo.stages.base import StageContext
 from people.models import Person
 from quality import queries, services
-from quality.models import AuditQuestion, AuditTool, Grade, OversightPoint, SamplingRule
-from quality.services import ActionRow
+from quality.models import (
+    AuditQuestion,
+    AuditTool,
+    CaseDirection,
+    DirectionOutcome,
+    Grade,
+    OversightPoint,
+    SamplingRule,
+)
+from quality.services import ActionRow, ReviewRow
 from timescales import add_months
 from workforce.models import Allocation, AllocationRole
 
@@ -39,6 +48,17 @@ OBJECTIVES = (
     "Life story work started; the child's wishes about contact recorded in their words before the review.",
 )
 THIN = "Continue as planned."
+DONE_NOTES = (
+    "Achieved: attendance is above 90% and the school confirms it.",
+    "Done; the assessment is complete and the plan updated.",
+    "",
+)
+CARRY_NOTES = (
+    "The parenting assessment has not started: the assessor was off sick.",
+    "Waiting for the CAMHS report; chased twice.",
+    "Mother cancelled two visits; the direct work has not been done.",
+    "Caseload pressure: not started. Agreed to prioritise it this month.",
+)
 CONTINGENCY = (
     "If there is no change by the review, a legal planning meeting.",
     "If father returns to the home, strategy discussion the same day.",
@@ -87,7 +107,11 @@ def run(ctx: StageContext) -> None:
     sessions = _supervision(ctx, today, caseloads)
     oversight = _oversight(ctx, today)
     audits = _audits(ctx, today, rng)
-    ctx.progress(f"Quality: {sessions} supervision sessions, {oversight} oversight records, {audits} audits")
+    months = _establishment(ctx, today)
+    ctx.progress(
+        f"Quality: {sessions} supervision sessions, {oversight} oversight records, {audits} audits, "
+        f"{months} team-months of establishment"
+    )
 
 
 def _staff_start_dates(ctx: StageContext, today: date) -> None:
@@ -129,40 +153,90 @@ def _done(rng: random.Random, due: date, set_on: date, today: date, chance: floa
 def _supervision(ctx: StageContext, today: date, caseloads: dict[int, list[Allocation]]) -> int:
     rng = ctx.rng
     made = 0
-    for worker in ctx.staff(Role.SOCIAL_WORKER):
-        team = worker.team
-        manager = team.manager if team else None
-        if manager is None or manager.pk == worker.pk:
-            continue
+    for worker, manager in _supervisors(ctx):
         stretched = rng.random() < 0.2
         interval = 14 if worker.newly_qualified else 28
-        review: dict[int, date] = {}  # child → when their latest direction is due for review
+        open_: dict[int, CaseDirection] = {}  # child → their open direction
+        carried: Counter[int] = Counter()  # direction → times carried over
         day = max(today - timedelta(days=365), worker.date_joined.date()) + timedelta(days=rng.randint(3, 20))
         while day <= today:
+            children = _on(caseloads.get(worker.pk, []), day)
+            reviews = [
+                _review(rng, d, day, interval, stretched, d.person in children, carried[d.pk])
+                for d in open_.values()
+            ]
+            carried.update(r.direction.pk for r in reviews if r.outcome == DirectionOutcome.CARRIED)
             session = services.record_supervision(
                 actor=manager,
                 worker=worker,
                 held_on=day,
                 reflective=rng.choice(REFLECTIVE),
                 wellbeing=rng.choice(WELLBEING),
+                reviews=reviews,
             )
             made += 1
-            children = _on(caseloads.get(worker.pk, []), day)
-            # The children whose direction is due for review come first, then one or two more.
-            due = [c for c in children if review.get(c.pk, day) < day + timedelta(days=7)]
-            others = [c for c in children if c not in due]
-            for child in due[:4] + rng.sample(others, min(len(others), rng.randint(1, 2))):
-                review[child.pk] = _direction(rng, manager, worker, session, child, today)
+            closed = [r.direction.person for r in reviews if r.outcome != DirectionOutcome.CARRIED]
+            open_ = {
+                r.direction.person_id: r.direction for r in reviews if r.outcome == DirectionOutcome.CARRIED
+            }
+            # The children whose direction was closed come first, then one or two more.
+            free = [c for c in children if c.pk not in open_]
+            again = [c for c in free if c in closed]
+            others = [c for c in free if c not in again]
+            for child in again[:3] + rng.sample(others, min(len(others), rng.randint(1, 2))):
+                open_[child.pk] = _direction(rng, manager, worker, session, child, today, interval)
             late = rng.random() < (0.5 if stretched else 0.12)
             day += timedelta(days=interval + rng.randint(5, 30) if late else interval - rng.randint(0, 6))
     return made
 
 
+def _supervisors(ctx: StageContext) -> list[tuple[User, User]]:
+    """Who supervises whom: each social worker their team's manager; each team manager the
+    manager of the next team (the demo has no service manager)."""
+    pairs = [
+        (w, w.team.manager)
+        for w in ctx.staff(Role.SOCIAL_WORKER)
+        if w.team is not None and w.team.manager is not None and w.team.manager.pk != w.pk
+    ]
+    managers = [m for m in ctx.staff(Role.TEAM_MANAGER) if m.team is not None]
+    pairs += [(m, managers[(n + 1) % len(managers)]) for n, m in enumerate(managers) if len(managers) > 1]
+    return pairs  # type: ignore[return-value]
+
+
+def _review(
+    rng: random.Random,
+    direction: CaseDirection,
+    day: date,
+    interval: int,
+    stretched: bool,
+    held: bool,
+    carried: int,
+) -> ReviewRow:
+    """What the next supervision found of a direction: mostly done; some carried over (more
+    in a stretched team, and more of the thin ones), never more than three times before the
+    manager closes it; no longer needed once the case moved on."""
+    if not held:
+        return ReviewRow(direction, DirectionOutcome.NOT_NEEDED, "The case has moved to another worker.")
+    carry = (0.4 if stretched else 0.2) + (0.15 if direction.objectives == THIN else 0)
+    if carried < 3 and rng.random() < carry:
+        new = day + timedelta(days=rng.randint(interval - 10, interval - 6))
+        return ReviewRow(direction, DirectionOutcome.CARRIED, rng.choice(CARRY_NOTES), new)
+    if rng.random() < 0.06:
+        return ReviewRow(direction, DirectionOutcome.NOT_NEEDED, "Superseded by the conference's decision.")
+    return ReviewRow(direction, DirectionOutcome.DONE, rng.choice(DONE_NOTES))
+
+
 def _direction(
-    rng: random.Random, manager: User, worker: User, session: object, child: Person, today: date
-) -> date:
-    """A case direction for the child at the session, its actions done as a worker would;
-    when it is due for review."""
+    rng: random.Random,
+    manager: User,
+    worker: User,
+    session: object,
+    child: Person,
+    today: date,
+    interval: int,
+) -> CaseDirection:
+    """A case direction for the child at the session, its actions done as a worker would; due
+    for review by the next supervision."""
     held = session.held_on  # type: ignore[attr-defined]
     thin = rng.random() < 0.25
     rows = (
@@ -180,14 +254,51 @@ def _direction(
         analysis=rng.choice(ANALYSIS),
         objectives=THIN if thin else rng.choice(OBJECTIVES),
         contingency="" if thin else rng.choice(CONTINGENCY),
-        review_on=held + timedelta(days=rng.randint(28, 42)),
+        review_on=held + timedelta(days=rng.randint(interval - 10, interval - 6)),
         actions=rows,
     )
     for action in direction.actions.all():
         done = _done(rng, action.due_on, held, today, 0.8)
         if done:
             services.complete_action(actor=worker, action=action, done_on=done)
-    return direction.review_on
+    return direction
+
+
+def _establishment(ctx: StageContext, today: date) -> int:
+    """A year of each case-holding team's establishment: most posts filled, a few vacant and
+    mostly covered by agency workers, a stretched team more so; some leavers and starters."""
+    rng = ctx.rng
+    recorders = ctx.staff(Role.PERFORMANCE) + ctx.staff(Role.SERVICE_MANAGER)
+    if not recorders:
+        return 0
+    made = 0
+    teams: dict[int, list[User]] = defaultdict(list)
+    for worker in ctx.staff(Role.SOCIAL_WORKER):
+        if worker.team is not None:
+            teams[worker.team_id].append(worker)  # type: ignore[index]
+    for members in teams.values():
+        team = members[0].team
+        posts = Decimal(len(members) + rng.randint(1, 2))
+        stretched = rng.random() < 0.25
+        vacant = Decimal(rng.randint(2, 5) if stretched else rng.randint(0, 2))
+        for back in range(11, -1, -1):
+            month = add_months(today.replace(day=1), -back)
+            leavers = 1 if rng.random() < (0.25 if stretched else 0.08) else 0
+            starters = 1 if vacant > 0 and rng.random() < 0.2 else 0
+            vacant = min(max(vacant + leavers - starters, Decimal(0)), posts)
+            cover = min(vacant, Decimal(rng.randint(0, int(vacant)) + (Decimal("0.5") if vacant else 0)))
+            services.record_establishment(
+                actor=rng.choice(recorders),
+                team=team,  # type: ignore[arg-type]
+                month=month,
+                posts=posts,
+                permanent=posts - vacant,
+                agency=cover,
+                starters=starters,
+                leavers=leavers,
+            )
+            made += 1
+    return made
 
 
 def _oversight(ctx: StageContext, today: date) -> int:
@@ -272,6 +383,8 @@ def _audits(ctx: StageContext, today: date, rng: random.Random) -> int:
                 },
                 grade=grade,
                 learning=rng.choice(LEARNING),
+                worker_took_part=rng.random() < 0.7,
+                manager_took_part=rng.random() < 0.4,
             )
             made += 1
             if rng.random() < 0.7:

@@ -175,12 +175,19 @@ def test_nhs_numbers_are_valid_test_numbers_and_upns_are_valid(demo, db):
     assert 0.7 <= with_nhs <= 0.97
 
 
-def test_upn_or_reason_fits_the_childs_age(demo, db):
+def test_upn_or_reason_fits_the_childs_age_and_time_in_care(demo, db):
+    from people import upn as upn_rules
+    from people.models import ImmigrationStatus
+
+    arrived = dict(ImmigrationStatus.objects.filter(status="UASC").values_list("person_id", "start_date"))
     for child in Person.objects.children():
-        if child.date_of_birth is None or _age(child.date_of_birth) < 5:
+        if child.date_of_birth is None or upn_rules.un1_fits(child.date_of_birth, AS_OF):
             assert (child.upn, child.upn_unknown_reason) == ("", "UN1")
         else:
             assert bool(child.upn) != bool(child.upn_unknown_reason)
+        if child.upn_unknown_reason == "UN4":  # only a child who arrived days ago, not yet in a return
+            assert child.pk in arrived and upn_rules.un4_fits(arrived[child.pk], AS_OF)
+            assert (AS_OF - arrived[child.pk]).days <= 28
     school_age = [p for p in Person.objects.children() if p.date_of_birth and 5 <= _age(p.date_of_birth) < 18]
     assert sum(1 for p in school_age if p.upn) / len(school_age) >= 0.75
 

@@ -11,8 +11,16 @@ from demo.generator import generate
 from demo.stages import STAGES
 from demo.stages import casework as casework_stage
 from demo.stages import quality as quality_stage
-from quality import measures
-from quality.models import Action, CaseAudit, CaseDirection, Moderation, Oversight, SupervisionSession
+from quality import establishment, measures, queries
+from quality.models import (
+    Action,
+    CaseAudit,
+    CaseDirection,
+    DirectionReview,
+    Moderation,
+    Oversight,
+    SupervisionSession,
+)
 
 
 @pytest.mark.django_db(transaction=False)
@@ -33,7 +41,14 @@ def test_demo_quality_has_a_year_of_imperfect_supervision_oversight_and_audits()
     assert any(gap > 28 for gap in gaps) and sum(gap <= 28 for gap in gaps) > len(gaps) / 2
     assert CaseDirection.objects.filter(objectives="Continue as planned.", actions__isnull=True).exists()
     assert CaseDirection.objects.exclude(contingency="").exists()
+    outcomes = set(DirectionReview.objects.values_list("outcome", flat=True))
+    assert outcomes == {"DONE", "CARRIED", "NOT_NEEDED"}
+    still_open = list(queries.open_directions())
+    assert any(d.carried for d in still_open)
+    assert all(d.review_on > today - timedelta(days=90) for d in still_open)
     assert Oversight.objects.exists()
+    trend = establishment.trend(today)
+    assert len(trend) == 12 and any(r.rates.vacancy_rate for r in trend) and any(r.leavers for r in trend)
     assert Action.objects.filter(done_on__isnull=False).exists()
     assert Action.objects.filter(done_on__isnull=True, due_on__lt=today).exists()
     assert CaseAudit.objects.count() >= 4 and Moderation.objects.exists()

@@ -1,11 +1,22 @@
 """Supervision, management oversight, case audits and the authority's standards for them."""
 
 from .audits import AuditAnswer, AuditQuestion, AuditSection, AuditTool, CaseAudit, Grade, Moderation
+from .establishment import TeamEstablishment
 from .programmes import AuditProgramme, ProgrammeCase, SamplingRule
 from .standards import Standard
-from .supervision import Action, CaseDirection, Oversight, OversightPoint, SupervisionSession
+from .supervision import (
+    CLOSING_OUTCOMES,
+    Action,
+    CaseDirection,
+    DirectionOutcome,
+    DirectionReview,
+    Oversight,
+    OversightPoint,
+    SupervisionSession,
+)
 
 __all__ = [
+    "CLOSING_OUTCOMES",
     "Action",
     "AuditAnswer",
     "AuditProgramme",
@@ -14,6 +25,8 @@ __all__ = [
     "AuditTool",
     "CaseAudit",
     "CaseDirection",
+    "DirectionOutcome",
+    "DirectionReview",
     "Grade",
     "Moderation",
     "Oversight",
@@ -22,4 +35,5 @@ __all__ = [
     "SamplingRule",
     "Standard",
     "SupervisionSession",
+    "TeamEstablishment",
 ]

@@ -65,6 +65,8 @@ class CaseAudit(WorkerAtTheTime):
     audited_on = models.DateField()
     grade = models.CharField("Overall grade", max_length=20, choices=Grade.choices)
     learning = models.TextField("What we learned")
+    worker_took_part = models.BooleanField("The child's worker took part", default=False)
+    manager_took_part = models.BooleanField("The worker's team manager took part", default=False)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -23,6 +23,9 @@ class Standard(models.Model):
     cp_oversight_months = models.PositiveSmallIntegerField(
         default=1, help_text="The same, for a child on a child protection plan."
     )
+    direction_drift_carries = models.PositiveSmallIntegerField(
+        default=2, help_text="How many times a case direction is carried over before it shows as drift."
+    )
     weight_cin = models.DecimalField(max_digits=4, decimal_places=2, default=Decimal("1.00"))
     weight_cp = models.DecimalField(max_digits=4, decimal_places=2, default=Decimal("1.50"))
     weight_child_in_care = models.DecimalField(max_digits=4, decimal_places=2, default=Decimal("1.25"))

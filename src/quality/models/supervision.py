@@ -53,6 +53,45 @@ class CaseDirection(models.Model):
         return f"Case direction {self.given_on:%d/%m/%Y}"
 
 
+class DirectionOutcome(models.TextChoices):
+    DONE = "DONE", "Done"
+    CARRIED = "CARRIED", "Carried over"
+    NOT_NEEDED = "NOT_NEEDED", "No longer needed"
+
+
+CLOSING_OUTCOMES = (DirectionOutcome.DONE, DirectionOutcome.NOT_NEEDED)
+
+
+class DirectionReview(models.Model):
+    """What a later supervision found of an open case direction: done, no longer needed (both
+    close it) or carried over to a new review date. Append-only: the carried reviews are the
+    direction's history (how many times, from which date to which)."""
+
+    direction = models.ForeignKey(CaseDirection, on_delete=models.PROTECT, related_name="reviews")
+    session = models.ForeignKey(
+        SupervisionSession, on_delete=models.PROTECT, related_name="direction_reviews"
+    )
+    outcome = models.CharField(max_length=12, choices=DirectionOutcome.choices)
+    note = models.TextField(blank=True)
+    previous_review_on = models.DateField(help_text="The review date the direction had before.")
+    next_review_on = models.DateField(null=True, blank=True, help_text="The new date, when carried over.")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["direction", "session"], name="quality_direction_reviewed_once"),
+            models.CheckConstraint(
+                name="quality_carried_direction_has_new_date",
+                condition=Q(outcome="CARRIED", next_review_on__isnull=False)
+                | (~Q(outcome="CARRIED") & Q(next_review_on__isnull=True)),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.direction})"
+
+
 class OversightPoint(models.TextChoices):
     FRONT_DOOR = "FRONT_DOOR", "Front door decision"
     ASSESSMENT = "ASSESSMENT", "Assessment sign-off"

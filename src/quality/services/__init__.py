@@ -4,18 +4,21 @@ audited, and says when a child's record changed (core.extensions.changed)."""
 from ..action_rows import ActionRow
 from .actions import complete_action
 from .audits import add_audit_action, moderate_audit, record_audit
+from .establishment import record_establishment
 from .oversight import record_oversight
 from .programmes import draw_programme
-from .supervision import record_case_direction, record_supervision
+from .supervision import ReviewRow, record_case_direction, record_supervision
 
 __all__ = [
     "ActionRow",
+    "ReviewRow",
     "add_audit_action",
     "complete_action",
     "draw_programme",
     "moderate_audit",
     "record_audit",
     "record_case_direction",
+    "record_establishment",
     "record_oversight",
     "record_supervision",
 ]

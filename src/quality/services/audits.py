@@ -43,9 +43,12 @@ def record_audit(
     answers: dict[int, tuple[str, str]],
     grade: str,
     learning: str,
+    worker_took_part: bool = False,
+    manager_took_part: bool = False,
 ) -> CaseAudit:
     """Record a completed audit: `answers` maps each of the tool's questions to its grade and
-    evidence; every question must be answered with evidence. It completes the child's place
+    evidence; every question must be answered with evidence; whether the child's worker and
+    their manager, invited to take part, did. It completes the child's place
     in the earliest programme with the tool that sampled them and awaits an audit."""
     require(actor, Permission.AUDIT_CASE)
     not_in_future(audited_on, field="audited_on", label="The date of the audit")
@@ -74,6 +77,8 @@ def record_audit(
         audited_on=audited_on,
         grade=_grade("grade", grade),
         learning=learning.strip(),
+        worker_took_part=worker_took_part,
+        manager_took_part=manager_took_part,
     )
     sampled = (
         ProgrammeCase.objects.filter(person=person, programme__tool=tool, audit__isnull=True)

@@ -1,5 +1,6 @@
 """Supervision sessions and the case directions given in them."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -13,8 +14,19 @@ from audit.models import AuditAction
 from core.validation import not_in_future, required
 from people.models import Person
 
+from .. import queries, rules
 from ..action_rows import ActionRow, create_actions
-from ..models import CaseDirection, SupervisionSession
+from ..models import CaseDirection, DirectionOutcome, DirectionReview, SupervisionSession
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """What a supervision found of one of the worker's open case directions."""
+
+    direction: CaseDirection
+    outcome: str
+    note: str = ""
+    next_review_on: date | None = None
 
 
 @transaction.atomic
@@ -26,9 +38,12 @@ def record_supervision(
     reflective: str = "",
     wellbeing: str = "",
     supervisor: User | None = None,
+    reviews: list[ReviewRow] | None = None,
 ) -> SupervisionSession:
     """Record a worker's supervision session (the supervisor is the acting manager unless
-    another is named). The cases discussed get their directions with `record_case_direction`."""
+    another is named). Every open case direction given the worker before it is reviewed in it
+    (`reviews`: done, carried over to a new date, or no longer needed). The cases discussed
+    get their new directions with `record_case_direction`."""
     require(actor, Permission.RECORD_SUPERVISION)
     supervisor = supervisor or actor
     if supervisor.pk == worker.pk:
@@ -49,7 +64,49 @@ def record_supervision(
         summary="Recorded a supervision session",
         changes={"worker": worker.pk, "held_on": held_on},
     )
+    _review_directions(actor, session, reviews or [])
     return session
+
+
+def _review_directions(actor: User, session: SupervisionSession, reviews: list[ReviewRow]) -> None:
+    """Each of the worker's open directions given by the supervision's date reviewed once:
+    closed (done, no longer needed) or carried over to its new review date, the history kept
+    as `DirectionReview` rows. A row for any other direction is not this session's to review."""
+    due = {d.pk: d for d in queries.directions_to_review(session.worker, session.held_on)}
+    given = {row.direction.pk: row for row in reviews}
+    errors: dict[str, str] = {}
+    for pk, direction in due.items():
+        key = rules.review_key(direction.pk)
+        row = given.get(pk)
+        if row is None:
+            errors[f"{key}_outcome"] = "Select what became of the direction"
+            continue
+        errors.update(
+            rules.direction_review_errors(key, row.outcome, row.note, row.next_review_on, session.held_on)
+        )
+    if errors:
+        raise ValidationError(errors)
+    for pk, direction in due.items():
+        row = given[pk]
+        DirectionReview.objects.create(
+            direction=direction,
+            session=session,
+            outcome=row.outcome,
+            note=row.note.strip(),
+            previous_review_on=direction.review_on,
+            next_review_on=row.next_review_on,
+        )
+        if row.outcome == DirectionOutcome.CARRIED:
+            direction.review_on = row.next_review_on  # type: ignore[assignment]
+            direction.save(update_fields=["review_on"])
+        audit_and_tell(
+            actor,
+            AuditAction.UPDATE,
+            direction.person,
+            direction,
+            f"Reviewed a case direction in supervision: {DirectionOutcome(row.outcome).label.lower()}",
+            changes={"outcome": row.outcome, "next_review_on": row.next_review_on, "session": session.pk},
+        )
 
 
 @transaction.atomic

@@ -89,3 +89,30 @@ def test_lead_draws_a_programme_through_the_form_and_sees_it_listed(client_for, 
         client_for(allocated.allocations.first().worker).get(reverse("quality:new_programme")).status_code
         == 403
     )
+
+
+def test_the_worker_and_manager_are_invited_until_the_audit_is_done_and_it_says_who_took_part(
+    client_for, lead, auditor_user, social_worker, team_manager, allocated
+):
+    from django.utils import timezone
+
+    from core.worklist import work_items
+
+    tool = AuditTool.objects.get()
+    services.draw_programme(actor=lead, name="Monthly audit", month=day(0), tool=tool, rule="RANDOM", size=5)
+    [item] = [
+        i for i in work_items({allocated.pk}, timezone.localdate()) if i.rule_id == "quality_audit_invitation"
+    ]
+    assert item.title.startswith("Case audit invitation: take part in the audit with ")
+    assert item.due.month == day(0).month
+    assert (
+        "Case audit invitation"
+        in client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
+    )
+    audit = make_audit(auditor_user, allocated, tool, audited_on=day(0), worker_took_part=True)
+    assert (audit.worker_took_part, audit.manager_took_part) == (True, False)
+    assert not [
+        i for i in work_items({allocated.pk}, timezone.localdate()) if i.rule_id == "quality_audit_invitation"
+    ]
+    page = client_for(auditor_user).get(reverse("quality:audit", args=[audit.pk])).content.decode()
+    assert "The worker</dd>" in page

@@ -10,8 +10,8 @@ from audit.models import AuditEvent
 from casework.chronology import collect
 from core.worklist import work_items
 from quality import queries, rules, services
-from quality.models import CaseDirection, Standard, SupervisionSession
-from quality.services import ActionRow
+from quality.models import CaseDirection, DirectionOutcome, DirectionReview, Standard, SupervisionSession
+from quality.services import ActionRow, ReviewRow
 
 from .conftest import day
 
@@ -92,15 +92,88 @@ def test_direction_in_the_chronology(team_manager, social_worker, session, child
     assert [e.kind for e in events] == ["supervision"]
 
 
-def test_a_later_direction_supersedes_and_an_overdue_one_shows_to_the_supervisor(
-    team_manager, social_worker, child
-):
+def test_an_overdue_direction_shows_to_the_supervisor_until_reviewed_done(team_manager, social_worker, child):
     old = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-60))
-    _direction(team_manager, old, child, social_worker, review_on=day(-30), actions=[])
+    direction = _direction(team_manager, old, child, social_worker, review_on=day(-30), actions=[])
     assert [d.person for d in queries.overdue_directions(team_manager, timezone.localdate())] == [child]
-    recent = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-2))
-    _direction(team_manager, recent, child, social_worker, actions=[])
+    with pytest.raises(ValidationError) as refused:
+        services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-2))
+    assert f"review_{direction.pk}_outcome" in refused.value.message_dict
+    assert SupervisionSession.objects.count() == 1
+    services.record_supervision(
+        actor=team_manager,
+        worker=social_worker,
+        held_on=day(-2),
+        reviews=[ReviewRow(direction, DirectionOutcome.DONE, "Attendance now 93%.")],
+    )
     assert not queries.overdue_directions(team_manager, timezone.localdate()).exists()
+    assert not queries.open_directions().exists()
+    titles = [i.title for i in work_items({child.pk}, timezone.localdate())]
+    assert not any(t.startswith("Case direction due for review") for t in titles)
+
+
+def test_a_carried_direction_keeps_its_history_and_drifts(told, team_manager, social_worker, allocated):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-70))
+    direction = _direction(team_manager, first, allocated, social_worker, review_on=day(-40), actions=[])
+    second, people = told(
+        lambda: services.record_supervision(
+            actor=team_manager,
+            worker=social_worker,
+            held_on=day(-40),
+            reviews=[
+                ReviewRow(direction, DirectionOutcome.CARRIED, "Assessment delayed by illness.", day(-10))
+            ],
+        )
+    )
+    assert people == {allocated.pk}
+    services.record_supervision(
+        actor=team_manager,
+        worker=social_worker,
+        held_on=day(-10),
+        reviews=[ReviewRow(direction, DirectionOutcome.CARRIED, "Still waiting for the school.", day(20))],
+    )
+    [row] = queries.open_directions()
+    assert (row.carried, row.originally_due, row.review_on) == (2, day(-40), day(20))
+    assert [r.previous_review_on for r in row.reviews.all()] == [day(-40), day(-10)]
+    assert queries.direction_counts([social_worker], timezone.localdate()) == {
+        social_worker.pk: {"open": 1, "overdue": 0, "drifting": 1}
+    }
+    assert [d.pk for d in queries.carried_directions([social_worker])] == [direction.pk]
+    titles = [i.title for i in work_items({allocated.pk}, timezone.localdate())]
+    assert any("carried over 2 times, first due" in t for t in titles)
+    assert (
+        AuditEvent.objects.filter(
+            person=allocated, summary="Reviewed a case direction in supervision: carried over"
+        ).count()
+        == 2
+    )
+
+
+def test_a_review_needs_a_note_and_a_new_date_to_carry_over(team_manager, social_worker, child):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-30))
+    direction = _direction(team_manager, first, child, social_worker, review_on=day(-2), actions=[])
+    key = f"review_{direction.pk}"
+    cases = [
+        (ReviewRow(direction, DirectionOutcome.CARRIED, "", None), {f"{key}_note", f"{key}_next_review_on"}),
+        (ReviewRow(direction, DirectionOutcome.CARRIED, "Why", day(-1)), {f"{key}_next_review_on"}),
+        (ReviewRow(direction, DirectionOutcome.NOT_NEEDED, " "), {f"{key}_note"}),
+        (ReviewRow(direction, DirectionOutcome.DONE, "", day(9)), {f"{key}_next_review_on"}),
+        (ReviewRow(direction, "MAYBE"), {f"{key}_outcome"}),
+    ]
+    for row, fields in cases:
+        with pytest.raises(ValidationError) as refused:
+            services.record_supervision(
+                actor=team_manager, worker=social_worker, held_on=day(-1), reviews=[row]
+            )
+        assert set(refused.value.message_dict) == fields
+    assert not DirectionReview.objects.exists()
+    services.record_supervision(
+        actor=team_manager,
+        worker=social_worker,
+        held_on=day(-1),
+        reviews=[ReviewRow(direction, DirectionOutcome.NOT_NEEDED, "Child moved out of the area.")],
+    )
+    assert DirectionReview.objects.get().outcome == DirectionOutcome.NOT_NEEDED
 
 
 def test_standard_every_4_weeks_and_fortnightly_for_newly_qualified_early_in_post(make_user):
@@ -211,3 +284,115 @@ def test_supervision_sessions_visible_only_to_those_involved(
     assert list(queries.sessions_for(social_worker)) == [session]
     assert list(queries.sessions_for(team_manager)) == [session]
     assert not queries.sessions_for(other_worker).exists()
+
+
+def _carried_twice(team_manager, social_worker, child):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-70))
+    direction = _direction(team_manager, first, child, social_worker, review_on=day(-40), actions=[])
+    for held, to in ((day(-40), day(-10)), (day(-10), day(-3))):
+        services.record_supervision(
+            actor=team_manager,
+            worker=social_worker,
+            held_on=held,
+            reviews=[ReviewRow(direction, DirectionOutcome.CARRIED, "Waiting for the school.", to)],
+        )
+    return direction
+
+
+def _date(name, value):
+    return {f"{name}-day": value.day, f"{name}-month": value.month, f"{name}-year": value.year}
+
+
+def test_recording_supervision_lists_the_open_directions_to_review(
+    client_for, team_manager, social_worker, allocated
+):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-30))
+    direction = _direction(team_manager, first, allocated, social_worker, review_on=day(-2), actions=[])
+    client = client_for(team_manager)
+    path = reverse("quality:new_session") + f"?worker={social_worker.pk}"
+    page = client.get(path).content.decode()
+    assert f"What became of the direction for {allocated.display_name}" in page
+    key = f"review_{direction.pk}"
+    data = {"worker": social_worker.pk, **_date("held_on", day(-1))}
+    response = client.post(path, data)
+    assert response.status_code == 400
+    assert f"Select what became of the direction for {allocated.display_name}" in response.content.decode()
+    response = client.post(
+        path, {**data, f"{key}_outcome": "CARRIED", f"{key}_note": "Await the CAMHS report."}
+    )
+    assert response.status_code == 400
+    assert "Enter the new review date for the direction carried over" in response.content.decode()
+    assert not SupervisionSession.objects.filter(held_on=day(-1)).exists()
+    response = client.post(
+        path,
+        {
+            **data,
+            f"{key}_outcome": "CARRIED",
+            f"{key}_note": "Await the CAMHS report.",
+            **_date(f"{key}_next_review_on", day(14)),
+        },
+    )
+    assert response.status_code == 302
+    review = DirectionReview.objects.get()
+    assert (review.outcome, review.next_review_on, review.previous_review_on) == ("CARRIED", day(14), day(-2))
+    page = client.get(reverse("quality:worker", args=[social_worker.pk])).content.decode()
+    assert "Earlier directions reviewed" in page and "Await the CAMHS report." in page
+
+
+def test_choosing_the_worker_first_then_reviewing_on_the_second_save(
+    client_for, team_manager, social_worker, allocated
+):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-30))
+    _direction(team_manager, first, allocated, social_worker, actions=[])
+    response = client_for(team_manager).post(
+        reverse("quality:new_session"), {"worker": social_worker.pk, **_date("held_on", day(-1))}
+    )
+    assert response.status_code == 400
+    assert f"What became of the direction for {allocated.display_name}" in response.content.decode()
+
+
+def test_drift_shows_on_the_managers_and_the_workers_lists_only(
+    client_for, team_manager, social_worker, other_worker, allocated
+):
+    _carried_twice(team_manager, social_worker, allocated)
+    managers = client_for(team_manager).get(reverse("quality:supervision")).content.decode()
+    assert "Directions carried over" in managers and "Drift" in managers
+    assert allocated.display_name in managers
+    workers = client_for(social_worker).get(reverse("quality:supervision")).content.decode()
+    assert "Your directions carried over" in workers and "Drift" in workers
+    others = client_for(other_worker).get(reverse("quality:supervision")).content.decode()
+    assert "carried over" not in others and allocated.display_name not in others
+    record = client_for(social_worker).get(reverse("people:oversight", args=[allocated.pk])).content.decode()
+    assert "Carried over 2 times" in record and "Waiting for the school." in record
+
+
+def test_a_directions_review_is_in_the_chronology(team_manager, social_worker, child):
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-30))
+    direction = _direction(team_manager, first, child, social_worker, review_on=day(-2), actions=[])
+    services.record_supervision(
+        actor=team_manager,
+        worker=social_worker,
+        held_on=day(-1),
+        reviews=[ReviewRow(direction, DirectionOutcome.CARRIED, "Await the CAMHS report.", day(14))],
+    )
+    [event] = [e for e in collect([child.pk]) if e.source == "quality.DirectionReview"]
+    assert (event.kind, event.occurred_on) == ("supervision", day(-1))
+    assert event.title == "Case direction reviewed in supervision: carried over"
+    assert "Await the CAMHS report." in event.summary
+
+
+def test_a_direction_for_a_restricted_child_is_reviewed_without_the_childs_name(
+    client_for, make_user, team_manager, social_worker, allocated
+):
+    from people.tests.factories import restrict
+
+    first = services.record_supervision(actor=team_manager, worker=social_worker, held_on=day(-30))
+    _direction(team_manager, first, allocated, social_worker, review_on=day(-2), actions=[])
+    senior = make_user(Role.SERVICE_MANAGER, "senior.manager", team=None)
+    restrict(senior, allocated, named_users=[social_worker])
+    page = client_for(team_manager).get(reverse("quality:new_session") + f"?worker={social_worker.pk}")
+    body = page.content.decode()
+    assert "What became of the direction for a child with a restricted record" in body
+    assert allocated.display_name not in body
+    managers = client_for(team_manager).get(reverse("quality:supervision")).content.decode()
+    assert allocated.display_name not in managers

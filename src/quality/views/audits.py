@@ -18,9 +18,10 @@ from core.links import url
 from people.access import Purpose, la_child_ids, openable_ids
 from people.decorators import with_person, with_record
 from people.models import Person
+from timescales import add_months
 
+from .. import audit_report, queries, services
 from .. import forms as f
-from .. import queries, services
 from ..models import AuditProgramme, AuditTool, CaseAudit, Grade, ProgrammeCase
 
 
@@ -163,4 +164,25 @@ def new_audit_action(request: AuthenticatedHttpRequest, audit: CaseAudit) -> Htt
         person=audit.person,
         success="Action added",
         next_url=url("quality:audit", audit.pk),
+    )
+
+
+@requires(Permission.VIEW_QUALITY)
+def report(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Grades by month and by theme over the last year, and what the audits found."""
+    end = timezone.localdate()
+    start = add_months(end.replace(day=1), -11)
+    period = CaseAudit.objects.filter(audited_on__range=(start, end)).values_list("person_id", flat=True)
+    return render(
+        request,
+        "quality/audit_report.jinja",
+        {
+            "start": start,
+            "end": end,
+            "months": audit_report.by_month(start, end),
+            "themes": audit_report.by_theme(start, end),
+            "learning": audit_report.learning(start, end, openable_ids(request.user, list(period))),
+            "grade_labels": Grade.labels,
+            "nav_key": "audits",
+        },
     )

@@ -224,7 +224,99 @@ def test_187_on_a_child_adopted_on_31_march_is_a_query_not_an_error():
     output = ReturnOutput("ssda903", {"Episodes": episodes, "AD1": ad1}, {})
     findings = [Finding("ssda903", "187", "Child cannot be ...", Severity.ERROR, src) for src in ad1.sources]
 
-    on_31_march, earlier = known_faults(findings, output)
+    on_31_march, earlier = known_faults(findings, output, YEAR)
 
     assert on_31_march.severity == Severity.QUERY and "Adopted on 31 March" in on_31_march.message
     assert earlier.severity == Severity.ERROR
+
+
+def test_a_worker_allocated_on_the_day_care_ended_is_not_a_social_worker_episode(cohort):
+    """A leaving-care worker allocated on the day care ends works with the young person after
+    care, not while looked after: no SWEpisodes row (rules SW12STG2/SW17STG2); the worker who
+    held the child until then keeps the episode, open at the end of care (SW_DEC blank)."""
+    from datetime import date
+
+    from accounts.models import User
+    from looked_after import services as care
+    from looked_after.tests.factories import take_into_care
+    from workforce.models import Allocation, AllocationReason
+    from workforce.tests.factories import allocate
+
+    from .ssda903_cohort import _child, _foster
+
+    worker = cohort.worker
+    manager, leaving_care = User.objects.get(username="cic.manager"), User.objects.get(username="cic.worker2")
+    child = _child(worker, "T", date(2010, 2, 1), "F", upn="T123456789012")
+    team = worker.team
+    first = allocate(manager, child, worker, team, date(2025, 6, 2), reason=AllocationReason.FCONTA)
+    period = take_into_care(
+        worker, child, date(2025, 6, 2), "V2", "N1", _foster("U1", "TS24 0HL", urn="SC666670")
+    )
+    care.end_care(actor=worker, period=period, on=date(2026, 1, 15), reason_ceased="E4A")
+    after = allocate(manager, child, leaving_care, team, date(2026, 1, 15), reason=AllocationReason.TSPROC)
+
+    table = build(YEAR, person_ids=[child.pk]).tables["SWEpisodes"]
+
+    assert [s.pk for s in table.sources] == [first.pk]
+    assert Allocation.objects.get(pk=after.pk).end_date is None
+    decom, dec = TABLE_COLUMNS["SWEpisodes"].index("SW_DECOM"), TABLE_COLUMNS["SWEpisodes"].index("SW_DEC")
+    assert (table.rows[0][decom], table.rows[0][dec]) == ("02/06/2025", "")
+
+
+def test_210_on_a_newly_looked_after_child_with_un4_is_a_query_and_an_error_after_a_week(cohort):
+    """Rule 210 flags UN4 on a child with an episode from 24 March. A child who came into care
+    on 27 March is newly looked after, which UN4 is for: a query. A child looked after since
+    January who moved on 25 March has been looked after for more than a week: an error."""
+    from datetime import date
+
+    from looked_after import services as care
+    from looked_after.tests.factories import take_into_care
+
+    from .ssda903_cohort import _child, _foster
+
+    worker = cohort.worker
+    new = _child(worker, "U", date(2011, 6, 1), "M", upn_unknown_reason="UN4")
+    take_into_care(worker, new, date(2026, 3, 27), "V2", "N1", _foster("U1", "TS24 0HL", urn="SC666671"))
+    settled = _child(worker, "V", date(2011, 7, 1), "F", upn_unknown_reason="UN4")
+    period = take_into_care(
+        worker, settled, date(2026, 1, 12), "V2", "N1", _foster("U1", "TS24 0HL", urn="SC666672")
+    )
+    care.record_change(
+        actor=worker,
+        period=period,
+        on=date(2026, 3, 25),
+        placement=_foster("U4", "TS25 4HY", urn="SC666673"),
+        reason_for_change="CARPL",
+    )
+
+    findings = [
+        f for f in validate(build(YEAR, person_ids=[new.pk, settled.pk]), YEAR) if f.rule_code == "210"
+    ]
+
+    severity = {f.source.person_id: f.severity for f in findings if f.source}
+    assert severity == {new.pk: Severity.QUERY, settled.pk: Severity.ERROR}
+    assert all("newly looked after" in f.message for f in findings if f.severity == Severity.QUERY)
+
+
+def test_a_social_worker_leaving_in_the_last_days_of_the_year_is_a_query(cohort):
+    """B's worker left on 28 March and the next is allocated after 31 March: SW11bSTG2 sees
+    no episode after it in this year's file. The handover is in next year's: a query."""
+    from datetime import date
+
+    from accounts.models import User
+    from workforce import services as workforce
+    from workforce.models import Allocation, AllocationReason
+
+    b = cohort.children["B"]
+    allocation = Allocation.objects.get(person=b, end_date__isnull=True, role="SOCIAL_WORKER")
+    workforce.end_allocation(
+        actor=User.objects.get(username="cic.manager"),
+        allocation=allocation,
+        end_date=date(2026, 3, 28),
+        reason=AllocationReason.LEFTRL,
+    )
+
+    raised = [f for f in validate(build(YEAR, person_ids=[b.pk]), YEAR) if f.rule_code == "SW11bSTG2"]
+
+    assert raised and {f.severity for f in raised} == {Severity.QUERY}
+    assert {f.source.person_id for f in raised if f.source} == {b.pk}

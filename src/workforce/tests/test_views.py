@@ -45,7 +45,7 @@ def test_allocate_page_shows_every_error_and_allocates_nothing_when_invalid(
     assert response.status_code == 400
     body = response.content.decode()
     assert "Select the worker to allocate" in body
-    assert "Date the allocation starts must include a year" in body
+    assert "The date the allocation starts must include a year" in body
     assert "There is a problem" in body
     assert not Allocation.objects.exists()
 
@@ -97,8 +97,8 @@ def test_allocate_page_offers_the_teams_own_workers_first_each_with_their_caselo
     options = _worker_options(body)
 
     assert options[:2] == [
-        "Social Tester – Social worker – 2 children",
-        "Team Tester – Team manager – 0 children",
+        "Social Tester – Social worker – 2 children, weighted load 2.0 (within threshold)",
+        "Team Tester – Team manager – 0 children, weighted load 0.0 (within threshold)",
     ]
     assert options[2:] == ["Aaron Abbot – Social worker (Children in Care Team 2) – 0 children"]
     assert "Nocase" not in body  # roles that never hold a case are not offered
@@ -119,7 +119,7 @@ def test_allocate_page_opened_from_a_team_offers_that_teams_workers_first(
     url = reverse("workforce:allocate", args=[child.pk]) + f"?team={elsewhere.pk}"
     options = _worker_options(client_for(service_manager).get(url).content.decode())
 
-    assert options[0] == "Zed Zulu – Social worker – 0 children"
+    assert options[0] == "Zed Zulu – Social worker – 0 children, weighted load 0.0 (within threshold)"
 
 
 def test_allocate_page_refuses_a_worker_whose_role_holds_no_cases(

@@ -2,27 +2,57 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from lifecycle.backup import write_backup
+from lifecycle import sealing
+from lifecycle.backup import BackupError, write_backup
+
+
+def demo_recipient(stdout: Any) -> list[str]:
+    """Outside production with no recipient set: the demo key pair in var/ (made if missing)."""
+    identity_file = getattr(settings, "HARBOUR_BACKUP_DEMO_IDENTITY", None)
+    if not identity_file:
+        return []
+    path = Path(identity_file)
+    if not path.exists():
+        sealing.new_identity_file(path)
+    recipients = [str(identity.to_public()) for identity in sealing.identities_in(path)]
+    stdout.write(f"No HARBOUR_BACKUP_RECIPIENTS: encrypting to the DEMO key pair in {path} (demo only).")
+    return recipients
 
 
 class Command(BaseCommand):
-    help = "Back up the whole database to a checksummed, compressed archive (ADR 0008)."
+    help = (
+        "Back up the whole database and its files to an archive encrypted to the authority's "
+        "age public keys, readable by its owner only (ADR 0008)."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
             "--output",
-            help="Archive path (default var/backups/harbour-<timestamp>.zip)",
+            help="Archive path (default var/backups/harbour-<timestamp>.zip.age); must not exist",
             default="",
         )
+        parser.add_argument(
+            "--recipient",
+            action="append",
+            default=[],
+            metavar="AGE1...",
+            help="An age public key to encrypt to (repeatable; default HARBOUR_BACKUP_RECIPIENTS)",
+        )
 
-    def handle(self, *args: Any, output: str, **options: Any) -> None:
+    def handle(self, *args: Any, output: str, recipient: list[str], **options: Any) -> None:
         stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-        path = Path(output) if output else settings.BASE_DIR / "var" / "backups" / f"harbour-{stamp}.zip"
-        manifest = write_backup(path)
+        path = Path(output) if output else settings.BASE_DIR / "var" / "backups" / f"harbour-{stamp}.zip.age"
+        try:
+            recipients = recipient or list(settings.HARBOUR_BACKUP_RECIPIENTS) or demo_recipient(self.stdout)
+            manifest = write_backup(path, recipients)
+        except (BackupError, sealing.SealingError) as exc:
+            raise CommandError(str(exc)) from exc
+        tables = len([c for c in manifest["counts"].values() if c])
         self.stdout.write(
-            f"Backed up {manifest['rows']} rows from {len([c for c in manifest['counts'].values() if c])} "
-            f"tables to {path}\nSHA-256 of the data: {manifest['data_sha256']} (archive checksum in {path}.sha256)"
+            f"Backed up {manifest['rows']} rows from {tables} tables and {len(manifest['files'])} files "
+            f"to {path}, encrypted to {len(recipients)} key(s).\n"
+            f"Audit chain's last hash: {manifest['audit_last_hash'] or '(no audit rows)'}"
         )

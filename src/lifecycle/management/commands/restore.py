@@ -1,35 +1,72 @@
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from lifecycle import sealing
 from lifecycle.backup import BackupError, restore_backup, verify_archive
 
 
+def identity_file(given: str) -> Path:
+    """--identity, else HARBOUR_BACKUP_IDENTITY, else (outside production) the demo identity."""
+    for candidate in (given, settings.HARBOUR_BACKUP_IDENTITY):
+        if candidate:
+            return Path(candidate)
+    demo = getattr(settings, "HARBOUR_BACKUP_DEMO_IDENTITY", None)
+    if demo and Path(demo).exists():
+        return Path(demo)
+    raise CommandError(
+        "No identity to decrypt the archive with: give --identity FILE (the authority's age identity) "
+        "or set HARBOUR_BACKUP_IDENTITY."
+    )
+
+
 class Command(BaseCommand):
-    help = "Restore a backup archive into a new, empty database; then verify the audit chain (ADR 0008)."
+    help = (
+        "Decrypt a backup archive and restore it into a new, empty database; then check the audit "
+        "trail ends where the backup's did and verify its chain (ADR 0008)."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("archive")
-        parser.add_argument("--check-only", action="store_true", help="Only verify the archive's checksums.")
+        parser.add_argument(
+            "--identity",
+            default="",
+            metavar="FILE",
+            help="The age identity file to decrypt with (default HARBOUR_BACKUP_IDENTITY)",
+        )
+        parser.add_argument("--check-only", action="store_true", help="Only decrypt and verify the archive.")
         parser.add_argument("--no-migrate", action="store_true", help="Do not run migrate first.")
 
-    def handle(self, *args: Any, archive: str, check_only: bool, no_migrate: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, archive: str, identity: str, check_only: bool, no_migrate: bool, **options: Any
+    ) -> None:
         path = Path(archive)
         if not path.exists():
             raise CommandError(f"No such archive: {path}")
         try:
+            identities = sealing.identities_in(identity_file(identity))
             if check_only:
-                manifest = verify_archive(path)
-                self.stdout.write(f"Archive intact: {manifest['rows']} rows, taken {manifest['created_at']}.")
+                manifest = verify_archive(path, identities)
+                self.stdout.write(
+                    f"Archive intact: {manifest['rows']} rows and {len(manifest['files'])} files, "
+                    f"taken {manifest['created_at']}."
+                )
                 return
             if not no_migrate:
                 call_command("migrate", interactive=False, verbosity=0)
-            report = restore_backup(path)
-        except BackupError as exc:
+            report = restore_backup(path, identities)
+        except (BackupError, sealing.SealingError) as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"Restored {report.rows} rows.")
+        in_place = report.files_listed - report.files
+        self.stdout.write(
+            f"Restored {report.rows} rows and {report.files} files"
+            + (f" ({in_place} more were already in place, unchanged)." if in_place else ".")
+        )
         if not report.audit_chain_ok:
             raise CommandError("Restored, but the audit chain does NOT verify: investigate before use.")
-        self.stdout.write(f"Audit chain intact: {report.audit_rows} rows verified.")
+        self.stdout.write(
+            f"Audit chain intact: {report.audit_rows} rows verified, ending where the backup's did."
+        )

@@ -108,8 +108,8 @@ def sw_episodes(b: YearBuild) -> None:
             end = None
         if end is not None and end <= start:
             continue  # ended before (or on the day) care began
-        if care_end is not None and start > care_end:
-            continue  # allocated after care ended
+        if care_end is not None and start >= care_end:
+            continue  # allocated on or after the day care ended: not while looked after
         table.add(
             [
                 b.child(pk),

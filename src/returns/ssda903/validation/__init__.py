@@ -154,5 +154,5 @@ def validate(
         children_only=children_only,
         rule_filter=None if wanted is None else wanted.__contains__,
     )
-    findings = known_faults(with_history(result.findings, year), output)
+    findings = known_faults(with_history(result.findings, year), output, year)
     return findings + gap_findings(result, year)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from care_leavers import eligibility
+from people import upn
 
 from ...base import Finding, ReturnOutput, Severity, Source
 from .. import codes as c
@@ -44,7 +45,7 @@ def source_of(
     return None
 
 
-def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]:
+def known_faults(findings: list[Finding], output: ReturnOutput, year: int) -> list[Finding]:
     """Findings that are faults of the package's rules, not of the data, become queries:
 
     * SW11bSTG2 flags a change of social worker in the last 5 days before 31 March even when
@@ -57,6 +58,10 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
     * 187 on the AD1 row of a child adopted on 31 March itself: the rules count that child as
       looked after continuously at 31 March (so in OC2) and as adopted in the year (so in
       AD1), then flag the two together: whatever is recorded, one rule fails.
+    * 210 ("looked after for more than a week at 31 March ... should not have UN4") checks for
+      an episode that began on or after 24 March, so it flags the newly looked after child
+      UN4 is for (`people.upn`). It stays an error only for a child looked after without a
+      break since before 24 March (a move in the last week of March, say).
     """
     sw = output.tables.get("SWEpisodes")
     sw_rows = {src: row for row, src in zip(sw.rows, sw.sources, strict=True)} if sw else {}
@@ -82,6 +87,7 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
     )
     ad1 = output.tables.get("AD1")
     ad1_sources = set(ad1.sources) if ad1 else set()
+    newly = _newly_looked_after_at_year_end(output, year)
     out: list[Finding] = []
     for f in findings:
         note = ""
@@ -95,10 +101,55 @@ def known_faults(findings: list[Finding], output: ReturnOutput) -> list[Finding]
             note = "K3 is a valid code; this year's rule set lists it as 'k3': a known fault of the rule."
         elif f.rule_code == "187" and f.source in ad1_sources and f.source.person_id in ended_31_march:
             note = "Adopted on 31 March: the rules count the child in both OC2 and AD1, a known fault of the rule."
+        elif f.rule_code == "210" and f.source and f.source.person_id in newly:
+            note = (
+                "The child was newly looked after (for a week or less at 31 March), which UN4 is for: "
+                "a known fault of the rule. Check the virtual school has asked for the UPN."
+            )
         if note:
             f = Finding(f.return_name, f.rule_code, f"{f.message} {note}", Severity.QUERY, f.source, f.fields)
         out.append(f)
     return out
+
+
+def _newly_looked_after_at_year_end(output: ReturnOutput, year: int) -> set[int | None]:
+    """The children the year's episodes show not looked after for more than a week at
+    31 March: not looked after that day, or looked after without a break for a week or less
+    (an episode that begins the day the one before it ends continues the same time in care)."""
+    episodes = output.tables.get("Episodes")
+    if not episodes:
+        return set()
+    columns = c.TABLE_COLUMNS["Episodes"]
+    decom, dec = columns.index("DECOM"), columns.index("DEC")
+    spells: dict[int | None, list[tuple[date, date | None]]] = {}
+    for row, src in zip(episodes.rows, episodes.sources, strict=True):
+        begun = _day(row[decom])
+        if begun is not None:
+            spells.setdefault(src.person_id, []).append((begun, _day(row[dec])))
+    year_end = date(year, 3, 31)
+    newly: set[int | None] = set()
+    for person, found in spells.items():
+        since, last_end = None, None
+        for begun, ended in sorted(found, key=lambda spell: spell[0]):
+            if since is None or last_end != begun:
+                since = begun
+            last_end = ended
+            if begun <= year_end and (ended is None or ended >= year_end):
+                if upn.newly_looked_after(since, year_end):
+                    newly.add(person)
+                break
+        else:
+            newly.add(person)  # not looked after on 31 March
+    return newly
+
+
+def _day(value: object) -> date | None:
+    """A return's dd/mm/yyyy date, or None."""
+    try:
+        day, month, year = (int(part) for part in str(value).split("/"))
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 # Rules that look for a care leaver's time in care only in this year's and last year's
