@@ -73,6 +73,7 @@ def main() -> int:
         pages = [("my work (caseload)", "/work/my-work/")]
         pages += [("search", f"/people/search/?q={surnames[(number + i) % len(surnames)]}") for i in range(2)]
         pages += [("child's page", f"/people/{pk}/") for pk in caseload]
+        pages += [("child's work and plans", f"/people/{pk}/work/") for pk in caseload]
         for name, url in pages:
             client.get(url)  # warm (template compilation, caches)
             for _ in range(args.repeat):

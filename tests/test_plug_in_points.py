@@ -41,6 +41,14 @@ def test_panel_modules_offer_builders_of_a_person_for_a_user_and_hold_person_rec
         assert all(isinstance(lookup, str) for lookup in getattr(module, "PREFETCH", ()))
 
 
+def test_summary_modules_hold_person_records():
+    modules = app_modules("summary")
+    assert modules
+    for module in modules:
+        for model in getattr(module, "HOLDS", ()):
+            assert isinstance(model._meta.get_field("person"), ForeignKey), model
+
+
 @pytest.mark.parametrize(
     ("module_name", "function", "arguments"),
     [
@@ -49,6 +57,7 @@ def test_panel_modules_offer_builders_of_a_person_for_a_user_and_hold_person_rec
         ("episode_guards", "open_work", ("referral",)),
         ("visit_checks", "refusals", ("person", "kind", "visited_on")),
         ("on_change", "record_changed", (frozenset({1}),)),
+        ("summary", "facts", ("person", "user", "today")),
         ("workload", "caseloads", (["worker"], "today")),
         ("merging", "after_merge", ("actor", "survivor")),
         ("on_erasure", "before_erasure", ("person",)),

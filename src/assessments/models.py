@@ -89,6 +89,11 @@ class Assessment(Versioned, models.Model):
 
 class AssessmentStatusChange(StatusChangeBase):
     assessment = history_of(Assessment)
+    EVENT_LABELS = {
+        "submit": "Submitted for authorisation",
+        "authorise": "Assessment authorised",
+        "return_for_work": "Returned for more work",
+    }
 
 
 class AssessmentReturn(models.Model):

@@ -15,7 +15,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     records = list(CareLeaver.objects.filter(person_id__in=person_ids).select_related("person"))
     for s in summaries(records, today):
         person = s.record.person
-        link = url("people:detail", person.pk) + "#care-leaver"
+        link = url("people:work", person.pk) + "#care-leaver"
         if s.needs_assessment_due:
             yield WorkItem(
                 person.pk,

@@ -164,6 +164,9 @@ class CaseNote(models.Model):
 
 class CaseNoteStatusChange(StatusChangeBase):
     case_note = history_of(CaseNote)
+    EVENT_LABELS = {
+        "finalise": "Case note finalised",
+    }
 
 
 class ChildView(Recorded):
@@ -278,6 +281,12 @@ class SubjectAccessRequest(Created):
 
 class SubjectAccessRequestStatusChange(StatusChangeBase):
     request = history_of(SubjectAccessRequest)
+    EVENT_LABELS = {
+        "start_review": "Review of the records started",
+        "approve": "Release approved",
+        "return_to_review": "Returned for more review",
+        "release": "Records released",
+    }
 
 
 class SubjectAccessItem(models.Model):

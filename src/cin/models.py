@@ -9,7 +9,7 @@ from django.db import models
 from accounts.permissions import Permission
 from core.records import RecordedBy, person_key, staff
 from core.workflow import StatusChangeBase, history_of
-from plans.models import Plan, PlanKind
+from plans.models import PLAN_EVENT_LABELS, Plan, PlanKind
 from plans.smart import ActionProgressBase, SmartAction
 
 
@@ -31,6 +31,7 @@ class CINPlan(Plan):
 
 class CINPlanStatusChange(StatusChangeBase):
     plan = history_of(CINPlan)
+    EVENT_LABELS = PLAN_EVENT_LABELS
 
 
 class CINPlanAction(SmartAction):

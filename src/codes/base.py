@@ -2,6 +2,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from core.presenters import code_label
+
 
 @dataclass(frozen=True)
 class Code:
@@ -47,6 +49,10 @@ class CodeList:
             return default
         found = self._index.get(code)
         return found.label if found else code
+
+    def coded(self, code: str | None, default: str = "Not recorded") -> str:
+        """The code with its meaning, as pages show it: "Full care order (C2)"."""
+        return code_label(code, self.label(code, default) if code else None, default)
 
     def is_valid(self, code: str, on: date | None = None) -> bool:
         found = self._index.get(code)

@@ -11,6 +11,7 @@ from core import presenters
 from core.extensions import nav_items
 from core.forms import error_list, govuk_field_params
 from core.links import url
+from people.record_header import child_summary
 
 
 def environment(**options: Any) -> Environment:
@@ -30,6 +31,7 @@ def environment(**options: Any) -> Environment:
             "form_error_list": error_list,
             "nav_items": nav_items,
             "counted": presenters.counted,
+            "child_summary": child_summary,
         }
     )
     env.filters.update(presenters.FILTERS)

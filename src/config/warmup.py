@@ -22,7 +22,16 @@ from timescales.calendar import add_working_days
 logger = logging.getLogger(__name__)
 
 # The extension modules the pages read (see core.extensions).
-PAGE_MODULES = ("navigation", "panels", "worklist", "chronology", "documents", "episode_guards", "on_change")
+PAGE_MODULES = (
+    "navigation",
+    "panels",
+    "summary",
+    "worklist",
+    "chronology",
+    "documents",
+    "episode_guards",
+    "on_change",
+)
 
 
 def warm_up() -> int:

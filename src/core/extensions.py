@@ -21,6 +21,9 @@ order, so adding a stage never means editing another app's code. Each has a type
   form field; casework's `record_visit` asks every stage before it records one.
 - `<app>/workload.py`: `caseloads: CaseloadWeigher`, each worker's caseload weighed against
   the authority's thresholds (the team page shows it beside the workers it lists).
+- `<app>/summary.py`: `facts: SummaryFacts`, the stage's lines of the summary at the top of
+  every page of a child's record (legal status, plan status, the stage's next statutory
+  dates); optionally `HOLDS`, as a panel module's: the types are read in the same one query.
 - `<app>/on_change.py`: `record_changed: ChangeListener`, told after a transaction that
   changed these people's records has committed: a service that changes a child's record
   says so with `changed(person)` (below), beside its audit. It must be quick: queue
@@ -90,12 +93,37 @@ class Panel:
     context: Mapping[str, object] = field(default_factory=dict)
     order: int = 100
     anchor: str = ""
+    # The page of the child's record it is on: "" for Work and plans, OVERSIGHT for the
+    # managers' and auditors' page (supervision, decisions, audits, data quality).
+    section: str = ""
+
+
+OVERSIGHT = "oversight"
 
 
 class PanelBuilder(Protocol):
     """A section of the person's page for this user, or None when it has nothing to show."""
 
     def __call__(self, person: "Person", user: "User") -> Panel | None: ...
+
+
+@dataclass(frozen=True)
+class SummaryFact:
+    """A line of the summary at the top of every page of a child's record: a status ("Legal
+    status": "Full care order (C2)") or, with `due`, a statutory date ("Looked-after review")."""
+
+    label: str
+    text: str = ""
+    due: "date | None" = None
+    link: str = ""
+    order: int = 100
+
+
+class SummaryFacts(Protocol):
+    """The stage's lines of the child's summary for this user, in a query or two (use `holds`
+    first: a stage the child never reached costs none)."""
+
+    def __call__(self, person: "Person", user: "User", today: "date") -> list[SummaryFact]: ...
 
 
 class EpisodeGuard(Protocol):
@@ -154,18 +182,32 @@ def person_panels(person: "Person", user: "User") -> list[Panel]:
     shared = sorted({lookup for module in modules for lookup in getattr(module, "PREFETCH", ())})
     if shared:
         prefetch_related_objects([person], *shared)
-    types = _held_types()
-    if types:
-        person._held_records = records_held(person.pk, types)  # type: ignore[attr-defined]
+    read_held(person)
     builders: list[PanelBuilder] = [build for module in modules for build in module.PANELS]
     panels = [panel for build in builders if (panel := build(person, user)) is not None]
     return sorted(panels, key=lambda p: p.order)
 
 
+def summary_facts(person: "Person", user: "User", today: "date") -> list[SummaryFact]:
+    """Every stage's lines of the child's summary (`summary.facts`), in order."""
+    read_held(person)
+    sources: list[SummaryFacts] = [module.facts for module in app_modules("summary")]
+    return sorted((fact for facts in sources for fact in facts(person, user, today)), key=lambda f: f.order)
+
+
+def read_held(person: "Person") -> None:
+    """Read once, for the panels and the summary together, which of their declared record
+    types the person has any rows of (a page asks again only for a fresh person object)."""
+    types = _held_types()
+    if types and getattr(person, "_held_records", None) is None:
+        person._held_records = records_held(person.pk, types)  # type: ignore[attr-defined]
+
+
 @cache
 def _held_types() -> tuple[type[Model], ...]:
-    """Every panel module's `HOLDS`, once each, in a fixed order."""
-    found = {model for module in app_modules("panels") for model in getattr(module, "HOLDS", ())}
+    """Every panel and summary module's `HOLDS`, once each, in a fixed order."""
+    modules = (*app_modules("panels"), *app_modules("summary"))
+    found = {model for module in modules for model in getattr(module, "HOLDS", ())}
     return tuple(sorted(found, key=lambda model: model._meta.label))
 
 

@@ -354,6 +354,11 @@ def form_status(form: forms.BaseForm) -> int:
     return 400 if form.errors else 200
 
 
+# Where a form about a child's record goes back to, unless it says: the record's page of each
+# stage's work, where what was recorded shows.
+RECORD_WORK_PAGE = "people:work"
+
+
 def form_page(
     request: Any,
     form: forms.BaseForm,
@@ -384,7 +389,7 @@ def form_page(
         if next_url is None:
             if person is None:
                 raise ValueError("form_page needs next_url when there is no person")
-            return redirect(reverse("people:detail", args=[person.pk]))
+            return redirect(reverse(RECORD_WORK_PAGE, args=[person.pk]))
         return redirect(next_url)
     has_errors = bool(form.errors) or any(extra.errors for extra in extra_forms)
     status = form_status(form)
@@ -405,4 +410,4 @@ def form_page(
 
 
 def _default_back(person: Any) -> str:
-    return reverse("people:detail", args=[person.pk]) if person is not None else ""
+    return reverse(RECORD_WORK_PAGE, args=[person.pk]) if person is not None else ""

@@ -101,6 +101,24 @@ def yes_no(value: Any) -> str:
     return "Yes" if value else "No"
 
 
+def code_label(code: str | None, label: str | None, empty: str = "Not recorded") -> str:
+    """A national code shown with its meaning: "Full care order (C2)". A code with no meaning
+    known is shown as it is; no code at all as `empty`."""
+    if not code:
+        return empty
+    if not label or label == code:
+        return code
+    return f"{label} ({code})"
+
+
+def coded(record: Any, field: str, empty: str = "Not recorded") -> str:
+    """A record's coded field (its choices from a code list) with its meaning: `coded(episode,
+    "legal_status")` is "Full care order (C2)"; in templates `record|coded("legal_status")`."""
+    code = getattr(record, field, None)
+    display = getattr(record, f"get_{field}_display", None)
+    return code_label(code, display() if callable(display) and code else None, empty)
+
+
 FILTERS = {
     "govuk_date": govuk_date,
     "govuk_datetime": govuk_datetime,
@@ -111,4 +129,5 @@ FILTERS = {
     "nhs_number": nhs_number,
     "yes_no": yes_no,
     "counted": counted,
+    "coded": coded,
 }

@@ -19,10 +19,10 @@ rules live in the services), so the writer reads the declared transitions as a t
 callback, which the table cannot honour, is refused.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -44,12 +44,22 @@ class StatusChangeBase(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField(blank=True)
 
+    # What each event is called in the record's history, as pages show it ("Contact received",
+    # not "receive"): every history model declares the events of its machine (a test holds
+    # every declared transition to a label).
+    EVENT_LABELS: ClassVar[Mapping[str, str]] = {}
+
     class Meta:
         abstract = True
         ordering = ["occurred_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.status} at {self.occurred_at:%Y-%m-%d}"
+
+    @property
+    def event_label(self) -> str:
+        """The event in plain words, from the model's declared table."""
+        return self.EVENT_LABELS.get(self.event) or self.event.replace("_", " ").capitalize()
 
 
 def history_of(record: type[models.Model]) -> "models.ForeignKey[Any, Any]":

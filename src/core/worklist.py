@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from django.apps import apps
 
-from .extensions import app_modules
+from .extensions import SummaryFact, app_modules
 from .presenters import RESTRICTED_NAME
 
 if TYPE_CHECKING:
@@ -120,6 +120,15 @@ def work_items(
 def visible_to(user: "User", items: Iterable[WorkItem]) -> list[WorkItem]:
     """The items this user may act on (an item naming a permission is kept for its holders)."""
     return [item for item in items if not item.permission or user.has_perm(item.permission)]
+
+
+def due_facts(items: Iterable[WorkItem], user: "User", order: int = 100) -> list[SummaryFact]:
+    """A stage's work items for one child as the statutory dates of the child's summary (the
+    items this user may act on): the summary's dates come from the work lists' own clocks."""
+    return [
+        SummaryFact(label=i.title, due=_as_date(i.due), link=i.link, order=order)
+        for i in visible_to(user, items)
+    ]
 
 
 def awaiting_sign_off(

@@ -50,6 +50,10 @@ class EarlyHelpEpisode(Versioned, Created):
 
 class EpisodeStatusChange(StatusChangeBase):
     episode = history_of(EarlyHelpEpisode)
+    EVENT_LABELS = {
+        "start": "Early help episode started",
+        "end": "Early help episode ended",
+    }
 
 
 class EarlyHelpAssessment(Versioned, RecordedBy):

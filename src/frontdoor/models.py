@@ -47,6 +47,10 @@ class Referral(Created):
 
 class ReferralStatusChange(StatusChangeBase):
     referral = history_of(Referral)
+    EVENT_LABELS = {
+        "open": "Referral received",
+        "close": "Child in need episode closed",
+    }
 
 
 # --- Contacts and screening ------------------------------------------------------------------
@@ -144,6 +148,12 @@ class ContactChild(models.Model):
 
 class ContactStatusChange(StatusChangeBase):
     contact = history_of(Contact)
+    EVENT_LABELS = {
+        "receive": "Contact received",
+        "screen": "Contact screened",
+        "confirm": "Decision confirmed by a manager",
+        "return_for_work": "Returned for more screening",
+    }
 
 
 class ReferrerFeedback(RecordedBy):
@@ -213,3 +223,8 @@ class Disagreement(Created):
 
 class DisagreementStatusChange(StatusChangeBase):
     disagreement = history_of(Disagreement)
+    EVENT_LABELS = {
+        "raise": "Disagreement raised",
+        "escalate": "Escalated to the next stage",
+        "resolve": "Disagreement resolved",
+    }

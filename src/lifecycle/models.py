@@ -38,3 +38,8 @@ class DeletionRequest(models.Model):
 
 class DeletionRequestStatusChange(StatusChangeBase):
     request = models.ForeignKey(DeletionRequest, on_delete=models.PROTECT, related_name="status_history")
+    EVENT_LABELS = {
+        "approve": "Deletion approved",
+        "reject": "Deletion refused",
+        "record_deleted": "Record deleted",
+    }

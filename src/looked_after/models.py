@@ -233,6 +233,10 @@ class IROEscalation(models.Model):
 
 class IROEscalationStatusChange(StatusChangeBase):
     escalation = models.ForeignKey(IROEscalation, on_delete=models.PROTECT, related_name="history")
+    EVENT_LABELS = {
+        "escalate": "Escalated to the next stage",
+        "resolve": "Escalation resolved",
+    }
 
 
 class HealthCheckKind(models.TextChoices):

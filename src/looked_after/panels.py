@@ -5,7 +5,7 @@ from django.utils import timezone
 from accounts.permissions import Permission
 from core.extensions import Panel
 
-from .queries import summaries
+from .queries import summary_of
 
 
 def care_panel(person: Any, user: Any) -> Panel | None:
@@ -15,7 +15,7 @@ def care_panel(person: Any, user: Any) -> Panel | None:
     today = timezone.localdate()
     periods = list(person.periods_of_care.all())  # prefetched for every panel (PREFETCH)
     open_now = any(p.end_date is None for p in periods)
-    summary = summaries([person.pk], today).get(person.pk) if open_now else None
+    summary = summary_of(person, today) if open_now else None
     past = None if summary or not periods else max(periods, key=lambda p: p.start_date)
     if summary is None and past is None and not user.has_perm(Permission.RECORD_CARE.value):
         return None

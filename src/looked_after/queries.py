@@ -346,6 +346,15 @@ def summaries(person_ids: Collection[int], today: date) -> dict[int, CareSummary
     return out
 
 
+def summary_of(person: Person, today: date) -> CareSummary | None:
+    """`summaries` for one child, read once a request: the child's page and the summary at
+    its top both show it (kept on the person object the door let in)."""
+    memo: dict[date, CareSummary | None] = person.__dict__.setdefault("_care_summary", {})
+    if today not in memo:
+        memo[today] = summaries([person.pk], today).get(person.pk)
+    return memo[today]
+
+
 def current_episode(period: PeriodOfCare) -> CareEpisode | None:
     return period.episodes.filter(end_date__isnull=True).select_related("legal_status", "placement").first()
 

@@ -164,7 +164,15 @@ def get_person_for(user: User, person_id: Any, *, purpose: Purpose = Purpose.VIE
         summary=f"{page or purpose.value}"[:200],
         changes={"purpose": purpose.value} if purpose != Purpose.VIEW else {},
     )
+    person._let_in = user  # type: ignore[attr-defined]  # who the door let in (see let_in)
     return person
+
+
+def let_in(person: Person) -> User | None:
+    """The user the door let into this person object (`get_person_for`), or None for a person
+    read any other way: what is shown only to someone let in asks this first."""
+    user = getattr(person, "_let_in", None)
+    return user if isinstance(user, User) else None
 
 
 def get_record_for(

@@ -66,9 +66,10 @@ def network_for(person: Person, user: User) -> list[NetworkMember]:
 
 
 class PersonPage:
-    def __init__(self, person: Person, user: User) -> None:
+    def __init__(self, person: Person, user: User, section: str = "") -> None:
         self.person = person
         self.user = user
+        self.section = section  # which page of the record the panels are for (Panel.section)
         self.today = timezone.localdate()
 
     def can(self, permission: str) -> bool:
@@ -77,7 +78,7 @@ class PersonPage:
     @cached_property
     def panels(self) -> list[Panel]:
         """Sections contributed by each stage of the child's journey (core.extensions)."""
-        return person_panels(self.person, self.user)
+        return [p for p in person_panels(self.person, self.user) if p.section == self.section]
 
     @cached_property
     def restriction(self) -> RecordRestriction | None:
@@ -86,14 +87,6 @@ class PersonPage:
         except RecordRestriction.DoesNotExist:
             return None
         return r if r.active else None
-
-    @cached_property
-    def alerts(self) -> list[Any]:
-        return [
-            a
-            for a in self.person.alerts.all()  # type: ignore[attr-defined]
-            if a.end_date is None or a.end_date >= self.today
-        ]
 
     @cached_property
     def network(self) -> list[NetworkMember]:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
@@ -15,6 +16,7 @@ from accounts.models import User
 from accounts.permissions import Permission, role_has
 from audit import services as auditor
 from audit.models import AuditAction
+from core.extensions import OVERSIGHT
 from core.forms import form_page, form_status, submitted
 from core.http import AuthenticatedHttpRequest
 
@@ -147,7 +149,30 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @requires(Permission.VIEW_PERSON)
 @with_person(Purpose.VIEW, page="Person page")
 def detail(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    """The record's summary: who the child is, key dates and what can be done."""
     return render(request, "people/detail.jinja", {"page": PersonPage(person, request.user)})
+
+
+@requires(Permission.VIEW_PERSON)
+@with_person(Purpose.VIEW, page="Work and plans")
+def work(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    """Each stage's part of the record (its panel) and who has held the case."""
+    return render(request, "people/work.jinja", {"page": PersonPage(person, request.user), "section": "work"})
+
+
+@requires(Permission.VIEW_PERSON)
+@with_person(Purpose.VIEW, page="Oversight")
+def oversight(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    """The managers' and auditors' panels: decisions, supervision, audits, data quality."""
+    page = PersonPage(person, request.user, section=OVERSIGHT)
+    return render(request, "people/work.jinja", {"page": page, "section": "oversight"})
+
+
+@requires(Permission.VIEW_PERSON)
+@with_person(Purpose.VIEW, page="Family and addresses")
+def family(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+    """The family and network, other names and the addresses."""
+    return render(request, "people/family.jinja", {"page": PersonPage(person, request.user)})
 
 
 def _initial(person: Person) -> dict[str, Any]:
@@ -193,6 +218,7 @@ def add_address(request: AuthenticatedHttpRequest, person: Person) -> HttpRespon
         title="Add an address",
         success="Address added",
         person=person,
+        next_url=reverse("people:family", args=[person.pk]),
     )
 
 
@@ -203,6 +229,7 @@ add_name = form_view(
     services.add_name,
     title="Add a previous name or alias",
     success="Name added",
+    next_url=lambda person: reverse("people:family", args=[person.pk]),
 )
 
 add_alert = form_view(
@@ -212,6 +239,7 @@ add_alert = form_view(
     services.add_alert,
     title="Add an alert",
     success="Alert added",
+    next_url=lambda person: reverse("people:detail", args=[person.pk]),
 )
 
 
@@ -244,6 +272,7 @@ def add_relationship(request: AuthenticatedHttpRequest, person: Person) -> HttpR
         title="Add a family member or network member",
         success="Relationship added",
         person=person,
+        next_url=reverse("people:family", args=[person.pk]),
     )
 
 
@@ -286,6 +315,7 @@ def restrict(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         title="Restrict this record",
         success="The record is now restricted",
         person=person,
+        next_url=reverse("people:detail", args=[person.pk]),
     )
 
 

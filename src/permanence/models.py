@@ -36,6 +36,10 @@ class PreProceedings(models.Model):
 
 class PreProceedingsStatusChange(StatusChangeBase):
     pre_proceedings = history_of(PreProceedings)
+    EVENT_LABELS = {
+        "issue": "Care proceedings issued",
+        "step_down": "Stepped down from pre-proceedings",
+    }
 
 
 class PLOMeeting(RecordedBy):
@@ -83,6 +87,9 @@ class CareProceedings(models.Model):
 
 class CareProceedingsStatusChange(StatusChangeBase):
     proceedings = history_of(CareProceedings)
+    EVENT_LABELS = {
+        "conclude": "Proceedings concluded",
+    }
 
 
 class ProceedingsExtension(RecordedBy):
@@ -165,6 +172,13 @@ class AdoptionCase(models.Model):
 
 class AdoptionStatusChange(StatusChangeBase):
     adoption = history_of(AdoptionCase)
+    EVENT_LABELS = {
+        "authorise": "Placement for adoption authorised",
+        "match": "Matched with adopters",
+        "place": "Placed for adoption",
+        "adopt": "Adoption order made",
+        "reverse": "Adoption plan reversed",
+    }
 
 
 class PreviousPermanence(RecordedBy):
@@ -225,3 +239,7 @@ class ContactSession(models.Model):
 
 class ContactSessionStatusChange(StatusChangeBase):
     session = history_of(ContactSession)
+    EVENT_LABELS = {
+        "hold": "Family time held",
+        "cancel": "Family time cancelled",
+    }

@@ -218,7 +218,7 @@ def contact_held(request: AuthenticatedHttpRequest, session: ContactSession) -> 
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "Contact session recorded as held")
-    return redirect("people:detail", person_id=session.person.pk)
+    return redirect("people:work", person_id=session.person.pk)
 
 
 # --- Reports ---

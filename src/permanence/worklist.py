@@ -13,7 +13,7 @@ from .queries import adoption_review_due, current_limit
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
     def link(pid: int) -> str:
-        return url("people:detail", pid)
+        return url("people:work", pid)
 
     for p in CareProceedings.objects.filter(person_id__in=person_ids, status="OPEN").prefetch_related(
         "extensions"

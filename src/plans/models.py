@@ -22,6 +22,10 @@ class PlanStatus(models.TextChoices):
     ENDED = "ENDED", "Ended"
 
 
+# What a plan's events are called in its history (`StatusChangeBase.EVENT_LABELS`).
+PLAN_EVENT_LABELS = {"sign_off": "Plan signed off", "end": "Plan ended"}
+
+
 @dataclass(frozen=True)
 class PlanKind:
     """What differs between the kinds of plan that share the plan services, pages and work

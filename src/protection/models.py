@@ -13,7 +13,7 @@ from accounts.permissions import Permission
 from codes import cin as cin_codes
 from core.records import RecordedBy, person_key, staff
 from core.workflow import StatusChangeBase, history_of
-from plans.models import Plan, PlanKind, PlanPart
+from plans.models import PLAN_EVENT_LABELS, Plan, PlanKind, PlanPart
 from plans.models import PlanStatus as PlanStatus  # the plan's statuses, read here by other stages
 from plans.smart import ActionProgressBase, SmartAction
 
@@ -142,6 +142,7 @@ class CPPlan(Plan):
 
 class CPPlanStatusChange(StatusChangeBase):
     plan = history_of(CPPlan)
+    EVENT_LABELS = PLAN_EVENT_LABELS
 
 
 class Conference(RecordedBy):

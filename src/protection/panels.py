@@ -2,7 +2,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from core.extensions import Panel, holds, listed
+from core.extensions import OVERSIGHT, Panel, holds, listed
 
 from .models import CPPlan, ManagementDecision, S47Enquiry, StrategyDiscussion
 from .queries import plan_views
@@ -42,6 +42,7 @@ def oversight_panel(person: Any, user: Any) -> Panel | None:
         context={"person": person, "decisions": decisions},
         order=58,
         anchor="management-oversight",
+        section=OVERSIGHT,
     )
 
 

@@ -73,7 +73,7 @@ def strategy_new(
     def next_url(sd: StrategyDiscussion) -> str:
         if hasattr(sd, "s47"):
             return url("protection:s47", sd.s47.pk)
-        return url("people:detail", person.pk)
+        return url("people:work", person.pk)
 
     response = form_page(
         request,
@@ -150,7 +150,7 @@ def _conference(
     def next_url(conference: Conference) -> str:
         if conference.plan_id:
             return url("protection:plan", conference.plan_id)
-        return url("people:detail", person.pk)
+        return url("people:work", person.pk)
 
     return form_page(
         request,

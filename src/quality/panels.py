@@ -3,7 +3,7 @@ from collections import defaultdict
 from django.utils import timezone
 
 from accounts.models import User
-from core.extensions import Panel, PanelBuilder, holds, listed
+from core.extensions import OVERSIGHT, Panel, PanelBuilder, holds, listed
 from people.models import Person
 from protection.models import ManagementDecision
 
@@ -61,6 +61,7 @@ def quality_panel(person: Person, user: User) -> Panel | None:
             "today": today,
         },
         order=59,
+        section=OVERSIGHT,
         anchor="supervision-and-audit",
     )
 

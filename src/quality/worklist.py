@@ -37,7 +37,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             "quality_direction_review",
             direction.review_on,
             None,
-            url("people:detail", direction.person_id),
+            url("people:oversight", direction.person_id),
             "quality",
         )
     for case in queries.audits_awaited(person_ids):
@@ -48,7 +48,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             "quality_audit_invitation",
             add_months(case.programme.month, 1) - timedelta(days=1),
             None,
-            url("people:detail", case.person_id),
+            url("people:oversight", case.person_id),
             "quality",
         )
     for state in oversight_states(person_ids, today):
@@ -58,6 +58,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             "oversight_due",
             state.due,
             None,
-            url("people:detail", state.person_id),
+            url("people:oversight", state.person_id),
             "quality",
         )

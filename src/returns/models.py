@@ -77,6 +77,11 @@ class ExportRun(models.Model):
 
 class ExportRunStatusChange(StatusChangeBase):
     run = history_of(ExportRun)
+    EVENT_LABELS = {
+        "start": "Started",
+        "succeed": "Finished",
+        "fail": "Failed",
+    }
 
 
 class Severity(models.TextChoices):

@@ -1,7 +1,7 @@
 from typing import Any
 
 from accounts.permissions import Permission
-from core.extensions import Panel, holds
+from core.extensions import OVERSIGHT, Panel, holds
 
 from .models import ValidationFinding
 from .queries import child_findings
@@ -19,6 +19,7 @@ def data_quality_panel(person: Any, user: Any) -> Panel | None:
         template="returns/_panel.jinja",
         context={"rows": rows},
         order=95,
+        section=OVERSIGHT,
         anchor="data-quality",
     )
 

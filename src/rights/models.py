@@ -90,6 +90,11 @@ class Complaint(RecordedBy):
 
 class ComplaintStatusChange(StatusChangeBase):
     complaint = history_of(Complaint)
+    EVENT_LABELS = {
+        "escalate_to_stage_2": "Escalated to stage 2",
+        "escalate_to_stage_3": "Escalated to stage 3",
+        "close": "Complaint closed",
+    }
 
 
 class ChildViews(Recorded):

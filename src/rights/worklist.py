@@ -21,6 +21,6 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
                 rule_id,
                 due,
                 None,
-                url("people:detail", c.person_id),
+                url("people:work", c.person_id),
                 "rights",
             )

@@ -52,7 +52,7 @@ def test_care_leavers_19th_birthday_status_is_recorded_and_shown(
     independently in suitable accommodation,
     then his record shows the 19th-birthday status, and each page is axe-clean."""
     sign_in(page, live_server, "social.worker")
-    page.goto(f"{live_server.url}/people/{care_leaver.pk}/")
+    page.goto(f"{live_server.url}/people/{care_leaver.pk}/work/")
     expect(page.get_by_text("Former relevant").first).to_be_visible()
     assert_accessible(page)
 

@@ -44,7 +44,7 @@ def test_child_comes_into_care_and_is_placed(page, live_server, social_worker, c
     looked after today under section 20 and was placed with foster carers, then her
     children-in-care timeline shows the first SSDA903 episode (S) and the placement."""
     sign_in(page, live_server, "social.worker")
-    page.goto(f"{live_server.url}/people/{child.pk}/")
+    page.goto(f"{live_server.url}/people/{child.pk}/work/")
     page.get_by_role("link", name="Record the child becoming looked after").click()
     expect(page).to_have_title(re.compile("^Child becomes looked after"))
     assert_accessible(page)
@@ -65,7 +65,7 @@ def test_child_comes_into_care_and_is_placed(page, live_server, social_worker, c
     expect(page).to_have_title(re.compile("^Children in care timeline"))
     expect(page.get_by_text("Start of care recorded")).to_be_visible()
     episodes = page.get_by_role("table", name="Episodes (SSDA903)")
-    expect(episodes).to_contain_text("S – Started to be looked after")
+    expect(episodes).to_contain_text("Started to be looked after (S)")
     expect(page.get_by_role("table", name="Placements")).to_contain_text("Mr and Mrs Okafor")
     assert_accessible(page)
 
@@ -125,7 +125,7 @@ def test_placement_move_is_recorded_with_its_reason(page, live_server, social_wo
         "out of area, 14.5 miles"
     )
     expect(page.get_by_role("table", name="Episodes (SSDA903)")).to_contain_text(
-        "P – Change of placement and carer(s) only"
+        "Change of placement and carer(s) only (P)"
     )
     assert_accessible(page)
 

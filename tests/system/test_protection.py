@@ -60,7 +60,7 @@ def test_assessment_leads_to_s47_conference_and_signed_off_plan_with_overdue_cor
     it is complete, and its overdue first core group shows in "My work" and on the team page."""
     today = timezone.localdate()
     sign_in(page, live_server, "social.worker")
-    page.goto(f"/people/{amelia.pk}/")
+    page.goto(f"/people/{amelia.pk}/work/")
     page.get_by_role("link", name="Start an assessment").click()
     fill_date(page, "start_date", today - timedelta(days=58))
     assert_accessible(page)
@@ -99,7 +99,7 @@ def test_assessment_leads_to_s47_conference_and_signed_off_plan_with_overdue_cor
     expect(manager.get_by_text("Authorised").first).to_be_visible()
     assert_accessible(manager)
 
-    page.goto(f"/people/{amelia.pk}/")
+    page.goto(f"/people/{amelia.pk}/work/")
     page.get_by_role("link", name="Record a strategy discussion").click()
     fill_date(page, "held_on", today - timedelta(days=50))
     for agency in ("Children's social care", "Police", "Health (including health visitor or school nurse)"):

@@ -58,7 +58,7 @@ def test_manager_records_supervision_with_a_direction_that_reaches_the_record_an
     save(page)
     expect(page.get_by_text("Case direction recorded")).to_be_visible()
 
-    page.goto(f"/people/{amelia.pk}/")
+    page.goto(f"/people/{amelia.pk}/oversight/")
     panel = page.locator("section", has=page.get_by_role("heading", name="Supervision, oversight and audit"))
     expect(panel).to_contain_text("Attendance above 90% within 8 weeks.")
     expect(panel).to_contain_text("Meet the school's safeguarding lead")

@@ -39,7 +39,7 @@ def leaver(social_worker):
 
 
 def test_panel_shows_computed_category_when_history_qualifies(client_for, social_worker, leaver):
-    response = client_for(social_worker).get(reverse("people:detail", args=[leaver.pk]))
+    response = client_for(social_worker).get(reverse("people:work", args=[leaver.pk]))
     assert response.status_code == 200
     assert "Former relevant" in response.content.decode()
 

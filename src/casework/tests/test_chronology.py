@@ -148,6 +148,36 @@ def test_chronology_page_shows_events_and_filters_without_js(client_for, social_
     assert bad.status_code == 400 and b"31" in bad.content
 
 
+def _days_shown(body: str) -> list[date]:
+    import re
+    from datetime import datetime
+
+    found = re.findall(r'<td class="govuk-table__cell hb-nowrap">([^<]+)</td>', body)
+    return [datetime.strptime(day, "%d %B %Y").date() for day in found]
+
+
+def test_chronology_page_shows_newest_first_unless_asked_for_oldest_first(client_for, social_worker, child):
+    services.record_visit(
+        actor=social_worker, person=child, kind="CIN", visited_on=date(2024, 3, 1), child_seen=True
+    )
+    c = client_for(social_worker)
+    url = reverse("casework:chronology", args=[child.pk])
+
+    newest = c.get(url).content.decode()
+    oldest = c.get(url, {"order": "oldest"}).content.decode()
+
+    days = _days_shown(newest)
+    assert len(days) >= 3 and days == sorted(days, reverse=True) and days[-1] == date(2015, 3, 27)
+    assert _days_shown(oldest) == _days_shown(newest)[::-1]
+    assert "newest first</caption>" in newest and "oldest first</caption>" in oldest
+    # Each page links to the other order, and the filters keep the order asked for.
+    assert 'href="?order=oldest">Show oldest first</a>' in newest
+    assert 'href="?order=newest">Show newest first</a>' in oldest
+    assert '<input type="hidden" name="order" value="oldest">' in oldest
+    filtered = c.get(url, {"order": "oldest", "kind": "visit"}).content.decode()
+    assert "Show newest first" in filtered and "kind=visit" in filtered.split("Show newest first")[0][-120:]
+
+
 def test_chronology_page_refused_when_role_lacks_permission(client_for, make_user, child):
     partner = make_user(Role.PARTNER, "partner.user")
     assert client_for(partner).get(reverse("casework:chronology", args=[child.pk])).status_code == 403

@@ -81,7 +81,7 @@ def test_panel_shows_five_latest_significant_newest_first_when_marked_and_unmark
     assert significant[:2] == ["September: significant when added", "August: marked then unmarked"]
     assert len(significant) == 5 and f"{child.given_name} was born." not in significant
 
-    page = client_for(second_worker).get(reverse("people:detail", args=[child.pk])).content.decode()
+    page = client_for(second_worker).get(reverse("people:work", args=[child.pk])).content.decode()
     assert "August: marked then unmarked" in page and "April: added significant" not in page
 
 
@@ -96,7 +96,7 @@ def test_panel_counts_every_event_when_none_is_significant(child, social_worker,
 
     # Birth, record created, two allocations (the second ending the first), the entry and the visit.
     assert significant == [] and total == 7 == len(chronology.collect([child.pk], user=second_worker))
-    page = client_for(second_worker).get(reverse("people:detail", args=[child.pk])).content.decode()
+    page = client_for(second_worker).get(reverse("people:work", args=[child.pk])).content.decode()
     assert "No events are marked significant yet (7 events recorded)" in page
 
 
@@ -126,7 +126,7 @@ def test_restricted_entries_stay_hidden_from_who_may_not_see_them(
     assert _shown(child, social_worker)[0] == ["Health report about the parent", "Police disclosure"]
     assert _shown(child, team_manager)[0] == ["Health report about the parent", "Police disclosure"]
     assert _shown(child, named)[0] == ["Health report about the parent"]
-    page = client_for(second_worker).get(reverse("people:detail", args=[child.pk])).content.decode()
+    page = client_for(second_worker).get(reverse("people:work", args=[child.pk])).content.decode()
     assert "Police disclosure" not in page and "Health report" not in page
 
     # With nothing significant, the count leaves out what the reader may not see.

@@ -26,6 +26,10 @@ from ..models import ChronologyAnnotation
 
 SIBLING_TYPES = (RelationshipType.SIBLING, RelationshipType.HALF_SIBLING)
 
+# The chronology's order on the page: newest first unless `?order=oldest` (the export, for a
+# court bundle, stays oldest first).
+NEWEST, OLDEST = "newest", "oldest"
+
 
 def _filters(request: AuthenticatedHttpRequest) -> tuple[ChronologyFilterForm, chronology.Filters]:
     form = ChronologyFilterForm(request.GET or None)
@@ -38,6 +42,19 @@ def _filters(request: AuthenticatedHttpRequest) -> tuple[ChronologyFilterForm, c
             significant_only=bool(data.get("significant")),
         )
     return form, chronology.Filters()
+
+
+def _order(request: AuthenticatedHttpRequest) -> dict[str, str]:
+    """The order asked for, and the address of the same page in the other order."""
+    order = OLDEST if request.GET.get("order") == OLDEST else NEWEST
+    other = NEWEST if order == OLDEST else OLDEST
+    return {"order": order, "other_order": other, "other_order_query": _query(request, order=other)}
+
+
+def _in_order(
+    events: list[chronology.ChronologyEvent], order: dict[str, str]
+) -> list[chronology.ChronologyEvent]:
+    return events if order["order"] == OLDEST else events[::-1]
 
 
 def _query(request: AuthenticatedHttpRequest, **extra: str) -> str:
@@ -53,11 +70,13 @@ def _query(request: AuthenticatedHttpRequest, **extra: str) -> str:
 @require_GET
 def chronology_view(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
     form, filters = _filters(request)
-    events = chronology.collect([person.pk], user=request.user, filters=filters)
+    order = _order(request)
+    events = _in_order(chronology.collect([person.pk], user=request.user, filters=filters), order)
     return render(
         request,
         "casework/chronology.jinja",
         {
+            **order,
             "person": person,
             "form": form,
             "events": events,
@@ -90,11 +109,13 @@ def sibling_chronology(request: AuthenticatedHttpRequest, person: Person) -> Htt
     siblings = _siblings(request.user, person)
     group = [person, *siblings]
     names = {p.pk: p.given_name for p in group}
-    events = chronology.collect([p.pk for p in group], user=request.user, filters=filters)
+    order = _order(request)
+    events = _in_order(chronology.collect([p.pk for p in group], user=request.user, filters=filters), order)
     return render(
         request,
         "casework/sibling_chronology.jinja",
         {
+            **order,
             "person": person,
             "group": group,
             "names": names,

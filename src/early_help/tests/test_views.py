@@ -24,7 +24,7 @@ def test_start_episode_page_and_panel(client_for, eh_worker, child):
     )
     episode = EarlyHelpEpisode.objects.get()
     assert ok.status_code == 302 and ok.url == reverse("early_help:episode", args=[episode.pk])
-    page = client.get(reverse("people:detail", args=[child.pk])).content.decode()
+    page = client.get(reverse("people:work", args=[child.pk])).content.decode()
     assert "Early help" in page and reverse("early_help:episode", args=[episode.pk]) in page
 
 

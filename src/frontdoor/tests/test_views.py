@@ -113,7 +113,7 @@ def test_screen_confirm_and_referral_shown_on_child_page(
     )
     assert Referral.objects.filter(person=child).exists()
 
-    page = manager.get(reverse("people:detail", args=[child.pk])).content.decode()
+    page = manager.get(reverse("people:work", args=[child.pk])).content.decode()
     assert "Front door" in page and "Referrals (child in need episodes)" in page
 
 
@@ -191,7 +191,12 @@ def test_feedback_and_disagreement_pages(client_for, screener, fd_manager, make_
     )
     row.refresh_from_db()
     assert ok.status_code == 302 and row.status == "RESOLVED"
-    assert "Told the school" in client.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
+    page = client.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
+    assert "Told the school" in page
+    # The contact's history in plain words, from the history model's declared labels.
+    assert "Contact received" in page and ": receive " not in page
+    history = client.get(reverse("frontdoor:disagreement", args=[row.pk])).content.decode()
+    assert "Disagreement raised" in history and "Disagreement resolved" in history
 
 
 def test_close_referral_page(client_for, social_worker, fd_manager, child):
@@ -243,7 +248,7 @@ def test_person_panel_flags_re_referral_within_12_months(client_for, fd_manager,
     first = open_referral(fd_manager, child, date(2024, 9, 2))
     services.close_referral(actor=fd_manager, referral=first, closure_date=date(2024, 11, 1), reason="RC8")
     open_referral(fd_manager, child, date(2025, 6, 2), "2A")
-    page = client_for(fd_manager).get(reverse("people:detail", args=[child.pk])).content.decode()
+    page = client_for(fd_manager).get(reverse("people:work", args=[child.pk])).content.decode()
     assert page.count("Re-referral</strong>") == 1
 
 

@@ -106,7 +106,7 @@ def test_timeline_shows_episodes_reviews_and_due_items_when_in_care(
 
 
 def test_person_page_shows_the_children_in_care_panel_when_in_care(client_for, social_worker, in_care, child):
-    html = client_for(social_worker).get(reverse("people:detail", args=[child.pk])).content.decode()
+    html = client_for(social_worker).get(reverse("people:work", args=[child.pk])).content.decode()
     assert "Mr and Mrs Okafor" in html and "Next review" in html and "15 April 2024" in html
 
 

@@ -14,7 +14,7 @@ from permanence.worklist import items
 def test_person_page_shows_proceedings_over_26_weeks(client_for, social_worker, child):
     issued = timezone.localdate() - timedelta(weeks=30)
     services.issue_proceedings(actor=social_worker, person=child, issue_date=issued)
-    body = client_for(social_worker).get(reverse("people:detail", args=[child.pk])).content.decode()
+    body = client_for(social_worker).get(reverse("people:work", args=[child.pk])).content.decode()
     assert "Permanence and court" in body and "Over limit" in body
 
 

@@ -311,8 +311,11 @@ def test_chair_view_lists_chaired_plans_when_chair(plan, chair, client_for):
 
 
 def test_person_page_shows_panels_when_child_has_plan(plan, child, social_worker, client_for):
-    body = client_for(social_worker).get(f"/people/{child.pk}/").content.decode()
-    assert "Child protection plan from" in body and "Management oversight" in body
+    client = client_for(social_worker)
+    body = client.get(f"/people/{child.pk}/work/").content.decode()
+    oversight = client.get(f"/people/{child.pk}/oversight/").content.decode()
+    assert "Child protection plan from" in body and 'id="management-oversight"' not in body
+    assert 'id="management-oversight">Management oversight</h2>' in oversight
     assert CPPlan.objects.count() == 1
 
 
@@ -428,7 +431,7 @@ def test_management_decision_view_when_manager_and_forbidden_for_worker(
         client_for(team_manager).post(f"/protection/people/{child.pk}/decisions/new/", data).status_code
         == 302
     )
-    body = client_for(team_manager).get(f"/people/{child.pk}/").content.decode()
+    body = client_for(team_manager).get(f"/people/{child.pk}/oversight/").content.decode()
     assert "Progress made" in body
 
 

@@ -98,7 +98,7 @@ def test_manager_records_oversight_through_the_form_keeping_input_on_error(
     response = client.post(path, data)
     assert response.status_code == 400 and "the plan&#39;s outcomes are met" in response.content.decode()
     assert client.post(path, {**data, "rationale": "Attendance 96%, no incidents."}).status_code == 302
-    record = client.get(reverse("people:detail", args=[allocated.pk])).content.decode()
+    record = client.get(reverse("people:oversight", args=[allocated.pk])).content.decode()
     assert "Case closure" in record and "Attendance 96%" in record
     assert client_for(social_worker).get(path).status_code == 403
 

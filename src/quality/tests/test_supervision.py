@@ -243,7 +243,7 @@ def test_manager_records_supervision_then_a_direction_through_the_forms(
     assert response.status_code == 400
     assert "Drift: nothing has changed" in response.content.decode()
     assert client.post(path, data).status_code == 302
-    record = client.get(reverse("people:detail", args=[allocated.pk])).content.decode()
+    record = client.get(reverse("people:oversight", args=[allocated.pk])).content.decode()
     assert "Core group every 4 weeks" in record and "Book the parenting assessment" in record
     my_work = client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
     assert "Book the parenting assessment" in my_work
@@ -362,7 +362,7 @@ def test_drift_shows_on_the_managers_and_the_workers_lists_only(
     assert "Your directions carried over" in workers and "Drift" in workers
     others = client_for(other_worker).get(reverse("quality:supervision")).content.decode()
     assert "carried over" not in others and allocated.display_name not in others
-    record = client_for(social_worker).get(reverse("people:detail", args=[allocated.pk])).content.decode()
+    record = client_for(social_worker).get(reverse("people:oversight", args=[allocated.pk])).content.decode()
     assert "Carried over 2 times" in record and "Waiting for the school." in record
 
 

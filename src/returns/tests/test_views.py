@@ -227,7 +227,7 @@ def test_a_broken_record_shows_up_and_disappears_when_fixed(
         )
     page = client.get(DATA_QUALITY).content.decode()
     assert child.la_child_id in page and "Sex must be recorded" in page
-    panel = client.get(reverse("people:detail", args=[child.pk])).content.decode()
+    panel = client.get(reverse("people:oversight", args=[child.pk])).content.decode()
     assert "Data quality for statutory returns" in panel and "FAKE-SEX" in panel
 
     # Fix it where the link points (the child's details).
@@ -240,7 +240,7 @@ def test_a_broken_record_shows_up_and_disappears_when_fixed(
     assert child.la_child_id not in page and "FAKE-SEX" not in page
     assert (
         "Data quality for statutory returns"
-        not in client.get(reverse("people:detail", args=[child.pk])).content.decode()
+        not in client.get(reverse("people:oversight", args=[child.pk])).content.decode()
     )
 
 

@@ -125,7 +125,7 @@ def test_views_form_records_and_person_page_lists_them(client_for, social_worker
     )
     assert response.status_code == 302
     assert ChildViews.objects.get(person=child).method == "DRAWING"
-    body = client.get(reverse("people:detail", args=[child.pk])).content.decode()
+    body = client.get(reverse("people:work", args=[child.pk])).content.decode()
     assert "Rights and voice" in body and "I want to see my nan more" in body
 
 

@@ -29,7 +29,7 @@ def test_allocate_page_allocates_and_returns_to_the_childs_page(
     response = client.post(url, _form(social_worker, team))
 
     assert response.status_code == 302
-    assert response["Location"] == f"/people/{child.pk}/"
+    assert response["Location"] == f"/people/{child.pk}/work/"  # where the allocation history is
     allocation = Allocation.objects.get(person=child)
     assert (allocation.worker, allocation.created_by) == (social_worker, team_manager)
 

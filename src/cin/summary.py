@@ -1,0 +1,31 @@
+"""Children in need's lines of the summary on every page of a child's record: the plan's
+status and its review and visit dates (`core.extensions.SummaryFacts`; the dates are the work
+list's own, `cin.worklist`)."""
+
+from datetime import date
+from typing import Any
+
+from core.extensions import SummaryFact, holds
+from core.links import url
+from core.presenters import govuk_date
+from core.worklist import due_facts
+
+from . import worklist
+from .models import CINPlan
+
+HOLDS = [CINPlan]
+
+
+def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
+    if not holds(person, CINPlan):
+        return []
+    found = [
+        SummaryFact(
+            "Child in need plan",
+            f"{plan.get_status_display()} since {govuk_date(plan.start_date)}",
+            link=url("cin:plan", plan.pk),
+            order=35,
+        )
+        for plan in CINPlan.objects.filter(person=person).current()
+    ]
+    return found + due_facts(worklist.items([person.pk], today), user, order=35) if found else []
