@@ -98,10 +98,13 @@ def test_front_door_records_contact_for_new_child_and_manager_opens_referral(
     )
     assert_accessible(manager)
     manager.get_by_role("button", name="Save").click()
-    expect(manager.get_by_text("Decision confirmed")).to_be_visible()
+    expect(manager.locator(".govuk-notification-banner__heading")).to_contain_text("Decision confirmed")
 
     manager.get_by_role("link", name="Kofi Mensah").click()
     expect(manager.get_by_role("heading", level=1)).to_contain_text("Kofi Mensah")
+    manager.get_by_role("navigation", name="Sections of Kofi Mensah's record").get_by_role(
+        "link", name="Work and plans"
+    ).click()
     referrals = manager.get_by_role("table", name="Referrals (child in need episodes)")
     expect(referrals).to_contain_text("Schools")
     expect(referrals).to_contain_text("Open")
@@ -185,7 +188,7 @@ def test_child_stepped_to_early_help_waits_until_the_early_help_worker_starts_it
     expect(page.get_by_label("Stepped to early help by the front door")).to_be_checked()
     page.get_by_label("Reason for early help").fill("School attendance and routines at home")
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("Early help episode started")).to_be_visible()
+    expect(page.get_by_text("Early help episode started", exact=True)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Early help").first.click()

@@ -28,7 +28,7 @@ def test_manager_records_supervision_with_a_direction_that_reaches_the_record_an
     page.get_by_role("link", name="Supervision").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Supervision")
     assert_accessible(page)
-    page.get_by_role("link", name="Record supervision").click()
+    page.get_by_role("link", name="Record supervision", exact=True).click()
     save(page)
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select the worker")
     assert_accessible(page)
