@@ -49,7 +49,14 @@ def _progress(rng: Any, actions: list[Any], review: date, done: set[int]) -> dic
 
 
 def _plan(
-    ctx: StageContext, referral: Any, start: date, today: date, worker: Any, manager: Any, keep_open: bool
+    ctx: StageContext,
+    referral: Any,
+    start: date,
+    today: date,
+    worker: Any,
+    manager: Any,
+    keep_open: bool,
+    mine: bool = False,
 ) -> None:
     rng = ctx.rng
     plan = services.start_cin_plan(
@@ -66,7 +73,9 @@ def _plan(
     services.sign_off_cin_plan(actor=manager, plan=plan, on=start, notify=notified(start, today))
     ends = not keep_open and start < today - timedelta(days=270) and rng.random() < 0.35
     horizon = start + timedelta(days=rng.randint(200, 260)) if ends else today
-    missed = rng.random() < 0.2
+    # Some plans miss their reviews; not those of the demo's own worker, whose drifting case
+    # is a child protection plan (demo.stages.protection).
+    missed = rng.random() < 0.2 and not mine
     review = timescales.add_months(start, 3)
     done: set[int] = set()
     while review <= horizon and not (missed and review > horizon - timedelta(days=120)):
@@ -116,7 +125,16 @@ def run(ctx: StageContext) -> None:
             worker = ctx.pick_staff(Role.SOCIAL_WORKER)
         manager = ctx.demo_user("team.manager") if person.pk in mine else ctx.rng.choice(managers)
         if AssessmentOutcome.CIN in a.outcomes:
-            _plan(ctx, referral, a.authorised_on, today, worker, manager, keep_open=person.pk in mine)
+            _plan(
+                ctx,
+                referral,
+                a.authorised_on,
+                today,
+                worker,
+                manager,
+                keep_open=person.pk in mine,
+                mine=person.pk in mine,
+            )
             plans += 1
         elif {AssessmentOutcome.NFA, AssessmentOutcome.EARLY_HELP} & set(a.outcomes):
             reason = "RC9" if AssessmentOutcome.EARLY_HELP in a.outcomes else "RC8"

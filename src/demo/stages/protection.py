@@ -204,7 +204,8 @@ class _Journey:
         while held <= stop:
             progress = {}
             for a in actions:
-                if a.by_when and a.by_when <= held and not drift and self.rng.random() < 0.8:
+                # Drift is the weeks since the core groups stopped: the work before went on.
+                if a.by_when and a.by_when <= held and self.rng.random() < 0.8:
                     progress[a.pk] = ("DONE", "Completed and confirmed by the core group.")
                 else:
                     progress[a.pk] = ("IN_PROGRESS", "Started; more to do.")

@@ -8,12 +8,14 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Role
 from demo.stages.base import StageContext
 from people.models import Person
+from protection.models import CPPlan
 from quality import queries, services
 from quality.models import (
     AuditQuestion,
@@ -302,10 +304,16 @@ def _establishment(ctx: StageContext, today: date) -> int:
 
 
 def _oversight(ctx: StageContext, today: date) -> int:
-    """Oversight of the allocated children every one to four months (one child in eight has
-    none in the year)."""
+    """Oversight of the allocated children about as often as the standard asks (monthly on a
+    child protection plan, every three months otherwise), now and then late; one child in
+    eight has none in the year."""
     rng = ctx.rng
     made = 0
+    on_plan = set(
+        CPPlan.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gt=today), start_date__lte=today
+        ).values_list("person_id", flat=True)
+    )
     current = (
         Allocation.objects.current(today)
         .filter(role=AllocationRole.SOCIAL_WORKER)
@@ -345,7 +353,9 @@ def _oversight(ctx: StageContext, today: date) -> int:
                 if done:
                     services.complete_action(actor=allocation.worker, action=action, done_on=done)
             made += 1
-            day += timedelta(days=rng.randint(30, 130))
+            day += timedelta(
+                days=rng.randint(21, 33) if allocation.person_id in on_plan else rng.randint(40, 100)
+            )
     return made
 
 
