@@ -15,7 +15,6 @@ docs/returns/ does not explain. Slow at full size (minutes per thousand children
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess
@@ -26,27 +25,19 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from reference import reference_workload  # beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ["2026:2500", "7:1500", "13:3000", "29:1000", "41:600"]
 REPORT = """
 import json, os
-from datetime import date, datetime
+from datetime import date
 from demo.returns_check import check_returns
 checks = check_returns(date.fromisoformat(os.environ["CHECK_AS_OF"]))
 print("RESULT " + json.dumps([
     {"name": c.name, "year": c.year, "rows": c.rows, "errors": dict(c.errors),
      "queries": dict(c.queries), "unexplained": sorted(c.unexplained)} for c in checks]))
 """
-
-
-def reference_workload() -> float:
-    """A fixed CPU-bound pure-Python task: 200,000 rounds of SHA-256 and a sort."""
-    started = time.perf_counter()
-    digest = b"harbour"
-    for _ in range(200_000):
-        digest = hashlib.sha256(digest).digest()
-    sorted(range(300_000, 0, -1))
-    return time.perf_counter() - started
 
 
 def _manage(database: Path, *args: str, as_of: date | None = None) -> str:

@@ -21,7 +21,6 @@ Not part of the test suite.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import resource
 import sys
@@ -30,6 +29,8 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from reference import reference_workload  # beside this script
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 AS_OF = date(2026, 1, 15)  # fixed, so every run makes the same data
@@ -48,16 +49,6 @@ def _arguments() -> argparse.Namespace:
 def _peak_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def reference_workload() -> float:
-    """A fixed CPU-bound pure-Python task: 200,000 rounds of SHA-256 and a sort."""
-    started = time.perf_counter()
-    digest = b"harbour"
-    for _ in range(200_000):
-        digest = hashlib.sha256(digest).digest()
-    sorted(range(300_000, 0, -1))
-    return time.perf_counter() - started
 
 
 def best(repeat: int, work: Callable[[], object]) -> float:

@@ -13,35 +13,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.permissions import Role
 from casework import services as casework
 from lifecycle import services
 from lifecycle.models import DeletionStatus
 from people.models import Person
-from people.tests.factories import make_person
 from protection.tests.factories import make_referral
 from returns.models import ExportRun, RunStatus
 
 PDF = b"%PDF-1.4\n" + b"0" * 64
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 OGG = b"OggS\x00\x02" + b"\x00" * 64
-
-
-@pytest.fixture
-def reviewer(make_user):
-    return make_user(Role.PERFORMANCE, "analyst")
-
-
-@pytest.fixture
-def approver(make_user):
-    return make_user(Role.ADMIN, "records.admin")
-
-
-@pytest.fixture
-def old_child(social_worker):
-    return make_person(
-        social_worker, "Old", "Record", sex="M", date_of_birth=date(1980, 1, 1), ethnicity="WBRI"
-    )
 
 
 def _return_run(actor, name: str, content: bytes) -> ExportRun:

@@ -6,14 +6,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from accounts.permissions import Role
 from audit.models import AuditAction, AuditEvent
 from audit.services import verify_chain
 from lifecycle import services
 from lifecycle.models import DeletionRequest, DeletionStatus
 from lifecycle.retention import add_years, keep_until, past_retention
 from people.models import Person
-from people.tests.factories import make_person
 
 
 def test_looked_after_child_is_kept_until_75th_birthday_when_cared_for():
@@ -33,23 +31,6 @@ def test_child_in_need_is_kept_until_26th_birthday_when_referred():
 
 def test_leap_day_birthday_moves_to_first_of_march_when_year_has_none():
     assert add_years(date(2004, 2, 29), 25) == date(2029, 3, 1)
-
-
-@pytest.fixture
-def reviewer(make_user):
-    return make_user(Role.PERFORMANCE, "analyst")
-
-
-@pytest.fixture
-def approver(make_user):
-    return make_user(Role.ADMIN, "records.admin")
-
-
-@pytest.fixture
-def old_child(social_worker):
-    return make_person(
-        social_worker, "Old", "Record", sex="M", date_of_birth=date(1980, 1, 1), ethnicity="WBRI"
-    )
 
 
 @pytest.mark.django_db

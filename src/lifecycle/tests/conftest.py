@@ -1,0 +1,26 @@
+"""The people of the retention tests: who proposes an erasure, who approves it, and a record
+long past retention."""
+
+from datetime import date
+
+import pytest
+
+from accounts.permissions import Role
+from people.tests.factories import make_person
+
+
+@pytest.fixture
+def reviewer(make_user):
+    return make_user(Role.PERFORMANCE, "analyst")
+
+
+@pytest.fixture
+def approver(make_user):
+    return make_user(Role.ADMIN, "records.admin")
+
+
+@pytest.fixture
+def old_child(social_worker):
+    return make_person(
+        social_worker, "Old", "Record", sex="M", date_of_birth=date(1980, 1, 1), ethnicity="WBRI"
+    )
