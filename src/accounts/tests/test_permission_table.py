@@ -69,9 +69,11 @@ protection.record_protection           x    x    x    .    .    .    x    .    .
 quality.audit_case                     .    x    x    .    .    .    .    .    x    .    .
 quality.complete_action                x    x    x    .    .    .    .    .    .    .    .
 quality.manage_audit_programmes        .    .    x    .    .    .    .    .    x    .    .
+quality.record_establishment           .    .    x    .    .    .    .    x    .    .    .
 quality.record_supervision             .    x    x    .    .    .    .    .    .    .    .
 quality.view_quality                   .    x    x    .    .    .    .    x    x    .    .
 quality.view_supervision               x    x    x    .    .    .    .    .    .    .    .
+quality.view_supervision_by_team       .    x    x    .    .    .    .    x    .    .    .
 returns.export_returns                 .    .    x    .    .    .    .    x    .    .    .
 returns.view_data_quality              x    x    x    x    x    x    x    x    .    .    .
 rights.record_rights                   x    x    x    .    .    x    .    .    .    .    .
