@@ -4,8 +4,10 @@ Oversight is any recorded manager's view of the child's case: a management decis
 every structured oversight is, `quality.models.Oversight`), a case note of the kind
 "management oversight" once final, a case direction given in supervision, a manager's
 authorisation of an assessment or return of one for more work (with their comments), and a
-manager's sign-off of a child in need plan. A child with none is counted from the start of
-their current allocation."""
+manager's sign-off of a child in need plan. Only oversight of the child's current episode
+counts (given on or after the day the open referral was received): what a manager decided in
+an earlier, closed episode says nothing of this one. A child with none is counted from the
+start of their current allocation."""
 
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from django.db.models.functions import TruncDate
 from assessments.models import Assessment, AssessmentReturn
 from casework.models import CaseNote, CaseNoteKind, CaseNoteStatus
 from cin.models import CINPlan
+from frontdoor.models import Referral
 from protection.models import CPPlan, ManagementDecision
 from workforce.models import Allocation, AllocationRole
 
@@ -65,10 +68,15 @@ def oversight_states(person_ids: Collection[int] | None, on: date) -> list[Overs
         returned=_latest(AssessmentReturn.objects.all(), "returned_at", on, "assessment__person_id"),
         signed_off=_latest(CINPlan.objects.all(), "signed_off_on", on),
         cp=Exists(current_plan),
+        episode=_latest(
+            Referral.objects.filter(Q(closure_date__isnull=True) | Q(closure_date__gt=on)),
+            "referral_date",
+            on,
+        ),
     )
     standard = rules.standard_on(on)
     states: dict[int, OversightState] = {}
-    for person_id, start, *recorded, cp in found.values_list(
+    for person_id, start, *recorded, cp, episode in found.values_list(
         "person_id",
         "start_date",
         "decision",
@@ -78,8 +86,10 @@ def oversight_states(person_ids: Collection[int] | None, on: date) -> list[Overs
         "returned",
         "signed_off",
         "cp",
+        "episode",
     ):
-        last = max((day for day in recorded if day is not None), default=None)
+        this_episode = [day for day in recorded if day is not None and (episode is None or day >= episode)]
+        last = max(this_episode, default=None)
         earlier = states.get(person_id)
         since = last or min(start, earlier.since if earlier else start)
         states[person_id] = OversightState(

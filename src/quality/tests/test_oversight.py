@@ -126,3 +126,25 @@ def test_a_managers_return_and_authorisation_of_an_assessment_count_as_oversight
     )
     [state] = oversight_states([allocated.pk], timezone.localdate())
     assert state.last == day(-8)
+
+
+def test_oversight_of_an_earlier_closed_episode_does_not_count_for_this_one(
+    team_manager, social_worker, allocated
+):
+    """A decision made in a referral closed last year says nothing of the case open now: the
+    next oversight is counted from the current allocation, not found overdue by a year."""
+    from frontdoor.models import Referral
+    from protection.tests.factories import make_referral
+
+    today = timezone.localdate()
+    old = make_referral(allocated, social_worker, day(-500))
+    Referral.objects.filter(pk=old.pk).update(closure_date=day(-400), closure_reason="RC7", status="CLOSED")
+    _oversight(team_manager, allocated, decided_on=day(-450))
+    make_referral(allocated, social_worker, day(-210))
+
+    [state] = oversight_states([allocated.pk], today)
+
+    assert state.last is None and state.since == day(-200)  # the allocation's start
+    _oversight(team_manager, allocated, decided_on=day(-20))
+    [state] = oversight_states([allocated.pk], today)
+    assert state.last == day(-20) and not state.overdue(today)
