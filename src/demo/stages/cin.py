@@ -48,6 +48,16 @@ def _progress(rng: Any, actions: list[Any], review: date, done: set[int]) -> dic
     return noted
 
 
+def _redate(worker: Any, actions: list[Any], review: date, done: set[int]) -> None:
+    """The review agrees a new date, by the next review, for each action it found overdue
+    and not yet done (the plan is reviewed every three months)."""
+    for a in actions:
+        if a.pk not in done and a.by_when <= review:
+            services.edit_cin_action(
+                actor=worker, action=a, data={"by_when": timescales.add_months(review, 3)}
+            )
+
+
 def _plan(
     ctx: StageContext,
     referral: Any,
@@ -87,6 +97,7 @@ def _plan(
             child_views="Says school is better.",
             action_progress=_progress(rng, actions, review, done),
         )
+        _redate(worker, actions, review, done)
         review = timescales.add_months(review, 3) - timedelta(days=rng.randint(0, 6))
     visit = max(start, horizon - timedelta(days=90))
     while visit <= horizon:

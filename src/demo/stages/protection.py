@@ -181,6 +181,35 @@ class _Journey:
             review = timescales.due_date("cp_review", review) - timedelta(days=self.rng.randint(0, 7))  # type: ignore[assignment,operator]
         return reviews
 
+    def core_groups(self, plan: CPPlan, worker: Any, actions: list[Any], start: date, stop: date) -> None:
+        """Core groups up to `stop`: the first within 10 working days, then about every 4
+        weeks, each noting the actions' progress and re-dating what is late."""
+        held = plan.first_core_group_due - timedelta(days=self.rng.randint(0, 3))
+        done: set[int] = set()
+        while held <= stop:
+            progress = {}
+            for a in actions:
+                # Drift is the weeks since the core groups stopped: the work before went on.
+                if a.pk in done or (a.by_when and a.by_when <= held and self.rng.random() < 0.8):
+                    progress[a.pk] = ("DONE", "Completed and confirmed by the core group.")
+                    done.add(a.pk)
+                else:
+                    progress[a.pk] = ("IN_PROGRESS", "Started; more to do.")
+            services.record_core_group(
+                actor=worker,
+                plan=plan,
+                held_on=max(held, start),
+                progress=progress,
+                agencies=[Agency.SOCIAL_CARE, Agency.HEALTH, Agency.EDUCATION],
+                attendees="Parents, social worker, health visitor, school",
+            )
+            for a in actions:  # the core group agrees a new date for what is late: the next one
+                if a.pk not in done and a.by_when and a.by_when <= held:
+                    services.edit_action(
+                        actor=worker, action=a, data={"by_when": max(held, start) + timedelta(days=28)}
+                    )
+            held += timedelta(days=self.rng.randint(24, 30))
+
     def plan(
         self, plan: CPPlan, worker: Any, chair: Any, *, mine: bool, end_after: int | None, drift: bool
     ) -> CPPlan:
@@ -199,25 +228,7 @@ class _Journey:
         reviews = self.review_dates(plan, end)
         horizon = reviews[-1][0] if reviews and reviews[-1][1] else self.today
         stop = horizon - timedelta(weeks=self.rng.randint(7, 10)) if drift else horizon
-        # Core groups: the first within 10 working days, then about every 4 weeks.
-        held = plan.first_core_group_due - timedelta(days=self.rng.randint(0, 3))
-        while held <= stop:
-            progress = {}
-            for a in actions:
-                # Drift is the weeks since the core groups stopped: the work before went on.
-                if a.by_when and a.by_when <= held and self.rng.random() < 0.8:
-                    progress[a.pk] = ("DONE", "Completed and confirmed by the core group.")
-                else:
-                    progress[a.pk] = ("IN_PROGRESS", "Started; more to do.")
-            services.record_core_group(
-                actor=worker,
-                plan=plan,
-                held_on=max(held, start),
-                progress=progress,
-                agencies=[Agency.SOCIAL_CARE, Agency.HEALTH, Agency.EDUCATION],
-                attendees="Parents, social worker, health visitor, school",
-            )
-            held += timedelta(days=self.rng.randint(24, 30))
+        self.core_groups(plan, worker, actions, start, stop)
         # CP visits over the last 3 months of the plan (missed ones when drifting).
         visit = max(start, horizon - timedelta(days=90))
         while visit <= horizon:

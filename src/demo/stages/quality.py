@@ -143,9 +143,10 @@ def _on(allocations: list[Allocation], day: date) -> list[Person]:
 
 
 def _done(rng: random.Random, due: date, set_on: date, today: date, chance: float) -> date | None:
-    """When an action was done (None: not yet), never before it was set nor after today; most
-    long past their due date were done in the end."""
-    if rng.random() > (0.97 if due < today - timedelta(days=60) else chance):
+    """When an action was done (None: not yet), never before it was set nor after today: by
+    `chance` if it fell due in the last two months, else done in the end (late work shows as
+    weeks overdue, not a year)."""
+    if rng.random() > chance and due >= today - timedelta(days=60):
         return None
     day = due + timedelta(days=rng.randint(-10, 6))
     day = max(day, set_on)
@@ -305,8 +306,8 @@ def _establishment(ctx: StageContext, today: date) -> int:
 
 def _oversight(ctx: StageContext, today: date) -> int:
     """Oversight of the allocated children about as often as the standard asks (monthly on a
-    child protection plan, every three months otherwise), now and then late; one child in
-    eight has none in the year."""
+    child protection plan, every three months otherwise), now and then late; for one child in
+    eight it stopped two to four months ago (a gap the manager's lists show)."""
     rng = ctx.rng
     made = 0
     on_plan = set(
@@ -321,11 +322,12 @@ def _oversight(ctx: StageContext, today: date) -> int:
     )
     for allocation in current.order_by("pk"):
         manager = allocation.team.manager
-        if manager is None or manager.role != Role.TEAM_MANAGER.value or rng.random() < 0.125:
+        if manager is None or manager.role != Role.TEAM_MANAGER.value:
             continue
+        until = today - timedelta(days=rng.randint(60, 120)) if rng.random() < 0.125 else today
         day = max(allocation.start_date, today - timedelta(days=365)) + timedelta(days=rng.randint(1, 20))
         points = [OversightPoint.ASSESSMENT, OversightPoint.PLAN]
-        while day < today:
+        while day < until:
             point = (
                 points.pop(0)
                 if points
