@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Role
 from demo.stages.base import StageContext
+from frontdoor.models import Referral
 from people.models import Person
 from protection.models import CPPlan
 from quality import queries, services
@@ -310,6 +311,9 @@ def _oversight(ctx: StageContext, today: date) -> int:
     eight it stopped two to four months ago (a gap the manager's lists show)."""
     rng = ctx.rng
     made = 0
+    open_since = dict(
+        Referral.objects.filter(closure_date__isnull=True).values_list("person_id", "referral_date")
+    )
     on_plan = set(
         CPPlan.objects.filter(
             Q(end_date__isnull=True) | Q(end_date__gt=today), start_date__lte=today
@@ -325,7 +329,9 @@ def _oversight(ctx: StageContext, today: date) -> int:
         if manager is None or manager.role != Role.TEAM_MANAGER.value:
             continue
         until = today - timedelta(days=rng.randint(60, 120)) if rng.random() < 0.125 else today
-        day = max(allocation.start_date, today - timedelta(days=365)) + timedelta(days=rng.randint(1, 20))
+        # From when the case was open (the referral), even where the worker came later.
+        began = min(allocation.start_date, open_since.get(allocation.person_id, allocation.start_date))
+        day = max(began, today - timedelta(days=365)) + timedelta(days=rng.randint(1, 20))
         points = [OversightPoint.ASSESSMENT, OversightPoint.PLAN]
         while day < until:
             point = (
