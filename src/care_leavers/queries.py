@@ -26,6 +26,8 @@ class LeaverSummary:
     oc3_due: date | None
     personal_adviser: str
     needs_assessment_due: date | None
+    # The day the latest period of care ended, while none is open ("care leaver since").
+    left_care_on: date | None = None
 
 
 def periods_by_person(person_ids: Collection[int]) -> dict[int, list[eligibility.Period]]:
@@ -100,9 +102,17 @@ def summaries(records: list[CareLeaver], today: date) -> list[LeaverSummary]:
                 oc3_due=oc3_due,
                 personal_adviser=advisers.get(person.pk, ""),
                 needs_assessment_due=needs_due,  # type: ignore[arg-type]
+                left_care_on=left_care(periods.get(person.pk, [])),
             )
         )
     return out
+
+
+def left_care(periods: list[eligibility.Period]) -> date | None:
+    """The day the latest period of care ended; None while one is open, or never in care."""
+    if not periods or any(end is None for _, end in periods):
+        return None
+    return max(end for _, end in periods if end is not None)
 
 
 def next_review_due(plan: PathwayPlan) -> timescales.Deadline:
