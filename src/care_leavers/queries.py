@@ -7,7 +7,9 @@ from datetime import date
 
 import timescales
 from casework.models import Visit, VisitKind
+from core.extensions import first_of
 from looked_after.models import PeriodOfCare
+from people.models import Person
 from workforce.models import Allocation, AllocationRole
 
 from . import eligibility
@@ -106,6 +108,19 @@ def summaries(records: list[CareLeaver], today: date) -> list[LeaverSummary]:
             )
         )
     return out
+
+
+def summary_of(person: Person, today: date) -> LeaverSummary | None:
+    """The young person's care leaver record with `summaries`, or None without one; read once
+    a request: the child's page and the summary at its top both show it (kept on the person
+    object the door let in; no query when the person holds no record, `core.extensions.holds`)."""
+    memo: dict[date, LeaverSummary | None] = person.__dict__.setdefault("_leaver_summary", {})
+    if today not in memo:
+        record = first_of(person, CareLeaver.objects.filter(person=person))
+        if record is not None:
+            record.person = person  # already loaded: `summaries` reads it (one query fewer)
+        memo[today] = summaries([record], today)[0] if record is not None else None
+    return memo[today]
 
 
 def left_care(periods: list[eligibility.Period]) -> date | None:

@@ -6,14 +6,14 @@ from datetime import date
 from typing import Any
 
 from codes import permanence as pcodes
-from core.extensions import SummaryFact, first_of
+from core.extensions import SummaryFact
 from core.links import url
 from core.presenters import govuk_date
 from core.worklist import due_facts
 
 from . import worklist
 from .models import CareLeaver
-from .queries import summaries
+from .queries import summary_of
 
 HOLDS = [CareLeaver]
 
@@ -21,11 +21,10 @@ ORDER = 45
 
 
 def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
-    record = first_of(person, CareLeaver.objects.filter(person=person))
-    if record is None:
+    s = summary_of(person, today)  # read once for the summary and the care leaver panel
+    if s is None:
         return []
-    record.person = person  # already loaded: `summaries` reads it
-    s = summaries([record], today)[0]
+    record = s.record
     link = url("people:work", person.pk) + "#care-leaver"
     found = [
         SummaryFact("Care leaver since", govuk_date(s.left_care_on), link=link, order=ORDER)

@@ -5,7 +5,7 @@ proceedings and pre-proceedings, an adoption plan's stage reached, and their nex
 from datetime import date
 from typing import Any
 
-from core.extensions import SummaryFact, listed
+from core.extensions import SummaryFact
 from core.links import url
 from core.presenters import govuk_date
 from core.worklist import WorkItem, due_facts
@@ -19,6 +19,7 @@ from .models import (
     PreProceedings,
     ProceedingsStatus,
 )
+from .queries import court_records_of
 
 HOLDS = [CareProceedings, PreProceedings, AdoptionCase]
 
@@ -36,12 +37,10 @@ def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
     link = url("people:work", person.pk)
     found: list[SummaryFact] = []
     due: list[WorkItem] = []
-    for p in listed(
-        person,
-        CareProceedings.objects.filter(person=person, status=ProceedingsStatus.OPEN).prefetch_related(
-            "extensions"
-        ),
-    ):
+    court = court_records_of(person)  # read once for the summary and the permanence panel
+    for p in court.proceedings:
+        if p.status != ProceedingsStatus.OPEN:
+            continue
         week = clocks.proceedings_week(p.issue_date, today)
         found.append(
             SummaryFact(
@@ -52,7 +51,9 @@ def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
             )
         )
         due.append(worklist.proceedings_item(p))
-    for plo in listed(person, PreProceedings.objects.filter(person=person, status=PLOStatus.OPEN)):
+    for plo in court.plos:
+        if plo.status != PLOStatus.OPEN:
+            continue
         found.append(
             SummaryFact(
                 "Pre-proceedings (PLO)",
@@ -62,7 +63,9 @@ def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
             )
         )
         due.append(worklist.plo_item(plo))
-    for case in listed(person, AdoptionCase.objects.filter(person=person, status__in=list(_REACHED))):
+    for case in court.adoptions:
+        if case.status not in _REACHED:
+            continue
         reached = getattr(case, _REACHED[AdoptionStatus(case.status)])
         text = case.get_status_display()
         found.append(
