@@ -163,8 +163,9 @@ def test_search_queries_are_bounded_when_many_people_match(client, busiest, djan
 
 @pytest.mark.django_db
 def test_childs_page_panels_are_the_same_when_stages_never_reached_are_skipped(borough, monkeypatch):
-    """The panels skip the queries of record types a child has none of (`core.extensions.HOLDS`):
-    for children at every stage, what each panel shows is what it shows when it queries all."""
+    """The panels and the summary's stage lines skip the queries of record types a child has
+    none of (`core.extensions.HOLDS`): for children at every stage, what each panel and line
+    shows is what it shows when it queries all."""
     from core import extensions
 
     manager = User.objects.filter(role=Role.TEAM_MANAGER.value, is_active=True).order_by("pk").first()
@@ -172,11 +173,14 @@ def test_childs_page_panels_are_the_same_when_stages_never_reached_are_skipped(b
     compared = skipped = 0
     for child in children:
         with_presence = extensions.person_panels(Person.objects.get(pk=child.pk), manager)
+        facts = extensions.summary_facts(Person.objects.get(pk=child.pk), manager, AS_OF)
         held = extensions.records_held(child.pk, extensions._held_types())
         skipped += len(extensions._held_types()) - len(held)
         with monkeypatch.context() as patched:
             patched.setattr(extensions, "records_held", lambda person_id, types: frozenset(types))
             querying_all = extensions.person_panels(Person.objects.get(pk=child.pk), manager)
+            all_facts = extensions.summary_facts(Person.objects.get(pk=child.pk), manager, AS_OF)
         assert with_presence == querying_all, child.pk
+        assert facts == all_facts, child.pk
         compared += 1
     assert compared >= 80 and skipped > compared  # stages children never reached were skipped

@@ -7,11 +7,16 @@ from datetime import date
 
 import pytest
 
+from accounts.permissions import Role
+from care_leavers import services as care_leavers
 from codes import ssda903
 from core.presenters import code_label, coded
+from early_help import services as early_help
+from looked_after import services as looked_after
 from looked_after.tests.factories import take_into_care
 from people import services
 from people.tests.factories import restrict
+from permanence import services as permanence
 from protection.tests.factories import initial_conference, make_referral, start_s47
 from workforce.tests.factories import allocate
 
@@ -115,6 +120,64 @@ def test_summary_shows_the_child_protection_plan_and_its_dates_on_the_plans_own_
     assert "Child in need episode" in summary and "Open since 1 April 2025" in summary
     assert "Child in need episode" in summary and "Abuse or neglect (N1)" in summary
     assert "Child protection plan awaiting sign-off: 5 January 2026" in summary
+
+
+def _summary_of(user, child, client_for) -> str:
+    return _summary(client_for(user).get(f"/people/{child.pk}/").content.decode())
+
+
+def test_summary_shows_the_open_early_help_episode_and_the_plans_next_action(
+    child, social_worker, make_user, client_for
+):
+    assert "Early help" not in _summary_of(social_worker, child, client_for)
+    worker = make_user(Role.EARLY_HELP, "eh.worker")
+
+    episode = early_help.start_episode(
+        actor=worker,
+        person=child,
+        start_date=date(2025, 2, 3),
+        reason="Parenting support",
+        lead_professional_name="Jo Bright",
+        lead_professional_agency="Oak Primary School",
+    )
+    early_help.add_plan_action(
+        actor=worker, episode=episode, what="Attend parenting course", who="Mum", by_when=date(2025, 3, 3)
+    )
+    summary = _summary_of(social_worker, child, client_for)
+
+    assert "Open since 3 February 2025" in summary
+    assert "Jo Bright, Oak Primary School" in summary
+    assert worker.display_name in summary  # the episode's worker
+    assert "Early help plan action: 3 March 2025" in summary
+
+
+def test_summary_shows_open_care_proceedings_and_the_adoption_stage_with_their_dates(
+    child, social_worker, client_for
+):
+    assert "Care proceedings" not in _summary_of(social_worker, child, client_for)
+
+    permanence.issue_proceedings(actor=social_worker, person=child, issue_date=date(2025, 6, 2))
+    permanence.decide_adoption(actor=social_worker, person=child, adm_decision_date=date(2025, 9, 1))
+    summary = _summary_of(social_worker, child, client_for)
+
+    assert "Care proceedings" in summary and "Issued 2 June 2025" in summary
+    assert "Care proceedings: 26-week limit: 30 November 2025" in summary  # the work list's date
+    assert "Adoption" in summary and "Should be placed for adoption since 1 September 2025" in summary
+
+
+def test_summary_shows_a_care_leavers_pathway_plan_adviser_and_since_when(child, social_worker, client_for):
+    period = take_into_care(social_worker, child)
+    looked_after.end_care(actor=social_worker, period=period, on=date(2025, 3, 26), reason_ceased="E4A")
+    assert "Care leaver" not in _summary_of(social_worker, child, client_for)
+
+    care_leavers.record_care_leaver(actor=social_worker, person=child, data={"recorded_category": "RELEVANT"})
+    care_leavers.start_pathway_plan(actor=social_worker, person=child, plan_date=date(2025, 4, 1))
+    summary = _summary_of(social_worker, child, client_for)
+
+    assert "Care leaver since" in summary and "26 March 2025" in summary
+    assert "Agreed 1 April 2025" in summary
+    assert "None allocated" in summary  # no personal adviser yet
+    assert "Pathway plan review: 1 October 2025" in summary  # six months on, the work list's date
 
 
 def test_a_code_is_shown_with_its_meaning():

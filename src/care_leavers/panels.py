@@ -7,15 +7,14 @@ from core.extensions import Panel, first_of, listed
 
 from . import eligibility
 from .models import BirthdayStatus, CareLeaver, PathwayPlan
-from .queries import summaries
+from .queries import summary_of
 
 
 def care_leaver_panel(person: Any, user: Any) -> Panel | None:
     """Shown for anyone with a care leaver record, or aged 16–25 with a qualifying history."""
     today = timezone.localdate()
-    record = first_of(person, CareLeaver.objects.filter(person=person))
-    if record is not None:
-        record.person = person  # already loaded: `summaries` reads it (one query fewer)
+    summary = summary_of(person, today)  # read once for the panel and the summary
+    record = summary.record if summary else None
     computed = eligibility.NONE
     if person.date_of_birth:
         periods = [
@@ -24,7 +23,6 @@ def care_leaver_panel(person: Any, user: Any) -> Panel | None:
         computed = eligibility.compute_eligibility(person.date_of_birth, periods, today)
     if record is None and computed == eligibility.NONE:
         return None
-    summary = summaries([record], today)[0] if record else None
     plan = first_of(person, PathwayPlan.objects.filter(person=person).prefetch_related("reviews", "actions"))
     return Panel(
         title="Care leaver",

@@ -7,7 +7,9 @@ from datetime import date
 
 import timescales
 from casework.models import Visit, VisitKind
+from core.extensions import first_of
 from looked_after.models import PeriodOfCare
+from people.models import Person
 from workforce.models import Allocation, AllocationRole
 
 from . import eligibility
@@ -26,6 +28,8 @@ class LeaverSummary:
     oc3_due: date | None
     personal_adviser: str
     needs_assessment_due: date | None
+    # The day the latest period of care ended, while none is open ("care leaver since").
+    left_care_on: date | None = None
 
 
 def periods_by_person(person_ids: Collection[int]) -> dict[int, list[eligibility.Period]]:
@@ -100,9 +104,30 @@ def summaries(records: list[CareLeaver], today: date) -> list[LeaverSummary]:
                 oc3_due=oc3_due,
                 personal_adviser=advisers.get(person.pk, ""),
                 needs_assessment_due=needs_due,  # type: ignore[arg-type]
+                left_care_on=left_care(periods.get(person.pk, [])),
             )
         )
     return out
+
+
+def summary_of(person: Person, today: date) -> LeaverSummary | None:
+    """The young person's care leaver record with `summaries`, or None without one; read once
+    a request: the child's page and the summary at its top both show it (kept on the person
+    object the door let in; no query when the person holds no record, `core.extensions.holds`)."""
+    memo: dict[date, LeaverSummary | None] = person.__dict__.setdefault("_leaver_summary", {})
+    if today not in memo:
+        record = first_of(person, CareLeaver.objects.filter(person=person))
+        if record is not None:
+            record.person = person  # already loaded: `summaries` reads it (one query fewer)
+        memo[today] = summaries([record], today)[0] if record is not None else None
+    return memo[today]
+
+
+def left_care(periods: list[eligibility.Period]) -> date | None:
+    """The day the latest period of care ended; None while one is open, or never in care."""
+    if not periods or any(end is None for _, end in periods):
+        return None
+    return max(end for _, end in periods if end is not None)
 
 
 def next_review_due(plan: PathwayPlan) -> timescales.Deadline:

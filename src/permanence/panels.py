@@ -15,7 +15,7 @@ from .models import (
     PreProceedings,
     PreviousPermanence,
 )
-from .queries import adoption_review_due, current_limit, tracker_row
+from .queries import adoption_review_due, court_records_of, current_limit, tracker_row
 
 
 def permanence_panel(person: Any, user: Any) -> Panel | None:
@@ -23,8 +23,9 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
         return None
     today = timezone.localdate()
     periods = [(p.start_date, p.end_date) for p in person.periods_of_care.all()]  # looked_after's PREFETCH
+    court = court_records_of(person)  # read once for the panel and the summary
     proceedings = []
-    for p in listed(person, CareProceedings.objects.filter(person=person).prefetch_related("extensions")):
+    for p in court.proceedings:
         limit = current_limit(p)
         proceedings.append(
             {
@@ -35,7 +36,7 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
             }
         )
     adoptions = []
-    for case in listed(person, AdoptionCase.objects.filter(person=person)):
+    for case in court.adoptions:
         adoptions.append(
             {
                 "row": tracker_row(case, periods, today),
@@ -49,7 +50,7 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
             "due": clocks.plo_due(plo.letter_date or plo.decision_date),
             "meetings": list(plo.meetings.all()),
         }
-        for plo in listed(person, PreProceedings.objects.filter(person=person))
+        for plo in court.plos
     ]
     return Panel(
         title="Permanence and court",

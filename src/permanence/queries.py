@@ -9,10 +9,38 @@ from django.db.models import Count
 
 import timescales
 from codes import permanence as pcodes
+from core.extensions import listed
 from looked_after.models import PeriodOfCare
+from people.models import Person
 
 from . import clocks, scorecard
-from .models import AdoptionCase, CareProceedings, ContactSession, ContactStatus
+from .models import AdoptionCase, CareProceedings, ContactSession, ContactStatus, PreProceedings
+
+
+@dataclass(frozen=True)
+class CourtRecords:
+    """A child's care proceedings (with their extensions), pre-proceedings and adoption
+    cases, newest first."""
+
+    proceedings: list[CareProceedings]
+    plos: list[PreProceedings]
+    adoptions: list[AdoptionCase]
+
+
+def court_records_of(person: Person) -> CourtRecords:
+    """The child's `CourtRecords`, read once a request: the child's page and the summary at
+    its top both show them (kept on the person object the door let in; a record type the
+    child holds none of costs no query, `core.extensions.listed`)."""
+    memo: CourtRecords | None = person.__dict__.get("_court_records")
+    if memo is None:
+        memo = person.__dict__["_court_records"] = CourtRecords(
+            proceedings=listed(
+                person, CareProceedings.objects.filter(person=person).prefetch_related("extensions")
+            ),
+            plos=listed(person, PreProceedings.objects.filter(person=person)),
+            adoptions=listed(person, AdoptionCase.objects.filter(person=person)),
+        )
+    return memo
 
 
 def current_limit(proceedings: CareProceedings) -> date:
