@@ -23,7 +23,7 @@ from audit.models import AuditAction
 from core import drafts
 from core.forms import submitted
 from core.http import AuthenticatedHttpRequest, authenticated, public
-from core.middleware import EXPIRED_FLAG
+from core.middleware import EXPIRED_FLAG, mark_signed_in
 from core.presenters import counted
 
 from . import dormancy, lockout, services, sessions, twofactor
@@ -71,6 +71,7 @@ def _complete_sign_in(request: HttpRequest, user: User, next_url: str, method: s
     """Log the user in, audit it, adopt any form kept when their last session ended."""
     request.session.pop(EXPIRED_FLAG, None)
     login(request, user, backend=backend)
+    mark_signed_in(request)
     request.session[sessions.SIGN_IN_METHOD] = method
     auditor.record(actor=user, action=AuditAction.SIGN_IN, summary="Signed in", changes={"method": method})
     kept = drafts.adopt_pending(request, user)
@@ -135,6 +136,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             "page_has_errors": bool(form.errors),
             "oidc_enabled": settings.HARBOUR_OIDC_ENABLED,
             "expired": request.session.get(EXPIRED_FLAG, False),
+            "absolute_hours": settings.HARBOUR_SESSION_ABSOLUTE_SECONDS // 3600,
         },
         status=400 if form.errors else 200,
     )

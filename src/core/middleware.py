@@ -56,8 +56,24 @@ class NoStoreMiddleware:
 # Idle sessions and kept forms (ADR 0009).
 
 LAST_ACTIVITY = "session.last_activity"
-EXPIRED_FLAG = "session.expired_idle"
+SIGNED_IN_AT = "session.signed_in_at"
+EXPIRED_FLAG = "session.expired_idle"  # why the last session ended: "idle" or "absolute"
+ENDED_IDLE = "idle"
+ENDED_ABSOLUTE = "absolute"
 LAST_USER_COOKIE = "harbour_last_user"
+
+
+def mark_signed_in(request: HttpRequest) -> None:
+    """Record when this session signed in: its absolute lifetime counts from here."""
+    import time
+
+    request.session[SIGNED_IN_AT] = time.time()
+
+
+def past_absolute_lifetime(request: HttpRequest, now: float) -> bool:
+    """Signed in longer than `HARBOUR_SESSION_ABSOLUTE_SECONDS`, whatever the activity since."""
+    started = request.session.get(SIGNED_IN_AT)
+    return started is not None and now - float(started) > settings.HARBOUR_SESSION_ABSOLUTE_SECONDS
 
 
 def _write_every() -> float:
@@ -93,7 +109,9 @@ def _keep_posted_form(request: HttpRequest, user_id: int | None) -> None:
 
 
 class IdleSessionMiddleware:
-    """End a session after `HARBOUR_IDLE_SECONDS` without activity, keeping any posted form.
+    """End a session after `HARBOUR_IDLE_SECONDS` without activity, or once it is older than
+    `HARBOUR_SESSION_ABSOLUTE_SECONDS` from sign-in (activity does not extend that), keeping
+    any posted form.
 
     A POST that arrives after the session ended (idle here, or past its absolute age) is
     not lost: its fields wait in the new session and become the user's draft once the
@@ -113,14 +131,33 @@ class IdleSessionMiddleware:
         user = request.user
         if user.is_authenticated:
             last = request.session.get(LAST_ACTIVITY)
-            if last is not None and now - float(last) > settings.HARBOUR_IDLE_SECONDS:
+            ended = (
+                ENDED_ABSOLUTE
+                if past_absolute_lifetime(request, now)
+                else ENDED_IDLE
+                if last is not None and now - float(last) > settings.HARBOUR_IDLE_SECONDS
+                else None
+            )
+            if ended is not None:
                 user_id = user.pk
-                trail.record(actor=user, action="SIGN_OUT", summary="Signed out: inactive for too long")
+                trail.record(
+                    actor=user,
+                    action="SIGN_OUT",
+                    summary=(
+                        "Signed out: signed in for longer than the session allows"
+                        if ended == ENDED_ABSOLUTE
+                        else "Signed out: inactive for too long"
+                    ),
+                    changes={"reason": ended},
+                )
                 logout(request)
-                request.session[EXPIRED_FLAG] = True
+                request.session[EXPIRED_FLAG] = ended
                 _keep_posted_form(request, user_id)
-            elif not _passive(request) and (last is None or now - float(last) > _write_every()):
-                request.session[LAST_ACTIVITY] = now
+            else:
+                if SIGNED_IN_AT not in request.session:  # a session from before sign-in was stamped
+                    request.session[SIGNED_IN_AT] = now
+                if not _passive(request) and (last is None or now - float(last) > _write_every()):
+                    request.session[LAST_ACTIVITY] = now
         elif request.method == "POST":
             _keep_posted_form(request, self._last_user(request))
         response = self.get_response(request)
