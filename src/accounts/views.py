@@ -28,7 +28,7 @@ from core.presenters import counted
 
 from . import dormancy, lockout, services, sessions, twofactor
 from .decorators import requires
-from .forms import CodeForm, EnrolForm, ResetTwoFactorForm, SignInForm, UnlockForm
+from .forms import CodeForm, EnrolForm, NewRecoveryCodesForm, ResetTwoFactorForm, SignInForm, UnlockForm
 from .models import SignInAttempt, Team, TotpDevice, User
 from .permissions import Permission, Role
 
@@ -325,18 +325,29 @@ def recovery_codes(request: AuthenticatedHttpRequest) -> HttpResponse:
 def two_factor_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     device = TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).first()
-    if request.method == "POST" and device is not None:
-        request.session[NEW_RECOVERY_CODES] = twofactor.new_recovery_codes(user)
-        auditor.record(actor=user, action=AuditAction.UPDATE, obj=device, summary="New recovery codes made")
+    form = NewRecoveryCodesForm(request.POST if request.method == "POST" else None)
+    if device is not None and (
+        made := submitted(
+            request,
+            form,
+            lambda data: services.new_recovery_codes(
+                actor=user, code=data["code"], ip=lockout.client_ip(request)
+            ),
+        )
+    ):
+        request.session[NEW_RECOVERY_CODES] = made.result
         return redirect("accounts:recovery_codes")
     return render(
         request,
         "accounts/two_factor_settings.jinja",
         {
             "device": device,
+            "form": form,
+            "page_has_errors": bool(form.errors),
             "required": twofactor.account_requires_totp(user),
             "remaining": twofactor.remaining_recovery_codes(user),
         },
+        status=400 if form.errors else 200,
     )
 
 
