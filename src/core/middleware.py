@@ -61,6 +61,7 @@ EXPIRED_FLAG = "session.expired_idle"  # why the last session ended: "idle" or "
 ENDED_IDLE = "idle"
 ENDED_ABSOLUTE = "absolute"
 LAST_USER_COOKIE = "harbour_last_user"
+LAST_USER_MAX_AGE = 7 * 24 * 3600  # a week from the last sign-in on this browser
 
 
 def mark_signed_in(request: HttpRequest) -> None:
@@ -129,6 +130,7 @@ class IdleSessionMiddleware:
 
         now = time.time()
         user = request.user
+        was_signed_in = user.is_authenticated
         if user.is_authenticated:
             last = request.session.get(LAST_ACTIVITY)
             ended = (
@@ -161,7 +163,7 @@ class IdleSessionMiddleware:
         elif request.method == "POST":
             _keep_posted_form(request, self._last_user(request))
         response = self.get_response(request)
-        self._manage_cookie(request, response)
+        self._manage_cookie(request, response, was_signed_in)
         return response
 
     @staticmethod
@@ -169,21 +171,25 @@ class IdleSessionMiddleware:
         from django.core import signing
 
         try:
-            value = request.get_signed_cookie(LAST_USER_COOKIE, salt="harbour.last-user")
+            value = request.get_signed_cookie(
+                LAST_USER_COOKIE, salt="harbour.last-user", max_age=LAST_USER_MAX_AGE
+            )
         except (KeyError, signing.BadSignature):
             return None
         return int(value) if value and value.isdigit() else None
 
     @staticmethod
-    def _manage_cookie(request: HttpRequest, response: HttpResponse) -> None:
+    def _manage_cookie(request: HttpRequest, response: HttpResponse, was_signed_in: bool) -> None:
+        """The last-user cookie is signed afresh at every sign-in (so it names whoever signed
+        in last on this browser, for a week from then), and whenever it names someone else."""
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            if request.COOKIES.get(LAST_USER_COOKIE) is None:
+            if not was_signed_in or IdleSessionMiddleware._last_user(request) != user.pk:
                 response.set_signed_cookie(
                     LAST_USER_COOKIE,
                     str(user.pk),
                     salt="harbour.last-user",
-                    max_age=7 * 24 * 3600,
+                    max_age=LAST_USER_MAX_AGE,
                     secure=settings.SESSION_COOKIE_SECURE,
                     httponly=True,
                     samesite="Lax",
