@@ -45,7 +45,7 @@ def keep_alive(request: AuthenticatedHttpRequest) -> HttpResponse:
         if back and url_has_allowed_host_and_scheme(back, {request.get_host()}):
             return redirect(back)
         return redirect("home")
-    return JsonResponse({"expires_in": settings.HARBOUR_IDLE_SECONDS})
+    return JsonResponse({"expires_in": _remaining(request)})  # never past the absolute end
 
 
 def _target(request: AuthenticatedHttpRequest) -> str:

@@ -67,3 +67,15 @@ def test_session_continues_before_absolute_lifetime(client, social_worker, setti
     assert client.get("/people/search/").status_code == 200
     status = client.get(reverse("core:session_status")).json()
     assert status["expires_in"] == 10 * 60  # the absolute end comes before the idle one
+
+
+@pytest.mark.django_db
+def test_keep_alive_cannot_extend_past_absolute_lifetime(client, social_worker, settings, time_machine):
+    settings.HARBOUR_SESSION_ABSOLUTE_SECONDS = 3600
+    time_machine.move_to(timezone.now(), tick=False)
+    _sign_in(client, social_worker)
+    time_machine.shift(timedelta(minutes=55))
+
+    response = client.post(reverse("core:keep_alive"), HTTP_ACCEPT="application/json")
+
+    assert response.json()["expires_in"] == 5 * 60
