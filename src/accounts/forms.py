@@ -50,6 +50,15 @@ class EnrolForm(GovForm):
     )
 
 
+class NewRecoveryCodesForm(GovForm):
+    code = _security_code(
+        "Security code from your authenticator app",
+        "Enter the 6-digit code your authenticator app shows now.",
+        10,
+        "Enter the 6-digit code from your authenticator app",
+    )
+
+
 class ResetTwoFactorForm(GovForm):
     reason = text(
         "Why are you resetting their two-factor sign-in?",

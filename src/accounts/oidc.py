@@ -16,6 +16,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 from audit import services as auditor
 from audit.models import AuditAction
 from core.http import public
+from core.middleware import mark_signed_in
 
 from .sessions import SIGN_IN_METHOD
 
@@ -31,6 +32,7 @@ class HarbourOIDCBackend(OIDCAuthenticationBackend):
 class CallbackView(OIDCAuthenticationCallbackView):
     def login_success(self) -> HttpResponse:
         response = super().login_success()
+        mark_signed_in(self.request)
         self.request.session[SIGN_IN_METHOD] = "oidc"
         auditor.record(
             actor=self.user, action=AuditAction.SIGN_IN, summary="Signed in", changes={"method": "oidc"}

@@ -1,4 +1,5 @@
-"""Account services: disabling dormant accounts, resetting two-factor sign-in, unlocking sign-in."""
+"""Account services: disabling dormant accounts, making new recovery codes, resetting two-factor
+sign-in, unlocking sign-in."""
 
 from datetime import datetime
 
@@ -11,7 +12,7 @@ from audit.models import AuditAction
 
 from . import lockout, sessions, twofactor
 from .dormancy import dormant_accounts
-from .models import LockoutRelease, User
+from .models import LockoutRelease, SignInAttempt, TotpDevice, User
 from .permissions import Permission, require
 
 
@@ -39,6 +40,37 @@ def disable_dormant_accounts(*, actor: User | None, now: datetime | None = None)
             reason="No sign-in within the dormancy period",
         )
     return found
+
+
+def new_recovery_codes(*, actor: User, code: str, ip: str | None = None) -> list[str]:
+    """Replace the user's own recovery codes once they prove they hold the authenticator now.
+
+    A signed-in session alone is not enough (a screen left unlocked would otherwise hand over
+    ten ways in): the current code is asked for, and a wrong one counts towards the account's
+    lockout like a wrong code at sign-in. Returns the new codes, to be shown once.
+    """
+    device = TotpDevice.objects.filter(user=actor, confirmed_at__isnull=False).first()
+    if device is None:
+        raise ValidationError("Set up two-factor sign-in before making recovery codes")
+    state = lockout.state(actor.username, ip)
+    if state.locked:
+        raise ValidationError(
+            {"code": "There have been too many wrong codes. Try again later, or contact the service desk"}
+        )
+    if not twofactor.verify_code(device, code):
+        lockout.record_attempt(actor.username, ip, succeeded=False, factor=SignInAttempt.Factor.CODE)
+        auditor.record(
+            actor=actor,
+            action=AuditAction.SIGN_IN_FAILED,
+            summary="Two-factor code refused: making new recovery codes",
+        )
+        raise ValidationError(
+            {"code": "The security code is not correct or has expired – enter the current code"}
+        )
+    with transaction.atomic():
+        codes = twofactor.new_recovery_codes(actor)
+        auditor.record(actor=actor, action=AuditAction.UPDATE, obj=device, summary="New recovery codes made")
+    return codes
 
 
 @transaction.atomic

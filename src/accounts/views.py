@@ -23,12 +23,12 @@ from audit.models import AuditAction
 from core import drafts
 from core.forms import submitted
 from core.http import AuthenticatedHttpRequest, authenticated, public
-from core.middleware import EXPIRED_FLAG
+from core.middleware import EXPIRED_FLAG, mark_signed_in
 from core.presenters import counted
 
 from . import dormancy, lockout, services, sessions, twofactor
 from .decorators import requires
-from .forms import CodeForm, EnrolForm, ResetTwoFactorForm, SignInForm, UnlockForm
+from .forms import CodeForm, EnrolForm, NewRecoveryCodesForm, ResetTwoFactorForm, SignInForm, UnlockForm
 from .models import SignInAttempt, Team, TotpDevice, User
 from .permissions import Permission, Role
 
@@ -71,6 +71,7 @@ def _complete_sign_in(request: HttpRequest, user: User, next_url: str, method: s
     """Log the user in, audit it, adopt any form kept when their last session ended."""
     request.session.pop(EXPIRED_FLAG, None)
     login(request, user, backend=backend)
+    mark_signed_in(request)
     request.session[sessions.SIGN_IN_METHOD] = method
     auditor.record(actor=user, action=AuditAction.SIGN_IN, summary="Signed in", changes={"method": method})
     kept = drafts.adopt_pending(request, user)
@@ -135,6 +136,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             "page_has_errors": bool(form.errors),
             "oidc_enabled": settings.HARBOUR_OIDC_ENABLED,
             "expired": request.session.get(EXPIRED_FLAG, False),
+            "absolute_hours": settings.HARBOUR_SESSION_ABSOLUTE_SECONDS // 3600,
         },
         status=400 if form.errors else 200,
     )
@@ -323,18 +325,29 @@ def recovery_codes(request: AuthenticatedHttpRequest) -> HttpResponse:
 def two_factor_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     device = TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).first()
-    if request.method == "POST" and device is not None:
-        request.session[NEW_RECOVERY_CODES] = twofactor.new_recovery_codes(user)
-        auditor.record(actor=user, action=AuditAction.UPDATE, obj=device, summary="New recovery codes made")
+    form = NewRecoveryCodesForm(request.POST if request.method == "POST" else None)
+    if device is not None and (
+        made := submitted(
+            request,
+            form,
+            lambda data: services.new_recovery_codes(
+                actor=user, code=data["code"], ip=lockout.client_ip(request)
+            ),
+        )
+    ):
+        request.session[NEW_RECOVERY_CODES] = made.result
         return redirect("accounts:recovery_codes")
     return render(
         request,
         "accounts/two_factor_settings.jinja",
         {
             "device": device,
+            "form": form,
+            "page_has_errors": bool(form.errors),
             "required": twofactor.account_requires_totp(user),
             "remaining": twofactor.remaining_recovery_codes(user),
         },
+        status=400 if form.errors else 200,
     )
 
 

@@ -4,14 +4,18 @@
 One rule for every restricted casework item (case notes, documents and their chronology
 entries): whoever recorded it, anyone named on it, and users allowed restricted casework
 (`VIEW_RESTRICTED_CASEWORK`: team and service managers). Another worker allocated to the
-same child does not see it."""
+same child does not see it.
+
+A draft case note is its author's alone to change or finalise (`may_edit_note`): not a
+colleague's, not a manager's. A manager who wants a draft changed asks its author, and
+records their own oversight as a management oversight note."""
 
 from collections.abc import Collection
 
 from accounts.models import User
 from accounts.permissions import Permission
 
-from .models import CaseNote, Document
+from .models import CaseNote, CaseNoteStatus, Document
 
 
 def may_see_restricted(user: User, *, author_id: int | None, named_ids: Collection[int] = ()) -> bool:
@@ -35,3 +39,12 @@ def may_open_document(user: User, document: Document) -> bool:
         return True
     named = [u.pk for u in document.named_users.all()]
     return may_see_restricted(user, author_id=document.uploaded_by_id, named_ids=named)
+
+
+def may_edit_note(user: User, note: CaseNote) -> bool:
+    """Only the worker who started a draft case note may change or finalise it."""
+    return note.status == CaseNoteStatus.DRAFT and note.author_id == user.pk
+
+
+def not_author_message(note: CaseNote) -> str:
+    return f"Only {note.author.display_name}, who started this draft case note, can change or finalise it"

@@ -56,8 +56,25 @@ class NoStoreMiddleware:
 # Idle sessions and kept forms (ADR 0009).
 
 LAST_ACTIVITY = "session.last_activity"
-EXPIRED_FLAG = "session.expired_idle"
+SIGNED_IN_AT = "session.signed_in_at"
+EXPIRED_FLAG = "session.expired_idle"  # why the last session ended: "idle" or "absolute"
+ENDED_IDLE = "idle"
+ENDED_ABSOLUTE = "absolute"
 LAST_USER_COOKIE = "harbour_last_user"
+LAST_USER_MAX_AGE = 7 * 24 * 3600  # a week from the last sign-in on this browser
+
+
+def mark_signed_in(request: HttpRequest) -> None:
+    """Record when this session signed in: its absolute lifetime counts from here."""
+    import time
+
+    request.session[SIGNED_IN_AT] = time.time()
+
+
+def past_absolute_lifetime(request: HttpRequest, now: float) -> bool:
+    """Signed in longer than `HARBOUR_SESSION_ABSOLUTE_SECONDS`, whatever the activity since."""
+    started = request.session.get(SIGNED_IN_AT)
+    return started is not None and now - float(started) > settings.HARBOUR_SESSION_ABSOLUTE_SECONDS
 
 
 def _write_every() -> float:
@@ -93,7 +110,9 @@ def _keep_posted_form(request: HttpRequest, user_id: int | None) -> None:
 
 
 class IdleSessionMiddleware:
-    """End a session after `HARBOUR_IDLE_SECONDS` without activity, keeping any posted form.
+    """End a session after `HARBOUR_IDLE_SECONDS` without activity, or once it is older than
+    `HARBOUR_SESSION_ABSOLUTE_SECONDS` from sign-in (activity does not extend that), keeping
+    any posted form.
 
     A POST that arrives after the session ended (idle here, or past its absolute age) is
     not lost: its fields wait in the new session and become the user's draft once the
@@ -111,20 +130,40 @@ class IdleSessionMiddleware:
 
         now = time.time()
         user = request.user
+        was_signed_in = user.is_authenticated
         if user.is_authenticated:
             last = request.session.get(LAST_ACTIVITY)
-            if last is not None and now - float(last) > settings.HARBOUR_IDLE_SECONDS:
+            ended = (
+                ENDED_ABSOLUTE
+                if past_absolute_lifetime(request, now)
+                else ENDED_IDLE
+                if last is not None and now - float(last) > settings.HARBOUR_IDLE_SECONDS
+                else None
+            )
+            if ended is not None:
                 user_id = user.pk
-                trail.record(actor=user, action="SIGN_OUT", summary="Signed out: inactive for too long")
+                trail.record(
+                    actor=user,
+                    action="SIGN_OUT",
+                    summary=(
+                        "Signed out: signed in for longer than the session allows"
+                        if ended == ENDED_ABSOLUTE
+                        else "Signed out: inactive for too long"
+                    ),
+                    changes={"reason": ended},
+                )
                 logout(request)
-                request.session[EXPIRED_FLAG] = True
+                request.session[EXPIRED_FLAG] = ended
                 _keep_posted_form(request, user_id)
-            elif not _passive(request) and (last is None or now - float(last) > _write_every()):
-                request.session[LAST_ACTIVITY] = now
+            else:
+                if SIGNED_IN_AT not in request.session:  # a session from before sign-in was stamped
+                    request.session[SIGNED_IN_AT] = now
+                if not _passive(request) and (last is None or now - float(last) > _write_every()):
+                    request.session[LAST_ACTIVITY] = now
         elif request.method == "POST":
             _keep_posted_form(request, self._last_user(request))
         response = self.get_response(request)
-        self._manage_cookie(request, response)
+        self._manage_cookie(request, response, was_signed_in)
         return response
 
     @staticmethod
@@ -132,21 +171,25 @@ class IdleSessionMiddleware:
         from django.core import signing
 
         try:
-            value = request.get_signed_cookie(LAST_USER_COOKIE, salt="harbour.last-user")
+            value = request.get_signed_cookie(
+                LAST_USER_COOKIE, salt="harbour.last-user", max_age=LAST_USER_MAX_AGE
+            )
         except (KeyError, signing.BadSignature):
             return None
         return int(value) if value and value.isdigit() else None
 
     @staticmethod
-    def _manage_cookie(request: HttpRequest, response: HttpResponse) -> None:
+    def _manage_cookie(request: HttpRequest, response: HttpResponse, was_signed_in: bool) -> None:
+        """The last-user cookie is signed afresh at every sign-in (so it names whoever signed
+        in last on this browser, for a week from then), and whenever it names someone else."""
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            if request.COOKIES.get(LAST_USER_COOKIE) is None:
+            if not was_signed_in or IdleSessionMiddleware._last_user(request) != user.pk:
                 response.set_signed_cookie(
                     LAST_USER_COOKIE,
                     str(user.pk),
                     salt="harbour.last-user",
-                    max_age=7 * 24 * 3600,
+                    max_age=LAST_USER_MAX_AGE,
                     secure=settings.SESSION_COOKIE_SECURE,
                     httponly=True,
                     samesite="Lax",

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.http import AuthenticatedHttpRequest, authenticated
 
 from . import drafts
-from .middleware import LAST_ACTIVITY
+from .middleware import LAST_ACTIVITY, SIGNED_IN_AT
 from .models import Draft
 
 
@@ -21,8 +21,12 @@ def _remaining(request: AuthenticatedHttpRequest) -> int:
     import math
     import time
 
-    last = float(request.session.get(LAST_ACTIVITY, time.time()))
-    return max(0, math.ceil(settings.HARBOUR_IDLE_SECONDS - (time.time() - last)))
+    now = time.time()
+    last = float(request.session.get(LAST_ACTIVITY, now))
+    idle_left = settings.HARBOUR_IDLE_SECONDS - (now - last)
+    started = float(request.session.get(SIGNED_IN_AT, now))
+    absolute_left = settings.HARBOUR_SESSION_ABSOLUTE_SECONDS - (now - started)
+    return max(0, math.ceil(min(idle_left, absolute_left)))
 
 
 @authenticated
@@ -41,7 +45,7 @@ def keep_alive(request: AuthenticatedHttpRequest) -> HttpResponse:
         if back and url_has_allowed_host_and_scheme(back, {request.get_host()}):
             return redirect(back)
         return redirect("home")
-    return JsonResponse({"expires_in": settings.HARBOUR_IDLE_SECONDS})
+    return JsonResponse({"expires_in": _remaining(request)})  # never past the absolute end
 
 
 def _target(request: AuthenticatedHttpRequest) -> str:

@@ -2,7 +2,7 @@
 
 The worker writes about Amelia Hughes. Saving again after an error continues the same draft
 (no conflict with their own earlier save); autosave says plainly when it cannot save; and
-when the team manager saves the same draft meanwhile, both versions are shown side by side,
+when the worker saves the same draft from another device meanwhile, both versions are shown side by side,
 the worker's text stays in the form and on the device, even after leaving the page.
 """
 
@@ -58,34 +58,34 @@ def test_a_long_note_saved_again_after_an_error_is_not_a_conflict(page, live_ser
 
 @pytest.mark.system
 def test_a_second_editor_is_shown_beside_the_worker_and_both_texts_are_kept(
-    page, live_server, child, social_worker, team_manager
+    page, live_server, child, social_worker
 ):
-    """Given a draft note open in the worker's browser, when the team manager saves the same
-    draft and the worker keeps typing, then autosave stops and shows both versions; the
-    manager's stays saved; the worker's stays in the form, comes back after they leave the
-    page, and is saved when they choose to save again."""
+    """Given a draft note open in the worker's browser, when the worker saves the same draft
+    from another device and keeps typing here, then autosave stops and shows both versions;
+    the other device's stays saved; this one's stays in the form, comes back after they leave
+    the page, and is saved when they choose to save again. (Only a draft's author edits it.)"""
     note = services.start_case_note(
         actor=social_worker, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 1)}
     )
     sign_in(page, live_server, "social.worker")
     page.goto(reverse("casework:edit_note", args=[note.pk]))
     services.save_case_note(
-        actor=team_manager, note=note, expected_version=1, data={"body": "The manager's addition."}
+        actor=social_worker, note=note, expected_version=1, data={"body": "Added on the other device."}
     )
     page.get_by_label("Case note", exact=True).fill(LONG_NOTE)
 
     conflict = page.locator("#autosave-conflict")
     expect(conflict).to_be_visible()
-    expect(page.locator("#autosave-theirs")).to_have_text("The manager's addition.")
+    expect(page.locator("#autosave-theirs")).to_have_text("Added on the other device.")
     expect(page.locator("#autosave-yours")).to_contain_text("Paragraph 149")
     assert_accessible(page)
     note.refresh_from_db()
-    assert note.body == "The manager's addition." and note.version == 2
+    assert note.body == "Added on the other device." and note.version == 2
 
     page.goto(reverse("people:detail", args=[child.pk]))
     page.goto(reverse("casework:edit_note", args=[note.pk]))
     expect(page.get_by_label("Case note", exact=True)).to_have_value(LONG_NOTE)
-    expect(page.locator("#autosave-theirs")).to_have_text("The manager's addition.")
+    expect(page.locator("#autosave-theirs")).to_have_text("Added on the other device.")
     expect(page.locator("#autosave-status")).to_contain_text("We restored your text")
 
     page.get_by_role("button", name="Save draft").click()

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,6 +16,7 @@ from core.validation import not_in_future
 from core.workflow import transition
 from people.models import Person
 
+from ..access import may_edit_note, not_author_message
 from ..machines import CaseNoteMachine
 from ..models import CaseNote, CaseNoteKind, CaseNoteStatus, CaseNoteStatusChange
 from .visits import record_visit
@@ -75,7 +76,8 @@ def start_case_note(*, actor: User, person: Person, data: dict[str, Any]) -> Cas
 def save_case_note(
     *, actor: User, note: CaseNote, expected_version: int, data: dict[str, Any], client_id: str = ""
 ) -> CaseNote:
-    """Save the draft. Refuses (StaleNote) if someone saved a newer version meanwhile.
+    """Save the draft: only its author may (PermissionDenied for anyone else). Refuses
+    (StaleNote) if a newer version was saved meanwhile (the author in another tab or device).
 
     `client_id` identifies the browser tab (autosave): a newer version saved by the same
     user from the same tab (e.g. the save sent as the page unloaded) is not a conflict."""
@@ -83,6 +85,8 @@ def save_case_note(
     current = CaseNote.objects.select_for_update().get(pk=note.pk)
     if current.status != CaseNoteStatus.DRAFT:
         raise ValidationError({"body": "This case note is final and can no longer be changed"})
+    if not may_edit_note(actor, current):
+        raise PermissionDenied(not_author_message(current))
     own_save = bool(client_id) and current.last_client_id == client_id and current.updated_by_id == actor.pk
     if current.version != expected_version and not own_save:
         raise StaleNote(current)

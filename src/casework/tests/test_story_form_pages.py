@@ -3,9 +3,11 @@ redirected, or the form again with the error linked and everything typed kept)."
 
 from datetime import date
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from accounts.permissions import Role
 from casework import services
 from casework.models import CaseNote, CaseNoteStatus, Document
 from core.tests.form_data import date_input
@@ -122,25 +124,63 @@ def test_autosave_after_an_error_on_a_new_note_is_not_a_conflict(client_for, chi
     assert autosaved.status_code == 200 and autosaved.json()["version"] == note.version + 1
 
 
-def test_a_real_second_editor_is_shown_beside_the_typed_text_and_neither_is_lost(
-    client_for, child, social_worker, team_manager
+def test_a_save_from_another_device_is_shown_beside_the_typed_text_and_neither_is_lost(
+    client_for, child, social_worker
 ):
     note = services.start_case_note(
         actor=social_worker, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 1)}
     )
     services.save_case_note(
-        actor=team_manager, note=note, expected_version=1, data={"body": "The manager's words"}
+        actor=social_worker, note=note, expected_version=1, data={"body": "Typed on the laptop"}
     )
     response = client_for(social_worker).post(
         reverse("casework:edit_note", args=[note.pk]),
-        _note_post(body="The worker's words", version="1", action="draft"),
+        _note_post(body="Typed on the tablet", version="1", action="draft"),
     )
     body = response.content.decode()
     assert response.status_code == 409
-    assert "The manager&#39;s words" in body and "The worker&#39;s words" in body
+    assert "Typed on the laptop" in body and "Typed on the tablet" in body
     assert 'name="version" value="2"' in body
     note.refresh_from_db()
-    assert note.body == "The manager's words" and note.version == 2
+    assert note.body == "Typed on the laptop" and note.version == 2
+
+
+@pytest.mark.parametrize("action", ["draft", "finalise"])
+def test_edit_page_refuses_another_workers_draft_with_who_may_change_it(
+    client_for, child, social_worker, team_manager, make_user, action
+):
+    note = services.start_case_note(
+        actor=social_worker, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 1)}
+    )
+    colleague = make_user(Role.SOCIAL_WORKER, "colleague.worker")
+    url = reverse("casework:edit_note", args=[note.pk])
+    for other in (colleague, team_manager):
+        client = client_for(other)
+        page = client.get(url)
+        assert page.status_code == 403 and 'id="not-author"' in page.content.decode()
+        response = client.post(url, _note_post(body="Not mine to write", version="1", action=action))
+        body = response.content.decode()
+        assert response.status_code == 403
+        assert f"Only {social_worker.display_name}, who started this draft case note" in body
+        assert 'name="body"' not in body  # no form to type into
+    note.refresh_from_db()
+    assert note.status == CaseNoteStatus.DRAFT and note.body == "" and note.version == 1
+
+
+def test_notes_list_links_to_edit_only_the_users_own_drafts(client_for, child, social_worker, make_user):
+    mine = services.start_case_note(
+        actor=social_worker, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 1)}
+    )
+    colleague = make_user(Role.SOCIAL_WORKER, "colleague.writer")
+    theirs = services.start_case_note(
+        actor=colleague, person=child, data={"kind": "VISIT", "occurred_on": date(2024, 4, 2)}
+    )
+
+    page = client_for(social_worker).get(reverse("casework:notes", args=[child.pk])).content.decode()
+
+    assert reverse("casework:edit_note", args=[mine.pk]) in page
+    assert reverse("casework:edit_note", args=[theirs.pk]) not in page
+    assert reverse("casework:note_detail", args=[theirs.pk]) in page
 
 
 def test_autosave_says_what_to_fix_when_the_date_is_not_real(client_for, child, social_worker):

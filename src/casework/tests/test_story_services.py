@@ -35,13 +35,29 @@ def test_draft_save_bumps_version_when_version_matches(child, social_worker):
     assert saved.version == 2 and saved.body == "Hello" and saved.status == CaseNoteStatus.DRAFT
 
 
-def test_draft_save_refused_as_stale_when_someone_saved_first(child, social_worker, make_user):
-    colleague = make_user(Role.SOCIAL_WORKER, "colleague")
+def test_draft_save_refused_as_stale_when_saved_first_from_another_tab(child, social_worker):
     note = _note(social_worker, child)
-    services.save_case_note(actor=colleague, note=note, expected_version=1, data={"body": "Theirs"})
+    services.save_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "Other tab"}, client_id="tab-a"
+    )
     with pytest.raises(services.StaleNote) as stale:
-        services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Mine"})
-    assert stale.value.current.body == "Theirs"
+        services.save_case_note(
+            actor=social_worker, note=note, expected_version=1, data={"body": "Mine"}, client_id="tab-b"
+        )
+    assert stale.value.current.body == "Other tab"
+
+
+def test_draft_save_refused_when_not_its_author(child, social_worker, team_manager, make_user):
+    colleague = make_user(Role.SOCIAL_WORKER, "colleague")
+    note = _note(social_worker, child, body="The author's words")
+    for other in (colleague, team_manager):
+        with pytest.raises(PermissionDenied, match="Only .* who started this draft case note"):
+            services.save_case_note(actor=other, note=note, expected_version=1, data={"body": "Theirs"})
+        with pytest.raises(PermissionDenied):
+            services.finalise_case_note(actor=other, note=note, expected_version=1, data={"body": "Theirs"})
+    note.refresh_from_db()
+    assert note.body == "The author's words" and note.status == CaseNoteStatus.DRAFT and note.version == 1
+    assert not AuditEvent.objects.filter(summary="Saved a draft case note").exists()
 
 
 def test_finalise_puts_note_in_chronology_when_body_written(child, social_worker):
@@ -81,24 +97,39 @@ def test_restricted_note_readable_only_by_author_and_managers(child, social_work
     assert not may_read_note(make_user(Role.SOCIAL_WORKER, "someone"), note)
 
 
-def test_autosave_endpoint_returns_409_with_their_version_when_stale(
-    client_for, child, social_worker, make_user
-):
+def test_autosave_endpoint_returns_409_with_their_version_when_stale(client_for, child, social_worker):
     note = _note(social_worker, child)
-    services.save_case_note(actor=social_worker, note=note, expected_version=1, data={"body": "Theirs"})
-    colleague = make_user(Role.SOCIAL_WORKER, "colleague2")
+    services.save_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "Theirs"}, client_id="tab-a"
+    )
     url = reverse("casework:autosave_note", args=[note.pk])
     data = {
         "kind": "VISIT",
         **date_input("occurred_on", date(2024, 4, 1)),
         "body": "Mine",
         "version": "1",
+        "client_id": "tab-b",
     }
-    response = client_for(colleague).post(url, data)
+    response = client_for(social_worker).post(url, data)
     assert response.status_code == 409 and response.json()["current"]["body"] == "Theirs"
     data["version"] = "2"
-    response = client_for(colleague).post(url, data)
+    response = client_for(social_worker).post(url, data)
     assert response.status_code == 200 and response.json()["version"] == 3
+
+
+def test_autosave_refused_with_a_message_when_not_the_drafts_author(
+    client_for, child, social_worker, make_user
+):
+    note = _note(social_worker, child)
+    colleague = make_user(Role.SOCIAL_WORKER, "colleague2")
+    data = {"kind": "VISIT", **date_input("occurred_on", date(2024, 4, 1)), "body": "Mine", "version": "1"}
+
+    response = client_for(colleague).post(reverse("casework:autosave_note", args=[note.pk]), data)
+
+    assert response.status_code == 403
+    assert "who started this draft case note, can change or finalise it" in response.json()["message"]
+    note.refresh_from_db()
+    assert note.version == 1 and note.body == ""
 
 
 def test_autosave_new_note_creates_draft_when_first_posted(client_for, child, social_worker):

@@ -21,7 +21,7 @@ from people.decorators import with_person, with_record
 from people.models import Person
 
 from .. import services
-from ..access import may_read_note
+from ..access import may_edit_note, may_read_note, not_author_message
 from ..forms import CaseNoteForm
 from ..models import CaseNote, CaseNoteStatus
 
@@ -59,7 +59,8 @@ def notes(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
         if may_read_note(request.user, n)
         and (n.status == CaseNoteStatus.FINAL or request.user.has_perm(Permission.RECORD_CASE_NOTE.value))
     ]
-    return render(request, "casework/notes.jinja", {"person": person, "notes": rows})
+    editable = {n.pk for n in rows if may_edit_note(request.user, n)}
+    return render(request, "casework/notes.jinja", {"person": person, "notes": rows, "editable": editable})
 
 
 @requires(Permission.RECORD_CASE_NOTE)
@@ -145,6 +146,8 @@ def edit_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResponse
     person = note.person
     if note.status != CaseNoteStatus.DRAFT:
         return redirect("casework:note_detail", note_id=note.pk)
+    if not may_edit_note(request.user, note):
+        return _not_author(request, note, not_author_message(note))
     form = CaseNoteForm(request.POST or None, initial=_note_initial(note))
 
     def save(data: dict[str, Any]) -> bool:
@@ -162,6 +165,8 @@ def edit_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResponse
 
     try:
         saved = submitted(request, form, save)
+    except PermissionDenied as refused:  # someone else's draft (the service's rule)
+        return _not_author(request, note, str(refused))
     except services.StaleNote as stale:
         # Keep what this person typed; show the other version; let them save on top of it.
         form = CaseNoteForm({**request.POST.dict(), "version": stale.current.version})
@@ -179,6 +184,16 @@ def edit_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResponse
         return redirect("casework:note_detail", note_id=note.pk)
     messages.success(request, "Draft saved")
     return redirect("casework:edit_note", note_id=note.pk)
+
+
+def _not_author(request: AuthenticatedHttpRequest, note: CaseNote, refusal: str) -> HttpResponse:
+    """Someone else's draft: the note as it stands, and who alone can change it."""
+    return render(
+        request,
+        "casework/note_detail.jinja",
+        {"person": note.person, "note": note, "refusal": refusal, "may_edit": False},
+        status=403,
+    )
 
 
 def _note_json(note: CaseNote) -> dict[str, Any]:
@@ -241,6 +256,10 @@ def autosave_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResp
         )
     except services.StaleNote as stale:
         return JsonResponse({"conflict": True, "current": _note_json(stale.current)}, status=409)
+    except PermissionDenied as refused:
+        return JsonResponse(
+            {"message": f"Not saved: {refused}. Your text is kept on this device."}, status=403
+        )
     except ValidationError as exc:
         return _not_saved(exc.message_dict)
     return JsonResponse(_note_json(note))
@@ -253,4 +272,16 @@ def note_detail(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpRespon
     _check_readable(request.user, note)
     if note.status == CaseNoteStatus.DRAFT and not request.user.has_perm(Permission.RECORD_CASE_NOTE.value):
         raise PermissionDenied("draft case note")
-    return render(request, "casework/note_detail.jinja", {"person": note.person, "note": note})
+    may_edit = may_edit_note(request.user, note)
+    return render(
+        request,
+        "casework/note_detail.jinja",
+        {
+            "person": note.person,
+            "note": note,
+            "may_edit": may_edit,
+            "refusal": not_author_message(note)
+            if note.status == CaseNoteStatus.DRAFT and not may_edit
+            else "",
+        },
+    )

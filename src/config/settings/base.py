@@ -274,6 +274,8 @@ HARBOUR_DORMANT_DAYS = env.int("HARBOUR_DORMANT_DAYS", default=90)
 # Idle sessions end after HARBOUR_IDLE_MINUTES; the warning shows HARBOUR_IDLE_WARNING_MINUTES before.
 HARBOUR_IDLE_SECONDS = env.int("HARBOUR_IDLE_MINUTES", default=30) * 60
 HARBOUR_IDLE_WARNING_SECONDS = env.int("HARBOUR_IDLE_WARNING_MINUTES", default=5) * 60
+# However active, a session ends HARBOUR_SESSION_ABSOLUTE_HOURS after sign-in (a working day).
+HARBOUR_SESSION_ABSOLUTE_SECONDS = env.int("HARBOUR_SESSION_ABSOLUTE_HOURS", default=10) * 60 * 60
 HARBOUR_DRAFT_AUTOSAVE_SECONDS = env.int("HARBOUR_DRAFT_AUTOSAVE_SECONDS", default=20)
 # Server-side drafts not touched for this many days are deleted by `manage.py purge_drafts`
 # (`core.drafts.purge_old_drafts`, meant to run daily from the scheduler).

@@ -148,7 +148,7 @@ if (form && window.fetch && window.FormData) {
         versionField.value = result.current.version;
         showConflict(result.current);
         say(`Not saved: ${result.current.updated_by} saved a newer version. Your text is kept here and on this device.`);
-      } else if (response.status === 400) {
+      } else if (response.status === 400 || (response.status === 403 && result.message)) {
         say(result.message || "Not saved yet: check the answers above. Your text is kept on this device.");
       } else {
         dirty = true;
