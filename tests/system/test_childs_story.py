@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from accounts.permissions import Role
 from casework import services
 from casework.models import CaseNote
 
@@ -94,17 +93,17 @@ def test_draft_case_note_survives_a_reload(page: Page, live_server, social_worke
 def test_conflicting_edit_is_caught_and_both_versions_shown(
     open_page, page: Page, live_server, social_worker, make_user, child
 ):
-    """Given a draft note open in two browsers (two workers),
+    """Given a draft note open in two browsers (the worker on two devices: only a draft's
+    author edits it),
     when the first saves and the second then edits,
     then the second is told, sees the other version, and keeps their own text."""
-    colleague = make_user(Role.SOCIAL_WORKER, "colleague.worker")
     note = services.start_case_note(
         actor=social_worker, person=child, data={"kind": "VISIT", "body": "Start"}
     )
     sign_in(page, live_server, "social.worker")
     page.goto(f"/casework/notes/{note.pk}/edit/")
     other = open_page()
-    sign_in(other, live_server, colleague.username)
+    sign_in(other, live_server, "social.worker")
     other.goto(f"/casework/notes/{note.pk}/edit/")
 
     _fill_note(page, "First worker's words")
