@@ -5,8 +5,6 @@ see every team's performance. Read-only."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
-
 from accounts.models import Team, User
 from accounts.permissions import Permission, Role
 
@@ -43,15 +41,6 @@ class TeamRow:
 
     def total(self, name: str) -> int:
         return sum(getattr(w, name) for w in self.workers)
-
-
-def teams_for(user: User) -> QuerySet[Team]:
-    """The teams whose supervision a user sees: a manager's own (those they manage or are in);
-    every team for those who see all teams."""
-    teams = Team.objects.filter(is_active=True).select_related("manager")
-    if user.has_perm(Permission.VIEW_ALL_TEAMS.value):
-        return teams
-    return teams.filter(Q(manager=user) | Q(pk=user.team_id))
 
 
 def may_see_workers_of(user: User, team: Team) -> bool:

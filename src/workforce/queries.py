@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
-from accounts.permissions import Role
+from accounts.permissions import Permission, Role
 from core.presenters import RESTRICTED_NAME
 from core.worklist import WorkItem, children_with_open_work
 
@@ -28,6 +28,15 @@ def _current(on: date | None, role: str | None) -> AllocationQuerySet:
     whose record is active. Every page showing a caseload or its size reads it."""
     rows = Allocation.objects.current(on).filter(person__record_status="ACTIVE")
     return rows.filter(role=role) if role else rows  # type: ignore[return-value]
+
+
+def teams_for(user: User) -> QuerySet[Team]:
+    """The teams a user sees: those they manage or are in; every active team for those with
+    the view of all teams."""
+    teams = Team.objects.filter(is_active=True).select_related("manager")
+    if user.has_perm(Permission.VIEW_ALL_TEAMS.value):
+        return teams
+    return teams.filter(Q(manager=user) | Q(pk=user.team_id))
 
 
 def caseload_for(worker: User, on: date | None = None, *, role: str | None = None) -> QuerySet[Allocation]:

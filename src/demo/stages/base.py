@@ -15,7 +15,7 @@ from faker import Faker
 from accounts.models import User
 from accounts.permissions import Role
 from people.models import Person
-from workforce.models import Allocation, AllocationRole
+from workforce.models import Allocation, AllocationReason, AllocationRole
 
 
 @dataclass
@@ -94,7 +94,7 @@ class StageContext:
             team=worker.team,
             role=AllocationRole.SOCIAL_WORKER,
             start_date=on,
-            reason="FCONTA",
+            reason=AllocationReason.FCONTA,
         )
         self._social_workers[person.pk] = worker.pk
 

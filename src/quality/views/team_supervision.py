@@ -10,9 +10,10 @@ from accounts.decorators import requires
 from accounts.models import Team
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
+from workforce.queries import teams_for
 
 from .. import rules
-from ..team_supervision import may_see_workers_of, team_rows, teams_for
+from ..team_supervision import may_see_workers_of, team_rows
 
 
 @requires(Permission.VIEW_SUPERVISION_BY_TEAM)

@@ -18,18 +18,12 @@ from accounts.models import Team, User
 from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
 
+from ..queries import teams_for
 from ..team_work import Tally, TeamWork, case_holders, team_work, waiting_children, worker_rows
 
 PAGE_SIZE = 25
 SUMMARY_ROWS = 5  # the longest-waiting children shown on the summary
 T = TypeVar("T")
-
-
-def teams_for(user: Any) -> list[Team]:
-    teams = Team.objects.filter(is_active=True).select_related("manager")
-    if user.has_perm(Permission.VIEW_ALL_TEAMS.value):
-        return list(teams)
-    return [t for t in teams if t.manager_id == user.pk or t.pk == user.team_id]
 
 
 def _team(user: User, team_id: int) -> Team:
