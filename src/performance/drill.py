@@ -30,16 +30,19 @@ class Row:
     worker_id: int
 
 
-def attribute(items: Sequence[Item]) -> list[Row]:
-    """Each row with its team and worker: one query for the children's allocations."""
-    people = {i.person_id for i in items}
+def _spells(people: Iterable[int]) -> dict[int, list[tuple]]:
+    """The children's social worker allocations, oldest first: one query."""
     spells: dict[int, list[tuple]] = defaultdict(list)
     for spell in (
-        Allocation.objects.filter(person_id__in=people, role=AllocationRole.SOCIAL_WORKER)
+        Allocation.objects.filter(person_id__in=set(people), role=AllocationRole.SOCIAL_WORKER)
         .order_by("start_date", "id")
         .values_list("person_id", "start_date", "end_date", "team_id", "worker_id")
     ):
         spells[spell[0]].append(spell[1:])
+    return spells
+
+
+def _attributed(items: Sequence[Item], spells: dict[int, list[tuple]]) -> list[Row]:
     rows = []
     for item in items:
         team = worker = UNALLOCATED
@@ -50,6 +53,18 @@ def attribute(items: Sequence[Item]) -> list[Row]:
                     break
         rows.append(Row(item, team, worker))
     return rows
+
+
+def attribute(items: Sequence[Item]) -> list[Row]:
+    """Each row with its team and worker: one query for the children's allocations."""
+    return _attributed(items, _spells(i.person_id for i in items))
+
+
+def attribute_all(read: dict[object, list[list[Item]]]) -> dict[object, list[list[Row]]]:
+    """`attribute` for many lists of rows at once (every indicator, every period): one query
+    for all their children's allocations."""
+    spells = _spells(i.person_id for lists in read.values() for found in lists for i in found)
+    return {key: [_attributed(found, spells) for found in lists] for key, lists in read.items()}
 
 
 @dataclass(frozen=True)

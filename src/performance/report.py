@@ -13,7 +13,7 @@ from casework.rendering import Doc
 
 from . import drill, pages
 from .catalogue import CATALOGUE
-from .figures import monthly
+from .figures import monthly, read_rows
 from .periods import Period, rolling_12_months, trend_months
 
 STATUS = {"green": "On target", "amber": "Within tolerance", "red": "Off target", "": "–"}
@@ -28,8 +28,16 @@ TRAVEL = {
 
 
 def monthly_report(user: User, month: Period) -> Doc:
-    scope, families = pages.overview(user, month)
-    _, year_families = pages.overview(user, rolling_12_months(month.end))
+    year, months = rolling_12_months(month.end), trend_months(month.end)
+    everything = list(CATALOGUE.indicators.values())
+    # The month, the 12 months to its end, the periods before each and the 13 months of the
+    # trend: each rows function read once where its rows split by date.
+    scope = drill.scope_for(user)
+    scoped = pages.scoped_rows(
+        read_rows(everything, [month, month.previous(), year, year.previous(), *months]), scope
+    )
+    _, families = pages.overview(user, month, {key: lists[0:2] for key, lists in scoped.items()})
+    _, year_families = pages.overview(user, year, {key: lists[2:4] for key, lists in scoped.items()})
     year_lines = {line.indicator.id: line for family in year_families for line in family.lines}
     doc = Doc(title=f"Performance report: {month.label}")
     doc.h1(f"Performance report: {month.label}")
@@ -58,14 +66,11 @@ def monthly_report(user: User, month: Period) -> Doc:
                 ]
             )
         doc.table(rows, widths=[0.31, 0.11, 0.11, 0.09, 0.13, 0.12, 0.13])
-    months = trend_months(month.end)
-    everything = list(CATALOGUE.indicators.values())
-    if scope.everyone:
-        trends = monthly(everything, months)
-    else:
-        trends = monthly(
-            everything, months, lambda items: [r.item for r in drill.attribute(items) if scope.keeps(r)]
-        )
+    trends = monthly(
+        everything,
+        months,
+        read={key: [[r.item for r in found] for found in lists[4:]] for key, lists in scoped.items()},
+    )
     doc.h2("The last 13 months")
     header = ["Indicator", *[m.start.strftime("%b %y") for m in months]]
     rows = [header]
