@@ -4,6 +4,8 @@ from django import forms
 
 from core.forms import GovForm
 
+from .models import ComparatorKind
+
 
 class PeriodForm(GovForm):
     period = forms.ChoiceField(label="Period", required=False)
@@ -47,6 +49,22 @@ class PopulationForm(GovForm):
 
 class ComparatorForm(GovForm):
     indicator = forms.ChoiceField(label="Indicator")
+    kind = forms.ChoiceField(
+        label="Which comparator",
+        choices=ComparatorKind.choices,
+        initial=ComparatorKind.ENGLAND,
+        required=False,  # England when not chosen
+        widget=forms.RadioSelect,
+    )
+    area = forms.CharField(
+        label="Region or statistical neighbours",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For a region, its name as the file spells it (for example, North West). For statistical "
+        "neighbours, their local authority names separated by commas: the figure is their average. "
+        "Leave blank for England.",
+    )
     file = forms.FileField(
         label="The DfE's CSV file",
         help_text="An open data file from explore-education-statistics.service.gov.uk.",
@@ -58,3 +76,12 @@ class ComparatorForm(GovForm):
     def __init__(self, *args, choices: list[tuple[str, str]], **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["indicator"].choices = choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        data["kind"] = data.get("kind") or ComparatorKind.ENGLAND
+        if data.get("kind") in (ComparatorKind.REGION, ComparatorKind.NEIGHBOURS) and not data.get("area"):
+            self.add_error(
+                "area", "Enter the region, or the statistical neighbours, as the DfE's file names them"
+            )
+        return data

@@ -43,11 +43,25 @@ class Target(models.Model):
         return f"{self.indicator_id}: {self.target} ± {self.tolerance}"
 
 
+class ComparatorKind(models.TextChoices):
+    ENGLAND = "ENGLAND", "England"
+    REGION = "REGION", "Region"
+    NEIGHBOURS = "NEIGHBOURS", "Statistical neighbours"
+
+
 class LoadedComparator(models.Model):
-    """An England figure the authority loaded from a CSV file the DfE publishes; the latest
-    loaded for an indicator takes the place of the one shipped with Harbour."""
+    """A comparator the authority loaded from a CSV file the DfE publishes: England's figure,
+    its region's, or the average of its statistical neighbours'. The latest loaded of a kind
+    for an indicator is the one shown (an England figure takes the place of the one shipped
+    with Harbour)."""
 
     indicator_id = models.CharField(max_length=60)
+    kind = models.CharField(max_length=12, choices=ComparatorKind.choices, default=ComparatorKind.ENGLAND)
+    area = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="The region, or the statistical neighbours' names, as in the file.",
+    )
     value = models.DecimalField(max_digits=12, decimal_places=2)
     year = models.CharField(max_length=20, help_text="The DfE's time period, e.g. 2025 or 202425.")
     source = models.CharField(max_length=300)
@@ -58,4 +72,4 @@ class LoadedComparator(models.Model):
         ordering = ["indicator_id", "-loaded_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.indicator_id}: {self.value} ({self.year})"
+        return f"{self.indicator_id} ({self.get_kind_display()}): {self.value} ({self.year})"

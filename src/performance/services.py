@@ -15,8 +15,8 @@ from audit import services as auditor
 from audit.models import AuditAction
 
 from .catalogue import CATALOGUE
-from .comparators import UnreadableFile, england_figure
-from .models import ChildPopulation, LoadedComparator, Target
+from .comparators import UnreadableFile, published_figure
+from .models import ChildPopulation, ComparatorKind, LoadedComparator, Target
 
 
 def set_population(*, actor: User, year: int, population: int, source: str) -> ChildPopulation:
@@ -60,22 +60,42 @@ def set_target(*, actor: User, indicator_id: str, target: Decimal, tolerance: De
 
 
 def load_comparator(
-    *, actor: User, indicator_id: str, content: bytes, filename: str, column: str
+    *,
+    actor: User,
+    indicator_id: str,
+    content: bytes,
+    filename: str,
+    column: str,
+    kind: str = ComparatorKind.ENGLAND,
+    area: str = "",
 ) -> LoadedComparator:
-    """Load the England figure for an indicator from a CSV file the DfE publishes."""
+    """Load a comparator for an indicator from a CSV file the DfE publishes: England's figure,
+    a region's (`area` names it), or the mean of the statistical neighbours' (`area` names
+    them, one a line or separated by commas)."""
     require(actor, Permission.MANAGE_PERFORMANCE)
     if indicator_id not in CATALOGUE.indicators:
         raise ValueError(f"No indicator {indicator_id}")
+    if kind not in ComparatorKind.values:
+        raise ValueError(f"No comparator kind {kind}")
+    names = [n.strip() for n in area.replace("\n", ",").split(",") if n.strip()]
+    if kind == ComparatorKind.REGION and len(names) != 1:
+        raise ValidationError({"area": "Enter the name of one region, as the DfE's file spells it"})
+    if kind == ComparatorKind.NEIGHBOURS and not names:
+        raise ValidationError({"area": "Enter the statistical neighbours' names, separated by commas"})
     try:
-        found = england_figure(content, column.strip())
+        found = published_figure(content, column.strip(), kind, names)
     except UnreadableFile as exc:
         raise ValidationError({"file": str(exc)}) from exc
+    label = ComparatorKind(kind).label
+    of = f" ({found.areas} of {len(names)} neighbours)" if kind == ComparatorKind.NEIGHBOURS else ""
     with transaction.atomic():
         row = LoadedComparator.objects.create(
             indicator_id=indicator_id,
+            kind=kind,
+            area=", ".join(names)[:500],
             value=found.value,
             year=found.time_period,
-            source=f"DfE open data: {filename}, column {column.strip()}"[:300],
+            source=f"DfE open data: {filename}, column {column.strip()}{of}"[:300],
             loaded_by=actor,
             loaded_at=timezone.now(),
         )
@@ -83,6 +103,6 @@ def load_comparator(
             actor=actor,
             action=AuditAction.CREATE,
             obj=row,
-            summary=f"England figure for {indicator_id}: {found.value} ({found.time_period})",
+            summary=f"{label} figure for {indicator_id}: {found.value} ({found.time_period})"[:200],
         )
     return row

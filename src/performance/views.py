@@ -85,6 +85,7 @@ GROUP_HEADER = ["Name", "Count or numerator", "Denominator", "Value"]
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, period, status = _period(request)
     scope, families = pages.overview(request.user, period)
+    kinds = pages.other_kinds(families)
     header = [
         "Indicator",
         "Unit",
@@ -95,6 +96,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "Status",
         "England",
         "England year",
+        *kinds,
         "Direction of travel",
     ]
     table = [
@@ -108,6 +110,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
             line.rag,
             line.england.value if line.england else "",
             line.england.year if line.england else "",
+            *[_other(line, kind) for kind in kinds],
             line.direction,
         ]
         for family in families
@@ -123,10 +126,18 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
             "period": period,
             "scope": scope,
             "families": families,
+            "other_kinds": kinds,
+            "other": _other,
             "page_has_errors": status == 400,
         },
         status=status,
     )
+
+
+def _other(line: pages.Line, kind: str) -> str:
+    """A line's comparator of a kind other than England ("Region"), as "52.1 (2025)"."""
+    found = next((c for c in line.others if c.label == kind), None)
+    return f"{found.value} ({found.year})" if found else ""
 
 
 @requires(Permission.VIEW_PERFORMANCE)
@@ -301,9 +312,11 @@ def comparators(request: AuthenticatedHttpRequest) -> HttpResponse:
             content=data["file"].read(),
             filename=data["file"].name,
             column=data["column"],
+            kind=data["kind"],
+            area=data["area"],
         ),
-        title="Load an England figure",
-        success="England figure loaded",
+        title="Load a comparator from the DfE's files",
+        success="Comparator loaded",
         next_url=lambda row: reverse("performance:indicator", args=[row.indicator_id]),
         back=reverse("performance:index"),
     )
