@@ -102,3 +102,23 @@ def test_a_region_and_the_statistical_neighbours_are_read_from_a_dfe_file():
     with pytest.raises(UnreadableFile):
         published_figure(DFE_FILE, "rate", NEIGHBOURS, [])
 
+
+def test_timescales_in_titles_and_definitions_are_the_table_s_words():
+    from timescales.rules import get_rule
+
+    assert get_rule("assessment").in_words == "45 working days"
+    assert get_rule("referral_decision").in_words == "1 working day"
+    assert get_rule("return_home_interview").in_words == "72 hours"
+    for indicator_id, rule_id in (
+        ("assessments_within_45_days", "assessment"),
+        ("icpc_within_15_days", "icpc"),
+        ("decisions_within_1_working_day", "referral_decision"),
+        ("initial_health_within_20_days", "initial_health_assessment"),
+        ("first_core_group_on_time", "first_core_group"),
+        ("return_interviews_72_hours", "return_home_interview"),
+    ):
+        indicator = CATALOGUE.indicators[indicator_id]
+        words = get_rule(rule_id).in_words
+        assert words in indicator.title and words in indicator.definition, indicator_id
+    reviews = CATALOGUE.indicators["lac_reviews_on_time"].definition
+    assert f"{get_rule('lac_first_review').in_words} after care began" in reviews
