@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from accounts.models import Team, TeamKind
 from accounts.permissions import Role
 from people.models import RecordRestriction
+from performance.catalogue import CATALOGUE
 from performance.models import Target
 from workforce.models import Allocation
 
@@ -167,6 +168,11 @@ def test_the_monthly_report_is_a_pdf_of_every_indicator_for_the_user_s_scope(
     assert answer["Content-Type"] == "application/pdf"
     text = pdf_text(answer.content)
     assert "Performance report: June 2025" in text and "Referrals" in text and "the authority" in text
+    # Each indicator's trend drawn as the page draws it, with the words that describe it: the
+    # chart's own month labels are drawn in the PDF, under each family's heading.
+    assert "Contacts and referrals: the last 13 months" in text
+    assert "Referrals: the 13 months to June 2025." in text and "From 0 in Jun 24" in text
+    assert text.count("Jun 25") >= len(CATALOGUE.indicators)
     client.force_login(social_worker)
     assert "your children" in pdf_text(client.get(reverse("performance:report")).content)
 
