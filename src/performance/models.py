@@ -24,6 +24,29 @@ class ChildPopulation(models.Model):
         return f"{self.year}: {self.population} children"
 
 
+class PopulationGroup(models.Model):
+    """How many of a year's children (`ChildPopulation`) are in a group of a characteristic:
+    a sex, an age band or an ethnic group, in the groups the equality breakdowns use
+    (`performance.equality`). Recorded with the year's population, whose `recorded_by` and
+    `recorded_at` say who last changed either."""
+
+    population = models.ForeignKey(ChildPopulation, on_delete=models.CASCADE, related_name="groups")
+    characteristic = models.CharField(max_length=20)  # "Sex", "Age", "Ethnic group"
+    group = models.CharField(max_length=60)
+    children = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["population", "characteristic", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["population", "characteristic", "group"], name="population_group_once_a_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.characteristic} {self.group}: {self.children}"
+
+
 class Target(models.Model):
     indicator_id = models.CharField(max_length=60)
     target = models.DecimalField(max_digits=9, decimal_places=1)

@@ -16,7 +16,8 @@ from audit.models import AuditAction
 
 from .catalogue import CATALOGUE
 from .comparators import UnreadableFile, published_figure
-from .models import ChildPopulation, ComparatorKind, LoadedComparator, Target
+from .equality import POPULATION_GROUPS
+from .models import ChildPopulation, ComparatorKind, LoadedComparator, PopulationGroup, Target
 
 
 def set_population(*, actor: User, year: int, population: int, source: str) -> ChildPopulation:
@@ -34,6 +35,45 @@ def set_population(*, actor: User, year: int, population: int, source: str) -> C
             obj=row,
             summary=f"Child population {year}: {population}",
             changes={"population": population, "source": row.source},
+        )
+    return row
+
+
+def set_population_groups(*, actor: User, year: int, groups: dict[str, dict[str, int]]) -> ChildPopulation:
+    """Record (or correct) the year's child population by sex, age band and ethnic group:
+    `groups` holds, for each characteristic recorded, every one of its groups
+    (`equality.POPULATION_GROUPS`), adding up to the year's population. A characteristic
+    not given keeps what it had."""
+    require(actor, Permission.MANAGE_PERFORMANCE)
+    row = ChildPopulation.objects.filter(year=year).first()
+    if row is None:
+        raise ValidationError({"year": f"Record the population for {year} before its groups"})
+    for characteristic, counts in groups.items():
+        expected = POPULATION_GROUPS.get(characteristic)
+        if expected is None or set(counts) != set(expected):
+            raise ValueError(f"{characteristic} needs exactly the groups {', '.join(expected or [])}")
+        if any(n < 0 for n in counts.values()):
+            raise ValidationError("The number of children in a group cannot be negative")
+        if sum(counts.values()) != row.population:
+            raise ValidationError(
+                f"The {characteristic.lower()} groups add up to {sum(counts.values()):,} children, but the "
+                f"population for {year} is {row.population:,}: correct the groups or the year's population"
+            )
+    with transaction.atomic():
+        for characteristic, counts in groups.items():
+            PopulationGroup.objects.filter(population=row, characteristic=characteristic).delete()
+            PopulationGroup.objects.bulk_create(
+                PopulationGroup(population=row, characteristic=characteristic, group=group, children=n)
+                for group, n in counts.items()
+            )
+        row.recorded_by = actor
+        row.save(update_fields=["recorded_by", "recorded_at"])
+        auditor.record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=row,
+            summary=f"Child population {year} by {', '.join(c.lower() for c in groups)}"[:200],
+            changes={c: dict(counts) for c, counts in groups.items()},
         )
     return row
 

@@ -24,11 +24,10 @@ from casework.rendering import to_pdf
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 
-from . import drill, export, pages, periods, services
+from . import drill, equality, export, pages, periods, services
 from .catalogue import CATALOGUE, Indicator
 from .chart import trend_svg
-from .equality import breakdown
-from .forms import ComparatorForm, PeriodForm, PopulationForm, TargetForm
+from .forms import ComparatorForm, PeriodForm, PopulationForm, PopulationGroupsForm, TargetForm
 from .models import ChildPopulation
 from .periods import Period, parse
 from .report import monthly_report
@@ -153,13 +152,16 @@ def indicator(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpRespo
     elif detail.scope.team_id is not None:
         groups, level = drill.by_worker(measure, period, detail.rows, detail.population), "worker"
     children = drill.children(request.user, detail.rows) if level == "children" else []
-    shares = breakdown([r.item for r in detail.rows])
+    shares = equality.breakdown([r.item for r in detail.rows], equality.population_groups(period))
     name = f"{measure.id}-{period.key.replace(':', '-')}"
     if request.GET.get("table") == "equality":
-        rows = [[what, s.group, s.count, s.percent] for what, found in shares.items() for s in found]
-        if download := _download(
-            request, f"{name}-equality", ["Characteristic", "Group", "Count", "Percentage"], rows
-        ):
+        rows = [
+            [what, s.group, s.count, s.percent, "" if s.population_percent is None else s.population_percent]
+            for what, found in shares.items()
+            for s in found
+        ]
+        header = ["Characteristic", "Group", "Count", "Percentage", "Percentage of the child population"]
+        if download := _download(request, f"{name}-equality", header, rows):
             return download
     elif download := _download(request, name, *_table(level, groups, children)):
         return download
@@ -324,7 +326,9 @@ def comparators(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires(Permission.MANAGE_PERFORMANCE)
 def population(request: AuthenticatedHttpRequest) -> HttpResponse:
-    context: dict[str, Any] = {"years": ChildPopulation.objects.select_related("recorded_by")}
+    context: dict[str, Any] = {
+        "years": ChildPopulation.objects.select_related("recorded_by").prefetch_related("groups")
+    }
     return form_page(
         request,
         PopulationForm(request.POST or None),
@@ -335,4 +339,20 @@ def population(request: AuthenticatedHttpRequest) -> HttpResponse:
         back=reverse("performance:index"),
         template="performance/population.jinja",
         context=context,
+    )
+
+
+@requires(Permission.MANAGE_PERFORMANCE)
+def population_groups(request: AuthenticatedHttpRequest) -> HttpResponse:
+    back = reverse("performance:population")
+    return form_page(
+        request,
+        PopulationGroupsForm(request.POST or None),
+        lambda data: services.set_population_groups(
+            actor=request.user, year=data["year"], groups=data["groups"]
+        ),
+        title="Child population by sex, age and ethnic group",
+        success="Population groups saved",
+        next_url=back,
+        back=back,
     )
