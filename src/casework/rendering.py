@@ -86,7 +86,7 @@ def _drawing(svg: str, width: float) -> object:
 def _charts(charts: list[Block], width: float, style: object) -> Table:
     """Charts two to a row, each over its description."""
     cell = width / 2
-    cells = [[_drawing(c.text, cell - 4 * mm), _para(c.label, style)] for c in charts]
+    cells: list[object] = [[_drawing(c.text, cell - 4 * mm), _para(c.label, style)] for c in charts]
     if len(cells) % 2:
         cells.append("")
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]

@@ -86,7 +86,7 @@ def published_figure(
     values = by_year[year]
     if len(values) == 1:
         return PublishedFigure(values[0], year)
-    mean = (sum(values) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    mean = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return PublishedFigure(mean, year, len(values))
 
 

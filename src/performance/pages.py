@@ -161,7 +161,9 @@ def detail(user: User, indicator: Indicator, period: Period) -> Detail:
     previous_rows = [r for r in previous_rows if scope.keeps(r)]
     figure = drill.scoped(indicator, period, rows, scope, population)
     previous = drill.scoped(indicator, previous_period, previous_rows, scope, population_for(previous_period))
-    kept = {indicator.items: [[r.item for r in found if scope.keeps(r)] for found in in_months]}
+    kept: dict[object, list[list[Item]]] = {
+        indicator.items: [[r.item for r in found if scope.keeps(r)] for found in in_months]
+    }
     figures = monthly([indicator], months, read=kept)[indicator.id]
     trend = list(zip(months, figures, strict=True))
     target = current_targets().get(indicator.id)
