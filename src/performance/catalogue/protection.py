@@ -310,6 +310,10 @@ declare(
 )
 
 
+_DAYS = standard("cp_visit_working_days")  # the authority's standard (HARBOUR_PROTECTION)
+CP_VISIT = f"{_DAYS} working day{'' if _DAYS == 1 else 's'}"
+
+
 def _cp_visits(period: Period) -> list[Item]:
     """Child protection visits in the period, each against the previous visit (or the start of
     the plan it falls in) to see whether it came within the standard."""
@@ -343,14 +347,14 @@ def _cp_visits(period: Period) -> list[Item]:
 
 declare(
     id="cp_visits_on_time",
-    title="Child protection visits within 10 working days",
-    definition="Of the child protection visits in the period, the percentage made within 10 working "
-    "days of the child's previous visit (or of the start of their plan). A local practice "
+    title=f"Child protection visits within {CP_VISIT}",
+    definition=f"Of the child protection visits in the period, the percentage made within {CP_VISIT} "
+    "of the child's previous visit (or of the start of their plan). A local practice "
     "standard: the authority sets how often children on plans are visited.",
     source=Source.LOCAL,
     unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
-    numerator="Visits within 10 working days of the last",
+    numerator=f"Visits within {CP_VISIT} of the last",
     denominator="Child protection visits in the period",
     items=_cp_visits,
     family=FAMILY,

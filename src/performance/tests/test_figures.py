@@ -120,5 +120,11 @@ def test_timescales_in_titles_and_definitions_are_the_table_s_words():
         indicator = CATALOGUE.indicators[indicator_id]
         words = get_rule(rule_id).in_words
         assert words in indicator.title and words in indicator.definition, indicator_id
+    from plans.standards import standard
+
+    visits = CATALOGUE.indicators["cp_visits_on_time"]
+    assert (
+        f"within {standard('cp_visit_working_days')} working days" in visits.title
+    )  # the authority's standard
     reviews = CATALOGUE.indicators["lac_reviews_on_time"].definition
     assert f"{get_rule('lac_first_review').in_words} after care began" in reviews
