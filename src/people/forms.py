@@ -341,3 +341,13 @@ class MergeForm(GovForm):
 
     def clean_duplicate_id(self) -> str:
         return self.cleaned_data.get("duplicate_id", "").strip().upper()
+
+
+class UndoMergeForm(GovForm):
+    reason = text(
+        "Why are you undoing this merge?",
+        rows=3,
+        max_length=2000,
+        error="Enter why you are undoing this merge",
+        help_text="For example, the two records are of twins with similar names.",
+    )
