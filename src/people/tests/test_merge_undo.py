@@ -230,3 +230,16 @@ def test_others_reaching_a_merged_record_go_to_the_kept_record(team_manager, cli
     response = client.get(reverse("people:detail", args=[merged["duplicate"].pk]))
     assert response.url == reverse("people:detail", args=[merged["survivor"].pk])
     assert client.get(reverse("people:undo_merge", args=[merged["duplicate"].pk])).status_code == 403
+
+
+def test_the_kept_records_family_page_lists_the_merge_with_the_undo_for_an_administrator(
+    admin_user, team_manager, client_for, merged
+):
+    survivor, duplicate = merged["survivor"], merged["duplicate"]
+    undo_url = reverse("people:undo_merge", args=[duplicate.pk])
+
+    as_admin = client_for(admin_user).get(reverse("people:family", args=[survivor.pk])).content.decode()
+    assert "Records merged into this one" in as_admin and undo_url in as_admin
+
+    as_manager = client_for(team_manager).get(reverse("people:family", args=[survivor.pk])).content.decode()
+    assert duplicate.la_child_id in as_manager and undo_url not in as_manager
