@@ -107,8 +107,14 @@ class Person(Entered):
     @property
     def display_name(self) -> str:
         if self.preferred_name and self.preferred_name != self.given_name:
-            return f"{self.given_name} ({self.preferred_name}) {self.family_name}"
-        return f"{self.given_name} {self.family_name}"
+            return " ".join(p for p in (self.given_name, f"({self.preferred_name})", self.family_name) if p)
+        return " ".join(p for p in (self.given_name, self.family_name) if p)  # a first name may not be known
+
+    @property
+    def called(self) -> str:
+        """What a sentence calls them: the name they go by, or "the child" when no first name
+        is known (an unborn baby, a child the front door knows only by family name)."""
+        return self.given_name or self.preferred_name or "the child"
 
     def age_on(self, on: date) -> int | None:
         born = self.date_of_birth
