@@ -1,5 +1,6 @@
-"""The front door's duplicate check in a real browser: a child already known is found first
-although the screener misspells the family name and swaps the day and month of the birth."""
+"""Finding the same child twice, in a real browser: the front door's duplicate check finds a
+known child first although the screener misspells the family name and swaps the day and
+month of the birth; and an administrator undoes a merge made in error."""
 
 from datetime import date, timedelta
 
@@ -11,6 +12,7 @@ from playwright.sync_api import expect
 from accounts.models import Team, TeamKind
 from accounts.permissions import Role
 from frontdoor import services as frontdoor_services
+from people import services as people_services
 from people.tests.factories import make_person
 
 from .conftest import assert_accessible, sign_in
@@ -76,4 +78,43 @@ def test_front_door_finds_the_known_child_first_despite_a_misspelt_name_and_swap
     first.get_by_role("button").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Contact received")
     expect(page.get_by_role("link", name="Oliver Thompson")).to_be_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.system
+def test_administrator_undoes_a_merge_from_the_merged_record(
+    page, live_server, make_user, team_manager, known_family
+):
+    """Given the front door's new record of Oliver was merged into his existing one,
+    when an administrator opens the kept record's family page and follows "undo this merge",
+    then the merged record's page says what the merge did and until when it can be undone;
+    when they give no reason,
+    then a GOV.UK error asks for one;
+    when they give a reason,
+    then the merged record is open again on its own, with its own Harbour ID."""
+    second = make_person(team_manager, "Oliver", "Tompson", date_of_birth=date(2016, 4, 11), sex="M")
+    people_services.merge_people(
+        actor=team_manager, survivor=known_family, duplicate=second, reason="Same boy"
+    )
+    make_user(Role.ADMIN, "user.admin")
+    sign_in(page, live_server, "user.admin")
+
+    page.goto(live_server.url + reverse("people:family", args=[known_family.pk]))
+    merged = page.locator("#merged-records + ul")
+    expect(merged).to_contain_text(second.la_child_id)
+    merged.get_by_role("link", name=f"undo this merge of {second.la_child_id}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Undo the merge of {second.la_child_id}")
+    expect(page.locator(".govuk-summary-list")).to_contain_text(known_family.la_child_id)
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Undo the merge").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link", name="Enter why you are undoing this merge")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Why are you undoing this merge?").fill("Twins: two boys, one misspelt birthday")
+    page.get_by_role("button", name="Undo the merge").click()
+    expect(page.get_by_text(f"The merge was undone: {second.la_child_id}")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Oliver Tompson")
     assert_accessible(page)
