@@ -11,8 +11,16 @@ from audit.models import AuditAction, AuditEvent
 from frontdoor.models import Referral
 from frontdoor.tests.factories import open_referral
 from people import services
-from people.models import MergeRecord, NameKey, PersonDisability, PersonName, PersonRelationship, RecordStatus
-from people.tests.factories import make_person
+from people.models import (
+    MergeRecord,
+    NameKey,
+    PersonDisability,
+    PersonName,
+    PersonRelationship,
+    RecordRestriction,
+    RecordStatus,
+)
+from people.tests.factories import make_person, restrict
 from workforce.models import Allocation
 from workforce.tests.factories import allocate
 
@@ -243,3 +251,29 @@ def test_the_kept_records_family_page_lists_the_merge_with_the_undo_for_an_admin
 
     as_manager = client_for(team_manager).get(reverse("people:family", args=[survivor.pk])).content.decode()
     assert duplicate.la_child_id in as_manager and undo_url not in as_manager
+
+
+def test_undo_gives_back_a_restriction_and_a_relationship_between_the_two_records(
+    admin_user, social_worker, team_manager
+):
+    survivor = make_person(social_worker, "Noah", "Price", date_of_birth=date(2019, 8, 2))
+    twin = make_person(social_worker, "Noa", "Price", date_of_birth=date(2019, 8, 2))
+    services.add_relationship(
+        actor=social_worker, person_a=survivor, person_b=twin, type="SIBLING", lives_with=True
+    )
+    restriction = restrict(team_manager, twin)
+    record = services.merge_people(actor=team_manager, survivor=survivor, duplicate=twin, reason="Same boy")
+    assert not PersonRelationship.objects.exists()
+    assert RecordRestriction.objects.get().person_id == survivor.pk
+
+    _undo(admin_user, record)
+
+    assert RecordRestriction.objects.get().pk == restriction.pk
+    assert RecordRestriction.objects.get().person_id == twin.pk
+    sibling = PersonRelationship.objects.get()
+    assert (sibling.person_a_id, sibling.person_b_id, sibling.type, sibling.lives_with) == (
+        survivor.pk,
+        twin.pk,
+        "SIBLING",
+        True,
+    )
