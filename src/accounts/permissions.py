@@ -55,6 +55,7 @@ class Permission(StrEnum):
     EDIT_PERSON = "people.edit_person"
     MANAGE_RELATIONSHIPS = "people.manage_relationships"
     MERGE_PEOPLE = "people.merge_people"
+    UNDO_MERGE = "people.undo_merge"
     RESTRICT_RECORD = "people.restrict_record"
     BREAK_GLASS = "people.break_glass"
     # Work and teams
@@ -157,6 +158,7 @@ GRANTS: dict[Permission, set[Role]] = {
     P.EDIT_PERSON:                    {SW, TM, SM, FD, EH, IRO, CPC},
     P.MANAGE_RELATIONSHIPS:           {SW, TM, SM, FD, EH, IRO, CPC},
     P.MERGE_PEOPLE:                   {    TM, SM,                             ADM},
+    P.UNDO_MERGE:                     {                                        ADM},
     P.RESTRICT_RECORD:                {    TM, SM,                             ADM},
     P.BREAK_GLASS:                    {SW, TM, SM, FD,     IRO, CPC},
     # Work and teams

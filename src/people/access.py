@@ -38,6 +38,7 @@ class Purpose(StrEnum):
     EDIT = "edit"
     AUDIT = "audit"
     MERGE = "merge"
+    UNDO_MERGE = "undo_merge"
     RESTRICT = "restrict"
     ALLOCATE = "allocate"
 
@@ -47,17 +48,20 @@ PURPOSE_PERMISSION: dict[Purpose, Permission] = {
     Purpose.EDIT: Permission.EDIT_PERSON,
     Purpose.AUDIT: Permission.VIEW_AUDIT,
     Purpose.MERGE: Permission.MERGE_PEOPLE,
+    Purpose.UNDO_MERGE: Permission.UNDO_MERGE,
     Purpose.RESTRICT: Permission.RESTRICT_RECORD,
     Purpose.ALLOCATE: Permission.ALLOCATE_CHILD,
 }
 
 
 class RecordMerged(Exception):
-    """The record was merged; the caller should send the user to the surviving record."""
+    """The record was merged; the caller should send the user to the surviving record (or
+    one who may undo the merge to the merged record's undo page)."""
 
-    def __init__(self, survivor_id: int) -> None:
+    def __init__(self, survivor_id: int, person_id: int = 0) -> None:
         super().__init__(survivor_id)
         self.survivor_id = survivor_id
+        self.person_id = person_id
 
 
 class RestrictedRecord(PermissionDenied):
@@ -144,8 +148,9 @@ def _load(person_id: Any) -> Person:
 def get_person_for(user: User, person_id: Any, *, purpose: Purpose = Purpose.VIEW, page: str = "") -> Person:
     """Return the person if `user` may use the record for `purpose`; audit the outcome."""
     person = _load(person_id)
-    if person.record_status == RecordStatus.MERGED and purpose != Purpose.AUDIT:
-        raise RecordMerged(person.merged_into_id or 0)
+    # A merged record opens only for the audit, and for undoing its merge.
+    if person.record_status == RecordStatus.MERGED and purpose not in (Purpose.AUDIT, Purpose.UNDO_MERGE):
+        raise RecordMerged(person.merged_into_id or 0, person.pk)
     decision = decide(user, person, purpose)
     if not decision.allowed:
         auditor.record(

@@ -166,7 +166,7 @@ def children(user: User, rows: Sequence[Row]) -> list[ChildRow]:
             ChildRow(
                 person_id=row.item.person_id if named else None,
                 la_child_id=str(person["la_child_id"]) if named else "Restricted record",
-                name=f"{person['given_name']} {person['family_name']}" if named else "",
+                name=" ".join(p for p in (person["given_name"], person["family_name"]) if p) if named else "",
                 what=row.item.what,
                 on=row.item.on,
                 hit=row.item.hit,

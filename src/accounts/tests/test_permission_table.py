@@ -58,6 +58,7 @@ people.manage_relationships            x    x    x    x    x    x    x    .    .
 people.merge_people                    .    x    x    .    .    .    .    .    .    x    .
 people.restrict_record                 .    x    x    .    .    .    .    .    .    x    .
 people.search_people                   x    x    x    x    x    x    x    x    x    x    x
+people.undo_merge                      .    .    .    .    .    .    .    .    .    x    .
 people.view_person                     x    x    x    x    x    x    x    x    x    x    x
 performance.manage_performance         .    .    .    .    .    .    .    x    .    .    .
 performance.view_performance           x    x    x    .    .    .    .    x    .    .    .
