@@ -112,6 +112,7 @@ class Permission(StrEnum):
     RECORD_SUPERVISION = "quality.record_supervision"
     VIEW_SUPERVISION_BY_TEAM = "quality.view_supervision_by_team"
     COMPLETE_QUALITY_ACTION = "quality.complete_action"
+    WITHDRAW_QUALITY_ACTION = "quality.withdraw_action"
     AUDIT_CASE = "quality.audit_case"
     VIEW_QUALITY = "quality.view_quality"
     MANAGE_AUDIT_PROGRAMMES = "quality.manage_audit_programmes"
@@ -214,6 +215,7 @@ GRANTS: dict[Permission, set[Role]] = {
     P.RECORD_SUPERVISION:             {    TM, SM},
     P.VIEW_SUPERVISION_BY_TEAM:       {    TM, SM,                   PRF},
     P.COMPLETE_QUALITY_ACTION:        {SW, TM, SM},
+    P.WITHDRAW_QUALITY_ACTION:        {    TM, SM},
     P.AUDIT_CASE:                     {    TM, SM,                        AUD},
     P.VIEW_QUALITY:                   {    TM, SM,                   PRF, AUD},
     P.MANAGE_AUDIT_PROGRAMMES:        {        SM,                        AUD},

@@ -155,6 +155,13 @@ class CompleteActionForm(GovForm):
     done_on = GovDateField(label="Date done", required=True, past_only=True)
 
 
+class WithdrawActionForm(GovForm):
+    withdrawn_on = GovDateField(label="Date withdrawn", required=True, past_only=True)
+    reason = _text(
+        "Why the action is withdrawn", "Enter why the action is withdrawn", rows=3, max_length=1000
+    )
+
+
 class AuditForm(GovForm):
     """One grade and its evidence for each of the tool's questions, then the overall grade."""
 

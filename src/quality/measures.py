@@ -11,7 +11,8 @@ as indicators (`performance/catalogue/quality.py`).
   moderated grade where there is one, else the auditor's);
 - moderation agreement: of the audits moderated in the period, those whose agreed grade is the
   auditor's;
-- audit actions overdue: of the audit actions open on the day, those past their due date;
+- audit actions overdue: of the audit actions open on the day (set, and neither done nor
+  withdrawn by then), those past their due date;
 - average caseload: children allocated to social workers per active social worker;
 - weighted caseload: the same, each child weighted by the kind of work (`quality.workload`);
   its `counted` are the workers whose weighted caseload is amber or red.
@@ -90,7 +91,10 @@ def moderation_agreement(start: date, end: date) -> Measure:
 
 def audit_actions_overdue(on: date) -> Measure:
     open_then = Action.objects.filter(
-        Q(done_on__isnull=True) | Q(done_on__gt=on), audit__isnull=False, set_on__lte=on
+        Q(done_on__isnull=True) | Q(done_on__gt=on),
+        Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on),
+        audit__isnull=False,
+        set_on__lte=on,
     )
     rows = list(open_then.order_by("pk").values_list("person_id", "due_on"))
     return _ratio([p for p, _ in rows], [p for p, due in rows if due < on], "child")

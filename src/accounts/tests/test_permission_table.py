@@ -74,6 +74,7 @@ quality.record_supervision             .    x    x    .    .    .    .    .    .
 quality.view_quality                   .    x    x    .    .    .    .    x    x    .    .
 quality.view_supervision               x    x    x    .    .    .    .    .    .    .    .
 quality.view_supervision_by_team       .    x    x    .    .    .    .    x    .    .    .
+quality.withdraw_action                .    x    x    .    .    .    .    .    .    .    .
 returns.export_returns                 .    .    x    .    .    .    .    x    .    .    .
 returns.view_data_quality              x    x    x    x    x    x    x    x    .    .    .
 rights.record_rights                   x    x    x    .    .    x    .    .    .    .    .
