@@ -24,14 +24,13 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from accounts.models import User
-from accounts.permissions import Role
+from workforce.queries import social_workers
 
 from . import queries
 from .models import Action, CaseAudit, Moderation
 from .models.audits import GOOD_OR_BETTER
 from .oversight import oversight_states
-from .workload import caseloads
+from .workload import WorkerLoad, caseloads
 
 
 @dataclass(frozen=True)
@@ -47,20 +46,12 @@ class Measure:
         return float(self.numerator) / self.denominator if self.denominator else None
 
 
-def _social_workers(on: date) -> list[User]:
-    return list(
-        User.objects.filter(
-            role=Role.SOCIAL_WORKER.value, is_active=True, date_joined__date__lte=on
-        ).order_by("pk")
-    )
-
-
 def _ratio(included: list[int], counted: list[int], subject: str) -> Measure:
     return Measure(len(counted), len(included), tuple(included), tuple(counted), subject)
 
 
 def supervision_within_standard(on: date) -> Measure:
-    states = queries.supervision_states(_social_workers(on), on)
+    states = queries.supervision_states(social_workers(on), on)
     included = sorted(s.worker.pk for s in states)
     return _ratio(included, sorted(s.worker.pk for s in states if not s.overdue), "worker")
 
@@ -100,8 +91,14 @@ def audit_actions_overdue(on: date) -> Measure:
     return _ratio([p for p, _ in rows], [p for p, due in rows if due < on], "child")
 
 
+def worker_caseloads(on: date) -> list[WorkerLoad]:
+    """Each social worker's caseload on the day, counted and weighted (`quality.workload`):
+    the workers the caseload measures count."""
+    return caseloads(social_workers(on), on)
+
+
 def average_caseload(on: date) -> Measure:
-    loads = caseloads(_social_workers(on), on)
+    loads = worker_caseloads(on)
     return Measure(
         sum(load.children for load in loads),
         len(loads),
@@ -112,12 +109,12 @@ def average_caseload(on: date) -> Measure:
 
 
 def weighted_caseload(on: date) -> Measure:
-    loads = caseloads(_social_workers(on), on)
+    loads = worker_caseloads(on)
     return Measure(
         sum((load.weighted for load in loads), Decimal(0)),
         len(loads),
         tuple(sorted(load.worker.pk for load in loads)),
-        tuple(sorted(load.worker.pk for load in loads if load.rag != "green")),
+        tuple(sorted(load.worker.pk for load in loads if load.over_threshold)),
         "worker",
     )
 
@@ -131,4 +128,5 @@ __all__ = [
     "oversight_within_standard",
     "supervision_within_standard",
     "weighted_caseload",
+    "worker_caseloads",
 ]
