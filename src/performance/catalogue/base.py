@@ -164,7 +164,7 @@ def figure_from(
             fig.value = (
                 _round(sum(values, Decimal(0)) / len(values))
                 if indicator.unit == Unit.AVERAGE
-                else max(values)
+                else _round(max(values))
             )
     else:
         days = [i.days for i in items if i.days is not None]

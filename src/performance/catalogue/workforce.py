@@ -17,26 +17,29 @@ from quality import establishment, measures
 from ..periods import Period
 from .base import Item, Polarity, Source, Subject, Unit, declare
 from .quality import rows
+from .query import counted_on
 
 FAMILY = "Workforce"
 
 
 def _supervision(period: Period) -> list[Item]:
-    return rows(measures.supervision_within_standard(period.end), period.end, "Social worker")
+    on = counted_on(period)
+    return rows(measures.supervision_within_standard(on), on, "Social worker")
 
 
 def _caseloads(period: Period) -> list[Item]:
     """A row per social worker: their weighted caseload, `hit` when at or over the threshold
     that applies to them."""
+    on = counted_on(period)
     return [
         Item(
             load.worker.pk,
-            period.end,
+            on,
             hit=load.over_threshold,
             what=f"{load.children} {'child' if load.children == 1 else 'children'}",
             value=load.weighted,
         )
-        for load in measures.worker_caseloads(period.end)
+        for load in measures.worker_caseloads(on)
     ]
 
 

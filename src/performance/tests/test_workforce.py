@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.models import Team, TeamKind
 from accounts.permissions import Role
 from people.tests.factories import make_person
-from performance.periods import Period, as_at, month
+from performance.periods import Period, as_at, collection_year, collection_year_ending, month
 from quality import measures, services
 from quality.models import Standard
 from timescales import add_months
@@ -62,6 +62,9 @@ def test_supervision_within_the_standard_counts_a_session_on_its_last_day(figure
     assert (yesterday.numerator, yesterday.denominator) == (2, 3)
     expected = measures.supervision_within_standard(day(0))
     assert (expected.numerator, expected.denominator) == (today.numerator, today.denominator)
+    # A period still running is counted as at today, not at its end to come.
+    year = figure("supervision_within_standard", collection_year(collection_year_ending(day(0))))
+    assert (year.numerator, year.denominator) == (1, 3)
 
 
 def test_weighted_caseloads_average_largest_and_over_the_threshold(figure, staffed, social_worker):
