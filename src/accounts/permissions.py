@@ -57,6 +57,7 @@ class Permission(StrEnum):
     MERGE_PEOPLE = "people.merge_people"
     RESTRICT_RECORD = "people.restrict_record"
     BREAK_GLASS = "people.break_glass"
+    GRANT_RECORD_ACCESS = "people.grant_access"
     # Work and teams
     VIEW_OWN_WORK = "workforce.view_own_work"
     VIEW_TEAM_WORK = "workforce.view_team_work"
@@ -160,6 +161,7 @@ GRANTS: dict[Permission, set[Role]] = {
     P.MERGE_PEOPLE:                   {    TM, SM,                             ADM},
     P.RESTRICT_RECORD:                {    TM, SM,                             ADM},
     P.BREAK_GLASS:                    {SW, TM, SM, FD,     IRO, CPC},
+    P.GRANT_RECORD_ACCESS:            {        SM,                        AUD},
     # Work and teams
     P.VIEW_OWN_WORK:                  {SW, TM, SM, FD, EH, IRO, CPC,                PTN},
     P.VIEW_TEAM_WORK:                 {    TM, SM,                   PRF,      ADM},
@@ -216,7 +218,7 @@ GRANTS: dict[Permission, set[Role]] = {
     P.VIEW_SUPERVISION_BY_TEAM:       {    TM, SM,                   PRF},
     P.COMPLETE_QUALITY_ACTION:        {SW, TM, SM},
     P.WITHDRAW_QUALITY_ACTION:        {    TM, SM},
-    P.AUDIT_CASE:                     {    TM, SM,                        AUD},
+    P.AUDIT_CASE:                     {    TM, SM,                        AUD,      PTN},
     P.VIEW_QUALITY:                   {    TM, SM,                   PRF, AUD},
     P.MANAGE_AUDIT_PROGRAMMES:        {        SM,                        AUD},
     P.RECORD_ESTABLISHMENT:           {        SM,                   PRF},

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from accounts.models import Team, User
+from accounts.permissions import Role
 from core.forms import GovDateField, GovForm
 
 from .models import AuditTool, DirectionOutcome, Grade, OversightPoint, SamplingRule
@@ -254,6 +255,15 @@ class ProgrammeForm(GovForm):
         min_value=1,
         max_value=50,
         error_messages={"required": "Enter how many children to sample"},
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label="Partner auditors (a multi-agency audit)",
+        queryset=User.objects.filter(is_active=True, role=Role.PARTNER.value).order_by(
+            "last_name", "first_name"
+        ),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="They see the sampled children's records, and no others, until the month's end.",
     )
 
 
