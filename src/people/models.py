@@ -342,6 +342,34 @@ class BreakGlassAccess(models.Model):
         return f"Break glass {self.person_id} by {self.user_id}"
 
 
+class AccessGrant(models.Model):
+    """Access to a record given to a user of an involvement-only role (a partner agency) who is
+    not allocated to the child, for a stated purpose and a span of days: a partner auditor of a
+    multi-agency audit, for the audited children while the audit runs. The access door lets
+    them in on the days it covers (`people.access`); a restriction still applies."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="access_grants")
+    user = staff()
+    purpose = models.CharField(max_length=200)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    granted_by = staff()
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["user", "person", "ends_on"])]
+        constraints = [
+            models.CheckConstraint(
+                name="people_access_grant_ends_after_it_starts",
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Access to {self.person_id} for {self.user_id}"
+
+
 class MergeRecord(models.Model):
     """Two records of one person merged: what the duplicate held, kept for ever."""
 

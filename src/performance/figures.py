@@ -54,9 +54,10 @@ def compute_all(period: Period) -> dict[str, Figure]:
 def monthly(
     indicators: Sequence[Indicator],
     months: Sequence[Period],
-    keep: Callable[[list[Item]], list[Item]] = list,
+    keep: Callable[[Indicator, list[Item]], list[Item]] | None = None,
 ) -> dict[str, list[Figure]]:
-    """Each indicator's figure for each month, of the rows `keep` keeps (a user's scope).
+    """Each indicator's figure for each month, of the rows `keep` keeps of each indicator's (a
+    user's scope; `drill.keeping`).
     Rows counted on their own date are read once for all the months together and split by
     date; "as at" figures are read month by month."""
     span = Period("span", months[0].start, months[-1].end, "")
@@ -66,11 +67,15 @@ def monthly(
     out: dict[str, list[Figure]] = {}
     for indicator in indicators:
         if indicator.items not in read:
+
+            def kept(items: list[Item], indicator: Indicator = indicator) -> list[Item]:
+                return keep(indicator, items) if keep else items
+
             if indicator.splits_by_date:
-                everything = keep(list(indicator.items(span)))
+                everything = kept(list(indicator.items(span)))
                 read[indicator.items] = [[i for i in everything if m.contains(i.on)] for m in months]
             else:
-                read[indicator.items] = [keep(list(indicator.items(m))) for m in months]
+                read[indicator.items] = [kept(list(indicator.items(m))) for m in months]
         out[indicator.id] = [
             figure_from(indicator, m, found, population)
             for m, found, population in zip(months, read[indicator.items], populations, strict=True)

@@ -86,7 +86,11 @@ def _rows_by_function(period: Period, scope: drill.Scope) -> dict[object, list[d
         if indicator.items in found:
             continue
         items = list(indicator.items(period))
-        rows = [drill.Row(i, 0, 0) for i in items] if scope.everyone else drill.attribute(items)
+        rows = (
+            [drill.Row(i, 0, 0) for i in items]
+            if scope.everyone
+            else drill.attribute(items, indicator.subject)
+        )
         found[indicator.items] = [r for r in rows if scope.keeps(r)]
     return found
 
@@ -130,18 +134,20 @@ class Detail:
 def detail(user: User, indicator: Indicator, period: Period) -> Detail:
     scope = drill.scope_for(user)
     population = population_for(period)
-    rows = [r for r in drill.attribute(list(indicator.items(period))) if scope.keeps(r)]
+    rows = [r for r in drill.attribute(list(indicator.items(period)), indicator.subject) if scope.keeps(r)]
     figure = drill.scoped(indicator, period, rows, scope, population)
     previous_period = period.previous()
-    previous_rows = [r for r in drill.attribute(list(indicator.items(previous_period))) if scope.keeps(r)]
+    previous_rows = [
+        r
+        for r in drill.attribute(list(indicator.items(previous_period)), indicator.subject)
+        if scope.keeps(r)
+    ]
     previous = drill.scoped(indicator, previous_period, previous_rows, scope, population_for(previous_period))
     months = trend_months(min(period.end, timezone.localdate()))
     if scope.everyone:
         figures = monthly([indicator], months)[indicator.id]
     else:
-        figures = monthly(
-            [indicator], months, lambda items: [r.item for r in drill.attribute(items) if scope.keeps(r)]
-        )[indicator.id]
+        figures = monthly([indicator], months, drill.keeping(scope))[indicator.id]
     trend = list(zip(months, figures, strict=True))
     target = current_targets().get(indicator.id)
     line = Line(

@@ -63,9 +63,7 @@ def monthly_report(user: User, month: Period) -> Doc:
     if scope.everyone:
         trends = monthly(everything, months)
     else:
-        trends = monthly(
-            everything, months, lambda items: [r.item for r in drill.attribute(items) if scope.keeps(r)]
-        )
+        trends = monthly(everything, months, drill.keeping(scope))
     doc.h2("The last 13 months")
     header = ["Indicator", *[m.start.strftime("%b %y") for m in months]]
     rows = [header]

@@ -68,7 +68,7 @@ declare(
 def _within_45(period: Period) -> list[Item]:
     return [
         Item(
-            i.person_id,
+            i.subject_id,
             i.on,
             hit=(i.days or 0) <= get_rule("assessment").amount,
             days=i.days,
