@@ -60,6 +60,7 @@ def test_summary_modules_hold_person_records():
         ("summary", "facts", ("person", "user", "today")),
         ("workload", "caseloads", (["worker"], "today")),
         ("merging", "after_merge", ("actor", "survivor")),
+        ("merging", "undo_merge", ("actor", {})),
         ("on_erasure", "before_erasure", ("person",)),
     ],
 )

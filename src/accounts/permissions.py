@@ -55,8 +55,10 @@ class Permission(StrEnum):
     EDIT_PERSON = "people.edit_person"
     MANAGE_RELATIONSHIPS = "people.manage_relationships"
     MERGE_PEOPLE = "people.merge_people"
+    UNDO_MERGE = "people.undo_merge"
     RESTRICT_RECORD = "people.restrict_record"
     BREAK_GLASS = "people.break_glass"
+    GRANT_RECORD_ACCESS = "people.grant_access"
     # Work and teams
     VIEW_OWN_WORK = "workforce.view_own_work"
     VIEW_TEAM_WORK = "workforce.view_team_work"
@@ -112,6 +114,7 @@ class Permission(StrEnum):
     RECORD_SUPERVISION = "quality.record_supervision"
     VIEW_SUPERVISION_BY_TEAM = "quality.view_supervision_by_team"
     COMPLETE_QUALITY_ACTION = "quality.complete_action"
+    WITHDRAW_QUALITY_ACTION = "quality.withdraw_action"
     AUDIT_CASE = "quality.audit_case"
     VIEW_QUALITY = "quality.view_quality"
     MANAGE_AUDIT_PROGRAMMES = "quality.manage_audit_programmes"
@@ -157,8 +160,10 @@ GRANTS: dict[Permission, set[Role]] = {
     P.EDIT_PERSON:                    {SW, TM, SM, FD, EH, IRO, CPC},
     P.MANAGE_RELATIONSHIPS:           {SW, TM, SM, FD, EH, IRO, CPC},
     P.MERGE_PEOPLE:                   {    TM, SM,                             ADM},
+    P.UNDO_MERGE:                     {                                        ADM},
     P.RESTRICT_RECORD:                {    TM, SM,                             ADM},
     P.BREAK_GLASS:                    {SW, TM, SM, FD,     IRO, CPC},
+    P.GRANT_RECORD_ACCESS:            {        SM,                        AUD},
     # Work and teams
     P.VIEW_OWN_WORK:                  {SW, TM, SM, FD, EH, IRO, CPC,                PTN},
     P.VIEW_TEAM_WORK:                 {    TM, SM,                   PRF,      ADM},
@@ -214,7 +219,8 @@ GRANTS: dict[Permission, set[Role]] = {
     P.RECORD_SUPERVISION:             {    TM, SM},
     P.VIEW_SUPERVISION_BY_TEAM:       {    TM, SM,                   PRF},
     P.COMPLETE_QUALITY_ACTION:        {SW, TM, SM},
-    P.AUDIT_CASE:                     {    TM, SM,                        AUD},
+    P.WITHDRAW_QUALITY_ACTION:        {    TM, SM},
+    P.AUDIT_CASE:                     {    TM, SM,                        AUD,      PTN},
     P.VIEW_QUALITY:                   {    TM, SM,                   PRF, AUD},
     P.MANAGE_AUDIT_PROGRAMMES:        {        SM,                        AUD},
     P.RECORD_ESTABLISHMENT:           {        SM,                   PRF},

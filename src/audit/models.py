@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     CREATE = "CREATE", "Created"
     UPDATE = "UPDATE", "Changed"
     MERGE = "MERGE", "Merged"
+    UNMERGE = "UNMERGE", "Merge undone"
     RESTRICT = "RESTRICT", "Restriction changed"
     BREAK_GLASS = "BREAK_GLASS", "Broke the glass"
     REFUSED = "REFUSED", "Access refused"

@@ -66,7 +66,14 @@ class ContactForm(GovForm):
 
 
 class FindChildForm(GovForm):
-    given_name = forms.CharField(label="Given name", max_length=80)
+    # The caller may not know the child's first name, and an unborn baby has none: the
+    # duplicate check runs on the family name and dates alone.
+    given_name = forms.CharField(
+        label="Given name (optional)",
+        max_length=80,
+        required=False,
+        help_text="Leave blank if it is not known, or for an unborn baby.",
+    )
     family_name = forms.CharField(label="Family name", max_length=80)
     date_of_birth = GovDateField(label="Date of birth (optional)", past_only=True, required=False)
     postcode = forms.CharField(
@@ -78,10 +85,23 @@ class FindChildForm(GovForm):
 
 
 class NewChildForm(FindChildForm):
+    expected_date_of_birth = GovDateField(
+        label="Expected date of birth (for an unborn baby)",
+        required=False,
+        help_text="Leave blank if the child is born.",
+    )
     sex = radios("Sex", person_codes.SEX.choices())
     confirm_new = forms.BooleanField(
         label="None of the possible matches is this child – create a new record", required=False
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("date_of_birth") and data.get("expected_date_of_birth"):
+            self.add_error(
+                "expected_date_of_birth", "Enter a date of birth or an expected date of birth, not both"
+            )
+        return data
 
 
 class ScreeningForm(GovForm):

@@ -184,7 +184,8 @@ def add_child(request: AuthenticatedHttpRequest, contact: Contact) -> HttpRespon
         matches = find_possible_duplicates(
             given_name=data["given_name"],
             family_name=data["family_name"],
-            date_of_birth=data.get("date_of_birth"),
+            # An unborn baby's expected date finds a record of the baby, born or not, near it.
+            date_of_birth=data.get("date_of_birth") or data.get("expected_date_of_birth"),
             postcode=(data.get("postcode") or "").replace(" ", "").upper(),
         )
         for match in matches:
@@ -204,6 +205,7 @@ def add_child(request: AuthenticatedHttpRequest, contact: Contact) -> HttpRespon
                 "given_name": data["given_name"],
                 "family_name": data["family_name"],
                 "date_of_birth": data.get("date_of_birth"),
+                "expected_date_of_birth": data.get("expected_date_of_birth"),
                 "sex": data["sex"],
             },
         )

@@ -27,7 +27,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 from core.services import notify
 
-from .models import BreakGlassAccess, Person, PersonQuerySet, RecordRestriction, RecordStatus
+from .models import AccessGrant, BreakGlassAccess, Person, PersonQuerySet, RecordRestriction, RecordStatus
 
 BREAK_GLASS_HOURS = 8
 R = TypeVar("R", bound=Model)
@@ -38,6 +38,7 @@ class Purpose(StrEnum):
     EDIT = "edit"
     AUDIT = "audit"
     MERGE = "merge"
+    UNDO_MERGE = "undo_merge"
     RESTRICT = "restrict"
     ALLOCATE = "allocate"
 
@@ -47,17 +48,20 @@ PURPOSE_PERMISSION: dict[Purpose, Permission] = {
     Purpose.EDIT: Permission.EDIT_PERSON,
     Purpose.AUDIT: Permission.VIEW_AUDIT,
     Purpose.MERGE: Permission.MERGE_PEOPLE,
+    Purpose.UNDO_MERGE: Permission.UNDO_MERGE,
     Purpose.RESTRICT: Permission.RESTRICT_RECORD,
     Purpose.ALLOCATE: Permission.ALLOCATE_CHILD,
 }
 
 
 class RecordMerged(Exception):
-    """The record was merged; the caller should send the user to the surviving record."""
+    """The record was merged; the caller should send the user to the surviving record (or
+    one who may undo the merge to the merged record's undo page)."""
 
-    def __init__(self, survivor_id: int) -> None:
+    def __init__(self, survivor_id: int, person_id: int = 0) -> None:
         super().__init__(survivor_id)
         self.survivor_id = survivor_id
+        self.person_id = person_id
 
 
 class RestrictedRecord(PermissionDenied):
@@ -76,10 +80,24 @@ class Decision:
 
 
 def _is_involved(user: User, person: Person) -> bool:
+    """Allocated to the child today, or given access to their record for today (a partner
+    auditor of a multi-agency audit, `AccessGrant`)."""
     today = timezone.localdate()
-    return person.allocations.filter(  # type: ignore[attr-defined]
-        Q(end_date__isnull=True) | Q(end_date__gte=today), worker=user, start_date__lte=today
-    ).exists()
+    return (
+        person.allocations.filter(  # type: ignore[attr-defined]
+            Q(end_date__isnull=True) | Q(end_date__gte=today), worker=user, start_date__lte=today
+        ).exists()
+        or _granted_ids(user, [person.pk]) != set()
+    )
+
+
+def _granted_ids(user: User, person_ids: Iterable[int] | None = None) -> set[int]:
+    """The records the user has been given access to for today (of `person_ids`, if given)."""
+    today = timezone.localdate()
+    grants = AccessGrant.objects.filter(user=user, starts_on__lte=today, ends_on__gte=today)
+    if person_ids is not None:
+        grants = grants.filter(person_id__in=list(person_ids))
+    return set(grants.values_list("person_id", flat=True))
 
 
 def _restriction(person: Person) -> RecordRestriction | None:
@@ -144,8 +162,9 @@ def _load(person_id: Any) -> Person:
 def get_person_for(user: User, person_id: Any, *, purpose: Purpose = Purpose.VIEW, page: str = "") -> Person:
     """Return the person if `user` may use the record for `purpose`; audit the outcome."""
     person = _load(person_id)
-    if person.record_status == RecordStatus.MERGED and purpose != Purpose.AUDIT:
-        raise RecordMerged(person.merged_into_id or 0)
+    # A merged record opens only for the audit, and for undoing its merge.
+    if person.record_status == RecordStatus.MERGED and purpose not in (Purpose.AUDIT, Purpose.UNDO_MERGE):
+        raise RecordMerged(person.merged_into_id or 0, person.pk)
     decision = decide(user, person, purpose)
     if not decision.allowed:
         auditor.record(
@@ -216,11 +235,12 @@ def visible_people(user: User) -> PersonQuerySet:
         return people.none()
     if user.role_enum in INVOLVEMENT_ONLY_ROLES:
         today = timezone.localdate()
-        people = people.filter(
+        allocated = people.filter(
             Q(allocations__end_date__isnull=True) | Q(allocations__end_date__gte=today),
             allocations__worker=user,
             allocations__start_date__lte=today,
-        ).distinct()
+        ).values("pk")
+        people = people.filter(Q(pk__in=allocated) | Q(pk__in=_granted_ids(user)))
     return people
 
 
@@ -330,7 +350,7 @@ def openable_ids(user: User, person_ids: list[int]) -> set[int]:
                 allocations__worker=user,
                 allocations__start_date__lte=today,
             ).values_list("pk", flat=True)
-        )
+        ) | _granted_ids(user, ids)
     return ids - restricted_from(user, ids)
 
 

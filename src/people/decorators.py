@@ -18,7 +18,8 @@ view sees anything of it. Both decorators answer the door's refusals the same wa
 
 - a restricted child: the break-the-glass page (403), whichever record's address was used,
   and after the glass is broken the user comes back to that address;
-- a merged child: the surviving record's page;
+- a merged child: the surviving record's page (for one who may undo merges, the merged
+  record's page for undoing it);
 - any other refusal (the role, a partner not involved): the access-denied page (403).
 
 Every outcome, refusals included, is audited by the door itself.
@@ -33,6 +34,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from accounts.permissions import Permission
 from core.http import AuthenticatedHttpRequest
 
 from .access import Purpose, RecordMerged, RestrictedRecord, get_person_for, get_record_for
@@ -63,6 +65,8 @@ def _through_the_door(
     try:
         loaded = load()
     except RecordMerged as merged:
+        if merged.person_id and request.user.has_perm(Permission.UNDO_MERGE.value):
+            return redirect("people:undo_merge", person_id=merged.person_id)
         messages.info(request, "That record was merged into this one.")
         return redirect("people:detail", person_id=merged.survivor_id)
     except RestrictedRecord as restricted:

@@ -57,7 +57,16 @@ class PersonForm(GovForm):
     record_type = radios(
         "Who is this record for?", RecordType.choices, "Select whether this is a child or an adult"
     )
-    given_name = _name("First name")
+    # A front door often does not know a first name (a baby not yet named, a child the caller
+    # knows only by surname): it may be left blank, and the duplicate check still runs.
+    given_name = forms.CharField(
+        label="First name (optional)",
+        max_length=100,
+        required=False,
+        help_text="Leave blank if it is not known, or for an unborn baby.",
+        error_messages={"max_length": "First name must be 100 characters or fewer"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
     middle_names = forms.CharField(
         label="Middle names",
         max_length=100,
@@ -341,3 +350,13 @@ class MergeForm(GovForm):
 
     def clean_duplicate_id(self) -> str:
         return self.cleaned_data.get("duplicate_id", "").strip().upper()
+
+
+class UndoMergeForm(GovForm):
+    reason = text(
+        "Why are you undoing this merge?",
+        rows=3,
+        max_length=2000,
+        error="Enter why you are undoing this merge",
+        help_text="For example, the two records are of twins with similar names.",
+    )

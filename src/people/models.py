@@ -107,8 +107,14 @@ class Person(Entered):
     @property
     def display_name(self) -> str:
         if self.preferred_name and self.preferred_name != self.given_name:
-            return f"{self.given_name} ({self.preferred_name}) {self.family_name}"
-        return f"{self.given_name} {self.family_name}"
+            return " ".join(p for p in (self.given_name, f"({self.preferred_name})", self.family_name) if p)
+        return " ".join(p for p in (self.given_name, self.family_name) if p)  # a first name may not be known
+
+    @property
+    def called(self) -> str:
+        """What a sentence calls them: the name they go by, or "the child" when no first name
+        is known (an unborn baby, a child the front door knows only by family name)."""
+        return self.given_name or self.preferred_name or "the child"
 
     def age_on(self, on: date) -> int | None:
         born = self.date_of_birth
@@ -336,16 +342,61 @@ class BreakGlassAccess(models.Model):
         return f"Break glass {self.person_id} by {self.user_id}"
 
 
+class AccessGrant(models.Model):
+    """Access to a record given to a user of an involvement-only role (a partner agency) who is
+    not allocated to the child, for a stated purpose and a span of days: a partner auditor of a
+    multi-agency audit, for the audited children while the audit runs. The access door lets
+    them in on the days it covers (`people.access`); a restriction still applies."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="access_grants")
+    user = staff()
+    purpose = models.CharField(max_length=200)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    granted_by = staff()
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["user", "person", "ends_on"])]
+        constraints = [
+            models.CheckConstraint(
+                name="people_access_grant_ends_after_it_starts",
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Access to {self.person_id} for {self.user_id}"
+
+
 class MergeRecord(models.Model):
     """Two records of one person merged: what the duplicate held, kept for ever."""
 
     survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_received")
-    duplicate = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="merge_record")
+    # One standing merge per duplicate; an undone merge stays as history beside a later one.
+    duplicate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_as_duplicate")
     merged_by = staff()
     merged_at = models.DateTimeField()
     reason = models.TextField()
     duplicate_snapshot = models.JSONField()
     moved = models.JSONField(default=dict, help_text="How many rows of each kind moved.")
+    undo_data = models.JSONField(
+        default=dict,
+        help_text="What the merge changed, by row id and field, so that it can be undone exactly.",
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = staff(optional=True)
+    undo_reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["duplicate"],
+                condition=Q(undone_at__isnull=True),
+                name="one_standing_merge_per_duplicate",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Merge {self.duplicate_id} into {self.survivor_id}"

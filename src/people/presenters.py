@@ -14,7 +14,14 @@ from core.extensions import Panel, person_panels
 from core.presenters import age_text, govuk_date, nhs_number, yes_no
 
 from . import access
-from .models import INVERSE_LABELS, SYMMETRIC_TYPES, Person, PersonRelationship, RecordRestriction
+from .models import (
+    INVERSE_LABELS,
+    SYMMETRIC_TYPES,
+    MergeRecord,
+    Person,
+    PersonRelationship,
+    RecordRestriction,
+)
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,15 @@ class PersonPage:
     @cached_property
     def other_names(self) -> list[Any]:
         return list(self.person.other_names.all())  # type: ignore[attr-defined]
+
+    @cached_property
+    def merged_records(self) -> list[MergeRecord]:
+        """The records merged into this one that an administrator may still try to undo."""
+        return list(
+            MergeRecord.objects.filter(survivor=self.person, undone_at__isnull=True)
+            .select_related("duplicate")
+            .order_by("-merged_at")
+        )
 
     @cached_property
     def allocations(self) -> list[Any]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import merge_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -18,4 +18,5 @@ urlpatterns = [
     path("<int:person_id>/restrict/", views.restrict, name="restrict"),
     path("<int:person_id>/break-glass/", views.break_glass_view, name="break_glass"),
     path("<int:person_id>/merge/", views.merge, name="merge"),
+    path("<int:person_id>/undo-merge/", merge_views.undo_merge, name="undo_merge"),
 ]

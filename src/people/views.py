@@ -117,7 +117,8 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
         duplicates = find_possible_duplicates(
             given_name=data["given_name"],
             family_name=data["family_name"],
-            date_of_birth=data.get("date_of_birth"),
+            # An unborn baby's expected date finds a record of the baby, born or not, near it.
+            date_of_birth=data.get("date_of_birth") or data.get("expected_date_of_birth"),
             nhs_number=data.get("nhs_number", ""),
             postcode=data.get("address_postcode", ""),
         )

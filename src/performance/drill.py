@@ -1,13 +1,15 @@
-"""Who a figure's rows belong to, and who may see which: each row is attributed to the team
-and social worker allocated to the child on the row's date (else the latest allocation
-before it; else "Unallocated"), and a user sees everyone's rows (all teams), their team's
-(team work) or their own. Restricted children are counted but named only to those who may
-open their record (`people.access`)."""
+"""Who a figure's rows belong to, and who may see which: each row of a child is attributed to
+the team and social worker allocated to the child on the row's date (else the latest
+allocation before it; else "Unallocated"); each row of a worker (an indicator whose subject
+is workers) to the worker and their team; each row of a team's establishment to the team. A user sees everyone's rows (all teams), their
+team's (team work) or their own. Restricted children are counted but named only to those who
+may open their record (`people.access`); the drill-down of an indicator of workers lists the
+workers, not children."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,7 +19,7 @@ from people.access import openable_ids
 from people.models import Person
 from workforce.models import Allocation, AllocationRole
 
-from .catalogue import Figure, Indicator, Item, figure_from
+from .catalogue import Figure, Indicator, Item, Subject, figure_from
 from .periods import Period
 
 UNALLOCATED = 0  # the team or worker key of rows with no allocated social worker
@@ -46,7 +48,7 @@ def _attributed(items: Sequence[Item], spells: dict[int, list[tuple]]) -> list[R
     rows = []
     for item in items:
         team = worker = UNALLOCATED
-        for start, end, team_id, worker_id in spells.get(item.person_id, []):
+        for start, end, team_id, worker_id in spells.get(item.subject_id, []):
             if start <= item.on:
                 team, worker = team_id, worker_id
                 if end is None or end >= item.on:
@@ -55,16 +57,35 @@ def _attributed(items: Sequence[Item], spells: dict[int, list[tuple]]) -> list[R
     return rows
 
 
-def attribute(items: Sequence[Item]) -> list[Row]:
-    """Each row with its team and worker: one query for the children's allocations."""
-    return _attributed(items, _spells(i.person_id for i in items))
+def attribute(items: Sequence[Item], subject: Subject = Subject.CHILD) -> list[Row]:
+    """Each row with its team and worker: one query for the children's allocations (or, for
+    rows of workers, for the workers' teams)."""
+    if subject == Subject.TEAM:
+        return [Row(i, i.subject_id, UNALLOCATED) for i in items]
+    if subject == Subject.WORKER:
+        teams = dict(User.objects.filter(pk__in={i.subject_id for i in items}).values_list("pk", "team_id"))
+        return [Row(i, teams.get(i.subject_id) or UNALLOCATED, i.subject_id) for i in items]
+    return _attributed(items, _spells(i.subject_id for i in items))
 
 
-def attribute_all(read: dict[object, list[list[Item]]]) -> dict[object, list[list[Row]]]:
-    """`attribute` for many lists of rows at once (every indicator, every period): one query
-    for all their children's allocations."""
-    spells = _spells(i.person_id for lists in read.values() for found in lists for i in found)
-    return {key: [_attributed(found, spells) for found in lists] for key, lists in read.items()}
+def attribute_all(
+    read: dict[object, list[list[Item]]], subjects: dict[object, Subject] | None = None
+) -> dict[object, list[list[Row]]]:
+    """`attribute` for many lists of rows at once (every indicator, every period), each key's
+    rows of its `subjects` entry (children when not given): one query for all the children's
+    allocations, and one for each list of workers' rows."""
+    subjects = subjects or {}
+    of_children = [key for key in read if subjects.get(key, Subject.CHILD) == Subject.CHILD]
+    spells = _spells(i.subject_id for key in of_children for found in read[key] for i in found)
+    return {
+        key: [
+            _attributed(found, spells)
+            if subjects.get(key, Subject.CHILD) == Subject.CHILD
+            else attribute(found, subjects[key])
+            for found in lists
+        ]
+        for key, lists in read.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,11 @@ class Scope:
         if self.everyone:
             return "the authority"
         return "your team" if self.team_id is not None else "your children"
+
+
+def keeping(scope: Scope) -> Callable[[Indicator, list[Item]], list[Item]]:
+    """Of an indicator's rows, those in the scope (for `figures.monthly`)."""
+    return lambda indicator, items: [r.item for r in attribute(items, indicator.subject) if scope.keeps(r)]
 
 
 def scope_for(user: User) -> Scope:
@@ -167,21 +193,21 @@ class ChildRow:
 
 def children(user: User, rows: Sequence[Row]) -> list[ChildRow]:
     """The rows behind a figure, naming only children whose record the user may open."""
-    ids = list({r.item.person_id for r in rows})
+    ids = list({r.item.subject_id for r in rows})
     allowed = openable_ids(user, ids)
     people = {
         p["pk"]: p
         for p in Person.objects.filter(pk__in=ids).values("pk", "la_child_id", "given_name", "family_name")
     }
     out = []
-    for row in sorted(rows, key=lambda r: (str(people[r.item.person_id]["la_child_id"]), str(r.item.on))):
-        person = people[row.item.person_id]
-        named = row.item.person_id in allowed
+    for row in sorted(rows, key=lambda r: (str(people[r.item.subject_id]["la_child_id"]), str(r.item.on))):
+        person = people[row.item.subject_id]
+        named = row.item.subject_id in allowed
         out.append(
             ChildRow(
-                person_id=row.item.person_id if named else None,
+                person_id=row.item.subject_id if named else None,
                 la_child_id=str(person["la_child_id"]) if named else "Restricted record",
-                name=f"{person['given_name']} {person['family_name']}" if named else "",
+                name=" ".join(p for p in (person["given_name"], person["family_name"]) if p) if named else "",
                 what=row.item.what,
                 on=row.item.on,
                 hit=row.item.hit,
@@ -189,6 +215,49 @@ def children(user: User, rows: Sequence[Row]) -> list[ChildRow]:
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """A row of an indicator of workers or of teams: the worker (or the team) and their team."""
+
+    name: str
+    team: str
+    what: str
+    on: object
+    hit: bool
+    value: Decimal | None
+
+
+def staff_rows(subject: Subject, rows: Sequence[Row]) -> list[StaffRow]:
+    """The rows behind a figure of workers (each worker named with their team) or of teams, by
+    team and name; the scope has already kept only the rows the user may see."""
+    if subject == Subject.TEAM:
+        names = dict(Team.objects.filter(pk__in={r.team_id for r in rows}).values_list("pk", "name"))
+        return sorted(
+            (
+                StaffRow(names[r.team_id], names[r.team_id], r.item.what, r.item.on, r.item.hit, r.item.value)
+                for r in rows
+            ),
+            key=lambda s: s.team,
+        )
+    users = {
+        u.pk: u for u in User.objects.filter(pk__in={r.item.subject_id for r in rows}).select_related("team")
+    }
+    out = []
+    for row in rows:
+        user = users[row.item.subject_id]
+        out.append(
+            StaffRow(
+                user.display_name,
+                user.team.name if user.team else "No team",
+                row.item.what,
+                row.item.on,
+                row.item.hit,
+                row.item.value,
+            )
+        )
+    return sorted(out, key=lambda w: (w.team, w.name))
 
 
 def headline_value(value: Decimal | None) -> str:

@@ -85,7 +85,7 @@ def breakdown(
     """Each characteristic's groups, counting the figure's rows (two queries), each beside
     the group's share of the `population` (`population_groups`) where it is recorded."""
     population = population or {}
-    ids = {i.person_id for i in items}
+    ids = {i.subject_id for i in items}
     people = {
         p["pk"]: p
         for p in Person.objects.filter(pk__in=ids).values("pk", "sex", "date_of_birth", "ethnicity")
@@ -98,11 +98,11 @@ def breakdown(
         "Disability": Counter(),
     }
     for item in items:
-        person = people[item.person_id]
+        person = people[item.subject_id]
         counters["Sex"][SEXES.get(person["sex"], "Not known")] += 1
         counters["Age"][age_band(person["date_of_birth"], item.on)] += 1
         counters["Ethnic group"][ethnic_group(person["ethnicity"] or "")] += 1
-        counters["Disability"]["Disabled" if item.person_id in disabled else "No disability recorded"] += 1
+        counters["Disability"]["Disabled" if item.subject_id in disabled else "No disability recorded"] += 1
     total = len(items)
     out: dict[str, list[Share]] = {}
     for name, counter in counters.items():

@@ -72,10 +72,11 @@ def read_rows(indicators: Sequence[Indicator], periods: Sequence[Period]) -> dic
 def monthly(
     indicators: Sequence[Indicator],
     months: Sequence[Period],
-    keep: Callable[[list[Item]], list[Item]] = list,
+    keep: Callable[[Indicator, list[Item]], list[Item]] | None = None,
     read: dict[object, list[list[Item]]] | None = None,
 ) -> dict[str, list[Figure]]:
-    """Each indicator's figure for each month, of the rows `keep` keeps (a user's scope).
+    """Each indicator's figure for each month, of the rows `keep` keeps of each indicator's (a
+    user's scope; `drill.keeping`).
     Rows counted on their own date are read once for all the months together and split by
     date; "as at" figures are read month by month. `read`: the rows, when the caller has
     read them (`read_rows`) with other periods."""
@@ -83,7 +84,16 @@ def monthly(
     populations = [population_for(m, recorded) for m in months]
     if read is None:
         read = read_rows(indicators, months)
-    kept = {function: [keep(found) for found in lists] for function, lists in read.items()}
+    first: dict[
+        object, Indicator
+    ] = {}  # the first indicator of each rows function, whose subject `keep` reads
+    for indicator in indicators:
+        first.setdefault(indicator.items, indicator)
+    kept = {
+        function: [keep(first[function], found) if keep else found for found in lists]
+        for function, lists in read.items()
+        if function in first
+    }
     out: dict[str, list[Figure]] = {}
     for indicator in indicators:
         out[indicator.id] = [

@@ -102,7 +102,9 @@ def scoped_rows(read: dict[object, list[list[Item]]], scope: drill.Scope) -> Row
         return {key: [[drill.Row(i, 0, 0) for i in found] for found in lists] for key, lists in read.items()}
     return {
         key: [[r for r in found if scope.keeps(r)] for found in lists]
-        for key, lists in drill.attribute_all(read).items()
+        for key, lists in drill.attribute_all(
+            read, {i.items: i.subject for i in CATALOGUE.indicators.values()}
+        ).items()
     }
 
 
@@ -155,7 +157,7 @@ def detail(user: User, indicator: Indicator, period: Period) -> Detail:
     # The period, the one before it and the 13 months of the trend: one read (rows counted on
     # their own date) and one query for the allocations behind them.
     rows, previous_rows, *in_months = drill.attribute_all(
-        read_rows([indicator], [period, previous_period, *months])
+        read_rows([indicator], [period, previous_period, *months]), {indicator.items: indicator.subject}
     )[indicator.items]
     rows = [r for r in rows if scope.keeps(r)]
     previous_rows = [r for r in previous_rows if scope.keeps(r)]

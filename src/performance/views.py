@@ -1,6 +1,6 @@
 """The performance pages: the overview of every indicator, one indicator with its trend and
-breakdown, the drill-down to a team, a worker and the children, targets and the child
-population. Every table downloads as CSV (`?format=csv`) or Excel (`?format=xlsx`)."""
+breakdown, the drill-down to a team, a worker and the children (for an indicator of workers,
+to a team and its workers or its establishment), targets and the child population. Every table downloads as CSV (`?format=csv`) or Excel (`?format=xlsx`)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 
 from . import drill, equality, export, pages, periods, services
-from .catalogue import CATALOGUE, Indicator
+from .catalogue import CATALOGUE, Indicator, Subject
 from .chart import trend_svg
 from .forms import ComparatorForm, PeriodForm, PopulationForm, PopulationGroupsForm, TargetForm
 from .models import ChildPopulation
@@ -146,13 +146,19 @@ def indicator(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpRespo
     form, period, status = _period(request)
     detail = pages.detail(request.user, measure, period)
     groups: list[drill.Group] = []
-    level = "children"
+    of_staff = measure.subject != Subject.CHILD
+    level = "staff" if of_staff else "children"
     if detail.scope.everyone:
         groups, level = drill.by_team(measure, period, detail.rows, detail.population), "team"
-    elif detail.scope.team_id is not None:
+    elif detail.scope.team_id is not None and not of_staff:
         groups, level = drill.by_worker(measure, period, detail.rows, detail.population), "worker"
     children = drill.children(request.user, detail.rows) if level == "children" else []
-    shares = equality.breakdown([r.item for r in detail.rows], equality.population_groups(period))
+    staff = drill.staff_rows(measure.subject, detail.rows) if level == "staff" else []
+    shares = (
+        {}
+        if of_staff
+        else equality.breakdown([r.item for r in detail.rows], equality.population_groups(period))
+    )
     name = f"{measure.id}-{period.key.replace(':', '-')}"
     if request.GET.get("table") == "equality":
         rows = [
@@ -163,7 +169,7 @@ def indicator(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpRespo
         header = ["Characteristic", "Group", "Count", "Percentage", "Percentage of the child population"]
         if download := _download(request, f"{name}-equality", header, rows):
             return download
-    elif download := _download(request, name, *_table(level, groups, children)):
+    elif download := _download(request, name, *_table(level, groups, children, staff)):
         return download
     trend = [(p.start.strftime("%b %Y"), f) for p, f in detail.trend]
     return render(
@@ -178,6 +184,7 @@ def indicator(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpRespo
             "groups": groups,
             "level": level,
             "children": children,
+            "staff": staff,
             "trend": trend,
             "shares": shares,
             "chart": trend_svg(
@@ -194,8 +201,16 @@ def indicator(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpRespo
 
 
 def _table(
-    level: str, groups: Sequence[drill.Group], children: Sequence[drill.ChildRow]
+    level: str,
+    groups: Sequence[drill.Group],
+    children: Sequence[drill.ChildRow],
+    staff: Sequence[drill.StaffRow] = (),
 ) -> tuple[list[str], list[list[object]]]:
+    if level == "staff":
+        return (
+            ["Name", "Team", "What", "Date", "Meets the measure", "Value"],
+            [[s.name, s.team, s.what, s.on, "Yes" if s.hit else "No", s.value] for s in staff],
+        )
     if level != "children":
         return ["Team" if level == "team" else "Worker", *GROUP_HEADER[1:]], _group_rows(groups)
     return (
@@ -214,13 +229,16 @@ def team(request: AuthenticatedHttpRequest, indicator_id: str, team_id: int) -> 
         raise PermissionDenied
     name = "Unallocated" if team_id == drill.UNALLOCATED else _team_name(team_id)
     rows = [r for r in detail.rows if r.team_id == team_id]
-    groups = drill.by_worker(measure, period, rows, detail.population)
-    if download := _download(request, f"{measure.id}-team-{team_id}", *_table("worker", groups, [])):
+    if measure.subject != Subject.CHILD:  # the team's workers (or its establishment), each a row
+        groups, staff, level = [], drill.staff_rows(measure.subject, rows), "staff"
+    else:
+        groups, staff, level = drill.by_worker(measure, period, rows, detail.population), [], "worker"
+    if download := _download(request, f"{measure.id}-team-{team_id}", *_table(level, groups, [], staff)):
         return download
     return render(
         request,
         "performance/team.jinja",
-        {"form": form, "period": period, "indicator": measure, "team_id": team_id, "team_name": name, "groups": groups,
+        {"form": form, "period": period, "indicator": measure, "team_id": team_id, "team_name": name, "groups": groups, "staff": staff,
          "figure": drill.scoped(measure, period, rows, drill.Scope(everyone=True), detail.population), "shown": pages.shown},
         status=status,
     )  # fmt: skip
@@ -238,6 +256,8 @@ def _team_name(team_id: int) -> str:
 def worker(request: AuthenticatedHttpRequest, indicator_id: str, user_id: int) -> HttpResponse:
     worker_id = user_id
     measure = _indicator(indicator_id)
+    if measure.subject != Subject.CHILD:
+        raise Http404("No children are behind a figure of workers or teams")
     form, period, status = _period(request)
     detail = pages.detail(request.user, measure, period)
     if not drill.may_see_worker(detail.scope, detail.rows, worker_id):

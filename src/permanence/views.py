@@ -95,11 +95,10 @@ conclude = form_view(
 @with_person(Purpose.EDIT, page="Record a court order")
 @require_http_methods(["GET", "POST"])
 def new_order(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    open_proceedings = CareProceedings.objects.filter(person=person, status="OPEN").first()
     return form_page(
         request,
         f.OrderForm(request.POST or None),
-        lambda d: services.record_order(actor=request.user, person=person, proceedings=open_proceedings, **d),
+        lambda d: services.record_order(actor=request.user, person=person, **d),
         title="Record a court order",
         person=person,
         success="Order recorded",

@@ -45,6 +45,7 @@ from .models import (
     StrategyDiscussion,
 )
 from .queries import review_due
+from .rules import is_conference_day
 
 
 def _audit(actor: User, person: Any, obj: Any, summary: str, **changes: Any) -> None:
@@ -124,7 +125,7 @@ def record_s47_outcome(*, actor: User, s47: S47Enquiry, outcome: str, outcome_da
 def _check_not_weekend(held_on: date) -> None:
     """Conferences are not held at weekends (CIN census rule 8875): a weekend date is a typing
     slip, refused where it is entered rather than found later by the return's checks."""
-    if held_on.weekday() >= 5:
+    if not is_conference_day(held_on):
         raise ValidationError(
             {
                 "held_on": f"{held_on:%-d %B %Y} is a {held_on:%A}: conferences are not held at weekends. "

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from accounts.models import Team, User
+from accounts.permissions import Role
 from core.forms import GovDateField, GovForm
 
 from .models import AuditTool, DirectionOutcome, Grade, OversightPoint, SamplingRule
@@ -155,6 +156,13 @@ class CompleteActionForm(GovForm):
     done_on = GovDateField(label="Date done", required=True, past_only=True)
 
 
+class WithdrawActionForm(GovForm):
+    withdrawn_on = GovDateField(label="Date withdrawn", required=True, past_only=True)
+    reason = _text(
+        "Why the action is withdrawn", "Enter why the action is withdrawn", rows=3, max_length=1000
+    )
+
+
 class AuditForm(GovForm):
     """One grade and its evidence for each of the tool's questions, then the overall grade."""
 
@@ -247,6 +255,15 @@ class ProgrammeForm(GovForm):
         min_value=1,
         max_value=50,
         error_messages={"required": "Enter how many children to sample"},
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label="Partner auditors (a multi-agency audit)",
+        queryset=User.objects.filter(is_active=True, role=Role.PARTNER.value).order_by(
+            "last_name", "first_name"
+        ),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="They see the sampled children's records, and no others, until the month's end.",
     )
 
 

@@ -11,7 +11,8 @@ as indicators (`performance/catalogue/quality.py`).
   moderated grade where there is one, else the auditor's);
 - moderation agreement: of the audits moderated in the period, those whose agreed grade is the
   auditor's;
-- audit actions overdue: of the audit actions open on the day, those past their due date;
+- audit actions overdue: of the audit actions open on the day (set, and neither done nor
+  withdrawn by then), those past their due date;
 - average caseload: children allocated to social workers per active social worker;
 - weighted caseload: the same, each child weighted by the kind of work (`quality.workload`);
   its `counted` are the workers whose weighted caseload is amber or red.
@@ -23,14 +24,13 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from accounts.models import User
-from accounts.permissions import Role
+from workforce.queries import social_workers
 
 from . import queries
 from .models import Action, CaseAudit, Moderation
 from .models.audits import GOOD_OR_BETTER
 from .oversight import oversight_states
-from .workload import caseloads
+from .workload import WorkerLoad, caseloads
 
 
 @dataclass(frozen=True)
@@ -46,20 +46,12 @@ class Measure:
         return float(self.numerator) / self.denominator if self.denominator else None
 
 
-def _social_workers(on: date) -> list[User]:
-    return list(
-        User.objects.filter(
-            role=Role.SOCIAL_WORKER.value, is_active=True, date_joined__date__lte=on
-        ).order_by("pk")
-    )
-
-
 def _ratio(included: list[int], counted: list[int], subject: str) -> Measure:
     return Measure(len(counted), len(included), tuple(included), tuple(counted), subject)
 
 
 def supervision_within_standard(on: date) -> Measure:
-    states = queries.supervision_states(_social_workers(on), on)
+    states = queries.supervision_states(social_workers(on), on)
     included = sorted(s.worker.pk for s in states)
     return _ratio(included, sorted(s.worker.pk for s in states if not s.overdue), "worker")
 
@@ -90,14 +82,23 @@ def moderation_agreement(start: date, end: date) -> Measure:
 
 def audit_actions_overdue(on: date) -> Measure:
     open_then = Action.objects.filter(
-        Q(done_on__isnull=True) | Q(done_on__gt=on), audit__isnull=False, set_on__lte=on
+        Q(done_on__isnull=True) | Q(done_on__gt=on),
+        Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on),
+        audit__isnull=False,
+        set_on__lte=on,
     )
     rows = list(open_then.order_by("pk").values_list("person_id", "due_on"))
     return _ratio([p for p, _ in rows], [p for p, due in rows if due < on], "child")
 
 
+def worker_caseloads(on: date) -> list[WorkerLoad]:
+    """Each social worker's caseload on the day, counted and weighted (`quality.workload`):
+    the workers the caseload measures count."""
+    return caseloads(social_workers(on), on)
+
+
 def average_caseload(on: date) -> Measure:
-    loads = caseloads(_social_workers(on), on)
+    loads = worker_caseloads(on)
     return Measure(
         sum(load.children for load in loads),
         len(loads),
@@ -108,12 +109,12 @@ def average_caseload(on: date) -> Measure:
 
 
 def weighted_caseload(on: date) -> Measure:
-    loads = caseloads(_social_workers(on), on)
+    loads = worker_caseloads(on)
     return Measure(
         sum((load.weighted for load in loads), Decimal(0)),
         len(loads),
         tuple(sorted(load.worker.pk for load in loads)),
-        tuple(sorted(load.worker.pk for load in loads if load.rag != "green")),
+        tuple(sorted(load.worker.pk for load in loads if load.over_threshold)),
         "worker",
     )
 
@@ -127,4 +128,5 @@ __all__ = [
     "oversight_within_standard",
     "supervision_within_standard",
     "weighted_caseload",
+    "worker_caseloads",
 ]

@@ -15,6 +15,7 @@ from . import rules
 from .models import (
     CLOSING_OUTCOMES,
     Action,
+    ActionStatus,
     CaseAudit,
     CaseDirection,
     DirectionOutcome,
@@ -141,7 +142,8 @@ def audits_awaited(person_ids: Collection[int]) -> QuerySet[ProgrammeCase]:
 
 
 def open_actions(**where: object) -> QuerySet[Action]:
-    return Action.objects.filter(done_on__isnull=True, **where).select_related("person", "owner")
+    """Actions neither done nor withdrawn."""
+    return Action.objects.filter(status=ActionStatus.OPEN, **where).select_related("person", "owner")
 
 
 def sessions_for(user: User) -> QuerySet[SupervisionSession]:

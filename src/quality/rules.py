@@ -128,11 +128,29 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
     return (Decimal(100) * part / whole).quantize(Decimal("0.1")) if whole else None
 
 
+@dataclass(frozen=True)
+class WorkforceShares:
+    """Each workforce rate as its part and its whole (full time equivalents; leavers as a
+    head count), so that teams' figures add up to the authority's before the rate is taken."""
+
+    vacancy: tuple[Decimal, Decimal]  # vacancies, posts
+    agency: tuple[Decimal, Decimal]  # agency workers, staff in post (permanent and agency)
+    turnover: tuple[Decimal, Decimal]  # leavers, permanent staff
+
+
+def workforce_shares(posts: Decimal, permanent: Decimal, agency: Decimal, leavers: int) -> WorkforceShares:
+    return WorkforceShares(
+        vacancy=(max(posts - permanent, Decimal(0)), posts),
+        agency=(agency, permanent + agency),
+        turnover=(Decimal(leavers), permanent),
+    )
+
+
 def workforce_rates(posts: Decimal, permanent: Decimal, agency: Decimal, leavers: int) -> WorkforceRates:
-    vacancies = max(posts - permanent, Decimal(0))
+    shares = workforce_shares(posts, permanent, agency, leavers)
     return WorkforceRates(
-        vacancies=vacancies,
-        vacancy_rate=_percent(vacancies, posts),
-        agency_rate=_percent(agency, permanent + agency),
-        turnover=_percent(Decimal(leavers), permanent),
+        vacancies=shares.vacancy[0],
+        vacancy_rate=_percent(*shares.vacancy),
+        agency_rate=_percent(*shares.agency),
+        turnover=_percent(*shares.turnover),
     )

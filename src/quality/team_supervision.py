@@ -7,6 +7,7 @@ from datetime import date
 
 from accounts.models import Team, User
 from accounts.permissions import Permission, Role
+from workforce.queries import social_workers
 
 from . import queries, rules
 
@@ -54,11 +55,7 @@ def may_see_workers_of(user: User, team: Team) -> bool:
 
 def team_rows(teams: list[Team], today: date) -> list[TeamRow]:
     """Each team's social workers against the standard (overdue first), with their directions."""
-    workers = list(
-        User.objects.filter(team__in=teams, is_active=True, role=Role.SOCIAL_WORKER.value).select_related(
-            "team"
-        )
-    )
+    workers = list(social_workers(today, teams=teams).select_related("team"))
     standard = rules.standard_on(today)
     states = {s.worker.pk: s for s in queries.supervision_states(workers, today)}
     counts = queries.direction_counts(workers, today)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("workers/<int:user_id>/supervision/", supervision.worker_supervision, name="worker"),
     path("people/<int:person_id>/direction/new/", supervision.new_direction, name="new_direction"),
     path("actions/<int:action_id>/done/", supervision.complete_action, name="complete_action"),
+    path("actions/<int:action_id>/withdraw/", supervision.withdraw_action, name="withdraw_action"),
     path("people/<int:person_id>/oversight/new/", oversight.new_oversight, name="new_oversight"),
     path("workload/", workload.workload, name="workload"),
     path("workforce/", establishment.workforce, name="workforce"),

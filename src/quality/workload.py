@@ -80,6 +80,11 @@ class WorkerLoad:
     amber: Decimal = Decimal(0)  # the thresholds that apply to this worker
     red: Decimal = Decimal(0)
 
+    @property
+    def over_threshold(self) -> bool:
+        """At or over the amber threshold that applies to the worker (amber or red)."""
+        return self.rag != "green"
+
 
 def caseloads(workers: Iterable[User], on: date) -> list[WorkerLoad]:
     """Each worker's allocated children on `on`, counted and weighted, heaviest first."""

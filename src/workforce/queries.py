@@ -30,6 +30,17 @@ def _current(on: date | None, role: str | None) -> AllocationQuerySet:
     return rows.filter(role=role) if role else rows  # type: ignore[return-value]
 
 
+def social_workers(on: date | None = None, *, teams: Iterable[Team] | None = None) -> QuerySet[User]:
+    """The authority's social workers (of `teams`, if given): active accounts in the social
+    worker role that had joined by `on` (today if not given), by key. The workers the caseload,
+    supervision and workload measures count."""
+    on = on or timezone.localdate()
+    workers = User.objects.filter(role=Role.SOCIAL_WORKER.value, is_active=True, date_joined__date__lte=on)
+    if teams is not None:
+        workers = workers.filter(team__in=list(teams))
+    return workers.order_by("pk")
+
+
 def teams_for(user: User) -> QuerySet[Team]:
     """The teams a user sees: those they manage or are in; every active team for those with
     the view of all teams."""

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("HARBOUR_CHROMIUM", "/usr/bin/chromium")
 REQUIRE_BROWSER = os.environ.get("HARBOUR_REQUIRE_BROWSER") == "1"
@@ -189,7 +190,7 @@ def complete_two_factor(page: Page, username: str) -> None:
 
 def _axe_results(page: Page) -> dict:
     if page.context not in _no_js_contexts:
-        return _axe.run(page).response
+        return _run_axe_when_loaded(page)
     # axe needs JavaScript. Check the same HTML, at the same address with the same CSS,
     # in a scripted page whose own scripts are blocked, so the DOM stays the no-JS one.
     url, html = page.url.split("#", 1)[0], page.content()
@@ -208,9 +209,26 @@ def _axe_results(page: Page) -> dict:
             ),
         )
         twin.goto(url)
-        return _axe.run(twin).response
+        return _run_axe_when_loaded(twin)
     finally:
         twin_context.close()
+
+
+def _run_axe_when_loaded(page: Page) -> dict:
+    """Run axe once the page's document has loaded.
+
+    A click that navigates returns once the new address is committed, before the new
+    document exists; axe run in that gap reads a null document. Wait for the load event,
+    and run again once if a navigation still replaced the document under axe.
+    """
+    page.wait_for_load_state("load")
+    try:
+        return _axe.run(page).response
+    except PlaywrightError as error:
+        if "documentElement" not in str(error) and "context was destroyed" not in str(error):
+            raise
+        page.wait_for_load_state("load")
+        return _axe.run(page).response
 
 
 def assert_accessible(page: Page) -> None:

@@ -53,11 +53,13 @@ looked_after.view_lac_health           .    .    x    .    .    .    .    x    .
 looked_after.view_virtual_school       .    .    x    .    .    .    .    x    .    .    .
 people.break_glass                     x    x    x    x    .    x    x    .    .    .    .
 people.create_person                   x    x    x    x    x    .    .    .    .    .    .
+people.grant_access                    .    .    x    .    .    .    .    .    x    .    .
 people.edit_person                     x    x    x    x    x    x    x    .    .    .    .
 people.manage_relationships            x    x    x    x    x    x    x    .    .    .    .
 people.merge_people                    .    x    x    .    .    .    .    .    .    x    .
 people.restrict_record                 .    x    x    .    .    .    .    .    .    x    .
 people.search_people                   x    x    x    x    x    x    x    x    x    x    x
+people.undo_merge                      .    .    .    .    .    .    .    .    .    x    .
 people.view_person                     x    x    x    x    x    x    x    x    x    x    x
 performance.manage_performance         .    .    .    .    .    .    .    x    .    .    .
 performance.view_performance           x    x    x    .    .    .    .    x    .    .    .
@@ -66,7 +68,7 @@ permanence.view_tracker                x    x    x    .    .    x    .    x    .
 protection.chair_conference            .    .    x    .    .    .    x    .    .    .    .
 protection.record_management_decision  .    x    x    .    .    .    .    .    .    .    .
 protection.record_protection           x    x    x    .    .    .    x    .    .    .    .
-quality.audit_case                     .    x    x    .    .    .    .    .    x    .    .
+quality.audit_case                     .    x    x    .    .    .    .    .    x    .    x
 quality.complete_action                x    x    x    .    .    .    .    .    .    .    .
 quality.manage_audit_programmes        .    .    x    .    .    .    .    .    x    .    .
 quality.record_establishment           .    .    x    .    .    .    .    x    .    .    .
@@ -74,6 +76,7 @@ quality.record_supervision             .    x    x    .    .    .    .    .    .
 quality.view_quality                   .    x    x    .    .    .    .    x    x    .    .
 quality.view_supervision               x    x    x    .    .    .    .    .    .    .    .
 quality.view_supervision_by_team       .    x    x    .    .    .    .    x    .    .    .
+quality.withdraw_action                .    x    x    .    .    .    .    .    .    .    .
 returns.export_returns                 .    .    x    .    .    .    .    x    .    .    .
 returns.view_data_quality              x    x    x    x    x    x    x    x    .    .    .
 rights.record_rights                   x    x    x    .    .    x    .    .    .    .    .

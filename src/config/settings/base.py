@@ -252,6 +252,9 @@ HARBOUR_LOCAL_TARGETS = {
     for rule_id, spec in env.dict("HARBOUR_LOCAL_TARGETS", default={}).items()
 }
 HARBOUR_AUDIT_TRIGGERS = True
+# An administrator may undo a merge of two records of one person for this many days after it
+# (people.services.merge_undo).
+HARBOUR_MERGE_UNDO_DAYS = env.int("HARBOUR_MERGE_UNDO_DAYS", default=30)
 
 
 # --- Sign-in, sessions and drafts (ADRs 0009, 0011, 0014) -------------------------------------

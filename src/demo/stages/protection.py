@@ -29,6 +29,7 @@ from frontdoor.models import Referral
 from plans.models import PlanStatus
 from protection import services
 from protection.models import Agency, ConferenceDecision, CPPlan, S47Outcome, StrategyDecision
+from protection.rules import conference_day_on_or_before
 
 WORRIES = [
     "Bruising seen at school that the adults have not explained.",
@@ -139,7 +140,7 @@ class _Journey:
             if late
             else s47.icpc_due - timedelta(days=self.rng.randint(0, 4))
         )
-        conf_date = _weekday(max(conf_date, outcome_date))
+        conf_date = conference_day_on_or_before(max(conf_date, outcome_date))
         if conf_date < outcome_date:
             conf_date = timescales.add_working_days(outcome_date, 1)
         if conf_date > self.today:
@@ -175,7 +176,7 @@ class _Journey:
         review = plan.first_review_due - timedelta(days=self.rng.randint(0, 5))
         while review <= self.today:
             ending = end is not None and timescales.due_date("cp_review", review) > end  # type: ignore[operator]
-            reviews.append((_weekday(review), ending))
+            reviews.append((conference_day_on_or_before(review), ending))
             if ending:
                 break
             review = timescales.due_date("cp_review", review) - timedelta(days=self.rng.randint(0, 7))  # type: ignore[assignment,operator]
@@ -290,13 +291,6 @@ def _free(person_id: int, start: date, until: date) -> bool:
         .filter(Q(closure_date__isnull=True) | Q(closure_date__gte=start))
         .exists()
     )
-
-
-def _weekday(day: date) -> date:
-    """Conferences are held on working days (CIN census rule 8875): a weekend moves to Friday."""
-    while day.weekday() >= 5:
-        day -= timedelta(days=1)
-    return day
 
 
 def run(ctx: StageContext) -> None:

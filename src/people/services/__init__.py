@@ -3,7 +3,8 @@ the audit and says which people's records changed (`core.extensions.changed`). V
 apps' services and the demo generator call these; nothing else writes people.
 
 By subject: `identity` (creating a record, identity details, names, disabilities,
-immigration status), `addresses`, `relationships`, `alerts`, `restriction` and `merge`.
+immigration status), `addresses`, `relationships`, `alerts`, `restriction`, `grants` (access
+for a partner agency user not allocated to the child), `merge` and `merge_undo`.
 The rules they raise from are `people.rules`; the bulk forms (`bulk_create_people` …) write
 many rows in a few queries through the same rules.
 """
@@ -11,6 +12,7 @@ many rows in a few queries through the same rules.
 from ..rules import PERSON_FIELDS, NewAddress
 from .addresses import add_address, bulk_add_addresses
 from .alerts import add_alert
+from .grants import grant_access
 from .identity import (
     NewPerson,
     add_immigration_status,
@@ -21,10 +23,12 @@ from .identity import (
     update_person,
 )
 from .merge import merge_people
+from .merge_undo import undo_merge
 from .relationships import NewRelationship, add_relationship, bulk_add_relationships, end_relationship
 from .restriction import lift_restriction, restrict_record
 
 __all__ = [
+    "grant_access",
     "PERSON_FIELDS",
     "NewAddress",
     "NewPerson",
@@ -43,5 +47,6 @@ __all__ = [
     "merge_people",
     "restrict_record",
     "set_disabilities",
+    "undo_merge",
     "update_person",
 ]

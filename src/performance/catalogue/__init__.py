@@ -12,7 +12,8 @@ from . import (  # noqa: F401  (they declare)
     protection,
     quality,
     wellbeing,
+    workforce,
 )
-from .base import CATALOGUE, Figure, Indicator, Item, Polarity, Unit, figure_from
+from .base import CATALOGUE, Figure, Indicator, Item, Polarity, Subject, Unit, figure_from
 
-__all__ = ["CATALOGUE", "Figure", "Indicator", "Item", "Polarity", "Unit", "figure_from"]
+__all__ = ["CATALOGUE", "Figure", "Indicator", "Item", "Polarity", "Subject", "Unit", "figure_from"]

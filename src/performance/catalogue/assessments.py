@@ -71,7 +71,7 @@ ASSESSMENT = get_rule("assessment").in_words  # "45 working days", from the tabl
 def _within_45(period: Period) -> list[Item]:
     return [
         Item(
-            i.person_id,
+            i.subject_id,
             i.on,
             hit=(i.days or 0) <= get_rule("assessment").amount,
             days=i.days,

@@ -1,10 +1,16 @@
 """What an indicator is, and how its figure is made from the rows it counts.
 
 An indicator's `items(period)` is one set-based query over Harbour's recorded history giving
-the rows behind the number: one `Item` per counted event or child, with `hit` saying whether
-it is in the numerator (percentages) and `days` the duration (averages). `compute` turns the
+the rows behind the number: one `Item` per counted event, child or worker, with `hit` saying
+whether it is in the numerator (percentages), `days` the duration (averages of days) and
+`value` an amount (a worker's weighted caseload: averages and maxima). `compute` turns the
 rows into the figure; the drill-down and the exports list the same rows, so every view of an
 indicator agrees with its headline.
+
+An indicator declares its `subject`: whose rows it counts. Most count children (a row's
+`subject_id` is the child's record); the workforce indicators count social workers (the
+worker's user key) or teams' establishments (the team's key), and the drill-down lists
+workers by their team, or the teams, instead of children by their allocation.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ class Unit(StrEnum):
     PERCENTAGE = "percentage"
     RATE = "rate per 10,000"
     DAYS = "days"
+    AVERAGE = "average"  # the mean of the rows' values
+    MAXIMUM = "maximum"  # the largest of the rows' values
 
 
 class Polarity(StrEnum):
@@ -39,16 +47,30 @@ class Source(StrEnum):
     LOCAL = "Local practice measure (no DfE definition)"
 
 
+class Subject(StrEnum):
+    """Whom an indicator's rows are about: children (a row a child or event of a child's
+    record), social workers (a row a worker) or teams (a row a team's establishment)."""
+
+    CHILD = "child"
+    WORKER = "worker"
+    TEAM = "team"  # a team's establishment: its posts, staff and leavers
+
+
 @dataclass(frozen=True)
 class Item:
-    """One row behind a figure: whose record, the date it is counted on, and whether it meets
-    the measure (percentages) or how many days it took (averages)."""
+    """One row behind a figure: whose (the child's record, or the worker, as the indicator's
+    subject says), the date it is counted on, and whether it meets the measure (percentages),
+    how many days it took (averages of days) or its amount (averages and maxima of values)."""
 
-    person_id: int
+    subject_id: int
     on: date
     hit: bool = True
     days: int | None = None
     what: str = ""  # a short description for the list of children, e.g. "Referral 14/05/2026"
+    value: Decimal | None = None
+    # A row that is a part of a whole (a team's vacancies of its posts): a percentage of such
+    # rows is the sum of their values of the sum of their bases, not a share of rows.
+    base: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +85,7 @@ class Indicator:
     items: Callable[[Period], Sequence[Item]]
     denominator: str = ""
     family: str = ""
+    subject: Subject = Subject.CHILD
     as_at: bool = False  # counted on the period's last day (children at 31 March), not over it
     distinct_children: bool = False  # the count is of children, not of rows
     # Whether the rows of a long period, split by their dates, are the rows of its months
@@ -81,27 +104,32 @@ class Figure:
     period: Period
     items: Sequence[Item]
     count: int = 0
-    numerator: int | None = None
-    denominator: int | None = None
+    numerator: int | Decimal | None = None
+    denominator: int | Decimal | None = None
     value: Decimal | None = None
     population: int | None = None
 
     @property
     def children(self) -> set[int]:
-        return {i.person_id for i in self.items}
+        """The children (or, for an indicator of workers, the workers) behind the figure."""
+        return {i.subject_id for i in self.items}
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {"title": self.indicator.title, "unit": self.indicator.unit.value}
         if self.indicator.unit == Unit.PERCENTAGE:
-            out["numerator"], out["denominator"] = self.numerator, self.denominator
+            out["numerator"], out["denominator"] = _plain(self.numerator), _plain(self.denominator)
         elif self.indicator.unit == Unit.RATE:
             out["count"], out["population"] = self.count, self.population
-        elif self.indicator.unit == Unit.DAYS:
+        elif self.indicator.unit in (Unit.DAYS, Unit.AVERAGE, Unit.MAXIMUM):
             out["count"] = self.count
         else:
             out["count"] = self.count
         out["value"] = None if self.value is None else float(self.value)
         return out
+
+
+def _plain(number: int | Decimal | None) -> int | float | None:
+    return float(number) if isinstance(number, Decimal) else number
 
 
 def _round(value: Decimal, places: str = "0.1") -> Decimal:
@@ -112,11 +140,16 @@ def figure_from(
     indicator: Indicator, period: Period, items: Sequence[Item], population: int | None
 ) -> Figure:
     """The figure the rows make: a count (of rows, or of children), a percentage of the rows
-    that meet the measure, a rate per 10,000 children, or an average number of days."""
-    count = len({i.person_id for i in items}) if indicator.distinct_children else len(items)
+    that meet the measure (or of the rows' parts of their wholes), a rate per 10,000 children, an average number of days, or the
+    average or largest of the rows' values."""
+    count = len({i.subject_id for i in items}) if indicator.distinct_children else len(items)
     fig = Figure(indicator, period, items, count=count)
     if indicator.unit == Unit.COUNT:
         fig.value = Decimal(count)
+    elif indicator.unit == Unit.PERCENTAGE and any(i.base is not None for i in items):
+        fig.numerator = sum((i.value or Decimal(0) for i in items), Decimal(0))
+        fig.denominator = sum((i.base or Decimal(0) for i in items), Decimal(0))
+        fig.value = _round(100 * fig.numerator / fig.denominator) if fig.denominator else None
     elif indicator.unit == Unit.PERCENTAGE:
         fig.denominator = len(items)
         fig.numerator = sum(1 for i in items if i.hit)
@@ -124,6 +157,15 @@ def figure_from(
     elif indicator.unit == Unit.RATE:
         fig.population = population
         fig.value = _round(Decimal(count * 10000) / population) if population else None
+    elif indicator.unit in (Unit.AVERAGE, Unit.MAXIMUM):
+        values = [i.value for i in items if i.value is not None]
+        fig.count = len(values)
+        if values:
+            fig.value = (
+                _round(sum(values, Decimal(0)) / len(values))
+                if indicator.unit == Unit.AVERAGE
+                else _round(max(values))
+            )
     else:
         days = [i.days for i in items if i.days is not None]
         fig.count = len(days)

@@ -41,6 +41,13 @@ def overlaps(period: Period, start: str = "start_date", end: str = "end_date") -
     )
 
 
+def counted_on(period: Period) -> date:
+    """The day a figure "as at" the period's end is taken on: its end, or today while the
+    period runs on (a standard's clock cannot be read on a day not yet come: every worker would
+    be overdue by then)."""
+    return min(period.end, timezone.localdate())
+
+
 def dmy(day: Any) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 

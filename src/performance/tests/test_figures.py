@@ -62,7 +62,10 @@ def test_every_indicator_is_declared_whole():
         ) or indicator.unit.value in (
             "rate per 10,000",
             "days",
+            "average",
+            "maximum",
         )
+        assert indicator.subject.value in ("child", "worker", "team")
 
 
 def test_the_england_row_of_the_latest_year_is_read_from_a_dfe_file():

@@ -79,7 +79,7 @@ def test_children_in_need_with_no_allocated_social_worker_on_the_day(social_work
                               start_date=date(2025, 6, 1), start_reason="FCONTA")  # fmt: skip
     gaps = figure("unallocated_children", Y2026)
     assert (gaps.numerator, gaps.denominator) == (1, 3)  # Cal: an IRO is not a social worker
-    assert [i.person_id for i in gaps.items if i.hit] == [cal.pk]
+    assert [i.subject_id for i in gaps.items if i.hit] == [cal.pk]
     assert figure("unallocated_children", as_at(date(2026, 4, 1))).numerator == 2
 
 

@@ -42,7 +42,8 @@ def test_the_performance_page_makes_a_bounded_number_of_queries(
     assert page.status_code == 200
     shapes = Counter(_shape(q["sql"]) for q in captured.captured_queries)
     # No statement once per row: each indicator's at most once for each of the two periods
-    # (the two placement measures share one statement).
-    assert max(shapes.values()) <= 4, shapes.most_common(1)
+    # (the two placement measures share one statement; the workforce measures each read the
+    # standard in force).
+    assert max(shapes.values()) <= 6, shapes.most_common(1)
     # The rows' teams and workers: one read of the allocations, whatever the rows.
     assert len(reads) == (0 if who == "analyst" else 1)

@@ -137,4 +137,4 @@ def test_long_term_stability_for_children_under_16_looked_after_two_and_a_half_y
     rows.care(old, social_worker, date(2023, 1, 1))
     stable = figure("cla_long_term_stability", Y2026)
     assert stable.denominator == 2
-    assert [i.person_id for i in stable.items if i.hit] == [ava.pk]
+    assert [i.subject_id for i in stable.items if i.hit] == [ava.pk]

@@ -17,7 +17,7 @@ from quality.tests.factories import make_audit
 def test_rows_are_one_per_child_in_the_denominator_with_the_numerator_hit():
     measure = Measure(2, 3, included=(7, 7, 9), counted=(7, 9), subject="child")
     found = rows(measure, date(2026, 3, 31), "Case audit")
-    assert [(r.person_id, r.hit) for r in found] == [(7, True), (7, False), (9, True)]
+    assert [(r.subject_id, r.hit) for r in found] == [(7, True), (7, False), (9, True)]
 
 
 def test_audit_indicators_agree_with_the_quality_measures(

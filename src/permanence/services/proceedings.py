@@ -25,6 +25,7 @@ from ..models import (
     CourtOrder,
     PreProceedings,
     ProceedingsExtension,
+    ProceedingsStatus,
 )
 from .pre_proceedings import end_pre_proceedings
 
@@ -36,7 +37,7 @@ def issue_proceedings(
     """Record care proceedings issued; an open pre-proceedings for the child moves to ISSUED."""
     require(actor, Permission.RECORD_PERMANENCE)
     not_in_future(issue_date, field="issue_date", label="The issue date")
-    if CareProceedings.objects.filter(person=person, status="OPEN").exists():
+    if CareProceedings.objects.filter(person=person, status=ProceedingsStatus.OPEN).exists():
         raise ValidationError({"issue_date": "This child already has open care proceedings"})
     deadline = timescales.compute_deadline("care_proceedings", issue_date)
     plo = PreProceedings.objects.filter(person=person, status="OPEN").first()
@@ -138,6 +139,9 @@ def record_order(
         not_before(
             "ended_on", ended_on, made_on, "The end date must be on or after the date the order was made"
         )
+    if proceedings is None:
+        # An order made while the child's care proceedings are open is made in them.
+        proceedings = CareProceedings.objects.filter(person=person, status=ProceedingsStatus.OPEN).first()
     order = CourtOrder.objects.create(
         person=person,
         order_type=order_type,

@@ -264,3 +264,11 @@ def test_every_service_says_the_childs_record_changed_when_it_commits(
     ]
     assert first == second == third == {child.pk}
     assert [told(call)[1] for call in calls] == [{child.pk}] * len(calls)
+
+
+def test_an_order_made_while_proceedings_are_open_belongs_to_them(social_worker, child):
+    proceedings = services.issue_proceedings(actor=social_worker, person=child, issue_date=date(2025, 1, 6))
+    order = services.record_order(
+        actor=social_worker, person=child, order_type="ICO", made_on=date(2025, 1, 8)
+    )
+    assert order.proceedings == proceedings

@@ -7,6 +7,8 @@ from .standards import Standard
 from .supervision import (
     CLOSING_OUTCOMES,
     Action,
+    ActionStatus,
+    ActionStatusChange,
     CaseDirection,
     DirectionOutcome,
     DirectionReview,
@@ -18,6 +20,8 @@ from .supervision import (
 __all__ = [
     "CLOSING_OUTCOMES",
     "Action",
+    "ActionStatus",
+    "ActionStatusChange",
     "AuditAnswer",
     "AuditProgramme",
     "AuditQuestion",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 from core.records import person_key, staff
@@ -13,7 +14,8 @@ class SamplingRule(models.TextChoices):
 
 class AuditProgramme(models.Model):
     """A month's audit programme: a sample of children drawn by a rule, each assigned an
-    auditor from outside the child's team."""
+    auditor from outside the child's team. A multi-agency programme has partner auditors
+    too, let into the sampled children's records (and no others) until the month's end."""
 
     name = models.CharField(max_length=120)
     month = models.DateField(help_text="The first day of the month audited.")
@@ -22,6 +24,9 @@ class AuditProgramme(models.Model):
     size = models.PositiveSmallIntegerField()
     drawn_by = staff()
     drawn_at = models.DateTimeField(auto_now_add=True)
+    partner_auditors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="partner_audit_programmes"
+    )
 
     class Meta:
         ordering = ["-month", "name"]

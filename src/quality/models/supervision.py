@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from core.records import Recorded, person_key, staff
+from core.workflow import StatusChangeBase, history_of
 
 
 class SupervisionSession(Recorded):
@@ -117,17 +118,28 @@ class Oversight(models.Model):
         return f"{self.get_point_display()} oversight"
 
 
+class ActionStatus(models.TextChoices):
+    OPEN = "OPEN", "Open"
+    DONE = "DONE", "Done"
+    WITHDRAWN = "WITHDRAWN", "Withdrawn"
+
+
 class Action(models.Model):
     """An action for a child's case with its owner and due date, from a case direction, an
-    oversight or a case audit; in the owner's My work until marked done."""
+    oversight or a case audit; in the owner's My work while open, until it is marked done or
+    withdrawn (`quality.machines.ActionMachine`): by a manager, with the reason, or when
+    supervision finds its case direction no longer needed."""
 
     person = person_key("quality_actions")
     description = models.CharField(max_length=300)
     owner = staff()
     set_on = models.DateField(help_text="The day the action was set.")
     due_on = models.DateField()
+    status = models.CharField(max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     done_on = models.DateField(null=True, blank=True)
     done_by = staff(optional=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_reason = models.TextField("Why the action was withdrawn", blank=True)
     direction = models.ForeignKey(
         CaseDirection, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
     )
@@ -141,7 +153,7 @@ class Action(models.Model):
 
     class Meta:
         ordering = ["due_on", "id"]
-        indexes = [models.Index(fields=["person", "done_on"])]
+        indexes = [models.Index(fields=["person", "done_on"]), models.Index(fields=["person", "status"])]
         constraints = [
             models.CheckConstraint(
                 name="quality_action_has_one_source",
@@ -150,7 +162,11 @@ class Action(models.Model):
                     | Q(direction__isnull=True, oversight__isnull=False, audit__isnull=True)
                     | Q(direction__isnull=True, oversight__isnull=True, audit__isnull=False)
                 ),
-            )
+            ),
+            models.CheckConstraint(
+                name="quality_action_not_both_done_and_withdrawn",
+                condition=Q(done_on__isnull=True) | Q(withdrawn_on__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -163,3 +179,8 @@ class Action(models.Model):
         if self.oversight_id:
             return "Management oversight"
         return "Case audit"
+
+
+class ActionStatusChange(StatusChangeBase):
+    action = history_of(Action)
+    EVENT_LABELS = {"complete": "Action done", "withdraw": "Action withdrawn"}

@@ -2,7 +2,7 @@
 audited, and says when a child's record changed (core.extensions.changed)."""
 
 from ..action_rows import ActionRow
-from .actions import complete_action
+from .actions import complete_action, withdraw_action
 from .audits import add_audit_action, moderate_audit, record_audit
 from .establishment import record_establishment
 from .oversight import record_oversight
@@ -21,4 +21,5 @@ __all__ = [
     "record_establishment",
     "record_oversight",
     "record_supervision",
+    "withdraw_action",
 ]

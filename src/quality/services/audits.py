@@ -3,11 +3,11 @@ and actions follow."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from accounts.models import User
-from accounts.permissions import Permission, require
+from accounts.permissions import INVOLVEMENT_ONLY_ROLES, Permission, require
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.validation import not_before, not_in_future, required
@@ -25,6 +25,12 @@ from ..models import (
     Moderation,
     ProgrammeCase,
 )
+
+
+def _partner_audits(partner: User, person: Person) -> bool:
+    """Whether the partner agency user is a partner auditor of a programme that sampled the
+    child (the access door keeps them out once its month is over)."""
+    return ProgrammeCase.objects.filter(person=person, programme__partner_auditors=partner).exists()
 
 
 def _grade(field: str, value: str) -> str:
@@ -51,6 +57,8 @@ def record_audit(
     their manager, invited to take part, did. It completes the child's place
     in the earliest programme with the tool that sampled them and awaits an audit."""
     require(actor, Permission.AUDIT_CASE)
+    if actor.role_enum in INVOLVEMENT_ONLY_ROLES and not _partner_audits(actor, person):
+        raise PermissionDenied("A partner auditor audits only the children of their programme")
     not_in_future(audited_on, field="audited_on", label="The date of the audit")
     questions = list(AuditQuestion.objects.filter(section__tool=tool))
     errors: dict[str, str] = {}

@@ -3,17 +3,22 @@ outside their team."""
 
 import random
 from collections import Counter
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
-from accounts.permissions import Permission, require
+from accounts.permissions import INVOLVEMENT_ONLY_ROLES, Permission, require
 from audit import services as auditor
 from audit.models import AuditAction
 from core.validation import required
+from people.models import Person
+from people.services import grant_access
 from protection.models import CPPlan
+from timescales import add_months
 from workforce.models import Allocation, AllocationRole
 
 from .. import queries, rules
@@ -42,10 +47,19 @@ def _candidates(on: date) -> list[Candidate]:
 
 @transaction.atomic
 def draw_programme(
-    *, actor: User, name: str, month: date, tool: AuditTool, rule: str, size: int
+    *,
+    actor: User,
+    name: str,
+    month: date,
+    tool: AuditTool,
+    rule: str,
+    size: int,
+    partners: Sequence[User] = (),
 ) -> AuditProgramme:
     """Draw a month's sample by `rule` from the children allocated on its first day and assign
-    each an auditor away from the child's team; the same programme draws the same sample."""
+    each an auditor away from the child's team; the same programme draws the same sample.
+    A multi-agency programme names partner auditors (partner agency users): each is given
+    access to every sampled child's record, and no other, from today to the month's end."""
     require(actor, Permission.MANAGE_AUDIT_PROGRAMMES)
     required("name", name, "Enter the programme's name")
     if rule not in SamplingRule.values:
@@ -53,6 +67,15 @@ def draw_programme(
     if not 1 <= size <= 50:
         raise ValidationError({"size": "The sample must be between 1 and 50 children"})
     month = month.replace(day=1)
+    partners = list(partners)
+    ends_on = add_months(month, 1) - timedelta(days=1)
+    if partners:
+        if any(p.role_enum not in INVOLVEMENT_ONLY_ROLES or not p.is_active for p in partners):
+            raise ValidationError({"partners": "Select partner agency users as partner auditors"})
+        if ends_on < timezone.localdate():
+            raise ValidationError(
+                {"partners": "Partner auditors join a programme for this month or a later one"}
+            )
     sample = draw(rule, _candidates(month), size, random.Random(f"{month}:{name.strip()}:{rule}"))
     if not sample:
         raise ValidationError({"rule": "No children meet the rule this month"})
@@ -76,6 +99,28 @@ def draw_programme(
         action=AuditAction.CREATE,
         obj=programme,
         summary="Drew an audit programme",
-        changes={"month": month, "rule": rule, "sampled": len(sample)},
+        changes={"month": month, "rule": rule, "sampled": len(sample), "partners": [p.pk for p in partners]},
     )
+    _let_partners_in(actor, programme, partners, ends_on, [c.person_id for c in sample])
     return programme
+
+
+def _let_partners_in(
+    actor: User, programme: AuditProgramme, partners: Sequence[User], ends_on: date, person_ids: list[int]
+) -> None:
+    """Each partner auditor given access to each sampled child's record until the month's end,
+    through the access door's grants (each audited on the child's record)."""
+    if not partners:
+        return
+    programme.partner_auditors.set(partners)
+    purpose = f"Multi-agency audit: {programme}"
+    for person in Person.objects.filter(pk__in=person_ids).order_by("pk"):
+        for partner in partners:
+            grant_access(
+                actor=actor,
+                person=person,
+                user=partner,
+                purpose=purpose,
+                starts_on=min(timezone.localdate(), ends_on),
+                ends_on=ends_on,
+            )

@@ -16,7 +16,8 @@ from people.models import Person
 
 from .. import queries, rules
 from ..action_rows import ActionRow, create_actions
-from ..models import CaseDirection, DirectionOutcome, DirectionReview, SupervisionSession
+from ..models import ActionStatus, CaseDirection, DirectionOutcome, DirectionReview, SupervisionSession
+from .actions import withdraw
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def record_supervision(
 def _review_directions(actor: User, session: SupervisionSession, reviews: list[ReviewRow]) -> None:
     """Each of the worker's open directions given by the supervision's date reviewed once:
     closed (done, no longer needed) or carried over to its new review date, the history kept
-    as `DirectionReview` rows. A row for any other direction is not this session's to review."""
+    as `DirectionReview` rows. A direction no longer needed withdraws its open actions (the
+    review's note their reason). A row for any other direction is not this session's to review."""
     due = {d.pk: d for d in queries.directions_to_review(session.worker, session.held_on)}
     given = {row.direction.pk: row for row in reviews}
     errors: dict[str, str] = {}
@@ -99,6 +101,8 @@ def _review_directions(actor: User, session: SupervisionSession, reviews: list[R
         if row.outcome == DirectionOutcome.CARRIED:
             direction.review_on = row.next_review_on  # type: ignore[assignment]
             direction.save(update_fields=["review_on"])
+        if row.outcome == DirectionOutcome.NOT_NEEDED:
+            _withdraw_actions(actor, direction, session.held_on, row.note)
         audit_and_tell(
             actor,
             AuditAction.UPDATE,
@@ -107,6 +111,13 @@ def _review_directions(actor: User, session: SupervisionSession, reviews: list[R
             f"Reviewed a case direction in supervision: {DirectionOutcome(row.outcome).label.lower()}",
             changes={"outcome": row.outcome, "next_review_on": row.next_review_on, "session": session.pk},
         )
+
+
+def _withdraw_actions(actor: User, direction: CaseDirection, on: date, note: str) -> None:
+    """The open actions of a direction found no longer needed leave their owners' work."""
+    reason = "The case direction is no longer needed" + (f": {note.strip()}" if note.strip() else "")
+    for action in direction.actions.filter(status=ActionStatus.OPEN).select_related("person"):
+        withdraw(actor=actor, action=action, on=max(on, action.set_on), reason=reason)
 
 
 @transaction.atomic

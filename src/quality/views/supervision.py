@@ -1,6 +1,6 @@
 """Supervision pages: the manager's list of supervisees against the standard, a worker's
 sessions (the private discussion only to those who may read it), recording a session and the
-directions for the children discussed, and marking actions done."""
+directions for the children discussed, and marking actions done or withdrawing them."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -197,4 +197,19 @@ def complete_action(request: AuthenticatedHttpRequest, action: Action) -> HttpRe
         title=f"Mark done: {action.description}",
         person=action.person,
         success="Action marked done",
+    )
+
+
+@requires(Permission.WITHDRAW_QUALITY_ACTION)
+@with_record(Action, Purpose.EDIT, page="Action", kwarg="action_id")
+@require_http_methods(["GET", "POST"])
+def withdraw_action(request: AuthenticatedHttpRequest, action: Action) -> HttpResponse:
+    """A manager withdraws an open action that is no longer wanted, saying why."""
+    return form_page(
+        request,
+        f.WithdrawActionForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()}),
+        lambda d: services.withdraw_action(actor=request.user, action=action, **d),
+        title=f"Withdraw: {action.description}",
+        person=action.person,
+        success="Action withdrawn",
     )

@@ -6,9 +6,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.decorators import requires
-from accounts.models import Team, User
+from accounts.models import Team
 from accounts.permissions import Permission, Role
 from core.http import AuthenticatedHttpRequest
+from workforce.queries import social_workers
 
 from .. import rules
 from ..workload import KIND_LABELS, caseloads
@@ -22,7 +23,7 @@ def workload(request: AuthenticatedHttpRequest) -> HttpResponse:
         teams = teams.filter(manager=request.user)
     rows = []
     for team in teams:
-        workers = User.objects.filter(team=team, is_active=True, role=Role.SOCIAL_WORKER.value)
+        workers = social_workers(today, teams=[team])
         loads = caseloads(workers, today)
         if loads:
             rows.append({"team": team, "loads": loads, "span": len(loads)})

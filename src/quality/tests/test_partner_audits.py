@@ -1,0 +1,107 @@
+"""Multi-agency audits: a programme's partner auditors (partner agency users) are let into the
+sampled children's records, and no others, until the programme month's end, through the
+access door, every use audited; they audit only their programme's children."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from accounts.permissions import Role
+from audit.models import AuditAction, AuditEvent
+from people import access
+from people.models import AccessGrant
+from people.tests.factories import make_person
+from quality import services
+from quality.models import AuditTool
+from timescales import add_months
+
+from .conftest import day
+from .factories import make_audit
+
+
+@pytest.fixture
+def lead(make_user):
+    return make_user(Role.AUDITOR, "qa.lead")
+
+
+@pytest.fixture
+def partner(make_user):
+    return make_user(Role.PARTNER, "health.auditor", first_name="Hana", last_name="Health", team=None)
+
+
+@pytest.fixture
+def programme(lead, partner, allocated):
+    return services.draw_programme(
+        actor=lead,
+        name="Multi-agency audit",
+        month=day(0),
+        tool=AuditTool.objects.get(),
+        rule="RANDOM",
+        size=5,
+        partners=[partner],
+    )
+
+
+def test_a_partner_auditor_opens_only_the_audited_children_until_the_months_end(
+    programme, partner, allocated, team_manager
+):
+    other = make_person(team_manager, "Owen", "Other", date_of_birth=day(-3000))
+    assert list(programme.partner_auditors.all()) == [partner]
+    [grant] = AccessGrant.objects.all()
+    month_end = add_months(day(0).replace(day=1), 1) - timedelta(days=1)
+    assert (grant.person, grant.user, grant.ends_on) == (allocated, partner, month_end)
+    assert AuditEvent.objects.filter(person=allocated, summary__startswith="Gave Hana Health access").exists()
+
+    assert access.get_person_for(partner, allocated.pk) == allocated
+    assert AuditEvent.objects.filter(person=allocated, actor=partner, action=AuditAction.VIEW).exists()
+    with pytest.raises(PermissionDenied):
+        access.get_person_for(partner, other.pk)
+    assert AuditEvent.objects.filter(person=other, actor=partner, action=AuditAction.REFUSED).exists()
+    assert list(access.visible_people(partner)) == [allocated]
+    assert access.openable_ids(partner, [allocated.pk, other.pk]) == {allocated.pk}
+
+    after = month_end + timedelta(days=1)
+    with mock.patch("django.utils.timezone.localdate", return_value=after):
+        with pytest.raises(PermissionDenied):
+            access.get_person_for(partner, allocated.pk)
+        assert not access.visible_people(partner).exists()
+
+
+def test_a_partner_auditor_audits_their_programmes_children_only(
+    programme, partner, allocated, make_user, team_manager
+):
+    tool = AuditTool.objects.get()
+    audit = make_audit(partner, allocated, tool, audited_on=day(0))
+    assert audit.auditor == partner and programme.cases.get().audit == audit
+    elsewhere = make_user(Role.PARTNER, "police.partner", team=None)
+    with pytest.raises(PermissionDenied):
+        make_audit(elsewhere, allocated, tool, audited_on=day(0))
+
+
+def test_the_partner_auditor_audits_through_the_page_and_cannot_reach_another_child(
+    client_for, programme, partner, allocated, team_manager
+):
+    other = make_person(team_manager, "Owen", "Other", date_of_birth=day(-3000))
+    client = client_for(partner)
+    assert client.get(reverse("quality:new_audit", args=[allocated.pk])).status_code == 200
+    assert client.get(reverse("quality:new_audit", args=[other.pk])).status_code == 403
+    assert client.get(reverse("people:detail", args=[other.pk])).status_code == 403
+    assert client.get(reverse("people:detail", args=[allocated.pk])).status_code == 200
+
+
+def test_only_partner_agency_users_join_a_programme_as_partner_auditors(lead, social_worker, allocated):
+    with pytest.raises(ValidationError) as refused:
+        services.draw_programme(
+            actor=lead,
+            name="Multi-agency audit",
+            month=day(0),
+            tool=AuditTool.objects.get(),
+            rule="RANDOM",
+            size=5,
+            partners=[social_worker],
+        )
+    assert set(refused.value.message_dict) == {"partners"}
+    assert not AccessGrant.objects.exists()
