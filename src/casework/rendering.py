@@ -1,7 +1,10 @@
 """Server-side rendering of documents to PDF (reportlab) and editable Word (.docx).
 
 Everything Harbour generates is first described as a `Doc` (headings, paragraphs, key-value
-lines and tables) and then rendered; generators never touch a rendering library.
+lines, tables and charts) and then rendered; generators never touch a rendering library.
+A chart is the SVG a page draws (svglib turns it into reportlab's vector drawing, so the
+PDF's chart is the page's, not a picture of it), with the words that describe it; charts
+one after another sit two to a row, and the Word document gives their descriptions.
 """
 
 import hashlib
@@ -17,13 +20,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from svglib.svglib import svg2rlg
 
 REDACTED = "[Redacted]"
 
 
 @dataclass
 class Block:
-    kind: str  # "h1", "h2", "p", "meta" (label, value), "table"
+    kind: str  # "h1", "h2", "p", "meta" (label, value), "table", "chart" (SVG, description)
     text: str = ""
     rows: list[list[str]] = field(default_factory=list)
     label: str = ""
@@ -52,6 +56,10 @@ class Doc:
     def table(self, rows: list[list[str]], widths: list[float] | None = None) -> None:
         self.blocks.append(Block("table", rows=rows, widths=widths or []))
 
+    def chart(self, svg: str, description: str) -> None:
+        """A chart drawn as SVG (as the page shows it), with the words that describe it."""
+        self.blocks.append(Block("chart", svg, label=description))
+
 
 def content_hash(doc: Doc) -> str:
     """A fingerprint of what a document says and how it is laid out (not of the PDF, whose
@@ -62,6 +70,29 @@ def content_hash(doc: Doc) -> str:
 
 def _para(text: str, style: object) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _drawing(svg: str, width: float) -> object:
+    """The SVG as a reportlab drawing `width` points wide."""
+    drawing = svg2rlg(BytesIO(svg.encode("utf-8")))
+    if drawing is None:
+        raise ValueError("The chart is not an SVG drawing")
+    scale = width / drawing.width
+    drawing.scale(scale, scale)
+    drawing.width, drawing.height = width, drawing.height * scale
+    return drawing
+
+
+def _charts(charts: list[Block], width: float, style: object) -> Table:
+    """Charts two to a row, each over its description."""
+    cell = width / 2
+    cells: list[object] = [[_drawing(c.text, cell - 4 * mm), _para(c.label, style)] for c in charts]
+    if len(cells) % 2:
+        cells.append("")
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=[cell, cell])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
 
 
 def to_pdf(doc: Doc) -> bytes:
@@ -77,7 +108,16 @@ def to_pdf(doc: Doc) -> bytes:
     head = small.clone("head", fontName="Helvetica-Bold")
     story: list[object] = []
     width = A4[0] - 30 * mm
-    for block in doc.blocks:
+    charts: list[Block] = []
+    for block in [*doc.blocks, Block("end")]:
+        if block.kind == "chart":
+            charts.append(block)
+            continue
+        if charts:
+            story += [_charts(charts, width, small), Spacer(1, 3 * mm)]
+            charts = []
+        if block.kind == "end":
+            break
         if block.kind == "h1":
             story.append(_para(block.text, h1))
         elif block.kind == "h2":
@@ -134,6 +174,8 @@ def to_docx(doc: Doc) -> bytes:
             document.add_heading(block.text, level=2)
         elif block.kind == "p":
             document.add_paragraph(block.text)
+        elif block.kind == "chart":
+            document.add_paragraph(block.label)
         elif block.kind == "meta":
             para = document.add_paragraph()
             para.add_run(f"{block.label}: ").bold = True

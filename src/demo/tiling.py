@@ -47,7 +47,7 @@ from django.db.models import F
 
 from accounts.models import Team, User
 from people.models import IdentifierSequence, Person, RecordType
-from performance.models import ChildPopulation
+from performance.models import ChildPopulation, PopulationGroup
 
 from .accounts import SYSTEM_USERNAME
 from .generator import large_sqlite_cache
@@ -78,6 +78,7 @@ SHARED_MODELS: dict[str, str] = {
     "quality.AuditQuestion": "part of the authority's audit tool",
     "quality.Standard": "the authority's supervision and oversight standards",
     "performance.ChildPopulation": "the authority's population, scaled by the copies afterwards",
+    "performance.PopulationGroup": "the authority's population by group, scaled by the copies afterwards",
     "performance.Target": "the authority's local targets",
     "performance.LoadedComparator": "published England figures",
 }
@@ -351,6 +352,7 @@ def _after(tables: list[Table], copier: Copier, copies: int) -> None:
     authority's child population grows with its children, so rates stay the cohort's."""
     IdentifierSequence.objects.filter(name="la_child_id").update(last_value=copier.ids_per_copy * copies)
     ChildPopulation.objects.update(population=F("population") * copies)
+    PopulationGroup.objects.update(children=F("children") * copies)
     statements = connection.ops.sequence_reset_sql(no_style(), [t.model for t in tables])
     with connection.cursor() as cursor:
         for sql in statements:

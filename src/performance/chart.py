@@ -30,7 +30,7 @@ def trend_svg(
         f'aria-labelledby="trend-title trend-desc" font-family="GDS Transport, arial, sans-serif" '
         'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="trend-title">{escape(title)}</title>',
-        f'<desc id="trend-desc">{escape(_describe(points, unit))}</desc>',
+        f'<desc id="trend-desc">{escape(describe(points, unit))}</desc>',
         f'<line x1="{LEFT}" y1="{TOP + inner_h}" x2="{WIDTH - RIGHT}" y2="{TOP + inner_h}" stroke="#505a5f"/>',
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + inner_h}" stroke="#505a5f"/>',
     ]
@@ -64,9 +64,12 @@ def _short(value: Decimal) -> str:
     return f"{value.normalize():f}" if value == value.to_integral() else f"{value:.1f}"
 
 
-def _describe(points: Sequence[tuple[str, Decimal | None]], unit: str) -> str:
+def describe(points: Sequence[tuple[str, Decimal | None]], unit: str, *, table_below: bool = True) -> str:
+    """The chart in words: where the line starts and ends (and that the table below holds
+    every figure, where it does)."""
     known = [(label, v) for label, v in points if v is not None]
     if not known:
         return "No figures in these months."
     first, last = known[0], known[-1]
-    return f"From {first[1]}{unit} in {first[0]} to {last[1]}{unit} in {last[0]}. The figures are in the table below."
+    said = f"From {first[1]}{unit} in {first[0]} to {last[1]}{unit} in {last[0]}."
+    return f"{said} The figures are in the table below." if table_below else said

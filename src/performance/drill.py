@@ -32,22 +32,19 @@ class Row:
     worker_id: int
 
 
-def attribute(items: Sequence[Item], subject: Subject = Subject.CHILD) -> list[Row]:
-    """Each row with its team and worker: one query for the children's allocations (or, for
-    rows of workers, for the workers' teams)."""
-    if subject == Subject.TEAM:
-        return [Row(i, i.subject_id, UNALLOCATED) for i in items]
-    if subject == Subject.WORKER:
-        teams = dict(User.objects.filter(pk__in={i.subject_id for i in items}).values_list("pk", "team_id"))
-        return [Row(i, teams.get(i.subject_id) or UNALLOCATED, i.subject_id) for i in items]
-    people = {i.subject_id for i in items}
+def _spells(people: Iterable[int]) -> dict[int, list[tuple]]:
+    """The children's social worker allocations, oldest first: one query."""
     spells: dict[int, list[tuple]] = defaultdict(list)
     for spell in (
-        Allocation.objects.filter(person_id__in=people, role=AllocationRole.SOCIAL_WORKER)
+        Allocation.objects.filter(person_id__in=set(people), role=AllocationRole.SOCIAL_WORKER)
         .order_by("start_date", "id")
         .values_list("person_id", "start_date", "end_date", "team_id", "worker_id")
     ):
         spells[spell[0]].append(spell[1:])
+    return spells
+
+
+def _attributed(items: Sequence[Item], spells: dict[int, list[tuple]]) -> list[Row]:
     rows = []
     for item in items:
         team = worker = UNALLOCATED
@@ -58,6 +55,37 @@ def attribute(items: Sequence[Item], subject: Subject = Subject.CHILD) -> list[R
                     break
         rows.append(Row(item, team, worker))
     return rows
+
+
+def attribute(items: Sequence[Item], subject: Subject = Subject.CHILD) -> list[Row]:
+    """Each row with its team and worker: one query for the children's allocations (or, for
+    rows of workers, for the workers' teams)."""
+    if subject == Subject.TEAM:
+        return [Row(i, i.subject_id, UNALLOCATED) for i in items]
+    if subject == Subject.WORKER:
+        teams = dict(User.objects.filter(pk__in={i.subject_id for i in items}).values_list("pk", "team_id"))
+        return [Row(i, teams.get(i.subject_id) or UNALLOCATED, i.subject_id) for i in items]
+    return _attributed(items, _spells(i.subject_id for i in items))
+
+
+def attribute_all(
+    read: dict[object, list[list[Item]]], subjects: dict[object, Subject] | None = None
+) -> dict[object, list[list[Row]]]:
+    """`attribute` for many lists of rows at once (every indicator, every period), each key's
+    rows of its `subjects` entry (children when not given): one query for all the children's
+    allocations, and one for each list of workers' rows."""
+    subjects = subjects or {}
+    of_children = [key for key in read if subjects.get(key, Subject.CHILD) == Subject.CHILD]
+    spells = _spells(i.subject_id for key in of_children for found in read[key] for i in found)
+    return {
+        key: [
+            _attributed(found, spells)
+            if subjects.get(key, Subject.CHILD) == Subject.CHILD
+            else attribute(found, subjects[key])
+            for found in lists
+        ]
+        for key, lists in read.items()
+    }
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 
 from .catalogue import CATALOGUE, Figure, Indicator, Item, Polarity, figure_from
-from .models import ChildPopulation, LoadedComparator, Target
+from .models import ChildPopulation, ComparatorKind, LoadedComparator, Target
 from .periods import Period, collection_year_ending
 
 REFERENCE = Path(__file__).resolve().parent / "reference" / "england.json"
@@ -51,34 +51,54 @@ def compute_all(period: Period) -> dict[str, Figure]:
     return out
 
 
+def read_rows(indicators: Sequence[Indicator], periods: Sequence[Period]) -> dict[object, list[list[Item]]]:
+    """Each distinct rows function's rows for each of the periods, keyed by the function.
+    Rows counted on their own date are read once over the periods' whole span and split by
+    date (a period and the one before it, or 13 months, are one query each); "as at" rows,
+    and rows whose cohort depends on the whole period, are read period by period."""
+    span = Period("span", min(p.start for p in periods), max(p.end for p in periods), "")
+    read: dict[object, list[list[Item]]] = {}
+    for indicator in indicators:
+        if indicator.items in read:
+            continue
+        if indicator.splits_by_date and len(periods) > 1:
+            everything = list(indicator.items(span))
+            read[indicator.items] = [[i for i in everything if p.contains(i.on)] for p in periods]
+        else:
+            read[indicator.items] = [list(indicator.items(p)) for p in periods]
+    return read
+
+
 def monthly(
     indicators: Sequence[Indicator],
     months: Sequence[Period],
     keep: Callable[[Indicator, list[Item]], list[Item]] | None = None,
+    read: dict[object, list[list[Item]]] | None = None,
 ) -> dict[str, list[Figure]]:
     """Each indicator's figure for each month, of the rows `keep` keeps of each indicator's (a
     user's scope; `drill.keeping`).
     Rows counted on their own date are read once for all the months together and split by
-    date; "as at" figures are read month by month."""
-    span = Period("span", months[0].start, months[-1].end, "")
+    date; "as at" figures are read month by month. `read`: the rows, when the caller has
+    read them (`read_rows`) with other periods."""
     recorded = list(ChildPopulation.objects.order_by("year").values_list("year", "population"))
     populations = [population_for(m, recorded) for m in months]
-    read: dict[object, list[list[Item]]] = {}
+    if read is None:
+        read = read_rows(indicators, months)
+    first: dict[
+        object, Indicator
+    ] = {}  # the first indicator of each rows function, whose subject `keep` reads
+    for indicator in indicators:
+        first.setdefault(indicator.items, indicator)
+    kept = {
+        function: [keep(first[function], found) if keep else found for found in lists]
+        for function, lists in read.items()
+        if function in first
+    }
     out: dict[str, list[Figure]] = {}
     for indicator in indicators:
-        if indicator.items not in read:
-
-            def kept(items: list[Item], indicator: Indicator = indicator) -> list[Item]:
-                return keep(indicator, items) if keep else items
-
-            if indicator.splits_by_date:
-                everything = kept(list(indicator.items(span)))
-                read[indicator.items] = [[i for i in everything if m.contains(i.on)] for m in months]
-            else:
-                read[indicator.items] = [kept(list(indicator.items(m))) for m in months]
         out[indicator.id] = [
             figure_from(indicator, m, found, population)
-            for m, found, population in zip(months, read[indicator.items], populations, strict=True)
+            for m, found, population in zip(months, kept[indicator.items], populations, strict=True)
         ]
     return out
 
@@ -119,6 +139,12 @@ class Comparator:
     value: Decimal
     year: str
     source: str
+    kind: str = ComparatorKind.ENGLAND
+    area: str = ""
+
+    @property
+    def label(self) -> str:
+        return ComparatorKind(self.kind).label
 
 
 @cache
@@ -126,23 +152,40 @@ def _reference() -> dict[str, object]:
     return json.loads(REFERENCE.read_text(encoding="utf-8"))
 
 
-def england() -> dict[str, Comparator]:
-    """The England figures: those shipped with Harbour (`reference/england.json`), each
-    replaced by the latest the authority loaded from the DfE's files."""
-    data = _reference()
-    figures = data["figures"]
+def comparators() -> dict[str, dict[str, Comparator]]:
+    """Each indicator's comparators by kind (England, region, statistical neighbours): the
+    England figures shipped with Harbour (`reference/england.json`), and the latest of each
+    kind the authority loaded from the DfE's files (an England figure loaded takes the place
+    of the one shipped). One query."""
+    figures = _reference()["figures"]
     assert isinstance(figures, dict)
-    found = {
-        key: Comparator(Decimal(str(f["value"])), str(f["year"]), str(f["source"]))
+    found: dict[str, dict[str, Comparator]] = {
+        key: {ComparatorKind.ENGLAND: Comparator(Decimal(str(f["value"])), str(f["year"]), str(f["source"]))}
         for key, f in figures.items()
     }
-    loaded: set[str] = set()
+    loaded: set[tuple[str, str]] = set()
     for row in LoadedComparator.objects.order_by("indicator_id", "-loaded_at", "-id"):
-        if row.indicator_id not in loaded:
-            loaded.add(row.indicator_id)
+        if (row.indicator_id, row.kind) not in loaded:
+            loaded.add((row.indicator_id, row.kind))
             value = Decimal(f"{row.value:f}".rstrip("0").rstrip("."))  # as published: 52.1, not 52.10
-            found[row.indicator_id] = Comparator(value, row.year, row.source)
+            found.setdefault(row.indicator_id, {})[row.kind] = Comparator(
+                value, row.year, row.source, row.kind, row.area
+            )
     return found
+
+
+def england(held: dict[str, dict[str, Comparator]] | None = None) -> dict[str, Comparator]:
+    """The England figure of each indicator that has one (of `held`, when read already)."""
+    held = comparators() if held is None else held
+    return {
+        key: kinds[ComparatorKind.ENGLAND] for key, kinds in held.items() if ComparatorKind.ENGLAND in kinds
+    }
+
+
+def others(held: dict[str, Comparator] | None) -> list[Comparator]:
+    """An indicator's region and statistical neighbours comparators, in that order."""
+    order = [ComparatorKind.REGION, ComparatorKind.NEIGHBOURS]
+    return [held[k] for k in order if held and k in held]
 
 
 def reference_version() -> str:

@@ -14,9 +14,20 @@ from django.utils import timezone
 from accounts.models import User
 
 from . import drill
-from .catalogue import CATALOGUE, Figure, Indicator, Unit
-from .figures import Comparator, current_targets, direction, england, monthly, population_for, rag
-from .models import Target
+from .catalogue import CATALOGUE, Figure, Indicator, Item, Unit
+from .figures import (
+    Comparator,
+    comparators,
+    current_targets,
+    direction,
+    england,
+    monthly,
+    others,
+    population_for,
+    rag,
+    read_rows,
+)
+from .models import ComparatorKind, Target
 from .periods import (
     Period,
     as_at,
@@ -68,6 +79,7 @@ class Line:
     england: Comparator | None
     direction: str
     before: Figure | None = None
+    others: list[Comparator] = field(default_factory=list)  # region, statistical neighbours
 
     @property
     def value(self) -> str:
@@ -80,41 +92,47 @@ class Family:
     lines: list[Line] = field(default_factory=list)
 
 
-def _rows_by_function(period: Period, scope: drill.Scope) -> dict[object, list[drill.Row]]:
-    found: dict[object, list[drill.Row]] = {}
-    for indicator in CATALOGUE.indicators.values():
-        if indicator.items in found:
-            continue
-        items = list(indicator.items(period))
-        rows = (
-            [drill.Row(i, 0, 0) for i in items]
-            if scope.everyone
-            else drill.attribute(items, indicator.subject)
-        )
-        found[indicator.items] = [r for r in rows if scope.keeps(r)]
-    return found
+Rows = dict[object, list[list[drill.Row]]]  # each rows function's rows for each of some periods
 
 
-def overview(user: User, period: Period) -> tuple[drill.Scope, list[Family]]:
+def scoped_rows(read: dict[object, list[list[Item]]], scope: drill.Scope) -> Rows:
+    """The rows read (`figures.read_rows`) that the user's scope keeps, each with its team
+    and worker (one query for every list's allocations; none for those who see everyone)."""
+    if scope.everyone:
+        return {key: [[drill.Row(i, 0, 0) for i in found] for found in lists] for key, lists in read.items()}
+    return {
+        key: [[r for r in found if scope.keeps(r)] for found in lists]
+        for key, lists in drill.attribute_all(
+            read, {i.items: i.subject for i in CATALOGUE.indicators.values()}
+        ).items()
+    }
+
+
+def overview(user: User, period: Period, rows: Rows | None = None) -> tuple[drill.Scope, list[Family]]:
+    """Every indicator for the period and the one before it. `rows`: each rows function's
+    scoped rows for the two periods, when the caller has read them with others."""
     scope = drill.scope_for(user)
-    now, before = _rows_by_function(period, scope), _rows_by_function(period.previous(), scope)
+    if rows is None:
+        indicators = list(CATALOGUE.indicators.values())
+        rows = scoped_rows(read_rows(indicators, [period, period.previous()]), scope)
     population, earlier_population = population_for(period), population_for(period.previous())
-    targets, comparators = current_targets(), england()
+    targets, held = current_targets(), comparators()
+    comparing = england(held)
     families: dict[str, Family] = {}
     for indicator in CATALOGUE.indicators.values():
-        figure = drill.scoped(indicator, period, now[indicator.items], scope, population)
-        previous = drill.scoped(
-            indicator, period.previous(), before[indicator.items], scope, earlier_population
-        )
+        now, before = rows[indicator.items]
+        figure = drill.scoped(indicator, period, now, scope, population)
+        previous = drill.scoped(indicator, period.previous(), before, scope, earlier_population)
         target = targets.get(indicator.id)
         line = Line(
             indicator,
             figure,
             target,
             rag(indicator, figure.value, target),
-            comparators.get(indicator.id),
+            comparing.get(indicator.id),
             direction(indicator, figure.value, previous.value),
             previous,
+            others(held.get(indicator.id)),
         )
         families.setdefault(indicator.family, Family(indicator.family)).lines.append(line)
     return scope, sorted(
@@ -134,32 +152,44 @@ class Detail:
 def detail(user: User, indicator: Indicator, period: Period) -> Detail:
     scope = drill.scope_for(user)
     population = population_for(period)
-    rows = [r for r in drill.attribute(list(indicator.items(period)), indicator.subject) if scope.keeps(r)]
-    figure = drill.scoped(indicator, period, rows, scope, population)
     previous_period = period.previous()
-    previous_rows = [
-        r
-        for r in drill.attribute(list(indicator.items(previous_period)), indicator.subject)
-        if scope.keeps(r)
-    ]
-    previous = drill.scoped(indicator, previous_period, previous_rows, scope, population_for(previous_period))
     months = trend_months(min(period.end, timezone.localdate()))
-    if scope.everyone:
-        figures = monthly([indicator], months)[indicator.id]
-    else:
-        figures = monthly([indicator], months, drill.keeping(scope))[indicator.id]
+    # The period, the one before it and the 13 months of the trend: one read (rows counted on
+    # their own date) and one query for the allocations behind them.
+    rows, previous_rows, *in_months = drill.attribute_all(
+        read_rows([indicator], [period, previous_period, *months]), {indicator.items: indicator.subject}
+    )[indicator.items]
+    rows = [r for r in rows if scope.keeps(r)]
+    previous_rows = [r for r in previous_rows if scope.keeps(r)]
+    figure = drill.scoped(indicator, period, rows, scope, population)
+    previous = drill.scoped(indicator, previous_period, previous_rows, scope, population_for(previous_period))
+    kept: dict[object, list[list[Item]]] = {
+        indicator.items: [[r.item for r in found if scope.keeps(r)] for found in in_months]
+    }
+    figures = monthly([indicator], months, read=kept)[indicator.id]
     trend = list(zip(months, figures, strict=True))
     target = current_targets().get(indicator.id)
+    held = comparators().get(indicator.id, {})
     line = Line(
         indicator,
         figure,
         target,
         rag(indicator, figure.value, target),
-        england().get(indicator.id),
+        held.get(ComparatorKind.ENGLAND),
         direction(indicator, figure.value, previous.value),
         previous,
+        others(held),
     )
     return Detail(line, scope, rows, trend, population)
+
+
+def other_kinds(families: Sequence[Family]) -> list[str]:
+    """The labels of the comparators other than England that any line has (the columns the
+    overview shows beside England's), in their order."""
+    found = {c.label for family in families for line in family.lines for c in line.others}
+    return [
+        label for label in (ComparatorKind.REGION.label, ComparatorKind.NEIGHBOURS.label) if label in found
+    ]
 
 
 def months_label(periods: Sequence[Period]) -> list[str]:

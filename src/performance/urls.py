@@ -7,6 +7,7 @@ app_name = "performance"
 urlpatterns = [
     path("", views.index, name="index"),
     path("population/", views.population, name="population"),
+    path("population/groups/", views.population_groups, name="population_groups"),
     path("report/", views.report, name="report"),
     path("comparators/", views.comparators, name="comparators"),
     path("<slug:indicator_id>/", views.indicator, name="indicator"),

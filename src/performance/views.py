@@ -24,11 +24,10 @@ from casework.rendering import to_pdf
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
 
-from . import drill, export, pages, periods, services
+from . import drill, equality, export, pages, periods, services
 from .catalogue import CATALOGUE, Indicator, Subject
 from .chart import trend_svg
-from .equality import breakdown
-from .forms import ComparatorForm, PeriodForm, PopulationForm, TargetForm
+from .forms import ComparatorForm, PeriodForm, PopulationForm, PopulationGroupsForm, TargetForm
 from .models import ChildPopulation
 from .periods import Period, parse
 from .report import monthly_report
@@ -85,6 +84,7 @@ GROUP_HEADER = ["Name", "Count or numerator", "Denominator", "Value"]
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, period, status = _period(request)
     scope, families = pages.overview(request.user, period)
+    kinds = pages.other_kinds(families)
     header = [
         "Indicator",
         "Unit",
@@ -95,6 +95,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "Status",
         "England",
         "England year",
+        *kinds,
         "Direction of travel",
     ]
     table = [
@@ -108,6 +109,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
             line.rag,
             line.england.value if line.england else "",
             line.england.year if line.england else "",
+            *[_other(line, kind) for kind in kinds],
             line.direction,
         ]
         for family in families
@@ -123,10 +125,18 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
             "period": period,
             "scope": scope,
             "families": families,
+            "other_kinds": kinds,
+            "other": _other,
             "page_has_errors": status == 400,
         },
         status=status,
     )
+
+
+def _other(line: pages.Line, kind: str) -> str:
+    """A line's comparator of a kind other than England ("Region"), as "52.1 (2025)"."""
+    found = next((c for c in line.others if c.label == kind), None)
+    return f"{found.value} ({found.year})" if found else ""
 
 
 @requires(Permission.VIEW_PERFORMANCE)
@@ -144,13 +154,20 @@ def indicator(request: AuthenticatedHttpRequest, indicator_id: str) -> HttpRespo
         groups, level = drill.by_worker(measure, period, detail.rows, detail.population), "worker"
     children = drill.children(request.user, detail.rows) if level == "children" else []
     staff = drill.staff_rows(measure.subject, detail.rows) if level == "staff" else []
-    shares = {} if of_staff else breakdown([r.item for r in detail.rows])
+    shares = (
+        {}
+        if of_staff
+        else equality.breakdown([r.item for r in detail.rows], equality.population_groups(period))
+    )
     name = f"{measure.id}-{period.key.replace(':', '-')}"
     if request.GET.get("table") == "equality":
-        rows = [[what, s.group, s.count, s.percent] for what, found in shares.items() for s in found]
-        if download := _download(
-            request, f"{name}-equality", ["Characteristic", "Group", "Count", "Percentage"], rows
-        ):
+        rows = [
+            [what, s.group, s.count, s.percent, "" if s.population_percent is None else s.population_percent]
+            for what, found in shares.items()
+            for s in found
+        ]
+        header = ["Characteristic", "Group", "Count", "Percentage", "Percentage of the child population"]
+        if download := _download(request, f"{name}-equality", header, rows):
             return download
     elif download := _download(request, name, *_table(level, groups, children, staff)):
         return download
@@ -317,9 +334,11 @@ def comparators(request: AuthenticatedHttpRequest) -> HttpResponse:
             content=data["file"].read(),
             filename=data["file"].name,
             column=data["column"],
+            kind=data["kind"],
+            area=data["area"],
         ),
-        title="Load an England figure",
-        success="England figure loaded",
+        title="Load a comparator from the DfE's files",
+        success="Comparator loaded",
         next_url=lambda row: reverse("performance:indicator", args=[row.indicator_id]),
         back=reverse("performance:index"),
     )
@@ -327,7 +346,9 @@ def comparators(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @requires(Permission.MANAGE_PERFORMANCE)
 def population(request: AuthenticatedHttpRequest) -> HttpResponse:
-    context: dict[str, Any] = {"years": ChildPopulation.objects.select_related("recorded_by")}
+    context: dict[str, Any] = {
+        "years": ChildPopulation.objects.select_related("recorded_by").prefetch_related("groups")
+    }
     return form_page(
         request,
         PopulationForm(request.POST or None),
@@ -338,4 +359,20 @@ def population(request: AuthenticatedHttpRequest) -> HttpResponse:
         back=reverse("performance:index"),
         template="performance/population.jinja",
         context=context,
+    )
+
+
+@requires(Permission.MANAGE_PERFORMANCE)
+def population_groups(request: AuthenticatedHttpRequest) -> HttpResponse:
+    back = reverse("performance:population")
+    return form_page(
+        request,
+        PopulationGroupsForm(request.POST or None),
+        lambda data: services.set_population_groups(
+            actor=request.user, year=data["year"], groups=data["groups"]
+        ),
+        title="Child population by sex, age and ethnic group",
+        success="Population groups saved",
+        next_url=back,
+        back=back,
     )

@@ -17,3 +17,15 @@ def test_the_demo_records_a_population_each_year_and_its_rates_are_believable(bo
     assert years[0][1] < years[-1][1]  # a growing borough
     rate = compute(CATALOGUE.indicators["cin_rate"], collection_year(2027)).value
     assert rate is not None and 50 < rate < 1500  # English authorities publish about 150 to 800
+
+
+def test_the_demo_s_population_is_split_by_sex_age_and_ethnic_group_adding_up_to_each_year(borough, db):  # noqa: F811
+    from performance.equality import POPULATION_GROUPS
+    from performance.models import PopulationGroup
+
+    for row in ChildPopulation.objects.all():
+        groups = PopulationGroup.objects.filter(population=row)
+        for characteristic, names in POPULATION_GROUPS.items():
+            held = dict(groups.filter(characteristic=characteristic).values_list("group", "children"))
+            assert set(held) == set(names)
+            assert sum(held.values()) == row.population

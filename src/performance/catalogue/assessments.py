@@ -65,6 +65,9 @@ declare(
 )
 
 
+ASSESSMENT = get_rule("assessment").in_words  # "45 working days", from the table
+
+
 def _within_45(period: Period) -> list[Item]:
     return [
         Item(
@@ -80,15 +83,15 @@ def _within_45(period: Period) -> list[Item]:
 
 declare(
     id="assessments_within_45_days",
-    title="Assessments completed within 45 working days",
-    definition="Of the assessments authorised in the period, the percentage authorised within 45 "
-    "working days of the assessment's start date (the DfE counts from AssessmentActualStartDate "
+    title=f"Assessments completed within {ASSESSMENT}",
+    definition=f"Of the assessments authorised in the period, the percentage authorised within {ASSESSMENT} "
+    "of the assessment's start date (the DfE counts from AssessmentActualStartDate "
     "to AssessmentAuthorisationDate; the start day is day 0; weekends and England and Wales "
     "bank holidays are not working days). The drill-down shows the DfE duration bands.",
     source=Source.CIN,
     unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
-    numerator="Authorised within 45 working days of the start",
+    numerator=f"Authorised within {ASSESSMENT} of the start",
     denominator="Assessments authorised in the period",
     items=_within_45,
     family=FAMILY,

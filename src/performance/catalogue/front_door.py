@@ -81,14 +81,14 @@ def _decisions(period: Period) -> list[Item]:
 
 declare(
     id="decisions_within_1_working_day",
-    title="Contact decisions within 1 working day",
+    title=f"Contact decisions within {get_rule('referral_decision').in_words}",
     definition="Of the children in contacts decided in the period, the percentage decided by the "
     "end of the working day after the contact was received (Working Together 2023: a decision "
-    "within one working day). Weekends and bank holidays are not working days.",
+    f"within {get_rule('referral_decision').in_words}). Weekends and bank holidays are not working days.",
     source=Source.WORKING_TOGETHER,
     unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
-    numerator="Decided within 1 working day of receipt",
+    numerator=f"Decided within {get_rule('referral_decision').in_words} of receipt",
     denominator="Children in contacts decided in the period",
     items=_decisions,
     family=FAMILY,

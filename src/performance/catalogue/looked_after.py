@@ -12,12 +12,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from looked_after.models import CareEpisode, LACReview, MissingEpisode, Placement
+from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
 from .query import dmy, known, moments, open_on, overlaps, within
 
 FAMILY = "Children looked after"
+RETURN_INTERVIEW = get_rule("return_home_interview")  # counted in hours from the return
 
 
 def _looked_after(period: Period) -> list[Item]:
@@ -186,7 +188,8 @@ declare(
     id="lac_reviews_on_time",
     title="Looked-after reviews held on time",
     definition="Of the looked-after reviews held in the period, the percentage held by their due "
-    "date (20 working days after care began, then 3 months, then every 6 months: Care Planning "
+    f"date ({get_rule('lac_first_review').in_words} after care began, then {get_rule('lac_second_review').in_words}, "
+    f"then every {get_rule('lac_review').in_words}: Care Planning "
     "Regulations 2010 reg 33). A local practice measure.",
     source=Source.LOCAL,
     unit=Unit.PERCENTAGE,
@@ -256,7 +259,7 @@ def _return_interviews(period: Period) -> list[Item]:
         Item(
             pid,
             timezone.localdate(ended),
-            hit=held is not None and held <= ended + timedelta(hours=72),
+            hit=held is not None and held <= ended + timedelta(hours=RETURN_INTERVIEW.amount),
             what=f"Returned {timezone.localdate(ended):%d/%m/%Y}",
         )
         for pid, ended, held in rows
@@ -265,14 +268,14 @@ def _return_interviews(period: Period) -> list[Item]:
 
 declare(
     id="return_interviews_72_hours",
-    title="Return home interviews within 72 hours",
+    title=f"Return home interviews within {RETURN_INTERVIEW.in_words}",
     definition="Of the missing episodes ending in the period, the percentage with a return home "
-    "interview held within 72 hours of the child's return (statutory guidance on children who "
+    f"interview held within {RETURN_INTERVIEW.in_words} of the child's return (statutory guidance on children who "
     "run away or go missing, 2014). A local practice measure.",
     source=Source.LOCAL,
     unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
-    numerator="Interviews within 72 hours of return",
+    numerator=f"Interviews within {RETURN_INTERVIEW.in_words} of return",
     denominator="Missing episodes ending in the period",
     items=_return_interviews,
     family=FAMILY,

@@ -79,14 +79,14 @@ declare(
 
 declare(
     id="icpc_within_15_days",
-    title="Initial conferences within 15 working days",
-    definition="Of the initial conferences held in the period, the percentage held within 15 "
-    "working days of the strategy discussion that began the section 47 enquiry (Working "
+    title=f"Initial conferences within {get_rule('icpc').in_words}",
+    definition="Of the initial conferences held in the period, the percentage held within "
+    f"{get_rule('icpc').in_words} of the strategy discussion that began the section 47 enquiry (Working "
     "Together 2023; the discussion's day is day 0, bank holidays are not working days).",
     source=Source.CIN,
     unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
-    numerator="Held within 15 working days of the strategy discussion",
+    numerator=f"Held within {get_rule('icpc').in_words} of the strategy discussion",
     denominator="Initial conferences held in the period",
     items=_icpcs,
     family=FAMILY,
@@ -228,7 +228,8 @@ declare(
     id="cp_reviews_on_time",
     title="Child protection review conferences on time",
     definition="Of the review conferences held in the period, the percentage held by their due "
-    "date (the first within 3 months of the initial conference, then every 6 months: Working "
+    f"date (the first within {get_rule('first_cp_review').in_words} of the initial conference, then "
+    f"every {get_rule('cp_review').in_words}: Working "
     "Together 2023). A local measure of each review; the DfE's measure counts children whose "
     "every review was on time.",
     source=Source.WORKING_TOGETHER,
@@ -294,9 +295,9 @@ def _first_core_groups(period: Period) -> list[Item]:
 
 declare(
     id="first_core_group_on_time",
-    title="First core groups within 10 working days",
+    title=f"First core groups within {get_rule('first_core_group').in_words}",
     definition="Of the child protection plans starting in the period, the percentage whose first "
-    "core group met within 10 working days of the initial conference (the plan's recorded due "
+    f"core group met within {get_rule('first_core_group').in_words} of the initial conference (the plan's recorded due "
     "date; local procedures following Working Together).",
     source=Source.WORKING_TOGETHER,
     unit=Unit.PERCENTAGE,
@@ -307,6 +308,10 @@ declare(
     family=FAMILY,
     divisible=False,  # a core group after the period's end can still be in time
 )
+
+
+_DAYS = standard("cp_visit_working_days")  # the authority's standard (HARBOUR_PROTECTION)
+CP_VISIT = f"{_DAYS} working day{'' if _DAYS == 1 else 's'}"
 
 
 def _cp_visits(period: Period) -> list[Item]:
@@ -342,14 +347,14 @@ def _cp_visits(period: Period) -> list[Item]:
 
 declare(
     id="cp_visits_on_time",
-    title="Child protection visits within 10 working days",
-    definition="Of the child protection visits in the period, the percentage made within 10 working "
-    "days of the child's previous visit (or of the start of their plan). A local practice "
+    title=f"Child protection visits within {CP_VISIT}",
+    definition=f"Of the child protection visits in the period, the percentage made within {CP_VISIT} "
+    "of the child's previous visit (or of the start of their plan). A local practice "
     "standard: the authority sets how often children on plans are visited.",
     source=Source.LOCAL,
     unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
-    numerator="Visits within 10 working days of the last",
+    numerator=f"Visits within {CP_VISIT} of the last",
     denominator="Child protection visits in the period",
     items=_cp_visits,
     family=FAMILY,

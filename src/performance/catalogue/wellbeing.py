@@ -46,14 +46,14 @@ def _initial_health(period: Period) -> list[Item]:
 
 declare(
     id="initial_health_within_20_days",
-    title="Initial health assessments within 20 working days",
+    title=f"Initial health assessments within {get_rule('initial_health_assessment').in_words}",
     definition="Of the periods of care starting in the period, the percentage whose initial health "
-    "assessment was completed within 20 working days of the child becoming looked after "
+    f"assessment was completed within {get_rule('initial_health_assessment').in_words} of the child becoming looked after "
     "(statutory guidance, Promoting the health and well-being of looked-after children 2015).",
     source=Source.LOCAL,
     unit=Unit.PERCENTAGE,
     polarity=Polarity.HIGHER,
-    numerator="Initial health assessments within 20 working days",
+    numerator=f"Initial health assessments within {get_rule('initial_health_assessment').in_words}",
     denominator="Periods of care starting in the period",
     items=_initial_health,
     family=FAMILY,

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from accounts.models import Team, TeamKind
 from accounts.permissions import Role
 from people.models import RecordRestriction
+from performance.catalogue import CATALOGUE
 from performance.models import Target
 from workforce.models import Allocation
 
@@ -167,6 +168,11 @@ def test_the_monthly_report_is_a_pdf_of_every_indicator_for_the_user_s_scope(
     assert answer["Content-Type"] == "application/pdf"
     text = pdf_text(answer.content)
     assert "Performance report: June 2025" in text and "Referrals" in text and "the authority" in text
+    # Each indicator's trend drawn as the page draws it, with the words that describe it: the
+    # chart's own month labels are drawn in the PDF, under each family's heading.
+    assert "Contacts and referrals: the last 13 months" in text
+    assert "Referrals: the 13 months to June 2025." in text and "From 0 in Jun 24" in text
+    assert text.count("Jun 25") >= len(CATALOGUE.indicators)
     client.force_login(social_worker)
     assert "your children" in pdf_text(client.get(reverse("performance:report")).content)
 
@@ -192,3 +198,41 @@ def test_performance_staff_load_an_england_figure_from_a_dfe_file(client, analys
     wrong = SimpleUploadedFile("cin_rates.csv", DFE_CSV.encode(), content_type="text/csv")
     bad = client.post(url, {"indicator": "cp_plans_rate", "column": "no_such_column", "file": wrong})
     assert bad.status_code == 400 and "The file has no column no_such_column" in bad.content.decode()
+
+
+REGIONAL_CSV = (
+    "time_period,geographic_level,region_name,la_name,rate_per_10000\n"
+    "2025,National,,,41.0\n2025,Regional,North West,,47.3\n"
+    "2025,Local authority,North West,Blackpool,60.0\n2025,Local authority,North West,Bolton,40.0\n"
+)
+
+
+def test_region_and_statistical_neighbours_show_beside_england_once_loaded(client, analyst, borough):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(analyst)
+    assert "Statistical neighbours" not in _get(client, analyst, "index").content.decode()
+    url = reverse("performance:comparators")
+    for kind, area in (("REGION", "North West"), ("NEIGHBOURS", "Blackpool, Bolton")):
+        upload = SimpleUploadedFile("cp.csv", REGIONAL_CSV.encode(), content_type="text/csv")
+        answer = client.post(
+            url,
+            {
+                "indicator": "cp_plans_rate",
+                "column": "rate_per_10000",
+                "file": upload,
+                "kind": kind,
+                "area": area,
+            },
+        )
+        assert answer.status_code == 302
+    page = _get(client, analyst, "index").content.decode()
+    assert "Region</th>" in page and "Statistical neighbours</th>" in page
+    assert "47.3 (2025)" in page and "50 (2025)" in page
+    detail = _get(client, analyst, "indicator", "cp_plans_rate").content.decode()
+    assert "North West" in detail and "Blackpool, Bolton" in detail
+    missing = SimpleUploadedFile("cp.csv", REGIONAL_CSV.encode(), content_type="text/csv")
+    bad = client.post(
+        url, {"indicator": "cp_plans_rate", "column": "rate_per_10000", "file": missing, "kind": "REGION"}
+    )
+    assert bad.status_code == 400 and "Enter the region" in bad.content.decode()

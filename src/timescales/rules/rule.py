@@ -81,3 +81,20 @@ class Rule:
     def __post_init__(self) -> None:
         if not self.id or self.amount < 1:
             raise ValueError(f"rule {self.id!r} needs an id and a positive amount")
+
+    @property
+    def in_words(self) -> str:
+        """How long the clock runs, as a title says it: "45 working days", "1 working day",
+        "72 hours", "26 weeks" (so words written from the table follow the table)."""
+        word = _UNIT_WORDS[self.unit]
+        return f"{self.amount} {word}{'' if self.amount == 1 else 's'}"
+
+
+_UNIT_WORDS = {
+    Unit.WORKING_DAYS: "working day",
+    Unit.CALENDAR_DAYS: "day",
+    Unit.WEEKS: "week",
+    Unit.WEEKS_BEGINNING_WITH: "week",
+    Unit.MONTHS: "month",
+    Unit.HOURS: "hour",
+}
