@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from audit import services as auditor
 from audit.models import AuditAction
-from core import drafts
+from core import drafts, search_terms
 from core.forms import submitted
 from core.http import AuthenticatedHttpRequest, authenticated, public
 from core.middleware import EXPIRED_FLAG, mark_signed_in
@@ -417,9 +417,14 @@ def _account_rows(users: Sequence[User], locked: dict[str, Any] | None = None) -
 
 
 @requires(Permission.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
 def user_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Every account, with its two-factor and lockout state; locked accounts first."""
-    q = (request.GET.get("q") or "").strip()
+    """Every account, with its two-factor and lockout state; locked accounts first. The name
+    searched for is posted and kept off the address (`core.search_terms`)."""
+    if request.method == "POST":
+        return redirect(search_terms.address(request.path, search_terms.keep(request, fields=["q"])))
+    terms = search_terms.recall(request)
+    q = ((terms.get("q") if terms else "") or "").strip()
     everyone = User.objects.select_related("team").annotate(
         has_totp=Exists(TotpDevice.objects.filter(user=OuterRef("pk"), confirmed_at__isnull=False))
     )
@@ -442,6 +447,7 @@ def user_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
         "accounts/users.jinja",
         {
             "q": q,
+            "token": request.GET.get(search_terms.PARAMETER, "") if terms else "",
             "page_obj": page_obj,
             "rows": _account_rows(list(page_obj), locked),
             "locked_rows": _account_rows(locked_users, locked),

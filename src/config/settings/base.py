@@ -232,6 +232,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env.str("HARBOUR_LOG_LEVEL", default="INFO")},
+    # Django's own request lines (the development server's, and "Not Found: /path" and the
+    # like) reach the redacting handler above instead of Django's unfiltered default ones.
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
 
 # The one local authority this deployment serves (ADR 0005).

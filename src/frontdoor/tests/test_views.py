@@ -52,8 +52,10 @@ def test_record_contact_then_add_new_child_after_duplicate_check(client_for, scr
     assert response.status_code == 302 and response.url == reverse("frontdoor:add_child", args=[contact.pk])
     assert contact.out_of_hours
 
-    search = client.get(
-        reverse("frontdoor:add_child", args=[contact.pk]), {"given_name": "Amelia", "family_name": "Hughes"}
+    search = client.post(
+        reverse("frontdoor:add_child", args=[contact.pk]),
+        {"action": "find", "given_name": "Amelia", "family_name": "Hughes"},
+        follow=True,
     )
     assert child.la_child_id in search.content.decode()
 
