@@ -2,6 +2,7 @@
 the record (and everything recorded about the child) is deleted, the audit rows are kept."""
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,8 +17,11 @@ from audit.models import AuditAction, AuditEvent
 from core.extensions import changed
 from core.validation import required
 from core.workflow import transition
+from people.models import Person
 
+from . import erasure_register
 from .erasure import StoredFile, delete_on_commit, files_elsewhere, files_of
+from .erasure_register import Erasure
 from .machines import DeletionMachine
 from .models import DeletionRequest, DeletionRequestStatusChange, DeletionStatus
 from .retention import past_retention
@@ -125,6 +129,16 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
         files.extend(files_elsewhere(person))
         _erase(person, counts, files)
     delete_on_commit(files)
+    if person_id is not None:
+        erasure_register.note_on_commit(
+            Erasure(
+                record=Person._meta.label_lower,
+                pk=person_id,
+                harbour_id=request.person_ref,
+                erased_at=timezone.now().isoformat(),
+                approval=f"deletion request {request.pk}",
+            )
+        )
     request.refresh_from_db()
     request.deleted_rows = dict(counts)
     request.decided_by = actor
@@ -173,4 +187,37 @@ def reject_deletion(*, actor: User, request: DeletionRequest, reason: str) -> De
     return request
 
 
-__all__ = ["DeletionStatus", "approve_deletion", "propose_deletion", "reject_deletion"]
+def erase_again(*, actor: User | None, erasures: Iterable[Erasure]) -> tuple[list[Erasure], list[StoredFile]]:
+    """After a restore, in its transaction (`actor` None: the restore command, run by no
+    user of Harbour): erase again each record in the erasure register
+    that the restore brought back (the same record: its key and Harbour ID), as its approval
+    erased it, and audit each. Returns those erased and their stored files, which the caller
+    deletes once the restored files are in place (ADR 0010)."""
+    done: list[Erasure] = []
+    files: list[StoredFile] = []
+    for erasure in erasures:
+        if erasure.record != Person._meta.label_lower:
+            continue
+        person = Person.objects.filter(pk=erasure.pk, la_child_id=erasure.harbour_id).first()
+        if person is None:  # erased before the backup was taken, or never restored
+            continue
+        counts: Counter[str] = Counter()
+        files.extend(files_elsewhere(person))
+        _erase(person, counts, files)
+        auditor.record(
+            actor=actor,
+            action=AuditAction.DELETE,
+            person=erasure.pk,
+            summary=f"Record {erasure.harbour_id} erased again after a restore (erased {erasure.when:%d %B %Y})",
+            changes={
+                "deleted_rows": dict(counts),
+                "erased_at": erasure.erased_at,
+                "approval": erasure.approval,
+            },
+        )
+        changed(erasure.pk)
+        done.append(erasure)
+    return done, files
+
+
+__all__ = ["DeletionStatus", "approve_deletion", "erase_again", "propose_deletion", "reject_deletion"]

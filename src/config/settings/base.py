@@ -271,6 +271,11 @@ HARBOUR_LOCKOUT_MINUTES = env.int("HARBOUR_LOCKOUT_MINUTES", default=15)
 HARBOUR_FIELD_KEYS = env.list("HARBOUR_FIELD_KEYS", default=[])
 # Backups are encrypted to these age public keys (`age1...`, comma-separated; ADR 0008).
 HARBOUR_BACKUP_RECIPIENTS = env.list("HARBOUR_BACKUP_RECIPIENTS", default=[])
+# Each record erased under the retention rules, kept outside the database and the media root
+# so a restore erases again what it brought back (lifecycle.erasure_register; ADR 0010).
+HARBOUR_ERASURE_REGISTER = env.str(
+    "HARBOUR_ERASURE_REGISTER", default=str(BASE_DIR / "var" / "erasure-register.jsonl")
+)
 # Where restore finds the age identity (private key) file by default; normally given as --identity.
 HARBOUR_BACKUP_IDENTITY = env.str("HARBOUR_BACKUP_IDENTITY", default="")
 # Behind a reverse proxy, the META key carrying the client address (e.g. HTTP_X_FORWARDED_FOR).
