@@ -61,6 +61,7 @@ def test_summary_modules_hold_person_records():
         ("workload", "caseloads", (["worker"], "today")),
         ("merging", "after_merge", ("actor", "survivor")),
         ("on_erasure", "before_erasure", ("person",)),
+        ("stored_files", "referenced", ()),
     ],
 )
 def test_plug_in_functions_take_what_core_passes(module_name, function, arguments):

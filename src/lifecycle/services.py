@@ -3,9 +3,12 @@ the record (and everything recorded about the child) is deleted, the audit rows 
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -20,10 +23,11 @@ from core.workflow import transition
 from people.models import Person
 
 from . import erasure_register
-from .erasure import StoredFile, delete_on_commit, files_elsewhere, files_of
+from .erasure import StoredFile, delete_files, delete_on_commit, files_elsewhere, files_of
 from .erasure_register import Erasure
 from .machines import DeletionMachine
 from .models import DeletionRequest, DeletionRequestStatusChange, DeletionStatus
+from .orphans import GRACE, orphans
 from .retention import past_retention
 
 # A deletion request's workflow: its machine and history (for `transition`).
@@ -220,4 +224,39 @@ def erase_again(*, actor: User | None, erasures: Iterable[Erasure]) -> tuple[lis
     return done, files
 
 
-__all__ = ["DeletionStatus", "approve_deletion", "erase_again", "propose_deletion", "reject_deletion"]
+@dataclass(frozen=True)
+class Sweep:
+    """What a sweep found (storage alias, name) and, if it deleted, how many it could not."""
+
+    found: list[tuple[str, str]]
+    deleted: bool
+    failed: int = 0
+
+
+def sweep_orphaned_files(*, actor: User | None, delete: bool = False, grace: timedelta = GRACE) -> Sweep:
+    """Find the stored files no row refers to, older than `grace` (`lifecycle.orphans`); list
+    them, or with `delete` delete them and audit the sweep, by count only (a file's name may
+    hold a child's name). `actor` None: the nightly schedule or the command."""
+    found = orphans(grace)
+    if not delete or not found:
+        return Sweep(found, deleted=False)
+    failed = delete_files((storages[alias], name) for alias, name in found)
+    by_storage = Counter(alias for alias, _ in found)
+    auditor.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        summary=f"Orphaned stored files deleted: {len(found) - failed} of {len(found)}",
+        changes={"found": dict(by_storage), "failed": failed, "grace_hours": grace.total_seconds() / 3600},
+    )
+    return Sweep(found, deleted=True, failed=failed)
+
+
+__all__ = [
+    "DeletionStatus",
+    "Sweep",
+    "approve_deletion",
+    "erase_again",
+    "propose_deletion",
+    "reject_deletion",
+    "sweep_orphaned_files",
+]
