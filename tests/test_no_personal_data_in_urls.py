@@ -185,3 +185,22 @@ def test_web_server_access_log_leaves_out_query_strings():
 
     assert "%(U)s" in config["access_log_format"]
     assert "%(r)s" not in config["access_log_format"] and "%(q)s" not in config["access_log_format"]
+
+
+@pytest.mark.django_db
+def test_account_search_pages_by_token_without_the_name_in_the_address(client, make_user):
+    from accounts.views import users
+
+    for n in range(users.USERS_PAGE_SIZE + 1):
+        make_user(Role.EARLY_HELP, f"paged.{n}", last_name="Pagington")
+    _two_factor(client, make_user(Role.ADMIN, "paging.admin"))
+
+    first = client.post("/accounts/users/", {"q": "Pagington"}, follow=True)
+    links = [a for a in _parse(first.content.decode()).addresses if "page=2" in a]
+    second = client.get(urljoin("/accounts/users/", links[0]))
+
+    assert (
+        len(links) == 1 and "pagington" not in links[0].lower() and f"{search_terms.PARAMETER}=" in links[0]
+    )
+    page = second.content.decode()
+    assert "Page 2 of 2" in page and "Accounts matching “Pagington”" in page and "paged.9" in page
