@@ -15,6 +15,7 @@ installation, and copy it to a new one before restoring there.
 """
 
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -23,6 +24,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 
 class RegisterError(Exception):
@@ -49,7 +52,21 @@ def location() -> Path:
 def note_on_commit(erasure: Erasure) -> None:
     """Add `erasure` to the register once the current transaction commits (never if it rolls
     back: a register line must mean the record is gone)."""
-    transaction.on_commit(partial(append, erasure))
+    transaction.on_commit(partial(_append_or_warn, erasure))
+
+
+def _append_or_warn(erasure: Erasure) -> None:
+    """The erasure has committed: a register that cannot be written must not turn it into an
+    error page. Say so loudly, with the line to add by hand (identifiers only)."""
+    try:
+        append(erasure)
+    except OSError as exc:
+        logger.error(
+            "the erasure register could not be written (%s): add this line to %s by hand: %s",
+            type(exc).__name__,
+            location(),
+            json.dumps(asdict(erasure)),
+        )
 
 
 def append(erasure: Erasure) -> None:

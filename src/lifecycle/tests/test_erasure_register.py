@@ -131,3 +131,19 @@ def test_restore_is_refused_when_the_register_cannot_be_read(erasure_register, t
 
     with pytest.raises(backup.BackupError, match="Line 1 of the erasure register"):
         backup.restore_backup(tmp_path / "any.age", key[1])
+
+
+@pytest.mark.django_db
+def test_erasure_stands_and_the_line_is_logged_when_the_register_cannot_be_written(
+    old_child, reviewer, approver, settings, tmp_path, caplog, django_capture_on_commit_callbacks
+):
+    (tmp_path / "not-a-folder").write_text("")
+    settings.HARBOUR_ERASURE_REGISTER = str(tmp_path / "not-a-folder" / "erasure-register.jsonl")
+    harbour_id = old_child.la_child_id
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _erase(old_child, reviewer, approver)
+
+    assert not Person.objects.filter(la_child_id=harbour_id).exists()
+    assert "the erasure register could not be written" in caplog.text and harbour_id in caplog.text
+    assert "Old" not in caplog.text
