@@ -71,7 +71,14 @@ def main() -> int:
             ]
         )
         pages = [("my work (caseload)", "/work/my-work/")]
-        pages += [("search", f"/people/search/?q={surnames[(number + i) % len(surnames)]}") for i in range(2)]
+        # A search is posted and its results shown at a token (core.search_terms): time the results.
+        pages += [
+            (
+                "search",
+                client.post("/people/search/", {"q": surnames[(number + i) % len(surnames)]})["Location"],
+            )
+            for i in range(2)
+        ]
         pages += [("child's page", f"/people/{pk}/") for pk in caseload]
         pages += [("child's work and plans", f"/people/{pk}/work/") for pk in caseload]
         for name, url in pages:

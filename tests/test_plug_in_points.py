@@ -62,6 +62,7 @@ def test_summary_modules_hold_person_records():
         ("merging", "after_merge", ("actor", "survivor")),
         ("merging", "undo_merge", ("actor", {})),
         ("on_erasure", "before_erasure", ("person",)),
+        ("stored_files", "referenced", ()),
     ],
 )
 def test_plug_in_functions_take_what_core_passes(module_name, function, arguments):

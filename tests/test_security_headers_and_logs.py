@@ -95,10 +95,11 @@ def test_logs_hold_no_names_dates_of_birth_or_nhs_numbers_when_real_requests_mad
     nhs = "943 476 5919"
     # Searches (names, DOB, NHS number in the query string), a rejected form (400 is
     # logged by Django with the path), a missing page (404), and a record page.
-    client.get("/people/search/", {"q": "Amelia Hughes", "nhs_number": nhs})
-    client.get(
+    client.post("/people/search/", {"q": "Amelia Hughes", "nhs_number": nhs}, follow=True)
+    client.post(
         "/people/search/",
         {"q": "Amelia", **date_input("date_of_birth", date(2015, 3, 27))},
+        follow=True,
     )
     client.post(
         "/people/new/",

@@ -73,6 +73,7 @@ class Permission(StrEnum):
     MANAGE_DOCUMENTS = "casework.manage_documents"
     VIEW_RESTRICTED_CASEWORK = "casework.view_restricted_casework"
     HANDLE_SUBJECT_ACCESS = "casework.handle_subject_access"
+    HAND_OVER_DRAFTS = "casework.hand_over_drafts"
     # Front door
     VIEW_CONTACTS = "frontdoor.view_contacts"
     VIEW_FRONT_DOOR_QUEUE = "frontdoor.view_queue"
@@ -178,6 +179,7 @@ GRANTS: dict[Permission, set[Role]] = {
     P.MANAGE_DOCUMENTS:               {SW, TM, SM, FD, EH, IRO, CPC},
     P.VIEW_RESTRICTED_CASEWORK:       {    TM, SM},
     P.HANDLE_SUBJECT_ACCESS:          {    TM, SM,                             ADM},
+    P.HAND_OVER_DRAFTS:               {    TM, SM},
     # Front door
     P.VIEW_CONTACTS:                  {SW, TM, SM, FD, EH, IRO, CPC},
     P.VIEW_FRONT_DOOR_QUEUE:          {    TM, SM, FD},

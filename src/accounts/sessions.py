@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from .models import User
 
-# How this session signed in (set by the sign-in views; `accounts.views._complete_sign_in`).
+# How this session signed in (set by the sign-in views; `accounts.views.signing_in._complete_sign_in`).
 SIGN_IN_METHOD = "auth.sign_in_method"
 # Methods that proved a second factor. The council's identity provider applies its own
 # multi-factor policy (ADR 0011), so its sign-ins count too.

@@ -8,12 +8,15 @@ same child does not see it.
 
 A draft case note is its author's alone to change or finalise (`may_edit_note`): not a
 colleague's, not a manager's. A manager who wants a draft changed asks its author, and
-records their own oversight as a management oversight note."""
+records their own oversight as a management oversight note. When the author leaves, a manager
+of their team hands their drafts to a worker who is still here (`may_hand_over`,
+`services.hand_over_drafts`), who becomes the drafts' author."""
 
 from collections.abc import Collection
 
 from accounts.models import User
 from accounts.permissions import Permission
+from workforce.queries import teams_for
 
 from .models import CaseNote, CaseNoteStatus, Document
 
@@ -48,3 +51,12 @@ def may_edit_note(user: User, note: CaseNote) -> bool:
 
 def not_author_message(note: CaseNote) -> str:
     return f"Only {note.author.display_name}, who started this draft case note, can change or finalise it"
+
+
+def may_hand_over(actor: User, departed: User) -> bool:
+    """A manager hands over the drafts of leavers from the teams they see."""
+    if not actor.has_perm(Permission.HAND_OVER_DRAFTS.value):
+        return False
+    if actor.has_perm(Permission.VIEW_ALL_TEAMS.value):
+        return True
+    return departed.team_id is not None and teams_for(actor).filter(pk=departed.team_id).exists()

@@ -216,3 +216,14 @@ class ExtendSubjectAccessForm(GovForm):
     told_on = GovDateField(
         label="Date the requester was told of the extension and why", required=True, past_only=True
     )
+
+
+class HandOverForm(GovForm):
+    """Hand a leaver's draft case notes to a worker who is still here."""
+
+    to = forms.ChoiceField(label="Worker to hand the drafts to", choices=())
+    reason = text("Why this worker", rows=3, max_length=1000)
+
+    def __init__(self, *args: Any, workers: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [("", "Select")] + list(workers)  # type: ignore[attr-defined]

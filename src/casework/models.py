@@ -162,6 +162,24 @@ class CaseNote(models.Model):
         return self.title or f"{self.get_kind_display()} on {self.occurred_on:%d/%m/%Y}"
 
 
+class DraftHandover(models.Model):
+    """A draft case note handed from a worker who has left to another (append-only): only a
+    draft's author may change or finalise it, so a leaver's drafts would otherwise be stuck."""
+
+    case_note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="handovers")
+    from_worker = staff()
+    to_worker = staff()
+    handed_by = staff()
+    handed_at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["handed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Draft {self.case_note_id} handed over on {self.handed_at:%d/%m/%Y}"
+
+
 class CaseNoteStatusChange(StatusChangeBase):
     case_note = history_of(CaseNote)
     EVENT_LABELS = {

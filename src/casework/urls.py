@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import chronology, documents, notes, subject_access, visits, voice
+from .views import chronology, documents, handover, notes, subject_access, visits, voice
 
 app_name = "casework"
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
     path("notes/<int:note_id>/", notes.note_detail, name="note_detail"),
     path("notes/<int:note_id>/edit/", notes.edit_note, name="edit_note"),
     path("notes/<int:note_id>/autosave/", notes.autosave_note, name="autosave_note"),
+    path("drafts-left/", handover.drafts_left_view, name="drafts_left"),
+    path("drafts-left/<int:user_id>/", handover.hand_over, name="hand_over"),
     # The child's voice
     path("people/<int:person_id>/voice/", voice.voice, name="voice"),
     path("voice/<int:view_id>/file/", voice.voice_file, name="voice_file"),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.permissions import Permission
+from core import search_terms
 from core.forms import form_page, submitted
 from core.http import AuthenticatedHttpRequest
 from core.presenters import counted
@@ -152,6 +153,16 @@ def record_contact_for_person(request: AuthenticatedHttpRequest, person: Person)
     return _record_contact(request, person)
 
 
+FIND_CHILD_FIELDS = (
+    "given_name",
+    "family_name",
+    "date_of_birth-day",
+    "date_of_birth-month",
+    "date_of_birth-year",
+    "postcode",
+)
+
+
 @requires(Permission.RECORD_CONTACT)
 @with_record(Contact, Purpose.EDIT, page="Add a child to a contact", people=_children)
 @require_http_methods(["GET", "POST"])
@@ -170,11 +181,16 @@ def add_child(request: AuthenticatedHttpRequest, contact: Contact) -> HttpRespon
         else:
             messages.success(request, f"{person.display_name} added to the contact")
             return redirect("frontdoor:contact", contact_id=contact.pk)
-    searching = action != "create" and "given_name" in request.GET
+    if request.method == "POST" and action == "find":
+        # The names and date of birth typed are kept off the address (core.search_terms).
+        token = search_terms.keep(request, fields=FIND_CHILD_FIELDS)
+        return redirect(search_terms.address(reverse("frontdoor:add_child", args=[contact.pk]), token))
+    if search_terms.expired(request):
+        messages.info(request, "That search has ended. Search again.")
+    terms = search_terms.recall(request) if action != "create" else None
+    searching = terms is not None
     form: FindChildForm = (
-        NewChildForm(request.POST, prefix="new")
-        if action == "create"
-        else FindChildForm(request.GET if searching else None)
+        NewChildForm(request.POST, prefix="new") if action == "create" else FindChildForm(terms)
     )
     matches: list[Any] = []
     searched = False

@@ -64,6 +64,8 @@ class RestoreReport:
     audit_chain_ok: bool
     files: int = 0
     files_listed: int = 0
+    # Harbour IDs of the records erased since the backup was taken, erased again (ADR 0010).
+    erased_again: tuple[str, ...] = ()
 
 
 def _models() -> list[type[Model]]:
@@ -326,9 +328,19 @@ def _check_restored(manifest: dict[str, Any], per_model: dict[str, int]) -> None
 
 
 def restore_backup(path: Path, identities: list[Any]) -> RestoreReport:
-    """Load a verified archive into an empty, migrated database; verify the audit chain."""
+    """Load a verified archive into an empty, migrated database; erase again the records the
+    erasure register says were erased since (their rows in the same transaction, their files
+    once the archive's files are back); verify the audit chain."""
     from audit.services import verify_chain
 
+    from . import erasure_register
+    from .erasure import delete_files
+    from .services import erase_again
+
+    try:
+        erasures = erasure_register.read()
+    except erasure_register.RegisterError as exc:
+        raise BackupError(f"{exc}: nothing was restored") from exc
     with opened(path, identities) as archive:
         manifest = _verified(archive)
         _check_target(manifest)
@@ -346,10 +358,12 @@ def restore_backup(path: Path, identities: list[Any]) -> RestoreReport:
                     for sql in sequence_sql:
                         cursor.execute(sql)
             _check_restored(manifest, per_model)
+            erased, erased_files = erase_again(actor=None, erasures=erasures)
         try:
             files = backup_files.restore_files(archive, manifest)
         except backup_files.FilesError as exc:
             raise BackupError(str(exc)) from exc
+        delete_files(erased_files)
     report = verify_chain()
     return RestoreReport(
         rows=sum(per_model.values()),
@@ -358,4 +372,5 @@ def restore_backup(path: Path, identities: list[Any]) -> RestoreReport:
         audit_chain_ok=report.ok,
         files=files,
         files_listed=len(manifest["files"]),
+        erased_again=tuple(e.harbour_id for e in erased),
     )

@@ -43,6 +43,11 @@ def _names(storage: Storage, folder: str = "") -> Iterator[str]:
         yield from _names(storage, f"{folder}/{sub}" if folder else sub)
 
 
+def stored_names(alias: str) -> list[str]:
+    """The names of every file in a backed-up storage."""
+    return list(_names(_storage(alias)))
+
+
 def write_files(archive: zipfile.ZipFile) -> dict[str, str]:
     """Copy every backed-up storage's files into the archive; return name -> SHA-256."""
     listed: dict[str, str] = {}

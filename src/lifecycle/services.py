@@ -2,9 +2,13 @@
 the record (and everything recorded about the child) is deleted, the audit rows are kept."""
 
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -16,10 +20,14 @@ from audit.models import AuditAction, AuditEvent
 from core.extensions import changed
 from core.validation import required
 from core.workflow import transition
+from people.models import Person
 
-from .erasure import StoredFile, delete_on_commit, files_elsewhere, files_of
+from . import erasure_register
+from .erasure import StoredFile, delete_files, delete_on_commit, files_elsewhere, files_of
+from .erasure_register import Erasure
 from .machines import DeletionMachine
 from .models import DeletionRequest, DeletionRequestStatusChange, DeletionStatus
+from .orphans import GRACE, orphans
 from .retention import past_retention
 
 # A deletion request's workflow: its machine and history (for `transition`).
@@ -125,6 +133,16 @@ def approve_deletion(*, actor: User, request: DeletionRequest, reason: str = "")
         files.extend(files_elsewhere(person))
         _erase(person, counts, files)
     delete_on_commit(files)
+    if person_id is not None:
+        erasure_register.note_on_commit(
+            Erasure(
+                record=Person._meta.label_lower,
+                pk=person_id,
+                harbour_id=request.person_ref,
+                erased_at=timezone.now().isoformat(),
+                approval=f"deletion request {request.pk}",
+            )
+        )
     request.refresh_from_db()
     request.deleted_rows = dict(counts)
     request.decided_by = actor
@@ -173,4 +191,72 @@ def reject_deletion(*, actor: User, request: DeletionRequest, reason: str) -> De
     return request
 
 
-__all__ = ["DeletionStatus", "approve_deletion", "propose_deletion", "reject_deletion"]
+def erase_again(*, actor: User | None, erasures: Iterable[Erasure]) -> tuple[list[Erasure], list[StoredFile]]:
+    """After a restore, in its transaction (`actor` None: the restore command, run by no
+    user of Harbour): erase again each record in the erasure register
+    that the restore brought back (the same record: its key and Harbour ID), as its approval
+    erased it, and audit each. Returns those erased and their stored files, which the caller
+    deletes once the restored files are in place (ADR 0010)."""
+    done: list[Erasure] = []
+    files: list[StoredFile] = []
+    for erasure in erasures:
+        if erasure.record != Person._meta.label_lower:
+            continue
+        person = Person.objects.filter(pk=erasure.pk, la_child_id=erasure.harbour_id).first()
+        if person is None:  # erased before the backup was taken, or never restored
+            continue
+        counts: Counter[str] = Counter()
+        files.extend(files_elsewhere(person))
+        _erase(person, counts, files)
+        auditor.record(
+            actor=actor,
+            action=AuditAction.DELETE,
+            person=erasure.pk,
+            summary=f"Record {erasure.harbour_id} erased again after a restore (erased {erasure.when:%d %B %Y})",
+            changes={
+                "deleted_rows": dict(counts),
+                "erased_at": erasure.erased_at,
+                "approval": erasure.approval,
+            },
+        )
+        changed(erasure.pk)
+        done.append(erasure)
+    return done, files
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """What a sweep found (storage alias, name) and, if it deleted, how many it could not."""
+
+    found: list[tuple[str, str]]
+    deleted: bool
+    failed: int = 0
+
+
+def sweep_orphaned_files(*, actor: User | None, delete: bool = False, grace: timedelta = GRACE) -> Sweep:
+    """Find the stored files no row refers to, older than `grace` (`lifecycle.orphans`); list
+    them, or with `delete` delete them and audit the sweep, by count only (a file's name may
+    hold a child's name). `actor` None: the nightly schedule or the command."""
+    found = orphans(grace)
+    if not delete or not found:
+        return Sweep(found, deleted=False)
+    failed = delete_files((storages[alias], name) for alias, name in found)
+    by_storage = Counter(alias for alias, _ in found)
+    auditor.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        summary=f"Orphaned stored files deleted: {len(found) - failed} of {len(found)}",
+        changes={"found": dict(by_storage), "failed": failed, "grace_hours": grace.total_seconds() / 3600},
+    )
+    return Sweep(found, deleted=True, failed=failed)
+
+
+__all__ = [
+    "DeletionStatus",
+    "Sweep",
+    "approve_deletion",
+    "erase_again",
+    "propose_deletion",
+    "reject_deletion",
+    "sweep_orphaned_files",
+]

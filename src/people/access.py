@@ -176,15 +176,22 @@ def get_person_for(user: User, person_id: Any, *, purpose: Purpose = Purpose.VIE
         if decision.reason == "restricted record":
             raise RestrictedRecord(person, user.has_perm(Permission.BREAK_GLASS.value))
         raise PermissionDenied(decision.reason)
+    _audit_open(user, purpose, page, person=person)
+    person._let_in = user  # type: ignore[attr-defined]  # who the door let in (see let_in)
+    return person
+
+
+def _audit_open(
+    user: User, purpose: Purpose, page: str, *, person: Person | None = None, obj: Model | None = None
+) -> None:
     auditor.record(
         actor=user,
         action=AuditAction.VIEW,
         person=person,
+        obj=obj,
         summary=f"{page or purpose.value}"[:200],
         changes={"purpose": purpose.value} if purpose != Purpose.VIEW else {},
     )
-    person._let_in = user  # type: ignore[attr-defined]  # who the door let in (see let_in)
-    return person
 
 
 def let_in(person: Person) -> User | None:
@@ -220,8 +227,13 @@ def get_record_for(
         raise Http404("No such record") from exc
     label = page or str(model._meta.verbose_name).capitalize()
     if people is not None:
-        for person_id in people(record):
+        concerned = list(people(record))
+        for person_id in concerned:
             get_person_for(user, person_id, purpose=purpose, page=label)
+        if not concerned:
+            # A record about no child yet (a contact before its children are found): still
+            # audited, by the record itself, as every opening of a child's record is.
+            _audit_open(user, purpose, label, obj=record)
         return record
     person = get_person_for(user, record.person_id, purpose=purpose, page=label)  # type: ignore[attr-defined]
     record.person = person  # type: ignore[attr-defined]

@@ -11,11 +11,13 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission
 from audit.models import SECURITY_ACTIONS, AuditAction, AuditEvent
+from core import search_terms
 from core.http import AuthenticatedHttpRequest
 
 from .access import Purpose, la_child_ids, person_pk_for_la_id
@@ -26,8 +28,13 @@ PAGE_SIZE = 50
 
 
 @requires(Permission.VIEW_AUDIT)
+@require_http_methods(["GET", "POST"])
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
-    q = (request.GET.get("q") or "").strip()
+    # The name searched for is posted and kept off the address (core.search_terms).
+    if request.method == "POST":
+        return redirect(search_terms.address(request.path, search_terms.keep(request, fields=["q"])))
+    terms = search_terms.recall(request)
+    q = ((terms.get("q") if terms else "") or "").strip()
     users: list[User] = []
     if q:
         users = list(

@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.permissions import Permission, role_has
 from audit import services as auditor
 from audit.models import AuditAction
+from core import search_terms
 from core.extensions import OVERSIGHT
 from core.forms import form_page, form_status, submitted
 from core.http import AuthenticatedHttpRequest
@@ -42,30 +43,37 @@ from .search import SearchQuery, find_possible_duplicates, parse_free_text, sear
 
 
 @requires(Permission.SEARCH_PEOPLE)
+@require_http_methods(["GET", "POST"])
 def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
+    """The search is posted and its results shown at an opaque token (`core.search_terms`),
+    so no name, date of birth, NHS number or postcode travels in an address."""
+    relate_to = request.POST.get("relate_to") or request.GET.get("relate_to", "")
+    relate_to = relate_to if relate_to.isdigit() else ""
+    if request.method == "POST":
+        form = SearchForm(request.POST)
+        if form.is_valid() and (query := _search_query(form)).harbour_id and not relate_to:
+            found = search_people(request.user, query)
+            only = found.matches[0] if len(found.matches) == 1 else None
+            if only and only.can_open:
+                # The child whose Harbour ID was typed: straight to their record (opened, and
+                # audited, by the record's own door).
+                _audit_search(request.user, query, found.matches)
+                return redirect("people:detail", only.person.pk)
+        token = search_terms.keep(request, fields=SEARCH_FIELDS)
+        return redirect(search_terms.address(reverse("people:search"), token, relate_to=relate_to))
+    if search_terms.expired(request):
+        messages.info(request, "That search has ended. Search again.")
+    terms = search_terms.recall(request)
+    form = SearchForm(terms)
     results = None
     more = False
     query = SearchQuery()
-    if request.GET and form.is_valid():
-        free = parse_free_text(form.cleaned_data["q"])
-        query = SearchQuery(
-            name=free.name,
-            date_of_birth=form.cleaned_data["date_of_birth"] or free.date_of_birth,
-            nhs_number=form.cleaned_data["nhs_number"] or free.nhs_number,
-            postcode=form.cleaned_data["postcode"] or free.postcode,
-            harbour_id=free.harbour_id,
-        )
+    if terms is not None and form.is_valid():
+        query = _search_query(form)
         found = search_people(request.user, query)
         results, more = found.matches, found.more
         if query.harbour_id:
             _audit_search(request.user, query, results)
-        only = results[0] if len(results) == 1 else None
-        if query.harbour_id and only and only.can_open and not request.GET.get("relate_to"):
-            # The child whose Harbour ID was typed: straight to their record (opened, and
-            # audited, by the record's own door).
-            return redirect("people:detail", only.person.pk)
-    relate_to = request.GET.get("relate_to", "")
     return render(
         request,
         "people/search.jinja",
@@ -75,9 +83,30 @@ def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
             "more": more,
             "query": query,
             "nav_key": "search",
-            "relate_to": relate_to if relate_to.isdigit() else "",
+            "relate_to": relate_to,
             "page_has_errors": bool(form.errors),
         },
+    )
+
+
+SEARCH_FIELDS = (
+    "q",
+    "date_of_birth-day",
+    "date_of_birth-month",
+    "date_of_birth-year",
+    "nhs_number",
+    "postcode",
+)
+
+
+def _search_query(form: SearchForm) -> SearchQuery:
+    free = parse_free_text(form.cleaned_data["q"])
+    return SearchQuery(
+        name=free.name,
+        date_of_birth=form.cleaned_data["date_of_birth"] or free.date_of_birth,
+        nhs_number=form.cleaned_data["nhs_number"] or free.nhs_number,
+        postcode=form.cleaned_data["postcode"] or free.postcode,
+        harbour_id=free.harbour_id,
     )
 
 

@@ -27,6 +27,7 @@ care_leavers.record_care_leaver        x    x    x    .    .    .    .    .    .
 care_leavers.view_leaving_care         x    x    x    .    .    .    .    x    .    .    .
 casework.curate_chronology             x    x    x    x    x    x    x    .    .    .    .
 casework.export_chronology             x    x    x    x    x    x    x    .    .    .    .
+casework.hand_over_drafts              .    x    x    .    .    .    .    .    .    .    .
 casework.handle_subject_access         .    x    x    .    .    .    .    .    .    x    .
 casework.manage_documents              x    x    x    x    x    x    x    .    .    .    .
 casework.record_case_note              x    x    x    x    x    x    x    .    .    .    .

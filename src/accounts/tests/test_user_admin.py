@@ -171,7 +171,7 @@ def test_admin_resets_through_confirmation_page_when_signed_in_with_code(admin_u
     assert done.url == _url(worker)
     assert not TotpDevice.objects.filter(user=worker).exists()
     assert "Must set up again" in client.get(_url(worker)).content.decode()
-    assert "Must set up again" in client.get("/accounts/users/?q=lost").content.decode()
+    assert "Must set up again" in client.post("/accounts/users/", {"q": "lost"}, follow=True).content.decode()
 
 
 @pytest.mark.django_db
@@ -224,7 +224,7 @@ def test_locked_account_is_listed_and_unlocked_from_the_admin_pages(client, admi
         Client().post(SIGN_IN, {"username": "eh.locked", "password": "wrong"})
     _admin_client(client, admin_user)
 
-    listing = client.get("/accounts/users/?q=nobody-matches-this").content.decode()
+    listing = client.post("/accounts/users/", {"q": "nobody-matches-this"}, follow=True).content.decode()
     assert "Locked after failed sign-in attempts" in listing  # listed whatever was searched for
     assert "Lockie" in listing
     assert "No accounts found." in listing

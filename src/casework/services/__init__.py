@@ -10,6 +10,7 @@ from .documents import (
     record_document_download,
     upload_document,
 )
+from .handover import hand_over_drafts
 from .notes import NOTE_FIELDS, StaleNote, finalise_case_note, save_case_note, start_case_note
 from .subject_access import (
     approve_subject_access,
@@ -28,6 +29,7 @@ __all__ = [
     "DOCUMENT_TYPES",
     "NOTE_FIELDS",
     "VOICE_MAX_BYTES",
+    "hand_over_drafts",
     "VOICE_TYPES",
     "StaleNote",
     "add_chronology_entry",

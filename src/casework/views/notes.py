@@ -280,6 +280,7 @@ def note_detail(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpRespon
             "person": note.person,
             "note": note,
             "may_edit": may_edit,
+            "handovers": list(note.handovers.select_related("from_worker", "to_worker", "handed_by")),
             "refusal": not_author_message(note)
             if note.status == CaseNoteStatus.DRAFT and not may_edit
             else "",

@@ -232,6 +232,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env.str("HARBOUR_LOG_LEVEL", default="INFO")},
+    # Django's own request lines (the development server's, and "Not Found: /path" and the
+    # like) reach the redacting handler above instead of Django's unfiltered default ones.
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
 
 # The one local authority this deployment serves (ADR 0005).
@@ -268,6 +274,11 @@ HARBOUR_LOCKOUT_MINUTES = env.int("HARBOUR_LOCKOUT_MINUTES", default=15)
 HARBOUR_FIELD_KEYS = env.list("HARBOUR_FIELD_KEYS", default=[])
 # Backups are encrypted to these age public keys (`age1...`, comma-separated; ADR 0008).
 HARBOUR_BACKUP_RECIPIENTS = env.list("HARBOUR_BACKUP_RECIPIENTS", default=[])
+# Each record erased under the retention rules, kept outside the database and the media root
+# so a restore erases again what it brought back (lifecycle.erasure_register; ADR 0010).
+HARBOUR_ERASURE_REGISTER = env.str(
+    "HARBOUR_ERASURE_REGISTER", default=str(BASE_DIR / "var" / "erasure-register.jsonl")
+)
 # Where restore finds the age identity (private key) file by default; normally given as --identity.
 HARBOUR_BACKUP_IDENTITY = env.str("HARBOUR_BACKUP_IDENTITY", default="")
 # Behind a reverse proxy, the META key carrying the client address (e.g. HTTP_X_FORWARDED_FOR).

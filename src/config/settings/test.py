@@ -1,5 +1,9 @@
 """The test suite: fast hashing, in-memory e-mail, the database from DATABASE_URL."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "harbour-test-only"  # noqa: S105
@@ -22,3 +26,5 @@ Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 HARBOUR_REVALIDATE_ON_CHANGE = False
 # Re-validations run every rule in the test's process; returns' tests start helpers themselves.
 HARBOUR_VALIDATION_PROCESSES = 1
+# Erasures approved in tests are registered in a file of the test process's own.
+HARBOUR_ERASURE_REGISTER = str(Path(tempfile.gettempdir()) / f"harbour-test-erasures-{os.getpid()}.jsonl")

@@ -3,13 +3,16 @@ the child), their views in their own words, a partner agency's report, and the a
 marked significant; "My record" for each child a note was written to; and a subject access
 request from the oldest of them – all through casework's services."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Role
+from accounts.services import disable_dormant_accounts
 from casework import chronology, services
+from demo.accounts import demo_email
 from demo.stages.base import StageContext
 from people.models import Person
 
@@ -102,6 +105,56 @@ def run(ctx: StageContext) -> None:
         f"Casework: “My record” for {len(written_to)} children"
         + (", a subject access request" if asked else "")
     )
+    left = _leaver_with_drafts(ctx, today)
+    if left:
+        ctx.progress(f"Casework: {left} draft case notes left by a worker who has left, to hand over")
+
+
+LEFT_UNFINISHED = (
+    "Phone call with the school about attendance. Agreed to",
+    "Visit: the family were in; the children were at",
+)
+
+
+def _leaver_with_drafts(ctx: StageContext, today: date) -> int:
+    """A social worker of the demo manager's team who left with draft case notes unfinished
+    ("Drafts left by leavers"): their account switched off as dormant, as a leaver's is, a
+    little over the dormancy period after they last signed in. A worker of their own, so the
+    staff every other stage works with are as they were."""
+    manager = ctx.demo_user("team.manager")
+    children = [c for c in ctx.children if (w := ctx.social_worker_for(c)) and w.team_id == manager.team_id]
+    if not children:
+        return 0
+    first, last = ctx.faker.first_name(), ctx.faker.last_name()
+    username = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
+    while User.objects.filter(username=username).exists():
+        username += "1"
+    last_day = today - timedelta(days=settings.HARBOUR_DORMANT_DAYS + ctx.rng.randint(5, 20))
+    leaver = User(
+        username=username,
+        first_name=first,
+        last_name=last,
+        email=demo_email(username),
+        role=Role.SOCIAL_WORKER.value,
+        team=manager.team,
+        job_title="Social worker",
+        registered_social_worker=True,
+        swe_registration_number=f"SW{ctx.rng.randint(100000, 999999)}",
+        date_joined=timezone.make_aware(datetime.combine(last_day - timedelta(days=700), time(9))),
+    )
+    leaver.set_unusable_password()
+    leaver.save()
+    picked = ctx.rng.sample(children, min(2, len(children)))
+    for child, body in zip(picked, LEFT_UNFINISHED, strict=False):
+        services.start_case_note(
+            actor=leaver,
+            person=child,
+            data={"kind": "PHONE_CALL", "occurred_on": last_day, "title": "", "body": body},
+        )
+    signed_in = timezone.make_aware(datetime.combine(last_day, time(16, 30)))
+    User.objects.filter(pk=leaver.pk).update(last_login=signed_in)
+    disable_dormant_accounts(actor=None)
+    return len(picked)
 
 
 def _subject_access_request(ctx: StageContext, written_to: list[tuple[Person, User]], today: date) -> bool:

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _check(client, contact, **typed):
-    return client.get(reverse("frontdoor:add_child", args=[contact.pk]), typed).content.decode()
+    url = reverse("frontdoor:add_child", args=[contact.pk])
+    return client.post(url, {"action": "find", **typed}, follow=True).content.decode()
 
 
 def test_duplicate_check_shows_child_first_with_reasons_when_misspelt_and_day_month_swapped(

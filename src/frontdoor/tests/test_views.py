@@ -52,8 +52,10 @@ def test_record_contact_then_add_new_child_after_duplicate_check(client_for, scr
     assert response.status_code == 302 and response.url == reverse("frontdoor:add_child", args=[contact.pk])
     assert contact.out_of_hours
 
-    search = client.get(
-        reverse("frontdoor:add_child", args=[contact.pk]), {"given_name": "Amelia", "family_name": "Hughes"}
+    search = client.post(
+        reverse("frontdoor:add_child", args=[contact.pk]),
+        {"action": "find", "given_name": "Amelia", "family_name": "Hughes"},
+        follow=True,
     )
     assert child.la_child_id in search.content.decode()
 
@@ -329,3 +331,33 @@ def test_screening_a_universal_level_as_a_referral_asks_why_and_keeps_the_answer
     assert accepted.status_code == 302
     contact.refresh_from_db()
     assert contact.status == ContactStatus.SCREENED and contact.threshold_reason == reason
+
+
+def test_contact_with_no_child_linked_is_audited_when_viewed_and_changed(client_for, screener, make_contact):
+    from audit.models import AuditAction, AuditEvent
+
+    contact = make_contact(children=[])
+    client = client_for(screener)
+    opened = AuditEvent.objects.filter(
+        action=AuditAction.VIEW, actor=screener, object_type="frontdoor.Contact", object_id=str(contact.pk)
+    )
+
+    assert client.get(reverse("frontdoor:contact", args=[contact.pk])).status_code == 200
+    assert [e.summary for e in opened] == ["Contact"]
+
+    assert client.get(reverse("frontdoor:add_child", args=[contact.pk])).status_code == 200
+    latest = opened.order_by("-id").first()
+    assert latest is not None and latest.summary == "Add a child to a contact"
+    assert latest.changes == {"purpose": "edit"} and latest.person_id is None
+
+
+def test_contact_with_a_child_linked_is_audited_in_the_childs_record_only(
+    client_for, screener, make_contact, child
+):
+    from audit.models import AuditAction, AuditEvent
+
+    contact = make_contact()
+    client_for(screener).get(reverse("frontdoor:contact", args=[contact.pk]))
+
+    viewed = AuditEvent.objects.filter(action=AuditAction.VIEW, actor=screener)
+    assert [(e.person_id, e.object_type) for e in viewed] == [(child.pk, "")]

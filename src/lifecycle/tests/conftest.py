@@ -24,3 +24,10 @@ def old_child(social_worker):
     return make_person(
         social_worker, "Old", "Record", sex="M", date_of_birth=date(1980, 1, 1), ethnicity="WBRI"
     )
+
+
+@pytest.fixture(autouse=True)
+def erasure_register(settings, tmp_path):
+    """Each test's own erasure register (a file outside the database)."""
+    settings.HARBOUR_ERASURE_REGISTER = str(tmp_path / "var" / "erasure-register.jsonl")
+    return tmp_path / "var" / "erasure-register.jsonl"

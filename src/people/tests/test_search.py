@@ -156,11 +156,11 @@ def test_search_shows_the_first_exact_matches_alphabetically_and_says_there_are_
     assert found.more
     assert all(m.can_open for m in found.matches)
     client.force_login(social_worker)
-    page = client.get("/people/search/", {"q": "smith"}).content.decode()
+    page = client.post("/people/search/", {"q": "smith"}, follow=True).content.decode()
     assert "More than 3 people found" in page
     assert "The 3 closest matches are shown" in page
     monkeypatch.setattr(search_module, "MAX_RESULTS", 50)
-    page = client.get("/people/search/", {"q": "smith"}).content.decode()
+    page = client.post("/people/search/", {"q": "smith"}, follow=True).content.decode()
     assert "5 people found" in page
     assert "closest matches are shown" not in page
 
@@ -304,7 +304,7 @@ def test_harbour_id_in_the_header_goes_to_the_child_and_is_audited(client, socia
     amelia = people["amelia"]
     client.force_login(social_worker)
 
-    response = client.get("/people/search/", {"q": amelia.la_child_id.lower()})
+    response = client.post("/people/search/", {"q": amelia.la_child_id.lower()})
 
     assert response.status_code == 302 and response.url == f"/people/{amelia.pk}/"
     searched = AuditEvent.objects.get(action=AuditAction.SEARCH, actor=social_worker)
@@ -320,7 +320,7 @@ def test_harbour_id_of_a_restricted_child_is_listed_masked_not_opened(
     restrict(team_manager, amelia)
     client.force_login(social_worker)
 
-    response = client.get("/people/search/", {"q": amelia.la_child_id})
+    response = client.post("/people/search/", {"q": amelia.la_child_id}, follow=True)
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -330,7 +330,7 @@ def test_harbour_id_of_a_restricted_child_is_listed_masked_not_opened(
 def test_harbour_id_that_matches_no_one_says_so(client, social_worker, people):
     client.force_login(social_worker)
 
-    page = client.get("/people/search/", {"q": "HB9999999"}).content.decode()
+    page = client.post("/people/search/", {"q": "HB9999999"}, follow=True).content.decode()
 
     assert "0 people found" in page and "No one matched" in page
 

@@ -68,7 +68,7 @@ def test_create_person_rejects_bad_nhs_number_and_keeps_input(client_for, social
 
 
 def test_search_finds_misspelt_name(client_for, social_worker, child):
-    response = client_for(social_worker).get("/people/search/", {"q": "Amelia Hughs"})
+    response = client_for(social_worker).post("/people/search/", {"q": "Amelia Hughs"}, follow=True)
     assert response.status_code == 200
     assert "Amelia Hughes" in response.content.decode()
 

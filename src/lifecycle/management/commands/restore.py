@@ -65,6 +65,11 @@ class Command(BaseCommand):
             f"Restored {report.rows} rows and {report.files} files"
             + (f" ({in_place} more were already in place, unchanged)." if in_place else ".")
         )
+        if report.erased_again:
+            self.stdout.write(
+                f"Erased again {len(report.erased_again)} records erased since the backup was taken "
+                f"(the erasure register): {', '.join(report.erased_again)}."
+            )
         if not report.audit_chain_ok:
             raise CommandError("Restored, but the audit chain does NOT verify: investigate before use.")
         self.stdout.write(
