@@ -21,9 +21,15 @@ def contact_url(client_for, screener):
 
 
 def test_the_search_for_a_child_runs_without_a_given_name(client_for, screener, child, contact_url):
-    response = client_for(screener).get(
+    response = client_for(screener).post(
         contact_url,
-        {"given_name": "", "family_name": "Hughes", **date_input("date_of_birth", date(2015, 3, 27))},
+        {
+            "action": "find",
+            "given_name": "",
+            "family_name": "Hughes",
+            **date_input("date_of_birth", date(2015, 3, 27)),
+        },
+        follow=True,
     )
 
     assert response.status_code == 200
