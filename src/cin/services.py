@@ -58,7 +58,7 @@ def start_cin_plan(
     )
     audit_and_tell(actor, AuditAction.CREATE, plan.person, plan, "Started a child in need plan")
     if notify:
-        plan_services.tell_signer(actor, plan, on=start_date)
+        plan_services.tell_signer(actor=actor, plan=plan, on=start_date)
     return plan
 
 

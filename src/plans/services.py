@@ -147,7 +147,7 @@ def sign_off_plan(*, actor: User, plan: P, on: date | None = None, notify: bool 
     return plan
 
 
-def tell_signer(actor: User, plan: Plan, *, on: date | None = None) -> None:
+def tell_signer(*, actor: User, plan: Plan, on: date | None = None) -> None:
     """Tell the manager of the drafting worker's team that the plan awaits their sign-off (not
     when they drafted it themselves)."""
     team = actor.team if actor.team_id else None
