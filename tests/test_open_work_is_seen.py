@@ -3,7 +3,8 @@
 On a small generated borough, every open item of every kind (a contact awaiting the front
 door, an open referral, an assessment, a section 47 enquiry, a plan, a review, a visit due, a
 period of care, a missing episode, each clock on "My work") must be on some list: the My
-work of a worker allocated to the child (any role, whose permissions let them act on it), the
+work of a worker allocated to the child (any role, whose permissions let them act on it) or
+holding them without an allocation (an early help episode's worker), the
 front door's queue for contacts, or the unallocated list the team page shows. The test fails
 naming each orphan.
 """
@@ -20,7 +21,7 @@ from accounts.models import User
 from accounts.permissions import Role
 from assessments.models import Assessment, AssessmentStatus
 from cin.models import CINPlan
-from core.worklist import WorkItem, visible_to, work_items
+from core.worklist import WorkItem, children_held_by, visible_to, work_items
 from frontdoor.models import Decision, Referral, ReferralStatus
 from frontdoor.queries import front_door_queue
 from frontdoor.services import confirm_decision, record_contact, screen_contact
@@ -93,6 +94,10 @@ def _owners() -> dict[int, list[User]]:
         .select_related("worker")
     ):
         owners[allocation.person_id].append(allocation.worker)
+    # And those who hold a child without an allocation (an open early help episode's worker).
+    for user in User.objects.filter(is_active=True):
+        for person_id in children_held_by(user, AS_OF):
+            owners[person_id].append(user)
     return owners
 
 

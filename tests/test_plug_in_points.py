@@ -54,6 +54,7 @@ def test_summary_modules_hold_person_records():
     [
         ("worklist", "items", ({1}, "today")),
         ("worklist", "open_work_person_ids", ("today",)),
+        ("worklist", "held_by", ("user", "today")),
         ("episode_guards", "open_work", ("referral",)),
         ("visit_checks", "refusals", ("person", "kind", "visited_on")),
         ("on_change", "record_changed", (frozenset({1}),)),
@@ -69,6 +70,10 @@ def test_plug_in_functions_take_what_core_passes(module_name, function, argument
     modules = app_modules(module_name)
     assert modules
     for module in modules:
-        if module_name == "worklist" and function == "open_work_person_ids" and not hasattr(module, function):
+        if (
+            module_name == "worklist"
+            and function in ("open_work_person_ids", "held_by")
+            and not hasattr(module, function)
+        ):
             continue  # optional
         assert _takes(getattr(module, function), *arguments), f"{module.__name__}.{function}"

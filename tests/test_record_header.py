@@ -149,6 +149,13 @@ def test_summary_shows_the_open_early_help_episode_and_the_plans_next_action(
     assert "Jo Bright, Oak Primary School" in summary
     assert worker.display_name in summary  # the episode's worker
     assert "Early help plan action: 3 March 2025" in summary
+    # The plan's next review: 12 weeks (the authority's standard) after the start, then after
+    # the latest review.
+    assert "Early help plan review: 28 April 2025" in summary
+    early_help.record_review(
+        actor=worker, episode=episode, reviewed_on=date(2025, 5, 1), progress="Going well"
+    )
+    assert "Early help plan review: 24 July 2025" in _summary_of(social_worker, child, client_for)
 
 
 def test_summary_shows_open_care_proceedings_and_the_adoption_stage_with_their_dates(

@@ -34,8 +34,16 @@ end_cin_plan = plan_services.end_plan
 
 @transaction.atomic
 def start_cin_plan(
-    *, actor: User, referral: Referral, start_date: date, worries: str = "", goals: str = ""
+    *,
+    actor: User,
+    referral: Referral,
+    start_date: date,
+    worries: str = "",
+    goals: str = "",
+    notify: bool = True,
 ) -> CINPlan:
+    """Draft a child in need plan; the manager who signs it off is told it awaits them
+    (`notify=False`: not, for plans loaded from an earlier system)."""
     _require(actor, Permission.RECORD_CIN)
     check_begun_under(referral, start_date, field="start_date", label="The start date")
     if CINPlan.objects.filter(referral=referral).current().exists():
@@ -49,6 +57,8 @@ def start_cin_plan(
         created_by=actor,
     )
     audit_and_tell(actor, AuditAction.CREATE, plan.person, plan, "Started a child in need plan")
+    if notify:
+        plan_services.tell_signer(actor=actor, plan=plan, on=start_date)
     return plan
 
 

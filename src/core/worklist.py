@@ -10,6 +10,8 @@ Each stage of the child's journey contributes, in its app's `worklist.py` (disco
   stage at all, each with the date their oldest open work there began (the team page's
   unallocated children are those with open work and no worker, shown with how long the work
   has waited). `since_earliest` builds it from (child, date) rows.
+- optionally `held_by`, a `HeldBy`: the children a user holds in the stage without an
+  allocation (an early help episode's worker), whose work is on the user's My work too.
 """
 
 from collections.abc import Collection, Iterable, Mapping
@@ -66,6 +68,12 @@ class OpenWork(Protocol):
     def __call__(self, today: date) -> Mapping[int, date]: ...
 
 
+class HeldBy(Protocol):
+    """The children this user holds in the stage without an allocation, as of `today`."""
+
+    def __call__(self, user: "User", today: date) -> Collection[int]: ...
+
+
 def since_earliest(rows: Iterable[tuple[int, date | datetime]]) -> dict[int, date]:
     """(child id, date work began) rows as child id → the earliest of their dates."""
     found: dict[int, date] = {}
@@ -95,6 +103,13 @@ def _open_work() -> list[tuple[str, OpenWork]]:
 
 def _stage_name(module_name: str) -> str:
     return str(apps.get_app_config(module_name.split(".")[0]).verbose_name).split(":")[0]
+
+
+def children_held_by(user: "User", today: date) -> set[int]:
+    """The children a user holds in any stage without an allocation (each worklist may offer
+    `held_by`)."""
+    held: list[HeldBy] = [m.held_by for m in app_modules("worklist") if hasattr(m, "held_by")]
+    return {person_id for held_by in held for person_id in held_by(user, today)}
 
 
 def work_items(

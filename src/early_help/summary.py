@@ -1,7 +1,8 @@
 """Early help's lines of the summary on every page of a child's record: the open episode,
 since when, its lead professional and worker, and the plan's next action due
-(`core.extensions.SummaryFacts`). Early help has no statutory clocks, so no work list: the
-date shown is the plan's own soonest action still to do."""
+(`core.extensions.SummaryFacts`). Early help has no statutory clocks: its dates are the
+plan's next review at the authority's standard and its soonest action still to do, as on
+the early help worker's work list (`early_help.worklist`)."""
 
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from core.links import url
 from core.presenters import govuk_date
 
 from .models import EarlyHelpEpisode, EpisodeStatus
+from .worklist import review_item, with_last_review
 
 HOLDS = [EarlyHelpEpisode]
 
@@ -25,7 +27,7 @@ def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
         return []
     episode = first_of(
         person,
-        EarlyHelpEpisode.objects.filter(person=person, status=EpisodeStatus.OPEN)
+        with_last_review(EarlyHelpEpisode.objects.filter(person=person, status=EpisodeStatus.OPEN))
         .select_related("worker")
         .annotate(next_action=Min("actions__by_when", filter=Q(actions__completed_on__isnull=True))),
     )
@@ -40,6 +42,8 @@ def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
         found.append(SummaryFact("Lead professional", lead, link=link, order=ORDER))
     if episode.worker is not None:
         found.append(SummaryFact("Early help worker", episode.worker.display_name, link=link, order=ORDER))
+    review = review_item(episode)
+    found.append(SummaryFact("Early help plan review", due=review.due, link=link, order=ORDER))
     if episode.next_action is not None:  # type: ignore[attr-defined]
         found.append(
             SummaryFact("Early help plan action", due=episode.next_action, link=link, order=ORDER)  # type: ignore[attr-defined]

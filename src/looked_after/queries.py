@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 import timescales
 from casework.models import Visit, VisitKind
+from core.extensions import holds
 from core.links import url
 from people.models import Person
 from timescales import Unit
@@ -109,7 +111,12 @@ class _History:
     screenings: dict[int, ExploitationScreening]
 
 
-def _load(periods: list[PeriodOfCare], today: date) -> _History:
+# The history a child may have none of: `summary_of` skips their queries for a child the
+# record's page read has no rows of them (`core.extensions.holds`; `summary.HOLDS`).
+SKIPPABLE = (HealthAssessment, EducationPlan, ReviewAction, MissingEpisode, ExploitationScreening)
+
+
+def _load(periods: list[PeriodOfCare], today: date, skip: Collection[type] = ()) -> _History:
     period_ids = [p.pk for p in periods]
     pids = [p.person_id for p in periods]
     h = _History(
@@ -146,25 +153,36 @@ def _load(periods: list[PeriodOfCare], today: date) -> _History:
     visit_rows = Visit.objects.filter(person_id__in=pids, kind=VisitKind.CLA, child_seen=True)
     for pid, day in visit_rows.values_list("person_id", "visited_on"):
         h.visits[pid].append(day)
-    checks = HealthAssessment.objects.filter(person_id__in=pids).order_by("completed_on")
-    for person_id, kind, completed_on in checks.values_list("person_id", "kind", "completed_on"):
-        h.checks[person_id].append(_Check(kind, completed_on))
-    for period_id, day in EducationPlan.objects.filter(period_id__in=period_ids).values_list(
-        "period_id", "meeting_on"
-    ):
-        h.peps[period_id].append(day)
-    for a in ReviewAction.objects.filter(review__period_id__in=period_ids, completed_on__isnull=True):
-        h.actions[a.person_id].append(a)
-    awaiting = (
-        MissingEpisode.objects.filter(person_id__in=pids, ended_at__isnull=False, rhi_held_at__isnull=True)
-        .exclude(rhi_accepted=False)
-        .exclude(rhi_offered=False)
-    )
-    for m in awaiting:
-        h.missing[m.person_id].append(m)
-    for s in ExploitationScreening.objects.filter(person_id__in=pids).order_by("screened_on", "id"):
-        h.screenings[s.person_id] = s
+    _load_optional(h, period_ids, pids, skip)
     return h
+
+
+def _load_optional(h: _History, period_ids: list[int], pids: list[int], skip: Collection[type]) -> None:
+    if HealthAssessment not in skip:
+        checks = HealthAssessment.objects.filter(person_id__in=pids).order_by("completed_on")
+        for person_id, kind, completed_on in checks.values_list("person_id", "kind", "completed_on"):
+            h.checks[person_id].append(_Check(kind, completed_on))
+    if EducationPlan not in skip:
+        for period_id, day in EducationPlan.objects.filter(period_id__in=period_ids).values_list(
+            "period_id", "meeting_on"
+        ):
+            h.peps[period_id].append(day)
+    if ReviewAction not in skip:
+        for a in ReviewAction.objects.filter(review__period_id__in=period_ids, completed_on__isnull=True):
+            h.actions[a.person_id].append(a)
+    if MissingEpisode not in skip:
+        awaiting = (
+            MissingEpisode.objects.filter(
+                person_id__in=pids, ended_at__isnull=False, rhi_held_at__isnull=True
+            )
+            .exclude(rhi_accepted=False)
+            .exclude(rhi_offered=False)
+        )
+        for m in awaiting:
+            h.missing[m.person_id].append(m)
+    if ExploitationScreening not in skip:
+        for s in ExploitationScreening.objects.filter(person_id__in=pids).order_by("screened_on", "id"):
+            h.screenings[s.person_id] = s
 
 
 _REVIEW_LABELS = {
@@ -311,16 +329,23 @@ def _missing_items(s: CareSummary, h: _History, timeline: str) -> None:
         )
 
 
-def summaries(person_ids: Collection[int], today: date) -> dict[int, CareSummary]:
-    """Per child with an open period of care: current episode, IRO and every due item."""
+def summaries(
+    person_ids: Collection[int], today: date, skip: Collection[type] = ()
+) -> dict[int, CareSummary]:
+    """Per child with an open period of care: current episode, IRO and every due item (`skip`:
+    the `SKIPPABLE` history known to be empty for these children, not read)."""
     periods = list(
         PeriodOfCare.objects.filter(person_id__in=list(person_ids), end_date__isnull=True).select_related(
             "person"
         )
     )
+    return _summarise(periods, today, skip)
+
+
+def _summarise(periods: list[PeriodOfCare], today: date, skip: Collection[type]) -> dict[int, CareSummary]:
     if not periods:
         return {}
-    h = _load(periods, today)
+    h = _load(periods, today, skip)
     out: dict[int, CareSummary] = {}
     for period in periods:
         person = period.person
@@ -351,7 +376,12 @@ def summary_of(person: Person, today: date) -> CareSummary | None:
     its top both show it (kept on the person object the door let in)."""
     memo: dict[date, CareSummary | None] = person.__dict__.setdefault("_care_summary", {})
     if today not in memo:
-        memo[today] = summaries([person.pk], today).get(person.pk)
+        skip = [model for model in SKIPPABLE if not holds(person, model)]
+        # The child's periods of care, read once for the summary and the record's panels
+        # (`panels.PREFETCH`, which then finds them read).
+        prefetch_related_objects([person], "periods_of_care")
+        periods = [p for p in person.periods_of_care.all() if p.end_date is None]  # type: ignore[attr-defined]
+        memo[today] = _summarise(periods, today, skip).get(person.pk)
     return memo[today]
 
 

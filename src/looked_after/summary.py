@@ -10,9 +10,10 @@ from core.links import url
 from core.presenters import coded, govuk_date
 
 from .models import PeriodOfCare
-from .queries import summary_of
+from .queries import SKIPPABLE, summary_of
 
-HOLDS = [PeriodOfCare]
+# The period of care, and the history its summary reads only for a child who has some.
+HOLDS = [PeriodOfCare, *SKIPPABLE]
 
 
 def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from core.extensions import Panel, first_of, listed
@@ -24,6 +25,7 @@ def permanence_panel(person: Any, user: Any) -> Panel | None:
     today = timezone.localdate()
     periods = [(p.start_date, p.end_date) for p in person.periods_of_care.all()]  # looked_after's PREFETCH
     court = court_records_of(person)  # read once for the panel and the summary
+    prefetch_related_objects(court.proceedings, "extensions")  # listed by the panel alone
     proceedings = []
     for p in court.proceedings:
         limit = current_limit(p)

@@ -5,7 +5,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 import timescales
 from codes import permanence as pcodes
@@ -30,22 +31,33 @@ class CourtRecords:
 def court_records_of(person: Person) -> CourtRecords:
     """The child's `CourtRecords`, read once a request: the child's page and the summary at
     its top both show them (kept on the person object the door let in; a record type the
-    child holds none of costs no query, `core.extensions.listed`)."""
+    child holds none of costs no query, `core.extensions.listed`). The proceedings carry
+    their `extension_weeks`; the panel, which lists the extensions, fetches those itself."""
     memo: CourtRecords | None = person.__dict__.get("_court_records")
     if memo is None:
         memo = person.__dict__["_court_records"] = CourtRecords(
-            proceedings=listed(
-                person, CareProceedings.objects.filter(person=person).prefetch_related("extensions")
-            ),
+            proceedings=listed(person, with_extension_weeks(CareProceedings.objects.filter(person=person))),
             plos=listed(person, PreProceedings.objects.filter(person=person)),
             adoptions=listed(person, AdoptionCase.objects.filter(person=person)),
         )
     return memo
 
 
+def with_extension_weeks(rows: QuerySet[CareProceedings]) -> QuerySet[CareProceedings]:
+    """Proceedings with the weeks of extension granted added up in the same query
+    (`extension_weeks`), for their limit without reading the extensions themselves."""
+    return rows.annotate(extension_weeks=Coalesce(Sum("extensions__weeks"), 0))
+
+
 def current_limit(proceedings: CareProceedings) -> date:
-    """26 weeks beginning with the issue date, plus every extension granted."""
-    return clocks.proceedings_limit(proceedings.issue_date, [e.weeks for e in proceedings.extensions.all()])
+    """26 weeks beginning with the issue date, plus every extension granted (added up by
+    `with_extension_weeks`, or read from the prefetched `extensions`)."""
+    weeks = getattr(proceedings, "extension_weeks", None)
+    if weeks is None:
+        return clocks.proceedings_limit(
+            proceedings.issue_date, [e.weeks for e in proceedings.extensions.all()]
+        )
+    return clocks.proceedings_limit(proceedings.issue_date, [weeks])
 
 
 def cancellations_by_who(start: date, end: date) -> list[tuple[str, str, int]]:

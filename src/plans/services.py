@@ -147,6 +147,23 @@ def sign_off_plan(*, actor: User, plan: P, on: date | None = None, notify: bool 
     return plan
 
 
+def tell_signer(*, actor: User, plan: Plan, on: date | None = None) -> None:
+    """Tell the manager of the drafting worker's team that the plan awaits their sign-off (not
+    when they drafted it themselves)."""
+    team = actor.team if actor.team_id else None
+    manager = team.manager if team is not None else None
+    if manager is None or manager.pk == actor.pk or not manager.is_active:
+        return
+    notify_about_child(
+        recipient=manager,
+        person=plan.person,
+        subject=f"{plan.kind.title} awaiting sign-off",
+        body=f"Drafted by {actor.display_name}.",
+        link=reverse(f"{plan.kind.urls}:plan", args=[plan.pk]),
+        at=timezone.now() if on is None or on == timezone.localdate() else midday(on),
+    )
+
+
 def _tell_worker(actor: User, plan: Plan, *, on: date | None) -> None:
     """Tell the child's allocated social worker their plan was signed off, and by whom."""
     allocation = current_social_worker(plan.person.pk)

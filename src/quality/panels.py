@@ -1,5 +1,11 @@
-from collections import defaultdict
+"""The child's Oversight section: a short summary of supervision, case directions and
+management oversight (the latest supervision, the open directions, what is overdue), with
+every direction and oversight record in full on their own paged page
+(`quality.views.oversight.person_oversight`), and the audits of the case."""
 
+from datetime import date
+
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -7,53 +13,67 @@ from core.extensions import OVERSIGHT, Panel, PanelBuilder, holds, listed
 from people.models import Person
 from protection.models import ManagementDecision
 
-from .models import Action, CaseAudit, CaseDirection, Oversight
+from .models import Action, CaseAudit, CaseDirection, Oversight, SupervisionSession
 from .oversight import oversight_states
+from .queries import open_directions
+
+OPEN_SHOWN = 5  # the open directions listed in the summary; the rest are on the paged page
 
 
-def _actions(person: Person) -> tuple[dict[int, list[Action]], dict[int, list[Action]]]:
-    """The child's actions read once: by direction, and by oversight."""
-    by_direction: dict[int, list[Action]] = defaultdict(list)
-    by_oversight: dict[int, list[Action]] = defaultdict(list)
-    for action in listed(person, Action.objects.filter(person=person).select_related("owner")):
-        if action.direction_id:
-            by_direction[action.direction_id].append(action)
-        elif action.oversight_id:
-            by_oversight[action.oversight_id].append(action)
-    return by_direction, by_oversight
+def latest_supervision(person: Person) -> SupervisionSession | None:
+    """The latest supervision that gave or reviewed a direction for the child."""
+    if not holds(person, CaseDirection):
+        return None
+    return (
+        SupervisionSession.objects.filter(
+            Q(directions__person=person) | Q(direction_reviews__direction__person=person)
+        )
+        .select_related("supervisor", "worker")
+        .order_by("-held_on", "-pk")
+        .first()
+    )
+
+
+def _overdue_actions(person: Person, today: date) -> int:
+    if not holds(person, Action):
+        return 0
+    return Action.objects.filter(person=person, done_on__isnull=True, due_on__lt=today).count()
 
 
 def quality_panel(person: Person, user: User) -> Panel | None:
-    """The child's case directions from supervision, structured oversight, when oversight is
-    next due, and the audits of their case."""
+    """The child's supervision, oversight and audit, in summary."""
     if person.record_type != "CHILD":
         return None
     today = timezone.localdate()
     directions = listed(
-        person,
-        CaseDirection.objects.filter(person=person)
-        .select_related("given_by", "worker")
-        .prefetch_related("reviews__session")[:5],
+        person, open_directions().filter(person=person).select_related("given_by").order_by("review_on", "pk")
     )
-    oversights = (
-        list(
-            Oversight.objects.filter(decision__person=person)
-            .select_related("decision__decided_by")
-            .order_by("-decision__decided_on", "-pk")[:5]
-        )
+    latest_oversight = (
+        Oversight.objects.filter(decision__person=person)
+        .select_related("decision__decided_by")
+        .order_by("-decision__decided_on", "-pk")
+        .first()
         if holds(person, ManagementDecision)
-        else []
+        else None
     )
     states = oversight_states([person.pk], today)
-    by_direction, by_oversight = _actions(person) if directions or oversights else ({}, {})
+    state = states[0] if states else None
+    overdue_directions = [d for d in directions if d.review_on < today]
+    supervision = latest_supervision(person)  # any direction, open or closed, came from one
     return Panel(
         title="Supervision, oversight and audit",
         template="quality/_panel.jinja",
         context={
             "person": person,
-            "directions": [{"obj": d, "actions": by_direction.get(d.pk, [])} for d in directions],
-            "oversights": [{"obj": o, "actions": by_oversight.get(o.pk, [])} for o in oversights],
-            "oversight": states[0] if states else None,
+            "supervision": supervision,
+            "open_directions": directions[:OPEN_SHOWN],
+            "open_count": len(directions),
+            "overdue_directions": len(overdue_directions),
+            "overdue_actions": _overdue_actions(person, today),
+            "oversight_overdue": bool(state and state.overdue(today)),
+            "latest_oversight": latest_oversight,
+            "has_history": bool(supervision or latest_oversight or directions),
+            "oversight": state,
             "audits": listed(
                 person,
                 CaseAudit.objects.filter(person=person).select_related("auditor", "tool", "moderation")[:5],

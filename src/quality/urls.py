@@ -13,6 +13,7 @@ urlpatterns = [
     path("actions/<int:action_id>/done/", supervision.complete_action, name="complete_action"),
     path("actions/<int:action_id>/withdraw/", supervision.withdraw_action, name="withdraw_action"),
     path("people/<int:person_id>/oversight/new/", oversight.new_oversight, name="new_oversight"),
+    path("people/<int:person_id>/directions/", oversight.person_oversight, name="person_oversight"),
     path("workload/", workload.workload, name="workload"),
     path("workforce/", establishment.workforce, name="workforce"),
     path("workforce/new/", establishment.new_establishment, name="new_establishment"),

@@ -11,6 +11,7 @@ from accounts.models import Team, User
 from accounts.permissions import Permission, Role
 from core.presenters import RESTRICTED_NAME
 from core.worklist import WorkItem, children_with_open_work
+from people.models import Person
 
 from .models import Allocation, AllocationQuerySet, AllocationRole
 
@@ -104,6 +105,14 @@ def child_names(caseload: Iterable[Allocation], unnamed: Collection[int] = ()) -
     return {
         a.person_id: RESTRICTED_NAME if a.person_id in unnamed else a.person.display_name for a in caseload
     }
+
+
+def names_of(person_ids: Collection[int], unnamed: Collection[int] = ()) -> dict[int, str]:
+    """`child_names` for children read by their ids (none: no query)."""
+    if not person_ids:
+        return {}
+    people = Person.objects.filter(pk__in=list(person_ids))
+    return {p.pk: RESTRICTED_NAME if p.pk in unnamed else p.display_name for p in people}
 
 
 @dataclass(frozen=True)

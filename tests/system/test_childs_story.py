@@ -110,7 +110,9 @@ def test_conflicting_edit_is_caught_and_both_versions_shown(
     expect(page.get_by_role("status")).to_contain_text("Draft saved", timeout=10_000)
 
     _fill_note(other, "Second worker's words")
-    expect(other.get_by_role("alert")).to_contain_text("Someone else saved", timeout=10_000)
+    expect(other.get_by_role("alert")).to_contain_text(
+        "You saved a newer version of this note elsewhere at", timeout=10_000
+    )
     expect(other.get_by_test_id("their-version")).to_contain_text("First worker's words")
     expect(other.get_by_label("Case note", exact=True)).to_have_value("Second worker's words")
     assert_accessible(other)

@@ -61,7 +61,10 @@ def test_manager_records_supervision_with_a_direction_that_reaches_the_record_an
     page.goto(f"/people/{amelia.pk}/oversight/")
     panel = page.locator("section", has=page.get_by_role("heading", name="Supervision, oversight and audit"))
     expect(panel).to_contain_text("Attendance above 90% within 8 weeks.")
-    expect(panel).to_contain_text("Meet the school's safeguarding lead")
+    assert_accessible(page)
+    panel.get_by_role("link", name="Every case direction and management oversight record in full").click()
+    expect(page.get_by_role("heading", name="Case directions from supervision")).to_be_visible()
+    expect(page.get_by_text("Meet the school's safeguarding lead")).to_be_visible()
     assert_accessible(page)
 
     worker = open_page()
@@ -77,3 +80,48 @@ def test_manager_records_supervision_with_a_direction_that_reaches_the_record_an
     expect(worker.get_by_text("Action marked done")).to_be_visible()
     worker.goto("/work/my-work/")
     expect(worker.get_by_text("Meet the school's safeguarding lead")).to_have_count(0)
+
+
+@pytest.mark.system
+def test_the_oversight_section_of_a_child_with_many_directions_is_a_summary(
+    page, live_server, amelia, team_manager, social_worker
+):
+    """Given a child with a dozen case directions from supervision, each with its analysis and
+    actions, when their worker opens the record's Oversight section at 1280 px wide, then it
+    shows a summary a screen or so long, and the directions in full a page at a time, without
+    script."""
+    from quality import services
+    from quality.services import ActionRow
+
+    today = timezone.localdate()
+    session = services.record_supervision(
+        actor=team_manager, worker=social_worker, held_on=today - timedelta(days=3)
+    )
+    for n in range(12):
+        services.record_case_direction(
+            actor=team_manager,
+            session=session,
+            person=amelia,
+            analysis="Neglect is cumulative; school attendance is 61%. " * 6,
+            objectives=f"Objective {n}: attendance above 90% within 8 weeks; home conditions improved.",
+            contingency="If no change by the review, legal planning meeting.",
+            review_on=today + timedelta(days=20 + n),
+            actions=[ActionRow(f"Action {n} for the school", social_worker, today + timedelta(days=10))],
+        )
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page, live_server, "social.worker")
+    page.goto(f"/people/{amelia.pk}/oversight/")
+    section = page.locator(
+        "section", has=page.get_by_role("heading", name="Supervision, oversight and audit")
+    )
+    expect(section).to_contain_text("Open case directions")
+    height = section.evaluate("el => el.getBoundingClientRect().height")
+    print(f"Oversight section at 1280 px with 12 directions: {height:.0f} px")
+    assert height < 1500
+    assert_accessible(page)
+
+    section.get_by_role("link", name="Every case direction and management oversight record in full").click()
+    expect(page.get_by_text("Page 1 of 2")).to_be_visible()
+    page.get_by_role("link", name="Next page").first.click()
+    expect(page.get_by_text("Action 0 for the school")).to_be_visible()
+    assert_accessible(page)

@@ -10,6 +10,7 @@ from audit.models import AuditAction, AuditEvent
 from casework import chronology, services
 from casework.access import may_open_document, may_read_note
 from casework.models import CaseNoteStatus, SARStatus
+from core.presenters import govuk_datetime
 from core.tests.form_data import date_input
 from workforce.tests.factories import allocate
 
@@ -157,6 +158,51 @@ def test_edit_page_shows_both_versions_with_409_when_stale_without_js(client_for
     response = client_for(social_worker).post(reverse("casework:edit_note", args=[note.pk]), data)
     assert response.status_code == 409
     assert b"Theirs" in response.content and b"Mine typed" in response.content
+
+
+def test_conflict_with_the_authors_own_save_elsewhere_says_so_and_keeps_both(
+    client_for, child, social_worker
+):
+    note = _note(social_worker, child)
+    services.save_case_note(
+        actor=social_worker, note=note, expected_version=1, data={"body": "From the laptop"}, client_id="a"
+    )
+    note.refresh_from_db()
+    data = {
+        "kind": "VISIT",
+        **date_input("occurred_on", date(2024, 4, 1)),
+        "body": "From the phone",
+        "version": "1",
+        "action": "draft",
+    }
+    response = client_for(social_worker).post(reverse("casework:edit_note", args=[note.pk]), data)
+
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert f"You saved a newer version of this note elsewhere at {govuk_datetime(note.updated_at)}" in page
+    assert "Someone else" not in page
+    assert "From the laptop" in page and "From the phone" in page
+    note.refresh_from_db()
+    assert note.body == "From the laptop"  # nothing discarded until the author saves again
+
+    data["client_id"] = "b"
+    response = client_for(social_worker).post(reverse("casework:autosave_note", args=[note.pk]), data)
+    assert response.status_code == 409
+    current = response.json()["current"]
+    assert current["by_you"] is True and current["body"] == "From the laptop"
+    assert current["conflict_heading"].startswith("You saved a newer version of this note elsewhere at ")
+
+
+def test_conflict_with_someone_elses_save_names_them(child, social_worker, make_user):
+    from casework.views.notes import conflict_heading, conflict_message
+
+    note = _note(social_worker, child)
+    colleague = make_user(Role.SOCIAL_WORKER, "colleague3")
+    note.updated_by = colleague  # a version saved by another user (as before drafts were the author's alone)
+
+    assert conflict_heading(note, social_worker).startswith(f"{colleague.display_name} saved a newer version")
+    assert conflict_message(note, social_worker).startswith("Someone else saved this case note")
+    assert conflict_heading(note, colleague).startswith("You saved a newer version of this note elsewhere")
 
 
 def test_new_note_page_keeps_typed_text_when_date_invalid(client_for, child, social_worker):

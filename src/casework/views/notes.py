@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.permissions import Permission
 from core.forms import apply_validation_errors, submitted
 from core.http import AuthenticatedHttpRequest
+from core.presenters import govuk_datetime
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -106,6 +107,8 @@ def _note_page(
             "form": form,
             "note": note,
             "conflict": conflict,
+            "conflict_heading": conflict_heading(conflict, request.user) if conflict else "",
+            "conflict_by_you": bool(conflict and conflict.updated_by_id == request.user.pk),
             "autosave_url": autosave,
             "draft_key": f"note:{note.pk}" if note else new_note_key,
             "new_note_key": new_note_key,
@@ -171,11 +174,7 @@ def edit_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResponse
         # Keep what this person typed; show the other version; let them save on top of it.
         form = CaseNoteForm({**request.POST.dict(), "version": stale.current.version})
         form.is_valid()
-        form.add_error(
-            None,
-            "Someone else saved this case note while you were writing. Compare the two versions "
-            "below; your text is kept in the form. Save again to keep yours.",
-        )
+        form.add_error(None, conflict_message(stale.current, request.user))
         return _note_page(request, person, form, stale.current, status=409, conflict=stale.current)
     if not saved:
         return _note_page(request, person, form, note, status=400 if form.errors else 200)
@@ -184,6 +183,27 @@ def edit_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResponse
         return redirect("casework:note_detail", note_id=note.pk)
     messages.success(request, "Draft saved")
     return redirect("casework:edit_note", note_id=note.pk)
+
+
+def conflict_heading(current: CaseNote, user: User) -> str:
+    """Who saved the newer version of a draft, and when: the draft's author on another device
+    or tab ("You saved … elsewhere"), or anyone else."""
+    when = govuk_datetime(current.updated_at)
+    if current.updated_by_id == user.pk:
+        return f"You saved a newer version of this note elsewhere at {when}"
+    return f"{current.updated_by.display_name} saved a newer version of this note at {when}"
+
+
+def conflict_message(current: CaseNote, user: User) -> str:
+    if current.updated_by_id == user.pk:
+        return (
+            f"{conflict_heading(current, user)}. Compare the two versions below; what you typed "
+            "here is kept in the form. Save again to keep this version."
+        )
+    return (
+        f"Someone else saved this case note while you were writing: {conflict_heading(current, user)}. "
+        "Compare the two versions below; your text is kept in the form. Save again to keep yours."
+    )
 
 
 def _not_author(request: AuthenticatedHttpRequest, note: CaseNote, refusal: str) -> HttpResponse:
@@ -196,8 +216,10 @@ def _not_author(request: AuthenticatedHttpRequest, note: CaseNote, refusal: str)
     )
 
 
-def _note_json(note: CaseNote) -> dict[str, Any]:
+def _note_json(note: CaseNote, user: User) -> dict[str, Any]:
     return {
+        "by_you": note.updated_by_id == user.pk,
+        "conflict_heading": conflict_heading(note, user),
         "id": note.pk,
         "version": note.version,
         "saved_at": timezone.localtime(note.updated_at).strftime("%H:%M:%S"),
@@ -235,7 +257,7 @@ def autosave_new_note(request: AuthenticatedHttpRequest, person: Person) -> Http
         note = services.start_case_note(actor=request.user, person=person, data=form.note_data())
     except ValidationError as exc:
         return _not_saved(exc.message_dict)
-    return JsonResponse(_note_json(note), status=201)
+    return JsonResponse(_note_json(note, request.user), status=201)
 
 
 @requires(Permission.RECORD_CASE_NOTE)
@@ -255,14 +277,16 @@ def autosave_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResp
             client_id=request.POST.get("client_id", ""),
         )
     except services.StaleNote as stale:
-        return JsonResponse({"conflict": True, "current": _note_json(stale.current)}, status=409)
+        return JsonResponse(
+            {"conflict": True, "current": _note_json(stale.current, request.user)}, status=409
+        )
     except PermissionDenied as refused:
         return JsonResponse(
             {"message": f"Not saved: {refused}. Your text is kept on this device."}, status=403
         )
     except ValidationError as exc:
         return _not_saved(exc.message_dict)
-    return JsonResponse(_note_json(note))
+    return JsonResponse(_note_json(note, request.user))
 
 
 @requires(Permission.VIEW_CHRONOLOGY)

@@ -265,3 +265,29 @@ def test_sign_off_undone_when_its_notification_cannot_be_written(plan, allocated
     plan.refresh_from_db()
     assert plan.status == PlanStatus.DRAFT
     assert not Notification.objects.filter(recipient=allocated).exists()
+
+
+def test_the_team_manager_is_told_when_a_plan_is_drafted_for_their_sign_off(
+    referral, social_worker, team_manager
+):
+    from django.urls import reverse
+
+    from core.models import Notification
+
+    plan = services.start_cin_plan(actor=social_worker, referral=referral, start_date=date(2025, 1, 31))
+
+    (note,) = Notification.objects.filter(recipient=team_manager)
+    assert note.subject == "Child in need plan awaiting sign-off for Amelia Hughes"
+    assert note.body == f"Drafted by {social_worker.display_name}."
+    assert note.link == reverse("cin:plan", args=[plan.pk])
+    assert not Notification.objects.filter(recipient=social_worker).exists()
+
+
+def test_a_plan_loaded_from_an_earlier_system_tells_no_one(referral, social_worker, team_manager):
+    from core.models import Notification
+
+    services.start_cin_plan(
+        actor=social_worker, referral=referral, start_date=date(2025, 1, 31), notify=False
+    )
+
+    assert not Notification.objects.exists()

@@ -75,6 +75,7 @@ def _plan(
         start_date=start,
         worries="The family needs support to meet the child's needs at home and at school.",
         goals="The child attends school every day and the family gets the help it needs.",
+        notify=notified(start, today),
     )
     picks = rng.sample(ACTIONS, rng.randint(2, 3))
     actions = add_plan_actions(

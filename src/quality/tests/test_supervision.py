@@ -244,6 +244,9 @@ def test_manager_records_supervision_then_a_direction_through_the_forms(
     assert "Drift: nothing has changed" in response.content.decode()
     assert client.post(path, data).status_code == 302
     record = client.get(reverse("people:oversight", args=[allocated.pk])).content.decode()
+    full = reverse("quality:person_oversight", args=[allocated.pk])
+    assert "Open case directions" in record and full in record  # the summary, and the rest a link away
+    record = client.get(full).content.decode()
     assert "Core group every 4 weeks" in record and "Book the parenting assessment" in record
     my_work = client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
     assert "Book the parenting assessment" in my_work
@@ -363,7 +366,11 @@ def test_drift_shows_on_the_managers_and_the_workers_lists_only(
     others = client_for(other_worker).get(reverse("quality:supervision")).content.decode()
     assert "carried over" not in others and allocated.display_name not in others
     record = client_for(social_worker).get(reverse("people:oversight", args=[allocated.pk])).content.decode()
-    assert "Carried over 2 times" in record and "Waiting for the school." in record
+    assert "Carried over 2 times" in record  # the open direction in the summary
+    full = client_for(social_worker).get(reverse("quality:person_oversight", args=[allocated.pk]))
+    assert (
+        "Carried over 2 times" in full.content.decode() and "Waiting for the school." in full.content.decode()
+    )
 
 
 def test_a_directions_review_is_in_the_chronology(team_manager, social_worker, child):

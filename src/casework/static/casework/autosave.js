@@ -73,8 +73,11 @@ if (form && window.fetch && window.FormData) {
   };
   const dropLocal = (key = storageKey) => { try { localStorage.removeItem(key); } catch (e) { /* ignore */ } };
 
+  const conflictTitle = document.getElementById("autosave-conflict-title");
   const showConflict = (saved) => {
     conflict = true;
+    // The same author saving on another device or tab is told so, not "someone else".
+    if (saved.conflict_heading && conflictTitle) conflictTitle.textContent = saved.conflict_heading;
     theirs.textContent = (saved.title ? saved.title + "\n\n" : "") + (saved.body || "");
     const mine = fieldsOf();
     yours.textContent = (mine.title ? mine.title + "\n\n" : "") + (mine.body || "");
@@ -147,7 +150,7 @@ if (form && window.fetch && window.FormData) {
       } else if (response.status === 409 && result.current) {
         versionField.value = result.current.version;
         showConflict(result.current);
-        say(`Not saved: ${result.current.updated_by} saved a newer version. Your text is kept here and on this device.`);
+        say(`Not saved: ${result.current.by_you ? "you saved a newer version elsewhere" : result.current.updated_by + " saved a newer version"}. Your text is kept here and on this device.`);
       } else if (response.status === 400 || (response.status === 403 && result.message)) {
         say(result.message || "Not saved yet: check the answers above. Your text is kept on this device.");
       } else {
