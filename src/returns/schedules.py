@@ -25,6 +25,8 @@ SCHEDULES = [
     Recurring("returns: nightly validation of live data", "returns.tasks.nightly_validation", time(2, 30)),
     # Every night: server-side drafts not saved for HARBOUR_DRAFT_RETENTION_DAYS are deleted.
     Recurring("core: purge old drafts", "core.drafts.purge_old_drafts", time(3, 15)),
+    # Every night: the authority-wide duplicate sweep queues probable duplicates for review.
+    Recurring("quality: duplicate sweep", "quality.tasks.duplicate_sweep", time(1, 30)),
     # Every morning: on the 1st, last month's performance report is announced to its readers.
     Recurring("performance: monthly report notice", "performance.tasks.monthly_report_notice", time(7, 0)),
 ]

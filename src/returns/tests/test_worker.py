@@ -42,6 +42,7 @@ def test_a_changed_schedule_is_updated_not_duplicated(db):
     assert schedules.register() == [
         "updated returns: nightly validation of live data",
         "unchanged core: purge old drafts",
+        "unchanged quality: duplicate sweep",
         "unchanged performance: monthly report notice",
     ]
     assert Schedule.objects.get(name="returns: nightly validation of live data").func == (
