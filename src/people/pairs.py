@@ -5,12 +5,16 @@ columns and the phonetic-key index the duplicate check already keeps (`NameKey`)
 surviving slips the others do not:
 
 - the same NHS number;
-- the same date of birth and any name key in common, of either name part (so a given name
-  missing on one record, or given and family names typed in each other's places, still meet);
-- a family-name key and a given-name key in common, where the dates are equal, one slip
-  apart (day and month swapped, one digit wrong: `likeness.date_variants`) or one is missing
-  (a recorded date neither equal nor one slip away outweighs any names in the duplicate
-  check's weighing, so such pairs are not asked about);
+- the same date of birth, or the same with day and month swapped, and any name key in common,
+  of either name part (so a given name missing or misspelt on one record, or given and family
+  names typed in each other's places, still meet);
+- a family-name key and a given-name key in common, whatever the dates (so a digit wrong in
+  the date meets when both names sound alike: with only one name alike, such pairs are mostly
+  brothers and sisters).
+
+Within a block, only pairs whose dates are equal, one slip apart (day and month swapped, one
+digit wrong: `likeness.date_variants`) or where one is missing are candidates: a recorded date
+neither equal nor one slip away outweighs any names in the duplicate check's weighing.
 - an unborn baby's expected date within six weeks of a birth, with a family-name key in common.
 
 A block with more than `BLOCK_LIMIT` people (a very common name key on one date) is too
@@ -113,16 +117,18 @@ def candidate_pairs() -> Blocking:
     people = _load()
     found = Blocking(people=len(people))
     by_nhs: dict[object, list[int]] = defaultdict(list)
-    by_date_and_key: dict[object, list[int]] = defaultdict(list)
     for pk, p in people.items():
         if p.nhs:
             by_nhs[p.nhs].append(pk)
-        if p.born:
-            for code in p.family | p.given:
-                by_date_and_key[(p.born, code)].append(pk)
     for pk_a, pk_b in _pairs_of(by_nhs):
         found.pairs.add((pk_a, pk_b))
     del by_nhs
+    by_date_and_key: dict[object, list[int]] = defaultdict(list)
+    for pk, p in people.items():
+        if p.born:  # the date with day and month either way round
+            born = (p.born.year, min(p.born.day, p.born.month), max(p.born.day, p.born.month))
+            for code in p.family | p.given:
+                by_date_and_key[(born, code)].append(pk)
     _pairs_within(by_date_and_key, found, people)
     del by_date_and_key
     by_names: dict[object, list[int]] = defaultdict(list)
