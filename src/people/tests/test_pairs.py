@@ -42,7 +42,7 @@ REGISTER = [
     ("swapped date", "Grace", "Nowak", date(2018, 3, 7), {}),
     ("swapped date copy", "Grace", "Nowak", date(2018, 7, 3), {}),
     ("digit", "Priya", "Sharma", date(2014, 11, 21), {}),
-    ("digit copy", "Priya", "Sharmah", date(2014, 11, 27), {}),
+    ("digit copy", "Priya", "Sharma", date(2014, 11, 27), {}),
     ("names swapped", "Kelly", "Morgan", date(2013, 2, 2), {}),
     ("names swapped copy", "Morgan", "Kelly", date(2013, 2, 2), {}),
     ("nickname", "William", "Ashworth", date(2012, 6, 30), {}),
@@ -60,6 +60,7 @@ REGISTER = [
     ("sister", "Emily", "Brown", date(2012, 12, 12), {}),
     ("namesake", "Oliver", "Thompson", date(2009, 10, 20), {}),
     ("stranger", "Lucas", "Fernandes", date(2016, 4, 9), {}),
+    ("cousin", "Lucy", "Fernandez", date(2016, 4, 8), {}),  # a digit apart, one name alike only
 ]
 SEEDED = [
     ("typo", "typo copy"),
