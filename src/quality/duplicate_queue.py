@@ -66,10 +66,10 @@ def _sides(user: User, person_ids: set[int]) -> dict[int, Side]:
     }
 
 
-def review_page(user: User, number: object) -> tuple[Page, list[PairRow]]:
+def review_page(user: User, number: str | None) -> tuple[Page, list[PairRow]]:
     """One page of the pairs awaiting review, best first, each side named only if `user`
     may open it."""
     page = Paginator(awaiting_review(), PAGE_SIZE).get_page(number)
     pairs = list(page.object_list)
-    sides = _sides(user, {pk for p in pairs for pk in (p.person_id, p.other_person_id)})
-    return page, [PairRow(p, sides[p.person_id], sides[p.other_person_id]) for p in pairs]
+    sides = _sides(user, {pk for p in pairs for pk in p.person_ids})
+    return page, [PairRow(p, sides[p.person_ids[0]], sides[p.person_ids[1]]) for p in pairs]

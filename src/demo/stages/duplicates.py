@@ -52,9 +52,7 @@ def run(ctx: StageContext) -> None:
     screener = ctx.pick_staff(Role.FRONT_DOOR)
     count = max(3, min(8, len(adults) // 40))
     chosen = rng.sample(adults, min(count, len(adults)))
-    swappable = [
-        p for p in adults if p.date_of_birth.day <= 12 and p.date_of_birth.day != p.date_of_birth.month
-    ]
+    swappable = [p for p in adults if (born := p.date_of_birth) and born.day <= 12 and born.day != born.month]
     if swappable and len(chosen) > 1:  # the second slip, day and month swapped, needs such a date
         chosen[1] = next((p for p in swappable if p not in chosen), chosen[1])
     for index, person in enumerate(chosen):

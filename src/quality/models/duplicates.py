@@ -45,6 +45,12 @@ class DuplicatePair(models.Model):
     def __str__(self) -> str:
         return f"Possible duplicate {self.person_id} and {self.other_person_id}"
 
+    @property
+    def person_ids(self) -> tuple[int, int]:
+        """The two records' keys (a pair always names two)."""
+        assert self.person_id is not None and self.other_person_id is not None  # noqa: S101
+        return self.person_id, self.other_person_id
+
 
 class DuplicatePairStatusChange(StatusChangeBase):
     pair = history_of(DuplicatePair)

@@ -131,9 +131,10 @@ def accept_pair(*, actor: User, pair: DuplicatePair, keep: Person, reason: str) 
     if not reason:
         raise ValidationError({"reason": "Enter why these are the same person"})
     pair = _proposed(pair)
-    if keep.pk not in (pair.person_id, pair.other_person_id):
+    first, second = pair.person_ids
+    if keep.pk not in (first, second):
         raise ValidationError({"keep": "Select which record to keep"})
-    duplicate_id = pair.other_person_id if keep.pk == pair.person_id else pair.person_id
+    duplicate_id = second if keep.pk == first else first
     duplicate = Person.objects.get(pk=duplicate_id)
     merge = merge_people(actor=actor, survivor=keep, duplicate=duplicate, reason=reason)
     pair.decided_by, pair.decided_at, pair.decision_reason, pair.merge = actor, timezone.now(), reason, merge

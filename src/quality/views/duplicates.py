@@ -43,7 +43,7 @@ def _pair_rows() -> "QuerySet[DuplicatePair]":
     page="Possible duplicate",
     kwarg="pair_id",
     rows=_pair_rows,
-    people=lambda pair: [pair.person_id, pair.other_person_id],
+    people=lambda pair: pair.person_ids,
 )
 @require_http_methods(["GET", "POST"])
 def duplicate_pair(request: AuthenticatedHttpRequest, pair: DuplicatePair) -> HttpResponse:
