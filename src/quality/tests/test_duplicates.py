@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.module_loading import import_string
+from django_q.models import Schedule
 
 from audit.models import AuditEvent
 from people.models import MergeRecord, RecordStatus
@@ -12,6 +14,7 @@ from quality import services, tasks
 from quality.duplicate_queue import awaiting_count
 from quality.models import DuplicatePair, DuplicatePairStatusChange, DuplicateSweep, PairStatus
 from quality.services import duplicates as duplicate_services
+from returns import schedules
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +62,13 @@ def test_a_second_sweep_adds_no_pair_twice(seeded):
 
 def test_the_scheduled_task_runs_the_sweep(seeded):
     assert tasks.duplicate_sweep() == "2 new pairs to review of 2 probable, 6 people"
+
+
+def test_the_sweep_is_scheduled_nightly_by_the_task_above():
+    item = next(s for s in schedules.SCHEDULES if s.name == "quality: duplicate sweep")
+
+    assert import_string(item.func) is tasks.duplicate_sweep
+    assert item.schedule_type == Schedule.DAILY
 
 
 def test_a_rejected_pair_is_never_proposed_again(seeded, team_manager):
