@@ -120,6 +120,7 @@ class Permission(StrEnum):
     VIEW_QUALITY = "quality.view_quality"
     MANAGE_AUDIT_PROGRAMMES = "quality.manage_audit_programmes"
     RECORD_ESTABLISHMENT = "quality.record_establishment"
+    REVIEW_DUPLICATES = "quality.review_duplicates"
     # Statutory returns and data quality
     EXPORT_RETURNS = "returns.export_returns"
     VIEW_DATA_QUALITY = "returns.view_data_quality"
@@ -226,6 +227,8 @@ GRANTS: dict[Permission, set[Role]] = {
     P.VIEW_QUALITY:                   {    TM, SM,                   PRF, AUD},
     P.MANAGE_AUDIT_PROGRAMMES:        {        SM,                        AUD},
     P.RECORD_ESTABLISHMENT:           {        SM,                   PRF},
+    # The duplicate sweep's queue: those who see data quality and may merge records.
+    P.REVIEW_DUPLICATES:              {    TM, SM},
     # Statutory returns and data quality
     P.EXPORT_RETURNS:                 {        SM,                   PRF},
     P.VIEW_DATA_QUALITY:              {SW, TM, SM, FD, EH, IRO, CPC, PRF},

@@ -20,6 +20,7 @@ from accounts.models import User
 from .access import Purpose, decide, visible_people
 from .likeness import (
     EXPECTED_DATE_WINDOW_DAYS,
+    Likeness,
     Recorded,
     Typed,
     compare,
@@ -357,3 +358,21 @@ def _recorded(person: Person, *, with_postcodes: bool) -> Recorded:
         nhs_number=person.nhs_number,
         postcodes=frozenset(a.postcode for a in person.addresses.all()) if with_postcodes else frozenset(),  # type: ignore[attr-defined]
     )
+
+
+def as_typed(person: Person) -> Typed:
+    """A recorded person's own name, date of birth and NHS number, as if typed at the front door."""
+    return Typed(person.given_name, person.family_name, person.date_of_birth, person.nhs_number)
+
+
+def compare_people(a: tuple[Typed, Recorded], b: tuple[Typed, Recorded]) -> Likeness:
+    """How alike two recorded people are, by the duplicate check's own weighing: each one's
+    name and dates as if typed against the other's record (every name they have had), the
+    stronger of the two ways round. Each side is `(as_typed(person), recorded(person))`."""
+    one, other = compare(a[0], b[1]), compare(b[0], a[1])
+    return one if (one.shown, one.weight) >= (other.shown, other.weight) else other
+
+
+def recorded(person: Person) -> Recorded:
+    """What the duplicate check compares of a recorded person (with `other_names` prefetched)."""
+    return _recorded(person, with_postcodes=False)

@@ -301,3 +301,33 @@ class EstablishmentForm(GovForm):
     agency = _fte("Agency workers (full time equivalent)", "agency workers")
     starters = _headcount("Starters in the month", "number of starters")
     leavers = _headcount("Leavers in the month", "number of leavers")
+
+
+class DuplicateDecisionForm(GovForm):
+    """The decision on a pair the duplicate sweep proposed: the same person (merge, keeping
+    one record) or different people."""
+
+    decision = forms.ChoiceField(
+        label="Are these the same person?",
+        choices=[("accept", "Yes, merge the records"), ("reject", "No, they are different people")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether these are the same person"},
+    )
+    keep = forms.ChoiceField(
+        label="Which record is kept?",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="The other record's history moves to it; the other record is kept as merged.",
+    )
+    reason = _text("Reason", "Enter the reason for your decision", rows=3, max_length=1000)
+
+    def __init__(self, *args: Any, choices: Sequence[tuple[object, str]] = (), **kwargs: Any) -> None:
+        """`choices`: the pair's two records, each (key, Harbour ID)."""
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].choices = [(str(pk), f"Keep {label}") for pk, label in choices]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "accept" and not data.get("keep"):
+            self.add_error("keep", "Select which record to keep")
+        return data

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audits, establishment, oversight, supervision, team_supervision, workload
+from .views import audits, duplicates, establishment, oversight, supervision, team_supervision, workload
 
 app_name = "quality"
 urlpatterns = [
@@ -15,6 +15,8 @@ urlpatterns = [
     path("people/<int:person_id>/oversight/new/", oversight.new_oversight, name="new_oversight"),
     path("people/<int:person_id>/directions/", oversight.person_oversight, name="person_oversight"),
     path("workload/", workload.workload, name="workload"),
+    path("duplicates/", duplicates.duplicates, name="duplicates"),
+    path("duplicates/<int:pair_id>/", duplicates.duplicate_pair, name="duplicate_pair"),
     path("workforce/", establishment.workforce, name="workforce"),
     path("workforce/new/", establishment.new_establishment, name="new_establishment"),
     path("audits/", audits.audits, name="audits"),

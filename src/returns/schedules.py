@@ -27,6 +27,8 @@ SCHEDULES = [
     Recurring("core: purge old drafts", "core.drafts.purge_old_drafts", time(3, 15)),
     # Every night: stored files no row refers to (a failed delete, a rolled-back upload), a day old.
     Recurring("lifecycle: sweep orphaned files", "lifecycle.tasks.sweep_orphaned_files_nightly", time(3, 45)),
+    # Every night: the authority-wide duplicate sweep queues probable duplicates for review.
+    Recurring("quality: duplicate sweep", "quality.tasks.duplicate_sweep", time(1, 30)),
     # Every morning: on the 1st, last month's performance report is announced to its readers.
     Recurring("performance: monthly report notice", "performance.tasks.monthly_report_notice", time(7, 0)),
 ]

@@ -12,6 +12,7 @@ from accounts.decorators import requires
 from accounts.permissions import Permission
 from core.forms import GovForm, submitted
 from core.http import AuthenticatedHttpRequest
+from quality import duplicate_queue
 
 from . import queries, registry, services
 from .forms import AsOfForm, YearForm
@@ -143,6 +144,9 @@ def data_quality(request: AuthenticatedHttpRequest) -> HttpResponse:
             "gaps": queries.gaps(request.user, return_name=filters["return_name"]),
             "return_level": queries.return_level_findings(request.user),
             "everyone": queries.sees_everyone(request.user),
+            "duplicates_awaiting": duplicate_queue.awaiting_count()
+            if request.user.has_perm(Permission.REVIEW_DUPLICATES.value)
+            else None,
             "last_validation": queries.last_validation(),
             "available": {name: registry.available(name) for name in registry.VALIDATED},
             "specs": registry.SPECS,

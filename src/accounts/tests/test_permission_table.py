@@ -74,6 +74,7 @@ quality.complete_action                x    x    x    .    .    .    .    .    .
 quality.manage_audit_programmes        .    .    x    .    .    .    .    .    x    .    .
 quality.record_establishment           .    .    x    .    .    .    .    x    .    .    .
 quality.record_supervision             .    x    x    .    .    .    .    .    .    .    .
+quality.review_duplicates              .    x    x    .    .    .    .    .    .    .    .
 quality.view_quality                   .    x    x    .    .    .    .    x    x    .    .
 quality.view_supervision               x    x    x    .    .    .    .    .    .    .    .
 quality.view_supervision_by_team       .    x    x    .    .    .    .    x    .    .    .

@@ -15,6 +15,7 @@ from . import (
     care_leavers,
     casework,
     cin,
+    duplicates,
     early_help,
     frontdoor,
     looked_after,
@@ -40,6 +41,7 @@ STAGES: tuple[ModuleType, ...] = (
     casework,
     quality,
     performance,
+    duplicates,
 )
 
 __all__ = ["STAGES", "StageContext", "run_stages", "stage_name"]

@@ -1,6 +1,7 @@
 """Supervision, management oversight, case audits and the authority's standards for them."""
 
 from .audits import AuditAnswer, AuditQuestion, AuditSection, AuditTool, CaseAudit, Grade, Moderation
+from .duplicates import DuplicatePair, DuplicatePairStatusChange, DuplicateSweep, PairStatus
 from .establishment import TeamEstablishment
 from .programmes import AuditProgramme, ProgrammeCase, SamplingRule
 from .standards import Standard
@@ -31,10 +32,14 @@ __all__ = [
     "CaseDirection",
     "DirectionOutcome",
     "DirectionReview",
+    "DuplicatePair",
+    "DuplicatePairStatusChange",
+    "DuplicateSweep",
     "Grade",
     "Moderation",
     "Oversight",
     "OversightPoint",
+    "PairStatus",
     "ProgrammeCase",
     "SamplingRule",
     "Standard",

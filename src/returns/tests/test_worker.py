@@ -43,6 +43,7 @@ def test_a_changed_schedule_is_updated_not_duplicated(db):
         "updated returns: nightly validation of live data",
         "unchanged core: purge old drafts",
         "unchanged lifecycle: sweep orphaned files",
+        "unchanged quality: duplicate sweep",
         "unchanged performance: monthly report notice",
     ]
     assert Schedule.objects.get(name="returns: nightly validation of live data").func == (
