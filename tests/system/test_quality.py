@@ -64,7 +64,7 @@ def test_manager_records_supervision_with_a_direction_that_reaches_the_record_an
     assert_accessible(page)
     panel.get_by_role("link", name="Every case direction and management oversight record in full").click()
     expect(page.get_by_role("heading", name="Case directions from supervision")).to_be_visible()
-    expect(page.get_by_text("Meet the school's safeguarding lead")).to_be_visible()
+    expect(page.locator("li", has_text="Meet the school's safeguarding lead").first).to_be_visible()
     assert_accessible(page)
 
     worker = open_page()
@@ -125,3 +125,78 @@ def test_the_oversight_section_of_a_child_with_many_directions_is_a_summary(
     page.get_by_role("link", name="Next page").first.click()
     expect(page.get_by_text("Action 0 for the school")).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.mark.system
+def test_an_audit_is_moderated_by_a_second_auditor_and_its_action_reaches_the_worker(
+    open_page, page, live_server, amelia, auditor_user, social_worker
+):
+    """Given Amelia allocated to a social worker,
+    when an auditor audits her case with the authority's tool and adds an action for the worker,
+    and the team manager, a second auditor, moderates the audit to a lower grade,
+    then the agreed grade is kept beside the auditor's, and the action is in the worker's My work."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from quality.models import CaseAudit
+
+    # The authority's audit tool, as its migration seeds it (a browser test's database is
+    # emptied between tests, so the seeded rows are made again here).
+    import_module("quality.migrations.0002_standard_and_audit_tool").forwards(apps, None)
+    today = timezone.localdate()
+    sign_in(page, live_server, "auditor")
+    page.goto(f"/people/{amelia.pk}/oversight/")
+    page.get_by_role("link", name="Audit this case").click()
+    assert_accessible(page)
+    save(page)
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Select the overall grade")
+    expect(summary).to_contain_text("Enter what the audit found")
+    assert_accessible(page)
+
+    fill_date(page, "audited_on", today - timedelta(days=1))
+    for radio in page.locator("input[type=radio][name^='q'][value='GOOD']").all():
+        radio.check()
+    for number, evidence in enumerate(page.locator("textarea[name$='_evidence']").all(), start=1):
+        evidence.fill(f"Evidence {number}: seen on the file.")
+    page.locator("input[type=radio][name='grade'][value='GOOD']").check()
+    page.get_by_label("What we learned").fill("Amelia's wishes are recorded but not acted on in the plan.")
+    page.get_by_label("The child's social worker took part in the audit").check()
+    save(page)
+    expect(page.get_by_text("Audit recorded")).to_be_visible()
+    expect(page.get_by_text("Not yet moderated")).to_be_visible()
+    expect(page.get_by_role("link", name="Moderate this audit")).to_have_count(0)  # not one's own
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Add an action").click()
+    page.get_by_label("Action").fill("Add Amelia's wishes about contact to the plan")
+    page.get_by_label("Who does it").select_option(label=social_worker.display_name)
+    fill_date(page, "set_on", today)
+    fill_date(page, "action_1_due_on", today + timedelta(days=14))
+    save(page)
+    expect(page.get_by_text("Action added")).to_be_visible()
+    audit = CaseAudit.objects.get(person=amelia)
+
+    manager = open_page()
+    sign_in(manager, live_server, "team.manager")
+    manager.goto(f"/quality/audits/{audit.pk}/")
+    manager.get_by_role("link", name="Moderate this audit").click()
+    fill_date(manager, "moderated_on", today)
+    manager.get_by_label("Requires improvement").check()
+    save(manager)
+    expect(manager.locator(".govuk-error-summary")).to_contain_text(
+        "Say why the agreed grade differs from the auditor's"
+    )
+    assert_accessible(manager)
+    manager.get_by_label("Comments").fill("The plan does not answer what Amelia told us.")
+    save(manager)
+    expect(manager.get_by_text("Moderation recorded")).to_be_visible()
+    expect(manager.get_by_text("Requires improvement (moderated by")).to_be_visible()
+    expect(manager.get_by_text("Good", exact=True).first).to_be_visible()  # the auditor's, kept
+
+    worker = open_page()
+    sign_in(worker, live_server, "social.worker")
+    worker.goto("/work/my-work/")
+    expect(worker.get_by_text("Add Amelia's wishes about contact to the plan")).to_be_visible()
+    assert_accessible(worker)
