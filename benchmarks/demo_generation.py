@@ -9,7 +9,6 @@ persons a second and peak memory (resident set size). Not part of the test suite
 """
 
 import argparse
-import os
 import resource
 import sys
 import tempfile
@@ -17,7 +16,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+from reference import setup_django  # beside this script
+
 AS_OF = date(2026, 1, 15)  # fixed, so every run makes the same data
 
 
@@ -37,14 +37,7 @@ def _peak_rss_mb() -> float:
 def main() -> None:
     args = _arguments()
     with tempfile.TemporaryDirectory(prefix="harbour-bench-") as tmp:
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-        os.environ.setdefault("HARBOUR_DEBUG", "false")  # as deployed: no query log
-        sys.path.insert(0, str(SRC))
-
-        import django
-
-        django.setup()
+        setup_django(Path(tmp) / "bench.sqlite3")
         from django.core.management import call_command
 
         from demo.generator import children_for_persons, generate

@@ -22,7 +22,6 @@ beside the fixed reference workload (`reference.py`). Not part of the test suite
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -31,9 +30,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from reference import reference_workload  # beside this script
-
-SRC = Path(__file__).resolve().parent.parent / "src"
+from reference import reference_workload, setup_django  # beside this script
 
 
 def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -44,17 +41,6 @@ def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--database", default=None, help="SQLite file (default: a fresh temporary one)")
     parser.add_argument("--sweep-only", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
-
-
-def _setup(database: str) -> None:
-    if database:
-        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    os.environ.setdefault("HARBOUR_DEBUG", "false")
-    sys.path.insert(0, str(SRC))
-    import django
-
-    django.setup()
 
 
 def _rss_kb(field: str) -> int:
@@ -141,12 +127,12 @@ def _load(args: argparse.Namespace) -> dict[tuple[int, int], tuple[str, ...]]:
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     if args.sweep_only:
-        _setup(args.database)
+        setup_django(args.database)
         print("RESULT " + json.dumps(_sweep()))
         return 0
     with tempfile.TemporaryDirectory() as scratch:
         database = args.database if args.database is not None else str(Path(scratch) / "sweep.sqlite3")
-        _setup(database)
+        setup_django(database)
         started = time.perf_counter()
         seeded = _load(args)
         print(

@@ -20,14 +20,13 @@ Not part of the test suite.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parent.parent / "src"
+from reference import setup_django  # beside this script
 
 
 def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -38,17 +37,6 @@ def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--database", default=None, help="SQLite file (default: a fresh temporary one)")
     return parser.parse_args(argv)
-
-
-def _setup(database: str) -> None:
-    if database:
-        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    os.environ.setdefault("HARBOUR_DEBUG", "false")
-    sys.path.insert(0, str(SRC))
-    import django
-
-    django.setup()
 
 
 def reference_loop_ms() -> float:
@@ -101,7 +89,9 @@ def _load(args: argparse.Namespace) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     with tempfile.TemporaryDirectory() as scratch:
-        _setup(args.database if args.database is not None else str(Path(scratch) / "duplicates.sqlite3"))
+        setup_django(
+            args.database if args.database is not None else str(Path(scratch) / "duplicates.sqlite3")
+        )
         from people.search import find_possible_duplicates
         from people.tests.duplicate_data import Record, check_copies, corrupted_copies, register
 

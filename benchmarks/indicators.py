@@ -23,7 +23,6 @@ Not part of the test suite.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import sys
 import tempfile
@@ -32,9 +31,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from reference import reference_workload  # beside this script
+from reference import reference_workload, setup_django  # beside this script
 
-SRC = Path(__file__).resolve().parents[1] / "src"
 AS_OF = date(2026, 1, 15)  # fixed, so every run makes the same data
 
 
@@ -75,16 +73,9 @@ def processor_time(repeat: int, work: Callable[[], object]) -> float:
 def main() -> None:
     args = _arguments()
     with tempfile.TemporaryDirectory(prefix="harbour-bench-") as tmp:
-        if args.database != "":
-            database = Path(args.database) if args.database else Path(tmp) / "bench.sqlite3"
-            os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-        os.environ.setdefault("HARBOUR_DEBUG", "false")
-        sys.path.insert(0, str(SRC))
-
-        import django
-
-        django.setup()
+        # --database '': measure on DATABASE_URL as it is (e.g. PostgreSQL).
+        database = None if args.database == "" else Path(args.database or Path(tmp) / "bench.sqlite3")
+        setup_django(database)
         from django.core.management import call_command
         from django.db import connection
         from django.test import Client

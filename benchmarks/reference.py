@@ -1,9 +1,28 @@
-"""The fixed reference workload every benchmark prints beside its timings, so figures from
-machines of different speeds can be compared (divide by it). A helper, not a benchmark:
-`run.py` skips it."""
+"""What every benchmark shares: the fixed reference workload it prints beside its timings, so
+figures from machines of different speeds can be compared (divide by it), and setting Django
+up against the database measured. A helper, not a benchmark: `run.py` skips it."""
 
 import hashlib
+import os
+import sys
 import time
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def setup_django(sqlite_file: Path | str | None, **environ: str) -> None:
+    """Set Django up as deployed (no query log): on `sqlite_file` when given, else on
+    DATABASE_URL as it is (e.g. PostgreSQL); `environ`: further settings for this run."""
+    if sqlite_file:
+        os.environ["DATABASE_URL"] = f"sqlite:///{sqlite_file}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    os.environ.setdefault("HARBOUR_DEBUG", "false")
+    os.environ.update(environ)
+    sys.path.insert(0, str(SRC))
+    import django
+
+    django.setup()
 
 
 def reference_workload() -> float:

@@ -45,8 +45,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from reference import setup_django  # beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src"
 AS_OF = date(2026, 1, 15)  # fixed, so every run makes the same data
 RETURNS = ("cin_census", "ssda903", "annex_a")
 
@@ -126,17 +127,6 @@ def _children_peak_mb() -> list[float]:
     return peaks
 
 
-def _setup(database: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    os.environ.setdefault("HARBOUR_DEBUG", "false")  # as deployed: no query log
-    os.environ["HARBOUR_REVALIDATE_ON_CHANGE"] = "false"  # generation is not a worker's edit
-    sys.path.insert(0, str(SRC))
-    import django
-
-    django.setup()
-
-
 def _use_fakes() -> None:
     from contextlib import ExitStack
 
@@ -153,7 +143,7 @@ def _use_fakes() -> None:
 def _measure(args: argparse.Namespace) -> dict[str, object]:
     if args.processes:
         os.environ["HARBOUR_VALIDATION_PROCESSES"] = str(args.processes)
-    _setup(args.database)
+    setup_django(args.database, HARBOUR_REVALIDATE_ON_CHANGE="false")
     if args.fakes:
         _use_fakes()
     from django.db import connection
@@ -322,7 +312,7 @@ def _run_measurement(args: argparse.Namespace, what: str) -> dict[str, object]:
 
 
 def _generate(args: argparse.Namespace) -> None:
-    _setup(args.database)
+    setup_django(args.database, HARBOUR_REVALIDATE_ON_CHANGE="false")
     from django.core.management import call_command
 
     from people.models import Person

@@ -20,9 +20,7 @@ Goal: the team page under 300 ms for a team of 150 children. Not part of the tes
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -30,9 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reference import reference_workload  # beside this script
+from reference import reference_workload, setup_django  # beside this script
 
-SRC = Path(__file__).resolve().parents[1] / "src"
 GOAL_MS = 300
 
 
@@ -122,16 +119,9 @@ def _measure(team: Any, children: int, repeat: int) -> None:
 def main() -> None:
     args = _arguments()
     with tempfile.TemporaryDirectory(prefix="harbour-bench-") as tmp:
-        if args.database != "":
-            database = Path(args.database) if args.database else Path(tmp) / "bench.sqlite3"
-            os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-        os.environ.setdefault("HARBOUR_DEBUG", "false")
-        sys.path.insert(0, str(SRC))
-
-        import django
-
-        django.setup()
+        # --database '': measure on DATABASE_URL as it is (e.g. PostgreSQL).
+        database = None if args.database == "" else Path(args.database or Path(tmp) / "bench.sqlite3")
+        setup_django(database)
         from django.core.management import call_command
         from django.utils import timezone
 
