@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.permissions import Role
 from performance.catalogue.quality import rows
-from performance.periods import as_at, month
+from performance.periods import as_at, collection_year, collection_year_ending, month
 from quality import measures, services
 from quality.measures import Measure
 from quality.models import AuditTool
@@ -60,3 +60,21 @@ def test_oversight_indicator_counts_allocated_children_as_the_measure_does(figur
     found = figure("oversight_within_standard", as_at(today))
     expected = measures.oversight_within_standard(today)
     assert (found.numerator, found.denominator) == (expected.numerator, expected.denominator)
+
+
+def test_a_figure_as_at_the_end_of_a_year_still_running_is_taken_as_at_today(
+    figure, auditor_user, social_worker, child
+):
+    """An action due tomorrow is not overdue yet: the year's figure does not read the clock on
+    31 March to come, when every open action would be late."""
+    today = timezone.localdate()
+    audit = make_audit(auditor_user, child, AuditTool.objects.get(), audited_on=today)
+    services.add_audit_action(
+        actor=auditor_user,
+        audit=audit,
+        action=ActionRow("Update the plan", social_worker, today + timedelta(days=1)),
+        set_on=today,
+    )
+    this_year = collection_year(collection_year_ending(today))
+    overdue = figure("audit_actions_overdue", this_year)
+    assert (overdue.numerator, overdue.denominator) == (0, 1)
