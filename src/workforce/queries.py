@@ -32,11 +32,17 @@ def _current(on: date | None, role: str | None) -> AllocationQuerySet:
 
 
 def social_workers(on: date | None = None, *, teams: Iterable[Team] | None = None) -> QuerySet[User]:
-    """The authority's social workers (of `teams`, if given): active accounts in the social
-    worker role that had joined by `on` (today if not given), by key. The workers the caseload,
-    supervision and workload measures count."""
+    """The authority's social workers (of `teams`, if given) on `on` (today if not given), by
+    key: accounts in the social worker role that had joined by then and were not yet switched
+    off (an account is switched off when its worker has gone, `disabled_as_dormant_at`), so a
+    past period's figures still count the workers who have left since. The workers the
+    caseload, supervision and workload measures count."""
     on = on or timezone.localdate()
-    workers = User.objects.filter(role=Role.SOCIAL_WORKER.value, is_active=True, date_joined__date__lte=on)
+    workers = User.objects.filter(
+        Q(is_active=True) | Q(disabled_as_dormant_at__date__gt=on),
+        role=Role.SOCIAL_WORKER.value,
+        date_joined__date__lte=on,
+    )
     if teams is not None:
         workers = workers.filter(team__in=list(teams))
     return workers.order_by("pk")
