@@ -16,10 +16,12 @@ workers by their team, or the teams, instead of children by their allocation.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+
+from django.utils import timezone
 
 from ..periods import Period
 
@@ -173,6 +175,29 @@ def figure_from(
     return fig
 
 
+_WHILE_RUNNING: dict[Callable[[Period], Sequence[Item]], Callable[[Period], Sequence[Item]]] = {}
+
+
+def as_at_today_while_running(
+    items: Callable[[Period], Sequence[Item]],
+) -> Callable[[Period], Sequence[Item]]:
+    """The rows of an "as at the period's end" indicator, taken as at today while the period
+    runs on: a count at 31 March to come would read every clock and every "in the last N
+    months" window on a day not yet come (a PEP "this term" would look for the next four
+    months). One reader per rows function, so indicators sharing rows still read them once."""
+    if getattr(items, "while_running", False):
+        return items
+    if items not in _WHILE_RUNNING:
+
+        def read(period: Period) -> Sequence[Item]:
+            today = timezone.localdate()
+            return items(replace(period, end=today) if period.start <= today < period.end else period)
+
+        read.while_running = True  # type: ignore[attr-defined]
+        _WHILE_RUNNING[items] = read
+    return _WHILE_RUNNING[items]
+
+
 @dataclass
 class Catalogue:
     """Every indicator, in the order they are declared (adding one is one `declare`)."""
@@ -180,6 +205,8 @@ class Catalogue:
     indicators: dict[str, Indicator] = field(default_factory=dict)
 
     def declare(self, **fields: object) -> Indicator:
+        if fields.get("as_at"):
+            fields["items"] = as_at_today_while_running(fields["items"])  # type: ignore[arg-type]
         indicator = Indicator(**fields)  # type: ignore[arg-type]
         if indicator.id in self.indicators:
             raise ValueError(f"Indicator {indicator.id} is declared twice")

@@ -78,3 +78,21 @@ def test_the_adoption_scorecard_averages_days_for_children_adopted_in_the_period
     assert str(figure("adoption_a10", Y2026).value) == "188"  # (365 + 10) / 2 = 187.5, rounded half up
     # A2: 91 days (1 September to 1 December 2023) and 30 (to 1 October): 60.5, rounded to 61.
     assert str(figure("adoption_a2", Y2026).value) == "61"
+
+
+def test_a_pep_this_term_counts_in_the_year_still_running(social_worker, figure):
+    """The year to 31 March to come is counted as at today: a PEP a month ago is this term's,
+    not four months before a 31 March not yet come."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from performance.periods import collection_year_ending
+
+    today = timezone.localdate()
+    ava = rows.child(social_worker)  # born 1 May 2014
+    period = rows.care(ava, social_worker, today - timedelta(days=400))
+    EducationPlan.objects.create(person=ava, period=period, meeting_on=today - timedelta(days=30),
+                                 school="Harbour Primary", targets="Reading", recorded_by=social_worker)  # fmt: skip
+    peps = figure("peps_in_date", collection_year(collection_year_ending(today)))
+    assert (peps.numerator, peps.denominator) == (1, 1)
