@@ -234,12 +234,15 @@ class _Journey:
         visit = max(start, horizon - timedelta(days=90))
         while visit <= horizon:
             if not (drift and visit > horizon - timedelta(days=30)):
+                # One draw: seen at most visits, and alone at most of those once old enough to talk.
+                draw, born = self.rng.random(), plan.person.date_of_birth
                 record_visit(
                     actor=worker,
                     person=plan.person,
                     kind=VisitKind.CP,
                     visited_on=visit,
-                    child_seen=self.rng.random() < 0.92,
+                    child_seen=draw < 0.92,
+                    seen_alone=draw < 0.72 and born is not None and (visit - born).days >= 4 * 365,
                     purpose="Child protection visit",
                     worker=worker,
                 )
