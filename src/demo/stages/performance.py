@@ -5,6 +5,8 @@ social care, about one in twelve of the borough's children), and split by sex, a
 and ethnic group in a made-up borough's shares, so the equality breakdowns have a
 population to set their groups beside."""
 
+from decimal import Decimal
+
 from accounts.permissions import Role
 from demo.stages.base import StageContext
 from people.models import Person
@@ -25,6 +27,23 @@ SHARES: dict[str, dict[str, float]] = {
         "Black, African, Caribbean or Black British": 0.06,
         "Other ethnic group": 0.04,
     },
+}
+
+
+# The performance board's local targets (per cent) with the tolerance that is amber, not red:
+# the measures an authority like this one reports monthly, set near England's figures.
+TARGETS: dict[str, tuple[int, int]] = {
+    "decisions_within_1_working_day": (95, 5),
+    "re_referrals_12_months": (20, 3),
+    "assessments_within_45_days": (88, 5),
+    "icpc_within_15_days": (85, 5),
+    "cp_reviews_on_time": (98, 3),
+    "cp_visits_on_time": (90, 10),
+    "lac_reviews_on_time": (95, 5),
+    "peps_in_date": (95, 5),
+    "return_interviews_72_hours": (80, 10),
+    "oversight_within_standard": (90, 5),
+    "supervision_within_standard": (90, 5),
 }
 
 
@@ -57,4 +76,8 @@ def run(ctx: StageContext) -> None:
             actor=analysts[0],
             year=year,
             groups={c: split(max(population, 1), shares) for c, shares in SHARES.items()},
+        )
+    for indicator_id, (target, tolerance) in TARGETS.items():
+        services.set_target(
+            actor=analysts[0], indicator_id=indicator_id, target=Decimal(target), tolerance=Decimal(tolerance)
         )

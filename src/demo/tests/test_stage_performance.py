@@ -29,3 +29,10 @@ def test_the_demo_s_population_is_split_by_sex_age_and_ethnic_group_adding_up_to
             held = dict(groups.filter(characteristic=characteristic).values_list("group", "children"))
             assert set(held) == set(names)
             assert sum(held.values()) == row.population
+
+
+def test_the_demo_sets_the_performance_boards_local_targets(borough, db):  # noqa: F811
+    from demo.stages.performance import TARGETS
+    from performance.models import Target
+
+    assert set(Target.objects.values_list("indicator_id", flat=True)) == set(TARGETS)
