@@ -64,6 +64,7 @@ def test_my_work_of_the_early_help_worker_holds_their_episodes_work_without_an_a
     page = client_for(eh_worker).get("/work/my-work/").content.decode()
     assert "Early help plan review due" in page and "School meeting" in page
     assert child.display_name in page
+    assert "The work above is work you hold without an allocation" in page
 
     # Another early help worker does not see them; a social worker allocated the child does not
     # get the early help worker's items (only those who manage early help act on them).
