@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.utils import timezone
-
 from accounts.models import User
 
 from . import drill
 from .catalogue import CATALOGUE, Figure, Indicator, Item, Unit
+from .catalogue.query import counted_on
 from .figures import (
     Comparator,
     comparators,
@@ -153,7 +152,7 @@ def detail(user: User, indicator: Indicator, period: Period) -> Detail:
     scope = drill.scope_for(user)
     population = population_for(period)
     previous_period = period.previous()
-    months = trend_months(min(period.end, timezone.localdate()))
+    months = trend_months(counted_on(period))
     # The period, the one before it and the 13 months of the trend: one read (rows counted on
     # their own date) and one query for the allocations behind them.
     rows, previous_rows, *in_months = drill.attribute_all(

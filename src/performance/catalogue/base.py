@@ -21,9 +21,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from django.utils import timezone
-
 from ..periods import Period
+from .query import counted_on
 
 
 class Unit(StrEnum):
@@ -190,8 +189,8 @@ def as_at_today_while_running(
     if items not in _WHILE_RUNNING:
 
         def read(period: Period) -> Sequence[Item]:
-            today = timezone.localdate()
-            return items(replace(period, end=today) if period.start <= today < period.end else period)
+            day = counted_on(period)
+            return items(replace(period, end=day) if period.start <= day < period.end else period)
 
         read.while_running = True  # type: ignore[attr-defined]
         _WHILE_RUNNING[items] = read

@@ -17,7 +17,6 @@ from quality.measures import Measure
 
 from ..periods import Period
 from .base import Indicator, Item, Polarity, Source, Unit, declare
-from .query import counted_on
 
 FAMILY = "Practice quality"
 
@@ -40,14 +39,8 @@ def _local_percentage(**fields: object) -> Indicator:
 
 
 def _on_the_day(measure: Callable[[date], Measure], what: str) -> Callable[[Period], list[Item]]:
-    """A measure as at the period's end, or as at today while the period runs on (a clock
-    read on a day not yet come would find every open item overdue)."""
-
-    def items(period: Period) -> list[Item]:
-        day = counted_on(period)
-        return rows(measure(day), day, what)
-
-    return items
+    """A measure as at the period's end (as at today while it runs on: `as_at` indicators)."""
+    return lambda period: rows(measure(period.end), period.end, what)
 
 
 def _over_the_period(measure: Callable[[date, date], Measure], what: str) -> Callable[[Period], list[Item]]:

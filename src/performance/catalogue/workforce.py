@@ -17,20 +17,19 @@ from quality import establishment, measures
 from ..periods import Period
 from .base import Item, Polarity, Source, Subject, Unit, declare
 from .quality import rows
-from .query import counted_on
 
 FAMILY = "Workforce"
 
 
 def _supervision(period: Period) -> list[Item]:
-    on = counted_on(period)
+    on = period.end  # today while the period runs on (`as_at`)
     return rows(measures.supervision_within_standard(on), on, "Social worker")
 
 
 def _caseloads(period: Period) -> list[Item]:
     """A row per social worker: their weighted caseload, `hit` when at or over the threshold
     that applies to them."""
-    on = counted_on(period)
+    on = period.end  # today while the period runs on (`as_at`)
     return [
         Item(
             load.worker.pk,
