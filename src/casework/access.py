@@ -60,3 +60,11 @@ def may_hand_over(actor: User, departed: User) -> bool:
     if actor.has_perm(Permission.VIEW_ALL_TEAMS.value):
         return True
     return departed.team_id is not None and teams_for(actor).filter(pk=departed.team_id).exists()
+
+
+def may_take_drafts(worker: User, departed: User) -> bool:
+    """Whether `worker` may be handed the drafts `departed` left: someone else, still here,
+    who records case notes (the handover service refuses anyone else; its page offers only these)."""
+    return (
+        worker.pk != departed.pk and worker.is_active and worker.has_perm(Permission.RECORD_CASE_NOTE.value)
+    )

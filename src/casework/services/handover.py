@@ -19,7 +19,7 @@ from core.links import url
 from core.services import notify
 from people.access import Purpose, decide
 
-from ..access import may_hand_over
+from ..access import may_hand_over, may_take_drafts
 from ..models import CaseNote, CaseNoteStatus, DraftHandover
 
 
@@ -35,7 +35,7 @@ def hand_over_drafts(*, actor: User, departed: User, to: User, reason: str) -> l
     errors: dict[str, str] = {}
     if departed.is_active:
         errors["to"] = f"{departed.display_name} still works here: only they can change their drafts"
-    elif to.pk == departed.pk or not to.is_active or not to.has_perm(Permission.RECORD_CASE_NOTE.value):
+    elif not may_take_drafts(to, departed):
         errors["to"] = "Select a worker who is still here and records case notes"
     if not reason:
         errors["reason"] = "Enter why the drafts are handed to this worker"

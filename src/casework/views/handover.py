@@ -16,7 +16,7 @@ from core.http import AuthenticatedHttpRequest
 from workforce.queries import teams_for
 
 from .. import services
-from ..access import may_hand_over
+from ..access import may_hand_over, may_take_drafts
 from ..forms import HandOverForm
 from ..queries import drafts_left
 
@@ -35,13 +35,9 @@ def _workers(manager: User, departed: User) -> list[tuple[str, str]]:
     """Who may take the drafts: active workers who record case notes, in the leaver's team
     first, then the other teams the manager sees."""
     teams = list(teams_for(manager).values_list("pk", flat=True))
-    here = User.objects.filter(is_active=True, team_id__in=teams).exclude(pk=departed.pk)
+    here = [u for u in User.objects.filter(team_id__in=teams) if may_take_drafts(u, departed)]
     ordered = sorted(here, key=lambda u: (u.team_id != departed.team_id, u.last_name, u.first_name))
-    return [
-        (str(u.pk), f"{u.display_name} ({u.role_label})")
-        for u in ordered
-        if u.has_perm(Permission.RECORD_CASE_NOTE.value)
-    ]
+    return [(str(u.pk), f"{u.display_name} ({u.role_label})") for u in ordered]
 
 
 @requires(Permission.HAND_OVER_DRAFTS)
