@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.conf import settings
+from core.standards import configured
 
 
 def days_waiting(requested_on: date, today: date, ended_on: date | None = None) -> int:
@@ -22,8 +22,7 @@ DEFAULTS = {"plan_review_weeks": 12}
 def standard(name: str) -> int:
     """The authority's configured early help standard (`settings.HARBOUR_EARLY_HELP`) or the
     default."""
-    configured = getattr(settings, "HARBOUR_EARLY_HELP", {}) or {}
-    return int(configured.get(name, DEFAULTS[name]))
+    return configured("HARBOUR_EARLY_HELP", DEFAULTS, name)
 
 
 def next_review_due(start_date: date, last_review: date | None, weeks: int | None = None) -> date:

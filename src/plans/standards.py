@@ -10,12 +10,11 @@
   while the plan is active (local standard, commonly every 4-6 weeks; no national frequency).
 """
 
-from django.conf import settings
+from core.standards import configured
 
 DEFAULTS = {"core_group_weeks": 4, "cp_visit_working_days": 10, "cin_review_months": 3, "cin_visit_weeks": 4}
 
 
 def standard(name: str) -> int:
     """The authority's configured standard (``settings.HARBOUR_PROTECTION``) or the default."""
-    configured = getattr(settings, "HARBOUR_PROTECTION", {}) or {}
-    return int(configured.get(name, DEFAULTS[name]))
+    return configured("HARBOUR_PROTECTION", DEFAULTS, name)
