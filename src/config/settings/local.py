@@ -15,6 +15,9 @@ HARBOUR_LOCAL_TARGETS = HARBOUR_LOCAL_TARGETS or {  # noqa: F405
     "lac_first_review": (15, "working_days"),
 }
 WHITENOISE_AUTOREFRESH = True
+# A demo database made before the audit chain was keyed still verifies: its unkeyed rows are
+# accepted wherever they open the chain (production names the last one, base settings).
+HARBOUR_AUDIT_UNKEYED_UNTIL = env.int("HARBOUR_AUDIT_UNKEYED_UNTIL", default=None)
 # Documents filed on a child's record (uploaded, and generated with the demo) are kept with the
 # embedded database in var/media (base: MEDIA_ROOT), not in the directory Harbour is started from.
 # With no HARBOUR_BACKUP_RECIPIENTS, `manage.py backup` encrypts to a demo key pair kept here
