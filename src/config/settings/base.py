@@ -290,6 +290,10 @@ HARBOUR_BACKUP_RECIPIENTS = env.list("HARBOUR_BACKUP_RECIPIENTS", default=[])
 HARBOUR_ERASURE_REGISTER = env.str(
     "HARBOUR_ERASURE_REGISTER", default=str(BASE_DIR / "var" / "erasure-register.jsonl")
 )
+# Backups are signed with this Ed25519 private key file (manage.py backup_signing_keygen), and
+# restore accepts only archives signed by one of the trusted public keys (ed25519:..., comma-separated).
+HARBOUR_BACKUP_SIGNING_KEY = env.str("HARBOUR_BACKUP_SIGNING_KEY", default="")
+HARBOUR_BACKUP_TRUSTED_KEYS = env.list("HARBOUR_BACKUP_TRUSTED_KEYS", default=[])
 # Where restore finds the age identity (private key) file by default; normally given as --identity.
 HARBOUR_BACKUP_IDENTITY = env.str("HARBOUR_BACKUP_IDENTITY", default="")
 # Behind a reverse proxy, the META key carrying the client address (e.g. HTTP_X_FORWARDED_FOR).

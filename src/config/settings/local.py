@@ -23,3 +23,6 @@ HARBOUR_AUDIT_UNKEYED_UNTIL = env.int("HARBOUR_AUDIT_UNKEYED_UNTIL", default=Non
 # With no HARBOUR_BACKUP_RECIPIENTS, `manage.py backup` encrypts to a demo key pair kept here
 # (made on first use) and `restore` decrypts with it. Demo only: production has no such key.
 HARBOUR_BACKUP_DEMO_IDENTITY = BASE_DIR / "var" / "demo-backup-identity.txt"  # noqa: F405
+# Likewise, with no HARBOUR_BACKUP_SIGNING_KEY the demo's backups are signed with a key kept here,
+# and with no HARBOUR_BACKUP_TRUSTED_KEYS restore trusts it.
+HARBOUR_BACKUP_DEMO_SIGNING_KEY = BASE_DIR / "var" / "demo-backup-signing-key.pem"  # noqa: F405

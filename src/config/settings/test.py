@@ -32,3 +32,7 @@ HARBOUR_ERASURE_REGISTER = str(Path(tempfile.gettempdir()) / f"harbour-test-eras
 HARBOUR_AUDIT_ANCHOR_FILE = str(
     Path(tempfile.gettempdir()) / f"harbour-test-audit-anchors-{os.getpid()}.jsonl"
 )
+# Backups made in tests are signed with a key of the test process's own (made on first use).
+HARBOUR_BACKUP_DEMO_SIGNING_KEY = str(
+    Path(tempfile.gettempdir()) / f"harbour-test-backup-signing-{os.getpid()}.pem"
+)
