@@ -32,8 +32,8 @@ def _problem(
         return "it is unkeyed but follows keyed rows (rewritten without the audit key)"
     if not event.key_id and unkeyed_until is not None and event.id > unkeyed_until:
         return (
-            f"it is unkeyed but rows after {unkeyed_until} must be keyed "
-            "(HARBOUR_AUDIT_UNKEYED_UNTIL): rewritten without the audit key"
+            f"it is unkeyed but rows after {unkeyed_until} must be keyed: rewritten without the audit key, "
+            "or written before the chain was keyed (then set HARBOUR_AUDIT_UNKEYED_UNTIL to the last such row)"
         )
     try:
         expected = content_hash(event, keys)
