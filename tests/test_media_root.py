@@ -30,6 +30,7 @@ def _settings(module: str, tmp_path: Path, **extra: str) -> dict:
             "PYTHONPATH": str(ROOT / "src"),
             "HARBOUR_SECRET_KEY": "x" * 50,
             "HARBOUR_FIELD_KEYS": Fernet.generate_key().decode(),  # production refuses to start without
+            "HARBOUR_AUDIT_KEYS": "k1:" + "s" * 43,  # this too
             **extra,
         }
     )

@@ -60,6 +60,7 @@ def test_production_cookies_are_secure_when_not_debug(monkeypatch):
 
     monkeypatch.setattr(base, "SECRET_KEY", "x" * 50)
     monkeypatch.setattr(base, "HARBOUR_FIELD_KEYS", ["k"])
+    monkeypatch.setattr(base, "HARBOUR_AUDIT_KEYS", ["k1:" + "s" * 43])
     production = importlib.import_module("config.settings.production")
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
     assert production.SECURE_HSTS_SECONDS >= 31536000

@@ -1,9 +1,12 @@
 """The append-only audit of every view and change of a person's record (ADR 0003).
 
 Audit is separate from functional history: business logic never reads it. Rows are
-never updated or deleted: database triggers refuse it (migration 0002), and each row
-carries a SHA-256 hash of its content and of the previous row, so any tampering that
-bypasses the triggers is detected by `manage.py verify_audit_chain`.
+never updated or deleted: database triggers refuse it (migrations 0002, 0005), the
+application's database role may only insert and read them (`manage.py harden_database`), and
+each row carries an HMAC, under a key kept outside the database (`audit.keys`), of its content
+and of the previous row's hash, so any tampering that gets past both is detected by
+`manage.py verify_audit_chain`. Signed checkpoints (`AuditCheckpoint`, exported with
+`manage.py audit_checkpoint`) anchor the chain outside the database.
 """
 
 from django.conf import settings
@@ -71,6 +74,9 @@ class AuditEvent(models.Model):
     request_id = models.CharField(max_length=36, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # The HARBOUR_AUDIT_KEYS entry whose HMAC `hash` is; empty on rows written before the
+    # chain was keyed, whose hash is plain SHA-256 (audit.hashing).
+    key_id = models.CharField(max_length=32, blank=True, default="")
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -83,3 +89,25 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_username} {self.action}"
+
+
+class AuditCheckpoint(models.Model):
+    """An anchor of the chain: its last row and hash at a moment, signed with the audit key.
+
+    Written by the nightly schedule and by `manage.py audit_checkpoint`, which also exports it
+    for the authority to keep outside the database; append-only like the audit rows.
+    """
+
+    created_at = models.DateTimeField()
+    # The last audit row covered (its id is the chain's sequence number) and its hash.
+    event_id = models.BigIntegerField()
+    last_hash = models.CharField(max_length=64)
+    rows = models.BigIntegerField()  # audit rows up to and including event_id
+    key_id = models.CharField(max_length=32)
+    signature = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"Checkpoint at audit row {self.event_id} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -6,11 +6,9 @@ access door (`people.access`), not by views. Writing a row has no other effect: 
 that changes a child's record says so itself (`core.extensions.changed`).
 """
 
-import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db import connection, transaction
@@ -19,9 +17,13 @@ from django.utils import timezone
 
 from core.request_context import current_request_id
 
+from . import keys as audit_keys
+from .hashing import GENESIS_HASH as GENESIS_HASH  # re-exported: the chain's readers import them here
+from .hashing import content_hash as content_hash
 from .models import AuditAction, AuditEvent
+from .verification import ChainReport as ChainReport
+from .verification import verify_chain as verify_chain
 
-GENESIS_HASH = "0" * 64
 _PG_LOCK_KEY = 0x4A7D17  # advisory lock serialising the hash chain on PostgreSQL
 
 
@@ -53,26 +55,6 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def content_hash(event: AuditEvent) -> str:
-    """SHA-256 over the row's content and the previous row's hash."""
-    payload = {
-        "occurred_at": event.occurred_at.astimezone(UTC).isoformat(),
-        "actor_id": event.actor_id,
-        "actor_username": event.actor_username,
-        "action": event.action,
-        "person_id": event.person_id,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "summary": event.summary,
-        "changes": event.changes,
-        "reason": event.reason,
-        "request_id": event.request_id,
-        "prev_hash": event.prev_hash,
-    }
-    blob = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(blob.encode()).hexdigest()
-
-
 def _lock_chain() -> str:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -81,7 +63,7 @@ def _lock_chain() -> str:
     return last or GENESIS_HASH
 
 
-def _build(pending: PendingEvent, prev_hash: str, request_id: str) -> AuditEvent:
+def _build(pending: PendingEvent, prev_hash: str, request_id: str, keys: audit_keys.AuditKeys) -> AuditEvent:
     event = AuditEvent(
         occurred_at=pending.occurred_at or timezone.now(),
         actor_id=pending.actor_id,
@@ -95,19 +77,21 @@ def _build(pending: PendingEvent, prev_hash: str, request_id: str) -> AuditEvent
         reason=pending.reason,
         request_id=request_id,
         prev_hash=prev_hash,
+        key_id=keys.current,
     )
-    event.hash = content_hash(event)
+    event.hash = content_hash(event, keys)
     return event
 
 
 def record_many(events: Iterable[PendingEvent]) -> list[AuditEvent]:
     """Append events to the chain in one transaction (used by bulk services)."""
+    keys = audit_keys.configured()
     with transaction.atomic():
         prev = _lock_chain()
         request_id = current_request_id()
         built = []
         for pending in events:
-            event = _build(pending, prev, request_id)
+            event = _build(pending, prev, request_id, keys)
             prev = event.hash
             built.append(event)
         return AuditEvent.objects.bulk_create(built, batch_size=2000)
@@ -161,30 +145,3 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[
     return {
         k: [_jsonable(before.get(k)), _jsonable(after.get(k))] for k in keys if before.get(k) != after.get(k)
     }
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    checked: int
-    first_bad_id: int | None
-
-    @property
-    def ok(self) -> bool:
-        return self.first_bad_id is None
-
-
-def verify_chain(batch_size: int = 5000) -> ChainReport:
-    """Recompute every row's hash in order; report the first row that does not match."""
-    prev = GENESIS_HASH
-    checked = 0
-    last_id = 0
-    while True:
-        batch = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id")[:batch_size])
-        if not batch:
-            return ChainReport(checked=checked, first_bad_id=None)
-        for event in batch:
-            if event.prev_hash != prev or content_hash(event) != event.hash:
-                return ChainReport(checked=checked, first_bad_id=event.id)
-            prev = event.hash
-            checked += 1
-            last_id = event.id

@@ -11,7 +11,9 @@ An archive is a zip file, encrypted with age to the authority's public keys
   applied, the number of rows per model, the SHA-256 of `data.jsonl` and of each file, and the
   audit chain's last hash.
 The manifest is authenticated with the rest: age's encryption is authenticated, and restore
-decrypts the whole archive before it reads any of it.
+decrypts the whole archive before it reads any of it. It is also signed (`manifest.sig`,
+`lifecycle.signing`) with the installation's Ed25519 key, and the restore command accepts only
+an archive signed by a key the authority trusts: age alone cannot tell who made an archive.
 
 The same archive restores into SQLite or PostgreSQL, into a freshly migrated database
 only (`restore` refuses a database that already has users or audit rows), and only if the
@@ -45,11 +47,16 @@ from core.encryption import EncryptedTextField, FieldKeyError
 from core.encryption import decrypt as decrypt_field
 from core.encryption import encrypt as encrypt_field
 
-from . import backup_files, sealing
+from . import backup_files, sealing, signing
 
 FORMAT = "harbour-backup/2"
 EXCLUDED = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
 BATCH = 2000
+
+
+# The signing keys whose signature restore accepts; None: not checked (the restore command
+# always checks, unless told --allow-unsigned).
+Trusted = list[signing.Ed25519PublicKey] | None
 
 
 class BackupError(Exception):
@@ -137,8 +144,11 @@ def _write_data(archive: zipfile.ZipFile) -> tuple[dict[str, int], str]:
     return counts, digest.hexdigest()
 
 
-def write_backup(path: Path, recipients: list[str]) -> dict[str, Any]:
-    """Write the archive at `path`, encrypted to the age `recipients`; return its manifest."""
+def write_backup(
+    path: Path, recipients: list[str], signer: signing.Ed25519PrivateKey | None = None
+) -> dict[str, Any]:
+    """Write the archive at `path`, encrypted to the age `recipients` and its manifest signed by
+    `signer` (the backup command always gives one); return the manifest."""
     try:
         keys = sealing.recipients_from(recipients)
     except sealing.SealingError as exc:
@@ -173,7 +183,10 @@ def write_backup(path: Path, recipients: list[str]) -> dict[str, Any]:
                     "files": files,
                     "audit_last_hash": _last_audit_hash(),
                 }
-                archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+                manifest_bytes = json.dumps(manifest, indent=2).encode()
+                archive.writestr("manifest.json", manifest_bytes)
+                if signer is not None:
+                    archive.writestr("manifest.sig", signing.sign(signer, manifest_bytes))
         try:
             sealing.seal(plain, path, keys)
         except sealing.SealingError as exc:
@@ -211,8 +224,21 @@ def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
     return manifest
 
 
-def _verified(archive: zipfile.ZipFile) -> dict[str, Any]:
-    """The manifest, after checking the data and every file against it."""
+def _check_signature(archive: zipfile.ZipFile, trusted: Trusted) -> None:
+    if trusted is None:  # the caller chose not to check who made the archive
+        return
+    names = set(archive.namelist())
+    document = archive.read("manifest.sig") if "manifest.sig" in names else None
+    data = archive.read("manifest.json") if "manifest.json" in names else b""
+    try:
+        signing.verify(document, data, trusted)
+    except signing.SigningError as exc:
+        raise BackupError(str(exc)) from exc
+
+
+def _verified(archive: zipfile.ZipFile, trusted: Trusted) -> dict[str, Any]:
+    """The manifest, after checking who signed it and the data and every file against it."""
+    _check_signature(archive, trusted)
     manifest = _manifest(archive)
     digest = hashlib.sha256()
     with archive.open("data.jsonl") as raw:
@@ -227,10 +253,10 @@ def _verified(archive: zipfile.ZipFile) -> dict[str, Any]:
     return manifest
 
 
-def verify_archive(path: Path, identities: list[Any]) -> dict[str, Any]:
+def verify_archive(path: Path, identities: list[Any], trusted: Trusted = None) -> dict[str, Any]:
     """Decrypt and check the archive without restoring it; return its manifest."""
     with opened(path, identities) as archive:
-        return _verified(archive)
+        return _verified(archive, trusted)
 
 
 def _check_target(manifest: dict[str, Any]) -> None:
@@ -327,7 +353,7 @@ def _check_restored(manifest: dict[str, Any], per_model: dict[str, int]) -> None
         )
 
 
-def restore_backup(path: Path, identities: list[Any]) -> RestoreReport:
+def restore_backup(path: Path, identities: list[Any], trusted: Trusted = None) -> RestoreReport:
     """Load a verified archive into an empty, migrated database; erase again the records the
     erasure register says were erased since (their rows in the same transaction, their files
     once the archive's files are back); verify the audit chain."""
@@ -342,7 +368,7 @@ def restore_backup(path: Path, identities: list[Any]) -> RestoreReport:
     except erasure_register.RegisterError as exc:
         raise BackupError(f"{exc}: nothing was restored") from exc
     with opened(path, identities) as archive:
-        manifest = _verified(archive)
+        manifest = _verified(archive, trusted)
         _check_target(manifest)
         per_model: dict[str, int] = defaultdict(int)
         touched: list[type[Model]] = []

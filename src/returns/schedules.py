@@ -31,6 +31,9 @@ SCHEDULES = [
     Recurring("quality: duplicate sweep", "quality.tasks.duplicate_sweep", time(1, 30)),
     # Every morning: on the 1st, last month's performance report is announced to its readers.
     Recurring("performance: monthly report notice", "performance.tasks.monthly_report_notice", time(7, 0)),
+    # Every night: the audit chain verified since the last checkpoint and its end anchored in a
+    # signed checkpoint, appended to HARBOUR_AUDIT_ANCHOR_FILE too (ADR 0003).
+    Recurring("audit: nightly checkpoint", "audit.tasks.checkpoint_nightly", time(4, 15)),
 ]
 
 

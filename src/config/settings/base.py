@@ -258,6 +258,17 @@ HARBOUR_LOCAL_TARGETS = {
     for rule_id, spec in env.dict("HARBOUR_LOCAL_TARGETS", default={}).items()
 }
 HARBOUR_AUDIT_TRIGGERS = True
+# The audit chain's HMAC keys (ADR 0003): comma-separated id:secret entries, the first signs new
+# rows and checkpoints, all verify (audit.keys; `manage.py new_audit_key`). Required in production.
+HARBOUR_AUDIT_KEYS = env.list("HARBOUR_AUDIT_KEYS", default=[])
+# Rows written before the chain was keyed verify by plain SHA-256, but only up to this row id
+# (what `verify_audit_chain` reported when the installation was upgraded; 0 for one installed
+# since): a later unkeyed row is a rewrite by someone without the key.
+HARBOUR_AUDIT_UNKEYED_UNTIL = env.int("HARBOUR_AUDIT_UNKEYED_UNTIL", default=0)
+# The nightly audit checkpoint is appended here too; ship it off the server (ADR 0003).
+HARBOUR_AUDIT_ANCHOR_FILE = env.str(
+    "HARBOUR_AUDIT_ANCHOR_FILE", default=str(BASE_DIR / "var" / "audit-anchors.jsonl")
+)
 # An administrator may undo a merge of two records of one person for this many days after it
 # (people.services.merge_undo).
 HARBOUR_MERGE_UNDO_DAYS = env.int("HARBOUR_MERGE_UNDO_DAYS", default=30)
@@ -279,6 +290,10 @@ HARBOUR_BACKUP_RECIPIENTS = env.list("HARBOUR_BACKUP_RECIPIENTS", default=[])
 HARBOUR_ERASURE_REGISTER = env.str(
     "HARBOUR_ERASURE_REGISTER", default=str(BASE_DIR / "var" / "erasure-register.jsonl")
 )
+# Backups are signed with this Ed25519 private key file (manage.py backup_signing_keygen), and
+# restore accepts only archives signed by one of the trusted public keys (ed25519:..., comma-separated).
+HARBOUR_BACKUP_SIGNING_KEY = env.str("HARBOUR_BACKUP_SIGNING_KEY", default="")
+HARBOUR_BACKUP_TRUSTED_KEYS = env.list("HARBOUR_BACKUP_TRUSTED_KEYS", default=[])
 # Where restore finds the age identity (private key) file by default; normally given as --identity.
 HARBOUR_BACKUP_IDENTITY = env.str("HARBOUR_BACKUP_IDENTITY", default="")
 # Behind a reverse proxy, the META key carrying the client address (e.g. HTTP_X_FORWARDED_FOR).

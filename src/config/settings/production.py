@@ -3,13 +3,17 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import HARBOUR_FIELD_KEYS, SECRET_KEY, STORAGES, env
+from .base import HARBOUR_AUDIT_KEYS, HARBOUR_FIELD_KEYS, SECRET_KEY, STORAGES, env
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("HARBOUR_SECRET_KEY must be set in production.")
 if not HARBOUR_FIELD_KEYS:
     raise ImproperlyConfigured(
         "HARBOUR_FIELD_KEYS must be set in production (manage.py new_field_key makes one)."
+    )
+if not HARBOUR_AUDIT_KEYS:
+    raise ImproperlyConfigured(
+        "HARBOUR_AUDIT_KEYS must be set in production (manage.py new_audit_key makes one)."
     )
 
 DEBUG = False

@@ -28,3 +28,11 @@ HARBOUR_REVALIDATE_ON_CHANGE = False
 HARBOUR_VALIDATION_PROCESSES = 1
 # Erasures approved in tests are registered in a file of the test process's own.
 HARBOUR_ERASURE_REGISTER = str(Path(tempfile.gettempdir()) / f"harbour-test-erasures-{os.getpid()}.jsonl")
+# Nightly audit checkpoints taken in tests are appended to a file of the test process's own.
+HARBOUR_AUDIT_ANCHOR_FILE = str(
+    Path(tempfile.gettempdir()) / f"harbour-test-audit-anchors-{os.getpid()}.jsonl"
+)
+# Backups made in tests are signed with a key of the test process's own (made on first use).
+HARBOUR_BACKUP_DEMO_SIGNING_KEY = str(
+    Path(tempfile.gettempdir()) / f"harbour-test-backup-signing-{os.getpid()}.pem"
+)

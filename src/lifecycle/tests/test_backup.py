@@ -20,6 +20,7 @@ from accounts.models import TotpDevice
 from audit import services as auditor
 from audit.models import AuditAction, AuditEvent
 from lifecycle import backup, sealing
+from lifecycle.management.commands.backup import signing_key
 from people import services as people
 
 
@@ -189,7 +190,7 @@ def test_restore_is_refused_and_undone_when_audit_trail_does_not_end_at_recorded
 def test_restore_is_refused_when_database_not_empty(some_records, tmp_path, key):
     recipient, _, identity_file = key
     archive = tmp_path / "harbour.zip.age"
-    backup.write_backup(archive, [recipient])
+    backup.write_backup(archive, [recipient], signing_key(io.StringIO()))  # as the backup command signs
 
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(archive), "--no-migrate", "--identity", str(identity_file))

@@ -2,6 +2,7 @@
 outside the database, once it commits; restoring a backup taken before an erasure erases the
 record again (rows, files and all) and says so; the register holds no personal data."""
 
+import io
 import json
 import os
 import stat
@@ -16,6 +17,7 @@ from audit.models import AuditAction, AuditEvent
 from audit.services import verify_chain
 from casework.models import Document, DocumentType
 from lifecycle import backup, erasure_register, sealing, services
+from lifecycle.management.commands.backup import signing_key
 from people.models import Person
 
 
@@ -72,7 +74,7 @@ def test_restore_erases_again_a_record_erased_after_the_backup_was_taken(
     )
     kept = Person.objects.exclude(pk=old_child.pk).count()
     archive = tmp_path / "before-erasure.age"
-    backup.write_backup(archive, [recipient])
+    backup.write_backup(archive, [recipient], signing_key(io.StringIO()))  # as the backup command signs
     harbour_id, pk = old_child.la_child_id, old_child.pk
     _erase(old_child, reviewer, approver)
     assert not default_storage.exists(name)
@@ -94,7 +96,7 @@ def test_restore_command_names_the_records_it_erased_again(
 ):
     recipient, _ = key
     archive = tmp_path / "before-erasure.age"
-    backup.write_backup(archive, [recipient])
+    backup.write_backup(archive, [recipient], signing_key(io.StringIO()))  # as the backup command signs
     harbour_id = old_child.la_child_id
     _erase(old_child, reviewer, approver)
     call_command("flush", interactive=False, verbosity=0)

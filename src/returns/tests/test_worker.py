@@ -45,6 +45,7 @@ def test_a_changed_schedule_is_updated_not_duplicated(db):
         "unchanged lifecycle: sweep orphaned files",
         "unchanged quality: duplicate sweep",
         "unchanged performance: monthly report notice",
+        "unchanged audit: nightly checkpoint",
     ]
     assert Schedule.objects.get(name="returns: nightly validation of live data").func == (
         "returns.tasks.nightly_validation"

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from lifecycle import sealing
+from lifecycle import sealing, signing
 from lifecycle.backup import BackupError, write_backup
 
 
@@ -20,6 +20,23 @@ def demo_recipient(stdout: Any) -> list[str]:
     recipients = [str(identity.to_public()) for identity in sealing.identities_in(path)]
     stdout.write(f"No HARBOUR_BACKUP_RECIPIENTS: encrypting to the DEMO key pair in {path} (demo only).")
     return recipients
+
+
+def signing_key(stdout: Any) -> signing.Ed25519PrivateKey:
+    """HARBOUR_BACKUP_SIGNING_KEY, else (outside production) the demo's key in var/ (made if missing)."""
+    if settings.HARBOUR_BACKUP_SIGNING_KEY:
+        return signing.key_in(Path(settings.HARBOUR_BACKUP_SIGNING_KEY))
+    demo = getattr(settings, "HARBOUR_BACKUP_DEMO_SIGNING_KEY", None)
+    if not demo:
+        raise signing.SigningError(
+            "No key to sign the backup with: set HARBOUR_BACKUP_SIGNING_KEY to the installation's "
+            "signing key file (manage.py backup_signing_keygen). Harbour does not write unsigned backups."
+        )
+    path = Path(demo)
+    if not path.exists():
+        signing.new_key_file(path)
+    stdout.write(f"No HARBOUR_BACKUP_SIGNING_KEY: signing with the DEMO key in {path} (demo only).")
+    return signing.key_in(path)
 
 
 class Command(BaseCommand):
@@ -47,12 +64,12 @@ class Command(BaseCommand):
         path = Path(output) if output else settings.BASE_DIR / "var" / "backups" / f"harbour-{stamp}.zip.age"
         try:
             recipients = recipient or list(settings.HARBOUR_BACKUP_RECIPIENTS) or demo_recipient(self.stdout)
-            manifest = write_backup(path, recipients)
-        except (BackupError, sealing.SealingError) as exc:
+            manifest = write_backup(path, recipients, signing_key(self.stdout))
+        except (BackupError, sealing.SealingError, signing.SigningError) as exc:
             raise CommandError(str(exc)) from exc
         tables = len([c for c in manifest["counts"].values() if c])
         self.stdout.write(
             f"Backed up {manifest['rows']} rows from {tables} tables and {len(manifest['files'])} files "
-            f"to {path}, encrypted to {len(recipients)} key(s).\n"
+            f"to {path}, encrypted to {len(recipients)} key(s) and signed.\n"
             f"Audit chain's last hash: {manifest['audit_last_hash'] or '(no audit rows)'}"
         )
