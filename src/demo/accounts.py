@@ -32,6 +32,9 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("performance", Role.PERFORMANCE, TeamKind.PERFORMANCE),
     DemoAccount("auditor", Role.AUDITOR, None),
     DemoAccount("admin", Role.ADMIN, None),
+    # A partner agency user (the health trust's named nurse), a partner auditor of the demo's
+    # multi-agency audit: sees only the children that programme sampled.
+    DemoAccount("named.nurse", Role.PARTNER, None),
 )
 DEMO_USERNAMES = tuple(a.username for a in DEMO_ACCOUNTS)
 

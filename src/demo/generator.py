@@ -113,7 +113,9 @@ def generate(
     borough = borough_name(authority["name"])
     ids = IdentifierIssuer(rng, upn_la_code(authority))
     with transaction.atomic():
-        workforce = build_workforce(rng, NameMaker(rng, fake), ids, children=children)
+        workforce = build_workforce(
+            rng, NameMaker(rng, fake), ids, children=children, seed=seed, borough=borough
+        )
     streets = min(4000, max(150, children // 4))
     factory = FamilyFactory(
         rng, fake, as_of=as_of, addresses=AddressBook(rng, fake, borough, streets), identifiers=ids

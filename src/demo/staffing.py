@@ -3,8 +3,9 @@
 Each team has a manager and 5–8 workers with synthetic names. Registered social workers
 have Social Work England numbers; about 15% are newly qualified (ASYE) and 10% agency
 staff. Fewer teams are made for small demos (under 500 or 1,000 children); every demo
-account (`demo.accounts.DEMO_ACCOUNTS`) is always made. Only the demo accounts can sign
-in: everyone else has an unusable password.
+account (`demo.accounts.DEMO_ACCOUNTS`) is always made, the partner agency's (a named nurse
+of the borough's NHS trust: no team, the trust as organisation) among them. Only the demo
+accounts can sign in: everyone else has an unusable password.
 
 The generator acts as two kinds of user, because the role permission table gives no
 single role everything it does and must not be widened for it:
@@ -22,6 +23,7 @@ import random
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
+from faker import Faker
 
 from accounts.models import Team, TeamKind, User
 from accounts.permissions import Role
@@ -98,7 +100,10 @@ DEMO_TITLES = {
     "performance": "Performance analyst",
     "auditor": "Quality assurance auditor",
     "admin": "System administrator",
+    "named.nurse": "Named nurse for safeguarding children",
 }
+# The partner agency of the demo's partner accounts, after the borough.
+PARTNER_AGENCY = "{borough} NHS Foundation Trust"
 
 
 def planned_teams(children: int) -> list[tuple[str, str]]:
@@ -160,6 +165,7 @@ class StaffMaker:
         registered: bool,
         username: str | None = None,
         may_be_junior: bool = False,
+        organisation: str = "",
     ) -> User:
         first, last = self._name()
         username = username or self._username(first, last)
@@ -177,6 +183,7 @@ class StaffMaker:
             swe_registration_number=self.ids.swe_number() if registered else "",
             newly_qualified=newly_qualified,
             agency_worker=agency,
+            organisation=organisation,
             is_active=True,
         )
         user.set_unusable_password()
@@ -184,9 +191,16 @@ class StaffMaker:
 
 
 def build_workforce(
-    rng: random.Random, names: NameMaker, ids: IdentifierIssuer, *, children: int
+    rng: random.Random,
+    names: NameMaker,
+    ids: IdentifierIssuer,
+    *,
+    children: int,
+    seed: int,
+    borough: str,
 ) -> Workforce:
-    """Create the teams, their staff, the demo accounts and the system account."""
+    """Create the teams, their staff, the demo accounts (the partner agency's among them) and
+    the system account."""
     maker = StaffMaker(rng, names, ids, set(User.objects.values_list("username", flat=True)))
     system = User(
         username=SYSTEM_USERNAME,
@@ -204,6 +218,9 @@ def build_workforce(
     for team in teams:
         by_kind.setdefault(team.kind, []).append(team)
     staff, managers, demo = _staff(rng, maker, by_kind)
+    partners = _partner_users(seed, borough, ids, maker.taken)
+    demo.update((u.username, u) for u in partners)
+    staff += partners
     User.objects.bulk_create([system, *staff])
     for team, manager in managers:
         team.manager = manager
@@ -251,6 +268,8 @@ def _worker(rng: random.Random, maker: StaffMaker, kind: str, team: Team, n: int
 def _demo_users(maker: StaffMaker, by_kind: dict[str, list[Team]]) -> dict[str, User]:
     demo: dict[str, User] = {}
     for account in DEMO_ACCOUNTS:
+        if account.role == Role.PARTNER:
+            continue  # not the authority's staff: `_partner_users`
         team = by_kind[account.team_kind][0] if account.team_kind else None
         registered = account.role in (
             Role.SOCIAL_WORKER,
@@ -269,6 +288,30 @@ def _demo_users(maker: StaffMaker, by_kind: dict[str, list[Team]]) -> dict[str, 
         user.password = make_password(DEMO_PASSWORD)
         demo[account.username] = user
     return demo
+
+
+def _partner_users(seed: int, borough: str, ids: IdentifierIssuer, taken: set[str]) -> list[User]:
+    """The demo accounts of a partner agency (no team of the authority's), named from random
+    draws of their own, so that adding them changes nobody else in the demo."""
+    rng = random.Random(f"{seed}:partners")
+    fake = Faker("en_GB")
+    fake.seed_instance(f"{seed}:partners")
+    maker = StaffMaker(rng, NameMaker(rng, fake), ids, taken)
+    partners = []
+    for account in DEMO_ACCOUNTS:
+        if account.role != Role.PARTNER:
+            continue
+        user = maker.user(
+            role=account.role,
+            team=None,
+            title=DEMO_TITLES[account.username],
+            registered=False,
+            username=account.username,
+            organisation=PARTNER_AGENCY.format(borough=borough),
+        )
+        user.password = make_password(DEMO_PASSWORD)
+        partners.append(user)
+    return partners
 
 
 def _workforce(

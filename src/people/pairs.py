@@ -17,8 +17,11 @@ digit wrong: `likeness.date_variants`) or where one is missing are candidates: a
 neither equal nor one slip away outweighs any names in the duplicate check's weighing.
 - an unborn baby's expected date within six weeks of a birth, with a family-name key in common.
 
-A block with more than `BLOCK_LIMIT` people (a very common name key on one date) is too
-coarse to say anything and is left out; the sweep reports how many were. Each candidate pair
+The database forms the blocks: each kind is one query ordered by the block's key and read in
+chunks (the NHS numbers only those held twice; the dates key by key, each key's people put by
+the date either way round), so the sweep holds one block's people and the candidate pairs at a
+time, not every person's keys. A block with more than `BLOCK_LIMIT` people (a very common name
+key on one date) is too coarse to say anything and is left out; the sweep reports how many were. Each candidate pair
 is then weighed by the duplicate check's own rule (`search.compare_people`), so the sweep and
 the front door agree on how alike two records are and give the same reasons.
 
@@ -36,7 +39,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import itemgetter
+from typing import Any
+
+from django.db.models import Count, FilteredRelation, Q, QuerySet
 
 from .likeness import EXPECTED_DATE_WINDOW_DAYS, Recorded, Typed, date_variants
 from .models import NameKey, Person, PersonRelationship, RecordStatus
@@ -49,6 +56,7 @@ PROBABLE = 5.5
 # dates differ by a digit is proposed only with both names agreeing closely.
 PROBABLE_DIGIT_APART = 8.0
 LOAD_CHUNK = 2000
+CHUNK = 20_000  # rows read from the database at a time while blocking
 
 
 @dataclass(frozen=True)
@@ -68,110 +76,116 @@ class Blocking:
     skipped_blocks: int = 0
 
 
-@dataclass
-class _Person:
-    born: date | None
-    expected: date | None
-    nhs: str
-    family: set[int] = field(default_factory=set)
-    given: set[int] = field(default_factory=set)
-
-
 @lru_cache(maxsize=50_000)
 def _near(born: date) -> frozenset[date]:
     return frozenset(date_variants(born))
 
 
-def _dates_may_match(a: _Person, b: _Person) -> bool:
-    if a.born is None or b.born is None:
+def _dates_may_match(a: date | None, b: date | None) -> bool:
+    if a is None or b is None:
         return True
-    return a.born == b.born or b.born in _near(a.born)
+    return a == b or b in _near(a)
 
 
-def _load() -> dict[int, _Person]:
-    people = {
-        pk: _Person(born, expected, nhs)
-        for pk, born, expected, nhs in Person.objects.filter(record_status=RecordStatus.ACTIVE)
-        .order_by()
-        .values_list("pk", "date_of_birth", "expected_date_of_birth", "nhs_number")
-        .iterator(chunk_size=10_000)
-    }
-    codes: dict[str, int] = {}
-    keys = NameKey.objects.filter(person__record_status=RecordStatus.ACTIVE).order_by()
-    for person_id, part, key in keys.values_list("person_id", "part", "key").iterator(chunk_size=20_000):
-        code = codes.setdefault(key, len(codes))
-        found = people.get(person_id)
-        if found is not None:
-            (found.family if part == "FAMILY" else found.given).add(code)
-    return people
+def _pairs_within(members: dict[int, date | None], found: Blocking) -> None:
+    """The candidate pairs of one block (its people and their dates of birth)."""
+    if len(members) < 2:
+        return
+    if len(members) > BLOCK_LIMIT:
+        found.skipped_blocks += 1
+        return
+    for a, b in combinations(sorted(members), 2):
+        if (a, b) not in found.pairs and _dates_may_match(members[a], members[b]):
+            found.pairs.add((a, b))
 
 
-def _pairs_within(blocks: dict[object, list[int]], found: Blocking, people: dict[int, _Person]) -> None:
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        if len(members) > BLOCK_LIMIT:
-            found.skipped_blocks += 1
-            continue
-        for a, b in combinations(sorted(members), 2):
-            if (a, b) not in found.pairs and _dates_may_match(people[a], people[b]):
-                found.pairs.add((a, b))
+def _grouped(rows: Iterable[tuple[Any, ...]], width: int) -> Iterator[dict[int, date | None]]:
+    """Rows ordered by their first `width` values, (…, person key, date of birth), as one
+    block at a time: each person in it once, with their date of birth."""
+    for _, block in groupby(rows, key=itemgetter(slice(0, width))):
+        yield {row[width]: row[width + 1] for row in block}
 
 
 def candidate_pairs() -> Blocking:
-    """Every candidate pair of active people (lower key first), by the blocks above."""
-    people = _load()
-    found = Blocking(people=len(people))
-    by_nhs: dict[object, list[int]] = defaultdict(list)
-    for pk, p in people.items():
-        if p.nhs:
-            by_nhs[p.nhs].append(pk)
-    for pk_a, pk_b in _pairs_of(by_nhs):
-        found.pairs.add((pk_a, pk_b))
-    del by_nhs
-    by_date_and_key: dict[object, list[int]] = defaultdict(list)
-    for pk, p in people.items():
-        if p.born:  # the date with day and month either way round
-            born = (p.born.year, min(p.born.day, p.born.month), max(p.born.day, p.born.month))
-            for code in p.family | p.given:
-                by_date_and_key[(born, code)].append(pk)
-    _pairs_within(by_date_and_key, found, people)
-    del by_date_and_key
-    by_names: dict[object, list[int]] = defaultdict(list)
-    for pk, p in people.items():
-        for family in p.family:
-            for given in p.given:
-                by_names[(family, given)].append(pk)
-    _pairs_within(by_names, found, people)
-    del by_names
-    _unborn(people, found)
-    related = PersonRelationship.objects.values_list("person_a_id", "person_b_id").iterator(chunk_size=10_000)
-    found.pairs -= {(min(a, b), max(a, b)) for a, b in related}
+    """Every candidate pair of active people (lower key first), by the blocks above. The
+    database forms the blocks (each query ordered by its block's key and read in chunks), so
+    only one block's people, and the candidate pairs, are held at a time."""
+    active = Person.objects.filter(record_status=RecordStatus.ACTIVE)
+    found = Blocking(people=active.count())
+    _same_nhs_number(active, found)
+    _same_date_and_a_name_key(found)
+    _same_name_keys(found)
+    _unborn(active, found)
+    related = PersonRelationship.objects.values_list("person_a_id", "person_b_id")
+    for a, b in related.iterator(chunk_size=CHUNK):
+        found.pairs.discard((min(a, b), max(a, b)))
     return found
 
 
-def _pairs_of(blocks: dict[object, list[int]]) -> Iterator[tuple[int, int]]:
-    for members in blocks.values():
-        yield from combinations(sorted(members), 2)
+def _same_nhs_number(active: QuerySet[Person], found: Blocking) -> None:
+    """Every pair sharing an NHS number (only numbers held by more than one record are read)."""
+    shared = (
+        active.exclude(nhs_number="").order_by().values("nhs_number").annotate(n=Count("pk")).filter(n__gt=1)
+    )
+    rows = (
+        active.filter(nhs_number__in=shared.values("nhs_number"))
+        .order_by("nhs_number", "pk")
+        .values_list("nhs_number", "pk")
+    )
+    for _, block in groupby(rows.iterator(chunk_size=CHUNK), key=itemgetter(0)):
+        found.pairs.update(combinations(sorted(pk for _, pk in block), 2))
 
 
-def _unborn(people: dict[int, _Person], found: Blocking) -> None:
+def _same_date_and_a_name_key(found: Blocking) -> None:
+    """The people sharing a name key (of either part) and a date of birth, the same or with day
+    and month swapped: read key by key, each key's people blocked by the date either way round."""
+    rows = (
+        NameKey.objects.filter(person__record_status=RecordStatus.ACTIVE, person__date_of_birth__isnull=False)
+        .order_by("key")
+        .values_list("key", "person_id", "person__date_of_birth")
+    )
+    for _, keyed in groupby(rows.iterator(chunk_size=CHUNK), key=itemgetter(0)):
+        by_date: dict[tuple[int, int, int], dict[int, date | None]] = defaultdict(dict)
+        for _, pk, born in keyed:
+            assert born is not None  # the query's own filter
+            by_date[(born.year, min(born.day, born.month), max(born.day, born.month))][pk] = born
+        for members in by_date.values():
+            _pairs_within(members, found)
+
+
+def _same_name_keys(found: Blocking) -> None:
+    """The people sharing a family-name key and a given-name key, whatever their dates."""
+    rows = (
+        NameKey.objects.filter(part="FAMILY", person__record_status=RecordStatus.ACTIVE)
+        .annotate(given=FilteredRelation("person__name_keys", condition=Q(person__name_keys__part="GIVEN")))
+        .filter(given__key__isnull=False)
+        .order_by("key", "given__key")
+        .values_list("key", "given__key", "person_id", "person__date_of_birth")
+    )
+    for members in _grouped(rows.iterator(chunk_size=CHUNK), 2):
+        _pairs_within(members, found)
+
+
+def _unborn(active: QuerySet[Person], found: Blocking) -> None:
     """Unborn babies' records (an expected date, no date of birth) against people born within
     the window of it who share a family-name key."""
-    unborn = [(pk, p) for pk, p in people.items() if p.born is None and p.expected]
-    if not unborn:
-        return
-    by_birth: dict[date, list[int]] = defaultdict(list)
-    for pk, p in people.items():
-        if p.born:
-            by_birth[p.born].append(pk)
-    window = EXPECTED_DATE_WINDOW_DAYS
-    for pk, p in unborn:
-        assert p.expected is not None
-        for offset in range(-window, window + 1):
-            for other in by_birth.get(p.expected + timedelta(days=offset), ()):
-                if p.family & people[other].family:
-                    found.pairs.add((min(pk, other), max(pk, other)))
+    unborn = active.filter(date_of_birth__isnull=True, expected_date_of_birth__isnull=False)
+    keys: dict[int, list[str]] = defaultdict(list)
+    family = NameKey.objects.filter(part="FAMILY", person__in=unborn).values_list("person_id", "key")
+    for pk, key in family.iterator(chunk_size=CHUNK):
+        keys[pk].append(key)
+    window = timedelta(days=EXPECTED_DATE_WINDOW_DAYS)
+    for pk, expected in unborn.values_list("pk", "expected_date_of_birth").iterator(chunk_size=CHUNK):
+        if expected is None or not keys[pk]:
+            continue
+        near = NameKey.objects.filter(
+            part="FAMILY",
+            key__in=keys[pk],
+            person__record_status=RecordStatus.ACTIVE,
+            person__date_of_birth__range=(expected - window, expected + window),
+        )
+        for other in near.values_list("person_id", flat=True).distinct():
+            found.pairs.add((min(pk, other), max(pk, other)))
 
 
 def _compared(person_ids: Iterable[int]) -> dict[int, tuple[Typed, Recorded]]:

@@ -1,7 +1,8 @@
 """Demo: a year of supervision (most on time, some late, a stretched team's worse; some
 directions thin, without contingency or actions), management oversight at points of the
-journey (some children without any for too long), and two monthly audit programmes with
-moderation and actions, some left undone, all through the quality services."""
+journey (some children without any for too long), two monthly audit programmes with
+moderation and actions, some left undone, and this month's multi-agency programme with the
+partner agency's auditor (`multi_agency`), all through the quality services."""
 
 import random
 from collections import Counter, defaultdict
@@ -14,6 +15,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Role
 from demo.stages.base import StageContext
+from demo.stages.multi_agency import multi_agency_audit
 from frontdoor.models import Referral
 from people.models import Person
 from protection.models import CPPlan
@@ -111,9 +113,10 @@ def run(ctx: StageContext) -> None:
     oversight = _oversight(ctx, today)
     audits = _audits(ctx, today, rng)
     months = _establishment(ctx, today)
+    partnered = multi_agency_audit(ctx, today, rng)  # last: the stage's other draws are as they were
     ctx.progress(
-        f"Quality: {sessions} supervision sessions, {oversight} oversight records, {audits} audits, "
-        f"{months} team-months of establishment"
+        f"Quality: {sessions} supervision sessions, {oversight} oversight records, {audits} audits "
+        f"and {partnered} by a partner auditor, {months} team-months of establishment"
     )
 
 

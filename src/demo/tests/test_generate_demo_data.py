@@ -22,6 +22,7 @@ from demo.places import area_postcodes
 from demo.tests.boroughs import generate_borough, generated_borough
 from people.access import Purpose, decide
 from people.models import (
+    AccessGrant,
     Address,
     Alert,
     ImmigrationStatus,
@@ -32,6 +33,7 @@ from people.models import (
     RestrictionReason,
 )
 from people.validators import normalise_postcode
+from quality.models import AuditProgramme
 from workforce.models import Allocation, AllocationRole
 
 AS_OF = date(2026, 1, 15)
@@ -245,6 +247,20 @@ def test_every_demo_account_exists_with_its_role_and_signs_in(demo, db):
         assert user.first_name and user.last_name
 
 
+def test_partner_account_is_the_health_trusts_with_no_programme_in_a_demo_as_at_a_past_date(demo, db):
+    nurse = User.objects.get(username="named.nurse")
+
+    assert (nurse.role, nurse.team, nurse.organisation) == (
+        Role.PARTNER,
+        None,
+        "Harbourside NHS Foundation Trust",
+    )
+    # A partner auditor's access starts on the day a programme is drawn: none for a past month.
+    assert not AuditProgramme.objects.exclude(partner_auditors=None).exists()
+    assert not AccessGrant.objects.exists()
+    assert not any(decide(nurse, p, Purpose.VIEW).allowed for p in Person.objects.children()[:20])
+
+
 def test_demo_accounts_are_placed_for_the_browser_journeys(demo, db):
     social_worker = User.objects.get(username="social.worker")
     team_manager = User.objects.get(username="team.manager")
@@ -317,6 +333,7 @@ def test_demo_accounts_command_lists_accounts_and_password_only(demo, db):
         assert account.role.label in text
     assert DEMO_PASSWORD in text
     assert "Family Safeguarding" in text
+    assert "Harbourside NHS Foundation Trust" in text  # the partner account's agency
     assert not any(
         p.la_child_id in text or (p.nhs_number and p.nhs_number in text) for p in Person.objects.all()
     )

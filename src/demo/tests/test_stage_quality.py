@@ -1,19 +1,24 @@
 """The quality demo stage over a small generated authority: a year of supervision with late
-sessions and thin directions, oversight with children left too long, and audits moderated
-with actions, all through the quality services."""
+sessions and thin directions, oversight with children left too long, audits moderated with
+actions, and this month's multi-agency audit by the partner agency's demo account, all
+through the quality services."""
 
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
+from accounts.models import User
 from demo.generator import generate
 from demo.stages import STAGES
 from demo.stages import casework as casework_stage
 from demo.stages import quality as quality_stage
+from people.access import Purpose, decide
+from people.models import AccessGrant, Person
 from quality import establishment, measures, queries
 from quality.models import (
     Action,
+    AuditProgramme,
     CaseAudit,
     CaseDirection,
     DirectionReview,
@@ -57,3 +62,30 @@ def test_demo_quality_has_a_year_of_imperfect_supervision_oversight_and_audits()
     overseen = measures.oversight_within_standard(today)
     assert 0 < supervised.numerator < supervised.denominator
     assert 0 < overseen.numerator < overseen.denominator
+
+
+@pytest.mark.django_db(transaction=False)
+def test_demo_has_this_months_multi_agency_audit_by_the_partner_who_sees_only_its_children():
+    today = timezone.localdate()
+    generate(children=60, seed=7, as_of=today)
+    nurse = User.objects.get(username="named.nurse")
+    programme = AuditProgramme.objects.get(partner_auditors=nurse)
+    sampled = set(programme.cases.values_list("person_id", flat=True))
+
+    assert programme.month == today.replace(day=1) and len(sampled) >= 2
+    grants = AccessGrant.objects.filter(user=nurse)
+    assert set(grants.values_list("person_id", flat=True)) == sampled
+    assert all(g.ends_on.month == today.month and g.starts_on <= today <= g.ends_on for g in grants)
+    audits = CaseAudit.objects.filter(auditor=nurse)
+    assert audits.count() == 2 and set(audits.values_list("person_id", flat=True)) <= sampled
+    assert set(programme.cases.exclude(audit=None).values_list("audit__auditor", flat=True)) == {nurse.pk}
+    moderated = audits.get(moderation__isnull=False)
+    assert moderated.moderation.moderator.username == "auditor"
+    [action] = Action.objects.filter(audit__auditor=nurse)
+    case = programme.cases.get(audit=moderated)
+    assert action.owner == case.worker and action.done_on is None
+
+    child = Person.objects.get(pk=min(sampled))
+    others = Person.objects.active().children().exclude(pk__in=sampled)
+    assert decide(nurse, child, Purpose.VIEW).allowed
+    assert not any(decide(nurse, p, Purpose.VIEW).allowed for p in others[:20])

@@ -11,7 +11,7 @@ from demo.totp import enrol_demo_accounts
 
 
 class Command(BaseCommand):
-    help = "List the demo sign-in accounts (username, name, role, team) and the demo password."
+    help = "List the demo sign-in accounts (username, name, role, team or agency) and the demo password."
 
     def handle(self, *args: Any, **options: Any) -> None:
         accounts = existing_demo_accounts()
@@ -21,8 +21,9 @@ class Command(BaseCommand):
             )
             return
         enrol_demo_accounts()
-        rows = [("Username", "Name", "Role", "Team")] + [
-            (u.username, u.display_name, u.role_label, u.team.name if u.team else "–") for u in accounts
+        rows = [("Username", "Name", "Role", "Team or agency")] + [
+            (u.username, u.display_name, u.role_label, u.team.name if u.team else u.organisation or "–")
+            for u in accounts
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         self.stdout.write("Demo accounts (synthetic staff):")
