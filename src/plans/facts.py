@@ -17,6 +17,7 @@ def current_plans(
     """Each of the child's current plans of this kind: its status since it started (then
     `detail(plan)`, where given), linking to the plan's page."""
     kind = model.kind
+    rows: Any = model.objects  # a concrete plan model: its `person` is a field
     return [
         SummaryFact(
             kind.title,
@@ -25,5 +26,5 @@ def current_plans(
             link=url(f"{kind.urls}:plan", plan.pk),
             order=order,
         )
-        for plan in model.objects.filter(person=person).current()
+        for plan in rows.filter(person=person).current()
     ]
