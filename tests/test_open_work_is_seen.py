@@ -27,7 +27,7 @@ from frontdoor.queries import front_door_queue
 from frontdoor.services import confirm_decision, record_contact, screen_contact
 from looked_after.models import MissingEpisode, PeriodOfCare
 from people.models import Person
-from people.services import create_person
+from people.tests.factories import make_person
 from protection.models import CPPlan, S47Enquiry
 from workforce.models import Allocation
 from workforce.queries import unallocated_children
@@ -50,17 +50,7 @@ def _referred_new_child() -> Person:
     screener = User.objects.filter(role=Role.FRONT_DOOR.value, registered_social_worker=True).first()
     manager = User.objects.filter(role=Role.TEAM_MANAGER.value, is_active=True).first()
     assert screener and manager
-    child = create_person(
-        actor=screener,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Zara",
-            "family_name": "Okafor",
-            "date_of_birth": date(2018, 6, 1),
-            "sex": "F",
-            "ethnicity": "BAFR",
-        },
-    )
+    child = make_person(screener, "Zara", "Okafor", date_of_birth=date(2018, 6, 1), sex="F", ethnicity="BAFR")
     morning = timezone.make_aware(datetime.combine(AS_OF, time(9)))
     contact = record_contact(
         actor=screener,

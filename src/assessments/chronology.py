@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.db.models import Q
-
 from casework.chronology import Event, Kind, Source
 
 from .models import Assessment
@@ -25,8 +23,7 @@ SOURCES: tuple[Source[Any], ...] = (
                 title=lambda a: f"{a.get_kind_display()} started",
                 summary=lambda a: f"{a.get_kind_display()} started; due by {a.due_date:%-d %B %Y}.",
             ),
-            Event(
-                when=Q(authorised_on__isnull=False),
+            Event.once(
                 on="authorised_on",
                 title=lambda a: f"{a.get_kind_display()} authorised",
                 summary=_authorised,

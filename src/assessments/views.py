@@ -126,40 +126,29 @@ def submit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpRes
     return redirect(_detail_url(assessment))
 
 
-@requires(Permission.AUTHORISE_ASSESSMENT)
-@_assessment(Purpose.EDIT)
-@require_http_methods(["GET", "POST"])
-def authorise(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
-    """Authorise, with the manager's comments (their oversight, as on any management decision)."""
-    return form_page(
-        request,
-        AuthoriseForm(request.POST or None),
-        lambda data: services.authorise_assessment(
-            actor=request.user, assessment=assessment, comments=data["comments"]
-        ),
-        title="Authorise the assessment",
-        success="Assessment authorised",
-        next_url=_detail_url(assessment),
-        back=_detail_url(assessment),
-        person=assessment.person,
-    )
+# Authorise, with the manager's comments (their oversight, as on any management decision).
+authorise = form_view(
+    Permission.AUTHORISE_ASSESSMENT,
+    _assessment(Purpose.EDIT),
+    AuthoriseForm,
+    services.authorise_assessment,
+    record="assessment",
+    title="Authorise the assessment",
+    success="Assessment authorised",
+    next_url=_detail_url,
+    back=_detail_url,
+)
 
-
-@requires(Permission.AUTHORISE_ASSESSMENT)
-@_assessment(Purpose.EDIT)
-@require_http_methods(["GET", "POST"])
-def return_for_work(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
-    return form_page(
-        request,
-        ReturnForm(request.POST or None),
-        lambda data: services.return_assessment(
-            actor=request.user, assessment=assessment, comments=data["comments"]
-        ),
-        title="Return the assessment",
-        success="Assessment returned to the worker",
-        next_url=_detail_url(assessment),
-        person=assessment.person,
-    )
+return_for_work = form_view(
+    Permission.AUTHORISE_ASSESSMENT,
+    _assessment(Purpose.EDIT),
+    ReturnForm,
+    services.return_assessment,
+    record="assessment",
+    title="Return the assessment",
+    success="Assessment returned to the worker",
+    next_url=_detail_url,
+)
 
 
 commission = form_view(
@@ -172,15 +161,14 @@ commission = form_view(
 )
 
 
-@requires(Permission.RECORD_ASSESSMENT)
-@with_record(CommissionedAssessment, Purpose.EDIT, page="Commissioned assessment", kwarg="commissioned_id")
-@require_http_methods(["GET", "POST"])
-def complete_commissioned(request: AuthenticatedHttpRequest, row: CommissionedAssessment) -> HttpResponse:
-    return form_page(
-        request,
-        CompleteCommissionedForm(request.POST or None),
-        lambda data: services.complete_commissioned(actor=request.user, commissioned=row, **data),
-        title=f"Completed: {row.description}",
-        success="Completion recorded",
-        person=row.person,
-    )
+complete_commissioned = form_view(
+    Permission.RECORD_ASSESSMENT,
+    with_record(
+        CommissionedAssessment, Purpose.EDIT, page="Commissioned assessment", kwarg="commissioned_id"
+    ),
+    CompleteCommissionedForm,
+    services.complete_commissioned,
+    record="commissioned",
+    title=lambda row: f"Completed: {row.description}",
+    success="Completion recorded",
+)

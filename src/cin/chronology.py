@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.db.models import Q
-
 from casework.chronology import Event, Kind, Source
 
 SOURCES: tuple[Source[Any], ...] = (
@@ -15,8 +13,7 @@ SOURCES: tuple[Source[Any], ...] = (
                 title="Child in need plan started",
                 summary="A child in need plan started.",
             ),
-            Event(
-                when=Q(end_date__isnull=False),
+            Event.once(
                 on="end_date",
                 title="Child in need plan ended",
                 summary=lambda p: f"Plan ended: {p.end_reason or 'reason not given'}.",

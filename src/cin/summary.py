@@ -6,9 +6,8 @@ from datetime import date
 from typing import Any
 
 from core.extensions import SummaryFact, holds
-from core.links import url
-from core.presenters import govuk_date
 from core.worklist import due_facts
+from plans.facts import current_plans
 
 from . import worklist
 from .models import CINPlan
@@ -19,13 +18,5 @@ HOLDS = [CINPlan]
 def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
     if not holds(person, CINPlan):
         return []
-    found = [
-        SummaryFact(
-            "Child in need plan",
-            f"{plan.get_status_display()} since {govuk_date(plan.start_date)}",
-            link=url("cin:plan", plan.pk),
-            order=35,
-        )
-        for plan in CINPlan.objects.filter(person=person).current()
-    ]
+    found = current_plans(CINPlan, person, order=35)
     return found + due_facts(worklist.items([person.pk], today), user, order=35) if found else []

@@ -1,6 +1,6 @@
 """Children in need pages: starting a plan, the plan, reviews, closing the CIN episode. The
-pages every plan shares (its content, actions, sign-off and end) are `plans.views`, made here
-for a CIN plan."""
+pages every plan shares (its content, actions, sign-off and end) are `plans.views`, routed in
+`cin.urls` for a CIN plan."""
 
 from typing import Any
 
@@ -19,12 +19,11 @@ from people.decorators import with_person, with_record
 from people.models import Person
 from people.pages import form_view
 from plans import views as plan_pages
-from plans.forms import EndPlanForm
 
 from . import services
 from .clocks import next_review_due
 from .forms import CINPlanForm, CloseEpisodeForm, ReviewForm
-from .models import CINPlan, CINPlanAction
+from .models import CINPlan
 
 PLAN = "Child in need plan"
 
@@ -52,9 +51,10 @@ def plan_new(request: AuthenticatedHttpRequest, person: Person, referrals: list[
     )
 
 
-def _plan_page(
+def plan_page(
     request: AuthenticatedHttpRequest, plan: CINPlan, errors: list[str] | None = None
 ) -> HttpResponse:
+    """The plan's page; with the reasons a sign-off was refused (`plans.views.sign_off`), 400."""
     reviews = list(plan.reviews.all())
     return plan_pages.plan_page(
         request,
@@ -69,39 +69,17 @@ def _plan_page(
 @requires(Permission.VIEW_PERSON)
 @with_record(CINPlan, Purpose.VIEW, page=PLAN, kwarg="plan_id")
 def plan(request: AuthenticatedHttpRequest, plan: CINPlan) -> HttpResponse:
-    return _plan_page(request, plan)
+    return plan_page(request, plan)
 
 
-plan_edit = plan_pages.edit_plan(CINPlan)
-action_add = plan_pages.add_action(CINPlan)
-action_edit = plan_pages.edit_action(CINPlanAction)
-action_delete = plan_pages.delete_action(CINPlanAction)
-plan_sign_off = plan_pages.sign_off(CINPlan, _plan_page)
-plan_end = plan_pages.end_plan(CINPlan, EndPlanForm)
-
-
-@requires(Permission.RECORD_CIN)
-@with_record(CINPlan, Purpose.EDIT, page=PLAN, kwarg="plan_id")
-@require_http_methods(["GET", "POST"])
-def review_new(request: AuthenticatedHttpRequest, plan: CINPlan) -> HttpResponse:
-    """A review of the plan, with progress against each of its actions."""
-    form = ReviewForm(request.POST or None, actions=list(plan.actions.all()))
-    return form_page(
-        request,
-        form,
-        lambda data: services.record_cin_review(
-            actor=request.user,
-            plan=plan,
-            held_on=data["held_on"],
-            progress=data["progress"],
-            child_views=data["child_views"],
-            action_progress=form.action_progress(),
-        ),
-        title="Record a child in need review",
-        person=plan.person,
-        success="Review recorded",
-        next_url=url("cin:plan", plan.pk),
-    )
+review_new = plan_pages.progress_meeting(
+    CINPlan,
+    ReviewForm,
+    services.record_cin_review,
+    progress="action_progress",
+    title="Record a child in need review",
+    success="Review recorded",
+)
 
 
 close_episode = form_view(

@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.db.models import Q
-
 from casework.chronology import Event, Kind, Source
 
 SOURCES: tuple[Source[Any], ...] = (
@@ -15,8 +13,7 @@ SOURCES: tuple[Source[Any], ...] = (
                 title="Early help started",
                 summary="Early help support started for the family.",
             ),
-            Event(
-                when=Q(end_date__isnull=False),
+            Event.once(
                 on="end_date",
                 title="Early help ended",
                 summary="Early help support ended.",

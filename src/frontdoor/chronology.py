@@ -70,8 +70,7 @@ SOURCES: tuple[Source[Any], ...] = (
             Event(
                 kind=Kind.REFERRAL, on="referral_date", title="Referral received", summary=_referral_received
             ),
-            Event(
-                when=Q(closure_date__isnull=False),
+            Event.once(
                 kind=Kind.DECISION,
                 on="closure_date",
                 title="Referral closed",

@@ -28,8 +28,7 @@ SOURCES: tuple[Source[Any], ...] = (
                 title="Became looked after",
                 summary="The child started to be looked after.",
             ),
-            Event(
-                when=Q(end_date__isnull=False),
+            Event.once(
                 on="end_date",
                 title="Stopped being looked after",
                 summary=lambda p: (

@@ -266,13 +266,25 @@ DIRECTION_CHOICES = [
 ]
 
 
+class HarbourIdField(forms.CharField):
+    """Another person's Harbour ID typed in (HB0000123), given back in capitals."""
+
+    def __init__(self, whose: str, help_text: str) -> None:
+        super().__init__(
+            label=f"Harbour ID of {whose}",
+            max_length=20,
+            help_text=help_text,
+            error_messages={"required": f"Enter the Harbour ID of {whose}"},
+            widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+        )
+
+    def clean(self, value: Any) -> str:
+        return str(super().clean(value)).upper()
+
+
 class RelationshipForm(GovForm):
-    other_id = forms.CharField(
-        label="Harbour ID of the other person",
-        max_length=20,
-        help_text="Find the person first, then copy their Harbour ID, for example HB0000123.",
-        error_messages={"required": "Enter the Harbour ID of the other person"},
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    other_id = HarbourIdField(
+        "the other person", "Find the person first, then copy their Harbour ID, for example HB0000123."
     )
     direction = radios(
         "Which way round",
@@ -287,9 +299,6 @@ class RelationshipForm(GovForm):
     lives_with = forms.BooleanField(label="They live in the same household", required=False)
     start_date = GovDateField(label="Since (optional)", required=False, past_only=True)
     notes = forms.CharField(label="Notes (optional)", required=False, max_length=300)
-
-    def clean_other_id(self) -> str:
-        return self.cleaned_data.get("other_id", "").strip().upper()
 
 
 class AlertForm(GovForm):
@@ -333,12 +342,8 @@ class BreakGlassForm(GovForm):
 
 
 class MergeForm(GovForm):
-    duplicate_id = forms.CharField(
-        label="Harbour ID of the duplicate record",
-        max_length=20,
-        help_text="Its histories will move to this record and it will be closed as a duplicate.",
-        error_messages={"required": "Enter the Harbour ID of the duplicate record"},
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    duplicate_id = HarbourIdField(
+        "the duplicate record", "Its histories will move to this record and it will be closed as a duplicate."
     )
     reason = text(
         "How do you know these are the same person?",
@@ -347,9 +352,6 @@ class MergeForm(GovForm):
         error="Enter how you know these are the same person",
     )
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
-    def clean_duplicate_id(self) -> str:
-        return self.cleaned_data.get("duplicate_id", "").strip().upper()
 
 
 class UndoMergeForm(GovForm):

@@ -5,6 +5,7 @@ from python-stdnum, a maintained library of identifier algorithms.
 """
 
 import re
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from stdnum.exceptions import ValidationError as StdnumError
@@ -12,6 +13,14 @@ from stdnum.gb import nhs, upn
 
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 _SPECIAL_POSTCODES = {"GIR0AA"}
+
+
+def _checked(validate: Callable[[str], str], compact: str, message: str) -> str:
+    """`compact` as the library's `validate` returns it, or `message` if its check fails."""
+    try:
+        return str(validate(compact))
+    except StdnumError as exc:
+        raise ValidationError(message) from exc
 
 
 def normalise_nhs_number(value: str) -> str:
@@ -23,12 +32,11 @@ def validate_nhs_number(value: str) -> str:
     compact = normalise_nhs_number(value)
     if not compact.isdigit() or len(compact) != 10:
         raise ValidationError("Enter an NHS number with 10 digits, like 943 476 5919")
-    try:
-        return str(nhs.validate(compact))
-    except StdnumError as exc:
-        raise ValidationError(
-            "Enter a valid NHS number – the last digit does not match (check for a typing error)"
-        ) from exc
+    return _checked(
+        nhs.validate,
+        compact,
+        "Enter a valid NHS number – the last digit does not match (check for a typing error)",
+    )
 
 
 def normalise_upn(value: str) -> str:
@@ -39,12 +47,9 @@ def validate_upn(value: str) -> str:
     compact = normalise_upn(value)
     if len(compact) != 13:
         raise ValidationError("Enter a UPN with 13 characters, like H801200001001")
-    try:
-        return str(upn.validate(compact))
-    except StdnumError as exc:
-        raise ValidationError(
-            "Enter a valid UPN – the check letter does not match the rest of the number"
-        ) from exc
+    return _checked(
+        upn.validate, compact, "Enter a valid UPN – the check letter does not match the rest of the number"
+    )
 
 
 def normalise_postcode(value: str) -> str:

@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.db.models import Q
-
 from casework.chronology import Event, Kind, Source
 
 ADOPTION_STEPS = (
@@ -18,8 +16,7 @@ ADOPTION_STEPS = (
 
 def _adoption_step(field: str, title: str) -> Event[Any]:
     """The event of an adoption case that has reached this step (its date recorded)."""
-    return Event(
-        when=Q(**{f"{field}__isnull": False}),
+    return Event.once(
         kind=Kind.COURT,
         on=field,
         title=title,
@@ -48,8 +45,7 @@ SOURCES: tuple[Source[Any], ...] = (
                 title="Care proceedings issued",
                 summary="Care proceedings issued (26-week timetable).",
             ),
-            Event(
-                when=Q(concluded_on__isnull=False),
+            Event.once(
                 on="concluded_on",
                 title="Care proceedings concluded",
                 summary="Care proceedings concluded.",

@@ -35,6 +35,10 @@ _REACHED = {
 
 def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
     link = url("people:work", person.pk)
+
+    def fact(label: str, text: str) -> SummaryFact:
+        return SummaryFact(label, text, link=link, order=ORDER)
+
     found: list[SummaryFact] = []
     due: list[WorkItem] = []
     court = court_records_of(person)  # read once for the summary and the permanence panel
@@ -42,40 +46,19 @@ def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
         if p.status != ProceedingsStatus.OPEN:
             continue
         week = clocks.proceedings_week(p.issue_date, today)
-        found.append(
-            SummaryFact(
-                "Care proceedings",
-                f"Issued {govuk_date(p.issue_date)}: week {week}",
-                link=link,
-                order=ORDER,
-            )
-        )
+        found.append(fact("Care proceedings", f"Issued {govuk_date(p.issue_date)}: week {week}"))
         due.append(worklist.proceedings_item(p))
     for plo in court.plos:
         if plo.status != PLOStatus.OPEN:
             continue
-        found.append(
-            SummaryFact(
-                "Pre-proceedings (PLO)",
-                f"Open since {govuk_date(plo.decision_date)}",
-                link=link,
-                order=ORDER,
-            )
-        )
+        found.append(fact("Pre-proceedings (PLO)", f"Open since {govuk_date(plo.decision_date)}"))
         due.append(worklist.plo_item(plo))
     for case in court.adoptions:
         if case.status not in _REACHED:
             continue
         reached = getattr(case, _REACHED[AdoptionStatus(case.status)])
         text = case.get_status_display()
-        found.append(
-            SummaryFact(
-                "Adoption",
-                f"{text} since {govuk_date(reached)}" if reached else text,
-                link=link,
-                order=ORDER,
-            )
-        )
+        found.append(fact("Adoption", f"{text} since {govuk_date(reached)}" if reached else text))
         if (item := worklist.adoption_item(case)) is not None:
             due.append(item)
     return found + due_facts(due, user, order=ORDER)

@@ -91,18 +91,14 @@ conclude = form_view(
 )
 
 
-@requires(Permission.RECORD_PERMANENCE)
-@with_person(Purpose.EDIT, page="Record a court order")
-@require_http_methods(["GET", "POST"])
-def new_order(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
-    return form_page(
-        request,
-        f.OrderForm(request.POST or None),
-        lambda d: services.record_order(actor=request.user, person=person, **d),
-        title="Record a court order",
-        person=person,
-        success="Order recorded",
-    )
+new_order = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_person(Purpose.EDIT, page="Record a court order"),
+    f.OrderForm,
+    services.record_order,
+    title="Record a court order",
+    success="Order recorded",
+)
 
 
 # --- Adoption ---
@@ -148,20 +144,21 @@ def adoption_step(request: AuthenticatedHttpRequest, case: AdoptionCase, event: 
     )
 
 
-@requires(Permission.RECORD_PERMANENCE)
-@with_person(Purpose.EDIT, page="Previous permanence")
-@require_http_methods(["GET", "POST"])
-def previous_permanence(request: AuthenticatedHttpRequest, person: Person) -> HttpResponse:
+def _previous_permanence(person: Person) -> dict[str, Any]:
+    """What is recorded already of the child's permanence before this care, to change."""
     row = PreviousPermanence.objects.filter(person=person).first()
-    initial = {"prev_perm": row.prev_perm, "la_perm": row.la_perm, "date_perm": row.date_perm} if row else {}
-    return form_page(
-        request,
-        f.PreviousPermanenceForm(request.POST or None, initial=initial),
-        lambda d: services.record_previous_permanence(actor=request.user, person=person, **d),
-        title="Previous permanence",
-        person=person,
-        success="Previous permanence recorded",
-    )
+    return {"prev_perm": row.prev_perm, "la_perm": row.la_perm, "date_perm": row.date_perm} if row else {}
+
+
+previous_permanence = form_view(
+    Permission.RECORD_PERMANENCE,
+    with_person(Purpose.EDIT, page="Previous permanence"),
+    f.PreviousPermanenceForm,
+    services.record_previous_permanence,
+    title="Previous permanence",
+    success="Previous permanence recorded",
+    initial=_previous_permanence,
+)
 
 
 # --- Supervised contact ---

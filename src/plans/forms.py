@@ -41,7 +41,8 @@ class EndPlanForm(GovForm):
 
 class ProgressForm(GovForm):
     """A meeting that reviews the plan: its own fields, then a status and a progress note for
-    each of the plan's actions (`actions`); `action_progress()` gives what was entered."""
+    each of the plan's actions (`actions`); `meeting()` and `action_progress()` give what was
+    entered."""
 
     def __init__(self, *args: Any, actions: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,6 +55,10 @@ class ProgressForm(GovForm):
                 required=False,
             )
             self.fields[f"note_{a.pk}"] = text(f"Action {i} progress", rows=2, required=False)
+
+    def meeting(self) -> dict[str, Any]:
+        """The meeting's own fields (those the form declares), without the actions'."""
+        return {name: self.cleaned_data[name] for name in self.base_fields}
 
     def action_progress(self) -> dict[int, tuple[str, str]]:
         """Action id → (status, progress note)."""

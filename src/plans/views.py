@@ -1,13 +1,13 @@
 """The pages every plan shares, made for each kind of plan by its stage's views and routed
-at the stage's own addresses:
+at the stage's own addresses (`plans/<plan_id>/edit/` …, named `<urls>:plan_edit` …):
 
-    plan_edit = plan_pages.edit_plan(CPPlan)          # protection/views.py
-    path("plans/<int:plan_id>/edit/", views.plan_edit, name="plan_edit")
+    *plan_pages.plan_urls(CPPlan, CPPlanAction, views.plan_refused, EndPlanForm)   # protection/urls.py
 
 Each page loads its record through the access door (`with_record`) and asks the permission
 the plan's kind names for the step (`PlanKind`): what we are worried about and the goals,
 adding and changing an action, signing the plan off and ending it. A plan's own page extends
-`plans/plan.jinja` and is rendered by `plan_page`.
+`plans/plan.jinja` and is rendered by `plan_page`. A meeting that reviews the plan and
+the progress of each action (a child in need review, a core group) is `progress_meeting`.
 """
 
 from collections.abc import Callable
@@ -18,6 +18,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -31,7 +32,7 @@ from people.decorators import with_record
 from people.pages import form_view
 
 from . import services
-from .forms import ActionForm, DeleteActionForm, PlanTextForm
+from .forms import ActionForm, DeleteActionForm, PlanTextForm, ProgressForm
 from .models import Plan
 from .smart import ACTION_FIELDS, SmartAction
 
@@ -202,3 +203,53 @@ def end_plan(model: type[Plan], form_class: type[forms.Form]) -> View:
         success="Plan ended",
         next_url=_plan_url,
     )
+
+
+def progress_meeting(
+    model: type[Plan],
+    form_class: type[ProgressForm],
+    service: Callable[..., Any],
+    *,
+    progress: str,
+    title: str,
+    success: str,
+) -> View:
+    """The page recording a meeting that reviews the plan: the meeting's own fields and the
+    progress of each action (`form_class`), passed to `service` with the progress as
+    `<progress>` (action id → status and note)."""
+    kind = model.kind
+
+    @requires(kind.record)
+    @with_record(model, Purpose.EDIT, page=kind.title, kwarg="plan_id")
+    @require_http_methods(["GET", "POST"])
+    def meeting_new(request: AuthenticatedHttpRequest, plan: Plan) -> HttpResponse:
+        form = form_class(request.POST or None, actions=list(plan.actions.all()))
+        return form_page(
+            request,
+            form,
+            lambda _: service(
+                actor=request.user, plan=plan, **form.meeting(), **{progress: form.action_progress()}
+            ),
+            title=title,
+            person=plan.person,
+            success=success,
+            next_url=_plan_url(plan),
+        )
+
+    return meeting_new
+
+
+def plan_urls(
+    model: type[Plan], action: type[SmartAction], page: PlanPage, end_form: type[forms.Form]
+) -> list[URLPattern]:
+    """The addresses of the pages every plan shares, for the stage's `urlpatterns`: `model`
+    its plan, `action` its action model, `page` its plan page with a sign-off's refusals (see
+    `sign_off`), `end_form` the form ending it (see `end_plan`)."""
+    return [
+        path("plans/<int:plan_id>/edit/", edit_plan(model), name="plan_edit"),
+        path("plans/<int:plan_id>/actions/new/", add_action(model), name="action_add"),
+        path("actions/<int:action_id>/edit/", edit_action(action), name="action_edit"),
+        path("actions/<int:action_id>/delete/", delete_action(action), name="action_delete"),
+        path("plans/<int:plan_id>/sign-off/", sign_off(model, page), name="plan_sign_off"),
+        path("plans/<int:plan_id>/end/", end_plan(model, end_form), name="plan_end"),
+    ]

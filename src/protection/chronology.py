@@ -3,8 +3,6 @@ decisions in the child's chronology (see casework.chronology for the interface).
 
 from typing import Any
 
-from django.db.models import Q
-
 from casework.chronology import Event, Kind, Source
 from codes import cin
 
@@ -37,8 +35,7 @@ SOURCES: tuple[Source[Any], ...] = (
         "protection.S47Enquiry",
         (
             Event(kind=Kind.S47, on="start_date", title="Section 47 enquiry started", summary=_s47_started),
-            Event(
-                when=Q(outcome_date__isnull=False),
+            Event.once(
                 kind=Kind.S47,
                 on="outcome_date",
                 title="Section 47 enquiry concluded",
@@ -67,8 +64,7 @@ SOURCES: tuple[Source[Any], ...] = (
                 summary=_plan_category,
                 link=lambda p: f"/protection/plans/{p.pk}/",
             ),
-            Event(
-                when=Q(end_date__isnull=False),
+            Event.once(
                 on="end_date",
                 title="Child protection plan ended",
                 summary=lambda p: f"Plan ended: {p.end_reason or p.get_step_down_display()}.",

@@ -143,10 +143,14 @@ def _who(a: Any) -> str:
     return a.who_person or a.who_agency or "Not decided yet"
 
 
-def _plan_for_parents(person: Any, object_id: int, actor: Any) -> Doc:
+def _plan_for(person: Any, object_id: int) -> tuple[CPPlan, list[Any], str]:
+    """The child's plan a plain-words version is made of, its actions, and the child's name."""
     plan = CPPlan.objects.get(pk=object_id, person=person)
-    actions = list(plan.actions.all())
-    name = person.preferred_name or person.given_name
+    return plan, list(plan.actions.all()), person.preferred_name or person.given_name
+
+
+def _plan_for_parents(person: Any, object_id: int, actor: Any) -> Doc:
+    plan, actions, name = _plan_for(person, object_id)
     doc = Doc(title=f"{name}'s plan – for the family", large_print=True)
     doc.h1(f"{name}'s plan")
     doc.p(
@@ -175,9 +179,7 @@ def _plan_for_parents(person: Any, object_id: int, actor: Any) -> Doc:
 
 
 def _plan_for_child(person: Any, object_id: int, actor: Any) -> Doc:
-    plan = CPPlan.objects.get(pk=object_id, person=person)
-    actions = list(plan.actions.all())
-    name = person.preferred_name or person.given_name
+    plan, actions, name = _plan_for(person, object_id)
     doc = Doc(title=f"My plan – {name}", large_print=True)
     doc.h1(f"{name}, this is your plan")
     doc.p(

@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any
 
 from core.extensions import SummaryFact, holds
-from core.links import url
-from core.presenters import coded, govuk_date
+from core.presenters import coded
 from core.worklist import due_facts
+from plans.facts import current_plans
 
 from . import worklist
 from .models import CPPlan, S47Enquiry
@@ -19,13 +19,5 @@ HOLDS = [CPPlan, S47Enquiry]
 def facts(person: Any, user: Any, today: date) -> list[SummaryFact]:
     if not (holds(person, CPPlan) or holds(person, S47Enquiry)):
         return []
-    found = [
-        SummaryFact(
-            "Child protection plan",
-            f"{plan.get_status_display()} since {govuk_date(plan.start_date)}: {coded(plan, 'category')}",
-            link=url("protection:plan", plan.pk),
-            order=30,
-        )
-        for plan in CPPlan.objects.filter(person=person).current()
-    ]
+    found = current_plans(CPPlan, person, order=30, detail=lambda plan: coded(plan, "category"))
     return found + due_facts(worklist.items([person.pk], today), user, order=30)

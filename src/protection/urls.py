@@ -1,6 +1,10 @@
 from django.urls import path
 
+from plans import views as plan_pages
+
 from . import views
+from .forms import EndPlanForm
+from .models import CPPlan, CPPlanAction
 
 app_name = "protection"
 urlpatterns = [
@@ -12,12 +16,7 @@ urlpatterns = [
     path("s47/<int:s47_id>/conference/", views.initial_conference, name="initial_conference"),
     path("plans/<int:plan_id>/", views.plan, name="plan"),
     path("plans/<int:plan_id>/for-the-family/", views.plan_plain, name="plan_plain"),
-    path("plans/<int:plan_id>/edit/", views.plan_edit, name="plan_edit"),
-    path("plans/<int:plan_id>/actions/new/", views.action_add, name="action_add"),
-    path("actions/<int:action_id>/edit/", views.action_edit, name="action_edit"),
-    path("actions/<int:action_id>/delete/", views.action_delete, name="action_delete"),
-    path("plans/<int:plan_id>/sign-off/", views.plan_sign_off, name="plan_sign_off"),
-    path("plans/<int:plan_id>/end/", views.plan_end, name="plan_end"),
+    *plan_pages.plan_urls(CPPlan, CPPlanAction, views.plan_page, EndPlanForm),
     path("plans/<int:plan_id>/review/", views.review_conference, name="review_conference"),
     path("plans/<int:plan_id>/core-groups/new/", views.core_group_new, name="core_group_new"),
     path("plans/<int:plan_id>/checks/new/", views.chair_check_new, name="chair_check_new"),

@@ -1,6 +1,7 @@
 """Child protection pages: strategy discussions, s47 enquiries, conferences, the plan and its
 core groups, the chair's checks and page, management decisions. The pages every plan shares
-(its content, actions, sign-off and end) are `plans.views`, made here for a CP plan."""
+(its content, actions, sign-off and end) are `plans.views`, routed in `protection.urls` for a
+CP plan."""
 
 from typing import Any
 
@@ -28,7 +29,6 @@ from .forms import (
     ChairCheckForm,
     ConferenceForm,
     CoreGroupForm,
-    EndPlanForm,
     ManagementDecisionForm,
     ResolveCheckForm,
     S47OutcomeForm,
@@ -39,7 +39,6 @@ from .models import (
     Conference,
     ConferenceKind,
     CPPlan,
-    CPPlanAction,
     PlanStatus,
     S47Enquiry,
     StrategyDiscussion,
@@ -193,9 +192,10 @@ def transfer_in_conference(
     return _conference(request, person, referrals[0], ConferenceKind.TRANSFER_IN)
 
 
-def _plan_page(
+def plan_page(
     request: AuthenticatedHttpRequest, plan: CPPlan, errors: list[str] | None = None
 ) -> HttpResponse:
+    """The plan's page; with the reasons a sign-off was refused (`plans.views.sign_off`), 400."""
     return plan_pages.plan_page(
         request,
         plan,
@@ -211,7 +211,7 @@ def _plan_page(
 @requires(Permission.VIEW_PERSON)
 @with_record(CPPlan, Purpose.VIEW, page=PLAN, kwarg="plan_id", rows=_plan_rows)
 def plan(request: AuthenticatedHttpRequest, plan: CPPlan) -> HttpResponse:
-    return _plan_page(request, plan)
+    return plan_page(request, plan)
 
 
 @requires(Permission.VIEW_PERSON)
@@ -224,36 +224,14 @@ def plan_plain(request: AuthenticatedHttpRequest, plan: CPPlan) -> HttpResponse:
     )
 
 
-plan_edit = plan_pages.edit_plan(CPPlan)
-action_add = plan_pages.add_action(CPPlan)
-action_edit = plan_pages.edit_action(CPPlanAction)
-action_delete = plan_pages.delete_action(CPPlanAction)
-plan_sign_off = plan_pages.sign_off(CPPlan, _plan_page)
-plan_end = plan_pages.end_plan(CPPlan, EndPlanForm)
-
-
-@requires(Permission.RECORD_PROTECTION)
-@with_record(CPPlan, Purpose.EDIT, page=PLAN, kwarg="plan_id")
-@require_http_methods(["GET", "POST"])
-def core_group_new(request: AuthenticatedHttpRequest, plan: CPPlan) -> HttpResponse:
-    form = CoreGroupForm(request.POST or None, actions=list(plan.actions.all()))
-    return form_page(
-        request,
-        form,
-        lambda data: services.record_core_group(
-            actor=request.user,
-            plan=plan,
-            held_on=data["held_on"],
-            agencies=data["agencies"],
-            attendees=data["attendees"],
-            notes=data["notes"],
-            progress=form.action_progress(),
-        ),
-        title="Record a core group",
-        person=plan.person,
-        success="Core group recorded",
-        next_url=url("protection:plan", plan.pk),
-    )
+core_group_new = plan_pages.progress_meeting(
+    CPPlan,
+    CoreGroupForm,
+    services.record_core_group,
+    progress="progress",
+    title="Record a core group",
+    success="Core group recorded",
+)
 
 
 chair_check_new = form_view(

@@ -3,7 +3,7 @@
 Plug-in point: any installed app may provide `<app>/chronology.py` declaring
 
     SOURCES = (Source("cin.CINPlan", (Event(kind=Kind.PLAN, on="start_date", title=..., summary=...),
-                                      Event(when=ENDED, on="end_date", suffix=":ended", ...))), ...)
+                                      Event.once(on="end_date", suffix=":ended", ...))), ...)
 
 one `Source` per model it reports, each declaring the `Event`s a row yields (`sources`). From
 these declarations the chronology builds every event (`collect`: the chronology page and the

@@ -3,7 +3,8 @@
 
 Each event is declared once, with the condition under which a row yields it, so the same
 declaration builds the events (`Source.events`) and counts them in SQL without building any
-(`Source.count`): a plan yields "started", and "ended" once it has an end date.
+(`Source.count`): a plan yields "started", and "ended" once it has an end date
+(`Event.once(on="end_date", ...)`).
 """
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -58,6 +59,12 @@ class Event(Generic[M]):
     suffix: str = ""
     link: Callable[[M], str] | None = None
     more: Callable[[M], Mapping[str, Any]] | None = None
+
+    @classmethod
+    def once(cls, *, on: str, **says: Any) -> "Event[Any]":
+        """The event a row yields once its date field `on` is recorded (a plan's end, a
+        decision): `when` is that the field holds a date; `says` as for any event."""
+        return cls(when=Q(**{f"{on}__isnull": False}), on=on, **says)
 
 
 def _read(row: Any, value: str | Callable[[Any], Any]) -> Any:

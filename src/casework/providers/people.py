@@ -93,8 +93,7 @@ SOURCES: tuple[Source[Any], ...] = (
     Source(
         "people.Person",
         (
-            Event(
-                when=Q(date_of_birth__isnull=False),
+            Event.once(
                 on="date_of_birth",
                 title="Born",
                 summary=lambda person: f"{person.given_name} was born.",

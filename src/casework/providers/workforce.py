@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.db.models import Q
-
 from workforce.models import Allocation
 
 from ..chronology.events import Kind
@@ -28,8 +26,7 @@ SOURCES: tuple[Source[Any], ...] = (
         "workforce.Allocation",
         (
             Event(kind=Kind.ALLOCATION, on="start_date", title="Worker allocated", summary=_allocated),
-            Event(
-                when=Q(end_date__isnull=False),
+            Event.once(
                 kind=Kind.ALLOCATION,
                 on="end_date",
                 title="Worker allocation ended",

@@ -12,8 +12,7 @@ from assessments.models import Assessment, AssessmentStatus
 from early_help import queries, services
 from early_help.models import EntryRoute
 from frontdoor.tests.factories import stepped_to_early_help
-from people import services as people
-from people.tests.factories import restrict
+from people.tests.factories import make_person, restrict
 from protection.models import CPPlan, PlanStatus, StepDown
 from protection.tests.factories import make_referral
 
@@ -23,9 +22,7 @@ TODAY = timezone.localdate()  # the page counts from today: the handovers are da
 
 
 def _child(actor, given: str):  # type: ignore[no-untyped-def]
-    return people.create_person(
-        actor=actor, data={"record_type": "CHILD", "given_name": given, "family_name": "Waiting"}
-    )
+    return make_person(actor, given, "Waiting")
 
 
 def _assessed_for_early_help(worker, child, day: date) -> None:  # type: ignore[no-untyped-def]

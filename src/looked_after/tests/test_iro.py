@@ -10,8 +10,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from looked_after import services
 from looked_after.models import PeriodOfCare
-from people import services as people
-from people.tests.factories import restrict
+from people.tests.factories import make_person, restrict
 from workforce import services as workforce
 from workforce.models import AllocationRole
 
@@ -107,29 +106,11 @@ def test_iro_caseload_figure_agrees_on_every_page_and_differences_are_explained(
     allocated_iro, in_care, child, social_worker, team_manager, make_user, client_for
 ):
     # A second child left care but the IRO allocation was not ended; a third is restricted.
-    left = people.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Leo",
-            "family_name": "Park",
-            "sex": "M",
-            "ethnicity": "WBRI",
-        },
-    )
+    left = make_person(social_worker, "Leo", "Park", sex="M", ethnicity="WBRI")
     period = take_into_care(social_worker, left, date(2024, 1, 10))
     services.allocate_iro(actor=team_manager, person=left, iro=allocated_iro, start_date=date(2024, 1, 11))
     services.end_care(actor=social_worker, period=period, on=date(2024, 6, 1), reason_ceased="E13")
-    hidden = people.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Hana",
-            "family_name": "Zed",
-            "sex": "F",
-            "ethnicity": "WBRI",
-        },
-    )
+    hidden = make_person(social_worker, "Hana", "Zed", sex="F", ethnicity="WBRI")
     take_into_care(social_worker, hidden, date(2024, 2, 1))
     services.allocate_iro(actor=team_manager, person=hidden, iro=allocated_iro, start_date=date(2024, 2, 2))
     restrict(make_user("service_manager", "keeper"), hidden)

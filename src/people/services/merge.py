@@ -130,21 +130,42 @@ def merge_people(*, actor: User, survivor: Person, duplicate: Person, reason: st
         moved=moved,
         undo_data=undo,
     )
-    for subject, summary in (
-        (survivor, f"Merged {duplicate.la_child_id} into this record"),
-        (duplicate, f"Merged into {survivor.la_child_id}"),
-    ):
+    audit_both(
+        actor=actor,
+        action=AuditAction.MERGE,
+        record=record,
+        summaries={
+            survivor: f"Merged {duplicate.la_child_id} into this record",
+            duplicate: f"Merged into {survivor.la_child_id}",
+        },
+        reason=reason,
+        changes={"moved": moved, "filled": filled, "collapsed": collapsed},
+    )
+    changed(survivor, duplicate)
+    return record
+
+
+def audit_both(
+    *,
+    actor: User,
+    action: AuditAction,
+    record: MergeRecord,
+    summaries: dict[Person, str],
+    reason: str,
+    changes: dict[str, Any],
+) -> None:
+    """Audit a merge, or its undoing, on each of the two records, saying on each what
+    happened to it (`summaries`: record → summary)."""
+    for subject, summary in summaries.items():
         auditor.record(
             actor=actor,
-            action=AuditAction.MERGE,
+            action=action,
             person=subject,
             obj=record,
             summary=summary,
             reason=reason,
-            changes={"moved": moved, "filled": filled, "collapsed": collapsed},
+            changes=changes,
         )
-    changed(survivor, duplicate)
-    return record
 
 
 def _repoint_relations(survivor: Person, duplicate: Person) -> dict[str, dict[str, list[int]]]:

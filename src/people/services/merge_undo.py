@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Permission, require
-from audit import services as auditor
 from audit.models import AuditAction
 from core.extensions import app_modules, changed
 
@@ -34,6 +33,7 @@ from ..models import (
 )
 from ..rules import RELATIONSHIP_FIELDS, apply_details, undo_refusals
 from ..search import reindex_names
+from .merge import audit_both
 
 
 class UndoMerge(Protocol):
@@ -112,19 +112,17 @@ def undo_merge(*, actor: User, record: MergeRecord, reason: str) -> MergeRecord:
         "relationships": len(data["relationships"]) + len(data["between"]),
         "disabilities": len(data["disabilities"]["moved"]) + len(data["disabilities"]["dropped"]),
     }
-    for subject, summary in (
-        (survivor, f"Undid the merge of {duplicate.la_child_id} into this record"),
-        (duplicate, f"Undid the merge of this record into {survivor.la_child_id}"),
-    ):
-        auditor.record(
-            actor=actor,
-            action=AuditAction.UNMERGE,
-            person=subject,
-            obj=record,
-            summary=summary,
-            reason=reason,
-            changes=changes,
-        )
+    audit_both(
+        actor=actor,
+        action=AuditAction.UNMERGE,
+        record=record,
+        summaries={
+            survivor: f"Undid the merge of {duplicate.la_child_id} into this record",
+            duplicate: f"Undid the merge of this record into {survivor.la_child_id}",
+        },
+        reason=reason,
+        changes=changes,
+    )
     changed(survivor, duplicate)
     return record
 

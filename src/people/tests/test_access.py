@@ -21,7 +21,7 @@ from people.access import (
     visible_people,
 )
 from people.models import BreakGlassAccess
-from people.tests.factories import restrict
+from people.tests.factories import make_person, restrict
 from workforce import services as workforce
 from workforce.models import AllocationRole
 from workforce.tests.factories import allocate
@@ -50,8 +50,7 @@ def restricted_child(child, team_manager, named_worker):
 @pytest.fixture
 def make_child(social_worker):
     def make(given: str, family: str, **extra):
-        data = {"record_type": "CHILD", "given_name": given, "family_name": family, **extra}
-        return services.create_person(actor=social_worker, data=data)
+        return make_person(social_worker, given, family, **extra)
 
     return make
 

@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.permissions import Role
-from people import services as people
-from people.tests.factories import restrict
+from people.tests.factories import make_person, restrict
 from plans.tests.factories import SMART
 from protection import services
 from protection.tests.factories import initial_conference, make_referral, start_s47
@@ -23,16 +22,7 @@ def chair(make_user):
 
 
 def _child(actor, given: str):  # type: ignore[no-untyped-def]
-    return people.create_person(
-        actor=actor,
-        data={
-            "record_type": "CHILD",
-            "given_name": given,
-            "family_name": "Child",
-            "sex": "F",
-            "ethnicity": "WBRI",
-        },
-    )
+    return make_person(actor, given, "Child", sex="F", ethnicity="WBRI")
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from core.links import url
 from people.access import Purpose, openable_ids
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 from workforce.queries import caseload_for
 
 from .. import forms as f
@@ -186,30 +187,25 @@ def new_direction(request: AuthenticatedHttpRequest, person: Person) -> HttpResp
     )
 
 
-@requires(Permission.COMPLETE_QUALITY_ACTION)
-@with_record(Action, Purpose.EDIT, page="Action", kwarg="action_id")
-@require_http_methods(["GET", "POST"])
-def complete_action(request: AuthenticatedHttpRequest, action: Action) -> HttpResponse:
-    return form_page(
-        request,
-        f.CompleteActionForm(request.POST or None, initial={"done_on": timezone.localdate()}),
-        lambda d: services.complete_action(actor=request.user, action=action, **d),
-        title=f"Mark done: {action.description}",
-        person=action.person,
-        success="Action marked done",
-    )
+complete_action = form_view(
+    Permission.COMPLETE_QUALITY_ACTION,
+    with_record(Action, Purpose.EDIT, page="Action", kwarg="action_id"),
+    f.CompleteActionForm,
+    services.complete_action,
+    record="action",
+    title=lambda action: f"Mark done: {action.description}",
+    success="Action marked done",
+    initial=lambda _: {"done_on": timezone.localdate()},
+)
 
-
-@requires(Permission.WITHDRAW_QUALITY_ACTION)
-@with_record(Action, Purpose.EDIT, page="Action", kwarg="action_id")
-@require_http_methods(["GET", "POST"])
-def withdraw_action(request: AuthenticatedHttpRequest, action: Action) -> HttpResponse:
-    """A manager withdraws an open action that is no longer wanted, saying why."""
-    return form_page(
-        request,
-        f.WithdrawActionForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()}),
-        lambda d: services.withdraw_action(actor=request.user, action=action, **d),
-        title=f"Withdraw: {action.description}",
-        person=action.person,
-        success="Action withdrawn",
-    )
+# A manager withdraws an open action that is no longer wanted, saying why.
+withdraw_action = form_view(
+    Permission.WITHDRAW_QUALITY_ACTION,
+    with_record(Action, Purpose.EDIT, page="Action", kwarg="action_id"),
+    f.WithdrawActionForm,
+    services.withdraw_action,
+    record="action",
+    title=lambda action: f"Withdraw: {action.description}",
+    success="Action withdrawn",
+    initial=lambda _: {"withdrawn_on": timezone.localdate()},
+)

@@ -64,32 +64,57 @@ class _Rows:
                 SubElement(parent, name).text = str(value)
 
 
+def _listing(
+    element: etree._Element,
+    key: tuple[Any, ...],
+    rows: _Rows,
+    tag: str,
+    names: tuple[str, ...],
+    id_name: str,
+    parts: _Rows,
+    tags: tuple[str, str],
+) -> None:
+    """The episode's blocks of `rows` (`tag`, with the items `names`), each followed by the
+    list of its `parts` (keyed by the episode and the block's `id_name`), where it has any:
+    `tags` are the list's and each of its entries' (the entry is the part's last value)."""
+    for row in rows.get(key):
+        block = SubElement(element, tag)
+        rows.items(block, row, names)
+        found = parts.get((*key, row[rows.index[id_name]]))
+        if found:
+            listed = SubElement(block, tags[0])
+            for part in found:
+                SubElement(listed, tags[1]).text = part[-1]
+
+
 def _episode(element: etree._Element, key: tuple[Any, ...], detail: Row, g: dict[str, _Rows]) -> None:
     """One CINdetails block: its items, then its groups, in the schema's order."""
     g["details"].items(element, detail, CIN_DETAILS_HEAD)
-    assessments, factors = g["assessments"], g["factors"]
-    for a in assessments.get(key):
-        block = SubElement(element, "Assessments")
-        assessments.items(block, a, ASSESSMENT)
-        codes = factors.get((*key, a[assessments.index["AssessmentID"]]))
-        if codes:
-            listed = SubElement(block, "FactorsIdentifiedAtAssessment")
-            for f in codes:
-                SubElement(listed, "AssessmentFactors").text = f[-1]
+    _listing(
+        element,
+        key,
+        g["assessments"],
+        "Assessments",
+        ASSESSMENT,
+        "AssessmentID",
+        g["factors"],
+        ("FactorsIdentifiedAtAssessment", "AssessmentFactors"),
+    )
     for plan in g["cin_plans"].get(key):
         g["cin_plans"].items(SubElement(element, "CINPlanDates"), plan, CIN_PLAN)
     for s47 in g["section47"].get(key):
         g["section47"].items(SubElement(element, "Section47"), s47, SECTION47)
     g["details"].items(element, detail, ("ReferralNFA",))
-    plans, reviews = g["cp_plans"], g["reviews"]
-    for plan in plans.get(key):
-        block = SubElement(element, "ChildProtectionPlans")
-        plans.items(block, plan, CP_PLAN)
-        dates = reviews.get((*key, plan[plans.index["CPPID"]]))
-        if dates:
-            listed = SubElement(block, "Reviews")
-            for r in dates:
-                SubElement(listed, "CPPreviewDate").text = r[-1]
+    _listing(
+        element,
+        key,
+        g["cp_plans"],
+        "ChildProtectionPlans",
+        CP_PLAN,
+        "CPPID",
+        g["reviews"],
+        ("Reviews", "CPPreviewDate"),
+    )
 
 
 def write_xml(tables: dict[str, Table], *, use_sex: bool = True) -> bytes:

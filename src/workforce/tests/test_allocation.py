@@ -9,6 +9,7 @@ from accounts.models import Team, TeamKind
 from accounts.permissions import Role
 from audit.models import AuditEvent
 from people import services as people
+from people.tests.factories import make_person
 from workforce import queries, services
 from workforce.models import Allocation, AllocationReason, AllocationRole
 from workforce.tests import factories
@@ -24,9 +25,7 @@ def worker_b(make_user):
 @pytest.fixture
 def make_child(social_worker):
     def make(given: str, family: str = "Child"):
-        return people.create_person(
-            actor=social_worker, data={"record_type": "CHILD", "given_name": given, "family_name": family}
-        )
+        return make_person(social_worker, given, family)
 
     return make
 

@@ -117,47 +117,37 @@ def _list(
     )
 
 
-@requires(Permission.VIEW_TEAM_WORK)
-def team_overdue(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse:
+def _items_list(request: AuthenticatedHttpRequest, team_id: int, part: str, template: str) -> HttpResponse:
+    """A list of the team's work items (`part` of the team's work: `overdue`, `sign_offs`),
+    filtered by kind and worker, with the counts of each to filter by."""
     team = _team(request.user, team_id)
     work = team_work(request.user, team, timezone.localdate())
     filters = _filters(request, "kind", "worker")
-    overdue = work.overdue
-    kinds = work.by_kind(overdue)
-    workers = work.by_worker(overdue, case_holders(team))
+    items = getattr(work, part)
+    kinds = work.by_kind(items)
+    workers = work.by_worker(items, case_holders(team))
     return _list(
         request,
         team,
         work,
-        "workforce/team_overdue.jinja",
-        work.filtered(overdue, **filters),
+        template,
+        work.filtered(items, **filters),
         filters,
         kinds=kinds,
         workers=workers,
         kind_label=_label(kinds, filters["kind"]),
         worker_label=_label(workers, filters["worker"]),
     )
+
+
+@requires(Permission.VIEW_TEAM_WORK)
+def team_overdue(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse:
+    return _items_list(request, team_id, "overdue", "workforce/team_overdue.jinja")
 
 
 @requires(Permission.VIEW_TEAM_WORK)
 def team_sign_offs(request: AuthenticatedHttpRequest, team_id: int) -> HttpResponse:
-    team = _team(request.user, team_id)
-    work = team_work(request.user, team, timezone.localdate())
-    filters = _filters(request, "kind", "worker")
-    kinds = work.by_kind(work.sign_offs)
-    workers = work.by_worker(work.sign_offs, case_holders(team))
-    return _list(
-        request,
-        team,
-        work,
-        "workforce/team_sign_offs.jinja",
-        work.filtered(work.sign_offs, **filters),
-        filters,
-        kinds=kinds,
-        workers=workers,
-        kind_label=_label(kinds, filters["kind"]),
-        worker_label=_label(workers, filters["worker"]),
-    )
+    return _items_list(request, team_id, "sign_offs", "workforce/team_sign_offs.jinja")
 
 
 @requires(Permission.VIEW_TEAM_WORK)
