@@ -1,5 +1,5 @@
 """Account services: disabling dormant accounts, making new recovery codes, resetting two-factor
-sign-in, unlocking sign-in."""
+sign-in, unlocking sign-in, binding an account to the council provider's subject."""
 
 from datetime import datetime
 
@@ -123,3 +123,27 @@ def unlock_sign_in(*, actor: User, user: User, reason: str = "") -> LockoutRelea
         reason=(reason or "").strip(),
     )
     return release
+
+
+@transaction.atomic
+def bind_identity_provider(*, user: User, subject: str) -> User:
+    """Bind the account to the council provider's subject at its first council sign-in
+    (`accounts.oidc.account_for`): from then on the subject alone finds the account.
+
+    The actor is the user signing in. Refused (ValidationError) when the account is already
+    bound, so a binding is never silently replaced.
+    """
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.identity_provider_subject:
+        raise ValidationError("This account is already bound to a council sign-in")
+    locked.identity_provider_subject = subject
+    locked.save(update_fields=["identity_provider_subject"])
+    user.identity_provider_subject = subject
+    auditor.record(
+        actor=user,
+        action=AuditAction.UPDATE,
+        obj=user,
+        summary="Council sign-in bound to the provider's account",
+        changes={"identity_provider_subject": ["", subject]},
+    )
+    return user
