@@ -95,7 +95,7 @@ def account_for(id_claims: dict[str, Any], userinfo: dict[str, Any]) -> User | N
         )
         return None
     try:
-        return services.bind_identity_provider(user=user, subject=subject)
+        return services.bind_identity_provider(actor=user, subject=subject)
     except (IntegrityError, ValidationError):  # bound meanwhile by another sign-in
         return None
 

@@ -126,13 +126,14 @@ def unlock_sign_in(*, actor: User, user: User, reason: str = "") -> LockoutRelea
 
 
 @transaction.atomic
-def bind_identity_provider(*, user: User, subject: str) -> User:
-    """Bind the account to the council provider's subject at its first council sign-in
-    (`accounts.oidc.account_for`): from then on the subject alone finds the account.
+def bind_identity_provider(*, actor: User, subject: str) -> User:
+    """Bind `actor`'s account to the council provider's subject at their first council
+    sign-in (`accounts.oidc.account_for`): from then on the subject alone finds the account.
 
-    The actor is the user signing in. Refused (ValidationError) when the account is already
-    bound, so a binding is never silently replaced.
+    Refused (ValidationError) when the account is already bound, so a binding is never
+    silently replaced.
     """
+    user = actor
     locked = User.objects.select_for_update().get(pk=user.pk)
     if locked.identity_provider_subject:
         raise ValidationError("This account is already bound to a council sign-in")
