@@ -1,5 +1,6 @@
 """Account services: disabling dormant accounts, making new recovery codes, resetting two-factor
-sign-in, unlocking sign-in, binding an account to the council provider's subject."""
+sign-in, unlocking sign-in, binding an account to the council provider's subject (and
+clearing that binding)."""
 
 from datetime import datetime
 
@@ -148,3 +149,33 @@ def bind_identity_provider(*, actor: User, subject: str) -> User:
         changes={"identity_provider_subject": ["", subject]},
     )
     return user
+
+
+@transaction.atomic
+def unbind_identity_provider(*, actor: User, user: User, reason: str) -> None:
+    """Clear the account's binding to a council provider account (the provider replaced the
+    member of staff's account, so its subject changed): their next council sign-in binds
+    again, by verified e-mail (ADR 0011). Another administrator must do it, with a reason;
+    the user's sessions are ended."""
+    require(actor, Permission.MANAGE_USERS)
+    reason = (reason or "").strip()
+    if actor.pk == user.pk:
+        raise ValidationError({"reason": "Another administrator must clear your own council sign-in"})
+    if not reason:
+        raise ValidationError({"reason": "Enter why the council sign-in is being cleared"})
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if not locked.identity_provider_subject:
+        raise ValidationError({"reason": "This account is not bound to a council sign-in"})
+    before = locked.identity_provider_subject
+    locked.identity_provider_subject = ""
+    locked.save(update_fields=["identity_provider_subject"])
+    user.identity_provider_subject = ""
+    ended = sessions.end_sessions(user)
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=user,
+        summary="Council sign-in binding cleared by an administrator",
+        changes={"identity_provider_subject": [before, ""], "sessions_ended": ended},
+        reason=reason,
+    )
