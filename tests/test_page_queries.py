@@ -32,7 +32,8 @@ AS_OF = date(2026, 1, 15)
 CHILD_PAGE_MAX = 26
 WORK_PAGE_MAX = 42
 MY_WORK_MAX = 40
-SEARCH_MAX = 6
+# The search itself, and its audit row (ADR 0029): one write, whatever the number listed.
+SEARCH_MAX = 10
 TEAM_PAGE_MAX = 75
 
 

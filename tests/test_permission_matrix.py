@@ -129,9 +129,16 @@ def test_anonymous_user_may_see_page_when_public(client, url_for, endpoint):
 
 
 def test_url_walk_finds_the_user_account_pages():
-    """Administrators' user accounts (two-factor reset, unlock): walked for every role above."""
+    """Administrators' user accounts (two-factor reset, unlock, council sign-in): walked for
+    every role above."""
     names = {e.name for e in ENDPOINTS}
-    assert {"accounts:users", "accounts:user", "accounts:reset_two_factor", "accounts:unlock"} <= names
+    assert {
+        "accounts:users",
+        "accounts:user",
+        "accounts:reset_two_factor",
+        "accounts:unlock",
+        "accounts:unbind",
+    } <= names
 
 
 def test_url_walk_finds_the_returns_pages():

@@ -3,6 +3,9 @@
 The permission is attached to the view function so the permission matrix test can
 enumerate every URL and know what it expects of every role. A page that needs no
 permission says so with `core.http.public` or `core.http.authenticated`.
+
+A refusal is audited (REFUSED, with the actor, the permission, the page and the keys in
+its address, such as the child's `person_id`), as the access door audits its own.
 """
 
 from collections.abc import Callable
@@ -12,6 +15,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from audit import services as auditor
+from audit.models import AuditAction
 from core.http import ViewFunc
 
 from .permissions import Permission
@@ -22,6 +27,7 @@ def requires(permission: Permission) -> Callable[[ViewFunc], ViewFunc]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.has_perm(permission.value):
+                _audit_refusal(request, view, permission, kwargs)
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
@@ -29,3 +35,19 @@ def requires(permission: Permission) -> Callable[[ViewFunc], ViewFunc]:
         return wrapped  # type: ignore[return-value]
 
     return decorator
+
+
+def _audit_refusal(
+    request: HttpRequest, view: ViewFunc, permission: Permission, keys: dict[str, Any]
+) -> None:
+    page = f"{view.__module__.split('.')[0]}.{view.__name__}"
+    auditor.record(
+        actor=request.user if request.user.is_authenticated else None,
+        action=AuditAction.REFUSED,
+        summary=f"{page} refused: role lacks {permission.value}"[:200],
+        changes={
+            "permission": permission.value,
+            "page": page,
+            "keys": {k: str(v)[:40] for k, v in keys.items()},
+        },
+    )

@@ -75,3 +75,13 @@ class ResetTwoFactorForm(GovForm):
 
 class UnlockForm(GovForm):
     reason = text("Reason (optional)", rows=2, required=False, max_length=1000)
+
+
+class UnbindForm(GovForm):
+    reason = text(
+        "Why are you clearing their council sign-in?",
+        rows=3,
+        help_text="For example, the council replaced their account. This is kept in the audit.",
+        max_length=1000,
+        error="Enter why the council sign-in is being cleared",
+    )

@@ -63,9 +63,20 @@ class User(AbstractUser):
     # Set when an administrator resets the user's two-factor sign-in (lost phone): the next
     # sign-in asks them to set up an authenticator again, whatever their role.
     must_enrol_two_factor = models.BooleanField(default=False)
+    # The council identity provider's subject for this account (ADR 0011): "sub:<sub>" or
+    # "oid:<tid>:<oid>", set at the first council sign-in. Once set it alone identifies the
+    # account at sign-in; the provider's e-mail claim no longer does.
+    identity_provider_subject = models.CharField(max_length=255, blank=True, default="")
 
     class Meta:
         ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identity_provider_subject"],
+                condition=~models.Q(identity_provider_subject=""),
+                name="user_identity_provider_subject_unique",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name

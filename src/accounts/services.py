@@ -1,5 +1,6 @@
 """Account services: disabling dormant accounts, making new recovery codes, resetting two-factor
-sign-in, unlocking sign-in."""
+sign-in, unlocking sign-in, binding an account to the council provider's subject (and
+clearing that binding)."""
 
 from datetime import datetime
 
@@ -123,3 +124,58 @@ def unlock_sign_in(*, actor: User, user: User, reason: str = "") -> LockoutRelea
         reason=(reason or "").strip(),
     )
     return release
+
+
+@transaction.atomic
+def bind_identity_provider(*, actor: User, subject: str) -> User:
+    """Bind `actor`'s account to the council provider's subject at their first council
+    sign-in (`accounts.oidc.account_for`): from then on the subject alone finds the account.
+
+    Refused (ValidationError) when the account is already bound, so a binding is never
+    silently replaced.
+    """
+    user = actor
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.identity_provider_subject:
+        raise ValidationError("This account is already bound to a council sign-in")
+    locked.identity_provider_subject = subject
+    locked.save(update_fields=["identity_provider_subject"])
+    user.identity_provider_subject = subject
+    auditor.record(
+        actor=user,
+        action=AuditAction.UPDATE,
+        obj=user,
+        summary="Council sign-in bound to the provider's account",
+        changes={"identity_provider_subject": ["", subject]},
+    )
+    return user
+
+
+@transaction.atomic
+def unbind_identity_provider(*, actor: User, user: User, reason: str) -> None:
+    """Clear the account's binding to a council provider account (the provider replaced the
+    member of staff's account, so its subject changed): their next council sign-in binds
+    again, by verified e-mail (ADR 0011). Another administrator must do it, with a reason;
+    the user's sessions are ended."""
+    require(actor, Permission.MANAGE_USERS)
+    reason = (reason or "").strip()
+    if actor.pk == user.pk:
+        raise ValidationError({"reason": "Another administrator must clear your own council sign-in"})
+    if not reason:
+        raise ValidationError({"reason": "Enter why the council sign-in is being cleared"})
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if not locked.identity_provider_subject:
+        raise ValidationError({"reason": "This account is not bound to a council sign-in"})
+    before = locked.identity_provider_subject
+    locked.identity_provider_subject = ""
+    locked.save(update_fields=["identity_provider_subject"])
+    user.identity_provider_subject = ""
+    ended = sessions.end_sessions(user)
+    auditor.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=user,
+        summary="Council sign-in binding cleared by an administrator",
+        changes={"identity_provider_subject": [before, ""], "sessions_ended": ended},
+        reason=reason,
+    )

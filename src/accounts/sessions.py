@@ -17,9 +17,17 @@ from .models import User
 
 # How this session signed in (set by the sign-in views; `accounts.views.signing_in._complete_sign_in`).
 SIGN_IN_METHOD = "auth.sign_in_method"
-# Methods that proved a second factor. The council's identity provider applies its own
-# multi-factor policy (ADR 0011), so its sign-ins count too.
-TWO_FACTOR_METHODS = frozenset({"password+totp", "password+recovery_code", "password+totp_enrolment", "oidc"})
+# Methods that proved a second factor: Harbour's code after a password or after the council's
+# provider, or the provider's own multi-factor sign-in when its ID token says so (ADR 0011).
+# A bare "oidc" sign-in (no second factor) does not count.
+TWO_FACTOR_METHODS = frozenset(
+    {
+        f"{first}+{second}"
+        for first in ("password", "oidc")
+        for second in ("totp", "recovery_code", "totp_enrolment")
+    }
+    | {"oidc+provider_mfa"}
+)
 
 
 def signed_in_with_two_factor(request: HttpRequest) -> bool:

@@ -11,8 +11,8 @@ read every child's record, and `account_requires_totp` asks for a code on that g
 Refusing them instead would leave the authority without its usual recovery account,
 while holding them to the rule costs nothing: they enrol at first sign-in like anyone.
 
-Accounts signing in through the council's identity provider (OIDC) rely on the
-provider's own multi-factor policy.
+Accounts signing in through the council's identity provider (OIDC) skip the code only
+when the provider's ID token says its sign-in was multi-factor (`accounts.oidc`).
 """
 
 import hashlib

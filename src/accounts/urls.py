@@ -15,4 +15,5 @@ urlpatterns = [
     path("users/<int:user_id>/", views.user_account, name="user"),
     path("users/<int:user_id>/reset-two-factor/", views.reset_two_factor, name="reset_two_factor"),
     path("users/<int:user_id>/unlock/", views.unlock_sign_in, name="unlock"),
+    path("users/<int:user_id>/council-sign-in/", views.unbind_council_sign_in, name="unbind"),
 ]

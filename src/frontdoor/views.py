@@ -19,6 +19,7 @@ from core.forms import form_page, submitted
 from core.http import AuthenticatedHttpRequest
 from core.presenters import counted
 from core.workflow import allowed_events
+from people import read_audit
 from people.access import Purpose, decide, get_person_for
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -206,6 +207,9 @@ def add_child(request: AuthenticatedHttpRequest, contact: Contact) -> HttpRespon
         )
         for match in matches:
             match.can_open = decide(request.user, match.person, Purpose.VIEW).allowed
+        read_audit.record_search(
+            request.user, by=["duplicate check"], listed=[m.person.pk for m in matches], obj=contact
+        )
 
     def create(data: dict[str, Any]) -> Person:
         if matches and not data.get("confirm_new"):

@@ -159,8 +159,11 @@ def _load(person_id: Any) -> Person:
         raise Http404("No such person") from exc
 
 
-def get_person_for(user: User, person_id: Any, *, purpose: Purpose = Purpose.VIEW, page: str = "") -> Person:
-    """Return the person if `user` may use the record for `purpose`; audit the outcome."""
+def get_person_for(
+    user: User, person_id: Any, *, purpose: Purpose = Purpose.VIEW, page: str = "", obj: Model | None = None
+) -> Person:
+    """Return the person if `user` may use the record for `purpose`; audit the outcome. `obj`
+    is the record of theirs being opened (a note, a document …): the audit row names it."""
     person = _load(person_id)
     # A merged record opens only for the audit, and for undoing its merge.
     if person.record_status == RecordStatus.MERGED and purpose not in (Purpose.AUDIT, Purpose.UNDO_MERGE):
@@ -171,12 +174,13 @@ def get_person_for(user: User, person_id: Any, *, purpose: Purpose = Purpose.VIE
             actor=user,
             action=AuditAction.REFUSED,
             person=person,
+            obj=obj,
             summary=f"{purpose.value} refused: {decision.reason}"[:200],
         )
         if decision.reason == "restricted record":
             raise RestrictedRecord(person, user.has_perm(Permission.BREAK_GLASS.value))
         raise PermissionDenied(decision.reason)
-    _audit_open(user, purpose, page, person=person)
+    _audit_open(user, purpose, page, person=person, obj=obj)
     person._let_in = user  # type: ignore[attr-defined]  # who the door let in (see let_in)
     return person
 
@@ -216,6 +220,8 @@ def get_record_for(
     `get_person_for` for `purpose` before anything of the record is used. The record comes
     back with `.person` set to the person the door let through, so nothing reads it twice.
 
+    The door's audit row names the record (its model and key) as well as the child.
+
     `rows` narrows or prefetches what is read (`CPPlan.objects.select_related("chair")`).
     A record that concerns several children (a contact) names them with `people`; every one
     of them must be let in, and `.person` is not set. Refusals raise as `get_person_for`'s do
@@ -229,13 +235,13 @@ def get_record_for(
     if people is not None:
         concerned = list(people(record))
         for person_id in concerned:
-            get_person_for(user, person_id, purpose=purpose, page=label)
+            get_person_for(user, person_id, purpose=purpose, page=label, obj=record)
         if not concerned:
             # A record about no child yet (a contact before its children are found): still
             # audited, by the record itself, as every opening of a child's record is.
             _audit_open(user, purpose, label, obj=record)
         return record
-    person = get_person_for(user, record.person_id, purpose=purpose, page=label)  # type: ignore[attr-defined]
+    person = get_person_for(user, record.person_id, purpose=purpose, page=label, obj=record)  # type: ignore[attr-defined]
     record.person = person  # type: ignore[attr-defined]
     return record
 

@@ -14,14 +14,12 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import requires
 from accounts.models import User
 from accounts.permissions import Permission, role_has
-from audit import services as auditor
-from audit.models import AuditAction
 from core import search_terms
 from core.extensions import OVERSIGHT
 from core.forms import form_page, form_status, submitted
 from core.http import AuthenticatedHttpRequest
 
-from . import services
+from . import read_audit, services
 from .access import Purpose, active_restriction, break_glass, decide, find_by_la_id
 from .decorators import with_person
 from .forms import (
@@ -72,8 +70,7 @@ def search_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         query = _search_query(form)
         found = search_people(request.user, query)
         results, more = found.matches, found.more
-        if query.harbour_id:
-            _audit_search(request.user, query, results)
+        _audit_search(request.user, query, results)
     return render(
         request,
         "people/search.jinja",
@@ -111,16 +108,10 @@ def _search_query(form: SearchForm) -> SearchQuery:
 
 
 def _audit_search(user: User, query: SearchQuery, results: list[Any]) -> None:
-    """A search by Harbour ID names one child: who looked for them, and whether they were
-    found (a search by name lists many and is not audited; opening a record always is)."""
+    """Every search is audited: by what kinds of detail, and which records it listed (never
+    the terms typed). A search by Harbour ID that found one child names that child."""
     person = results[0].person if query.harbour_id and len(results) == 1 else None
-    auditor.record(
-        actor=user,
-        action=AuditAction.SEARCH,
-        person=person,
-        summary=f"Searched for people by {', '.join(query.kinds)}"[:200],
-        changes={"by": query.kinds, "found": len(results)},
-    )
+    read_audit.record_search(user, by=query.kinds, listed=[m.person.pk for m in results], person=person)
 
 
 def _new_person_args(data: dict[str, Any]) -> tuple[dict[str, Any], services.NewAddress | None]:
@@ -154,6 +145,9 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
         for match in duplicates:
             # A restricted record is still offered as a match, but without its details.
             match.can_open = decide(request.user, match.person, Purpose.VIEW).allowed
+        read_audit.record_search(
+            request.user, by=["duplicate check"], listed=[m.person.pk for m in duplicates]
+        )
 
     def create_it(data: dict[str, Any]) -> Person:
         fields, address = _new_person_args(data)

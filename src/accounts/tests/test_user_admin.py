@@ -245,3 +245,51 @@ def test_sign_in_with_code_marks_the_session_when_two_factor_used(admin_user):
 
     assert client.session[SIGN_IN_METHOD] == "password+totp"
     assert Session.objects.count() == 1
+
+
+# --- Clearing a council sign-in binding -------------------------------------------------------
+
+
+@pytest.fixture
+def bound(make_user):
+    user = make_user(Role.SOCIAL_WORKER, "bound.worker", email="bound.worker@council.invalid")
+    return services.bind_identity_provider(actor=user, subject="sub:old-account")
+
+
+def test_unbinding_clears_the_subject_ends_sessions_and_audits_with_the_reason(client, admin_user, bound):
+    other = Client()
+    other.force_login(bound)
+
+    response = _admin_client(client, admin_user).post(
+        _url(bound, "council-sign-in"), {"reason": "The council replaced their account"}
+    )
+
+    assert response.status_code == 302 and response.url == _url(bound)
+    bound.refresh_from_db()
+    assert bound.identity_provider_subject == ""
+    assert "_auth_user_id" not in other.session
+    event = AuditEvent.objects.get(action=AuditAction.UPDATE, actor=admin_user, object_id=str(bound.pk))
+    assert event.reason == "The council replaced their account"
+    assert event.changes["identity_provider_subject"] == ["sub:old-account", ""]
+
+
+def test_unbinding_is_refused_without_a_reason_or_for_ones_own_account(client, admin_user, make_user, bound):
+    response = _admin_client(client, admin_user).post(_url(bound, "council-sign-in"), {"reason": " "})
+    assert response.status_code == 400
+    bound.refresh_from_db()
+    assert bound.identity_provider_subject == "sub:old-account"
+
+    admin_user.identity_provider_subject = "sub:admin"
+    admin_user.save()
+    with pytest.raises(ValidationError):
+        services.unbind_identity_provider(actor=admin_user, user=admin_user, reason="Lost it")
+    with pytest.raises(PermissionDenied):
+        services.unbind_identity_provider(
+            actor=make_user(Role.SOCIAL_WORKER, "colleague"), user=bound, reason="Replaced"
+        )
+
+
+def test_user_page_offers_to_clear_a_council_sign_in_only_when_bound(client, admin_user, worker, bound):
+    admin = _admin_client(client, admin_user)
+    assert "Clear council sign-in" in admin.get(_url(bound)).content.decode()
+    assert "Clear council sign-in" not in admin.get(_url(worker)).content.decode()

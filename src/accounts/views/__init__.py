@@ -4,7 +4,14 @@ dormant accounts (`users`)."""
 
 from .enrolment import enrol, recovery_codes, two_factor_settings
 from .signing_in import home, sign_in, sign_out, two_factor
-from .users import dormant_accounts, reset_two_factor, unlock_sign_in, user_account, user_accounts
+from .users import (
+    dormant_accounts,
+    reset_two_factor,
+    unbind_council_sign_in,
+    unlock_sign_in,
+    user_account,
+    user_accounts,
+)
 
 __all__ = [
     "dormant_accounts",
@@ -16,6 +23,7 @@ __all__ = [
     "sign_out",
     "two_factor",
     "two_factor_settings",
+    "unbind_council_sign_in",
     "unlock_sign_in",
     "user_account",
     "user_accounts",

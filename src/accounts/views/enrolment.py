@@ -60,7 +60,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
             if signed_in:
                 request.session[NEW_RECOVERY_CODES] = codes
                 return redirect("accounts:recovery_codes")
-            response = _finish_pending(request, user, "password+totp_enrolment")
+            response = _finish_pending(request, user, "totp_enrolment")
             request.session[NEW_RECOVERY_CODES] = codes
             request.session["twofactor.after_codes"] = response["Location"]
             return redirect("accounts:recovery_codes")

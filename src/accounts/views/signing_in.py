@@ -25,6 +25,7 @@ PENDING_USER = "twofactor.pending_user"
 PENDING_AT = "twofactor.pending_at"
 PENDING_NEXT = "twofactor.next"
 PENDING_BACKEND = "twofactor.backend"
+PENDING_FIRST_FACTOR = "twofactor.first_factor"
 NEW_RECOVERY_CODES = "twofactor.new_codes"
 PENDING_SECONDS = 5 * 60
 
@@ -103,16 +104,10 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         elif form.is_valid():
             user = form.get_user()
             lockout.record_attempt(username, ip, succeeded=True)
-            if twofactor.requires_totp(user):
-                request.session.cycle_key()
-                request.session[PENDING_USER] = user.pk
-                request.session[PENDING_AT] = timezone.now().timestamp()
-                request.session[PENDING_NEXT] = _safe_next(request, next_url)
-                request.session[PENDING_BACKEND] = getattr(
-                    user, "backend", settings.AUTHENTICATION_BACKENDS[-1]
-                )
-                return redirect("accounts:two_factor")
             backend = getattr(user, "backend", settings.AUTHENTICATION_BACKENDS[-1])
+            if twofactor.requires_totp(user):
+                start_second_factor(request, user, next_url, first_factor="password", backend=backend)
+                return redirect("accounts:two_factor")
             return redirect(_complete_sign_in(request, user, next_url, "password", backend) or "home")
         else:
             _record_failure(username, ip, "Sign-in failed")
@@ -129,6 +124,19 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+def start_second_factor(
+    request: HttpRequest, user: User, next_url: str, *, first_factor: str, backend: str
+) -> None:
+    """The first factor (a password, or the council's provider without its own second
+    factor) is proved: ask for Harbour's code before signing `user` in."""
+    request.session.cycle_key()
+    request.session[PENDING_USER] = user.pk
+    request.session[PENDING_AT] = timezone.now().timestamp()
+    request.session[PENDING_NEXT] = _safe_next(request, next_url)
+    request.session[PENDING_BACKEND] = backend
+    request.session[PENDING_FIRST_FACTOR] = first_factor
 
 
 def _record_failure(
@@ -186,13 +194,15 @@ def _expired_page(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/two_factor_expired.jinja", {})
 
 
-def _finish_pending(request: HttpRequest, user: User, method: str) -> HttpResponse:
+def _finish_pending(request: HttpRequest, user: User, second_factor: str) -> HttpResponse:
+    """Sign in with the method "<first factor>+<second factor>", e.g. "password+totp"."""
     lockout.record_attempt(
         user.username, lockout.client_ip(request), succeeded=True, factor=SignInAttempt.Factor.CODE
     )
     next_url = request.session.get(PENDING_NEXT, "")
     backend = request.session.get(PENDING_BACKEND, settings.AUTHENTICATION_BACKENDS[-1])
-    for key in (PENDING_USER, PENDING_AT, PENDING_NEXT, PENDING_BACKEND):
+    method = f"{request.session.get(PENDING_FIRST_FACTOR, 'password')}+{second_factor}"
+    for key in (PENDING_USER, PENDING_AT, PENDING_NEXT, PENDING_BACKEND, PENDING_FIRST_FACTOR):
         request.session.pop(key, None)
     target = _complete_sign_in(request, user, next_url, method, backend)
     return redirect(target or "home")
@@ -217,10 +227,10 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             _record_refused_while_locked(user, request, state)
             form.add_error("code", _locked_message(state))
         elif twofactor.verify_code(device, code):
-            return _finish_pending(request, user, "password+totp")
+            return _finish_pending(request, user, "totp")
         elif twofactor.use_recovery_code(user, code):
             left = twofactor.remaining_recovery_codes(user)
-            response = _finish_pending(request, user, "password+recovery_code")
+            response = _finish_pending(request, user, "recovery_code")
             messages.warning(request, f"You used a recovery code. You have {left} left.")
             return response
         else:

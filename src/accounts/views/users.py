@@ -1,5 +1,5 @@
-"""The administrators' pages: user accounts (find, reset two-factor, unlock sign-in) and
-dormant accounts."""
+"""The administrators' pages: user accounts (find, reset two-factor, unlock sign-in, clear a
+council sign-in binding) and dormant accounts."""
 
 from collections.abc import Sequence
 from datetime import timedelta
@@ -21,7 +21,7 @@ from core.presenters import counted
 
 from .. import dormancy, lockout, services, sessions, twofactor
 from ..decorators import requires
-from ..forms import ResetTwoFactorForm, UnlockForm
+from ..forms import ResetTwoFactorForm, UnbindForm, UnlockForm
 from ..models import TotpDevice, User
 from ..permissions import Permission
 
@@ -206,4 +206,38 @@ def unlock_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpRespo
         request,
         "accounts/unlock.jinja",
         {"form": form, "subject": subject, "state": state, "nav_key": "users"},
+    )
+
+
+@requires(Permission.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
+def unbind_council_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+    """Clear the binding to the council provider's account, so the next council sign-in binds
+    again (when the council replaced the member of staff's account)."""
+    subject = _subject(user_id)
+    refused = _needs_two_factor_session(request)
+    if refused is not None:
+        return refused
+    is_self = subject.pk == request.user.pk
+    form = UnbindForm(request.POST or None)
+    if not is_self and submitted(
+        request,
+        form,
+        lambda data: services.unbind_identity_provider(
+            actor=request.user, user=subject, reason=data["reason"]
+        ),
+    ):
+        messages.success(request, f"Council sign-in cleared for {subject.display_name}")
+        return redirect("accounts:user", user_id=subject.pk)
+    return render(
+        request,
+        "accounts/unbind.jinja",
+        {
+            "form": form,
+            "subject": subject,
+            "is_self": is_self,
+            "page_has_errors": bool(form.errors) and not is_self,
+            "nav_key": "users",
+        },
+        status=400 if form.errors and not is_self else 200,
     )

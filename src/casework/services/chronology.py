@@ -14,6 +14,7 @@ from audit import services as auditor
 from audit.changes import audit_and_tell
 from audit.models import AuditAction
 from core.validation import not_in_future, required
+from people import read_audit
 from people.models import Person
 
 from .. import chronology, exports, rendering
@@ -103,7 +104,8 @@ def export_chronology(
     person_ids: Collection[int] | None = None,
     names: dict[int, str] | None = None,
 ) -> bytes:
-    """The chronology as PDF or Word (.docx) for a court bundle. Audited as an export."""
+    """The chronology as PDF or Word (.docx) for a court bundle. Audited as an export, and
+    for a sibling group's once more for each sibling whose entries it holds."""
     _require(actor, Permission.EXPORT_CHRONOLOGY)
     if fmt not in {"pdf", "docx"}:
         raise ValidationError({"format": "Choose PDF or Word"})
@@ -122,5 +124,12 @@ def export_chronology(
             "from": filters.date_from,
             "to": filters.date_to,
         },
+    )
+    read_audit.record_shown_with(
+        actor,
+        person_ids or [],
+        page=f"Exported the sibling group chronology ({fmt})",
+        shown_with=person.pk,
+        action=AuditAction.EXPORT,
     )
     return data

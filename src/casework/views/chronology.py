@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.permissions import Permission
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
+from people import read_audit
 from people.access import Purpose, decide
 from people.decorators import with_person
 from people.models import Person, PersonRelationship, RelationshipType
@@ -111,6 +112,10 @@ def sibling_chronology(request: AuthenticatedHttpRequest, person: Person) -> Htt
     names = {p.pk: p.given_name for p in group}
     order = _order(request)
     events = _in_order(chronology.collect([p.pk for p in group], user=request.user, filters=filters), order)
+    # The door audited the child's own record; each sibling shown beside them is audited too.
+    read_audit.record_shown_with(
+        request.user, [p.pk for p in siblings], page="Sibling group chronology", shown_with=person.pk
+    )
     return render(
         request,
         "casework/sibling_chronology.jinja",

@@ -14,6 +14,7 @@ from accounts.models import User
 from accounts.permissions import Permission
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest, file_download
+from people import read_audit
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -29,6 +30,7 @@ def _check_openable(user: User, document: Document) -> None:
     """The document's own rule, after the door let the user into the child's record: a
     restricted document only for the uploader, those named on it and managers."""
     if not may_open_document(user, document):
+        read_audit.record_refusal(user, person=document.person, obj=document, reason="restricted document")
         raise PermissionDenied("restricted document")
 
 

@@ -17,6 +17,7 @@ from accounts.permissions import Permission
 from core.forms import apply_validation_errors, submitted
 from core.http import AuthenticatedHttpRequest
 from core.presenters import govuk_datetime
+from people import read_audit
 from people.access import Purpose
 from people.decorators import with_person, with_record
 from people.models import Person
@@ -31,6 +32,7 @@ def _check_readable(user: User, note: CaseNote) -> None:
     """The note's own rule, after the door let the user into the child's record: a
     restricted note only for its author and users allowed restricted casework."""
     if not may_read_note(user, note):
+        read_audit.record_refusal(user, person=note.person, obj=note, reason="restricted case note")
         raise PermissionDenied("restricted case note")
 
 
@@ -295,6 +297,7 @@ def autosave_note(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResp
 def note_detail(request: AuthenticatedHttpRequest, note: CaseNote) -> HttpResponse:
     _check_readable(request.user, note)
     if note.status == CaseNoteStatus.DRAFT and not request.user.has_perm(Permission.RECORD_CASE_NOTE.value):
+        read_audit.record_refusal(request.user, person=note.person, obj=note, reason="draft case note")
         raise PermissionDenied("draft case note")
     may_edit = may_edit_note(request.user, note)
     return render(

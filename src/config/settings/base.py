@@ -313,6 +313,14 @@ HARBOUR_DRAFT_RETENTION_DAYS = env.int("HARBOUR_DRAFT_RETENTION_DAYS", default=3
 # Sign-in through the council's identity provider (OpenID Connect, ADR 0011). Configured
 # only when HARBOUR_OIDC_RP_CLIENT_ID and the provider endpoints are set.
 HARBOUR_OIDC_ENABLED = bool(env.str("HARBOUR_OIDC_RP_CLIENT_ID", default=""))
+# Which claims identify the provider's account: "sub" (the OpenID Connect subject), or "oid"
+# (Entra ID's object id together with its tenant id, `tid`). Accounts are bound to it.
+HARBOUR_OIDC_SUBJECT = env.str("HARBOUR_OIDC_SUBJECT", default="sub")
+# The provider's sign-in counts as two-factor only when the ID token's `amr` holds one of these
+# values (or two kinds of factor, RFC 8176), or its `acr` is one of HARBOUR_OIDC_MFA_ACR;
+# otherwise Harbour asks for its own code.
+HARBOUR_OIDC_MFA_AMR = env.list("HARBOUR_OIDC_MFA_AMR", default=["mfa"])
+HARBOUR_OIDC_MFA_ACR = env.list("HARBOUR_OIDC_MFA_ACR", default=[])
 if HARBOUR_OIDC_ENABLED:
     OIDC_RP_CLIENT_ID = env.str("HARBOUR_OIDC_RP_CLIENT_ID")
     OIDC_RP_CLIENT_SECRET = env.str("HARBOUR_OIDC_RP_CLIENT_SECRET", default="")

@@ -5,6 +5,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from audit.models import AuditAction, AuditEvent
+from core.tests.form_data import date_input
 from people.tests.factories import make_person, restrict
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +57,24 @@ def test_duplicate_check_hides_restricted_child_details_but_shows_reasons(
     assert "Amelia" not in body.split("Restricted record")[1].split("</tr>")[0]
     assert "Same date of birth, same family name, same given name" in body
     assert date(2015, 3, 27).strftime("%d %B %Y") not in body
+
+
+def test_front_door_duplicate_check_is_audited_with_what_it_listed(client_for, screener, make_contact, child):
+    contact = make_contact(children=[])
+    url = reverse("frontdoor:add_child", args=[contact.pk])
+
+    client_for(screener).post(
+        url,
+        {
+            "action": "find",
+            "given_name": "Amelia",
+            "family_name": "Hughes",
+            **date_input("date_of_birth", date(2015, 3, 27)),
+        },
+        follow=True,
+    )
+
+    searched = AuditEvent.objects.get(action=AuditAction.SEARCH, actor=screener)
+    assert searched.changes["by"] == ["duplicate check"] and child.pk in searched.changes["listed"]
+    assert searched.object_type == "frontdoor.Contact" and searched.object_id == str(contact.pk)
+    assert all(t not in f"{searched.summary} {searched.changes}" for t in ("Amelia", "Hughes", "2015"))

@@ -351,7 +351,7 @@ def test_contact_with_no_child_linked_is_audited_when_viewed_and_changed(client_
     assert latest.changes == {"purpose": "edit"} and latest.person_id is None
 
 
-def test_contact_with_a_child_linked_is_audited_in_the_childs_record_only(
+def test_contact_with_a_child_linked_is_audited_once_in_the_childs_record_naming_the_contact(
     client_for, screener, make_contact, child
 ):
     from audit.models import AuditAction, AuditEvent
@@ -360,4 +360,6 @@ def test_contact_with_a_child_linked_is_audited_in_the_childs_record_only(
     client_for(screener).get(reverse("frontdoor:contact", args=[contact.pk]))
 
     viewed = AuditEvent.objects.filter(action=AuditAction.VIEW, actor=screener)
-    assert [(e.person_id, e.object_type) for e in viewed] == [(child.pk, "")]
+    assert [(e.person_id, e.object_type, e.object_id) for e in viewed] == [
+        (child.pk, "frontdoor.Contact", str(contact.pk))
+    ]

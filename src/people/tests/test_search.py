@@ -309,7 +309,7 @@ def test_harbour_id_in_the_header_goes_to_the_child_and_is_audited(client, socia
     assert response.status_code == 302 and response.url == f"/people/{amelia.pk}/"
     searched = AuditEvent.objects.get(action=AuditAction.SEARCH, actor=social_worker)
     assert searched.person_id == amelia.pk
-    assert searched.changes == {"by": ["Harbour ID"], "found": 1}
+    assert searched.changes == {"by": ["Harbour ID"], "found": 1, "listed": [amelia.pk]}
     assert amelia.given_name not in searched.summary
 
 

@@ -1,0 +1,79 @@
+"""Audit rows for reads the door (`people.access.get_person_for`) does not write itself.
+
+- A record of a child's refused after the door let the user into the child's record (a
+  restricted case note or document, a draft note): a REFUSED row naming the record.
+- Children shown alongside the one whose page it is (a sibling group's chronology and its
+  export): one row for each of them, naming the child whose page showed them.
+- A search: one SEARCH row for each listing of results, saying by what kinds of detail it
+  searched (never what was typed: names, dates of birth and postcodes stay out of the audit),
+  how many records it found and which it listed, by their keys.
+"""
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db.models import Model
+
+from accounts.models import User
+from audit import services as auditor
+from audit.models import AuditAction
+
+# The most record keys one search row lists (a search shows far fewer).
+MAX_LISTED = 200
+
+
+def record_refusal(user: User, *, person: Any, obj: Model, reason: str) -> None:
+    """The door let `user` into the child's record, but this record of theirs refused them."""
+    auditor.record(
+        actor=user,
+        action=AuditAction.REFUSED,
+        person=person,
+        obj=obj,
+        summary=f"{obj._meta.verbose_name} refused: {reason}"[:200],
+    )
+
+
+def record_shown_with(
+    user: User, person_ids: Iterable[int], *, page: str, shown_with: int, action: str = AuditAction.VIEW
+) -> None:
+    """Children shown on another child's page (`shown_with`): one row each, in one write."""
+    others = [person_id for person_id in dict.fromkeys(person_ids) if person_id != shown_with]
+    if not others:
+        return
+    auditor.record_many(
+        [
+            auditor.event(
+                actor=user,
+                action=action,
+                person=person_id,
+                summary=page[:200],
+                changes={"shown_with": shown_with},
+            )
+            for person_id in others
+        ]
+    )
+
+
+def record_search(
+    user: User,
+    *,
+    by: Sequence[str],
+    listed: Sequence[int],
+    found: int | None = None,
+    obj: Model | None = None,
+    person: Any = None,
+) -> None:
+    """A search listed these records (keys, in the order shown). `by` names the kinds of detail
+    searched by ("name", "date of birth"), never their values."""
+    auditor.record(
+        actor=user,
+        action=AuditAction.SEARCH,
+        person=person,
+        obj=obj,
+        summary=f"Searched for people by {', '.join(by)}"[:200],
+        changes={
+            "by": list(by),
+            "found": len(listed) if found is None else found,
+            "listed": list(listed)[:MAX_LISTED],
+        },
+    )
