@@ -12,6 +12,9 @@ Each stage of the child's journey contributes, in its app's `worklist.py` (disco
   has waited). `since_earliest` builds it from (child, date) rows.
 - optionally `held_by`, a `HeldBy`: the children a user holds in the stage without an
   allocation (an early help episode's worker), whose work is on the user's My work too.
+- optionally `asked_of`, an `AskedOf`: work asked of a user by name that is not the work of
+  children they hold (a case audit they are to do, a partner auditor's included), on their
+  My work beside it.
 """
 
 from collections.abc import Collection, Iterable, Mapping
@@ -74,6 +77,12 @@ class HeldBy(Protocol):
     def __call__(self, user: "User", today: date) -> Collection[int]: ...
 
 
+class AskedOf(Protocol):
+    """Work asked of this user by name, as of `today`, about children they need not hold."""
+
+    def __call__(self, user: "User", today: date) -> Iterable[WorkItem]: ...
+
+
 def since_earliest(rows: Iterable[tuple[int, date | datetime]]) -> dict[int, date]:
     """(child id, date work began) rows as child id → the earliest of their dates."""
     found: dict[int, date] = {}
@@ -112,6 +121,14 @@ def children_held_by(user: "User", today: date) -> set[int]:
     return {person_id for held_by in held for person_id in held_by(user, today)}
 
 
+def asked_of(user: "User", today: date) -> list[WorkItem]:
+    """Work asked of a user by name in any stage (each worklist may offer `asked_of`), soonest
+    due first; the children are left unnamed for the page to name as its reader may see."""
+    asked: list[AskedOf] = [m.asked_of for m in app_modules("worklist") if hasattr(m, "asked_of")]
+    items = [item for source in asked for item in source(user, today)]
+    return sorted(items, key=lambda i: (_as_date(i.due), i.title))
+
+
 def work_items(
     person_ids: Collection[int],
     today: date,
@@ -123,11 +140,19 @@ def work_items(
     children's names as the page shows them, fill the items a provider left unnamed; the
     children in `unnamed` (restricted records the reader may not open) are never named."""
     items = [item for provider in providers() for item in provider(person_ids, today)]
-    if names:
-        items = [
-            item if item.person_name else replace(item, person_name=names.get(item.person_id, ""))
-            for item in items
-        ]
+    return named(items, names, unnamed)
+
+
+def named(
+    items: Iterable[WorkItem], names: Mapping[int, str] | None = None, unnamed: Collection[int] = ()
+) -> list[WorkItem]:
+    """The items with their children's names filled from `names` where a provider left them
+    unnamed, the children in `unnamed` never named; overdue first, then soonest due."""
+    names = names or {}
+    items = [
+        item if item.person_name else replace(item, person_name=names.get(item.person_id, ""))
+        for item in items
+    ]
     items = [replace(i, person_name=RESTRICTED_NAME) if i.person_id in unnamed else i for i in items]
     return sorted(items, key=lambda i: (_as_date(i.due), i.person_name, i.title))
 

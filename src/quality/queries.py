@@ -141,6 +141,20 @@ def audits_awaited(person_ids: Collection[int]) -> QuerySet[ProgrammeCase]:
     )
 
 
+def audits_asked_of(user: User, today: date) -> QuerySet[ProgrammeCase]:
+    """The sampled children whose audit is not yet done and is this user's to do: as the
+    case's assigned auditor (until done, overdue once the programme's month is over), or as a
+    partner auditor of the programme (while their access lasts, to the month's end)."""
+    this_month = today.replace(day=1)
+    return (
+        ProgrammeCase.objects.filter(audit__isnull=True, programme__month__lte=today)
+        .filter(Q(auditor=user) | Q(programme__partner_auditors=user, programme__month=this_month))
+        .select_related("programme")
+        .distinct()
+        .order_by("programme__month", "pk")
+    )
+
+
 def open_actions(**where: object) -> QuerySet[Action]:
     """Actions neither done nor withdrawn."""
     return Action.objects.filter(status=ActionStatus.OPEN, **where).select_related("person", "owner")

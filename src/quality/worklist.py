@@ -1,10 +1,14 @@
 """My work: actions from case directions, oversight and audits until done; case directions
 due for review; the invitation to take part in a programme's audit of a child until it is
-done (by the programme month's end); and management oversight due for each allocated child."""
+done (by the programme month's end); and management oversight due for each allocated child.
+Asked of the auditor by name (`asked_of`): each audit of a programme theirs to do, by the
+programme month's end, a partner auditor's included."""
 
 from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
+from accounts.models import User
+from accounts.permissions import Permission
 from core.links import url
 from core.worklist import WorkItem
 from timescales import add_months
@@ -17,6 +21,26 @@ def _carried(times: int, since: date) -> str:
     if not times:
         return ""
     return f" (carried over {times} time{'s' if times > 1 else ''}, first due {since:%-d %B %Y})"
+
+
+def _month_end(month: date) -> date:
+    return add_months(month, 1) - timedelta(days=1)
+
+
+def asked_of(user: User, today: date) -> Iterable[WorkItem]:
+    if not user.has_perm(Permission.AUDIT_CASE.value):
+        return
+    for case in queries.audits_asked_of(user, today):
+        yield WorkItem(
+            case.person_id,
+            f"Case audit to do ({case.programme.name})",
+            "quality_audit_to_do",
+            _month_end(case.programme.month),
+            None,
+            url("quality:new_audit", case.person_id),
+            "quality",
+            permission=Permission.AUDIT_CASE.value,
+        )
 
 
 def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
@@ -46,7 +70,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             f"Case audit invitation: take part in the audit with {case.auditor.display_name}"
             f" ({case.programme.name})",
             "quality_audit_invitation",
-            add_months(case.programme.month, 1) - timedelta(days=1),
+            _month_end(case.programme.month),
             None,
             url("people:oversight", case.person_id),
             "quality",

@@ -14,7 +14,7 @@ from audit.models import AuditAction, AuditEvent
 from people import access
 from people.models import AccessGrant
 from people.tests.factories import make_person
-from quality import services
+from quality import services, worklist
 from quality.models import AuditTool
 from timescales import add_months
 
@@ -105,3 +105,39 @@ def test_only_partner_agency_users_join_a_programme_as_partner_auditors(lead, so
         )
     assert set(refused.value.message_dict) == {"partners"}
     assert not AccessGrant.objects.exists()
+
+
+def test_the_audits_asked_of_a_partner_auditor_are_on_their_my_work_until_done(
+    client_for, programme, partner, allocated, social_worker
+):
+    client = client_for(partner)
+    page = client.get(reverse("workforce:my_work")).content.decode()
+    assert "Case audit to do (Multi-agency audit)" in page
+    assert allocated.display_name in page
+    assert reverse("quality:new_audit", args=[allocated.pk]) in page
+    assert "work asked of you by name, such as the case audits you are to do" in page
+    # The child's worker is invited to take part; the audit is not theirs to do.
+    worker_page = client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
+    assert "Case audit to do" not in worker_page
+    assert "Case audit invitation" in worker_page
+
+    make_audit(partner, allocated, AuditTool.objects.get(), audited_on=day(0))
+    assert "Case audit to do" not in client.get(reverse("workforce:my_work")).content.decode()
+
+
+def test_a_partner_auditors_audit_leaves_their_my_work_when_the_month_ends_but_the_auditors_stays_overdue(
+    client_for, programme, partner, allocated
+):
+    [case] = programme.cases.all()
+    after = add_months(day(0).replace(day=1), 1) + timedelta(days=2)
+    with mock.patch("django.utils.timezone.localdate", return_value=after):
+        assert (
+            "Case audit to do" not in client_for(partner).get(reverse("workforce:my_work")).content.decode()
+        )
+    [asked] = worklist.asked_of(case.auditor, after)
+    assert (asked.person_id, asked.title, asked.is_overdue(after)) == (
+        allocated.pk,
+        "Case audit to do (Multi-agency audit)",
+        True,
+    )
+    assert not list(worklist.asked_of(partner, after))

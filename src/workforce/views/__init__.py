@@ -13,7 +13,7 @@ from accounts.models import Team, User
 from accounts.permissions import Permission
 from core.forms import form_page
 from core.http import AuthenticatedHttpRequest
-from core.worklist import children_held_by, open_work_by_stage, visible_to, work_items
+from core.worklist import asked_of, children_held_by, named, open_work_by_stage, visible_to, work_items
 from people.access import Purpose, restricted_from
 from people.decorators import with_person
 from people.models import Person
@@ -52,11 +52,15 @@ def my_work(request: AuthenticatedHttpRequest) -> HttpResponse:
     # The children the user holds without an allocation (an early help episode's worker).
     held = set() if user.role in queries.REVIEWING_ROLES else children_held_by(user, today)
     held -= {a.person_id for a in caseload}
-    hidden = restricted_from(user, [a.person_id for a in caseload] + list(held))
+    # Work asked of the user by name about children they need not hold (a case audit to do).
+    asked = visible_to(user, asked_of(user, today))
+    others = {i.person_id for i in asked} - held - {a.person_id for a in caseload}
+    hidden = restricted_from(user, [a.person_id for a in caseload] + list(held) + list(others))
     names = queries.child_names(caseload, hidden) | queries.names_of(held, hidden)
     items = queries.own_work(
         user, visible_to(user, work_items(set(names), today, names=names, unnamed=hidden))
     )
+    items = named(items + asked, names | queries.names_of(others, hidden), hidden)
     return render(
         request,
         "workforce/my_work.jinja",
