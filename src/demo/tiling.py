@@ -98,7 +98,7 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
 # Unique fields a handler makes distinct in each copy.
 HANDLED_UNIQUE: dict[str, frozenset[str]] = {
     "people.Person": frozenset({"la_child_id"}),
-    "accounts.User": frozenset({"username"}),
+    "accounts.User": frozenset({"username", "identity_provider_subject"}),
     "accounts.Team": frozenset({"name"}),
 }
 

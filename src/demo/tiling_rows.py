@@ -207,6 +207,7 @@ def _user_rows(copier: Copier, rows: list[Row], copy: int) -> None:
             row["email"] = f"{local}.{copy + 1}@{domain}"
         if is_password_usable(row["password"]):
             row["password"] = make_password(None)  # only the cohort's demo accounts sign in
+        row["identity_provider_subject"] = ""  # nor through the council's identity provider
         if row["swe_registration_number"]:
             row["swe_registration_number"] = copier.issuer("").swe_number()
 
