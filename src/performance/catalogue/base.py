@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from ..periods import Period
 from .query import counted_on
@@ -57,11 +58,12 @@ class Subject(StrEnum):
     TEAM = "team"  # a team's establishment: its posts, staff and leavers
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One row behind a figure: whose (the child's record, or the worker, as the indicator's
     subject says), the date it is counted on, and whether it meets the measure (percentages),
-    how many days it took (averages of days) or its amount (averages and maxima of values)."""
+    how many days it took (averages of days) or its amount (averages and maxima of values).
+    Immutable, and a named tuple rather than a frozen dataclass: a large authority's year is
+    hundreds of thousands of rows, and a tuple is made several times faster."""
 
     subject_id: int
     on: date

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-
-from django.utils import timezone
+from functools import cache
 
 from frontdoor.models import ContactChild, Referral
 from timescales.calendar import add_working_days
@@ -12,25 +11,19 @@ from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
-from .query import CIN_CHILDREN, dmy, moments, within
+from .query import CIN_CHILDREN, dmy, local_day, moments, within
 
 FAMILY = "Contacts and referrals"
 
 
 def _contact_children(period: Period) -> list[Item]:
     first, last = moments(period)
-    rows = ContactChild.objects.filter(
-        contact__received_at__range=(first, last), person__record_type="CHILD"
-    ).values_list("person_id", "contact__received_at", "referral_id")
-    return [
-        Item(
-            pid,
-            timezone.localdate(at),
-            hit=ref is not None,
-            what=f"Contact {timezone.localdate(at):%d/%m/%Y}",
-        )
-        for pid, at, ref in rows
-    ]
+    rows = (
+        ContactChild.objects.filter(contact__received_at__range=(first, last), person__record_type="CHILD")
+        .annotate(day=local_day("contact__received_at"))
+        .values_list("person_id", "day", "referral_id")
+    )
+    return [Item(pid, day, hit=ref is not None, what=f"Contact {dmy(day)}") for pid, day, ref in rows]
 
 
 contacts = declare(
@@ -62,21 +55,14 @@ declare(
 
 def _decisions(period: Period) -> list[Item]:
     first, last = moments(period)
-    rows = ContactChild.objects.filter(
-        contact__decided_at__range=(first, last), person__record_type="CHILD"
-    ).values_list("person_id", "contact__received_at", "contact__decided_at")
-    items = []
-    for pid, received, decided in rows:
-        got, done = timezone.localdate(received), timezone.localdate(decided)
-        items.append(
-            Item(
-                pid,
-                done,
-                hit=done <= add_working_days(got, get_rule("referral_decision").amount),
-                what=f"Contact {got:%d/%m/%Y}",
-            )
-        )
-    return items
+    rows = (
+        ContactChild.objects.filter(contact__decided_at__range=(first, last), person__record_type="CHILD")
+        .annotate(got=local_day("contact__received_at"), done=local_day("contact__decided_at"))
+        .values_list("person_id", "got", "done")
+    )
+    allowed = get_rule("referral_decision").amount
+    deadline = cache(lambda got: add_working_days(got, allowed))  # many contacts share a day
+    return [Item(pid, done, hit=done <= deadline(got), what=f"Contact {dmy(got)}") for pid, got, done in rows]
 
 
 declare(

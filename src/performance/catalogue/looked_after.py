@@ -8,15 +8,12 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Q
-from django.utils import timezone
-
 from looked_after.models import CareEpisode, LACReview, MissingEpisode, Placement
 from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
-from .query import dmy, known, moments, open_on, overlaps, within
+from .query import dmy, known, local_day, moments, open_on, overlaps, within
 
 FAMILY = "Children looked after"
 RETURN_INTERVIEW = get_rule("return_home_interview")  # counted in hours from the return
@@ -218,16 +215,13 @@ declare(
 def _missing(period: Period) -> list[Item]:
     first, last = moments(period)
     in_care = CareEpisode.objects.filter(overlaps(period)).values("person_id")
-    rows = MissingEpisode.objects.filter(started_at__range=(first, last), person_id__in=in_care).values_list(
-        "person_id", "started_at", "kind"
+    rows = (
+        MissingEpisode.objects.filter(started_at__range=(first, last), person_id__in=in_care)
+        .annotate(day=local_day("started_at"))
+        .values_list("person_id", "day", "kind")
     )
     return [
-        Item(
-            pid,
-            timezone.localdate(at),
-            what=f"{'Missing' if kind == 'M' else 'Away'} {timezone.localdate(at):%d/%m/%Y}",
-        )
-        for pid, at, kind in rows
+        Item(pid, day, what=f"{'Missing' if kind == 'M' else 'Away'} {dmy(day)}") for pid, day, kind in rows
     ]
 
 
@@ -248,21 +242,19 @@ declare(
 
 def _return_interviews(period: Period) -> list[Item]:
     first, last = moments(period)
-    rows = [
-        (pid, ended, held)
-        for pid, ended, held in MissingEpisode.objects.filter(Q(ended_at__range=(first, last))).values_list(
-            "person_id", "ended_at", "rhi_held_at"
-        )
-        if ended is not None
-    ]
+    rows = (
+        MissingEpisode.objects.filter(ended_at__range=(first, last))
+        .annotate(day=local_day("ended_at"))
+        .values_list("person_id", "ended_at", "day", "rhi_held_at")
+    )
     return [
         Item(
             pid,
-            timezone.localdate(ended),
+            day,
             hit=held is not None and held <= ended + timedelta(hours=RETURN_INTERVIEW.amount),
-            what=f"Returned {timezone.localdate(ended):%d/%m/%Y}",
+            what=f"Returned {dmy(day)}",
         )
-        for pid, ended, held in rows
+        for pid, ended, day, held in rows
     ]
 
 
