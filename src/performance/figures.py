@@ -4,10 +4,12 @@ targets with their RAG status, direction of travel and the England comparators."
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 from django.conf import settings
@@ -51,6 +53,13 @@ def compute_all(period: Period) -> dict[str, Figure]:
     return out
 
 
+def split_by_date(items: list[Item], periods: Sequence[Period]) -> list[list[Item]]:
+    """The rows in each of the periods, by their dates (sorted once, each period a slice)."""
+    ordered = sorted(items, key=attrgetter("on"))
+    days = [i.on for i in ordered]
+    return [ordered[bisect_left(days, p.start) : bisect_right(days, p.end)] for p in periods]
+
+
 def read_rows(indicators: Sequence[Indicator], periods: Sequence[Period]) -> dict[object, list[list[Item]]]:
     """Each distinct rows function's rows for each of the periods, keyed by the function.
     Rows counted on their own date are read once over the periods' whole span and split by
@@ -62,8 +71,7 @@ def read_rows(indicators: Sequence[Indicator], periods: Sequence[Period]) -> dic
         if indicator.items in read:
             continue
         if indicator.splits_by_date and len(periods) > 1:
-            everything = list(indicator.items(span))
-            read[indicator.items] = [[i for i in everything if p.contains(i.on)] for p in periods]
+            read[indicator.items] = split_by_date(list(indicator.items(span)), periods)
         else:
             read[indicator.items] = [list(indicator.items(p)) for p in periods]
     return read
