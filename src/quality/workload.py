@@ -42,6 +42,8 @@ def weights(standard: Standard) -> dict[str, Decimal]:
 def kinds_of_work(person_ids: Collection[int], on: date, standard: Standard) -> dict[int, str]:
     """The heaviest kind of work each child is on `on` (child in need when none other)."""
     ids = list(person_ids)
+    if not ids:
+        return {}
     current = Q(end_date__isnull=True) | Q(end_date__gt=on)
     # Each kind's children across the authority, kept to `ids` here: a caseload of thousands
     # of children is cheaper to intersect than to send to the database as a list of keys.

@@ -5,25 +5,30 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
+from django.db.models import F, Q, QuerySet
+
 from frontdoor.models import ContactChild, Referral
 from timescales.calendar import add_working_days
 from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
+from .counted import Counted, flag
 from .query import CIN_CHILDREN, dmy, local_day, moments, within
 
 FAMILY = "Contacts and referrals"
 
 
-def _contact_children(period: Period) -> list[Item]:
+def _contacts_received(period: Period) -> QuerySet[ContactChild]:
     first, last = moments(period)
-    rows = (
-        ContactChild.objects.filter(contact__received_at__range=(first, last), person__record_type="CHILD")
-        .annotate(day=local_day("contact__received_at"))
-        .values_list("person_id", "day", "referral_id")
+    return ContactChild.objects.filter(
+        contact__received_at__range=(first, last), person__record_type="CHILD"
+    ).annotate(
+        subject=F("person_id"), on=local_day("contact__received_at"), hit=flag(Q(referral__isnull=False))
     )
-    return [Item(pid, day, hit=ref is not None, what=f"Contact {dmy(day)}") for pid, day, ref in rows]
+
+
+_contact_children = Counted(_contacts_received, lambda on: f"Contact {dmy(on)}")
 
 
 contacts = declare(
@@ -81,11 +86,13 @@ declare(
 )
 
 
-def _referral_rows(period: Period) -> list[Item]:
-    rows = Referral.objects.filter(CIN_CHILDREN, within("referral_date", period)).values_list(
-        "person_id", "referral_date", "referral_nfa"
+def _referrals(period: Period) -> QuerySet[Referral]:
+    return Referral.objects.filter(CIN_CHILDREN, within("referral_date", period)).annotate(
+        subject=F("person_id"), on=F("referral_date"), hit=F("referral_nfa")
     )
-    return [Item(pid, day, hit=nfa, what=f"Referral {dmy(day)}") for pid, day, nfa in rows]
+
+
+_referral_rows = Counted(_referrals, lambda on: f"Referral {dmy(on)}")
 
 
 referrals = declare(

@@ -9,12 +9,15 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
+from django.db.models import F, Q, QuerySet
+
 from looked_after.models import CareEpisode, EducationPlan, HealthAssessment, LACReview, PeriodOfCare
 from timescales.calendar import add_working_days
 from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import Item, Polarity, Source, Unit, declare
+from .counted import Counted, flag
 from .query import dmy, open_on, within
 
 FAMILY = "Health, education and voice"
@@ -149,16 +152,17 @@ declare(
 )
 
 
-def _participation(period: Period) -> list[Item]:
-    rows = (
+def _reviews_with_views(period: Period) -> QuerySet[LACReview]:
+    return (
         LACReview.objects.filter(within("held_on", period))
         .exclude(participation="PN0")
-        .values_list("person_id", "held_on", "participation")
+        .annotate(subject=F("person_id"), on=F("held_on"), hit=flag(Q(participation__in=VIEWS_CONVEYED)))
     )
-    return [
-        Item(pid, held, hit=code in VIEWS_CONVEYED, what=f"Review {dmy(held)} ({code})")
-        for pid, held, code in rows
-    ]
+
+
+_participation = Counted(
+    _reviews_with_views, lambda on, code: f"Review {dmy(on)} ({code})", ("participation",)
+)
 
 
 declare(
