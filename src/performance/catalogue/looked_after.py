@@ -268,6 +268,7 @@ def _return_interviews(period: Period) -> list[Item]:
             what=f"Returned {dmy(day)}",
         )
         for pid, ended, day, held in rows
+        if ended is not None  # as the filter guarantees
     ]
 
 
