@@ -243,6 +243,15 @@ class Catalogue:
         if fields.get("as_at"):
             fields["items"] = as_at_today_while_running(fields["items"])  # type: ignore[arg-type]
         indicator = Indicator(**fields)  # type: ignore[arg-type]
+        if hasattr(indicator.items, "tallies") and indicator.unit not in (
+            Unit.COUNT,
+            Unit.PERCENTAGE,
+            Unit.RATE,
+        ):
+            # The database counts rows, children and hits (`counted.Counted`), not days or values.
+            raise ValueError(
+                f"Indicator {indicator.id}: rows counted by the database make counts and percentages"
+            )
         if indicator.id in self.indicators:
             raise ValueError(f"Indicator {indicator.id} is declared twice")
         self.indicators[indicator.id] = indicator
