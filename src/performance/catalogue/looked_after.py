@@ -177,21 +177,22 @@ declare(
 )
 
 
-def _reviews(period: Period) -> list[Item]:
-    rows = LACReview.objects.filter(within("held_on", period)).values_list(
-        "person_id", "held_on", "due_date", "iro_met_child"
+def _reviews_held(period: Period) -> QuerySet[LACReview]:
+    return LACReview.objects.filter(within("held_on", period)).annotate(
+        subject=F("person_id"), on=F("held_on"), hit=flag(Q(held_on__lte=F("due_date")))
     )
-    return [
-        Item(pid, held, hit=held <= due, what=f"Review {dmy(held)}, due {dmy(due)}")
-        for pid, held, due, _ in rows
-    ]
 
 
-def _iro_met(period: Period) -> list[Item]:
-    rows = LACReview.objects.filter(within("held_on", period)).values_list(
-        "person_id", "held_on", "iro_met_child"
+_reviews = Counted(_reviews_held, lambda on, due: f"Review {dmy(on)}, due {dmy(due)}", ("due_date",))
+
+
+def _reviews_met(period: Period) -> QuerySet[LACReview]:
+    return LACReview.objects.filter(within("held_on", period)).annotate(
+        subject=F("person_id"), on=F("held_on"), hit=F("iro_met_child")
     )
-    return [Item(pid, held, hit=met, what=f"Review {dmy(held)}") for pid, held, met in rows]
+
+
+_iro_met = Counted(_reviews_met, lambda on: f"Review {dmy(on)}")
 
 
 declare(

@@ -96,17 +96,16 @@ declare(
 )
 
 
-def _plans_started(period: Period) -> list[Item]:
+def _plans_starting(period: Period) -> QuerySet[CPPlan]:
     earlier = CPPlan.objects.filter(person_id=OuterRef("person_id"), start_date__lt=OuterRef("start_date"))
-    rows = (
-        CPPlan.objects.filter(CIN_CHILDREN, within("start_date", period))
-        .annotate(before=Exists(earlier))
-        .values_list("person_id", "start_date", "before", "previous_plans_elsewhere")
+    return CPPlan.objects.filter(CIN_CHILDREN, within("start_date", period)).annotate(
+        subject=F("person_id"),
+        on=F("start_date"),
+        hit=flag(Q(Exists(earlier)) | Q(previous_plans_elsewhere__gt=0)),
     )
-    return [
-        Item(pid, day, hit=before or elsewhere > 0, what=f"Plan started {dmy(day)}")
-        for pid, day, before, elsewhere in rows
-    ]
+
+
+_plans_started = Counted(_plans_starting, lambda on: f"Plan started {dmy(on)}")
 
 
 declare(
