@@ -21,13 +21,13 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
-    Expression,
     IntegerField,
     Q,
     QuerySet,
     Value,
     When,
 )
+from django.db.models.expressions import BaseExpression
 
 from ..periods import Period
 from .base import Item, Tally
@@ -76,7 +76,7 @@ class Counted:
         return [_tally(grouped.get(n, {})) for n in range(len(periods))]
 
 
-def flag(condition: Q | Expression) -> Case:
+def flag(condition: Q | BaseExpression) -> Case:
     """A condition as a row's `hit`: true or false (false, not unknown, where it reads a
     column with nothing recorded, as Python's comparison of the row's value is)."""
     return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())

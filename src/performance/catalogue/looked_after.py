@@ -254,23 +254,16 @@ declare(
 )
 
 
-def _return_interviews(period: Period) -> list[Item]:
+def _returns(period: Period) -> QuerySet[MissingEpisode]:
     first, last = moments(period)
-    rows = (
-        MissingEpisode.objects.filter(ended_at__range=(first, last))
-        .annotate(day=local_day("ended_at"))
-        .values_list("person_id", "ended_at", "day", "rhi_held_at")
+    return MissingEpisode.objects.filter(ended_at__range=(first, last)).annotate(
+        subject=F("person_id"),
+        on=local_day("ended_at"),
+        hit=flag(Q(rhi_held_at__lte=F("ended_at") + timedelta(hours=RETURN_INTERVIEW.amount))),
     )
-    return [
-        Item(
-            pid,
-            day,
-            hit=held is not None and held <= ended + timedelta(hours=RETURN_INTERVIEW.amount),
-            what=f"Returned {dmy(day)}",
-        )
-        for pid, ended, day, held in rows
-        if ended is not None  # as the filter guarantees
-    ]
+
+
+_return_interviews = Counted(_returns, lambda on: f"Returned {dmy(on)}")
 
 
 declare(
