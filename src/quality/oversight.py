@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import DateTimeField, F, Max, Q, QuerySet
+from django.db.models import DateTimeField, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncDate
 
 from assessments.models import Assessment, AssessmentReturn
@@ -40,52 +40,54 @@ class OversightState:
         return self.due < today
 
 
-def _latest(
-    rows: QuerySet[Any], field: str, on: date, among: QuerySet[Any], person: str = "person_id"
-) -> dict[int, date]:
-    """The latest day of `field` (a date, or a time read as its day) on or before `on` of each
-    child's `rows`, for the children `among` (a query of their keys); `person`: the lookup from
-    a row to its child. One grouped query, however many children."""
+def _latest(rows: QuerySet[Any], field: str, on: date, person: str = "person_id") -> Subquery:
+    """The latest day of `field` (a date, or a time read as its day) of the outer row's
+    child's `rows` on or before `on`; `person`: the lookup from a row to its child."""
     day = TruncDate(field) if isinstance(rows.model._meta.get_field(field), DateTimeField) else F(field)
-    mine = rows.filter(**{f"{person}__in": among}).annotate(day=day).filter(day__lte=on)
-    return dict(mine.values(person).annotate(last=Max("day")).values_list(person, "last").order_by())
+    mine = rows.filter(**{person: OuterRef("person_id")}).annotate(day=day).filter(day__lte=on)
+    return Subquery(mine.order_by("-day").values("day")[:1])
 
 
 def oversight_states(person_ids: Collection[int] | None, on: date) -> list[OversightState]:
     """The allocated children's (of these, when given) oversight against the standard in
-    force on `on`: the allocations, and one grouped query for each kind of oversight (and
-    for the plans and episodes), however many children."""
+    force on `on`, in one query."""
     rows = Allocation.objects.current(on).filter(
         role=AllocationRole.SOCIAL_WORKER, person__record_status="ACTIVE"
     )
     if person_ids is not None:
         rows = rows.filter(person_id__in=person_ids)
-    among = rows.values("person_id")
     notes = CaseNote.objects.filter(kind=CaseNoteKind.MANAGEMENT_OVERSIGHT, status=CaseNoteStatus.FINAL)
-    recorded_by_kind = [
-        _latest(ManagementDecision.objects.all(), "decided_on", on, among),
-        _latest(notes, "occurred_on", on, among),
-        _latest(CaseDirection.objects.all(), "given_on", on, among),
-        _latest(Assessment.objects.all(), "authorised_on", on, among),
-        _latest(AssessmentReturn.objects.all(), "returned_at", on, among, "assessment__person_id"),
-        _latest(CINPlan.objects.all(), "signed_off_on", on, among),
-    ]
-    on_plan = set(
-        CPPlan.objects.filter(
-            Q(end_date__isnull=True) | Q(end_date__gt=on), person_id__in=among, start_date__lte=on
-        ).values_list("person_id", flat=True)
+    current_plan = CPPlan.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gt=on), person_id=OuterRef("person_id"), start_date__lte=on
     )
-    episodes = _latest(
-        Referral.objects.filter(Q(closure_date__isnull=True) | Q(closure_date__gt=on)),
-        "referral_date",
-        on,
-        among,
+    found = rows.values_list("person_id", "start_date").annotate(
+        decision=_latest(ManagementDecision.objects.all(), "decided_on", on),
+        note=_latest(notes, "occurred_on", on),
+        direction=_latest(CaseDirection.objects.all(), "given_on", on),
+        authorised=_latest(Assessment.objects.all(), "authorised_on", on),
+        returned=_latest(AssessmentReturn.objects.all(), "returned_at", on, "assessment__person_id"),
+        signed_off=_latest(CINPlan.objects.all(), "signed_off_on", on),
+        cp=Exists(current_plan),
+        episode=_latest(
+            Referral.objects.filter(Q(closure_date__isnull=True) | Q(closure_date__gt=on)),
+            "referral_date",
+            on,
+        ),
     )
     standard = rules.standard_on(on)
     states: dict[int, OversightState] = {}
-    for person_id, start in rows.values_list("person_id", "start_date"):
-        recorded = [latest.get(person_id) for latest in recorded_by_kind]
-        cp, episode = person_id in on_plan, episodes.get(person_id)
+    for person_id, start, *recorded, cp, episode in found.values_list(
+        "person_id",
+        "start_date",
+        "decision",
+        "note",
+        "direction",
+        "authorised",
+        "returned",
+        "signed_off",
+        "cp",
+        "episode",
+    ):
         this_episode = [day for day in recorded if day is not None and (episode is None or day >= episode)]
         last = max(this_episode, default=None)
         earlier = states.get(person_id)
