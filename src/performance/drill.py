@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from accounts.models import Team, User
 from accounts.permissions import Permission
@@ -25,8 +26,10 @@ from .periods import Period
 UNALLOCATED = 0  # the team or worker key of rows with no allocated social worker
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """A row behind a figure with the team and worker it is attributed to (a named tuple:
+    there is one for every row of a large authority)."""
+
     item: Item
     team_id: int
     worker_id: int
@@ -147,7 +150,8 @@ def _figure(indicator: Indicator, period: Period, rows: Sequence[Row], populatio
 def scoped(
     indicator: Indicator, period: Period, rows: Sequence[Row], scope: Scope, population: int | None
 ) -> Figure:
-    return _figure(indicator, period, [r for r in rows if scope.keeps(r)], population)
+    kept = rows if scope.everyone else [r for r in rows if scope.keeps(r)]
+    return _figure(indicator, period, kept, population)
 
 
 def by_team(indicator: Indicator, period: Period, rows: Sequence[Row], population: int | None) -> list[Group]:

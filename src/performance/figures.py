@@ -4,15 +4,19 @@ targets with their RAG status, direction of travel and the England comparators."
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 from django.conf import settings
 
 from .catalogue import CATALOGUE, Figure, Indicator, Item, Polarity, figure_from
+from .catalogue.base import Tally, figure_of, tally
+from .catalogue.counted import Counted
 from .models import ChildPopulation, ComparatorKind, LoadedComparator, Target
 from .periods import Period, collection_year_ending
 
@@ -40,15 +44,39 @@ def compute(indicator: Indicator, period: Period, population: int | None = None)
 
 def compute_all(period: Period) -> dict[str, Figure]:
     """Every indicator for the period. Indicators that share their rows (a count and its rate)
-    run the query once."""
+    run the query once; rows that are one query are counted in the database (`read_tallies`)."""
     population = population_for(period)
-    rows: dict[object, list] = {}
-    out = {}
-    for indicator in CATALOGUE.indicators.values():
-        if indicator.items not in rows:
-            rows[indicator.items] = list(indicator.items(period))
-        out[indicator.id] = figure_from(indicator, period, rows[indicator.items], population)
+    tallies = read_tallies(list(CATALOGUE.indicators.values()), [period])
+    return {
+        indicator.id: figure_of(indicator, period, tallies[indicator.items][0], population)
+        for indicator in CATALOGUE.indicators.values()
+    }
+
+
+def read_tallies(indicators: Sequence[Indicator], periods: Sequence[Period]) -> dict[object, list[Tally]]:
+    """Each distinct rows function's tally for each of the periods (which must not overlap),
+    keyed by the function: counted in the database where the rows are one query (`Counted`:
+    the same query the drill-down lists), else tallied from the rows read (`read_rows`)."""
+    out: dict[object, list[Tally]] = {}
+    rest = []
+    for indicator in indicators:
+        if indicator.items in out:
+            continue
+        if isinstance(indicator.items, Counted):
+            out[indicator.items] = indicator.items.tallies(periods, indicator.splits_by_date)
+        else:
+            out[indicator.items] = []
+            rest.append(indicator)
+    for key, lists in read_rows(rest, periods).items():
+        out[key] = [tally(found) for found in lists]
     return out
+
+
+def split_by_date(items: list[Item], periods: Sequence[Period]) -> list[list[Item]]:
+    """The rows in each of the periods, by their dates (sorted once, each period a slice)."""
+    ordered = sorted(items, key=attrgetter("on"))
+    days = [i.on for i in ordered]
+    return [ordered[bisect_left(days, p.start) : bisect_right(days, p.end)] for p in periods]
 
 
 def read_rows(indicators: Sequence[Indicator], periods: Sequence[Period]) -> dict[object, list[list[Item]]]:
@@ -62,8 +90,7 @@ def read_rows(indicators: Sequence[Indicator], periods: Sequence[Period]) -> dic
         if indicator.items in read:
             continue
         if indicator.splits_by_date and len(periods) > 1:
-            everything = list(indicator.items(span))
-            read[indicator.items] = [[i for i in everything if p.contains(i.on)] for p in periods]
+            read[indicator.items] = split_by_date(list(indicator.items(span)), periods)
         else:
             read[indicator.items] = [list(indicator.items(p)) for p in periods]
     return read
@@ -82,6 +109,15 @@ def monthly(
     read them (`read_rows`) with other periods."""
     recorded = list(ChildPopulation.objects.order_by("year").values_list("year", "population"))
     populations = [population_for(m, recorded) for m in months]
+    if read is None and keep is None:  # everyone's rows: counted where they can be
+        tallies = read_tallies(indicators, months)
+        return {
+            indicator.id: [
+                figure_of(indicator, m, counted, population)
+                for m, counted, population in zip(months, tallies[indicator.items], populations, strict=True)
+            ]
+            for indicator in indicators
+        }
     if read is None:
         read = read_rows(indicators, months)
     first: dict[

@@ -13,6 +13,7 @@ from accounts.models import User
 
 from . import drill
 from .catalogue import CATALOGUE, Figure, Indicator, Item, Unit
+from .catalogue.base import figure_of
 from .catalogue.query import counted_on
 from .figures import (
     Comparator,
@@ -25,6 +26,7 @@ from .figures import (
     population_for,
     rag,
     read_rows,
+    read_tallies,
 )
 from .models import ComparatorKind, Target
 from .periods import (
@@ -111,17 +113,27 @@ def overview(user: User, period: Period, rows: Rows | None = None) -> tuple[dril
     """Every indicator for the period and the one before it. `rows`: each rows function's
     scoped rows for the two periods, when the caller has read them with others."""
     scope = drill.scope_for(user)
-    if rows is None:
-        indicators = list(CATALOGUE.indicators.values())
-        rows = scoped_rows(read_rows(indicators, [period, period.previous()]), scope)
+    indicators = list(CATALOGUE.indicators.values())
     population, earlier_population = population_for(period), population_for(period.previous())
+    # Everyone's figures are counted (in the database where the rows are one query); a team's
+    # or a worker's are made from the rows attributed to them.
+    counting = scope.everyone and rows is None
+    tallies = read_tallies(indicators, [period, period.previous()]) if counting else {}
+    if rows is None and not counting:
+        rows = scoped_rows(read_rows(indicators, [period, period.previous()]), scope)
     targets, held = current_targets(), comparators()
     comparing = england(held)
     families: dict[str, Family] = {}
-    for indicator in CATALOGUE.indicators.values():
-        now, before = rows[indicator.items]
-        figure = drill.scoped(indicator, period, now, scope, population)
-        previous = drill.scoped(indicator, period.previous(), before, scope, earlier_population)
+    for indicator in indicators:
+        if counting:
+            now_counted, before_counted = tallies[indicator.items]
+            figure = figure_of(indicator, period, now_counted, population)
+            previous = figure_of(indicator, period.previous(), before_counted, earlier_population)
+        else:
+            assert rows is not None
+            now, before = rows[indicator.items]
+            figure = drill.scoped(indicator, period, now, scope, population)
+            previous = drill.scoped(indicator, period.previous(), before, scope, earlier_population)
         target = targets.get(indicator.id)
         line = Line(
             indicator,

@@ -42,30 +42,31 @@ def weights(standard: Standard) -> dict[str, Decimal]:
 def kinds_of_work(person_ids: Collection[int], on: date, standard: Standard) -> dict[int, str]:
     """The heaviest kind of work each child is on `on` (child in need when none other)."""
     ids = list(person_ids)
+    if not ids:
+        return {}
     current = Q(end_date__isnull=True) | Q(end_date__gt=on)
+    # Each kind's children across the authority, kept to `ids` here: a caseload of thousands
+    # of children is cheaper to intersect than to send to the database as a list of keys.
     applying: dict[str, set[int]] = {
         "court": set(
-            CareProceedings.objects.filter(person_id__in=ids, issue_date__lte=on)
+            CareProceedings.objects.filter(issue_date__lte=on)
             .filter(Q(concluded_on__isnull=True) | Q(concluded_on__gt=on))
             .values_list("person_id", flat=True)
         ),
-        "cp": set(
-            CPPlan.objects.filter(current, person_id__in=ids, start_date__lte=on).values_list(
-                "person_id", flat=True
-            )
-        ),
+        "cp": set(CPPlan.objects.filter(current, start_date__lte=on).values_list("person_id", flat=True)),
         "child_in_care": set(
-            PeriodOfCare.objects.filter(current, person_id__in=ids, start_date__lte=on).values_list(
-                "person_id", flat=True
-            )
+            PeriodOfCare.objects.filter(current, start_date__lte=on).values_list("person_id", flat=True)
         ),
-        "care_leaver": set(CareLeaver.objects.filter(person_id__in=ids).values_list("person_id", flat=True)),
+        "care_leaver": set(CareLeaver.objects.values_list("person_id", flat=True)),
     }
     weight = weights(standard)
-    found = {}
-    for person_id in ids:
-        kinds = [kind for kind, people in applying.items() if person_id in people] or ["cin"]
-        found[person_id] = max(kinds, key=lambda k: weight[k])
+    # The heaviest kind that applies (the first declared of equal weights); child in need when
+    # none does. Written lightest first, so the heaviest is written last and stands.
+    heaviest_first = sorted(applying, key=lambda k: weight[k], reverse=True)
+    found = dict.fromkeys(ids, "cin")
+    for kind in reversed(heaviest_first):
+        for person_id in applying[kind].intersection(found):
+            found[person_id] = kind
     return found
 
 

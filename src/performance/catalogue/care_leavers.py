@@ -3,6 +3,10 @@ England: care leavers), for the two age groups the DfE publishes."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.db.models import Q
+
 from care_leavers.models import BirthdayStatus
 
 from ..periods import Period, add_months
@@ -34,7 +38,16 @@ MEASURES = {
 
 def _statuses(ages: tuple[int, ...], measure) -> object:  # type: ignore[no-untyped-def]
     def items(period: Period) -> list[Item]:
-        rows = BirthdayStatus.objects.filter(age__in=ages, person__date_of_birth__isnull=False).values(
+        # Only the birthdays that can fall in the period are read (a day's margin either side
+        # for a birthday on 29 February); which do is decided below, one way for every row.
+        near = Q()
+        for age in ages:
+            near |= Q(
+                age=age,
+                person__date_of_birth__gte=add_months(period.start, -12 * age) - timedelta(days=1),
+                person__date_of_birth__lte=add_months(period.end, -12 * age) + timedelta(days=1),
+            )
+        rows = BirthdayStatus.objects.filter(near, person__date_of_birth__isnull=False).values(
             "person_id", "age", "in_touch", "activity", "suitability", "person__date_of_birth"
         )
         found = []

@@ -3,18 +3,25 @@ measures: early help has no DfE collection)."""
 
 from __future__ import annotations
 
+from django.db.models import F, Q, QuerySet, Value
+
 from early_help.models import EarlyHelpEpisode, EndReason
 
 from ..periods import Period
-from .base import Item, Polarity, Source, Unit, declare
-from .query import dmy, known, open_on, within
+from .base import Polarity, Source, Unit, declare
+from .counted import Counted, flag
+from .query import dmy, open_on, within
 
 FAMILY = "Early help"
 
 
-def _open(period: Period) -> list[Item]:
-    rows = EarlyHelpEpisode.objects.filter(open_on(period.end)).values_list("person_id", "start_date")
-    return [Item(pid, period.end, what=f"Early help since {dmy(day)}") for pid, day in rows]
+def _open_episodes(period: Period) -> QuerySet[EarlyHelpEpisode]:
+    return EarlyHelpEpisode.objects.filter(open_on(period.end)).annotate(
+        subject=F("person_id"), on=Value(period.end), hit=Value(True)
+    )
+
+
+_open = Counted(_open_episodes, lambda on, day: f"Early help since {dmy(day)}", ("start_date",))
 
 
 declare(
@@ -32,11 +39,13 @@ declare(
 )
 
 
-def _started(period: Period) -> list[Item]:
-    rows = EarlyHelpEpisode.objects.filter(within("start_date", period)).values_list(
-        "person_id", "start_date", "entry_route"
+def _episodes_started(period: Period) -> QuerySet[EarlyHelpEpisode]:
+    return EarlyHelpEpisode.objects.filter(within("start_date", period)).annotate(
+        subject=F("person_id"), on=F("start_date"), hit=flag(Q(entry_route="STEP_DOWN"))
     )
-    return [Item(pid, day, hit=route == "STEP_DOWN", what=f"Started {dmy(day)}") for pid, day, route in rows]
+
+
+_started = Counted(_episodes_started, lambda on: f"Started {dmy(on)}")
 
 
 declare(
@@ -52,14 +61,13 @@ declare(
 )
 
 
-def _ended(period: Period) -> list[Item]:
-    rows = EarlyHelpEpisode.objects.filter(within("end_date", period)).values_list(
-        "person_id", "end_date", "end_reason"
+def _episodes_ended(period: Period) -> QuerySet[EarlyHelpEpisode]:
+    return EarlyHelpEpisode.objects.filter(within("end_date", period)).annotate(
+        subject=F("person_id"), on=F("end_date"), hit=flag(Q(end_reason=EndReason.STEP_UP))
     )
-    return [
-        Item(pid, known(day), hit=reason == EndReason.STEP_UP, what=f"Ended {dmy(day)}")
-        for pid, day, reason in rows
-    ]
+
+
+_ended = Counted(_episodes_ended, lambda on: f"Ended {dmy(on)}")
 
 
 declare(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
-from django.utils import timezone
+from django.db.models import F, Q, QuerySet
 
 from frontdoor.models import ContactChild, Referral
 from timescales.calendar import add_working_days
@@ -12,25 +13,22 @@ from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
-from .query import CIN_CHILDREN, dmy, moments, within
+from .counted import Counted, flag
+from .query import CIN_CHILDREN, dmy, local_day, moments, within
 
 FAMILY = "Contacts and referrals"
 
 
-def _contact_children(period: Period) -> list[Item]:
+def _contacts_received(period: Period) -> QuerySet[ContactChild]:
     first, last = moments(period)
-    rows = ContactChild.objects.filter(
+    return ContactChild.objects.filter(
         contact__received_at__range=(first, last), person__record_type="CHILD"
-    ).values_list("person_id", "contact__received_at", "referral_id")
-    return [
-        Item(
-            pid,
-            timezone.localdate(at),
-            hit=ref is not None,
-            what=f"Contact {timezone.localdate(at):%d/%m/%Y}",
-        )
-        for pid, at, ref in rows
-    ]
+    ).annotate(
+        subject=F("person_id"), on=local_day("contact__received_at"), hit=flag(Q(referral__isnull=False))
+    )
+
+
+_contact_children = Counted(_contacts_received, lambda on: f"Contact {dmy(on)}")
 
 
 contacts = declare(
@@ -62,21 +60,14 @@ declare(
 
 def _decisions(period: Period) -> list[Item]:
     first, last = moments(period)
-    rows = ContactChild.objects.filter(
-        contact__decided_at__range=(first, last), person__record_type="CHILD"
-    ).values_list("person_id", "contact__received_at", "contact__decided_at")
-    items = []
-    for pid, received, decided in rows:
-        got, done = timezone.localdate(received), timezone.localdate(decided)
-        items.append(
-            Item(
-                pid,
-                done,
-                hit=done <= add_working_days(got, get_rule("referral_decision").amount),
-                what=f"Contact {got:%d/%m/%Y}",
-            )
-        )
-    return items
+    rows = (
+        ContactChild.objects.filter(contact__decided_at__range=(first, last), person__record_type="CHILD")
+        .annotate(got=local_day("contact__received_at"), done=local_day("contact__decided_at"))
+        .values_list("person_id", "got", "done")
+    )
+    allowed = get_rule("referral_decision").amount
+    deadline = cache(lambda got: add_working_days(got, allowed))  # many contacts share a day
+    return [Item(pid, done, hit=done <= deadline(got), what=f"Contact {dmy(got)}") for pid, got, done in rows]
 
 
 declare(
@@ -95,11 +86,13 @@ declare(
 )
 
 
-def _referral_rows(period: Period) -> list[Item]:
-    rows = Referral.objects.filter(CIN_CHILDREN, within("referral_date", period)).values_list(
-        "person_id", "referral_date", "referral_nfa"
+def _referrals(period: Period) -> QuerySet[Referral]:
+    return Referral.objects.filter(CIN_CHILDREN, within("referral_date", period)).annotate(
+        subject=F("person_id"), on=F("referral_date"), hit=F("referral_nfa")
     )
-    return [Item(pid, day, hit=nfa, what=f"Referral {dmy(day)}") for pid, day, nfa in rows]
+
+
+_referral_rows = Counted(_referrals, lambda on: f"Referral {dmy(on)}")
 
 
 referrals = declare(

@@ -8,23 +8,27 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import F, Q, QuerySet, Value
 
 from looked_after.models import CareEpisode, LACReview, MissingEpisode, Placement
 from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
-from .query import dmy, known, moments, open_on, overlaps, within
+from .counted import Counted, flag
+from .query import dmy, local_day, moments, open_on, overlaps, within
 
 FAMILY = "Children looked after"
 RETURN_INTERVIEW = get_rule("return_home_interview")  # counted in hours from the return
 
 
-def _looked_after(period: Period) -> list[Item]:
-    rows = CareEpisode.objects.filter(open_on(period.end)).values_list("person_id", "period__start_date")
-    return [Item(pid, period.end, what=f"Looked after since {dmy(day)}") for pid, day in rows]
+def _in_care(period: Period) -> QuerySet[CareEpisode]:
+    return CareEpisode.objects.filter(open_on(period.end)).annotate(
+        subject=F("person_id"), on=Value(period.end), hit=Value(True)
+    )
+
+
+_looked_after = Counted(_in_care, lambda on, day: f"Looked after since {dmy(day)}", ("period__start_date",))
 
 
 cla = declare(
@@ -44,11 +48,13 @@ cla = declare(
 CATALOGUE.rate_of(cla, id="cla_rate", title="Children looked after per 10,000 children")
 
 
-def _started(period: Period) -> list[Item]:
-    rows = CareEpisode.objects.filter(within("start_date", period), reason_new_episode="S").values_list(
-        "person_id", "start_date"
+def _episodes_started(period: Period) -> QuerySet[CareEpisode]:
+    return CareEpisode.objects.filter(within("start_date", period), reason_new_episode="S").annotate(
+        subject=F("person_id"), on=F("start_date"), hit=Value(True)
     )
-    return [Item(pid, day, what=f"Started to be looked after {dmy(day)}") for pid, day in rows]
+
+
+_started = Counted(_episodes_started, lambda on: f"Started to be looked after {dmy(on)}")
 
 
 declare(
@@ -65,13 +71,15 @@ declare(
 )
 
 
-def _ceased(period: Period) -> list[Item]:
-    rows = (
+def _episodes_ceased(period: Period) -> QuerySet[CareEpisode]:
+    return (
         CareEpisode.objects.filter(within("end_date", period))
         .exclude(reason_ceased="X1")
-        .values_list("person_id", "end_date", "reason_ceased")
+        .annotate(subject=F("person_id"), on=F("end_date"), hit=Value(True))
     )
-    return [Item(pid, known(day), what=f"Ceased {dmy(day)} ({reason})") for pid, day, reason in rows]
+
+
+_ceased = Counted(_episodes_ceased, lambda on, reason: f"Ceased {dmy(on)} ({reason})", ("reason_ceased",))
 
 
 declare(
@@ -116,21 +124,19 @@ declare(
 )
 
 
-def _placed_at_end(
-    test: Callable[[Decimal, bool], bool], describe: Callable[[Decimal, bool], str]
-) -> Callable[[Period], list[Item]]:
+def _placed_at_end(placed: Callable[[], Q], describe: Callable[[Decimal, bool], str]) -> Counted:
     """Children looked after at the period end, marked by where their placement is."""
 
-    def items(period: Period) -> list[Item]:
-        rows = CareEpisode.objects.filter(open_on(period.end)).values_list(
-            "person_id", "placement__distance_miles", "placement__in_area"
+    def query(period: Period) -> QuerySet[CareEpisode]:
+        return CareEpisode.objects.filter(open_on(period.end)).annotate(
+            subject=F("person_id"), on=Value(period.end), hit=flag(placed())
         )
-        return [
-            Item(pid, period.end, hit=test(miles, inside), what=describe(miles, inside))
-            for pid, miles, inside in rows
-        ]
 
-    return items
+    return Counted(
+        query,
+        lambda on, miles, inside: describe(miles, inside),
+        ("placement__distance_miles", "placement__in_area"),
+    )
 
 
 declare(
@@ -143,7 +149,10 @@ declare(
     polarity=Polarity.LOWER,
     numerator="Placed more than 20 miles from home",
     denominator="Children looked after at the period end",
-    items=_placed_at_end(lambda miles, _: 20 < miles < 999, lambda miles, _: f"{miles} miles from home"),
+    items=_placed_at_end(
+        lambda: Q(placement__distance_miles__gt=20, placement__distance_miles__lt=999),
+        lambda miles, _: f"{miles} miles from home",
+    ),
     family=FAMILY,
     as_at=True,
 )
@@ -160,28 +169,30 @@ declare(
     numerator="Placed outside the area",
     denominator="Children looked after at the period end",
     items=_placed_at_end(
-        lambda _, inside: not inside, lambda _, inside: "Inside the area" if inside else "Outside the area"
+        lambda: Q(placement__in_area=False) | Q(placement__in_area__isnull=True),
+        lambda _, inside: "Inside the area" if inside else "Outside the area",
     ),
     family=FAMILY,
     as_at=True,
 )
 
 
-def _reviews(period: Period) -> list[Item]:
-    rows = LACReview.objects.filter(within("held_on", period)).values_list(
-        "person_id", "held_on", "due_date", "iro_met_child"
+def _reviews_held(period: Period) -> QuerySet[LACReview]:
+    return LACReview.objects.filter(within("held_on", period)).annotate(
+        subject=F("person_id"), on=F("held_on"), hit=flag(Q(held_on__lte=F("due_date")))
     )
-    return [
-        Item(pid, held, hit=held <= due, what=f"Review {dmy(held)}, due {dmy(due)}")
-        for pid, held, due, _ in rows
-    ]
 
 
-def _iro_met(period: Period) -> list[Item]:
-    rows = LACReview.objects.filter(within("held_on", period)).values_list(
-        "person_id", "held_on", "iro_met_child"
+_reviews = Counted(_reviews_held, lambda on, due: f"Review {dmy(on)}, due {dmy(due)}", ("due_date",))
+
+
+def _reviews_met(period: Period) -> QuerySet[LACReview]:
+    return LACReview.objects.filter(within("held_on", period)).annotate(
+        subject=F("person_id"), on=F("held_on"), hit=F("iro_met_child")
     )
-    return [Item(pid, held, hit=met, what=f"Review {dmy(held)}") for pid, held, met in rows]
+
+
+_iro_met = Counted(_reviews_met, lambda on: f"Review {dmy(on)}")
 
 
 declare(
@@ -215,20 +226,17 @@ declare(
 )
 
 
-def _missing(period: Period) -> list[Item]:
+def _missing_started(period: Period) -> QuerySet[MissingEpisode]:
     first, last = moments(period)
     in_care = CareEpisode.objects.filter(overlaps(period)).values("person_id")
-    rows = MissingEpisode.objects.filter(started_at__range=(first, last), person_id__in=in_care).values_list(
-        "person_id", "started_at", "kind"
+    return MissingEpisode.objects.filter(started_at__range=(first, last), person_id__in=in_care).annotate(
+        subject=F("person_id"), on=local_day("started_at"), hit=Value(True)
     )
-    return [
-        Item(
-            pid,
-            timezone.localdate(at),
-            what=f"{'Missing' if kind == 'M' else 'Away'} {timezone.localdate(at):%d/%m/%Y}",
-        )
-        for pid, at, kind in rows
-    ]
+
+
+_missing = Counted(
+    _missing_started, lambda on, kind: f"{'Missing' if kind == 'M' else 'Away'} {dmy(on)}", ("kind",)
+)
 
 
 declare(
@@ -246,24 +254,16 @@ declare(
 )
 
 
-def _return_interviews(period: Period) -> list[Item]:
+def _returns(period: Period) -> QuerySet[MissingEpisode]:
     first, last = moments(period)
-    rows = [
-        (pid, ended, held)
-        for pid, ended, held in MissingEpisode.objects.filter(Q(ended_at__range=(first, last))).values_list(
-            "person_id", "ended_at", "rhi_held_at"
-        )
-        if ended is not None
-    ]
-    return [
-        Item(
-            pid,
-            timezone.localdate(ended),
-            hit=held is not None and held <= ended + timedelta(hours=RETURN_INTERVIEW.amount),
-            what=f"Returned {timezone.localdate(ended):%d/%m/%Y}",
-        )
-        for pid, ended, held in rows
-    ]
+    return MissingEpisode.objects.filter(ended_at__range=(first, last)).annotate(
+        subject=F("person_id"),
+        on=local_day("ended_at"),
+        hit=flag(Q(rhi_held_at__lte=F("ended_at") + timedelta(hours=RETURN_INTERVIEW.amount))),
+    )
+
+
+_return_interviews = Counted(_returns, lambda on: f"Returned {dmy(on)}")
 
 
 declare(
@@ -282,17 +282,21 @@ declare(
 )
 
 
-def _long_term(period: Period) -> list[Item]:
-    rows = CareEpisode.objects.filter(
+def _settled(period: Period) -> QuerySet[CareEpisode]:
+    return CareEpisode.objects.filter(
         open_on(period.end),
         period__start_date__lte=add_months(period.end, -30),
         person__date_of_birth__gt=add_months(period.end, -12 * 16),
-    ).values_list("person_id", "placement__start_date")
-    settled = add_months(period.end, -24)
-    return [
-        Item(pid, period.end, hit=since <= settled, what=f"In this placement since {dmy(since)}")
-        for pid, since in rows
-    ]
+    ).annotate(
+        subject=F("person_id"),
+        on=Value(period.end),
+        hit=flag(Q(placement__start_date__lte=add_months(period.end, -24))),
+    )
+
+
+_long_term = Counted(
+    _settled, lambda on, since: f"In this placement since {dmy(since)}", ("placement__start_date",)
+)
 
 
 declare(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Value
 
 from casework.models import Visit, VisitKind
 from frontdoor.models import Referral
@@ -18,16 +18,19 @@ from workforce.models import Allocation, AllocationRole
 
 from ..periods import Period, add_months
 from .base import CATALOGUE, Item, Polarity, Source, Unit, declare
-from .query import CIN_CHILDREN, dmy, known, open_on, within
+from .counted import Counted, flag
+from .query import CIN_CHILDREN, dmy, open_on, within
 
 FAMILY = "Child protection"
 
 
-def _s47(period: Period) -> list[Item]:
-    rows = S47Enquiry.objects.filter(CIN_CHILDREN, within("start_date", period)).values_list(
-        "person_id", "start_date"
+def _s47_started(period: Period) -> QuerySet[S47Enquiry]:
+    return S47Enquiry.objects.filter(CIN_CHILDREN, within("start_date", period)).annotate(
+        subject=F("person_id"), on=F("start_date"), hit=Value(True)
     )
-    return [Item(pid, day, what=f"Section 47 enquiry {dmy(day)}") for pid, day in rows]
+
+
+_s47 = Counted(_s47_started, lambda on: f"Section 47 enquiry {dmy(on)}")
 
 
 s47 = declare(
@@ -93,17 +96,16 @@ declare(
 )
 
 
-def _plans_started(period: Period) -> list[Item]:
+def _plans_starting(period: Period) -> QuerySet[CPPlan]:
     earlier = CPPlan.objects.filter(person_id=OuterRef("person_id"), start_date__lt=OuterRef("start_date"))
-    rows = (
-        CPPlan.objects.filter(CIN_CHILDREN, within("start_date", period))
-        .annotate(before=Exists(earlier))
-        .values_list("person_id", "start_date", "before", "previous_plans_elsewhere")
+    return CPPlan.objects.filter(CIN_CHILDREN, within("start_date", period)).annotate(
+        subject=F("person_id"),
+        on=F("start_date"),
+        hit=flag(Q(Exists(earlier)) | Q(previous_plans_elsewhere__gt=0)),
     )
-    return [
-        Item(pid, day, hit=before or elsewhere > 0, what=f"Plan started {dmy(day)}")
-        for pid, day, before, elsewhere in rows
-    ]
+
+
+_plans_started = Counted(_plans_starting, lambda on: f"Plan started {dmy(on)}")
 
 
 declare(
@@ -133,13 +135,17 @@ declare(
 )
 
 
-def _on_plan(period: Period) -> list[Item]:
-    rows = CPPlan.objects.filter(CIN_CHILDREN, open_on(period.end)).values_list(
-        "person_id", "start_date", "category"
+def _plans_open(period: Period) -> QuerySet[CPPlan]:
+    return CPPlan.objects.filter(CIN_CHILDREN, open_on(period.end)).annotate(
+        subject=F("person_id"), on=Value(period.end), hit=Value(True)
     )
-    return [
-        Item(pid, period.end, what=f"On a plan since {dmy(day)} ({category})") for pid, day, category in rows
-    ]
+
+
+_on_plan = Counted(
+    _plans_open,
+    lambda on, day, category: f"On a plan since {dmy(day)} ({category})",
+    ("start_date", "category"),
+)
 
 
 on_plan = declare(
@@ -190,11 +196,13 @@ declare(
 )
 
 
-def _children_in_need(period: Period) -> list[Item]:
-    rows = Referral.objects.filter(
+def _open_episodes(period: Period) -> QuerySet[Referral]:
+    return Referral.objects.filter(
         CIN_CHILDREN, open_on(period.end, "referral_date", "closure_date")
-    ).values_list("person_id", "referral_date")
-    return [Item(pid, period.end, what=f"Episode from {dmy(day)}") for pid, day in rows]
+    ).annotate(subject=F("person_id"), on=Value(period.end), hit=Value(True))
+
+
+_children_in_need = Counted(_open_episodes, lambda on, day: f"Episode from {dmy(day)}", ("referral_date",))
 
 
 cin = declare(
@@ -214,14 +222,15 @@ cin = declare(
 CATALOGUE.rate_of(cin, id="cin_rate", title="Children in need per 10,000 children")
 
 
-def _cp_reviews(period: Period) -> list[Item]:
-    rows = Conference.objects.filter(
+def _reviews_held(period: Period) -> QuerySet[Conference]:
+    return Conference.objects.filter(
         CIN_CHILDREN, within("held_on", period), kind=ConferenceKind.REVIEW, due_on__isnull=False
-    ).values_list("person_id", "held_on", "due_on")
-    return [
-        Item(pid, held, hit=held <= known(due), what=f"Review conference {dmy(held)}, due {dmy(due)}")
-        for pid, held, due in rows
-    ]
+    ).annotate(subject=F("person_id"), on=F("held_on"), hit=flag(Q(held_on__lte=F("due_on"))))
+
+
+_cp_reviews = Counted(
+    _reviews_held, lambda on, due: f"Review conference {dmy(on)}, due {dmy(due)}", ("due_on",)
+)
 
 
 declare(
@@ -242,22 +251,21 @@ declare(
 )
 
 
-def _unallocated(period: Period) -> list[Item]:
+def _episodes_unallocated(period: Period) -> QuerySet[Referral]:
     day = period.end
     allocated = Allocation.objects.filter(
         open_on(day) | Q(start_date__lte=day, end_date=day),
         person_id=OuterRef("person_id"),
         role=AllocationRole.SOCIAL_WORKER,
     )
-    rows = (
-        Referral.objects.filter(CIN_CHILDREN, open_on(day, "referral_date", "closure_date"))
-        .annotate(allocated=Exists(allocated))
-        .values_list("person_id", "referral_date", "allocated")
+    return Referral.objects.filter(CIN_CHILDREN, open_on(day, "referral_date", "closure_date")).annotate(
+        subject=F("person_id"), on=Value(day), hit=flag(~Exists(allocated))
     )
-    return [
-        Item(pid, day, hit=not allocated, what=f"Episode from {dmy(referred)}")
-        for pid, referred, allocated in rows
-    ]
+
+
+_unallocated = Counted(
+    _episodes_unallocated, lambda on, referred: f"Episode from {dmy(referred)}", ("referral_date",)
+)
 
 
 declare(
@@ -317,11 +325,8 @@ CP_VISIT = f"{_DAYS} working day{'' if _DAYS == 1 else 's'}"
 def _cp_visits(period: Period) -> list[Item]:
     """Child protection visits in the period, each against the previous visit (or the start of
     the plan it falls in) to see whether it came within the standard."""
-    visits = list(
-        Visit.objects.filter(CIN_CHILDREN, within("visited_on", period), kind=VisitKind.CP).values_list(
-            "person_id", "visited_on", "child_seen", "seen_alone"
-        )
-    )
+    in_period = Visit.objects.filter(CIN_CHILDREN, within("visited_on", period), kind=VisitKind.CP)
+    visits = list(in_period.values_list("person_id", "visited_on", "child_seen", "seen_alone"))
     people = {pid for pid, *_ in visits}
     earlier: dict[int, list[date]] = defaultdict(list)
     for pid, day in Visit.objects.filter(
@@ -361,14 +366,13 @@ declare(
 )
 
 
-def _seen_alone(period: Period) -> list[Item]:
-    rows = Visit.objects.filter(
+def _visits_seen(period: Period) -> QuerySet[Visit]:
+    return Visit.objects.filter(
         CIN_CHILDREN, within("visited_on", period), kind=VisitKind.CP, child_seen=True
-    )
-    return [
-        Item(pid, day, hit=alone, what=f"Visit {dmy(day)}")
-        for pid, day, alone in rows.values_list("person_id", "visited_on", "seen_alone")
-    ]
+    ).annotate(subject=F("person_id"), on=F("visited_on"), hit=F("seen_alone"))
+
+
+_seen_alone = Counted(_visits_seen, lambda on: f"Visit {dmy(on)}")
 
 
 declare(

@@ -6,8 +6,9 @@ practice measures where the DfE has no definition)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from datetime import date
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 
 from looked_after.models import CareEpisode, EducationPlan, HealthAssessment, LACReview, PeriodOfCare
 from timescales.calendar import add_working_days
@@ -15,6 +16,7 @@ from timescales.rules import get_rule
 
 from ..periods import Period, add_months
 from .base import Item, Polarity, Source, Unit, declare
+from .counted import Counted, flag
 from .query import dmy, open_on, within
 
 FAMILY = "Health, education and voice"
@@ -61,33 +63,23 @@ declare(
 )
 
 
-def _looked_after_a_year(period: Period) -> list[tuple[int, date]]:
-    """Children looked after at the period end who had been looked after for 12 months or more."""
-    year_before = add_months(period.end, -12)
-    return list(
-        PeriodOfCare.objects.filter(open_on(period.end), start_date__lte=year_before).values_list(
-            "person_id", "start_date"
+def _checked(kinds: tuple[str, ...]) -> Counted:
+    """Children looked after at the period end who had been looked after for 12 months or more,
+    marked when they had a check of these kinds in the 12 months to the period end."""
+
+    def query(period: Period) -> QuerySet[PeriodOfCare]:
+        year_before = add_months(period.end, -12)
+        checked = HealthAssessment.objects.filter(
+            person_id=OuterRef("person_id"),
+            kind__in=kinds,
+            completed_on__gt=add_months(period.end, -12),
+            completed_on__lte=period.end,
         )
-    )
-
-
-def _checked(kinds: tuple[str, ...]) -> Callable[[Period], list[Item]]:
-    def items(period: Period) -> list[Item]:
-        cohort = _looked_after_a_year(period)
-        seen = set(
-            HealthAssessment.objects.filter(
-                person_id__in={pid for pid, _ in cohort},
-                kind__in=kinds,
-                completed_on__gt=add_months(period.end, -12),
-                completed_on__lte=period.end,
-            ).values_list("person_id", flat=True)
+        return PeriodOfCare.objects.filter(open_on(period.end), start_date__lte=year_before).annotate(
+            subject=F("person_id"), on=Value(period.end), hit=flag(Exists(checked))
         )
-        return [
-            Item(pid, period.end, hit=pid in seen, what=f"Looked after since {dmy(start)}")
-            for pid, start in cohort
-        ]
 
-    return items
+    return Counted(query, lambda on, start: f"Looked after since {dmy(start)}", ("start_date",))
 
 
 for key, kinds, what in (
@@ -149,16 +141,17 @@ declare(
 )
 
 
-def _participation(period: Period) -> list[Item]:
-    rows = (
+def _reviews_with_views(period: Period) -> QuerySet[LACReview]:
+    return (
         LACReview.objects.filter(within("held_on", period))
         .exclude(participation="PN0")
-        .values_list("person_id", "held_on", "participation")
+        .annotate(subject=F("person_id"), on=F("held_on"), hit=flag(Q(participation__in=VIEWS_CONVEYED)))
     )
-    return [
-        Item(pid, held, hit=code in VIEWS_CONVEYED, what=f"Review {dmy(held)} ({code})")
-        for pid, held, code in rows
-    ]
+
+
+_participation = Counted(
+    _reviews_with_views, lambda on, code: f"Review {dmy(on)} ({code})", ("participation",)
+)
 
 
 declare(
