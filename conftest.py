@@ -5,6 +5,7 @@ every test, the check that each audited change to a person's record was also tol
 from functools import partial
 
 import pytest
+from tests.makers import new_child, new_user
 
 from accounts.models import Team, TeamKind, User
 from accounts.permissions import Role
@@ -19,15 +20,7 @@ def team(db):
 def make_user(db, team):
     def make(role: Role | str, username: str | None = None, **extra) -> User:
         role = Role(role)
-        return User.objects.create_user(
-            username=username or f"{role.value}.{User.objects.count() + 1}",
-            password="harbour-test-password",  # noqa: S106
-            first_name=extra.pop("first_name", role.label.split()[0]),
-            last_name=extra.pop("last_name", "Tester"),
-            role=role.value,
-            team=extra.pop("team", team),
-            **extra,
-        )
+        return new_user(role, username or f"{role.value}.{User.objects.count() + 1}", team, **extra)
 
     return make
 
@@ -57,19 +50,7 @@ def admin_user(make_user):
 
 @pytest.fixture
 def child(db, social_worker):
-    from people import services
-
-    return services.create_person(
-        actor=social_worker,
-        data={
-            "record_type": "CHILD",
-            "given_name": "Amelia",
-            "family_name": "Hughes",
-            "date_of_birth": __import__("datetime").date(2015, 3, 27),
-            "sex": "F",
-            "ethnicity": "WBRI",
-        },
-    )
+    return new_child(social_worker)
 
 
 @pytest.fixture

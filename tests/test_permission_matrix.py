@@ -11,17 +11,22 @@ top by the access door and tested in `people/tests/test_access.py`; here the par
 user is allocated to the child so only the role table decides.
 """
 
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import Team, TeamKind, User
 from accounts.permissions import ROLE_PERMISSIONS, Permission, Role
 from core.http import AUTHENTICATED, PUBLIC
+from people.models import Person
+from tests.makers import new_child, new_user
 from workforce import services as workforce
 from workforce.models import AllocationRole
 
-from .urlwalk import _KWARG, KNOWN_KWARGS, Endpoint, walk_urls
+from .urlwalk import KNOWN_KWARGS, Endpoint, walk_urls
 
 SIGN_IN = "/accounts/sign-in/"
 MISSING_ID = 999_999
@@ -52,37 +57,49 @@ def test_every_declared_permission_is_a_known_permission_or_marker():
     assert not unknown
 
 
-@pytest.fixture
-def url_for(child, team):
-    """Build an endpoint's path with valid arguments for `user` (own pk for user_id)."""
+@dataclass(frozen=True)
+class World:
+    """What every cell of the matrix reads: a team with its manager, a child allocated to a
+    social worker, and one user of every role (the partner allocated to the child, so only
+    the role table decides)."""
 
-    def build(endpoint: Endpoint, user: Any) -> str:
-        values = {"person_id": child.pk, "team_id": team.pk, "user_id": user.pk if user else 1}
-        # An argument the matrix cannot build points at no object: the page may answer 404,
-        # but the role check (which runs first) must still refuse the roles without access.
-        values.update({k: MISSING_ID for k in endpoint.kwargs if k not in values})
-        query = {"audit:find_person": f"?la_child_id={child.la_child_id}"}.get(endpoint.name, "")
-        return "/" + _KWARG.sub(lambda m: str(values[m.group(1)]), endpoint.route) + query
-
-    return build
+    team: Team
+    child: Person
+    users: dict[Role, User]
 
 
-@pytest.fixture
-def user_with_role(make_user, team_manager, team, child):
-    def make(role: Role):
-        user = make_user(role, f"matrix.{role.value}")
-        if role == Role.PARTNER:
-            workforce.allocate(
-                actor=team_manager,
-                person=child,
-                worker=user,
-                team=team,
-                role=AllocationRole.PARTNER,
-                start_date=timezone.localdate(),
-            )
-        return user
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker) -> Iterator[World]:
+    """Made once for the module, in a transaction rolled back after its last test: about
+    three thousand cells only read it, and whatever a request writes is rolled back with the
+    test's own savepoint (`db`)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        team = Team.objects.create(name="Assessment Team 1", kind=TeamKind.ASSESSMENT)
+        manager = new_user(Role.TEAM_MANAGER, "team.manager", team, registered_social_worker=True)
+        team.manager = manager
+        team.save()
+        child = new_child(new_user(Role.SOCIAL_WORKER, "social.worker", team, registered_social_worker=True))
+        users = {role: new_user(role, f"matrix.{role.value}", team) for role in Role}
+        workforce.allocate(
+            actor=manager,
+            person=child,
+            worker=users[Role.PARTNER],
+            team=team,
+            role=AllocationRole.PARTNER,
+            start_date=timezone.localdate(),
+        )
+        yield World(team=team, child=child, users=users)
+        transaction.set_rollback(True)
 
-    return make
+
+def _path(world: World, endpoint: Endpoint, user: User | None) -> str:
+    """The endpoint's path with valid arguments for `user` (own pk for user_id)."""
+    values = {"person_id": world.child.pk, "team_id": world.team.pk, "user_id": user.pk if user else 1}
+    # An argument the matrix cannot build points at no object: the page may answer 404,
+    # but the role check (which runs first) must still refuse the roles without access.
+    values.update({k: MISSING_ID for k in endpoint.kwargs if k not in values})
+    query = {"audit:find_person": f"?la_child_id={world.child.la_child_id}"}.get(endpoint.name, "")
+    return endpoint.path(values) + query
 
 
 def _role_may(role: Role, endpoint: Endpoint) -> bool:
@@ -93,10 +110,10 @@ def _role_may(role: Role, endpoint: Endpoint) -> bool:
 
 @pytest.mark.parametrize("role", list(Role), ids=[r.value for r in Role])
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
-def test_role_gets_what_the_permission_table_says(client, url_for, user_with_role, endpoint, role):
-    user = user_with_role(role)
+def test_role_gets_what_the_permission_table_says(world, db, client, endpoint, role):
+    user = world.users[role]
     client.force_login(user)
-    url = url_for(endpoint, user)
+    url = _path(world, endpoint, user)
 
     response = client.get(url)
 
@@ -113,8 +130,8 @@ def test_role_gets_what_the_permission_table_says(client, url_for, user_with_rol
 
 
 @pytest.mark.parametrize("endpoint", NON_PUBLIC, ids=str)
-def test_anonymous_user_is_sent_to_sign_in_when_page_not_public(client, url_for, endpoint):
-    url = url_for(endpoint, None)
+def test_anonymous_user_is_sent_to_sign_in_when_page_not_public(world, db, client, endpoint):
+    url = _path(world, endpoint, None)
 
     for response in (client.get(url), client.post(url, {})):
         assert response.status_code == 302
@@ -122,8 +139,8 @@ def test_anonymous_user_is_sent_to_sign_in_when_page_not_public(client, url_for,
 
 
 @pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if e.required == PUBLIC], ids=str)
-def test_anonymous_user_may_see_page_when_public(client, url_for, endpoint):
-    response = client.get(url_for(endpoint, None))
+def test_anonymous_user_may_see_page_when_public(world, db, client, endpoint):
+    response = client.get(_path(world, endpoint, None))
 
     assert response.status_code == 200
 
