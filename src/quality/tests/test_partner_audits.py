@@ -14,7 +14,7 @@ from audit.models import AuditAction, AuditEvent
 from people import access
 from people.models import AccessGrant
 from people.tests.factories import make_person
-from quality import services, worklist
+from quality import rules, services, worklist
 from quality.models import AuditTool
 from timescales import add_months
 
@@ -53,6 +53,8 @@ def test_a_partner_auditor_opens_only_the_audited_children_until_the_months_end(
     [grant] = AccessGrant.objects.all()
     month_end = add_months(day(0).replace(day=1), 1) - timedelta(days=1)
     assert (grant.person, grant.user, grant.ends_on) == (allocated, partner, month_end)
+    [asked] = worklist.asked_of(partner, day(0))
+    assert asked.due == grant.ends_on == rules.programme_ends_on(programme.month)
     assert AuditEvent.objects.filter(person=allocated, summary__startswith="Gave Hana Health access").exists()
 
     assert access.get_person_for(partner, allocated.pk) == allocated
