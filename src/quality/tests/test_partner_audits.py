@@ -143,3 +143,34 @@ def test_a_partner_auditors_audit_leaves_their_my_work_when_the_month_ends_but_t
         True,
     )
     assert not list(worklist.asked_of(partner, after))
+
+
+@pytest.mark.parametrize("how", ["withdrawn", "ended early"])
+def test_a_partner_auditors_audit_leaves_their_my_work_when_their_access_ends_before_the_month_does(
+    client_for, programme, partner, allocated, how
+):
+    """My work asks of a partner auditor what the access door lets them do: the grant, not the
+    programme's month, says until when."""
+    grant = AccessGrant.objects.get(user=partner, person=allocated)
+    if how == "withdrawn":
+        grant.delete()
+    else:
+        AccessGrant.objects.filter(pk=grant.pk).update(starts_on=day(-1), ends_on=day(-1))
+    with pytest.raises(PermissionDenied):
+        access.get_person_for(partner, allocated.pk)
+    assert not list(worklist.asked_of(partner, day(0)))
+    assert "Case audit to do" not in client_for(partner).get(reverse("workforce:my_work")).content.decode()
+    [case] = programme.cases.all()
+    assert [asked.person_id for asked in worklist.asked_of(case.auditor, day(0))] == [allocated.pk]
+
+
+def test_a_partner_auditors_audit_stays_on_their_my_work_while_their_access_is_extended(
+    programme, partner, allocated
+):
+    after = add_months(programme.month, 1) + timedelta(days=2)
+    grant = AccessGrant.objects.get(user=partner, person=allocated)
+    AccessGrant.objects.filter(pk=grant.pk).update(ends_on=after)
+    with mock.patch("django.utils.timezone.localdate", return_value=after):
+        assert access.get_person_for(partner, allocated.pk) == allocated
+    [asked] = worklist.asked_of(partner, after)
+    assert (asked.person_id, asked.title) == (allocated.pk, "Case audit to do (Multi-agency audit)")
