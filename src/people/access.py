@@ -27,6 +27,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 from core.services import notify
 
+from . import read_audit
 from .models import AccessGrant, BreakGlassAccess, Person, PersonQuerySet, RecordRestriction, RecordStatus
 
 BREAK_GLASS_HOURS = 8
@@ -175,13 +176,7 @@ def get_person_for(
         raise RecordMerged(person.merged_into_id or 0, person.pk)
     decision = decide(user, person, purpose)
     if not decision.allowed:
-        auditor.record(
-            actor=user,
-            action=AuditAction.REFUSED,
-            person=person,
-            obj=obj,
-            summary=f"{purpose.value} refused: {decision.reason}"[:200],
-        )
+        read_audit.record_refusal(user, person=person, obj=obj, reason=decision.reason, what=purpose.value)
         if decision.reason == "restricted record":
             raise RestrictedRecord(person, user.has_perm(Permission.BREAK_GLASS.value))
         raise PermissionDenied(decision.reason)
