@@ -170,6 +170,8 @@ def test_admin_resets_through_confirmation_page_when_signed_in_with_code(admin_u
 
     assert done.url == _url(worker)
     assert not TotpDevice.objects.filter(user=worker).exists()
+    told = client.get(done.url).content.decode()
+    assert f"Two-factor sign-in reset for {worker.display_name}. They must set it up again" in told
     assert "Must set up again" in client.get(_url(worker)).content.decode()
     assert "Must set up again" in client.post("/accounts/users/", {"q": "lost"}, follow=True).content.decode()
 
@@ -287,6 +289,23 @@ def test_unbinding_is_refused_without_a_reason_or_for_ones_own_account(client, a
         services.unbind_identity_provider(
             actor=make_user(Role.SOCIAL_WORKER, "colleague"), user=bound, reason="Replaced"
         )
+
+
+def test_the_unbinding_page_takes_no_reason_for_ones_own_account_and_says_whose_was_cleared(
+    client, admin_user, bound
+):
+    admin_user.identity_provider_subject = "sub:admin"
+    admin_user.save()
+    admin = _admin_client(client, admin_user)
+
+    own = admin.post(_url(admin_user, "council-sign-in"), {"reason": "Lost it"})
+
+    assert own.status_code == 200
+    assert "Another administrator must clear your council sign-in" in own.content.decode()
+    admin_user.refresh_from_db()
+    assert admin_user.identity_provider_subject == "sub:admin"
+    done = admin.post(_url(bound, "council-sign-in"), {"reason": "Replaced"}, follow=True)
+    assert f"Council sign-in cleared for {bound.display_name}" in done.content.decode()
 
 
 def test_user_page_offers_to_clear_a_council_sign_in_only_when_bound(client, admin_user, worker, bound):
