@@ -97,6 +97,35 @@ def test_reset_is_refused_when_no_reason_or_own_account_or_not_admin(admin_user,
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("change", "own", "why"),
+    [
+        (
+            services.reset_two_factor,
+            "Another administrator must reset your own two-factor sign-in",
+            "Enter why two-factor sign-in is being reset",
+        ),
+        (
+            services.unbind_identity_provider,
+            "Another administrator must clear your own council sign-in",
+            "Enter why the council sign-in is being cleared",
+        ),
+    ],
+)
+def test_a_sign_in_change_is_another_administrators_with_a_reason_when_made(
+    admin_user, worker, team_manager, change, own, why
+):
+    with pytest.raises(ValidationError) as own_account:
+        change(actor=admin_user, user=admin_user, reason="Lost my phone")
+    with pytest.raises(ValidationError) as no_reason:
+        change(actor=admin_user, user=worker, reason="  ")
+    with pytest.raises(PermissionDenied):
+        change(actor=team_manager, user=team_manager, reason="Lost my phone")
+    assert own_account.value.message_dict == {"reason": [own]}
+    assert no_reason.value.message_dict == {"reason": [why]}
+
+
+@pytest.mark.django_db
 def test_user_must_enrol_again_at_next_sign_in_when_reset_even_if_role_does_not_require_it(
     client, admin_user, make_user
 ):
