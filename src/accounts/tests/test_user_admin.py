@@ -218,6 +218,26 @@ def test_reset_page_asks_for_two_factor_session_when_signed_in_without_code(clie
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("action", ["reset-two-factor", "unlock", "council-sign-in"])
+def test_each_sign_in_change_asks_for_a_two_factor_session_and_finds_the_account_first(
+    client, admin_user, worker, action
+):
+    worker.identity_provider_subject = "sub:worker"
+    worker.save()
+    client.force_login(admin_user)  # no second factor proved in this session
+
+    posted = client.post(_url(worker, action), {"reason": "Asked by phone", "identity_checked": "on"})
+
+    assert posted.status_code == 200
+    assert "Sign in with two-factor authentication to continue" in posted.content.decode()
+    worker.refresh_from_db()
+    assert worker.identity_provider_subject == "sub:worker"
+    assert TotpDevice.objects.filter(user=worker).exists()
+    assert not AuditEvent.objects.filter(actor=admin_user).exclude(action=AuditAction.VIEW).exists()
+    assert client.get(f"/accounts/users/999999/{action}/").status_code == 404
+
+
+@pytest.mark.django_db
 def test_own_account_cannot_be_reset_when_admin_tries(client, admin_user):
     _enrol(admin_user)
     _admin_client(client, admin_user)

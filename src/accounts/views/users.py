@@ -3,6 +3,7 @@ council sign-in binding) and dormant accounts."""
 
 from collections.abc import Callable, Sequence
 from datetime import timedelta
+from functools import wraps
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -56,13 +57,6 @@ def dormant_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 USERS_PAGE_SIZE = 50
 T = TypeVar("T")
-
-
-def _needs_two_factor_session(request: AuthenticatedHttpRequest) -> HttpResponse | None:
-    """Changing another user's sign-in needs a session that itself proved a second factor."""
-    if sessions.signed_in_with_two_factor(request):
-        return None
-    return render(request, "accounts/two_factor_session_needed.jinja", {"nav_key": "users"})
 
 
 def _account_rows(users: Sequence[User], locked: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -151,6 +145,22 @@ def user_account(request: AuthenticatedHttpRequest, user_id: int) -> HttpRespons
     )
 
 
+def _changing_anothers_sign_in(
+    view: Callable[[AuthenticatedHttpRequest, User], HttpResponse],
+) -> Callable[[AuthenticatedHttpRequest, int], HttpResponse]:
+    """A page changing a user's sign-in, given the account (404 if there is none): it needs a
+    session that itself proved a second factor, else it asks for one and changes nothing."""
+
+    @wraps(view)
+    def wrapped(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+        subject = _subject(user_id)
+        if not sessions.signed_in_with_two_factor(request):
+            return render(request, "accounts/two_factor_session_needed.jinja", {"nav_key": "users"})
+        return view(request, subject)
+
+    return wrapped
+
+
 def _anothers_sign_in_changed(
     request: AuthenticatedHttpRequest,
     subject: User,
@@ -183,12 +193,9 @@ def _anothers_sign_in_changed(
 
 @requires(Permission.MANAGE_USERS)
 @require_http_methods(["GET", "POST"])
-def reset_two_factor(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+@_changing_anothers_sign_in
+def reset_two_factor(request: AuthenticatedHttpRequest, subject: User) -> HttpResponse:
     """Confirmation step: what will happen, the reason, and that the user's identity was checked."""
-    subject = _subject(user_id)
-    refused = _needs_two_factor_session(request)
-    if refused is not None:
-        return refused
     return _anothers_sign_in_changed(
         request,
         subject,
@@ -204,11 +211,8 @@ def reset_two_factor(request: AuthenticatedHttpRequest, user_id: int) -> HttpRes
 
 @requires(Permission.MANAGE_USERS)
 @require_http_methods(["GET", "POST"])
-def unlock_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
-    subject = _subject(user_id)
-    refused = _needs_two_factor_session(request)
-    if refused is not None:
-        return refused
+@_changing_anothers_sign_in
+def unlock_sign_in(request: AuthenticatedHttpRequest, subject: User) -> HttpResponse:
     form = UnlockForm(request.POST or None)
     if submitted(
         request,
@@ -227,13 +231,10 @@ def unlock_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpRespo
 
 @requires(Permission.MANAGE_USERS)
 @require_http_methods(["GET", "POST"])
-def unbind_council_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+@_changing_anothers_sign_in
+def unbind_council_sign_in(request: AuthenticatedHttpRequest, subject: User) -> HttpResponse:
     """Clear the binding to the council provider's account, so the next council sign-in binds
     again (when the council replaced the member of staff's account)."""
-    subject = _subject(user_id)
-    refused = _needs_two_factor_session(request)
-    if refused is not None:
-        return refused
     return _anothers_sign_in_changed(
         request,
         subject,
