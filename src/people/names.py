@@ -9,12 +9,14 @@ candidates by key, then ranks them by Jaro-Winkler similarity.
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import jellyfish
 
 _NON_ALPHA = re.compile(r"[^a-z ]+")
 
 
+@lru_cache(maxsize=65_536)  # asked of the same few names many times over when candidates are weighed
 def normalise(name: str) -> str:
     """Lower case, accents removed, apostrophes and hyphens removed: "O'Brien-Smyth" -> "obriensmyth"."""
     decomposed = unicodedata.normalize("NFKD", name or "")
