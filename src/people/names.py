@@ -26,8 +26,12 @@ def normalise(name: str) -> str:
 
 def tokens(name: str) -> list[str]:
     """Words of a name, each normalised: "Mary-Jane O'Neil" -> ["mary", "jane", "oneil"]."""
-    parts = re.split(r"[\s\-]+", name or "")
-    return [n for n in (normalise(p) for p in parts) if n]
+    return list(_tokens(name or ""))
+
+
+@lru_cache(maxsize=65_536)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(n for n in (normalise(p) for p in re.split(r"[\s\-]+", name)) if n)
 
 
 def phonetic_keys(name: str) -> set[str]:
