@@ -5,8 +5,10 @@
 
 Generates a register of `--people` synthetic people (`people.tests.duplicate_data`) into a
 fresh SQLite database (or `--database`, kept and reused by later runs with the same
-arguments; `--database ""` uses the `DATABASE_URL` in the environment, e.g. PostgreSQL), plus `--extra` further people who are nobody's copy (to
-see speed on a large register), then runs `people.search.find_possible_duplicates` on
+arguments; `--database ""` uses the `DATABASE_URL` in the environment, e.g. PostgreSQL), plus
+`--extra` further people who are nobody's copy (to see speed on a large register: on
+PostgreSQL made inside the database from the register's own names and dates,
+`tiled_register.py`, a million in minutes; on SQLite generated and recorded), then runs `people.search.find_possible_duplicates` on
 `--copies` corrupted copies, typed as a front-door worker would (given name, family name,
 date of birth). It prints, overall and by error type:
 
@@ -26,7 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from reference import setup_django  # beside this script
+import tiled_register  # beside this script
+from reference import setup_django
 
 
 def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -53,10 +56,8 @@ def reference_loop_ms() -> float:
 
 def _load(args: argparse.Namespace) -> list[int]:
     from django.core.management import call_command
+    from django.db import connection
 
-    from accounts.models import Team, TeamKind, User
-    from accounts.permissions import Role
-    from people.services import NewPerson, bulk_create_people
     from people.tests.duplicate_data import register
 
     call_command("migrate", verbosity=0)
@@ -64,26 +65,12 @@ def _load(args: argparse.Namespace) -> list[int]:
 
     if Person.objects.exists():  # a database kept from an earlier run: its people, in order
         return list(Person.objects.order_by("pk").values_list("pk", flat=True)[: args.people])
-    team, _ = Team.objects.get_or_create(name="Benchmark team", kind=TeamKind.ASSESSMENT)
-    actor, _ = User.objects.get_or_create(
-        username="benchmark.worker", defaults={"role": Role.SOCIAL_WORKER.value, "team": team}
-    )
-    people = register(args.people + args.extra, args.seed)
-    pks: list[int] = []
-    for start in range(0, len(people), 2000):
-        rows = [
-            NewPerson(
-                data={
-                    "record_type": "CHILD",
-                    "given_name": p.given_name,
-                    "family_name": p.family_name,
-                    "date_of_birth": p.date_of_birth,
-                }
-            )
-            for p in people[start : start + 2000]
-        ]
-        pks += [p.pk for p in bulk_create_people(actor=actor, rows=rows)]
-    return pks[: args.people]
+    if connection.vendor != "postgresql":  # every person generated and recorded (slow past 100,000)
+        return tiled_register.record(register(args.people + args.extra, args.seed))[: args.people]
+    pks = tiled_register.record(register(args.people, args.seed))
+    tiled = tiled_register.tile(pks, args.extra)
+    print(f"Tiled {args.extra:,} further people in the database in {tiled:.0f} s")
+    return pks
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,6 +74,18 @@ def new_recovery_codes(*, actor: User, code: str, ip: str | None = None) -> list
     return codes
 
 
+def _by_another_administrator(actor: User, user: User, reason: str, *, own: str, why: str) -> str:
+    """A change to a user's sign-in that an administrator makes for them: never to their own
+    account (`own` says so) and always with a reason (`why` asks for it); the reason, trimmed."""
+    require(actor, Permission.MANAGE_USERS)
+    reason = (reason or "").strip()
+    if actor.pk == user.pk:
+        raise ValidationError({"reason": own})
+    if not reason:
+        raise ValidationError({"reason": why})
+    return reason
+
+
 @transaction.atomic
 def reset_two_factor(*, actor: User, user: User, reason: str) -> int:
     """The user lost their authenticator: remove it and their recovery codes, make them set
@@ -82,12 +94,13 @@ def reset_two_factor(*, actor: User, user: User, reason: str) -> int:
     Another administrator must do it (never the user themself). Returns the number of
     sessions ended.
     """
-    require(actor, Permission.MANAGE_USERS)
-    reason = (reason or "").strip()
-    if actor.pk == user.pk:
-        raise ValidationError({"reason": "Another administrator must reset your own two-factor sign-in"})
-    if not reason:
-        raise ValidationError({"reason": "Enter why two-factor sign-in is being reset"})
+    reason = _by_another_administrator(
+        actor,
+        user,
+        reason,
+        own="Another administrator must reset your own two-factor sign-in",
+        why="Enter why two-factor sign-in is being reset",
+    )
     had_device = twofactor.has_confirmed_device(user)
     twofactor.reset(user)
     user.must_enrol_two_factor = True
@@ -157,12 +170,13 @@ def unbind_identity_provider(*, actor: User, user: User, reason: str) -> None:
     member of staff's account, so its subject changed): their next council sign-in binds
     again, by verified e-mail (ADR 0011). Another administrator must do it, with a reason;
     the user's sessions are ended."""
-    require(actor, Permission.MANAGE_USERS)
-    reason = (reason or "").strip()
-    if actor.pk == user.pk:
-        raise ValidationError({"reason": "Another administrator must clear your own council sign-in"})
-    if not reason:
-        raise ValidationError({"reason": "Enter why the council sign-in is being cleared"})
+    reason = _by_another_administrator(
+        actor,
+        user,
+        reason,
+        own="Another administrator must clear your own council sign-in",
+        why="Enter why the council sign-in is being cleared",
+    )
     locked = User.objects.select_for_update().get(pk=user.pk)
     if not locked.identity_provider_subject:
         raise ValidationError({"reason": "This account is not bound to a council sign-in"})

@@ -1,7 +1,7 @@
 """The append-only audit of every view and change of a person's record (ADR 0003).
 
 Audit is separate from functional history: business logic never reads it. Rows are
-never updated or deleted: database triggers refuse it (migrations 0002, 0005), the
+never updated or deleted: database triggers refuse it (migration 0001_squashed_0005), the
 application's database role may only insert and read them (`manage.py harden_database`), and
 each row carries an HMAC, under a key kept outside the database (`audit.keys`), of its content
 and of the previous row's hash, so any tampering that gets past both is detected by

@@ -217,6 +217,17 @@ class EducationForm(GovForm):
     progress = text("Progress against previous targets (optional)", rows=3, required=False)
 
 
+def _moment(form: forms.Form, data: dict[str, Any], day: str, at: str, out: str, both: str) -> None:
+    """An optional moment given as a date and a time: `data[out]` is the two together, or None
+    when neither is given; one without the other is an error on the time (`both` says so)."""
+    data[out] = None
+    if data.get(day) or data.get(at):
+        if not (data.get(day) and data.get(at)):
+            form.add_error(at, both)
+        else:
+            data[out] = datetime.combine(data[day], data[at])
+
+
 class MissingForm(GovForm):
     kind = radios("Type", ssda903.MISSING_TYPE.choices(), "Select missing or away from placement")
     started_on = GovDateField(
@@ -238,12 +249,14 @@ class MissingForm(GovForm):
         data = super().clean() or {}
         if data.get("started_on") and data.get("started_time"):
             data["started_at"] = datetime.combine(data["started_on"], data["started_time"])
-        data["ended_at"] = None
-        if data.get("ended_on") or data.get("ended_time"):
-            if not (data.get("ended_on") and data.get("ended_time")):
-                self.add_error("ended_time", "Enter both the date and the time the child returned")
-            else:
-                data["ended_at"] = datetime.combine(data["ended_on"], data["ended_time"])
+        _moment(
+            self,
+            data,
+            "ended_on",
+            "ended_time",
+            "ended_at",
+            "Enter both the date and the time the child returned",
+        )
         return data
 
 
@@ -269,12 +282,7 @@ class ReturnForm(GovForm):
             ("ended_on", "ended_time", "ended_at"),
             ("rhi_held_on", "rhi_held_time", "rhi_held_at"),
         ):
-            data[out] = None
-            if data.get(day) or data.get(at):
-                if not (data.get(day) and data.get(at)):
-                    self.add_error(at, "Enter both the date and the time")
-                else:
-                    data[out] = datetime.combine(data[day], data[at])
+            _moment(self, data, day, at, out, "Enter both the date and the time")
         return data
 
 

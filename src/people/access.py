@@ -11,7 +11,7 @@ as VIEW/UPDATE-intent, a refusal as REFUSED. Views never query `Person.objects` 
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -27,6 +27,7 @@ from audit import services as auditor
 from audit.models import AuditAction
 from core.services import notify
 
+from . import read_audit
 from .models import AccessGrant, BreakGlassAccess, Person, PersonQuerySet, RecordRestriction, RecordStatus
 
 BREAK_GLASS_HOURS = 8
@@ -91,10 +92,15 @@ def _is_involved(user: User, person: Person) -> bool:
     )
 
 
+def grants_in_force(user: User, on: date) -> QuerySet[AccessGrant]:
+    """The access grants that let `user` into records on the day `on`: what the door honours
+    (work that a grant lets a partner agency user do is listed from these, never re-derived)."""
+    return AccessGrant.objects.filter(user=user, starts_on__lte=on, ends_on__gte=on)
+
+
 def _granted_ids(user: User, person_ids: Iterable[int] | None = None) -> set[int]:
     """The records the user has been given access to for today (of `person_ids`, if given)."""
-    today = timezone.localdate()
-    grants = AccessGrant.objects.filter(user=user, starts_on__lte=today, ends_on__gte=today)
+    grants = grants_in_force(user, timezone.localdate())
     if person_ids is not None:
         grants = grants.filter(person_id__in=list(person_ids))
     return set(grants.values_list("person_id", flat=True))
@@ -170,13 +176,7 @@ def get_person_for(
         raise RecordMerged(person.merged_into_id or 0, person.pk)
     decision = decide(user, person, purpose)
     if not decision.allowed:
-        auditor.record(
-            actor=user,
-            action=AuditAction.REFUSED,
-            person=person,
-            obj=obj,
-            summary=f"{purpose.value} refused: {decision.reason}"[:200],
-        )
+        read_audit.record_refusal(user, person=person, obj=obj, reason=decision.reason, what=purpose.value)
         if decision.reason == "restricted record":
             raise RestrictedRecord(person, user.has_perm(Permission.BREAK_GLASS.value))
         raise PermissionDenied(decision.reason)

@@ -199,6 +199,7 @@ def _given_level(typed: str, recorded: str) -> tuple[float, str]:
     return _spelling("given name", a, b, -2.0)
 
 
+@lru_cache(maxsize=65_536)  # pure; asked of the same few names many times over
 def are_name_variants(a: str, b: str) -> bool:
     """Whether two given names are forms of one name: one the start or end of the other
     (Chris, Christopher; Liam, William), forms in the nicknames table (William, Will, Bill),
@@ -224,6 +225,7 @@ def name_forms(name: str) -> frozenset[str]:
     return _forms(wanted) if wanted else frozenset()
 
 
+@lru_cache(maxsize=65_536)  # pure; asked of the same few names many times over
 def _spelling(part: str, a: str, b: str, different: float) -> tuple[float, str]:
     """Normal forms `a` and `b` that differ: by a slip, by sound, or altogether."""
     if OSA.distance(a, b) == 1 and min(len(a), len(b)) >= 3:

@@ -9,12 +9,14 @@ candidates by key, then ranks them by Jaro-Winkler similarity.
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import jellyfish
 
 _NON_ALPHA = re.compile(r"[^a-z ]+")
 
 
+@lru_cache(maxsize=65_536)  # asked of the same few names many times over when candidates are weighed
 def normalise(name: str) -> str:
     """Lower case, accents removed, apostrophes and hyphens removed: "O'Brien-Smyth" -> "obriensmyth"."""
     decomposed = unicodedata.normalize("NFKD", name or "")
@@ -24,8 +26,12 @@ def normalise(name: str) -> str:
 
 def tokens(name: str) -> list[str]:
     """Words of a name, each normalised: "Mary-Jane O'Neil" -> ["mary", "jane", "oneil"]."""
-    parts = re.split(r"[\s\-]+", name or "")
-    return [n for n in (normalise(p) for p in parts) if n]
+    return list(_tokens(name or ""))
+
+
+@lru_cache(maxsize=65_536)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(n for n in (normalise(p) for p in re.split(r"[\s\-]+", name)) if n)
 
 
 def phonetic_keys(name: str) -> set[str]:

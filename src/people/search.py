@@ -7,9 +7,11 @@ the index with `name_keys` and `reindex_names` whenever a name is recorded.
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,7 +29,7 @@ from .likeness import (
     date_variants,
     name_forms,
 )
-from .models import NameKey, Person, PersonQuerySet
+from .models import Address, NameKey, Person, PersonName, PersonQuerySet
 from .names import normalise, phonetic_keys, search_keys, similarity, tokens
 from .validators import normalise_postcode, validate_nhs_number
 
@@ -269,28 +271,55 @@ def find_possible_duplicates(
     """Existing records that may be the same person, with the reasons, best first.
 
     Candidates are found in SQL by blocks that each survive one kind of slip (see
-    `_candidate_ids`), then weighed part by part (`people.likeness`). Searches all active
+    `_candidates`), then weighed part by part (`people.likeness`). Searches all active
     records (including restricted ones, which the caller shows without details): a duplicate
     must be found even where the user cannot open it.
     """
     typed = Typed(given_name, family_name, date_of_birth, nhs_number, postcode)
-    ids = _candidate_ids(typed, exclude_id)
-    if not ids:
+    found = _candidates(typed, exclude_id)
+    if not found:
         return []
-    people = Person.objects.filter(pk__in=ids).prefetch_related("other_names")
+    others: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for pk, given, family in PersonName.objects.filter(person_id__in=found).values_list(
+        "person_id", "given_name", "family_name"
+    ):
+        others[pk].append((given, family))
+    postcodes: dict[int, set[str]] = defaultdict(set)
     if postcode:
-        people = people.prefetch_related("addresses")
-    matches = []
-    for person in people:
-        likeness = compare(typed, _recorded(person, with_postcodes=bool(postcode)))
+        for pk, code in Address.objects.filter(person_id__in=found).values_list("person_id", "postcode"):
+            postcodes[pk].add(code)
+    likenesses = {}
+    for pk, row in found.items():
+        likeness = compare(
+            typed, _recorded_from(dict(zip(COMPARED, row, strict=True)), others[pk], postcodes[pk])
+        )
         if likeness.shown:
-            matches.append(Match(person=person, score=likeness.score, reasons=likeness.reasons))
+            likenesses[pk] = likeness
+    # Only the records shown are loaded whole: a common date of birth among a million people
+    # gives a few hundred candidates, most of them weighed and left out.
+    people = Person.objects.in_bulk(list(likenesses))
+    matches = [
+        Match(person=people[pk], score=like.score, reasons=like.reasons) for pk, like in likenesses.items()
+    ]
     matches.sort(key=lambda m: (-m.score, m.person.family_name, m.person.given_name, m.person.pk))
     return matches[:MAX_DUPLICATES]
 
 
-def _candidate_ids(typed: Typed, exclude_id: int | None) -> set[int]:
-    """People who may be `typed`, found through indexes only, each block tolerating slips
+# What the duplicate check reads of each candidate (`_recorded_from`), with the blocks' keys.
+COMPARED = (
+    "given_name",
+    "preferred_name",
+    "middle_names",
+    "family_name",
+    "date_of_birth",
+    "expected_date_of_birth",
+    "nhs_number",
+)
+
+
+def _candidates(typed: Typed, exclude_id: int | None) -> dict[int, tuple[Any, ...]]:
+    """People who may be `typed` (their keys, with what is compared of them: `COMPARED`),
+    found through indexes only, each block tolerating slips
     the others do not: the NHS number; the date of birth (or an expected date near it);
     a date one slip away (day and month swapped, a digit wrong) with any name sounding like
     either name typed; both names sounding alike (either way round, given names by their
@@ -325,10 +354,11 @@ def _candidate_ids(typed: Typed, exclude_id: int | None) -> set[int]:
     elif family_keys and not typed.date_of_birth:
         by_family = people.filter(name_keys__part="FAMILY", name_keys__key__in=sorted(family_keys))
         blocks.append(by_family.filter(given_name_norm__startswith=given) if given else by_family)
-    ids: set[int] = set()
+    found: dict[int, tuple[Any, ...]] = {}
     for block in blocks:
-        ids.update(block.values_list("pk", flat=True).distinct()[:MAX_CANDIDATES])
-    return ids
+        rows = block.values_list("pk", *COMPARED).distinct()[:MAX_CANDIDATES]
+        found.update((row[0], row[1:]) for row in rows)
+    return found
 
 
 def _has_key(parts: Iterable[str], keys: set[str]) -> Exists:
@@ -348,15 +378,22 @@ def _by_keys(people: PersonQuerySet, family_keys: set[str], given_keys: set[str]
 
 
 def _recorded(person: Person, *, with_postcodes: bool) -> Recorded:
-    others = list(person.other_names.all())  # type: ignore[attr-defined]
-    givens = [person.given_name, person.preferred_name, *person.middle_names.split()]
+    others = [(o.given_name, o.family_name) for o in person.other_names.all()]  # type: ignore[attr-defined]
+    postcodes = {a.postcode for a in person.addresses.all()} if with_postcodes else set()  # type: ignore[attr-defined]
+    return _recorded_from({name: getattr(person, name) for name in COMPARED}, others, postcodes)
+
+
+def _recorded_from(fields: dict[str, Any], others: list[tuple[str, str]], postcodes: set[str]) -> Recorded:
+    """What is compared of a recorded person: `fields` (`COMPARED`), their other names
+    (given, family) and the postcodes they have lived at."""
+    givens = [fields["given_name"], fields["preferred_name"], *fields["middle_names"].split()]
     return Recorded(
-        given_names=tuple(n for n in [*givens, *(o.given_name for o in others)] if n),
-        family_names=tuple(n for n in [person.family_name, *(o.family_name for o in others)] if n),
-        date_of_birth=person.date_of_birth,
-        expected_date_of_birth=person.expected_date_of_birth,
-        nhs_number=person.nhs_number,
-        postcodes=frozenset(a.postcode for a in person.addresses.all()) if with_postcodes else frozenset(),  # type: ignore[attr-defined]
+        given_names=tuple(n for n in [*givens, *(given for given, _ in others)] if n),
+        family_names=tuple(n for n in [fields["family_name"], *(family for _, family in others)] if n),
+        date_of_birth=fields["date_of_birth"],
+        expected_date_of_birth=fields["expected_date_of_birth"],
+        nhs_number=fields["nhs_number"],
+        postcodes=frozenset(postcodes),
     )
 
 

@@ -20,7 +20,6 @@ from .figures import (
     comparators,
     current_targets,
     direction,
-    england,
     monthly,
     others,
     population_for,
@@ -87,6 +86,27 @@ class Line:
         return shown(self.figure.value, self.indicator.unit)
 
 
+def _line(
+    indicator: Indicator,
+    figure: Figure,
+    previous: Figure,
+    target: Target | None,
+    held: dict[str, Comparator] | None,
+) -> Line:
+    """An indicator's line: its figure against its target (the RAG status), against the period
+    before (the direction of travel), and beside its comparators held (England's and others)."""
+    return Line(
+        indicator,
+        figure,
+        target,
+        rag(indicator, figure.value, target),
+        (held or {}).get(ComparatorKind.ENGLAND),
+        direction(indicator, figure.value, previous.value),
+        previous,
+        others(held),
+    )
+
+
 @dataclass
 class Family:
     name: str
@@ -122,7 +142,6 @@ def overview(user: User, period: Period, rows: Rows | None = None) -> tuple[dril
     if rows is None and not counting:
         rows = scoped_rows(read_rows(indicators, [period, period.previous()]), scope)
     targets, held = current_targets(), comparators()
-    comparing = england(held)
     families: dict[str, Family] = {}
     for indicator in indicators:
         if counting:
@@ -134,17 +153,7 @@ def overview(user: User, period: Period, rows: Rows | None = None) -> tuple[dril
             now, before = rows[indicator.items]
             figure = drill.scoped(indicator, period, now, scope, population)
             previous = drill.scoped(indicator, period.previous(), before, scope, earlier_population)
-        target = targets.get(indicator.id)
-        line = Line(
-            indicator,
-            figure,
-            target,
-            rag(indicator, figure.value, target),
-            comparing.get(indicator.id),
-            direction(indicator, figure.value, previous.value),
-            previous,
-            others(held.get(indicator.id)),
-        )
+        line = _line(indicator, figure, previous, targets.get(indicator.id), held.get(indicator.id))
         families.setdefault(indicator.family, Family(indicator.family)).lines.append(line)
     return scope, sorted(
         families.values(), key=lambda f: FAMILY_ORDER.index(f.name) if f.name in FAMILY_ORDER else 99
@@ -179,17 +188,8 @@ def detail(user: User, indicator: Indicator, period: Period) -> Detail:
     }
     figures = monthly([indicator], months, read=kept)[indicator.id]
     trend = list(zip(months, figures, strict=True))
-    target = current_targets().get(indicator.id)
-    held = comparators().get(indicator.id, {})
-    line = Line(
-        indicator,
-        figure,
-        target,
-        rag(indicator, figure.value, target),
-        held.get(ComparatorKind.ENGLAND),
-        direction(indicator, figure.value, previous.value),
-        previous,
-        others(held),
+    line = _line(
+        indicator, figure, previous, current_targets().get(indicator.id), comparators().get(indicator.id)
     )
     return Detail(line, scope, rows, trend, population)
 

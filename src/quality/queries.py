@@ -5,11 +5,12 @@ from collections.abc import Collection, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from accounts.models import User
 from accounts.permissions import Permission, Role
+from people import access
 
 from . import rules
 from .models import (
@@ -144,11 +145,12 @@ def audits_awaited(person_ids: Collection[int]) -> QuerySet[ProgrammeCase]:
 def audits_asked_of(user: User, today: date) -> QuerySet[ProgrammeCase]:
     """The sampled children whose audit is not yet done and is this user's to do: as the
     case's assigned auditor (until done, overdue once the programme's month is over), or as a
-    partner auditor of the programme (while their access lasts, to the month's end)."""
-    this_month = today.replace(day=1)
+    partner auditor of the programme while an access grant to the child's record is in force
+    (the grants the access door honours, given to the month's end when the programme is drawn)."""
+    granted = access.grants_in_force(user, today).filter(person_id=OuterRef("person_id"))
     return (
         ProgrammeCase.objects.filter(audit__isnull=True, programme__month__lte=today)
-        .filter(Q(auditor=user) | Q(programme__partner_auditors=user, programme__month=this_month))
+        .filter(Q(auditor=user) | (Q(programme__partner_auditors=user) & Exists(granted)))
         .select_related("programme")
         .distinct()
         .order_by("programme__month", "pk")

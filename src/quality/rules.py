@@ -55,6 +55,13 @@ def supervision_state(worker: "User", last: date | None, today: date, standard: 
     return SupervisionState(worker=worker, last=last, due=due, overdue=due < today)
 
 
+def programme_ends_on(month: date) -> date:
+    """The last day of an audit programme's month (`month`: any day in it). The programme's
+    audits are due by then, and its partner auditors' access to the sampled children's
+    records lasts until then."""
+    return add_months(month.replace(day=1), 1) - timedelta(days=1)
+
+
 def oversight_due(last: date, on_cp_plan: bool, standard: Standard) -> date:
     """When a child's next management oversight is due after the last (or after allocation)."""
     months = standard.cp_oversight_months if on_cp_plan else standard.oversight_months

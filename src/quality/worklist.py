@@ -5,15 +5,14 @@ Asked of the auditor by name (`asked_of`): each audit of a programme theirs to d
 programme month's end, a partner auditor's included."""
 
 from collections.abc import Collection, Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from accounts.models import User
 from accounts.permissions import Permission
 from core.links import url
 from core.worklist import WorkItem
-from timescales import add_months
 
-from . import queries
+from . import queries, rules
 from .oversight import oversight_states
 
 
@@ -21,10 +20,6 @@ def _carried(times: int, since: date) -> str:
     if not times:
         return ""
     return f" (carried over {times} time{'s' if times > 1 else ''}, first due {since:%-d %B %Y})"
-
-
-def _month_end(month: date) -> date:
-    return add_months(month, 1) - timedelta(days=1)
 
 
 def asked_of(user: User, today: date) -> Iterable[WorkItem]:
@@ -35,7 +30,7 @@ def asked_of(user: User, today: date) -> Iterable[WorkItem]:
             case.person_id,
             f"Case audit to do ({case.programme.name})",
             "quality_audit_to_do",
-            _month_end(case.programme.month),
+            rules.programme_ends_on(case.programme.month),
             None,
             url("quality:new_audit", case.person_id),
             "quality",
@@ -70,7 +65,7 @@ def items(person_ids: Collection[int], today: date) -> Iterable[WorkItem]:
             f"Case audit invitation: take part in the audit with {case.auditor.display_name}"
             f" ({case.programme.name})",
             "quality_audit_invitation",
-            _month_end(case.programme.month),
+            rules.programme_ends_on(case.programme.month),
             None,
             url("people:oversight", case.person_id),
             "quality",

@@ -143,7 +143,8 @@ def test_an_audit_is_moderated_by_a_second_auditor_and_its_action_reaches_the_wo
 
     # The authority's audit tool, as its migration seeds it (a browser test's database is
     # emptied between tests, so the seeded rows are made again here).
-    import_module("quality.migrations.0002_standard_and_audit_tool").forwards(apps, None)
+    migration = import_module("quality.migrations.0001_squashed_0009_duplicate_sweep_queue")
+    migration.seed_standard_and_audit_tool(apps, None)
     today = timezone.localdate()
     sign_in(page, live_server, "auditor")
     page.goto(f"/people/{amelia.pk}/oversight/")

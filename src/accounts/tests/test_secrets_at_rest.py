@@ -66,7 +66,9 @@ def test_migration_encrypts_secrets_stored_in_clear_when_run(enrolled):
     device, secret = enrolled
     with connection.cursor() as cursor:
         cursor.execute("UPDATE accounts_totpdevice SET secret = %s WHERE id = %s", [secret, device.pk])
-    migration = importlib.import_module("accounts.migrations.0005_encrypt_two_factor_secrets")
+    migration = importlib.import_module(
+        "accounts.migrations.0001_squashed_0006_user_identity_provider_subject"
+    )
 
     migration.encrypt_secrets(apps, SimpleNamespace(connection=connection))
 

@@ -97,6 +97,35 @@ def test_reset_is_refused_when_no_reason_or_own_account_or_not_admin(admin_user,
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("change", "own", "why"),
+    [
+        (
+            services.reset_two_factor,
+            "Another administrator must reset your own two-factor sign-in",
+            "Enter why two-factor sign-in is being reset",
+        ),
+        (
+            services.unbind_identity_provider,
+            "Another administrator must clear your own council sign-in",
+            "Enter why the council sign-in is being cleared",
+        ),
+    ],
+)
+def test_a_sign_in_change_is_another_administrators_with_a_reason_when_made(
+    admin_user, worker, team_manager, change, own, why
+):
+    with pytest.raises(ValidationError) as own_account:
+        change(actor=admin_user, user=admin_user, reason="Lost my phone")
+    with pytest.raises(ValidationError) as no_reason:
+        change(actor=admin_user, user=worker, reason="  ")
+    with pytest.raises(PermissionDenied):
+        change(actor=team_manager, user=team_manager, reason="Lost my phone")
+    assert own_account.value.message_dict == {"reason": [own]}
+    assert no_reason.value.message_dict == {"reason": [why]}
+
+
+@pytest.mark.django_db
 def test_user_must_enrol_again_at_next_sign_in_when_reset_even_if_role_does_not_require_it(
     client, admin_user, make_user
 ):
@@ -170,6 +199,8 @@ def test_admin_resets_through_confirmation_page_when_signed_in_with_code(admin_u
 
     assert done.url == _url(worker)
     assert not TotpDevice.objects.filter(user=worker).exists()
+    told = client.get(done.url).content.decode()
+    assert f"Two-factor sign-in reset for {worker.display_name}. They must set it up again" in told
     assert "Must set up again" in client.get(_url(worker)).content.decode()
     assert "Must set up again" in client.post("/accounts/users/", {"q": "lost"}, follow=True).content.decode()
 
@@ -184,6 +215,26 @@ def test_reset_page_asks_for_two_factor_session_when_signed_in_without_code(clie
     assert "Sign in with two-factor authentication to continue" in page.content.decode()
     assert "Sign in with two-factor authentication to continue" in posted.content.decode()
     assert TotpDevice.objects.filter(user=worker).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["reset-two-factor", "unlock", "council-sign-in"])
+def test_each_sign_in_change_asks_for_a_two_factor_session_and_finds_the_account_first(
+    client, admin_user, worker, action
+):
+    worker.identity_provider_subject = "sub:worker"
+    worker.save()
+    client.force_login(admin_user)  # no second factor proved in this session
+
+    posted = client.post(_url(worker, action), {"reason": "Asked by phone", "identity_checked": "on"})
+
+    assert posted.status_code == 200
+    assert "Sign in with two-factor authentication to continue" in posted.content.decode()
+    worker.refresh_from_db()
+    assert worker.identity_provider_subject == "sub:worker"
+    assert TotpDevice.objects.filter(user=worker).exists()
+    assert not AuditEvent.objects.filter(actor=admin_user).exclude(action=AuditAction.VIEW).exists()
+    assert client.get(f"/accounts/users/999999/{action}/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -287,6 +338,23 @@ def test_unbinding_is_refused_without_a_reason_or_for_ones_own_account(client, a
         services.unbind_identity_provider(
             actor=make_user(Role.SOCIAL_WORKER, "colleague"), user=bound, reason="Replaced"
         )
+
+
+def test_the_unbinding_page_takes_no_reason_for_ones_own_account_and_says_whose_was_cleared(
+    client, admin_user, bound
+):
+    admin_user.identity_provider_subject = "sub:admin"
+    admin_user.save()
+    admin = _admin_client(client, admin_user)
+
+    own = admin.post(_url(admin_user, "council-sign-in"), {"reason": "Lost it"})
+
+    assert own.status_code == 200
+    assert "Another administrator must clear your council sign-in" in own.content.decode()
+    admin_user.refresh_from_db()
+    assert admin_user.identity_provider_subject == "sub:admin"
+    done = admin.post(_url(bound, "council-sign-in"), {"reason": "Replaced"}, follow=True)
+    assert f"Council sign-in cleared for {bound.display_name}" in done.content.decode()
 
 
 def test_user_page_offers_to_clear_a_council_sign_in_only_when_bound(client, admin_user, worker, bound):

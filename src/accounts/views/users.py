@@ -1,14 +1,16 @@
 """The administrators' pages: user accounts (find, reset two-factor, unlock sign-in, clear a
 council sign-in binding) and dormant accounts."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
+from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -54,13 +56,7 @@ def dormant_accounts(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 USERS_PAGE_SIZE = 50
-
-
-def _needs_two_factor_session(request: AuthenticatedHttpRequest) -> HttpResponse | None:
-    """Changing another user's sign-in needs a session that itself proved a second factor."""
-    if sessions.signed_in_with_two_factor(request):
-        return None
-    return render(request, "accounts/two_factor_session_needed.jinja", {"nav_key": "users"})
+T = TypeVar("T")
 
 
 def _account_rows(users: Sequence[User], locked: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -149,32 +145,41 @@ def user_account(request: AuthenticatedHttpRequest, user_id: int) -> HttpRespons
     )
 
 
-@requires(Permission.MANAGE_USERS)
-@require_http_methods(["GET", "POST"])
-def reset_two_factor(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
-    """Confirmation step: what will happen, the reason, and that the user's identity was checked."""
-    subject = _subject(user_id)
-    refused = _needs_two_factor_session(request)
-    if refused is not None:
-        return refused
-    is_self = subject.pk == request.user.pk  # the page says another administrator must do it
-    form = ResetTwoFactorForm(request.POST or None)
-    if not is_self and (
-        reset := submitted(
-            request,
-            form,
-            lambda data: services.reset_two_factor(actor=request.user, user=subject, reason=data["reason"]),
-        )
-    ):
-        messages.success(
-            request,
-            f"Two-factor sign-in reset for {subject.display_name}. They must set it up again "
-            f"when they next sign in ({counted(reset.result, 'session')} ended).",
-        )
+def _changing_anothers_sign_in(
+    view: Callable[[AuthenticatedHttpRequest, User], HttpResponse],
+) -> Callable[[AuthenticatedHttpRequest, int], HttpResponse]:
+    """A page changing a user's sign-in, given the account (404 if there is none): it needs a
+    session that itself proved a second factor, else it asks for one and changes nothing."""
+
+    @wraps(view)
+    def wrapped(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+        subject = _subject(user_id)
+        if not sessions.signed_in_with_two_factor(request):
+            return render(request, "accounts/two_factor_session_needed.jinja", {"nav_key": "users"})
+        return view(request, subject)
+
+    return wrapped
+
+
+def _anothers_sign_in_changed(
+    request: AuthenticatedHttpRequest,
+    subject: User,
+    form: BaseForm,
+    change: Callable[[dict[str, Any]], T],
+    *,
+    template: str,
+    success: Callable[[T], str],
+) -> HttpResponse:
+    """A change to another user's sign-in, with a reason: never to one's own account (the page
+    says another administrator must make it, and takes no form); on success back to the
+    account's page, saying `success` of what the change returned."""
+    is_self = subject.pk == request.user.pk
+    if not is_self and (done := submitted(request, form, change)):
+        messages.success(request, success(done.result))
         return redirect("accounts:user", user_id=subject.pk)
     return render(
         request,
-        "accounts/reset_two_factor.jinja",
+        template,
         {
             "form": form,
             "subject": subject,
@@ -188,11 +193,26 @@ def reset_two_factor(request: AuthenticatedHttpRequest, user_id: int) -> HttpRes
 
 @requires(Permission.MANAGE_USERS)
 @require_http_methods(["GET", "POST"])
-def unlock_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
-    subject = _subject(user_id)
-    refused = _needs_two_factor_session(request)
-    if refused is not None:
-        return refused
+@_changing_anothers_sign_in
+def reset_two_factor(request: AuthenticatedHttpRequest, subject: User) -> HttpResponse:
+    """Confirmation step: what will happen, the reason, and that the user's identity was checked."""
+    return _anothers_sign_in_changed(
+        request,
+        subject,
+        ResetTwoFactorForm(request.POST or None),
+        lambda data: services.reset_two_factor(actor=request.user, user=subject, reason=data["reason"]),
+        template="accounts/reset_two_factor.jinja",
+        success=lambda ended: (
+            f"Two-factor sign-in reset for {subject.display_name}. They must set it up again "
+            f"when they next sign in ({counted(ended, 'session')} ended)."
+        ),
+    )
+
+
+@requires(Permission.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
+@_changing_anothers_sign_in
+def unlock_sign_in(request: AuthenticatedHttpRequest, subject: User) -> HttpResponse:
     form = UnlockForm(request.POST or None)
     if submitted(
         request,
@@ -211,33 +231,17 @@ def unlock_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpRespo
 
 @requires(Permission.MANAGE_USERS)
 @require_http_methods(["GET", "POST"])
-def unbind_council_sign_in(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
+@_changing_anothers_sign_in
+def unbind_council_sign_in(request: AuthenticatedHttpRequest, subject: User) -> HttpResponse:
     """Clear the binding to the council provider's account, so the next council sign-in binds
     again (when the council replaced the member of staff's account)."""
-    subject = _subject(user_id)
-    refused = _needs_two_factor_session(request)
-    if refused is not None:
-        return refused
-    is_self = subject.pk == request.user.pk
-    form = UnbindForm(request.POST or None)
-    if not is_self and submitted(
+    return _anothers_sign_in_changed(
         request,
-        form,
+        subject,
+        UnbindForm(request.POST or None),
         lambda data: services.unbind_identity_provider(
             actor=request.user, user=subject, reason=data["reason"]
         ),
-    ):
-        messages.success(request, f"Council sign-in cleared for {subject.display_name}")
-        return redirect("accounts:user", user_id=subject.pk)
-    return render(
-        request,
-        "accounts/unbind.jinja",
-        {
-            "form": form,
-            "subject": subject,
-            "is_self": is_self,
-            "page_has_errors": bool(form.errors) and not is_self,
-            "nav_key": "users",
-        },
-        status=400 if form.errors and not is_self else 200,
+        template="accounts/unbind.jinja",
+        success=lambda _: f"Council sign-in cleared for {subject.display_name}",
     )

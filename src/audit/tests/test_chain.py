@@ -127,7 +127,7 @@ def test_append_only_triggers_refuse_update_and_delete_when_installed():
     A real transaction (not the test case's wrapper) is needed because SQLite's schema
     editor must switch foreign-key checks off before the transaction begins.
     """
-    migration = importlib.import_module("audit.migrations.0002_append_only_triggers")
+    migration = importlib.import_module("audit.migrations.0001_squashed_0005_keyed_chain_and_checkpoints")
     event = auditor.record(actor=None, action=AuditAction.SEARCH, summary="original")
     sqlite = connection.vendor == "sqlite"
     if sqlite:
@@ -162,7 +162,7 @@ def test_append_only_triggers_refuse_update_and_delete_when_installed():
 
 
 def test_install_triggers_does_nothing_when_setting_off(db):
-    migration = importlib.import_module("audit.migrations.0002_append_only_triggers")
+    migration = importlib.import_module("audit.migrations.0001_squashed_0005_keyed_chain_and_checkpoints")
 
     class RecordingEditor:
         def __init__(self):

@@ -31,8 +31,8 @@ def _owner(sql: str) -> None:
 
 def _install_triggers() -> None:
     with override_settings(HARBOUR_AUDIT_TRIGGERS=True), connection.schema_editor() as editor:
-        for name in ("0002_append_only_triggers", "0005_keyed_chain_and_checkpoints"):
-            importlib.import_module(f"audit.migrations.{name}").install_triggers(None, editor)
+        migration = importlib.import_module("audit.migrations.0001_squashed_0005_keyed_chain_and_checkpoints")
+        migration.install_triggers(None, editor)
 
 
 def _connect_as(role: str) -> psycopg.Connection:

@@ -12,6 +12,7 @@ from accounts.permissions import Role
 from audit.models import AuditAction, AuditEvent
 from casework import services
 from casework.models import ChildView
+from people.tests.factories import restrict
 from workforce.tests.factories import allocate
 
 from .records import restricted_pdf
@@ -97,7 +98,30 @@ def test_a_restricted_note_refused_is_audited_with_the_actor_and_the_note(
 
     assert response.status_code == 403
     refused = _rows(second_worker, AuditAction.REFUSED, note).get()
-    assert refused.person_id == child.pk and "restricted" in refused.summary
+    assert (refused.person_id, refused.summary, refused.changes) == (
+        child.pk,
+        "case note refused: restricted case note",
+        {},
+    )
+
+
+def test_a_note_the_door_refuses_is_audited_once_naming_the_purpose_and_the_note(
+    client_for, child, social_worker, second_worker, team_manager
+):
+    note = _note(social_worker, child)
+    restrict(team_manager, child, named_users=[social_worker])
+
+    response = client_for(second_worker).get(reverse("casework:note_detail", args=[note.pk]))
+
+    assert response.status_code == 403
+    [refused] = AuditEvent.objects.filter(actor=second_worker, action=AuditAction.REFUSED)
+    assert (refused.person_id, refused.object_type, refused.object_id, refused.summary, refused.changes) == (
+        child.pk,
+        "casework.CaseNote",
+        str(note.pk),
+        "view refused: restricted record",
+        {},
+    )
 
 
 def test_a_restricted_document_refused_is_audited_with_the_actor_and_the_document(

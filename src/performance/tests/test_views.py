@@ -236,3 +236,29 @@ def test_region_and_statistical_neighbours_show_beside_england_once_loaded(clien
         url, {"indicator": "cp_plans_rate", "column": "rate_per_10000", "file": missing, "kind": "REGION"}
     )
     assert bad.status_code == 400 and "Enter the region" in bad.content.decode()
+
+
+@pytest.mark.parametrize("who", ["analyst", "team_manager"])
+def test_an_indicators_line_is_the_same_on_the_overview_and_its_own_page(
+    client, analyst, team_manager, borough, who
+):
+    """The RAG status against the target, the direction of travel and the comparators come
+    from one rule, whether everyone's figures are counted or a team's made from its rows."""
+    from performance import pages
+    from performance.periods import parse
+
+    client.force_login(analyst)
+    client.post(
+        reverse("performance:set_target", args=["referrals_nfa"]), {"target": "20", "tolerance": "10"}
+    )
+    user = {"analyst": analyst, "team_manager": team_manager}[who]
+    period = parse(PERIOD, date(2026, 6, 1))
+    _, families = pages.overview(user, period)
+    [listed] = [line for f in families for line in f.lines if line.indicator.id == "referrals_nfa"]
+    shown = pages.detail(user, CATALOGUE.indicators["referrals_nfa"], period).line
+
+    def facts(line):
+        return (line.figure.value, line.target, line.rag, line.england, line.direction, line.before.value)
+
+    assert facts(listed) == facts(shown)
+    assert listed.target is not None and listed.rag

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
+        ('people', '0001_squashed_0004_access_grants'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -4,7 +4,7 @@ outside their team."""
 import random
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,7 +18,6 @@ from core.validation import required
 from people.models import Person
 from people.services import grant_access
 from protection.models import CPPlan
-from timescales import add_months
 from workforce.models import Allocation, AllocationRole
 
 from .. import queries, rules
@@ -68,7 +67,7 @@ def draw_programme(
         raise ValidationError({"size": "The sample must be between 1 and 50 children"})
     month = month.replace(day=1)
     partners = list(partners)
-    ends_on = add_months(month, 1) - timedelta(days=1)
+    ends_on = rules.programme_ends_on(month)
     if partners:
         if any(p.role_enum not in INVOLVEMENT_ONLY_ROLES or not p.is_active for p in partners):
             raise ValidationError({"partners": "Select partner agency users as partner auditors"})

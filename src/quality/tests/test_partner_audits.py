@@ -14,7 +14,7 @@ from audit.models import AuditAction, AuditEvent
 from people import access
 from people.models import AccessGrant
 from people.tests.factories import make_person
-from quality import services, worklist
+from quality import rules, services, worklist
 from quality.models import AuditTool
 from timescales import add_months
 
@@ -53,6 +53,8 @@ def test_a_partner_auditor_opens_only_the_audited_children_until_the_months_end(
     [grant] = AccessGrant.objects.all()
     month_end = add_months(day(0).replace(day=1), 1) - timedelta(days=1)
     assert (grant.person, grant.user, grant.ends_on) == (allocated, partner, month_end)
+    [asked] = worklist.asked_of(partner, day(0))
+    assert asked.due == grant.ends_on == rules.programme_ends_on(programme.month)
     assert AuditEvent.objects.filter(person=allocated, summary__startswith="Gave Hana Health access").exists()
 
     assert access.get_person_for(partner, allocated.pk) == allocated
@@ -141,3 +143,34 @@ def test_a_partner_auditors_audit_leaves_their_my_work_when_the_month_ends_but_t
         True,
     )
     assert not list(worklist.asked_of(partner, after))
+
+
+@pytest.mark.parametrize("how", ["withdrawn", "ended early"])
+def test_a_partner_auditors_audit_leaves_their_my_work_when_their_access_ends_before_the_month_does(
+    client_for, programme, partner, allocated, how
+):
+    """My work asks of a partner auditor what the access door lets them do: the grant, not the
+    programme's month, says until when."""
+    grant = AccessGrant.objects.get(user=partner, person=allocated)
+    if how == "withdrawn":
+        grant.delete()
+    else:
+        AccessGrant.objects.filter(pk=grant.pk).update(starts_on=day(-1), ends_on=day(-1))
+    with pytest.raises(PermissionDenied):
+        access.get_person_for(partner, allocated.pk)
+    assert not list(worklist.asked_of(partner, day(0)))
+    assert "Case audit to do" not in client_for(partner).get(reverse("workforce:my_work")).content.decode()
+    [case] = programme.cases.all()
+    assert [asked.person_id for asked in worklist.asked_of(case.auditor, day(0))] == [allocated.pk]
+
+
+def test_a_partner_auditors_audit_stays_on_their_my_work_while_their_access_is_extended(
+    programme, partner, allocated
+):
+    after = add_months(programme.month, 1) + timedelta(days=2)
+    grant = AccessGrant.objects.get(user=partner, person=allocated)
+    AccessGrant.objects.filter(pk=grant.pk).update(ends_on=after)
+    with mock.patch("django.utils.timezone.localdate", return_value=after):
+        assert access.get_person_for(partner, allocated.pk) == allocated
+    [asked] = worklist.asked_of(partner, after)
+    assert (asked.person_id, asked.title) == (allocated.pk, "Case audit to do (Multi-agency audit)")

@@ -1,4 +1,5 @@
 import random
+from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -6,7 +7,7 @@ from django.urls import reverse
 
 from accounts.models import Team, TeamKind
 from accounts.permissions import Role
-from quality import services
+from quality import rules, services, worklist
 from quality.models import AuditTool, ProgrammeCase, SamplingRule
 from quality.sampling import Candidate, assign, draw
 
@@ -30,6 +31,20 @@ def test_theme_samples_only_children_on_a_second_plan_and_random_is_repeatable()
     assert draw(SamplingRule.RANDOM, pool, 2, random.Random(7)) == draw(
         SamplingRule.RANDOM, pool, 2, random.Random(7)
     )
+
+
+@pytest.mark.parametrize(
+    ("month", "ends_on"),
+    [
+        (date(2026, 1, 1), date(2026, 1, 31)),
+        (date(2026, 2, 14), date(2026, 2, 28)),
+        (date(2028, 2, 29), date(2028, 2, 29)),
+        (date(2026, 4, 30), date(2026, 4, 30)),
+        (date(2026, 12, 9), date(2026, 12, 31)),
+    ],
+)
+def test_a_programme_ends_on_the_last_day_of_its_month_when_given_any_day_in_it(month, ends_on):
+    assert rules.programme_ends_on(month) == ends_on
 
 
 def test_auditors_are_assigned_away_from_the_childs_team_and_evenly():
@@ -104,7 +119,7 @@ def test_the_worker_and_manager_are_invited_until_the_audit_is_done_and_it_says_
         i for i in work_items({allocated.pk}, timezone.localdate()) if i.rule_id == "quality_audit_invitation"
     ]
     assert item.title.startswith("Case audit invitation: take part in the audit with ")
-    assert item.due.month == day(0).month
+    assert item.due == rules.programme_ends_on(day(0))
     assert (
         "Case audit invitation"
         in client_for(social_worker).get(reverse("workforce:my_work")).content.decode()
@@ -116,3 +131,20 @@ def test_the_worker_and_manager_are_invited_until_the_audit_is_done_and_it_says_
     ]
     page = client_for(auditor_user).get(reverse("quality:audit", args=[audit.pk])).content.decode()
     assert "The worker</dd>" in page
+
+
+def test_the_audit_asked_of_the_auditor_is_due_at_the_programmes_end_when_drawn_mid_month(
+    lead, auditor_user, allocated
+):
+    programme = services.draw_programme(
+        actor=lead,
+        name="Monthly audit",
+        month=day(0).replace(day=15),
+        tool=AuditTool.objects.get(),
+        rule="RANDOM",
+        size=5,
+    )
+    [case] = programme.cases.all()
+    [asked] = worklist.asked_of(case.auditor, day(0))
+    assert programme.month == day(0).replace(day=1)
+    assert asked.due == rules.programme_ends_on(programme.month) == rules.programme_ends_on(day(0))

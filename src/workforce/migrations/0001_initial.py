@@ -10,8 +10,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('people', '0001_initial'),
+        ('accounts', '0001_squashed_0006_user_identity_provider_subject'),
+        ('people', '0001_squashed_0004_access_grants'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
