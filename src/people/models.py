@@ -167,7 +167,8 @@ class NameKey(models.Model):
     key = models.CharField(max_length=20)
 
     class Meta:
-        indexes = [models.Index(fields=["part", "key"])]
+        # (part, key, person): the check reads the person of each key from the index alone.
+        indexes = [models.Index(fields=["part", "key", "person"])]
         constraints = [models.UniqueConstraint(fields=["person", "part", "key"], name="namekey_unique")]
 
     def __str__(self) -> str:
