@@ -51,7 +51,7 @@ typecheck: install
 	$(VENV)/bin/mypy src
 
 test-unit: install
-	$(VENV)/bin/pytest -n 2 --dist loadgroup -m "not system"
+	$(VENV)/bin/pytest -n 2 -m "not system"
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
@@ -63,7 +63,7 @@ test: lint typecheck test-unit test-system
 
 # The database tests again against PostgreSQL (CI runs this after `make test`).
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/harbour} $(VENV)/bin/pytest -n 2 --dist loadgroup -m "not system"
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/harbour} $(VENV)/bin/pytest -n 2 -m "not system"
 
 benchmark: install
 	$(PY) benchmarks/run.py

@@ -20,7 +20,9 @@ def team(db):
 def make_user(db, team):
     def make(role: Role | str, username: str | None = None, **extra) -> User:
         role = Role(role)
-        return new_user(role, username or f"{role.value}.{User.objects.count() + 1}", team, **extra)
+        return new_user(
+            role, username or f"{role.value}.{User.objects.count() + 1}", extra.pop("team", team), **extra
+        )
 
     return make
 
@@ -129,22 +131,3 @@ def _every_audited_change_is_told(request, monkeypatch):
     )
     untold = audited - told
     assert not untold, f"Changed records not told with core.extensions.changed: {sorted(untold)[:10]}"
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under `--dist loadgroup` (`make test`), the tests of a module that share a
-    module-scoped fixture (a generated borough, a returns cohort, a validation helper process)
-    are one group, run by one worker, so the fixture is made once rather than once on each
-    worker; pytest-xdist hands out groups before single tests, the larger first."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        if info is None:
-            continue
-        shared = any(
-            definition.scope in ("module", "package")
-            for definitions in info.name2fixturedefs.values()
-            for definition in definitions
-        )
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))

@@ -18,7 +18,7 @@ def new_user(role: Role | str, username: str, team: Team, **extra) -> User:
         first_name=extra.pop("first_name", role.label.split()[0]),
         last_name=extra.pop("last_name", "Tester"),
         role=role.value,
-        team=extra.pop("team", team),
+        team=team,
         **extra,
     )
 
