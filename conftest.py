@@ -5,15 +5,15 @@ every test, the check that each audited change to a person's record was also tol
 from functools import partial
 
 import pytest
-from tests.makers import new_child, new_user
+from tests.makers import new_child, new_social_worker, new_team, new_team_manager, new_user
 
-from accounts.models import Team, TeamKind, User
+from accounts.models import User
 from accounts.permissions import Role
 
 
 @pytest.fixture
 def team(db):
-    return Team.objects.create(name="Assessment Team 1", kind=TeamKind.ASSESSMENT)
+    return new_team()
 
 
 @pytest.fixture
@@ -28,16 +28,13 @@ def make_user(db, team):
 
 
 @pytest.fixture
-def social_worker(make_user):
-    return make_user(Role.SOCIAL_WORKER, "social.worker", registered_social_worker=True)
+def social_worker(db, team):
+    return new_social_worker(team)
 
 
 @pytest.fixture
-def team_manager(make_user, team):
-    user = make_user(Role.TEAM_MANAGER, "team.manager", registered_social_worker=True)
-    team.manager = user
-    team.save()
-    return user
+def team_manager(db, team):
+    return new_team_manager(team)
 
 
 @pytest.fixture

@@ -3,9 +3,14 @@
 
 from datetime import date
 
-from accounts.models import Team, User
+from accounts.models import Team, TeamKind, User
 from accounts.permissions import Role
 from people.models import Person
+
+
+def new_team() -> Team:
+    """The tests' team, Assessment Team 1."""
+    return Team.objects.create(name="Assessment Team 1", kind=TeamKind.ASSESSMENT)
 
 
 def new_user(role: Role | str, username: str, team: Team, **extra) -> User:
@@ -38,3 +43,16 @@ def new_child(actor: User) -> Person:
             "ethnicity": "WBRI",
         },
     )
+
+
+def new_social_worker(team: Team) -> User:
+    """The tests' registered social worker, `social.worker`, in `team`."""
+    return new_user(Role.SOCIAL_WORKER, "social.worker", team, registered_social_worker=True)
+
+
+def new_team_manager(team: Team) -> User:
+    """The tests' team manager, `team.manager`, recorded as `team`'s manager."""
+    user = new_user(Role.TEAM_MANAGER, "team.manager", team, registered_social_worker=True)
+    team.manager = user
+    team.save()
+    return user

@@ -18,11 +18,11 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Team, TeamKind, User
+from accounts.models import Team, User
 from accounts.permissions import ROLE_PERMISSIONS, Permission, Role
 from core.http import AUTHENTICATED, PUBLIC
 from people.models import Person
-from tests.makers import new_child, new_user
+from tests.makers import new_child, new_social_worker, new_team, new_team_manager, new_user
 from workforce import services as workforce
 from workforce.models import AllocationRole
 
@@ -74,11 +74,9 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
     three thousand cells only read it, and whatever a request writes is rolled back with the
     test's own savepoint (`db`)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        team = Team.objects.create(name="Assessment Team 1", kind=TeamKind.ASSESSMENT)
-        manager = new_user(Role.TEAM_MANAGER, "team.manager", team, registered_social_worker=True)
-        team.manager = manager
-        team.save()
-        child = new_child(new_user(Role.SOCIAL_WORKER, "social.worker", team, registered_social_worker=True))
+        team = new_team()
+        manager = new_team_manager(team)
+        child = new_child(new_social_worker(team))
         users = {role: new_user(role, f"matrix.{role.value}", team) for role in Role}
         workforce.allocate(
             actor=manager,
