@@ -21,8 +21,9 @@ from core.presenters import counted
 from core.workflow import allowed_events
 from people import read_audit
 from people.access import Purpose, decide, get_person_for
-from people.decorators import with_person, with_record
+from people.decorators import View, with_person, with_record
 from people.models import Person
+from people.pages import form_view
 from people.search import find_possible_duplicates
 
 from . import clocks, queries, services
@@ -47,6 +48,11 @@ def _children(record: Contact | Disagreement) -> Iterable[int]:
     """The children a contact (or a disagreement with its decision) concerns: the access door
     must let the user in to every one of them."""
     return record.child_links.values_list("person_id", flat=True)
+
+
+def _contact(purpose: Purpose, page: str) -> Callable[[View], View]:
+    """The door of a contact's page: the user must be let in to every child on it."""
+    return with_record(Contact, purpose, page=page, people=_children)
 
 
 def with_open_referrals(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -165,7 +171,7 @@ FIND_CHILD_FIELDS = (
 
 
 @requires(Permission.RECORD_CONTACT)
-@with_record(Contact, Purpose.EDIT, page="Add a child to a contact", people=_children)
+@_contact(Purpose.EDIT, page="Add a child to a contact")
 @require_http_methods(["GET", "POST"])
 def add_child(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     """Find the child (duplicate check first), then add them or create a new record."""
@@ -255,7 +261,7 @@ def add_child(request: AuthenticatedHttpRequest, contact: Contact) -> HttpRespon
 
 
 @requires(Permission.VIEW_CONTACTS)
-@with_record(Contact, Purpose.VIEW, page="Contact", people=_children)
+@_contact(Purpose.VIEW, page="Contact")
 def contact_detail(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     today = timezone.localdate()
     links = list(contact.child_links.select_related("person", "referral"))
@@ -282,7 +288,7 @@ def contact_detail(request: AuthenticatedHttpRequest, contact: Contact) -> HttpR
 
 
 @requires(Permission.SCREEN_CONTACT)
-@with_record(Contact, Purpose.EDIT, page="Screen a contact", people=_children)
+@_contact(Purpose.EDIT, page="Screen a contact")
 @require_http_methods(["GET", "POST"])
 def screen(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     form = ScreeningForm(
@@ -298,15 +304,7 @@ def screen(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
 
     def screen_it(data: dict[str, Any]) -> None:
         try:
-            services.screen_contact(
-                actor=request.user,
-                contact=contact,
-                threshold_level=data["threshold_level"],
-                decision=data["decision"],
-                primary_need=data["primary_need"],
-                summary=data["summary"],
-                threshold_reason=data["threshold_reason"],
-            )
+            services.screen_contact(actor=request.user, contact=contact, **data)
         except PermissionDenied as exc:  # the role may screen, but only a registered social worker does
             raise ValidationError("Screening must be done by a registered social worker") from exc
 
@@ -321,7 +319,7 @@ def screen(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
 
 
 @requires(Permission.CONFIRM_CONTACT_DECISION)
-@with_record(Contact, Purpose.EDIT, page="Confirm a front-door decision", people=_children)
+@_contact(Purpose.EDIT, page="Confirm a front-door decision")
 @require_http_methods(["GET", "POST"])
 def confirm(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     def decide_it(data: dict[str, Any]) -> str:
@@ -350,7 +348,7 @@ def confirm(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse
 
 
 @requires(Permission.RECORD_CONTACT)
-@with_record(Contact, Purpose.EDIT, page="Feedback to the referrer", people=_children)
+@_contact(Purpose.EDIT, page="Feedback to the referrer")
 @require_http_methods(["GET", "POST"])
 def feedback(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     return _contact_form(
@@ -364,7 +362,7 @@ def feedback(request: AuthenticatedHttpRequest, contact: Contact) -> HttpRespons
 
 
 @requires(Permission.RECORD_CONTACT)
-@with_record(Contact, Purpose.EDIT, page="Record a disagreement", people=_children)
+@_contact(Purpose.EDIT, page="Record a disagreement")
 @require_http_methods(["GET", "POST"])
 def raise_disagreement(request: AuthenticatedHttpRequest, contact: Contact) -> HttpResponse:
     form = DisagreementForm(
@@ -429,21 +427,13 @@ def disagreement(request: AuthenticatedHttpRequest, row: Disagreement) -> HttpRe
     )
 
 
-@requires(Permission.CLOSE_REFERRAL)
-@with_record(Referral, Purpose.EDIT, page="Close a referral")
-@require_http_methods(["GET", "POST"])
-def close_referral(request: AuthenticatedHttpRequest, referral: Referral) -> HttpResponse:
-    return form_page(
-        request,
-        CloseReferralForm(request.POST or None, initial={"closure_date": timezone.localdate()}),
-        lambda data: services.close_referral(
-            actor=request.user,
-            referral=referral,
-            closure_date=data["closure_date"],
-            reason=data["reason"],
-            nfa=data["nfa"],
-        ),
-        title="Close the referral",
-        success="Referral closed",
-        person=referral.person,
-    )
+close_referral = form_view(
+    Permission.CLOSE_REFERRAL,
+    with_record(Referral, Purpose.EDIT, page="Close a referral"),
+    CloseReferralForm,
+    services.close_referral,
+    record="referral",
+    title="Close the referral",
+    success="Referral closed",
+    initial=lambda _: {"closure_date": timezone.localdate()},
+)
