@@ -1,25 +1,17 @@
-from typing import Any
-
 from django import forms
 
 from codes import cin as cin_codes
 from core.form_fields import radios, text
 from core.forms import GovDateField, GovForm
+from frontdoor.forms import OpenReferralForm
 
 from .models import AssessmentKind, AssessmentOutcome, CommissionedKind
 
 
-class StartAssessmentForm(GovForm):
-    referral = radios("Referral (CIN episode)", coerce=int)
+class StartAssessmentForm(OpenReferralForm):
+    referral = radios("Referral (CIN episode)", error="Select the referral", coerce=int)
     kind = radios("Type of assessment", AssessmentKind.choices, initial=AssessmentKind.SINGLE)
     start_date = GovDateField(label="Start date", required=True, past_only=True)
-
-    def __init__(self, *args: Any, referrals: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["referral"].choices = [  # type: ignore[attr-defined]
-            (r.pk, f"Referral of {r.referral_date:%-d %B %Y}") for r in referrals
-        ]
-        self.fields["referral"].error_messages["required"] = "Select the referral"
 
 
 class AssessmentForm(GovForm):

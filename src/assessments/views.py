@@ -57,7 +57,7 @@ def _detail_url(assessment: Assessment) -> str:
 def start(request: AuthenticatedHttpRequest, person: Person, referrals: list[Referral]) -> HttpResponse:
     return form_page(
         request,
-        StartAssessmentForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk}),
+        StartAssessmentForm(request.POST or None, referrals=referrals),
         lambda data: services.start_assessment(
             actor=request.user,
             referral=next(r for r in referrals if r.pk == data["referral"]),

@@ -1,24 +1,16 @@
-from typing import Any
-
 from django import forms
 
 from codes import cin as cin_codes
 from core.form_fields import radios, text
 from core.forms import GovDateField, GovForm
+from frontdoor.forms import OpenReferralForm
 from plans import forms as plan_forms
 
 
-class CINPlanForm(GovForm):
-    referral = radios("Referral (CIN episode)", coerce=int)
+class CINPlanForm(OpenReferralForm):
     start_date = GovDateField(label="Start date", required=True, past_only=True)
     worries = text("What we are worried about", required=False)
     goals = text("What needs to change (goals)", required=False)
-
-    def __init__(self, *args: Any, referrals: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["referral"].choices = [  # type: ignore[attr-defined]
-            (r.pk, f"Referral of {r.referral_date:%-d %B %Y}") for r in referrals
-        ]
 
 
 class ReviewForm(plan_forms.ProgressForm):

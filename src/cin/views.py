@@ -33,7 +33,7 @@ PLAN = "Child in need plan"
 @require_http_methods(["GET", "POST"])
 @with_open_referrals
 def plan_new(request: AuthenticatedHttpRequest, person: Person, referrals: list[Referral]) -> HttpResponse:
-    form = CINPlanForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk})
+    form = CINPlanForm(request.POST or None, referrals=referrals)
 
     def start(data: dict[str, Any]) -> CINPlan:
         data = dict(data)

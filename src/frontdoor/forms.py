@@ -20,6 +20,22 @@ _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 _text = partial(text, rows=5, max_length=10000)
 
 
+class OpenReferralForm(GovForm):
+    """A form starting work from one of the child's open referrals (CIN episodes), given as
+    `referrals` (`frontdoor.views.with_open_referrals`): `referral` is the one chosen, the
+    first to start with."""
+
+    referral = radios("Referral (CIN episode)", coerce=int)
+
+    def __init__(self, *args: Any, referrals: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["referral"].choices = [  # type: ignore[attr-defined]
+            (r.pk, f"Referral of {r.referral_date:%-d %B %Y}") for r in referrals
+        ]
+        if referrals:
+            self.fields["referral"].initial = referrals[0].pk
+
+
 class ContactForm(GovForm):
     received_on = GovDateField(label="Date received", past_only=True, required=True)
     received_time = forms.CharField(

@@ -5,6 +5,7 @@ from django import forms
 from codes import cin as cin_codes
 from core.form_fields import radios, text
 from core.forms import GovDateField, GovForm
+from frontdoor.forms import OpenReferralForm
 from plans import forms as plan_forms
 
 from .models import Agency, ChairCheckKind, ConferenceDecision, S47Outcome, StepDown, StrategyDecision
@@ -19,8 +20,7 @@ def _agencies(label: str) -> forms.MultipleChoiceField:
     )
 
 
-class StrategyForm(GovForm):
-    referral = radios("Referral (CIN episode)", coerce=int)
+class StrategyForm(OpenReferralForm):
     held_on = GovDateField(label="Date of the discussion", required=True, past_only=True)
     is_meeting = forms.BooleanField(
         label="This was a strategy meeting (not a discussion by phone or video)", required=False
@@ -29,12 +29,6 @@ class StrategyForm(GovForm):
     participants = text("Who took part (names and roles)", required=False)
     information_shared = text("Information shared", error="Enter the information shared")
     decision = radios("Decision", StrategyDecision.choices, "Select the decision")
-
-    def __init__(self, *args: Any, referrals: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["referral"].choices = [  # type: ignore[attr-defined]
-            (r.pk, f"Referral of {r.referral_date:%-d %B %Y}") for r in referrals
-        ]
 
 
 class S47OutcomeForm(GovForm):

@@ -59,7 +59,7 @@ def _plan_rows() -> Any:
 def strategy_new(
     request: AuthenticatedHttpRequest, person: Person, referrals: list[Referral]
 ) -> HttpResponse:
-    form = StrategyForm(request.POST or None, referrals=referrals, initial={"referral": referrals[0].pk})
+    form = StrategyForm(request.POST or None, referrals=referrals)
 
     recorded: list[StrategyDiscussion] = []
 
