@@ -18,6 +18,7 @@ from core.links import url
 from people.access import Purpose, la_child_ids, openable_ids
 from people.decorators import with_person, with_record
 from people.models import Person
+from people.pages import form_view
 from timescales import add_months
 
 from .. import audit_report, queries, services
@@ -133,19 +134,16 @@ def audit_detail(request: AuthenticatedHttpRequest, audit: CaseAudit) -> HttpRes
     )
 
 
-@requires(Permission.AUDIT_CASE)
-@with_record(CaseAudit, Purpose.VIEW, page="Moderate a case audit", kwarg="audit_id")
-@require_http_methods(["GET", "POST"])
-def moderate(request: AuthenticatedHttpRequest, audit: CaseAudit) -> HttpResponse:
-    return form_page(
-        request,
-        f.ModerationForm(request.POST or None),
-        lambda d: services.moderate_audit(actor=request.user, audit=audit, **d),
-        title="Moderate the audit",
-        person=audit.person,
-        success="Moderation recorded",
-        next_url=url("quality:audit", audit.pk),
-    )
+moderate = form_view(
+    Permission.AUDIT_CASE,
+    with_record(CaseAudit, Purpose.VIEW, page="Moderate a case audit", kwarg="audit_id"),
+    f.ModerationForm,
+    services.moderate_audit,
+    record="audit",
+    title="Moderate the audit",
+    success="Moderation recorded",
+    next_url=lambda audit: url("quality:audit", audit.pk),
+)
 
 
 @requires(Permission.AUDIT_CASE)
