@@ -2,6 +2,9 @@
 sessions (the private discussion only to those who may read it), recording a session and the
 directions for the children discussed, and marking actions done or withdrawing them."""
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -24,7 +27,20 @@ from workforce.queries import caseload_for
 
 from .. import forms as f
 from .. import queries, rules, services
-from ..models import Action, CaseDirection
+from ..models import Action, CaseDirection, Standard
+
+if TYPE_CHECKING:
+    from ..queries import OpenDirection
+
+
+def _carried_rows(
+    carried: Iterable["OpenDirection"], seen: set[int], standard: Standard
+) -> list[dict[str, Any]]:
+    """The directions carried over as listed: each with whether its child may be opened and
+    whether it is drift by the standard."""
+    return [
+        {"obj": d, "seen": d.person_id in seen, "drift": rules.drifting(d.carried, standard)} for d in carried
+    ]
 
 
 @requires(Permission.VIEW_SUPERVISION)
@@ -49,10 +65,7 @@ def supervision(request: AuthenticatedHttpRequest) -> HttpResponse:
             "counts": queries.direction_counts(workers, today),
             "own": queries.supervision_states([user], today)[0],
             "overdue_directions": [d for d in overdue if d.person_id in seen],
-            "carried": [
-                {"obj": d, "seen": d.person_id in seen, "drift": rules.drifting(d.carried, standard)}
-                for d in carried
-            ],
+            "carried": _carried_rows(carried, seen, standard),
             "standard": standard,
             "today": today,
             "nav_key": "supervision",
@@ -100,10 +113,7 @@ def worker_supervision(request: AuthenticatedHttpRequest, user_id: int) -> HttpR
             "state": queries.supervision_states([worker], today)[0],
             "sessions": [{"obj": s, "private": rules.may_read_reflective(request.user, s)} for s in sessions],
             "caseload": [a for a in caseload if a.person_id in seen],
-            "carried": [
-                {"obj": d, "seen": d.person_id in seen, "drift": rules.drifting(d.carried, standard)}
-                for d in carried
-            ],
+            "carried": _carried_rows(carried, seen, standard),
             "seen": seen,
             "today": today,
             "nav_key": "supervision",
