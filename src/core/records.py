@@ -14,9 +14,15 @@ The stamps most records carry are abstract bases:
 and a dated period's rule that it ends no earlier than it starts is one check constraint:
 
     constraints = [ends_after_start("placement_end_after_start", strict=True)]
+
+A row that belongs to another record of the child (an episode's action, a plan's review) is a
+`Part` of it: its child is that record's, the child the access door opens it through.
+
+    class PlanAction(Part, RecordedBy):
+        whole = "episode"
 """
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -69,6 +75,18 @@ class Entered(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Part:
+    """A row that belongs to another record of a child, the one its field `whole` names: its
+    child (`person_id`, read by the access door) is that record's."""
+
+    whole: ClassVar[str]
+
+    @property
+    def person_id(self) -> int:
+        """The child whose record this row belongs to."""
+        return int(getattr(self, self.whole).person_id)
 
 
 def person_key(related_name: str = "+") -> "models.ForeignKey[Any, Any]":
