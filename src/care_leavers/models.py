@@ -5,7 +5,7 @@ from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.records import Created, Part, Recorded, RecordedBy, person_key, staff
+from core.records import Created, Part, Recorded, RecordedBy, calendar_stamp, person_key, staff
 from core.versioning import Versioned
 
 from .eligibility import ordinal
@@ -51,7 +51,7 @@ class PathwayPlanReview(RecordedBy):
     plan = models.ForeignKey(PathwayPlan, on_delete=models.PROTECT, related_name="reviews")
     reviewed_on = models.DateField()
     due_on = models.DateField()
-    calendar_version = models.CharField(max_length=40)
+    calendar_version = calendar_stamp()
     notes = models.TextField(blank=True)
 
     class Meta:
