@@ -50,6 +50,7 @@ class PlanPart(Part):
     """A record that belongs to a plan (an action, a chair's check): its child is the plan's."""
 
     whole = "plan"
+    plan: Any
 
 
 class PlanQuerySet(models.QuerySet):  # type: ignore[type-arg]
