@@ -5,7 +5,8 @@ enumerate every URL and know what it expects of every role. A page that needs no
 permission says so with `core.http.public` or `core.http.authenticated`.
 
 A refusal is audited (REFUSED, with the actor, the permission, the page and the keys in
-its address, such as the child's `person_id`), as the access door audits its own.
+its address, such as the child's `person_id`) by `audit.services.record_refusal`, the
+writer of the access door's refusals too.
 """
 
 from collections.abc import Callable
@@ -16,7 +17,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from audit import services as auditor
-from audit.models import AuditAction
 from core.http import ViewFunc
 
 from .permissions import Permission
@@ -41,10 +41,10 @@ def _audit_refusal(
     request: HttpRequest, view: ViewFunc, permission: Permission, keys: dict[str, Any]
 ) -> None:
     page = f"{view.__module__.split('.')[0]}.{view.__name__}"
-    auditor.record(
+    auditor.record_refusal(
         actor=request.user if request.user.is_authenticated else None,
-        action=AuditAction.REFUSED,
-        summary=f"{page} refused: role lacks {permission.value}"[:200],
+        what=page,
+        reason=f"role lacks {permission.value}",
         changes={
             "permission": permission.value,
             "page": page,

@@ -17,18 +17,14 @@ def _authorised(a: Assessment) -> str:
 SOURCES: tuple[Source[Any], ...] = (
     Source(
         "assessments.Assessment",
-        (
-            Event(
-                on="start_date",
-                title=lambda a: f"{a.get_kind_display()} started",
-                summary=lambda a: f"{a.get_kind_display()} started; due by {a.due_date:%-d %B %Y}.",
+        Event.span(
+            (
+                lambda a: f"{a.get_kind_display()} started",
+                lambda a: f"{a.get_kind_display()} started; due by {a.due_date:%-d %B %Y}.",
             ),
-            Event.once(
-                on="authorised_on",
-                title=lambda a: f"{a.get_kind_display()} authorised",
-                summary=_authorised,
-                suffix=":authorised",
-            ),
+            (lambda a: f"{a.get_kind_display()} authorised", _authorised),
+            end="authorised_on",
+            suffix=":authorised",
         ),
         kind=Kind.ASSESSMENT,
     ),

@@ -10,7 +10,7 @@ in `assessments.machines`).
 from django.db import models
 
 from codes import cin as cin_codes
-from core.records import RecordedBy, person_key, staff
+from core.records import RecordedBy, calendar_stamp, person_key, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase, history_of
 
@@ -53,7 +53,7 @@ class Assessment(Versioned, models.Model):
     start_date = models.DateField()
     due_date = models.DateField(help_text="Statutory due date from the timescales rule.")
     local_target_date = models.DateField(null=True, blank=True)
-    calendar_version = models.CharField(max_length=40)
+    calendar_version = calendar_stamp()
     worker = staff()
     factors = models.JSONField(default=list, blank=True, help_text="codes.cin.ASSESSMENT_FACTOR codes")
     risk_factors = models.TextField(blank=True)

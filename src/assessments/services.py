@@ -5,6 +5,7 @@ validates with GOV.UK-style messages, writes status history (via `core.workflow.
 and an audit row.
 """
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -202,6 +203,38 @@ def _worker(assessment: Assessment, actor: User) -> list[User]:
     return [worker] if worker is not None and worker.pk != actor.pk and worker.is_active else []
 
 
+def _decide(
+    assessment: Assessment,
+    event: str,
+    *,
+    actor: User,
+    on: date | None,
+    day: date,
+    stamps: dict[str, Any],
+    tell: Callable[[Assessment, User], list[User]] | None,
+    news: tuple[str, str],
+    reason: str = "",
+) -> None:
+    """A step of the assessment's workflow, `event`, taken on `day` (`on` as the user gave it,
+    None for today): its history row (with `reason`), the fields that record it (`stamps`),
+    and the news, (what, done), told to those `tell` names: "<kind> <what>", "<Done> by
+    <actor> on <day>."."""
+    _move(assessment, event, actor=actor, at=_at(day), reason=reason)
+    for name, value in stamps.items():
+        setattr(assessment, name, value)
+    assessment.save(update_fields=list(stamps))
+    if tell is not None:
+        what, done = news
+        _tell(
+            tell(assessment, actor),
+            assessment,
+            f"{assessment.get_kind_display()} {what}",
+            on=on,
+            body=f"{done} by {actor.display_name} on {day:%-d %B %Y}.",
+        )
+    changed(assessment.person_id)
+
+
 @transaction.atomic
 def submit_assessment(
     *, actor: User, assessment: Assessment, on: date | None = None, notify: bool = True
@@ -212,21 +245,17 @@ def submit_assessment(
     missing = missing_for_submission(assessment)
     if missing:
         raise ValidationError(missing)
-    told = on
-    on = on or timezone.localdate()
-    _move(assessment, "submit", actor=actor, at=_at(on))
-    assessment.submitted_on = on
-    assessment.save(update_fields=["submitted_on"])
-    if notify:
-        kind = assessment.get_kind_display()
-        _tell(
-            _managers(assessment, actor),
-            assessment,
-            f"{kind} submitted for authorisation",
-            on=told,
-            body=f"Submitted by {actor.display_name} on {on:%-d %B %Y}.",
-        )
-    changed(assessment.person_id)
+    day = on or timezone.localdate()
+    _decide(
+        assessment,
+        "submit",
+        actor=actor,
+        on=on,
+        day=day,
+        stamps={"submitted_on": day},
+        tell=_managers if notify else None,
+        news=("submitted for authorisation", "Submitted"),
+    )
     return assessment
 
 
@@ -239,24 +268,21 @@ def authorise_assessment(
     what happens next), kept on the assessment's history. The worker is notified."""
     _require(actor, Permission.AUTHORISE_ASSESSMENT)
     required("comments", comments, "Enter why the assessment can be authorised")
-    told = on
-    on = on or timezone.localdate()
+    day = on or timezone.localdate()
     not_before(
-        "on", on, assessment.submitted_on, "The authorisation date must be on or after the submission date"
+        "on", day, assessment.submitted_on, "The authorisation date must be on or after the submission date"
     )
-    _move(assessment, "authorise", actor=actor, at=_at(on), reason=comments.strip())
-    assessment.authorised_on = on
-    assessment.authorised_by = actor
-    assessment.save(update_fields=["authorised_on", "authorised_by"])
-    if notify:
-        _tell(
-            _worker(assessment, actor),
-            assessment,
-            f"{assessment.get_kind_display()} authorised",
-            on=told,
-            body=f"Authorised by {actor.display_name} on {on:%-d %B %Y}.",
-        )
-    changed(assessment.person_id)
+    _decide(
+        assessment,
+        "authorise",
+        actor=actor,
+        on=on,
+        day=day,
+        stamps={"authorised_on": day, "authorised_by": actor},
+        tell=_worker if notify else None,
+        news=("authorised", "Authorised"),
+        reason=comments.strip(),
+    )
     return assessment
 
 

@@ -1,7 +1,8 @@
 """The Auditor: the only code that writes audit rows.
 
 Call `record(...)` inside the service function's transaction, so the audit row and the
-change it describes commit or roll back together. Reads of a record are audited by the
+change it describes commit or roll back together. A refusal is written by `record_refusal`,
+which alone decides the shape of a REFUSED row. Reads of a record are audited by the
 access door (`people.access`), not by views. Writing a row has no other effect: a service
 that changes a child's record says so itself (`core.extensions.changed`).
 """
@@ -137,6 +138,29 @@ def record(
         actor=actor, action=action, person=person, obj=obj, summary=summary, changes=changes, reason=reason
     )
     return record_many([pending])[0]
+
+
+def record_refusal(
+    *,
+    actor: Any,
+    what: str,
+    reason: str,
+    person: Any = None,
+    obj: Model | None = None,
+    changes: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Append the REFUSED row of a refusal, "<what> refused: <reason>": the one shape of every
+    such row, whoever refuses. `person` and `obj` name the child and the record of theirs
+    refused (the access door's refusals, `people.read_audit`); a page refused to a role before
+    any record is read (`accounts.decorators`) names what was asked for in `changes` instead."""
+    return record(
+        actor=actor,
+        action=AuditAction.REFUSED,
+        person=person,
+        obj=obj,
+        summary=f"{what} refused: {reason}"[:200],
+        changes=changes,
+    )
 
 
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:

@@ -5,7 +5,7 @@ from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.records import Created, Recorded, RecordedBy, person_key, staff
+from core.records import Created, Part, Recorded, RecordedBy, calendar_stamp, person_key, staff
 from core.versioning import Versioned
 
 from .eligibility import ordinal
@@ -51,7 +51,7 @@ class PathwayPlanReview(RecordedBy):
     plan = models.ForeignKey(PathwayPlan, on_delete=models.PROTECT, related_name="reviews")
     reviewed_on = models.DateField()
     due_on = models.DateField()
-    calendar_version = models.CharField(max_length=40)
+    calendar_version = calendar_stamp()
     notes = models.TextField(blank=True)
 
     class Meta:
@@ -61,7 +61,10 @@ class PathwayPlanReview(RecordedBy):
         return f"Pathway plan review of {self.reviewed_on:%d/%m/%Y}"
 
 
-class PathwayAction(models.Model):
+class PathwayAction(Part, models.Model):
+    """An action of a pathway plan, for the plan's young person."""
+
+    whole = "plan"
     plan = models.ForeignKey(PathwayPlan, on_delete=models.PROTECT, related_name="actions")
     who = models.CharField(max_length=120)
     what = models.CharField(max_length=500)
@@ -73,11 +76,6 @@ class PathwayAction(models.Model):
 
     def __str__(self) -> str:
         return self.what
-
-    @property
-    def person_id(self) -> int:
-        """The young person whose plan this action is on: the child the access door opens."""
-        return self.plan.person_id
 
 
 class BirthdayStatus(Recorded):

@@ -7,18 +7,9 @@ from casework.chronology import Event, Kind, Source
 SOURCES: tuple[Source[Any], ...] = (
     Source(
         "cin.CINPlan",
-        (
-            Event(
-                on="start_date",
-                title="Child in need plan started",
-                summary="A child in need plan started.",
-            ),
-            Event.once(
-                on="end_date",
-                title="Child in need plan ended",
-                summary=lambda p: f"Plan ended: {p.end_reason or 'reason not given'}.",
-                suffix=":ended",
-            ),
+        Event.span(
+            ("Child in need plan started", "A child in need plan started."),
+            ("Child in need plan ended", lambda p: f"Plan ended: {p.end_reason or 'reason not given'}."),
         ),
         kind=Kind.PLAN,
     ),

@@ -11,12 +11,20 @@ The stamps most records carry are abstract bases:
     class Referral(Created):              # created_by, created_at
     class Address(Entered):               # created_by (emptied if the user goes), created_at
 
-and a dated period's rule that it ends no earlier than it starts is one check constraint:
+A due date worked out by `timescales` is stored with the calendar it was worked out with (a
+`calendar_stamp`), and a dated period's rule that it ends no earlier than it starts is one
+check constraint:
 
     constraints = [ends_after_start("placement_end_after_start", strict=True)]
+
+A row that belongs to another record of the child (an episode's action, a plan's check) is a
+`Part` of it: its child is that record's, the child the access door opens it through.
+
+    class PlanAction(Part, RecordedBy):
+        whole = "episode"
 """
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -69,6 +77,24 @@ class Entered(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Part:
+    """A row that belongs to another record of a child, the one its field `whole` names: its
+    child (`person_id`, read by the access door) is that record's."""
+
+    whole: ClassVar[str]
+
+    @property
+    def person_id(self) -> int:
+        """The child whose record this row belongs to."""
+        return int(getattr(self, self.whole).person_id)
+
+
+def calendar_stamp(**options: Any) -> "models.CharField[Any, Any]":
+    """The bank holidays' calendar a stored due date was worked out with (its version, as
+    `timescales.calendar_version()` names it), kept beside the date to explain it later."""
+    return models.CharField(max_length=40, **options)
 
 
 def person_key(related_name: str = "+") -> "models.ForeignKey[Any, Any]":

@@ -41,7 +41,7 @@ class WorkItem:
     rule_id: str
     due: date
     local_target: date | None
-    link: str
+    link: str  # empty: work on a record the reader may not open, listed without links
     kind: str = ""
     permission: str = ""  # a Permission value the reader needs to act on it (empty: anyone)
     # The child's name as shown: the page listing the work passes the names it has already
@@ -123,7 +123,8 @@ def children_held_by(user: "User", today: date) -> set[int]:
 
 def asked_of(user: "User", today: date) -> list[WorkItem]:
     """Work asked of a user by name in any stage (each worklist may offer `asked_of`), soonest
-    due first; the children are left unnamed for the page to name as its reader may see."""
+    due first; the children are left unnamed for the page to name as its reader may see, but
+    for those whose record the user may not open (named as restricted, with no link)."""
     asked: list[AskedOf] = [m.asked_of for m in app_modules("worklist") if hasattr(m, "asked_of")]
     items = [item for source in asked for item in source(user, today)]
     return sorted(items, key=lambda i: (_as_date(i.due), i.title))

@@ -7,18 +7,9 @@ from casework.chronology import Event, Kind, Source
 SOURCES: tuple[Source[Any], ...] = (
     Source(
         "early_help.EarlyHelpEpisode",
-        (
-            Event(
-                on="start_date",
-                title="Early help started",
-                summary="Early help support started for the family.",
-            ),
-            Event.once(
-                on="end_date",
-                title="Early help ended",
-                summary="Early help support ended.",
-                suffix=":ended",
-            ),
+        Event.span(
+            ("Early help started", "Early help support started for the family."),
+            ("Early help ended", "Early help support ended."),
         ),
         kind=Kind.PLAN,
     ),

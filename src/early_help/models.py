@@ -3,7 +3,7 @@ team around the family, the plan, reviews, family group conferences and step-up/
 
 from django.db import models
 
-from core.records import Created, RecordedBy, ends_after_start, person_key, staff
+from core.records import Created, Part, RecordedBy, ends_after_start, person_key, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase, history_of
 
@@ -94,8 +94,11 @@ class MeetingAttendance(models.Model):
         return self.name
 
 
-class PlanAction(RecordedBy):
-    """A SMART action of the early help plan: who will do what, by when."""
+class PlanAction(Part, RecordedBy):
+    """A SMART action of the early help plan: who will do what, by when (for the episode's
+    child)."""
+
+    whole = "episode"
 
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="actions")
     what = models.TextField()
@@ -108,11 +111,6 @@ class PlanAction(RecordedBy):
 
     def __str__(self) -> str:
         return f"Action {self.pk}"
-
-    @property
-    def person_id(self) -> int:
-        """The child the action is for: the episode's (read through the access door)."""
-        return self.episode.person_id
 
 
 class PlanReview(RecordedBy):
@@ -155,8 +153,11 @@ class Handover(RecordedBy):
         return f"{self.get_direction_display()} on {self.handover_date:%d/%m/%Y}"
 
 
-class FamilyGroupConferenceRequest(RecordedBy):
-    """A request for a family group conference; waiting until held or withdrawn."""
+class FamilyGroupConferenceRequest(Part, RecordedBy):
+    """A request for a family group conference for the episode's child's family; waiting until
+    held or withdrawn."""
+
+    whole = "episode"
 
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="fgc_requests")
     requested_on = models.DateField()
@@ -173,9 +174,3 @@ class FamilyGroupConferenceRequest(RecordedBy):
     @property
     def is_waiting(self) -> bool:
         return self.held_on is None and self.withdrawn_on is None
-
-    @property
-    def person_id(self) -> int:
-        """The child whose family the request is for: the episode's (read through the access
-        door)."""
-        return self.episode.person_id

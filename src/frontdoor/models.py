@@ -8,7 +8,7 @@ closure. Assessments, plans, s47 enquiries and CP plans of later stages hang off
 from django.db import models
 
 from codes import cin as cin_codes
-from core.records import Created, RecordedBy, ends_after_start, person_key, staff
+from core.records import Created, RecordedBy, calendar_stamp, ends_after_start, person_key, staff
 from core.workflow import StatusChangeBase, history_of
 
 
@@ -102,7 +102,7 @@ class Contact(Created):
     consent_notes = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=ContactStatus.choices, default=ContactStatus.RECEIVED)
     decision_due = models.DateField()
-    calendar_version = models.CharField(max_length=40)
+    calendar_version = calendar_stamp()
     threshold_level = models.CharField(max_length=10, blank=True)
     decision = models.CharField(max_length=12, choices=Decision.choices, blank=True)
     primary_need = models.CharField(max_length=2, choices=cin_codes.PRIMARY_NEED.all_choices(), blank=True)

@@ -8,7 +8,11 @@ from django.db.models import Q
 from casework.chronology import Event, Kind, Source
 from codes import ssda903
 
-from .models import MissingEpisode, Placement
+from .models import MissingEpisode, PeriodOfCare, Placement
+
+
+def _care_ended(p: PeriodOfCare) -> str:
+    return f"Care ended: {ssda903.REASON_EPISODE_CEASED.label(p.reason_ceased).lower()}."
 
 
 def _placement_ended(pl: Placement) -> str:
@@ -22,20 +26,9 @@ def _missing(m: MissingEpisode) -> str:
 SOURCES: tuple[Source[Any], ...] = (
     Source(
         "looked_after.PeriodOfCare",
-        (
-            Event(
-                on="start_date",
-                title="Became looked after",
-                summary="The child started to be looked after.",
-            ),
-            Event.once(
-                on="end_date",
-                title="Stopped being looked after",
-                summary=lambda p: (
-                    f"Care ended: {ssda903.REASON_EPISODE_CEASED.label(p.reason_ceased).lower()}."
-                ),
-                suffix=":ended",
-            ),
+        Event.span(
+            ("Became looked after", "The child started to be looked after."),
+            ("Stopped being looked after", _care_ended),
         ),
         kind=Kind.PLACEMENT,
     ),

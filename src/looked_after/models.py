@@ -12,7 +12,7 @@ from django.db import models
 
 from codes import cin as cin_codes
 from codes import ssda903
-from core.records import Created, Recorded, ends_after_start, person_key, staff
+from core.records import Created, Recorded, calendar_stamp, ends_after_start, person_key, staff
 from core.versioning import Versioned
 from core.workflow import StatusChangeBase
 
@@ -166,7 +166,7 @@ class LACReview(Recorded):
     sequence = models.PositiveSmallIntegerField(help_text="1 for the first review of the period, …")
     rule_id = models.CharField(max_length=40)
     due_date = models.DateField()
-    calendar_version = models.CharField(max_length=40)
+    calendar_version = calendar_stamp()
     held_on = models.DateField()
     participation = models.CharField(max_length=3, choices=cin_codes.PARTICIPATION.all_choices())
     iro = staff()

@@ -1,10 +1,10 @@
 """Audit rows for reads beyond the door's own opening of a record (`people.access.get_person_for`).
 
-- A refusal of a child's record, the one place its REFUSED row is written: the door's own
-  (the user may not use the child's record for a purpose) and a record of a child's refused
-  after the door let the user into the child's record (a restricted case note or document, a
-  draft note), each naming the record refused. (A role refused a page, before any record is
-  read, is `accounts.decorators`'.)
+- A refusal of a child's record, the one place it is audited: the door's own (the user may
+  not use the child's record for a purpose) and a record of a child's refused after the door
+  let the user into the child's record (a restricted case note or document, a draft note),
+  each naming the record refused. Its REFUSED row is written by `audit.services.record_refusal`,
+  as a role's refusal of a page, before any record is read, is (`accounts.decorators`).
 - Children shown alongside the one whose page it is (a sibling group's chronology and its
   export): one row for each of them, naming the child whose page showed them.
 - A search: one SEARCH row for each listing of results, saying by what kinds of detail it
@@ -29,13 +29,7 @@ def record_refusal(user: User, *, person: Any, obj: Model | None, reason: str, w
     """`user` was refused `what` (the door: the purpose asked for) of the child's record, or
     (no `what`) let into the child's record but refused this record of theirs, `obj`."""
     refused = what or (obj._meta.verbose_name if obj is not None else "record")
-    auditor.record(
-        actor=user,
-        action=AuditAction.REFUSED,
-        person=person,
-        obj=obj,
-        summary=f"{refused} refused: {reason}"[:200],
-    )
+    auditor.record_refusal(actor=user, what=str(refused), reason=reason, person=person, obj=obj)
 
 
 def record_shown_with(

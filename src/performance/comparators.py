@@ -32,9 +32,6 @@ class PublishedFigure:
     areas: int = 1  # how many areas' figures it is (the neighbours found)
 
 
-EnglandFigure = PublishedFigure  # the name it had when England was the only comparator
-
-
 def _rows(content: bytes, needed: set[str]) -> list[dict[str, str]]:
     try:
         text = content.decode("utf-8-sig")
@@ -88,7 +85,3 @@ def published_figure(
         return PublishedFigure(values[0], year)
     mean = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return PublishedFigure(mean, year, len(values))
-
-
-def england_figure(content: bytes, column: str) -> PublishedFigure:
-    return published_figure(content, column)

@@ -210,14 +210,6 @@ def comparators() -> dict[str, dict[str, Comparator]]:
     return found
 
 
-def england(held: dict[str, dict[str, Comparator]] | None = None) -> dict[str, Comparator]:
-    """The England figure of each indicator that has one (of `held`, when read already)."""
-    held = comparators() if held is None else held
-    return {
-        key: kinds[ComparatorKind.ENGLAND] for key, kinds in held.items() if ComparatorKind.ENGLAND in kinds
-    }
-
-
 def others(held: dict[str, Comparator] | None) -> list[Comparator]:
     """An indicator's region and statistical neighbours comparators, in that order."""
     order = [ComparatorKind.REGION, ComparatorKind.NEIGHBOURS]

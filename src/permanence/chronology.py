@@ -39,18 +39,12 @@ SOURCES: tuple[Source[Any], ...] = (
     ),
     Source(
         "permanence.CareProceedings",
-        (
-            Event(
-                on="issue_date",
-                title="Care proceedings issued",
-                summary="Care proceedings issued (26-week timetable).",
-            ),
-            Event.once(
-                on="concluded_on",
-                title="Care proceedings concluded",
-                summary="Care proceedings concluded.",
-                suffix=":concluded",
-            ),
+        Event.span(
+            ("Care proceedings issued", "Care proceedings issued (26-week timetable)."),
+            ("Care proceedings concluded", "Care proceedings concluded."),
+            start="issue_date",
+            end="concluded_on",
+            suffix=":concluded",
         ),
         kind=Kind.COURT,
     ),

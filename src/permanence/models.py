@@ -6,7 +6,7 @@ from django.db import models
 
 from codes import permanence as pcodes
 from codes import ssda903
-from core.records import RecordedBy, person_key, staff
+from core.records import RecordedBy, calendar_stamp, person_key, staff
 from core.workflow import StatusChangeBase, history_of
 
 
@@ -68,7 +68,7 @@ class CareProceedings(models.Model):
     court_reference = models.CharField(max_length=60, blank=True)
     pre_proceedings = models.ForeignKey(PreProceedings, null=True, blank=True, on_delete=models.PROTECT)
     statutory_due = models.DateField(help_text="26 weeks beginning with the issue date (no extensions).")
-    calendar_version = models.CharField(max_length=40)
+    calendar_version = calendar_stamp()
     status = models.CharField(
         max_length=20, choices=ProceedingsStatus.choices, default=ProceedingsStatus.OPEN
     )

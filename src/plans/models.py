@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from accounts.permissions import Permission
+from core.records import Part
 from core.versioning import Versioned
 
 
@@ -45,15 +46,11 @@ class PlanKind:
         return self.name[0].upper() + self.name[1:]
 
 
-class PlanPart:
+class PlanPart(Part):
     """A record that belongs to a plan (an action, a chair's check): its child is the plan's."""
 
+    whole = "plan"
     plan: Any
-
-    @property
-    def person_id(self) -> int:
-        """The child whose plan this is: the access door opens the record through them."""
-        return int(self.plan.person_id)
 
 
 class PlanQuerySet(models.QuerySet):  # type: ignore[type-arg]

@@ -33,15 +33,15 @@ SOURCES: tuple[Source[Any], ...] = (
     ),
     Source(
         "protection.S47Enquiry",
-        (
-            Event(kind=Kind.S47, on="start_date", title="Section 47 enquiry started", summary=_s47_started),
-            Event.once(
-                kind=Kind.S47,
-                on="outcome_date",
-                title="Section 47 enquiry concluded",
-                summary=lambda s: f"Enquiry concluded: {s.get_outcome_display().lower()}.",
-                suffix=":outcome",
+        Event.span(
+            ("Section 47 enquiry started", _s47_started),
+            (
+                "Section 47 enquiry concluded",
+                lambda s: f"Enquiry concluded: {s.get_outcome_display().lower()}.",
             ),
+            end="outcome_date",
+            suffix=":outcome",
+            kind=Kind.S47,
         ),
     ),
     Source(

@@ -11,7 +11,7 @@ from django.db import models
 
 from accounts.permissions import Permission
 from codes import cin as cin_codes
-from core.records import RecordedBy, person_key, staff
+from core.records import RecordedBy, calendar_stamp, person_key, staff
 from core.workflow import StatusChangeBase, history_of
 from plans.models import PLAN_EVENT_LABELS, Plan, PlanKind, PlanPart
 from plans.models import PlanStatus as PlanStatus  # the plan's statuses, read here by other stages
@@ -75,7 +75,7 @@ class S47Enquiry(models.Model):
     )
     start_date = models.DateField()
     icpc_due = models.DateField()
-    calendar_version = models.CharField(max_length=40)
+    calendar_version = calendar_stamp()
     outcome = models.CharField(max_length=10, choices=S47Outcome.choices, blank=True)
     outcome_date = models.DateField(null=True, blank=True)
 
@@ -128,7 +128,7 @@ class CPPlan(Plan):
     chair = staff()
     first_core_group_due = models.DateField()
     first_review_due = models.DateField()
-    calendar_version = models.CharField(max_length=40)
+    calendar_version = calendar_stamp()
     step_down = models.CharField(max_length=20, choices=StepDown.choices, blank=True)
     previous_plans_elsewhere = models.PositiveSmallIntegerField(
         default=0,
@@ -158,7 +158,7 @@ class Conference(RecordedBy):
     chair = staff()
     held_on = models.DateField()
     due_on = models.DateField(null=True, blank=True)
-    calendar_version = models.CharField(max_length=40, blank=True)
+    calendar_version = calendar_stamp(blank=True)
     attendees = models.TextField(blank=True)
     agencies_attended = models.JSONField(default=list)
     agencies_reported = models.JSONField(default=list)

@@ -2,7 +2,8 @@
 due for review; the invitation to take part in a programme's audit of a child until it is
 done (by the programme month's end); and management oversight due for each allocated child.
 Asked of the auditor by name (`asked_of`): each audit of a programme theirs to do, by the
-programme month's end, a partner auditor's included."""
+programme month's end, a partner auditor's included; offered as a link only where the access
+door would let them into the child's record."""
 
 from collections.abc import Collection, Iterable
 from datetime import date
@@ -10,7 +11,9 @@ from datetime import date
 from accounts.models import User
 from accounts.permissions import Permission
 from core.links import url
+from core.presenters import RESTRICTED_NAME
 from core.worklist import WorkItem
+from people import access
 
 from . import queries, rules
 from .oversight import oversight_states
@@ -23,18 +26,25 @@ def _carried(times: int, since: date) -> str:
 
 
 def asked_of(user: User, today: date) -> Iterable[WorkItem]:
+    """The audits asked of `user`, each linked to its form if the access door would let them
+    into the child's record; one it would not (restricted, and they are not let in) is listed
+    unnamed and unlinked, as the audits page lists it (until they are named on it, or it is lifted)."""
     if not user.has_perm(Permission.AUDIT_CASE.value):
         return
-    for case in queries.audits_asked_of(user, today):
+    cases = list(queries.audits_asked_of(user, today))
+    openable = access.openable_ids(user, [case.person_id for case in cases])
+    for case in cases:
+        opens = case.person_id in openable
         yield WorkItem(
             case.person_id,
             f"Case audit to do ({case.programme.name})",
             "quality_audit_to_do",
             rules.programme_ends_on(case.programme.month),
             None,
-            url("quality:new_audit", case.person_id),
+            url("quality:new_audit", case.person_id) if opens else "",
             "quality",
             permission=Permission.AUDIT_CASE.value,
+            person_name="" if opens else RESTRICTED_NAME,
         )
 
 

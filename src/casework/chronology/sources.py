@@ -4,7 +4,7 @@
 Each event is declared once, with the condition under which a row yields it, so the same
 declaration builds the events (`Source.events`) and counts them in SQL without building any
 (`Source.count`): a plan yields "started", and "ended" once it has an end date
-(`Event.once(on="end_date", ...)`).
+(`Event.once(on="end_date", ...)`; the two together, `Event.span`).
 """
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -30,6 +30,9 @@ from django.db.models.functions import Coalesce
 from .events import ChronologyEvent
 
 M = TypeVar("M", bound=Model)
+
+# What an event says (its title, its summary): text, or a function of the row.
+Says = str | Callable[[Any], str]
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,26 @@ class Event(Generic[M]):
         """The event a row yields once its date field `on` is recorded (a plan's end, a
         decision): `when` is that the field holds a date; `says` as for any event."""
         return cls(when=Q(**{f"{on}__isnull": False}), on=on, **says)
+
+    @classmethod
+    def span(
+        cls,
+        started: tuple[Says, Says],
+        ended: tuple[Says, Says],
+        *,
+        start: str = "start_date",
+        end: str = "end_date",
+        suffix: str = ":ended",
+        kind: str = "",
+    ) -> tuple["Event[Any]", "Event[Any]"]:
+        """The two events of a period (a plan, an episode, an allocation): its start, on the
+        date field `start`, for every row, and its end once its field `end` is recorded, keyed
+        with `suffix`. `started` and `ended` are each event's (title, summary)."""
+        (title, summary), (end_title, end_summary) = started, ended
+        return (
+            cls(kind=kind, on=start, title=title, summary=summary),
+            cls.once(kind=kind, on=end, title=end_title, summary=end_summary, suffix=suffix),
+        )
 
 
 def _read(row: Any, value: str | Callable[[Any], Any]) -> Any:

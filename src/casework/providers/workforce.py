@@ -24,15 +24,10 @@ def _allocation_ended(a: Allocation) -> str:
 SOURCES: tuple[Source[Any], ...] = (
     Source(
         "workforce.Allocation",
-        (
-            Event(kind=Kind.ALLOCATION, on="start_date", title="Worker allocated", summary=_allocated),
-            Event.once(
-                kind=Kind.ALLOCATION,
-                on="end_date",
-                title="Worker allocation ended",
-                summary=_allocation_ended,
-                suffix=":ended",
-            ),
+        Event.span(
+            ("Worker allocated", _allocated),
+            ("Worker allocation ended", _allocation_ended),
+            kind=Kind.ALLOCATION,
         ),
         select=("worker", "team"),
     ),
