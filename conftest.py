@@ -128,3 +128,22 @@ def _every_audited_change_is_told(request, monkeypatch):
     )
     untold = audited - told
     assert not untold, f"Changed records not told with core.extensions.changed: {sorted(untold)[:10]}"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Under `-n`, the tests that take longest go first in their group (`tests/scheduling.py`)."""
+    if config.getoption("numprocesses", None) or hasattr(config, "workerinput"):
+        from tests.scheduling import django_group, order
+
+        items[:] = order(items, django_group)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`-n` with `--dist load` (the default): tests are handed out as `tests/scheduling.py`
+    says, so a module's generated borough is made once."""
+    if config.getvalue("dist") != "load":
+        return None
+    from tests.scheduling import WholeModuleScheduling
+
+    return WholeModuleScheduling(config, log)

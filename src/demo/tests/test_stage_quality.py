@@ -9,10 +9,10 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import User
-from demo.generator import generate
 from demo.stages import STAGES
 from demo.stages import casework as casework_stage
 from demo.stages import quality as quality_stage
+from demo.tests.boroughs import generated_borough
 from people.access import Purpose, decide
 from people.models import AccessGrant, Person
 from quality import establishment, measures, queries
@@ -28,10 +28,20 @@ from quality.models import (
 )
 
 
-@pytest.mark.django_db(transaction=False)
-def test_demo_quality_has_a_year_of_imperfect_supervision_oversight_and_audits():
-    today = timezone.localdate()
-    generate(children=60, seed=7, as_of=today)
+@pytest.fixture(scope="module")
+def borough(django_db_setup, django_db_blocker):
+    """A 60-child authority generated as of today, shared by this module's tests and rolled
+    back after them."""
+    with generated_borough(django_db_blocker, 60, 7, timezone.localdate()):
+        yield
+
+
+@pytest.fixture
+def today(borough, db):
+    return timezone.localdate()
+
+
+def test_demo_quality_has_a_year_of_imperfect_supervision_oversight_and_audits(today):
     order = list(STAGES)
     assert order.index(casework_stage) < order.index(quality_stage)
 
@@ -64,10 +74,7 @@ def test_demo_quality_has_a_year_of_imperfect_supervision_oversight_and_audits()
     assert 0 < overseen.numerator < overseen.denominator
 
 
-@pytest.mark.django_db(transaction=False)
-def test_demo_has_this_months_multi_agency_audit_by_the_partner_who_sees_only_its_children():
-    today = timezone.localdate()
-    generate(children=60, seed=7, as_of=today)
+def test_demo_has_this_months_multi_agency_audit_by_the_partner_who_sees_only_its_children(today):
     nurse = User.objects.get(username="named.nurse")
     programme = AuditProgramme.objects.get(partner_auditors=nurse)
     sampled = set(programme.cases.values_list("person_id", flat=True))

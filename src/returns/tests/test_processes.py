@@ -11,7 +11,14 @@ from django.test import override_settings
 
 from returns import processes, ssda903
 from returns.ssda903 import validation as ssda903_validation
-from returns.tests.test_revalidation import YEAR, _by_child, _children, cohort  # noqa: F401 - the fixture
+from returns.tests.test_revalidation import YEAR, _by_child, _children, make_cohort
+
+
+@pytest.fixture
+def cohort(transactional_db):
+    """The re-validation tests' cohort (`test_revalidation.make_cohort`), committed: a helper
+    is another process, and sees only what is committed."""
+    make_cohort()
 
 
 def test_shares_deal_the_rules_in_turn_and_keep_their_order():
@@ -54,7 +61,7 @@ def test_with_the_rules_times_known_the_costliest_go_first_to_the_share_ending_s
     ]
 
 
-def test_a_silent_rule_runs_but_is_not_reported(cohort):  # noqa: F811
+def test_a_silent_rule_runs_but_is_not_reported(cohort):
     data, _ = ssda903_validation.datastore(ssda903.build(YEAR), YEAR, ssda903.build(YEAR - 1))
     assert data["Episodes"]["DEC"].isna().any()  # an open episode: 365 fills its end in
 
@@ -76,7 +83,7 @@ def _looked_after_children(limit: int) -> list[int]:
     return sorted(_children(ssda903.build(YEAR)))[:limit]
 
 
-def test_rules_shared_with_a_helper_find_what_one_process_finds(cohort, helper, monkeypatch):  # noqa: F811
+def test_rules_shared_with_a_helper_find_what_one_process_finds(cohort, helper, monkeypatch):
     handed = []
     submit = processes.submit
     monkeypatch.setattr(processes, "submit", lambda *a: handed.append(a[3:]) or submit(*a))
@@ -91,7 +98,7 @@ def test_rules_shared_with_a_helper_find_what_one_process_finds(cohort, helper, 
     assert len(handed) == 6 and max(len(codes) for codes, _silent in handed) > 50  # a share each
 
 
-def test_a_helper_is_another_process_that_runs_a_share_as_this_one_would(cohort, helper):  # noqa: F811
+def test_a_helper_is_another_process_that_runs_a_share_as_this_one_would(cohort, helper):
     import pickle
 
     output, previous = ssda903.build(YEAR), ssda903.build(YEAR - 1)
@@ -108,7 +115,7 @@ def test_a_helper_is_another_process_that_runs_a_share_as_this_one_would(cohort,
     assert processes.submit(os.getpid).result(timeout=60) != os.getpid()
 
 
-def test_when_a_helper_fails_its_share_is_run_here_and_the_helpers_stop(cohort, monkeypatch, caplog):  # noqa: F811
+def test_when_a_helper_fails_its_share_is_run_here_and_the_helpers_stop(cohort, monkeypatch, caplog):
     failed: Future = Future()
     failed.set_exception(BrokenProcessPool("a helper was killed"))
     stopped = []
@@ -127,7 +134,7 @@ def test_when_a_helper_fails_its_share_is_run_here_and_the_helpers_stop(cohort, 
     assert stopped
 
 
-def test_a_share_is_run_here_when_the_helpers_have_gone(cohort, monkeypatch):  # noqa: F811
+def test_a_share_is_run_here_when_the_helpers_have_gone(cohort, monkeypatch):
     monkeypatch.setattr(processes, "helpers", lambda: 1)
     monkeypatch.setattr(processes, "submit", lambda *a: None)  # stopped meanwhile
     pk = _looked_after_children(1)[0]

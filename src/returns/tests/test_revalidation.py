@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date
 
 import pytest
+from django.db import transaction
 
 from demo.generator import generate
 from returns import cin_census, ssda903
@@ -20,11 +21,24 @@ YEAR = 2027
 RETURNS = {"cin_census": cin_census, "ssda903": ssda903}
 
 
-@pytest.fixture
-def cohort(transactional_db):
+def make_cohort() -> None:
     """A generated cohort, with a few records broken so that rules of several tables fail."""
     generate(children=40, seed=7, as_of=AS_OF)
     _break_some_records()
+
+
+@pytest.fixture(scope="module")
+def shared_cohort(django_db_setup, django_db_blocker):
+    """The cohort, made once for this module's tests, rolled back after them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        make_cohort()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def cohort(shared_cohort, db):
+    """The shared cohort, each test's own changes to it rolled back after the test."""
 
 
 def _break_some_records():

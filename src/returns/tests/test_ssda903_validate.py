@@ -1,7 +1,7 @@
-"""The DfE rules on a generated cohort (about 40 children through the demo generator) must
-report no errors; and `manage.py export_ssda903` as an operator uses it."""
+"""The DfE rules on an empty return and on the recorded cohort (`ssda903_cohort`); and
+`manage.py export_ssda903` as an operator uses it. The generated cohort's checks are in
+`test_ssda903_generated`."""
 
-from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -9,42 +9,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from demo.generator import generate
 from returns.base import Severity
 from returns.ssda903 import build, validate
 from returns.ssda903.validation import run_rules
 
 from .ssda903_cohort import YEAR, build_cohort
-
-AS_OF = date(2026, 10, 31)  # in the collection year 2026/27
-
-
-@pytest.fixture
-def generated(transactional_db):
-    generate(children=40, seed=7, as_of=AS_OF)
-
-
-def _errors(findings):
-    return [(f.rule_code, f.message[:80], f.source) for f in findings if f.severity == Severity.ERROR]
-
-
-@pytest.mark.parametrize("year", [2027, 2026])
-def test_generated_cohort_has_no_validator_errors(generated, year):
-    output = build(year)
-    assert output.tables["Episodes"].rows, "the generated cohort has children in care"
-    assert _errors(validate(output, year)) == []
-
-
-def test_one_child_revalidation_matches_the_whole_return(generated):
-    year = 2027
-    whole = build(year)
-    child = next(s.person_id for s in whole.tables["Episodes"].sources)
-    one = build(year, person_ids=[child])
-    assert {s.person_id for t in one.tables.values() for s in t.sources} == {child}
-    whole_rows = [r for r, s in zip(whole.tables["Episodes"].rows, whole.tables["Episodes"].sources, strict=True)
-                  if s.person_id == child]  # fmt: skip
-    assert one.tables["Episodes"].rows == whole_rows
-    assert _errors(validate(one, year)) == []
 
 
 def test_rules_with_nothing_to_check_are_not_run_but_count_as_run(db):
