@@ -12,7 +12,7 @@ another base person's given name:
 - the names, their normal forms and their phonetic keys (`NameKey`) are copied from the base
   rows, the family name's keys from the one and the given name's from the other: the keys
   were made by the application's own code (`people.names`) when the base set was recorded,
-  and none is worked out here;
+  and none is worked out here (each key carries its new person's date of birth);
 - copy k of a base person takes the given name of the base person k × `STRIDE` places on
   (in the order of their keys) and moves the date of birth k × `DATE_STEP` days on, wrapped
   into the base set's own span of dates; brothers and sisters (one family name) stay a
@@ -138,10 +138,12 @@ def tile(base: Sequence[int], count: int) -> float:
                 },
             )
             cursor.execute(
-                "INSERT INTO people_namekey (person_id, part, key)"
-                " SELECT %(top)s + m.serial + 1, k.part, k.key FROM tile_map m"
+                "INSERT INTO people_namekey (person_id, part, key, date_of_birth)"
+                " SELECT p.id, k.part, k.key, p.date_of_birth FROM tile_map m"
+                " JOIN people_person p ON p.id = %(top)s + m.serial + 1"
                 " JOIN people_namekey k ON k.person_id = m.base_id AND k.part = 'FAMILY'"
-                " UNION ALL SELECT %(top)s + m.serial + 1, k.part, k.key FROM tile_map m"
+                " UNION ALL SELECT p.id, k.part, k.key, p.date_of_birth FROM tile_map m"
+                " JOIN people_person p ON p.id = %(top)s + m.serial + 1"
                 " JOIN people_namekey k ON k.person_id = m.given_id AND k.part = 'GIVEN'",
                 {"top": top},
             )

@@ -45,6 +45,7 @@ class Copier:
         self.ids_per_copy = _la_child_id_sequence()
         self.names = NameMapper(seed)
         self.new_names: dict[int, list[tuple[str, str]]] = defaultdict(list)  # person id -> names
+        self.births: dict[int, Any] = {}  # person id -> date of birth, carried by their keys
         self.taken_usernames = set(User.objects.values_list("username", flat=True))
         self.taken_teams = set(Team.objects.values_list("name", flat=True))
 
@@ -179,6 +180,7 @@ def _person_rows(copier: Copier, rows: list[Row], copy: int) -> None:
         row["middle_names"] = " ".join(given.get(n, n) for n in row["middle_names"].split())
         if row["preferred_name"]:
             row["preferred_name"] = given.get(row["preferred_name"], row["preferred_name"])
+        copier.births[row["id"]] = row["date_of_birth"]
         names = copier.new_names[row["id"]]
         names.append(_rename(row, given, family))
         if row["preferred_name"]:
@@ -223,7 +225,10 @@ def _name_keys(copier: Copier, model: type[models.Model], copy: int) -> list[Row
     next_id = _next_id(model)  # a copy's names may have more keys than the cohort's
     for person_id, names in sorted(copier.new_names.items()):
         for part, key in search_keys(names):
-            rows.append({"id": next_id, "person_id": person_id, "part": part, "key": key})
+            born = copier.births.get(person_id)
+            rows.append(
+                {"id": next_id, "person_id": person_id, "part": part, "key": key, "date_of_birth": born}
+            )
             next_id += 1
     copier.new_names.clear()
     return rows

@@ -160,15 +160,25 @@ class PersonName(models.Model):
 
 
 class NameKey(models.Model):
-    """Phonetic keys for every name a person has had: the index behind tolerant search."""
+    """Phonetic keys for every name a person has had: the index behind tolerant search.
+
+    Each key carries the person's date of birth, so the duplicate check asks "born on one of
+    these dates, with one of these keys" of one index (`people.search._candidates`), however
+    common the key. Keys are made only by `people.search.name_keys`, and remade by
+    `reindex_names` whenever a person's names or identity details change."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_keys")
     part = models.CharField(max_length=6, choices=[("GIVEN", "Given"), ("FAMILY", "Family")])
     key = models.CharField(max_length=20)
+    date_of_birth = models.DateField(null=True, blank=True)  # the person's, copied with the key
 
     class Meta:
-        # (part, key, person): the check reads the person of each key from the index alone.
-        indexes = [models.Index(fields=["part", "key", "person"])]
+        # (part, key, person): the check reads the person of each key from the index alone;
+        # (date of birth, key, person): the people born on a few dates with a few keys.
+        indexes = [
+            models.Index(fields=["part", "key", "person"]),
+            models.Index(fields=["date_of_birth", "key", "person"], name="namekey_born_key"),
+        ]
         constraints = [models.UniqueConstraint(fields=["person", "part", "key"], name="namekey_unique")]
 
     def __str__(self) -> str:

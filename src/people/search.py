@@ -84,7 +84,10 @@ def own_names(person: Person) -> list[tuple[str, str]]:
 def name_keys(person: Person, names: Iterable[tuple[str, str]] | None = None) -> list[NameKey]:
     """The person's unsaved search keys: of `names`, by default their own names."""
     chosen = own_names(person) if names is None else names
-    return [NameKey(person=person, part=part, key=key) for part, key in search_keys(chosen)]
+    return [
+        NameKey(person=person, part=part, key=key, date_of_birth=person.date_of_birth)
+        for part, key in search_keys(chosen)
+    ]
 
 
 def reindex_names(person: Person) -> None:
@@ -340,8 +343,9 @@ def _candidates(typed: Typed, exclude_id: int | None) -> dict[int, tuple[Any, ..
         expected = Q(expected_date_of_birth__range=(born - window, born + window))
         blocks.append(people.filter(Q(date_of_birth=born) | expected))
         if keys := family_keys | given_keys | phonetic_keys(typed.given_name):
-            near = people.filter(date_of_birth__in=sorted(date_variants(born)))
-            blocks.append(near.filter(_has_key(NAME_PARTS, keys)))
+            near = sorted(date_variants(born))
+            keyed = NameKey.objects.filter(date_of_birth__in=near, part__in=NAME_PARTS, key__in=sorted(keys))
+            blocks.append(people.filter(date_of_birth__in=near, pk__in=keyed.values("person_id")))
     if family_keys and given_keys and typed.date_of_birth:
         # A recorded date neither the one typed nor one slip from it outweighs any names
         # (`people.likeness`): only records without a date of birth are looked up by name.
