@@ -367,7 +367,7 @@ def _candidates(typed: Typed, exclude_id: int | None) -> dict[int, tuple[Any, ..
 
 def _has_key(parts: Iterable[str], keys: set[str]) -> Exists:
     """The person has one of `keys` in one of `parts`: asked of each person already found
-    (by date), so the date's index leads rather than a common name key's."""
+    (those without a date of birth), so that index leads rather than a common name key's."""
     return Exists(
         NameKey.objects.filter(person_id=OuterRef("pk"), part__in=list(parts), key__in=sorted(keys))
     )
