@@ -26,7 +26,7 @@ def _found(given: str, family: str, born: date) -> list[int]:
 
 def test_a_recorded_persons_keys_carry_their_date_of_birth(social_worker):
     amelia = factories.make_person(social_worker, "Amelia", "Hughes", date_of_birth=date(2015, 3, 9))
-    unborn = factories.make_person(social_worker, "Baby", "Hughes", record_type="UNBORN")
+    unborn = factories.make_person(social_worker, "Baby", "Hughes", expected_date_of_birth=date(2025, 5, 20))
 
     assert _dates_on_keys(amelia) == {date(2015, 3, 9)}
     assert _dates_on_keys(unborn) == {None}
@@ -51,7 +51,7 @@ def test_a_corrected_date_of_birth_moves_to_the_keys_and_a_slip_in_it_still_find
 
 def test_the_migration_fills_the_keys_made_before_it(social_worker):
     amelia = factories.make_person(social_worker, "Amelia", "Hughes", date_of_birth=date(2015, 3, 9))
-    unborn = factories.make_person(social_worker, "Baby", "Hughes", record_type="UNBORN")
+    unborn = factories.make_person(social_worker, "Baby", "Hughes", expected_date_of_birth=date(2025, 5, 20))
     NameKey.objects.update(date_of_birth=None)  # as keys made before the migration are
     migration = importlib.import_module("people.migrations.0006_name_keys_carry_the_date_of_birth")
 
