@@ -1,7 +1,8 @@
-"""Audits made through the service, with every question of the tool answered."""
+"""Audits made through the service, with every question of the tool answered; the
+multi-agency programme the partner-audit tests draw."""
 
 from quality import services
-from quality.models import AuditQuestion, CaseAudit
+from quality.models import AuditProgramme, AuditQuestion, AuditTool, CaseAudit
 
 from .conftest import day
 
@@ -24,3 +25,17 @@ def make_audit(actor, person, tool, **extra) -> CaseAudit:  # type: ignore[no-un
     }
     values.update(extra)
     return services.record_audit(actor=actor, person=person, tool=tool, **values)
+
+
+def multi_agency_programme(lead, partner) -> AuditProgramme:  # type: ignore[no-untyped-def]
+    """This month's "Multi-agency audit" of five children drawn at random by `lead`, with
+    `partner` as its partner auditor."""
+    return services.draw_programme(
+        actor=lead,
+        name="Multi-agency audit",
+        month=day(0),
+        tool=AuditTool.objects.get(),
+        rule="RANDOM",
+        size=5,
+        partners=[partner],
+    )

@@ -19,7 +19,7 @@ from quality.models import AuditTool
 from timescales import add_months
 
 from .conftest import day
-from .factories import make_audit
+from .factories import make_audit, multi_agency_programme
 
 
 @pytest.fixture
@@ -34,15 +34,7 @@ def partner(make_user):
 
 @pytest.fixture
 def programme(lead, partner, allocated):
-    return services.draw_programme(
-        actor=lead,
-        name="Multi-agency audit",
-        month=day(0),
-        tool=AuditTool.objects.get(),
-        rule="RANDOM",
-        size=5,
-        partners=[partner],
-    )
+    return multi_agency_programme(lead, partner)
 
 
 def test_a_partner_auditor_opens_only_the_audited_children_until_the_months_end(

@@ -11,10 +11,11 @@ from core.presenters import RESTRICTED_NAME
 from people import access
 from people.services import lift_restriction
 from people.tests.factories import restrict
-from quality import services, worklist
-from quality.models import AuditTool, ProgrammeCase
+from quality import worklist
+from quality.models import ProgrammeCase
 
 from .conftest import day
+from .factories import multi_agency_programme
 
 TITLE = "Case audit to do (Multi-agency audit)"
 
@@ -39,15 +40,7 @@ def reviewer(make_user):
 def auditor(request, lead, reviewer, partner, allocated):
     """The programme's case of the allocated child is asked of the reviewer (its assigned
     auditor) and of the partner (a partner auditor of the programme, given access to the child)."""
-    programme = services.draw_programme(
-        actor=lead,
-        name="Multi-agency audit",
-        month=day(0),
-        tool=AuditTool.objects.get(),
-        rule="RANDOM",
-        size=5,
-        partners=[partner],
-    )
+    programme = multi_agency_programme(lead, partner)
     ProgrammeCase.objects.filter(programme=programme).update(auditor=reviewer)
     return reviewer if request.param == "assigned auditor" else partner
 
